@@ -1,0 +1,29 @@
+package io.waybill.ui.internal;
+
+import com.vaadin.flow.component.UI;
+import io.waybill.ui.internal.i18n.LanguageSupport;
+import io.waybill.ui.internal.views.LoginView;
+import io.waybill.ui.internal.views.WaitingForDeliveryView;
+
+/**
+ * Installed on every UI: applies the session's language and sends visitors without a signed-in user to the
+ * login view (and signed-in users away from it).
+ */
+final class LoginGuard {
+
+    private LoginGuard() {
+    }
+
+    static void install(UI ui) {
+        LanguageSupport.applySessionLocale(ui);
+        ui.addBeforeEnterListener(event -> {
+            boolean signedIn = CurrentUser.get().isPresent();
+            boolean toLogin = event.getNavigationTarget() == LoginView.class;
+            if (!signedIn && !toLogin) {
+                event.forwardTo(LoginView.class);
+            } else if (signedIn && toLogin) {
+                event.forwardTo(WaitingForDeliveryView.class);
+            }
+        });
+    }
+}

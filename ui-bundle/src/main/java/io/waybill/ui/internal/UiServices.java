@@ -1,0 +1,74 @@
+package io.waybill.ui.internal;
+
+import com.vaadin.flow.server.VaadinService;
+import io.waybill.core.api.AuthenticationService;
+import io.waybill.core.api.OrderService;
+import io.waybill.core.api.PackageService;
+import io.waybill.core.api.PluginRegistry;
+import io.waybill.core.api.StoreService;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * How views reach the core services: through the servlet component of the current Vaadin service, which holds
+ * dynamic OSGi references. No static state, so a restarted bundle or a replaced service is picked up on the next
+ * call. A missing service raises {@link ServiceUnavailableException}, which views turn into a readable message.
+ */
+public final class UiServices {
+
+    private UiServices() {
+    }
+
+    public static AuthenticationService authentication() {
+        return require(servlet().authenticationService, "AuthenticationService");
+    }
+
+    public static PackageService packages() {
+        return require(servlet().packageService, "PackageService");
+    }
+
+    public static OrderService orders() {
+        return require(servlet().orderService, "OrderService");
+    }
+
+    public static StoreService stores() {
+        return require(servlet().storeService, "StoreService");
+    }
+
+    public static PluginRegistry plugins() {
+        return require(servlet().pluginRegistry, "PluginRegistry");
+    }
+
+    /** Executor for delayed UI work; stopped when the UI bundle stops. */
+    public static ScheduledExecutorService scheduler() {
+        return servlet().scheduler;
+    }
+
+    private static WaybillVaadinServlet servlet() {
+        if (VaadinService.getCurrent() instanceof WaybillServletService service) {
+            return service.getServlet();
+        }
+        throw new ServiceUnavailableException("VaadinService");
+    }
+
+    private static <T> T require(T service, String name) {
+        if (service == null) {
+            throw new ServiceUnavailableException(name);
+        }
+        return service;
+    }
+
+    /** A core service is not registered right now (core bundle stopped, restarting or not installed). */
+    public static final class ServiceUnavailableException extends RuntimeException {
+        private final String serviceName;
+
+        public ServiceUnavailableException(String serviceName) {
+            super(serviceName + " is not available");
+            this.serviceName = serviceName;
+        }
+
+        public String serviceName() {
+            return serviceName;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.waybill.ui.internal;
+
+import com.vaadin.flow.di.LookupInitializer;
+import com.vaadin.flow.router.InternalServerError;
+import com.vaadin.flow.router.RouteNotFoundError;
+import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinServletService;
+import com.vaadin.flow.server.startup.ErrorNavigationTargetInitializer;
+import com.vaadin.flow.server.startup.LookupServletContainerInitializer;
+import com.vaadin.flow.server.startup.RouteRegistryInitializer;
+import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
+import com.vaadin.flow.function.DeploymentConfiguration;
+import io.waybill.core.api.AuthenticationService;
+import io.waybill.core.api.OrderService;
+import io.waybill.core.api.PackageService;
+import io.waybill.core.api.PluginRegistry;
+import io.waybill.core.api.StoreService;
+import io.waybill.ui.internal.views.Routes;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The Vaadin servlet of Waybill, registered on the servlet whiteboard. Runs Vaadin's servlet-container
+ * initializers by hand (OSGi has no annotation scanning) and holds the core services the views use through
+ * {@link UiServices}. Service references are dynamic, so the servlet stays up while core services come and go.
+ */
+@Component(service = Servlet.class, property = {
+        "servlet.init.productionMode=true",
+        "servlet.init.i18n.provider=io.waybill.ui.internal.i18n.WaybillI18NProvider"})
+@HttpWhiteboardContextSelect(VaadinContextHelper.SELECT)
+@HttpWhiteboardServletPattern("/*")
+@HttpWhiteboardServletName("waybill-ui")
+@HttpWhiteboardServletAsyncSupported
+public class WaybillVaadinServlet extends VaadinServlet {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile AuthenticationService authenticationService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile PackageService packageService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile OrderService orderService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile StoreService storeService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile PluginRegistry pluginRegistry;
+
+    /** Delayed UI work (the push check); owned here and stopped with the component. */
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "waybill-ui-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        ClassLoader bundleLoader = getClass().getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(bundleLoader);
+        try {
+            ServletContext context = config.getServletContext();
+            // does nothing unless LookupInitializer.class is in the set
+            new LookupServletContainerInitializer().process(Set.of(LookupInitializer.class), context);
+            new RouteRegistryInitializer().process(new HashSet<>(Routes.ALL), context);
+            new ErrorNavigationTargetInitializer().process(
+                    new HashSet<>(Set.of(RouteNotFoundError.class, InternalServerError.class)), context);
+            new VaadinAppShellInitializer().process(new HashSet<>(Set.of(WaybillAppShell.class)), context);
+            super.init(config);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    protected VaadinServletService createServletService(DeploymentConfiguration configuration)
+            throws ServiceException {
+        WaybillServletService service = new WaybillServletService(this, configuration);
+        service.init();
+        return service;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(getClass().getClassLoader());
+        try {
+            super.service(request, response);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+    }
+}

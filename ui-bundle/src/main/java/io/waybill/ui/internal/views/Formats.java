@@ -1,0 +1,44 @@
+package io.waybill.ui.internal.views;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Display formats of list cells. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** Grams below one kilogram as {@code "850 g"}, from one kilogram on as {@code "1.25 kg"} (up to 3 decimals). */
+    public static String weight(int grams, Locale locale) {
+        DecimalFormat format = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(locale));
+        if (Math.abs(grams) < 1000) {
+            return format.format(grams) + " g";
+        }
+        return format.format(BigDecimal.valueOf(grams, 3)) + " kg";
+    }
+
+    /** Short local date and time in the server's time zone, or empty for null. */
+    public static String dateTime(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)
+                .withZone(ZoneId.systemDefault()).format(instant);
+    }
+
+    /** ISO country code with the country's name in the UI language, e.g. {@code "DE · Germany"}. */
+    public static String country(String code, Locale locale) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = new Locale("", code).getDisplayCountry(locale);
+        return name.isBlank() || name.equalsIgnoreCase(code) ? code : code + " · " + name;
+    }
+}

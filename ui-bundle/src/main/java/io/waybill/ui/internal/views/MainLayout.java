@@ -1,0 +1,65 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinSession;
+import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.CurrentUser;
+import io.waybill.ui.internal.i18n.LanguageSupport;
+
+/** The frame of every signed-in page: header (user, language, log out) and the side navigation. */
+public class MainLayout extends AppLayout {
+
+    public MainLayout() {
+        Span title = new Span(getTranslation("app.title"));
+        title.addClassName("wb-title");
+        Span spacer = new Span();
+        spacer.addClassName("wb-spacer");
+
+        Span user = new Span(CurrentUser.get().map(UserIdentity::name)
+                .map(name -> getTranslation("user.signedInAs", name)).orElse(""));
+        user.setId("current-user");
+        user.addClassName("wb-user");
+
+        Button logout = new Button(getTranslation("action.logout"), VaadinIcon.SIGN_OUT.create(), e -> logout());
+        logout.setId("logout-button");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        Div header = new Div(new DrawerToggle(), title, spacer, user, LanguageSupport.createSwitch(), logout);
+        header.addClassName("wb-header");
+        addToNavbar(header);
+
+        SideNavItem delivery = new SideNavItem(getTranslation("nav.delivery"));
+        delivery.setPrefixComponent(VaadinIcon.TRUCK.create());
+        delivery.addItem(new SideNavItem(getTranslation("nav.waiting"), WaitingForDeliveryView.class,
+                VaadinIcon.HOURGLASS.create()));
+        delivery.setExpanded(true);
+        SideNavItem plugins = new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,
+                VaadinIcon.PLUG.create());
+        SideNav nav = new SideNav();
+        nav.setId("side-nav");
+        nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
+        nav.addItem(delivery, plugins);
+
+        Div brand = new Div(new Span(getTranslation("app.tagline")));
+        brand.addClassName("wb-drawer-brand");
+        addToDrawer(brand, nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private void logout() {
+        getUI().ifPresent(ui -> {
+            ui.getPage().setLocation("login");
+            VaadinSession session = ui.getSession();
+            session.setAttribute(UserIdentity.class, null);
+            session.getSession().invalidate();
+        });
+    }
+}

@@ -1,0 +1,15 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.Component;
+
+import java.util.List;
+
+/** Every {@code @Route} class of the UI. OSGi has no annotation scanning: a new view must be added here. */
+public final class Routes {
+
+    public static final List<Class<? extends Component>> ALL = List.of(
+            LoginView.class, RootView.class, WaitingForDeliveryView.class, PluginsView.class);
+
+    private Routes() {
+    }
+}
