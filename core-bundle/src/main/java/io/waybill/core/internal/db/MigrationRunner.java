@@ -1,0 +1,165 @@
+package io.waybill.core.internal.db;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies versioned SQL migrations ({@code V<n>__<name>.sql}) in order, each in its own transaction, and records
+ * them in {@code WB_SCHEMA_VERSION}. Applied migrations are never re-run; a failed one rolls back completely.
+ */
+public final class MigrationRunner {
+
+    /** The migrations shipped with this version of the core, in order. Append only; never edit a released one. */
+    public static final List<String> MIGRATIONS = List.of(
+            "V1__initial_schema.sql");
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+    private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";
+
+    private final DataSource dataSource;
+
+    public MigrationRunner(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Applies pending migrations and returns how many were applied. */
+    public int migrate() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            ensureVersionTable(c);
+            int current = currentVersion(c);
+            int applied = 0;
+            for (String name : MIGRATIONS) {
+                int version = versionOf(name);
+                if (version <= current) {
+                    continue;
+                }
+                apply(c, version, name);
+                applied++;
+            }
+            return applied;
+        }
+    }
+
+    /** Highest applied version, 0 when none. */
+    public int currentVersion() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            ensureVersionTable(c);
+            return currentVersion(c);
+        }
+    }
+
+    static int versionOf(String name) {
+        int sep = name.indexOf("__");
+        if (!name.startsWith("V") || sep < 2) {
+            throw new IllegalArgumentException("Migration name must be V<n>__<name>.sql: " + name);
+        }
+        return Integer.parseInt(name.substring(1, sep));
+    }
+
+    /** Splits a script into statements at semicolons that end a line; drops comment lines. */
+    static List<String> statements(String script) {
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            if (trimmed.endsWith(";")) {
+                current.append(trimmed, 0, trimmed.length() - 1);
+                result.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(trimmed).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            result.add(current.toString().strip());
+        }
+        return result;
+    }
+
+    private void apply(Connection c, int version, String name) throws SQLException {
+        String script = load(name);
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements(script)) {
+                st.execute(sql);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO WB_SCHEMA_VERSION (VERSION, NAME, APPLIED_AT) VALUES (?, ?, ?)")) {
+                ps.setInt(1, version);
+                ps.setString(2, name);
+                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+            c.commit();
+            LOG.info("Applied database migration {}", name);
+        } catch (SQLException e) {
+            c.rollback();
+            throw new SQLException("Migration " + name + " failed and was rolled back: " + e.getMessage(), e);
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String load(String name) {
+        try (InputStream in = MigrationRunner.class.getResourceAsStream(RESOURCE_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Migration script missing from the bundle: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read migration " + name, e);
+        }
+    }
+
+    private static void ensureVersionTable(Connection c) throws SQLException {
+        if (tableExists(c, "WB_SCHEMA_VERSION")) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE WB_SCHEMA_VERSION (VERSION INTEGER NOT NULL PRIMARY KEY, "
+                    + "NAME VARCHAR(200) NOT NULL, APPLIED_AT TIMESTAMP NOT NULL)");
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        for (String candidate : new String[] {table, table.toLowerCase()}) {
+            try (ResultSet rs = md.getTables(null, null, candidate, new String[] {"TABLE"})) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int currentVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(VERSION) FROM WB_SCHEMA_VERSION")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.waybill.core.internal.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** Append-only record of something that happened to a package or order: who, when, from, to, why. */
+@Entity
+@Table(name = "WB_AUDIT_EVENT")
+public class AuditEventEntity extends BaseEntity {
+    @Column(name = "PACKAGE_ID")
+    private Long packageId;
+    @Column(name = "ORDER_ID")
+    private Long orderId;
+    @Column(name = "ACTOR", nullable = false, length = 100)
+    private String actor;
+    @Column(name = "OCCURRED_AT", nullable = false)
+    private Instant at;
+    @Column(name = "ACTION", nullable = false, length = 40)
+    private String action;
+    @Column(name = "FROM_STATUS", length = 30)
+    private String fromStatus;
+    @Column(name = "TO_STATUS", length = 30)
+    private String toStatus;
+    @Column(name = "REASON", length = 1000)
+    private String reason;
+
+    protected AuditEventEntity() {
+    }
+
+    public AuditEventEntity(Long packageId, Long orderId, String actor, Instant at, String action,
+                            String fromStatus, String toStatus, String reason) {
+        this.packageId = packageId;
+        this.orderId = orderId;
+        this.actor = actor;
+        this.at = at;
+        this.action = action;
+        this.fromStatus = fromStatus;
+        this.toStatus = toStatus;
+        this.reason = reason;
+    }
+
+    public Long getPackageId() { return packageId; }
+    public Long getOrderId() { return orderId; }
+    public String getActor() { return actor; }
+    public Instant getAt() { return at; }
+    public String getAction() { return action; }
+    public String getFromStatus() { return fromStatus; }
+    public String getToStatus() { return toStatus; }
+    public String getReason() { return reason; }
+}

@@ -1,0 +1,39 @@
+package io.waybill.core.internal.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One SKU and quantity of an order. */
+@Entity
+@Table(name = "WB_ORDER_LINE")
+public class OrderLineEntity extends BaseEntity {
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "ORDER_ID")
+    private OrderEntity order;
+    @Column(name = "LINE_NO", nullable = false)
+    private int lineNo;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "SKU_ID")
+    private SkuEntity sku;
+    @Column(name = "QUANTITY", nullable = false)
+    private int quantity;
+
+    protected OrderLineEntity() {
+    }
+
+    OrderLineEntity(OrderEntity order, int lineNo, SkuEntity sku, int quantity) {
+        this.order = order;
+        this.lineNo = lineNo;
+        this.sku = sku;
+        this.quantity = quantity;
+    }
+
+    public OrderEntity getOrder() { return order; }
+    public int getLineNo() { return lineNo; }
+    public SkuEntity getSku() { return sku; }
+    public int getQuantity() { return quantity; }
+}

@@ -1,0 +1,72 @@
+package io.waybill.core.internal.security;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Makes sure the container has an administrator and no default credentials. At first start, when
+ * {@code etc/users.properties} holds no user, it creates user {@code admin} with the password from the environment
+ * variable {@code WAYBILL_ADMIN_PASSWORD} or, when unset, a generated one printed once on the console (never to
+ * the log). The password is stored hashed.
+ */
+@Component(immediate = true)
+public class FirstAdminBootstrap {
+    static final String ENV = "WAYBILL_ADMIN_PASSWORD";
+    private static final Logger LOG = LoggerFactory.getLogger(FirstAdminBootstrap.class);
+
+    @Activate
+    void activate() {
+        String etc = System.getProperty("karaf.etc");
+        if (etc == null) {
+            return;
+        }
+        try {
+            String created = ensureAdmin(new UsersFile(Path.of(etc, "users.properties")), System.getenv(ENV),
+                    consoleOut());
+            if (created != null) {
+                LOG.info("Created the first administrator '{}' (password from {})", "admin", created);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not create the first administrator: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the admin when there is no user yet. Returns where the password came from ("environment" or
+     * "generated"), or null when nothing was created.
+     */
+    static String ensureAdmin(UsersFile users, String envPassword, PrintStream console) throws IOException {
+        if (users.hasAnyUser()) {
+            return null;
+        }
+        boolean fromEnv = envPassword != null && !envPassword.isBlank();
+        if (fromEnv && envPassword.length() < 8) {
+            throw new IllegalArgumentException(ENV + " must have at least 8 characters");
+        }
+        String password = fromEnv ? envPassword : UsersFile.randomPassword(20);
+        users.addAdmin("admin", password);
+        if (!fromEnv) {
+            console.println();
+            console.println("==============================================================");
+            console.println(" Waybill first start: administrator account created");
+            console.println("   user:     admin");
+            console.println("   password: " + password);
+            console.println(" Shown once. Change it with: jaas:realm-manage ... or the Karaf shell.");
+            console.println("==============================================================");
+            console.flush();
+        }
+        return fromEnv ? "environment" : "generated";
+    }
+
+    private static PrintStream consoleOut() {
+        // System.out of the Karaf JVM is the console (or data/log/karaf.out with bin/start), not the log files.
+        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    }
+}

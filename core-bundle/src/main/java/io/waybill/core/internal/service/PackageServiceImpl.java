@@ -1,0 +1,163 @@
+package io.waybill.core.internal.service;
+
+import io.waybill.core.api.PackageService;
+import io.waybill.core.internal.db.Database;
+import io.waybill.core.internal.persistence.OrderLineEntity;
+import io.waybill.core.internal.persistence.PackageEntity;
+import io.waybill.core.model.PackageQuery;
+import io.waybill.core.model.PackageRow;
+import io.waybill.core.model.PackageSort;
+import io.waybill.core.model.PackageStatus;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Package lists for the UI and shell: filtered, sorted, paged queries that never load more than a page. */
+@Component(service = PackageService.class)
+public class PackageServiceImpl implements PackageService {
+
+    static final int MAX_PAGE = 1000;
+
+    private final Database db;
+
+    @Activate
+    public PackageServiceImpl(@Reference Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public long count(PackageQuery query) {
+        return db.read(em -> {
+            StringBuilder jpql = new StringBuilder(
+                    "SELECT COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s");
+            Map<String, Object> params = where(query, jpql);
+            TypedQuery<Long> q = em.createQuery(jpql.toString(), Long.class);
+            params.forEach(q::setParameter);
+            return q.getSingleResult();
+        });
+    }
+
+    @Override
+    public List<PackageRow> find(PackageQuery query, int offset, int limit, List<PackageSort> sort) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        int pageSize = Math.min(limit, MAX_PAGE);
+        if (pageSize == 0) {
+            return List.of();
+        }
+        return db.read(em -> {
+            StringBuilder jpql = new StringBuilder(
+                    "SELECT p FROM PackageEntity p JOIN FETCH p.order o JOIN FETCH o.store s");
+            Map<String, Object> params = where(query, jpql);
+            jpql.append(orderBy(sort));
+            TypedQuery<PackageEntity> q = em.createQuery(jpql.toString(), PackageEntity.class);
+            params.forEach(q::setParameter);
+            q.setFirstResult(offset);
+            q.setMaxResults(pageSize);
+            List<PackageEntity> packages = q.getResultList();
+            Map<Long, String> skus = skuSummaries(em, packages);
+            List<PackageRow> rows = new ArrayList<>(packages.size());
+            for (PackageEntity p : packages) {
+                var o = p.getOrder();
+                rows.add(new PackageRow(p.getId(), p.getPackageNo(), o.getOrderNo(), o.getStore().getCode(),
+                        o.getStore().getName(), o.getStore().getPlatform(), o.getBuyerName(), o.getCountryCode(),
+                        skus.getOrDefault(o.getId(), ""), p.getExpectedWeightGrams(), p.getCreatedAt(),
+                        p.getStatus(), p.getTrackingNo()));
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public Map<PackageStatus, Long> countByStatus() {
+        return db.read(em -> {
+            Map<PackageStatus, Long> counts = new EnumMap<>(PackageStatus.class);
+            for (PackageStatus s : PackageStatus.values()) {
+                counts.put(s, 0L);
+            }
+            List<Object[]> rows = em.createQuery(
+                    "SELECT p.status, COUNT(p) FROM PackageEntity p GROUP BY p.status", Object[].class)
+                    .getResultList();
+            for (Object[] r : rows) {
+                counts.put((PackageStatus) r[0], (Long) r[1]);
+            }
+            return counts;
+        });
+    }
+
+    /** Appends the WHERE clause for a query and returns its parameters. */
+    static Map<String, Object> where(PackageQuery query, StringBuilder jpql) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> clauses = new ArrayList<>();
+        if (!query.statuses().isEmpty()) {
+            clauses.add("p.status IN :statuses");
+            params.put("statuses", List.copyOf(query.statuses()));
+        }
+        if (!query.storeCodes().isEmpty()) {
+            clauses.add("s.code IN :stores");
+            params.put("stores", List.copyOf(query.storeCodes()));
+        }
+        if (!query.countries().isEmpty()) {
+            clauses.add("o.countryCode IN :countries");
+            params.put("countries", List.copyOf(query.countries()));
+        }
+        if (query.text() != null) {
+            clauses.add("(UPPER(p.packageNo) LIKE :text OR UPPER(o.orderNo) LIKE :text "
+                    + "OR UPPER(o.buyerName) LIKE :text OR UPPER(p.trackingNo) LIKE :text)");
+            params.put("text", "%" + escapeLike(query.text().toUpperCase()) + "%");
+        }
+        if (!clauses.isEmpty()) {
+            jpql.append(" WHERE ").append(String.join(" AND ", clauses));
+        }
+        return params;
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("%", "").replace("_", "");
+    }
+
+    static String orderBy(List<PackageSort> sort) {
+        List<String> keys = new ArrayList<>();
+        for (PackageSort s : sort == null ? List.<PackageSort>of() : sort) {
+            String column = switch (s.field()) {
+                case PACKAGE_NO -> "p.packageNo";
+                case ORDER_NO -> "o.orderNo";
+                case STORE -> "s.name";
+                case BUYER -> "o.buyerName";
+                case COUNTRY -> "o.countryCode";
+                case WEIGHT -> "p.expectedWeightGrams";
+                case CREATED -> "p.createdAt";
+                case STATUS -> "p.status";
+            };
+            keys.add(column + (s.ascending() ? " ASC" : " DESC"));
+        }
+        if (keys.isEmpty()) {
+            keys.add("p.createdAt DESC");
+        }
+        keys.add("p.id ASC");
+        return " ORDER BY " + String.join(", ", keys);
+    }
+
+    private static Map<Long, String> skuSummaries(EntityManager em, List<PackageEntity> packages) {
+        if (packages.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> orderIds = packages.stream().map(p -> p.getOrder().getId()).distinct().toList();
+        List<OrderLineEntity> lines = em.createQuery(
+                "SELECT l FROM OrderLineEntity l JOIN FETCH l.sku WHERE l.order.id IN :ids "
+                        + "ORDER BY l.order.id, l.lineNo", OrderLineEntity.class)
+                .setParameter("ids", orderIds).getResultList();
+        return lines.stream().collect(Collectors.groupingBy(l -> l.getOrder().getId(), LinkedHashMap::new,
+                Collectors.mapping(l -> l.getSku().getCode() + " x" + l.getQuantity(), Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,30 @@
+package io.waybill.core.model;
+
+/**
+ * Where a package is in the delivery workflow. The allowed moves between states are defined by the core's
+ * package lifecycle; this enum only names the states.
+ */
+public enum PackageStatus {
+    /** Captured, waiting for inventory allocation. */
+    WAITING,
+    /** Could not be fully allocated; listed with the missing SKUs. */
+    OUT_OF_STOCK,
+    /** Stock reserved from one warehouse. */
+    ALLOCATED,
+    /** Uploaded to a carrier, tracking number not issued yet. */
+    AWAITING_TRACKING,
+    /** The carrier refused the upload; the reason is recorded. */
+    UPLOAD_FAILED,
+    /** Tracking number issued. */
+    TRACKED,
+    /** Label printed at least once. */
+    PRINTED,
+    /** Left the warehouse. */
+    SHIPPED,
+    /** Shipment confirmed to the store. */
+    SYNCED,
+    /** The store refused the shipment confirmation; the reason is recorded. */
+    SYNC_FAILED,
+    /** Cancelled by the seller. */
+    VOIDED
+}

@@ -1,0 +1,40 @@
+package io.waybill.spi.carrier;
+
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+
+/**
+ * A logistics provider. Each operation has a default that answers "unsupported", so a carrier overrides only
+ * what it can do and new operations never break old plugins. Implementations never throw: failures come back as
+ * a {@link Result} with ERROR messages. Implementations start no threads; the core owns scheduling and retries.
+ */
+public interface CarrierGateway {
+
+    /** Identity of this carrier plugin. Must not change while the component is active. */
+    PluginDescriptor descriptor();
+
+    /**
+     * Creates a shipment. Returns a tracking number now, or a {@link ShipmentResponse} in state
+     * {@link ShipmentResponse.State#PENDING} when the carrier assigns numbers later.
+     * The request's {@code idempotencyKey} is stable per package: sending it twice must not create two shipments
+     * where the carrier supports idempotency keys.
+     */
+    default Result<ShipmentResponse> createShipment(ShipmentRequest request) {
+        return Result.unsupported("createShipment");
+    }
+
+    /** Asks for the tracking number of a shipment that was pending. */
+    default Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
+        return Result.unsupported("fetchTrackingNumber");
+    }
+
+    /** Returns the carrier's own label for a shipment, if it provides one. */
+    default Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
+        return Result.unsupported("fetchLabel");
+    }
+
+    /** Cancels (voids) a shipment at the carrier. */
+    default Result<Boolean> cancelShipment(ShipmentRef shipment) {
+        return Result.unsupported("cancelShipment");
+    }
+}
