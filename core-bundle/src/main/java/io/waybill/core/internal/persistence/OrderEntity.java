@@ -18,7 +18,7 @@ import java.util.List;
 @Entity
 @Table(name = "WB_ORDER")
 public class OrderEntity extends BaseEntity {
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "STORE_ID")
     private StoreEntity store;
     @Column(name = "PLATFORM_ORDER_ID", nullable = false, length = 100)

@@ -11,12 +11,12 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "WB_ORDER_LINE")
 public class OrderLineEntity extends BaseEntity {
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "ORDER_ID")
     private OrderEntity order;
     @Column(name = "LINE_NO", nullable = false)
     private int lineNo;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "SKU_ID")
     private SkuEntity sku;
     @Column(name = "QUANTITY", nullable = false)

@@ -18,13 +18,13 @@ import java.time.Instant;
 public class PackageEntity extends BaseEntity {
     @Column(name = "PACKAGE_NO", nullable = false, unique = true, length = 40)
     private String packageNo;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "ORDER_ID")
     private OrderEntity order;
     @Enumerated(EnumType.STRING)
     @Column(name = "STATUS", nullable = false, length = 30)
     private PackageStatus status;
-    @ManyToOne(fetch = FetchType.LAZY)
+    @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "WAREHOUSE_ID")
     private WarehouseEntity warehouse;
     @Column(name = "EXPECTED_WEIGHT_GRAMS", nullable = false)

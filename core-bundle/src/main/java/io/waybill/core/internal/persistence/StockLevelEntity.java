@@ -11,10 +11,10 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "WB_STOCK")
 public class StockLevelEntity extends BaseEntity {
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "WAREHOUSE_ID")
     private WarehouseEntity warehouse;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "SKU_ID")
     private SkuEntity sku;
     @Column(name = "LOCATION", length = 40)
