@@ -1,12 +1,15 @@
 package io.waybill.core.api;
 
+import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads packages for lists; made for lazy data providers (count + one page at a time). */
 public interface PackageService {
@@ -24,4 +27,13 @@ public interface PackageService {
 
     /** Live count per status, for status tabs. Statuses without packages are present with 0. */
     Map<PackageStatus, Long> countByStatus();
+
+    /** Everything the package detail page shows, or empty for an unknown id. */
+    Optional<PackageDetail> detail(long packageId);
+
+    /**
+     * Resolves package numbers or tracking numbers (as scanned or typed) to package ids. Unknown numbers are
+     * absent from the result.
+     */
+    Map<String, Long> idsByNumber(Collection<String> numbers);
 }

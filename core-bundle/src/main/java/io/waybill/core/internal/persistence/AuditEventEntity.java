@@ -2,6 +2,9 @@ package io.waybill.core.internal.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -9,7 +12,11 @@ import java.time.Instant;
 /** Append-only record of something that happened to a package or order: who, when, from, to, why. */
 @Entity
 @Table(name = "WB_AUDIT_EVENT")
-public class AuditEventEntity extends BaseEntity {
+public class AuditEventEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "ID")
+    private Long id;
     @Column(name = "PACKAGE_ID")
     private Long packageId;
     @Column(name = "ORDER_ID")
@@ -42,6 +49,7 @@ public class AuditEventEntity extends BaseEntity {
         this.reason = reason;
     }
 
+    public Long getId() { return id; }
     public Long getPackageId() { return packageId; }
     public Long getOrderId() { return orderId; }
     public String getActor() { return actor; }

@@ -51,6 +51,8 @@ public class OrderEntity extends BaseEntity {
     private Instant createdAt;
     @Column(name = "CAPTURED_AT", nullable = false)
     private Instant capturedAt;
+    @Column(name = "UPDATED_AT", nullable = false)
+    private Instant updatedAt;
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<OrderLineEntity> lines = new ArrayList<>();
@@ -65,6 +67,15 @@ public class OrderEntity extends BaseEntity {
         this.orderNo = orderNo;
         this.createdAt = createdAt;
         this.capturedAt = capturedAt;
+        this.updatedAt = capturedAt;
+    }
+
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+
+    /** Replaces the order lines (used when the marketplace changed an order before allocation). */
+    public void clearLines() {
+        lines.clear();
     }
 
     /** Sets the ship-to address; text is stored exactly as given. */

@@ -16,6 +16,12 @@ public class StoreEntity extends BaseEntity {
     private String platform;
     @Column(name = "ORDER_CURSOR", length = 500)
     private String orderCursor;
+    @Column(name = "CAPTURE_INTERVAL_MINUTES", nullable = false)
+    private int captureIntervalMinutes = 15;
+    @Column(name = "LAST_CAPTURE_AT")
+    private java.time.Instant lastCaptureAt;
+    @Column(name = "LAST_CAPTURE_ERROR", length = 1000)
+    private String lastCaptureError;
 
     protected StoreEntity() {
     }
@@ -31,4 +37,14 @@ public class StoreEntity extends BaseEntity {
     public String getPlatform() { return platform; }
     public String getOrderCursor() { return orderCursor; }
     public void setOrderCursor(String orderCursor) { this.orderCursor = orderCursor; }
+    public int getCaptureIntervalMinutes() { return captureIntervalMinutes; }
+    public void setCaptureIntervalMinutes(int minutes) { this.captureIntervalMinutes = minutes; }
+    public java.time.Instant getLastCaptureAt() { return lastCaptureAt; }
+    public String getLastCaptureError() { return lastCaptureError; }
+
+    /** Records the outcome of a capture run (error null when it succeeded). */
+    public void recordCapture(java.time.Instant at, String error) {
+        this.lastCaptureAt = at;
+        this.lastCaptureError = error;
+    }
 }

@@ -6,6 +6,7 @@ import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.device.Scale;
 import io.waybill.spi.platform.MarketplaceConnector;
+import io.waybill.spi.platform.OrderFileParser;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
@@ -60,6 +61,16 @@ public class PluginRegistryImpl implements PluginRegistry {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void bindFileParser(ServiceReference<OrderFileParser> ref, OrderFileParser parser) {
+        add(ref, PluginInfo.Kind.PLATFORM, parser, parser::descriptor);
+    }
+
+    void unbindFileParser(ServiceReference<OrderFileParser> ref) {
+        remove(ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void bindScale(ServiceReference<Scale> ref, Scale scale) {
         add(ref, PluginInfo.Kind.DEVICE, scale, scale::descriptor);
     }
@@ -85,9 +96,17 @@ public class PluginRegistryImpl implements PluginRegistry {
         return find(PluginInfo.Kind.PLATFORM, id, MarketplaceConnector.class);
     }
 
+    /** The file parsers registered now that accept this file name. */
+    public List<OrderFileParser> fileParsersFor(String fileName) {
+        return entries.values().stream()
+                .filter(e -> e.service() instanceof OrderFileParser p && p.accepts(fileName))
+                .map(e -> (OrderFileParser) e.service())
+                .toList();
+    }
+
     private <T> Optional<T> find(PluginInfo.Kind kind, String id, Class<T> type) {
         return entries.values().stream()
-                .filter(e -> e.info().kind() == kind && e.info().id().equals(id))
+                .filter(e -> e.info().kind() == kind && e.info().id().equals(id) && type.isInstance(e.service()))
                 .map(e -> type.cast(e.service()))
                 .findFirst();
     }

@@ -1,0 +1,21 @@
+package io.waybill.core.model;
+
+import java.util.List;
+
+/**
+ * The result of checking an order file before anything is written.
+ *
+ * @param previewId   handle to confirm or discard the import
+ * @param fileName    file name as uploaded
+ * @param storeCode   store the orders will belong to
+ * @param dataRows    data rows in the file
+ * @param validOrders orders that pass every check and will be imported on confirmation
+ * @param duplicates  valid orders already captured earlier (confirmation updates them, never duplicates)
+ * @param errors      one entry per problem, by row and column
+ */
+public record ImportPreview(String previewId, String fileName, String storeCode, int dataRows, int validOrders,
+                            int duplicates, List<RowError> errors) {
+    public ImportPreview {
+        errors = List.copyOf(errors);
+    }
+}

@@ -1,0 +1,34 @@
+package io.waybill.core.model;
+
+import io.waybill.spi.common.Address;
+
+import java.util.List;
+
+/**
+ * Everything the package detail page shows.
+ *
+ * @param row             the list row
+ * @param platformOrderId the marketplace's order id
+ * @param orderCancelled  whether the marketplace cancelled the order after capture (flag for the operator)
+ * @param shipTo          ship-to address, exactly as captured
+ * @param lines           SKUs and quantities
+ * @param warehouseCode   warehouse the stock is reserved in, or null
+ * @param printCount      how often the label was printed
+ * @param shortages       missing SKUs when out of stock
+ * @param history         audit trail, oldest first
+ */
+public record PackageDetail(PackageRow row, String platformOrderId, boolean orderCancelled, Address shipTo,
+                            List<Line> lines, String warehouseCode, int printCount, List<Shortage> shortages,
+                            List<AuditEntry> history) {
+
+    /**
+     * An order line.
+     *
+     * @param skuCode     SKU
+     * @param skuName     SKU name
+     * @param quantity    quantity
+     * @param weightGrams unit weight
+     */
+    public record Line(String skuCode, String skuName, int quantity, int weightGrams) {
+    }
+}
