@@ -4,7 +4,12 @@ import io.waybill.core.api.PackageService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.persistence.OrderLineEntity;
 import io.waybill.core.internal.persistence.PackageEntity;
+import io.waybill.core.model.AuditEntry;
+import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageQuery;
+import io.waybill.core.model.Shortage;
+import io.waybill.core.internal.persistence.AuditEventEntity;
+import io.waybill.spi.common.Address;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
@@ -15,6 +20,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,5 +167,77 @@ public class PackageServiceImpl implements PackageService {
                 .setParameter("ids", orderIds).getResultList();
         return lines.stream().collect(Collectors.groupingBy(l -> l.getOrder().getId(), LinkedHashMap::new,
                 Collectors.mapping(l -> l.getSku().getCode() + " x" + l.getQuantity(), Collectors.joining(", "))));
+    }
+
+    @Override
+    public Optional<PackageDetail> detail(long packageId) {
+        return db.read(em -> {
+            List<PackageEntity> found = em.createQuery("SELECT p FROM PackageEntity p JOIN FETCH p.order o "
+                    + "JOIN FETCH o.store WHERE p.id = :id", PackageEntity.class)
+                    .setParameter("id", packageId).getResultList();
+            if (found.isEmpty()) {
+                return Optional.<PackageDetail>empty();
+            }
+            PackageEntity p = found.get(0);
+            var o = p.getOrder();
+            Map<Long, String> skus = skuSummaries(em, List.of(p));
+            PackageRow row = new PackageRow(p.getId(), p.getPackageNo(), o.getOrderNo(), o.getStore().getCode(),
+                    o.getStore().getName(), o.getStore().getPlatform(), o.getBuyerName(), o.getCountryCode(),
+                    skus.getOrDefault(o.getId(), ""), p.getExpectedWeightGrams(), p.getCreatedAt(), p.getStatus(),
+                    p.getTrackingNo());
+            Address shipTo = new Address(o.getBuyerName(), o.getCompany(), o.getLine1(), o.getLine2(), o.getCity(),
+                    o.getState(), o.getPostalCode(), o.getCountryCode(), o.getPhone(), o.getEmail());
+            List<PackageDetail.Line> lines = o.getLines().stream()
+                    .map(l -> new PackageDetail.Line(l.getSku().getCode(), l.getSku().getName(), l.getQuantity(),
+                            l.getSku().getWeightGrams()))
+                    .toList();
+            List<Object[]> shortageRows = em.createNativeQuery("SELECT s.CODE, x.REQUIRED, x.AVAILABLE "
+                    + "FROM WB_PACKAGE_SHORTAGE x JOIN WB_SKU s ON s.ID = x.SKU_ID WHERE x.PACKAGE_ID = ? "
+                    + "ORDER BY s.CODE").setParameter(1, packageId).getResultList();
+            List<Shortage> shortages = shortageRows.stream()
+                    .map(r -> new Shortage((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue()))
+                    .toList();
+            List<AuditEntry> history = em.createQuery("SELECT a FROM AuditEventEntity a WHERE a.packageId = :id "
+                    + "ORDER BY a.at, a.id", AuditEventEntity.class).setParameter("id", packageId).getResultList()
+                    .stream()
+                    .map(a -> new AuditEntry(a.getAt(), a.getActor(), a.getAction(), status(a.getFromStatus()),
+                            status(a.getToStatus()), a.getReason()))
+                    .toList();
+            return Optional.of(new PackageDetail(row, o.getPlatformOrderId(), o.isCancelled(), shipTo, lines,
+                    p.getWarehouse() == null ? null : p.getWarehouse().getCode(), p.getPrintCount(), shortages,
+                    history));
+        });
+    }
+
+    @Override
+    public Map<String, Long> idsByNumber(Collection<String> numbers) {
+        List<String> cleaned = numbers.stream().filter(n -> n != null && !n.isBlank()).map(String::strip)
+                .distinct().toList();
+        if (cleaned.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> result = new HashMap<>();
+        for (int from = 0; from < cleaned.size(); from += 500) {
+            List<String> chunk = cleaned.subList(from, Math.min(cleaned.size(), from + 500));
+            db.read(em -> {
+                List<Object[]> rows = em.createQuery("SELECT p.packageNo, p.trackingNo, p.id FROM PackageEntity p "
+                        + "WHERE p.packageNo IN :n OR p.trackingNo IN :n", Object[].class)
+                        .setParameter("n", chunk).getResultList();
+                for (Object[] r : rows) {
+                    if (chunk.contains((String) r[0])) {
+                        result.put((String) r[0], (Long) r[2]);
+                    }
+                    if (r[1] != null && chunk.contains((String) r[1])) {
+                        result.put((String) r[1], (Long) r[2]);
+                    }
+                }
+                return null;
+            });
+        }
+        return result;
+    }
+
+    private static PackageStatus status(String name) {
+        return name == null ? null : PackageStatus.valueOf(name);
     }
 }

@@ -1,0 +1,362 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.FulfilmentService;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.db.Database;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Shortage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Allocation and voiding, one short JDBC transaction per package. Stock is reserved with conditional updates
+ * ({@code ... WHERE ON_HAND - RESERVED >= qty}), which the database serialises per stock row: no oversell under
+ * concurrency, on Derby and PostgreSQL alike, without JVM locks.
+ */
+@Component(service = FulfilmentService.class)
+public class FulfilmentServiceImpl implements FulfilmentService {
+
+    static final int MAX_BATCH = 10_000;
+    static final int MAX_REASON = 500;
+
+    private final DataSource ds;
+    private final Clock clock;
+
+    @Activate
+    public FulfilmentServiceImpl(@Reference Database db) {
+        this(db.dataSource(), Clock.systemUTC());
+    }
+
+    FulfilmentServiceImpl(DataSource ds, Clock clock) {
+        this.ds = ds;
+        this.clock = clock;
+    }
+
+    private record Claimed(long id, String packageNo, long orderId, long storeId, PackageStatus status,
+                           Long warehouseId) {
+    }
+
+    private record Need(long skuId, String skuCode, int quantity) {
+    }
+
+    /** Thrown inside a package transaction to roll it back and report a per-package failure. */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String code;
+        final String packageNo;
+
+        Refusal(String code, String packageNo, String message) {
+            super(message, null, false, false);
+            this.code = code;
+            this.packageNo = packageNo;
+        }
+    }
+
+    @Override
+    public BatchResult allocate(List<Long> packageIds, String actor) {
+        checkBatch(packageIds);
+        String who = actor(actor);
+        Map<Long, List<Long>> warehousesByStore = new ConcurrentHashMap<>();
+        List<Long> done = new ArrayList<>();
+        List<BatchResult.Failure> failures = new ArrayList<>();
+        for (Long id : packageIds) {
+            try {
+                List<Shortage> shortages = Jdbc.inTransaction(ds, c -> allocateOne(c, id, who, warehousesByStore));
+                if (shortages.isEmpty()) {
+                    done.add(id);
+                } else {
+                    failures.add(new BatchResult.Failure(id, packageNo(id), "out_of_stock",
+                            "Out of stock: " + describe(shortages)));
+                }
+            } catch (Refusal r) {
+                failures.add(new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
+            }
+        }
+        return new BatchResult(packageIds.size(), done, failures);
+    }
+
+    @Override
+    public BatchResult voidPackages(List<Long> packageIds, String reason, String actor) {
+        checkBatch(packageIds);
+        String why = TextRules.requireReason(reason, MAX_REASON);
+        String who = actor(actor);
+        List<Long> done = new ArrayList<>();
+        List<BatchResult.Failure> failures = new ArrayList<>();
+        for (Long id : packageIds) {
+            try {
+                Jdbc.inTransaction(ds, c -> {
+                    voidOne(c, id, why, who);
+                    return null;
+                });
+                done.add(id);
+            } catch (Refusal r) {
+                failures.add(new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
+            }
+        }
+        return new BatchResult(packageIds.size(), done, failures);
+    }
+
+    private List<Shortage> allocateOne(Connection c, long id, String actor, Map<Long, List<Long>> warehousesByStore)
+            throws SQLException {
+        Claimed p = claim(c, id, PackageStatus.ALLOCATED);
+        List<Need> needs = needs(c, p.orderId());
+        if (needs.isEmpty()) {
+            throw new Refusal("no_lines", p.packageNo(), "Package " + p.packageNo() + " has no order lines.");
+        }
+        List<Long> warehouses = warehousesByStore.get(p.storeId());
+        if (warehouses == null) {
+            warehouses = warehousesOf(c, p.storeId());
+            warehousesByStore.put(p.storeId(), warehouses);
+        }
+        if (warehouses.isEmpty()) {
+            throw new Refusal("no_warehouse", p.packageNo(),
+                    "The store of package " + p.packageNo() + " has no warehouse assigned.");
+        }
+        Instant now = clock.instant();
+        for (long warehouse : warehouses) {
+            if (tryReserve(c, warehouse, needs)) {
+                setStatus(c, p, PackageStatus.ALLOCATED, warehouse, now);
+                deleteShortages(c, id);
+                Jdbc.audit(c, id, p.orderId(), actor, now, "ALLOCATED", p.status().name(),
+                        PackageStatus.ALLOCATED.name(), "Warehouse " + warehouseCode(c, warehouse));
+                return List.of();
+            }
+        }
+        List<Shortage> shortages = bestShortages(c, warehouses, needs);
+        setStatus(c, p, PackageStatus.OUT_OF_STOCK, null, now);
+        deleteShortages(c, id);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO WB_PACKAGE_SHORTAGE (PACKAGE_ID, SKU_ID, REQUIRED, AVAILABLE) VALUES (?, ?, ?, ?)")) {
+            Map<String, Long> skuIds = needs.stream().collect(Collectors.toMap(Need::skuCode, Need::skuId));
+            for (Shortage s : shortages) {
+                ps.setLong(1, id);
+                ps.setLong(2, skuIds.get(s.skuCode()));
+                ps.setInt(3, s.required());
+                ps.setInt(4, s.available());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        Jdbc.audit(c, id, p.orderId(), actor, now, "OUT_OF_STOCK", p.status().name(),
+                PackageStatus.OUT_OF_STOCK.name(), describe(shortages));
+        return shortages;
+    }
+
+    private void voidOne(Connection c, long id, String reason, String actor) throws SQLException {
+        Claimed p = claim(c, id, PackageStatus.VOIDED);
+        Instant now = clock.instant();
+        if (PackageLifecycle.HOLDS_RESERVATION.contains(p.status()) && p.warehouseId() != null) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED - ?, "
+                    + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND RESERVED >= ?")) {
+                for (Need n : needs(c, p.orderId())) {
+                    ps.setInt(1, n.quantity());
+                    ps.setLong(2, p.warehouseId());
+                    ps.setLong(3, n.skuId());
+                    ps.setInt(4, n.quantity());
+                    if (ps.executeUpdate() != 1) {
+                        throw new IllegalStateException("Reserved stock of " + n.skuCode() + " is lower than package "
+                                + p.packageNo() + " holds; stock data is inconsistent");
+                    }
+                }
+            }
+        }
+        setStatus(c, p, PackageStatus.VOIDED, p.warehouseId(), now);
+        deleteShortages(c, id);
+        Jdbc.audit(c, id, p.orderId(), actor, now, "VOIDED", p.status().name(), PackageStatus.VOIDED.name(), reason);
+    }
+
+    /** Reads the package and takes its row lock, refusing illegal transitions. */
+    private Claimed claim(Connection c, long id, PackageStatus target) throws SQLException {
+        Claimed p;
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS, "
+                + "p.WAREHOUSE_ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new Refusal("unknown_package", String.valueOf(id), "No package with id " + id + ".");
+                }
+                long wh = rs.getLong(5);
+                p = new Claimed(id, rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        PackageStatus.valueOf(rs.getString(4)), rs.wasNull() ? null : wh);
+            }
+        }
+        try {
+            PackageLifecycle.check(p.packageNo(), p.status(), target);
+        } catch (OperationRefusedException e) {
+            throw new Refusal(e.code(), p.packageNo(), e.getMessage());
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE WB_PACKAGE SET VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, p.status().name());
+            if (ps.executeUpdate() != 1) {
+                throw new Refusal("concurrent_change", p.packageNo(), "Package " + p.packageNo()
+                        + " was changed by someone else at the same time; refresh and try again.");
+            }
+        }
+        return p;
+    }
+
+    private static void setStatus(Connection c, Claimed p, PackageStatus status, Long warehouse, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE WB_PACKAGE SET STATUS = ?, WAREHOUSE_ID = ?, UPDATED_AT = ? WHERE ID = ?")) {
+            ps.setString(1, status.name());
+            if (warehouse == null) {
+                ps.setNull(2, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(2, warehouse);
+            }
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setLong(4, p.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<Need> needs(Connection c, long orderId) throws SQLException {
+        List<Need> needs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.SKU_ID, s.CODE, SUM(l.QUANTITY) FROM WB_ORDER_LINE l "
+                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE ORDER BY l.SKU_ID")) {
+            ps.setLong(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    needs.add(new Need(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return needs;
+    }
+
+    private static List<Long> warehousesOf(Connection c, long storeId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT WAREHOUSE_ID FROM WB_STORE_WAREHOUSE WHERE STORE_ID = ? ORDER BY PRIORITY, WAREHOUSE_ID")) {
+            ps.setLong(1, storeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Reserves every need in one warehouse, or nothing (savepoint). Lines are locked in SKU id order. */
+    private static boolean tryReserve(Connection c, long warehouse, List<Need> needs) throws SQLException {
+        Savepoint sp = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED + ?, "
+                + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND ON_HAND - RESERVED >= ?")) {
+            for (Need n : needs) {
+                ps.setInt(1, n.quantity());
+                ps.setLong(2, warehouse);
+                ps.setLong(3, n.skuId());
+                ps.setInt(4, n.quantity());
+                if (ps.executeUpdate() != 1) {
+                    c.rollback(sp);
+                    return false;
+                }
+            }
+        }
+        c.releaseSavepoint(sp);
+        return true;
+    }
+
+    /** Shortages in the warehouse that misses the fewest units (ties: store priority). */
+    private static List<Shortage> bestShortages(Connection c, List<Long> warehouses, List<Need> needs)
+            throws SQLException {
+        List<Shortage> best = null;
+        int bestMissing = Integer.MAX_VALUE;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ON_HAND - RESERVED FROM WB_STOCK WHERE WAREHOUSE_ID = ? AND SKU_ID = ?")) {
+            for (long warehouse : warehouses) {
+                List<Shortage> shortages = new ArrayList<>();
+                int missing = 0;
+                for (Need n : needs) {
+                    ps.setLong(1, warehouse);
+                    ps.setLong(2, n.skuId());
+                    int available = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            available = Math.max(0, rs.getInt(1));
+                        }
+                    }
+                    if (available < n.quantity()) {
+                        shortages.add(new Shortage(n.skuCode(), n.quantity(), available));
+                        missing += n.quantity() - available;
+                    }
+                }
+                if (missing < bestMissing) {
+                    best = shortages;
+                    bestMissing = missing;
+                }
+            }
+        }
+        return best == null ? List.of() : best;
+    }
+
+    private static void deleteShortages(Connection c, long packageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM WB_PACKAGE_SHORTAGE WHERE PACKAGE_ID = ?")) {
+            ps.setLong(1, packageId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String warehouseCode(Connection c, long warehouse) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CODE FROM WB_WAREHOUSE WHERE ID = ?")) {
+            ps.setLong(1, warehouse);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : String.valueOf(warehouse);
+            }
+        }
+    }
+
+    private String packageNo(long id) {
+        return Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_NO FROM WB_PACKAGE WHERE ID = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : String.valueOf(id);
+                }
+            }
+        });
+    }
+
+    static String describe(List<Shortage> shortages) {
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        shortages.forEach(s -> missing.put(s.skuCode(), s.missing()));
+        return missing.entrySet().stream().map(e -> e.getKey() + " missing " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static void checkBatch(List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw new OperationRefusedException("empty_selection", "Select at least one package.");
+        }
+        if (ids.size() > MAX_BATCH) {
+            throw new OperationRefusedException("batch_too_large",
+                    "At most " + MAX_BATCH + " packages per batch (" + ids.size() + " selected).");
+        }
+    }
+
+    private static String actor(String actor) {
+        return actor == null || actor.isBlank() ? "system" : actor.strip();
+    }
+}

@@ -1,0 +1,116 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.PackageStatus;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import static io.waybill.core.model.PackageStatus.ALLOCATED;
+import static io.waybill.core.model.PackageStatus.AWAITING_TRACKING;
+import static io.waybill.core.model.PackageStatus.OUT_OF_STOCK;
+import static io.waybill.core.model.PackageStatus.PRINTED;
+import static io.waybill.core.model.PackageStatus.SHIPPED;
+import static io.waybill.core.model.PackageStatus.SYNCED;
+import static io.waybill.core.model.PackageStatus.SYNC_FAILED;
+import static io.waybill.core.model.PackageStatus.TRACKED;
+import static io.waybill.core.model.PackageStatus.UPLOAD_FAILED;
+import static io.waybill.core.model.PackageStatus.VOIDED;
+import static io.waybill.core.model.PackageStatus.WAITING;
+
+/**
+ * The one state machine of a package, covering the whole delivery workflow (seed steps 1-6). Every status change
+ * in the core goes through {@link #check}; the database update is additionally guarded by the allowed
+ * source states, so a concurrent change can never slip an illegal transition through.
+ */
+public final class PackageLifecycle {
+
+    private static final Map<PackageStatus, Set<PackageStatus>> NEXT = new EnumMap<>(PackageStatus.class);
+
+    static {
+        allow(WAITING, ALLOCATED, OUT_OF_STOCK, VOIDED);
+        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, VOIDED);
+        allow(ALLOCATED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
+        allow(AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
+        allow(UPLOAD_FAILED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
+        allow(TRACKED, PRINTED, VOIDED);
+        allow(PRINTED, PRINTED, SHIPPED, VOIDED);
+        allow(SHIPPED, SYNCED, SYNC_FAILED);
+        allow(SYNC_FAILED, SYNCED, SYNC_FAILED);
+        allow(SYNCED);
+        allow(VOIDED);
+    }
+
+    /** Statuses in which the package holds reserved stock. */
+    public static final Set<PackageStatus> HOLDS_RESERVATION =
+            Collections.unmodifiableSet(EnumSet.of(ALLOCATED, AWAITING_TRACKING, UPLOAD_FAILED, TRACKED, PRINTED));
+
+    /** Statuses after the package left the warehouse. */
+    public static final Set<PackageStatus> LEFT_WAREHOUSE =
+            Collections.unmodifiableSet(EnumSet.of(SHIPPED, SYNCED, SYNC_FAILED));
+
+    private PackageLifecycle() {
+    }
+
+    private static void allow(PackageStatus from, PackageStatus... to) {
+        NEXT.put(from, to.length == 0 ? Collections.unmodifiableSet(EnumSet.noneOf(PackageStatus.class))
+                : Collections.unmodifiableSet(EnumSet.of(to[0], to)));
+    }
+
+    public static boolean canMove(PackageStatus from, PackageStatus to) {
+        return NEXT.get(from).contains(to);
+    }
+
+    /** The statuses a package may move to {@code to} from. */
+    public static Set<PackageStatus> sourcesOf(PackageStatus to) {
+        Set<PackageStatus> sources = EnumSet.noneOf(PackageStatus.class);
+        NEXT.forEach((from, targets) -> {
+            if (targets.contains(to)) {
+                sources.add(from);
+            }
+        });
+        return sources;
+    }
+
+    /**
+     * Refuses an illegal transition with a message an operator understands.
+     *
+     * @throws OperationRefusedException with code {@code already_shipped}, {@code already_voided} or
+     *                                   {@code illegal_state}
+     */
+    public static void check(String packageNo, PackageStatus from, PackageStatus to) {
+        if (canMove(from, to)) {
+            return;
+        }
+        if (LEFT_WAREHOUSE.contains(from)) {
+            throw new OperationRefusedException("already_shipped",
+                    "Package " + packageNo + " has already been shipped (" + label(from) + "); it cannot be "
+                            + verb(to) + ".");
+        }
+        if (from == VOIDED) {
+            throw new OperationRefusedException("already_voided",
+                    "Package " + packageNo + " is voided; it cannot be " + verb(to) + ".");
+        }
+        throw new OperationRefusedException("illegal_state",
+                "Package " + packageNo + " is " + label(from) + "; it cannot be " + verb(to) + " now.");
+    }
+
+    static String label(PackageStatus s) {
+        return s.name().toLowerCase().replace('_', ' ');
+    }
+
+    private static String verb(PackageStatus to) {
+        return switch (to) {
+            case ALLOCATED, OUT_OF_STOCK -> "allocated";
+            case VOIDED -> "voided";
+            case AWAITING_TRACKING, TRACKED, UPLOAD_FAILED -> "uploaded to a carrier";
+            case PRINTED -> "printed";
+            case SHIPPED -> "shipped";
+            case SYNCED, SYNC_FAILED -> "synchronised";
+            case WAITING -> "put back to waiting";
+        };
+    }
+}
