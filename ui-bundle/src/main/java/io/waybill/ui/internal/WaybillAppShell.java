@@ -16,5 +16,6 @@ public class WaybillAppShell implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Waybill");
         settings.addLink("stylesheet", "styles/waybill.css");
+        settings.addLink("icon", "styles/waybill-icon.svg");
     }
 }

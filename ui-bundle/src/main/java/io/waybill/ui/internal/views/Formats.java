@@ -33,6 +33,18 @@ public final class Formats {
                 .withZone(ZoneId.systemDefault()).format(instant);
     }
 
+    /** A store with its platform, without saying the platform twice: "Shop · ebay", "ACME (Shopify)". */
+    public static String store(String name, String platform) {
+        if (name == null || name.isBlank()) {
+            return platform == null ? "" : platform;
+        }
+        if (platform == null || platform.isBlank()
+                || name.toLowerCase(Locale.ROOT).contains(platform.toLowerCase(Locale.ROOT))) {
+            return name;
+        }
+        return name + " · " + platform;
+    }
+
     /** ISO country code with the country's name in the UI language, e.g. {@code "DE · Germany"}. */
     public static String country(String code, Locale locale) {
         if (code == null || code.isBlank()) {

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
@@ -85,6 +87,8 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
                 showError(getTranslation("login.failed"));
                 return;
             }
+            // new session id at sign-in (session fixation); the Vaadin session moves along
+            VaadinService.reinitializeSession(VaadinRequest.getCurrent());
             CurrentUser.set(identity.get());
             LOG.info("User '{}' signed in to the web UI", identity.get().name());
             getUI().ifPresent(ui -> ui.navigate(WaitingForDeliveryView.class));

@@ -57,7 +57,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setSortable(true);
         grid.addColumn(PluginInfo::displayName).setKey("name").setHeader(getTranslation("plugin.name"))
                 .setAutoWidth(true).setSortable(true);
-        grid.addColumn(PluginInfo::description).setKey("description")
+        grid.addColumn(PluginInfo::description).setKey("description").setTooltipGenerator(PluginInfo::description)
                 .setHeader(getTranslation("plugin.description")).setFlexGrow(2);
         grid.addColumn(PluginInfo::bundleName).setKey("bundle").setHeader(getTranslation("plugin.bundle"))
                 .setAutoWidth(true);
@@ -106,9 +106,14 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         if (registry == null) {
             return;
         }
-        List<PluginInfo> plugins = registry.plugins();
-        grid.setItems(plugins);
-        count.setText(getTranslation("plugins.count", plugins.size()));
+        try {
+            List<PluginInfo> plugins = registry.plugins();
+            grid.setItems(plugins);
+            count.setText(getTranslation("plugins.count", plugins.size()));
+        } catch (RuntimeException e) {
+            // the registry went away between the event and this update
+            notice.show(new ServiceUnavailableException("PluginRegistry"));
+        }
     }
 
     @Override

@@ -58,7 +58,7 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
 
         storeFilter.setId("filter-store");
         storeFilter.setLabel(getTranslation("filter.store"));
-        storeFilter.setItemLabelGenerator(s -> s.name() + " (" + s.platform() + ")");
+        storeFilter.setItemLabelGenerator(s -> Formats.store(s.name(), s.platform()));
         countryFilter.setId("filter-country");
         countryFilter.setLabel(getTranslation("filter.country"));
         countryFilter.setItemLabelGenerator(c -> Formats.country(c, locale));
@@ -82,13 +82,15 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
         grid.setMultiSort(true);
         column(PackageRow::packageNo, "packageNo", "col.packageNo", PackageSort.Field.PACKAGE_NO);
         column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO);
-        column(r -> r.storeName() + " · " + r.platform(), "store", "col.store", PackageSort.Field.STORE);
+        column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store", PackageSort.Field.STORE);
         column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER);
         column(r -> Formats.country(r.countryCode(), locale), "country", "col.country", PackageSort.Field.COUNTRY);
-        column(PackageRow::skuSummary, "skus", "col.skus", null).setFlexGrow(2);
+        column(PackageRow::skuSummary, "skus", "col.skus", null).setAutoWidth(false).setWidth("12em")
+                .setFlexGrow(1).setTooltipGenerator(PackageRow::skuSummary);
         column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight", "col.weight", PackageSort.Field.WEIGHT)
-                .setTextAlign(ColumnTextAlign.END);
-        column(r -> Formats.dateTime(r.createdAt(), locale), "created", "col.created", PackageSort.Field.CREATED);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(false).setWidth("7.5em").setFlexGrow(0);
+        column(r -> Formats.dateTime(r.createdAt(), locale), "created", "col.created", PackageSort.Field.CREATED)
+                .setAutoWidth(false).setWidth("10.5em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("waiting.empty"));
         grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
                 q -> (int) Math.min(Integer.MAX_VALUE, countPackages()));

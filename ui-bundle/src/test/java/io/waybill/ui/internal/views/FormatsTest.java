@@ -35,4 +35,11 @@ class FormatsTest {
         assertEquals("DE · 德国", Formats.country("DE", Locale.SIMPLIFIED_CHINESE));
         assertEquals("", Formats.country(null, Locale.ENGLISH));
     }
+
+    @Test
+    void storeNamesThePlatformOnce() {
+        assertEquals("ACME Outlet · ebay", Formats.store("ACME Outlet", "ebay"));
+        assertEquals("ACME Global (Shopify)", Formats.store("ACME Global (Shopify)", "shopify"));
+        assertEquals("manual", Formats.store(null, "manual"));
+    }
 }
