@@ -1,0 +1,327 @@
+package io.waybill.core.internal.capture;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.api.OrderCaptureService;
+import io.waybill.core.internal.db.Database;
+import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.model.CaptureResult;
+import io.waybill.core.model.ImportPreview;
+import io.waybill.core.model.RowError;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.platform.MarketplaceConnector;
+import io.waybill.spi.platform.OrderFileParser;
+import io.waybill.spi.platform.OrderPage;
+import io.waybill.spi.platform.ParsedOrderFile;
+import io.waybill.spi.platform.PlatformOrder;
+import io.waybill.spi.platform.StoreContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Order capture from connectors, files and the manual order form: validates, then writes through
+ * {@link OrderWriter}. File imports are two-step (preview, then confirm) and the confirmed import is one
+ * transaction, so a file is imported completely or not at all.
+ */
+@Component(service = {OrderCaptureService.class, OrderCaptureServiceImpl.class})
+public class OrderCaptureServiceImpl implements OrderCaptureService {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderCaptureServiceImpl.class);
+    static final Duration PREVIEW_TTL = Duration.ofMinutes(30);
+    static final int MAX_PAGES_PER_RUN = 200;
+    static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+    private record Preview(String storeCode, String fileName, List<PlatformOrder> orders, Instant created) {
+    }
+
+    private record Store(long id, String code, String platform, String cursor) {
+    }
+
+    private final DataSource ds;
+    private final PluginRegistryImpl plugins;
+    private final Clock clock;
+    private final Map<String, Preview> previews = new ConcurrentHashMap<>();
+
+    @Activate
+    public OrderCaptureServiceImpl(@Reference Database db, @Reference PluginRegistryImpl plugins) {
+        this(db.dataSource(), plugins, Clock.systemUTC());
+    }
+
+    OrderCaptureServiceImpl(DataSource ds, PluginRegistryImpl plugins, Clock clock) {
+        this.ds = ds;
+        this.plugins = plugins;
+        this.clock = clock;
+    }
+
+    @Override
+    public CaptureResult capture(String storeCode, List<PlatformOrder> orders, String actor) {
+        return Jdbc.inTransaction(ds, c -> capture(c, storeCode, orders, actor(actor), false));
+    }
+
+    /** Validates and writes in the caller's transaction; with allOrNothing any rejected order rolls it back. */
+    private CaptureResult capture(Connection c, String storeCode, List<PlatformOrder> orders, String actor,
+                                  boolean allOrNothing) throws SQLException {
+        Store store = store(c, storeCode);
+        Map<String, OrderWriter.Sku> skus = OrderWriter.loadSkus(c);
+        List<RowError> rejected = new ArrayList<>();
+        List<PlatformOrder> valid = new ArrayList<>();
+        for (PlatformOrder o : orders) {
+            List<OrderValidator.Problem> problems = OrderValidator.validate(o, skus.keySet());
+            if (problems.isEmpty()) {
+                valid.add(o);
+            } else {
+                String label = "order " + (o.orderNo() == null ? "?" : o.orderNo());
+                problems.forEach(p -> rejected.add(new RowError(0, label + " / " + p.field(), p.reason())));
+            }
+        }
+        if (allOrNothing && !rejected.isEmpty()) {
+            throw new OperationRefusedException("import_invalid", "Nothing was imported: " + rejected.size()
+                    + " problem(s) appeared since the preview, e.g. " + rejected.get(0).column() + " "
+                    + rejected.get(0).reason() + ". Upload the file again.");
+        }
+        OrderWriter.Counts counts = new OrderWriter(c, skus, actor, clock.instant()).write(store.id(), valid);
+        return new CaptureResult(counts.created(), counts.updated(), counts.unchanged(), counts.flagged(), rejected);
+    }
+
+    @Override
+    public CaptureResult captureNow(String storeCode, String actor) {
+        Store store = Jdbc.inTransaction(ds, c -> store(c, storeCode));
+        MarketplaceConnector connector = plugins.platform(store.platform()).orElseThrow(() ->
+                new OperationRefusedException("no_connector", "No marketplace plugin for platform '"
+                        + store.platform() + "' is installed, so store " + store.code() + " cannot be captured."));
+        String cursor = store.cursor();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int flagged = 0;
+        List<RowError> rejected = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES_PER_RUN; page++) {
+            Result<OrderPage> result = call(connector, store, cursor);
+            if (!result.isOk()) {
+                String error = result.messages().stream().map(m -> m.code() + ": " + m.text())
+                        .collect(Collectors.joining("; "));
+                recordCapture(store.id(), null, error);
+                throw new OperationRefusedException("capture_failed",
+                        "Capture of store " + store.code() + " failed: " + error);
+            }
+            OrderPage p = result.value();
+            CaptureResult saved = capture(store.code(), p.orders(), actor);
+            recordCapture(store.id(), p.nextCursor(), null);
+            cursor = p.nextCursor();
+            created += saved.created();
+            updated += saved.updated();
+            unchanged += saved.unchanged();
+            flagged += saved.flagged();
+            rejected.addAll(saved.rejected());
+            if (!p.hasMore()) {
+                break;
+            }
+        }
+        LOG.info("Captured store {}: {} new, {} updated, {} flagged, {} rejected", store.code(), created, updated,
+                flagged, rejected.size());
+        return new CaptureResult(created, updated, unchanged, flagged, rejected);
+    }
+
+    private static Result<OrderPage> call(MarketplaceConnector connector, Store store, String cursor) {
+        try {
+            Result<OrderPage> r = connector.fetchOrders(new StoreContext(store.code(), Map.of()), cursor);
+            return r == null ? Result.failure(Message.error("plugin_error", "the plugin returned nothing")) : r;
+        } catch (RuntimeException e) {
+            return Result.failure(Message.error("plugin_error", "the plugin failed: " + e));
+        }
+    }
+
+    @Override
+    public ImportPreview previewImport(String storeCode, String fileName, byte[] content) {
+        expirePreviews();
+        String name = fileName == null ? "" : fileName.strip();
+        if (content == null || content.length == 0) {
+            throw new OperationRefusedException("empty_file", "The file " + name + " is empty.");
+        }
+        if (content.length > MAX_FILE_BYTES) {
+            throw new OperationRefusedException("file_too_large", "The file is larger than 20 MB.");
+        }
+        Jdbc.inTransaction(ds, c -> store(c, storeCode));
+        List<OrderFileParser> parsers = plugins.fileParsersFor(name);
+        if (parsers.isEmpty()) {
+            throw new OperationRefusedException("no_parser", "No installed order-file plugin reads '" + name
+                    + "'. Install the CSV plugin or export the orders as .csv.");
+        }
+        Result<ParsedOrderFile> parsed;
+        try {
+            parsed = parsers.get(0).parse(name, content);
+        } catch (RuntimeException e) {
+            parsed = Result.failure(Message.error("parse_error", "the file plugin failed: " + e));
+        }
+        if (parsed == null || !parsed.isOk()) {
+            String why = parsed == null ? "no answer" : parsed.messages().stream()
+                    .filter(m -> m.severity() == Message.Severity.ERROR).map(Message::text)
+                    .collect(Collectors.joining("; "));
+            throw new OperationRefusedException("unreadable_file", "The file cannot be read: " + why);
+        }
+        ParsedOrderFile file = parsed.value();
+        List<RowError> errors = new ArrayList<>();
+        file.problems().forEach(p -> errors.add(new RowError(p.row(), p.column(), p.reason())));
+        Set<String> knownSkus = Jdbc.inTransaction(ds, c -> OrderWriter.loadSkus(c).keySet());
+        List<PlatformOrder> valid = new ArrayList<>();
+        for (ParsedOrderFile.ParsedOrder po : file.orders()) {
+            List<OrderValidator.Problem> problems = OrderValidator.validate(po.order(), knownSkus);
+            if (problems.isEmpty()) {
+                valid.add(po.order());
+                continue;
+            }
+            for (OrderValidator.Problem p : problems) {
+                errors.add(new RowError(rowFor(po, p), p.field(), p.reason()));
+            }
+        }
+        errors.sort(Comparator.comparingInt(RowError::row).thenComparing(RowError::column));
+        int duplicates = Jdbc.inTransaction(ds, c -> countExisting(c, storeCode, valid));
+        String id = UUID.randomUUID().toString();
+        previews.put(id, new Preview(storeCode, name, List.copyOf(valid), clock.instant()));
+        return new ImportPreview(id, name, storeCode, file.dataRows(), valid.size(), duplicates, errors);
+    }
+
+    /** Points a problem at the file row of the offending line where the problem names a SKU. */
+    private static int rowFor(ParsedOrderFile.ParsedOrder po, OrderValidator.Problem p) {
+        List<PlatformOrder.Line> lines = po.order().lines();
+        if ((p.field().equals("sku") || p.field().equals("quantity")) && lines.size() == po.rows().size()) {
+            for (int i = 0; i < lines.size(); i++) {
+                String sku = lines.get(i).sku() == null ? "" : lines.get(i).sku().strip();
+                if ((!sku.isEmpty() && p.reason().contains("'" + sku + "'"))
+                        || (p.field().equals("quantity") && p.reason().contains(" " + lines.get(i).quantity()))) {
+                    return po.rows().get(i);
+                }
+            }
+        }
+        return po.rows().isEmpty() ? 0 : po.rows().get(0);
+    }
+
+    @Override
+    public CaptureResult confirmImport(String previewId, String actor) {
+        expirePreviews();
+        Preview p = previewId == null ? null : previews.remove(previewId);
+        if (p == null) {
+            throw new OperationRefusedException("unknown_preview",
+                    "This import preview has expired or was already used; upload the file again.");
+        }
+        CaptureResult result = Jdbc.inTransaction(ds, c -> capture(c, p.storeCode(), p.orders(), actor(actor),
+                true));
+        LOG.info("Imported {} from {}: {} new, {} updated", p.fileName(), p.storeCode(), result.created(),
+                result.updated());
+        return result;
+    }
+
+    @Override
+    public void discardImport(String previewId) {
+        if (previewId != null) {
+            previews.remove(previewId);
+        }
+    }
+
+    private void expirePreviews() {
+        Instant limit = clock.instant().minus(PREVIEW_TTL);
+        previews.values().removeIf(p -> p.created().isBefore(limit));
+    }
+
+    private int countExisting(Connection c, String storeCode, List<PlatformOrder> orders) throws SQLException {
+        if (orders.isEmpty()) {
+            return 0;
+        }
+        Store store = store(c, storeCode);
+        Set<String> ids = orders.stream().map(o -> o.platformOrderId().strip()).collect(Collectors.toSet());
+        int found = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT PLATFORM_ORDER_ID FROM WB_ORDER WHERE STORE_ID = ?")) {
+            ps.setLong(1, store.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (ids.contains(rs.getString(1))) {
+                        found++;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private void recordCapture(long storeId, String cursor, String error) {
+        Jdbc.inTransaction(ds, c -> {
+            String sql = error == null
+                    ? "UPDATE WB_STORE SET ORDER_CURSOR = ?, LAST_CAPTURE_AT = ?, LAST_CAPTURE_ERROR = NULL, "
+                    + "VERSION = VERSION + 1 WHERE ID = ?"
+                    : "UPDATE WB_STORE SET LAST_CAPTURE_ERROR = ?, LAST_CAPTURE_AT = ?, VERSION = VERSION + 1 "
+                    + "WHERE ID = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, error == null ? cursor : error.length() > 1000 ? error.substring(0, 1000) : error);
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                ps.setLong(3, storeId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Stores whose platform has a connector and whose capture interval has passed. */
+    List<String> storesDue() {
+        Instant now = clock.instant();
+        return Jdbc.inTransaction(ds, c -> {
+            List<String> due = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT CODE, PLATFORM, LAST_CAPTURE_AT, CAPTURE_INTERVAL_MINUTES FROM WB_STORE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp last = rs.getTimestamp(3);
+                    int minutes = rs.getInt(4);
+                    boolean intervalPassed = minutes > 0 && (last == null
+                            || last.toInstant().plus(Duration.ofMinutes(minutes)).isBefore(now));
+                    if (intervalPassed && plugins.platform(rs.getString(2)).isPresent()) {
+                        due.add(rs.getString(1));
+                    }
+                }
+            }
+            return due;
+        });
+    }
+
+    private static Store store(Connection c, String code) throws SQLException {
+        if (code == null || code.isBlank()) {
+            throw new OperationRefusedException("unknown_store", "A store is required.");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ID, CODE, PLATFORM, ORDER_CURSOR FROM WB_STORE WHERE CODE = ?")) {
+            ps.setString(1, code.strip());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new OperationRefusedException("unknown_store", "Unknown store '" + code.strip() + "'.");
+                }
+                return new Store(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            }
+        }
+    }
+
+    private static String actor(String actor) {
+        return actor == null || actor.isBlank() ? "system" : actor.strip();
+    }
+
+}

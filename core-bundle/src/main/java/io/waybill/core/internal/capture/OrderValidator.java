@@ -1,0 +1,137 @@
+package io.waybill.core.internal.capture;
+
+import io.waybill.core.internal.workflow.TextRules;
+import io.waybill.spi.common.Address;
+import io.waybill.spi.platform.PlatformOrder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks a seller needs before an order may enter the workflow: required address fields per destination,
+ * known SKUs, positive quantities, text that fits and holds no control characters. Text in any script is accepted
+ * and kept exactly.
+ */
+public final class OrderValidator {
+
+    /** A problem found in one order. */
+    public record Problem(String field, String reason) {
+    }
+
+    static final int MAX_QUANTITY = 10_000;
+    static final int MAX_LINES = 200;
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Destinations without a postal code system (postal code optional). */
+    private static final Set<String> NO_POSTAL_CODE = Set.of("AE", "AG", "AO", "AW", "BF", "BI", "BJ", "BO", "BS",
+            "BW", "BZ", "CD", "CF", "CG", "CI", "CK", "CM", "DJ", "DM", "ER", "FJ", "GA", "GD", "GH", "GM", "GQ", "GY",
+            "HK", "IE", "JM", "KI", "KM", "KN", "KP", "LC", "ML", "MO", "MR", "MW", "NR", "NU", "QA", "RW", "SB", "SC",
+            "SL", "SO", "SR", "ST", "SY", "TD", "TF", "TG", "TK", "TL", "TO", "TT", "TV", "UG", "VU", "YE", "ZW");
+    /** Destinations whose carriers need the state / province. */
+    private static final Set<String> STATE_REQUIRED = Set.of("US", "CA", "AU", "BR", "MX", "IN");
+    private static final Map<String, Pattern> POSTAL_FORMATS = Map.of(
+            "US", Pattern.compile("\\d{5}(-\\d{4})?"),
+            "CA", Pattern.compile("[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d"),
+            "GB", Pattern.compile("[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}"),
+            "DE", Pattern.compile("\\d{5}"),
+            "FR", Pattern.compile("\\d{5}"),
+            "CN", Pattern.compile("\\d{6}"),
+            "AU", Pattern.compile("\\d{4}"),
+            "JP", Pattern.compile("\\d{3}-?\\d{4}"),
+            "RU", Pattern.compile("\\d{6}"));
+
+    private OrderValidator() {
+    }
+
+    /**
+     * Checks an order.
+     *
+     * @param knownSkus SKU codes that exist
+     * @return problems; empty when the order may be captured
+     */
+    public static List<Problem> validate(PlatformOrder order, Set<String> knownSkus) {
+        List<Problem> problems = new ArrayList<>();
+        text(problems, "platform_order_id", order.platformOrderId(), true, 100);
+        text(problems, "order_no", order.orderNo(), true, 100);
+        Address a = order.shipTo();
+        if (a == null) {
+            problems.add(new Problem("address", "the ship-to address is missing"));
+        } else {
+            text(problems, "buyer_name", a.name(), true, 200);
+            text(problems, "company", a.company(), false, 200);
+            text(problems, "address1", a.line1(), true, 300);
+            text(problems, "address2", a.line2(), false, 300);
+            text(problems, "city", a.city(), true, 100);
+            text(problems, "phone", a.phone(), false, 40);
+            text(problems, "email", a.email(), false, 200);
+            String country = a.countryCode() == null ? "" : a.countryCode().strip();
+            if (country.isEmpty()) {
+                problems.add(new Problem("country", "is required"));
+            } else if (!ISO_COUNTRIES.contains(country)) {
+                problems.add(new Problem("country", "'" + country + "' is not an ISO 3166 two-letter country code"));
+            }
+            text(problems, "state", a.state(), STATE_REQUIRED.contains(country), 100,
+                    " for destination " + country);
+            boolean postalRequired = !country.isEmpty() && !NO_POSTAL_CODE.contains(country);
+            if (text(problems, "postal_code", a.postalCode(), postalRequired, 20, " for destination " + country)
+                    && a.postalCode() != null && !a.postalCode().isBlank()) {
+                Pattern format = POSTAL_FORMATS.get(country);
+                if (format != null && !format.matcher(a.postalCode().strip()).matches()) {
+                    problems.add(new Problem("postal_code", "'" + a.postalCode().strip()
+                            + "' is not a valid postal code for " + country));
+                }
+            }
+        }
+        if (order.lines().isEmpty()) {
+            problems.add(new Problem("sku", "the order has no lines"));
+        } else if (order.lines().size() > MAX_LINES) {
+            problems.add(new Problem("sku", "the order has more than " + MAX_LINES + " lines"));
+        }
+        for (PlatformOrder.Line line : order.lines()) {
+            String sku = line.sku() == null ? "" : line.sku().strip();
+            if (sku.isEmpty()) {
+                problems.add(new Problem("sku", "is required"));
+            } else if (!knownSkus.contains(sku)) {
+                problems.add(new Problem("sku", "unknown SKU '" + sku + "'"));
+            }
+            if (line.quantity() <= 0) {
+                problems.add(new Problem("quantity", "must be greater than 0, got " + line.quantity()
+                        + (sku.isEmpty() ? "" : " for " + sku)));
+            } else if (line.quantity() > MAX_QUANTITY) {
+                problems.add(new Problem("quantity", "must be at most " + MAX_QUANTITY + ", got " + line.quantity()));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean text(List<Problem> problems, String field, String value, boolean required, int max) {
+        return text(problems, field, value, required, max, "");
+    }
+
+    /** Returns true when the field is acceptable. */
+    private static boolean text(List<Problem> problems, String field, String value, boolean required, int max,
+                                String context) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(new Problem(field, "is required" + context));
+                return false;
+            }
+            return true;
+        }
+        String v = value.strip();
+        if (v.codePointCount(0, v.length()) > max || v.length() > max) {
+            problems.add(new Problem(field, "is too long (" + v.length() + " characters, at most " + max + ")"));
+            return false;
+        }
+        int at = TextRules.controlCharAt(v);
+        if (at >= 0) {
+            problems.add(new Problem(field, String.format("contains a control character (U+%04X) at position %d",
+                    (int) v.charAt(at), at + 1)));
+            return false;
+        }
+        return true;
+    }
+}

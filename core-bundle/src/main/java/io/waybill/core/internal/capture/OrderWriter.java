@@ -1,0 +1,338 @@
+package io.waybill.core.internal.capture;
+
+import io.waybill.core.internal.demo.PackageNumbers;
+import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.spi.common.Address;
+import io.waybill.spi.platform.PlatformOrder;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes validated orders with batched JDBC inside the caller's transaction: new orders get their lines, one
+ * package in WAITING and a CAPTURED audit event; known orders (same store and platform order id) are updated or
+ * flagged, never duplicated.
+ */
+final class OrderWriter {
+
+    static final int PACKAGING_GRAMS = 40;
+    private static final int CHUNK = 500;
+    private static final Set<String> LINES_EDITABLE = Set.of(PackageStatus.WAITING.name(),
+            PackageStatus.OUT_OF_STOCK.name());
+
+    record Sku(long id, int weightGrams) {
+    }
+
+    record Counts(int created, int updated, int unchanged, int flagged) {
+    }
+
+    private record Existing(long id, boolean cancelled, Address address, Map<String, Integer> lines,
+                            long packageId, String packageStatus) {
+    }
+
+    private final Connection c;
+    private final Map<String, Sku> skus;
+    private final String actor;
+    private final Instant now;
+
+    OrderWriter(Connection c, Map<String, Sku> skus, String actor, Instant now) {
+        this.c = c;
+        this.skus = skus;
+        this.actor = actor;
+        this.now = now;
+    }
+
+    static Map<String, Sku> loadSkus(Connection c) throws SQLException {
+        Map<String, Sku> skus = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CODE, ID, WEIGHT_GRAMS FROM WB_SKU");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                skus.put(rs.getString(1), new Sku(rs.getLong(2), rs.getInt(3)));
+            }
+        }
+        return skus;
+    }
+
+    Counts write(long storeId, List<PlatformOrder> orders) throws SQLException {
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int flagged = 0;
+        for (int from = 0; from < orders.size(); from += CHUNK) {
+            List<PlatformOrder> chunk = dedupe(orders.subList(from, Math.min(orders.size(), from + CHUNK)));
+            Map<String, Existing> existing = existing(storeId, chunk);
+            List<PlatformOrder> fresh = new ArrayList<>();
+            for (PlatformOrder o : chunk) {
+                Existing e = existing.get(o.platformOrderId().strip());
+                if (e == null) {
+                    fresh.add(o);
+                    continue;
+                }
+                switch (update(e, o)) {
+                    case UPDATED -> updated++;
+                    case FLAGGED -> flagged++;
+                    case UNCHANGED -> unchanged++;
+                }
+            }
+            insert(storeId, fresh);
+            created += fresh.size();
+        }
+        return new Counts(created, updated, unchanged, flagged);
+    }
+
+    /** Within one capture call the last version of an order wins. */
+    private static List<PlatformOrder> dedupe(List<PlatformOrder> orders) {
+        Map<String, PlatformOrder> byId = new LinkedHashMap<>();
+        for (PlatformOrder o : orders) {
+            byId.put(o.platformOrderId().strip(), o);
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private enum Outcome { UPDATED, FLAGGED, UNCHANGED }
+
+    private Outcome update(Existing e, PlatformOrder o) throws SQLException {
+        boolean flagged = false;
+        boolean changed = false;
+        if (o.cancelled() && !e.cancelled()) {
+            exec("UPDATE WB_ORDER SET CANCELLED = TRUE, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ?",
+                    Timestamp.from(now), e.id());
+            Jdbc.audit(c, e.packageId(), e.id(), actor, now, "PLATFORM_CANCELLED", e.packageStatus(),
+                    e.packageStatus(), "The marketplace cancelled this order after capture; void the package "
+                            + "unless it has shipped.");
+            flagged = true;
+        }
+        Address a = clean(o.shipTo());
+        if (!a.equals(e.address())) {
+            exec("UPDATE WB_ORDER SET BUYER_NAME = ?, COMPANY = ?, LINE1 = ?, LINE2 = ?, CITY = ?, STATE = ?, "
+                            + "POSTAL_CODE = ?, COUNTRY_CODE = ?, PHONE = ?, EMAIL = ?, UPDATED_AT = ?, "
+                            + "VERSION = VERSION + 1 WHERE ID = ?", a.name(), a.company(), a.line1(), a.line2(), a.city(),
+                    a.state(), a.postalCode(), a.countryCode(), a.phone(), a.email(), Timestamp.from(now), e.id());
+            Jdbc.audit(c, e.packageId(), e.id(), actor, now, "ADDRESS_CHANGED", e.packageStatus(), e.packageStatus(),
+                    "Ship-to address updated by the marketplace");
+            changed = true;
+        }
+        Map<String, Integer> lines = lineMap(o);
+        if (!lines.equals(e.lines())) {
+            if (LINES_EDITABLE.contains(e.packageStatus())) {
+                exec("DELETE FROM WB_ORDER_LINE WHERE ORDER_ID = ?", e.id());
+                insertLines(e.id(), o);
+                exec("UPDATE WB_PACKAGE SET EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, VERSION = VERSION + 1 "
+                        + "WHERE ID = ?", weight(o), Timestamp.from(now), e.packageId());
+                Jdbc.audit(c, e.packageId(), e.id(), actor, now, "LINES_CHANGED", e.packageStatus(),
+                        e.packageStatus(), "Order lines updated by the marketplace");
+                changed = true;
+            } else {
+                Jdbc.audit(c, e.packageId(), e.id(), actor, now, "LINES_CHANGE_REFUSED", e.packageStatus(),
+                        e.packageStatus(), "The marketplace changed the order lines after allocation; "
+                                + "not applied. Check the package.");
+                flagged = true;
+            }
+        }
+        return flagged ? Outcome.FLAGGED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    private void insert(long storeId, List<PlatformOrder> fresh) throws SQLException {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        int lineCount = fresh.stream().mapToInt(o -> o.lines().size()).sum();
+        long next = reserveIds(fresh.size() * 2L + lineCount);
+        try (PreparedStatement po = c.prepareStatement("INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, "
+                + "PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, COMPANY, LINE1, LINE2, CITY, STATE, POSTAL_CODE, "
+                + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT) "
+                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement pl = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
+                     + "SKU_ID, QUANTITY) VALUES (?, 1, ?, ?, ?, ?)");
+             PreparedStatement pp = c.prepareStatement("INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, "
+                     + "STATUS, EXPECTED_WEIGHT_GRAMS, PRINT_COUNT, CREATED_AT, UPDATED_AT) "
+                     + "VALUES (?, 1, ?, ?, 'WAITING', ?, 0, ?, ?)");
+             PreparedStatement pa = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, ACTOR, "
+                     + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON) VALUES (?, ?, ?, ?, 'CAPTURED', NULL, "
+                     + "'WAITING', NULL)")) {
+            Timestamp ts = Timestamp.from(now);
+            for (PlatformOrder o : fresh) {
+                long orderId = next++;
+                Address a = clean(o.shipTo());
+                po.setLong(1, orderId);
+                po.setLong(2, storeId);
+                po.setString(3, o.platformOrderId().strip());
+                po.setString(4, o.orderNo().strip());
+                po.setString(5, a.name());
+                po.setString(6, a.company());
+                po.setString(7, a.line1());
+                po.setString(8, a.line2());
+                po.setString(9, a.city());
+                po.setString(10, a.state());
+                po.setString(11, a.postalCode());
+                po.setString(12, a.countryCode());
+                po.setString(13, a.phone());
+                po.setString(14, a.email());
+                po.setBoolean(15, o.cancelled());
+                po.setTimestamp(16, Timestamp.from(o.createdAt() == null ? now : o.createdAt()));
+                po.setTimestamp(17, ts);
+                po.setTimestamp(18, ts);
+                po.addBatch();
+                int lineNo = 1;
+                for (PlatformOrder.Line l : o.lines()) {
+                    pl.setLong(1, next++);
+                    pl.setLong(2, orderId);
+                    pl.setInt(3, lineNo++);
+                    pl.setLong(4, skus.get(l.sku().strip()).id());
+                    pl.setInt(5, l.quantity());
+                    pl.addBatch();
+                }
+                long packageId = next++;
+                pp.setLong(1, packageId);
+                pp.setString(2, PackageNumbers.format(packageId));
+                pp.setLong(3, orderId);
+                pp.setInt(4, weight(o));
+                pp.setTimestamp(5, Timestamp.from(o.createdAt() == null ? now : o.createdAt()));
+                pp.setTimestamp(6, ts);
+                pp.addBatch();
+                pa.setLong(1, packageId);
+                pa.setLong(2, orderId);
+                pa.setString(3, actor);
+                pa.setTimestamp(4, ts);
+                pa.addBatch();
+            }
+            po.executeBatch();
+            pl.executeBatch();
+            pp.executeBatch();
+            pa.executeBatch();
+        }
+    }
+
+    private void insertLines(long orderId, PlatformOrder o) throws SQLException {
+        long next = reserveIds(o.lines().size());
+        try (PreparedStatement pl = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
+                + "SKU_ID, QUANTITY) VALUES (?, 1, ?, ?, ?, ?)")) {
+            int lineNo = 1;
+            for (PlatformOrder.Line l : o.lines()) {
+                pl.setLong(1, next++);
+                pl.setLong(2, orderId);
+                pl.setInt(3, lineNo++);
+                pl.setLong(4, skus.get(l.sku().strip()).id());
+                pl.setInt(5, l.quantity());
+                pl.addBatch();
+            }
+            pl.executeBatch();
+        }
+    }
+
+    private int weight(PlatformOrder o) {
+        int grams = PACKAGING_GRAMS;
+        for (PlatformOrder.Line l : o.lines()) {
+            grams += skus.get(l.sku().strip()).weightGrams() * l.quantity();
+        }
+        return grams;
+    }
+
+    private static Map<String, Integer> lineMap(PlatformOrder o) {
+        Map<String, Integer> m = new HashMap<>();
+        for (PlatformOrder.Line l : o.lines()) {
+            m.merge(l.sku().strip(), l.quantity(), Integer::sum);
+        }
+        return m;
+    }
+
+    private Map<String, Existing> existing(long storeId, List<PlatformOrder> chunk) throws SQLException {
+        if (chunk.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+        Map<String, Existing> result = new HashMap<>();
+        Map<Long, Map<String, Integer>> linesByOrder = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.ID, o.PLATFORM_ORDER_ID, o.CANCELLED, o.BUYER_NAME, "
+                + "o.COMPANY, o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL, "
+                + "p.ID, p.STATUS FROM WB_ORDER o JOIN WB_PACKAGE p ON p.ORDER_ID = o.ID "
+                + "WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID IN (" + marks + ")")) {
+            ps.setLong(1, storeId);
+            for (int i = 0; i < chunk.size(); i++) {
+                ps.setString(i + 2, chunk.get(i).platformOrderId().strip());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Map<String, Integer> lines = new HashMap<>();
+                    linesByOrder.put(id, lines);
+                    result.put(rs.getString(2), new Existing(id, rs.getBoolean(3), new Address(rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)), lines,
+                            rs.getLong(14), rs.getString(15)));
+                }
+            }
+        }
+        if (!linesByOrder.isEmpty()) {
+            String ids = String.join(",", Collections.nCopies(linesByOrder.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT l.ORDER_ID, s.CODE, l.QUANTITY FROM WB_ORDER_LINE l "
+                    + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID IN (" + ids + ")")) {
+                int i = 1;
+                for (Long id : linesByOrder.keySet()) {
+                    ps.setLong(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        linesByOrder.get(rs.getLong(1)).merge(rs.getString(2), rs.getInt(3), Integer::sum);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Reserves a block of ids from the shared table sequence and returns the first. */
+    private long reserveIds(long count) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE WB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'wb_id'");
+             PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM WB_SEQUENCE WHERE SEQ_NAME = 'wb_id'")) {
+            up.setLong(1, count);
+            up.executeUpdate();
+            try (ResultSet rs = get.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count + 1;
+            }
+        }
+    }
+
+    /** Address with every field stripped and empty fields as null, as stored. */
+    static Address clean(Address a) {
+        return new Address(s(a.name()), s(a.company()), s(a.line1()), s(a.line2()), s(a.city()), s(a.state()),
+                s(a.postalCode()), s(a.countryCode()), s(a.phone()), s(a.email()));
+    }
+
+    private static String s(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private void exec(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                Object p = params[i];
+                if (p == null) {
+                    ps.setNull(i + 1, java.sql.Types.VARCHAR);
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    static boolean sameText(String a, String b) {
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,60 @@
+package io.waybill.core.internal.shell;
+
+import io.waybill.core.api.PackageService;
+import io.waybill.core.model.AuditEntry;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.Shortage;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code waybill:package-show}: one package with its address, lines, shortages and audit trail. */
+@Command(scope = "waybill", name = "package-show", description = "Shows a package and its history")
+@Service
+public class PackageShowCommand implements Action {
+
+    @Reference
+    PackageService packages;
+
+    @Argument(name = "package", required = true, description = "Package number or tracking number")
+    String number;
+
+    @Override
+    public Object execute() {
+        Map<String, Long> ids = packages.idsByNumber(List.of(number));
+        if (ids.isEmpty()) {
+            System.out.println("Unknown package: " + number);
+            return null;
+        }
+        PackageDetail d = packages.detail(ids.values().iterator().next()).orElseThrow();
+        var r = d.row();
+        System.out.println("Package   " + r.packageNo() + "   status " + r.status().name().toLowerCase(Locale.ROOT)
+                + (d.orderCancelled() ? "   ** cancelled on the marketplace **" : ""));
+        System.out.println("Order     " + r.orderNo() + " (" + r.storeCode() + ", " + d.platformOrderId() + ")");
+        var a = d.shipTo();
+        System.out.println("Ship to   " + a.name() + ", " + a.line1() + (a.line2() == null ? "" : ", " + a.line2())
+                + ", " + a.city() + (a.state() == null ? "" : ", " + a.state()) + " "
+                + (a.postalCode() == null ? "" : a.postalCode()) + ", " + a.countryCode());
+        System.out.println("Weight    " + Formats.weight(r.expectedWeightGrams()) + "   warehouse "
+                + (d.warehouseCode() == null ? "-" : d.warehouseCode()));
+        for (PackageDetail.Line l : d.lines()) {
+            System.out.println("  " + l.skuCode() + " x" + l.quantity() + "  " + l.skuName());
+        }
+        for (Shortage s : d.shortages()) {
+            System.out.println("  SHORT " + s.skuCode() + ": needs " + s.required() + ", available " + s.available());
+        }
+        System.out.println("History");
+        for (AuditEntry e : d.history()) {
+            System.out.println("  " + Formats.time(e.at()) + "  " + e.actor() + "  " + e.action()
+                    + (e.from() == null ? "" : "  " + e.from() + " -> " + e.to())
+                    + (e.reason() == null ? "" : "  (" + e.reason() + ")"));
+        }
+        return null;
+    }
+}
