@@ -1,0 +1,73 @@
+package io.waybill.itests;
+
+import io.waybill.itests.WaybillDistribution.Result;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.waybill.itests.WaybillDistribution.total;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Runs last: stops the distribution and starts it again on the same data directory. The demo seeder only fills an
+ * EMPTY database and stamps the orders with the seeding time, so the same orders with the same created times (and
+ * one single "Loaded demo data" in the log) prove the data survived the restart instead of being seeded again.
+ */
+@Order(Integer.MAX_VALUE)
+@ExtendWith(WaybillExtension.class)
+class RestartIT {
+
+    private static final String ORDERS = "waybill:order-list -n 100";
+    /** Order no. | Store | Platform | Buyer | Country | Lines | Created | State */
+    private static final Pattern ROW = Pattern.compile("^(\\S+)\\s*\\|.*\\|\\s*(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})\\s*\\|"
+            + "\\s*(open|cancelled)\\s*$");
+    private static final String SEEDED = "Loaded demo data";
+
+    @Test
+    void ordersAndTheirTimestampsSurviveARestart(WaybillDistribution waybill) throws IOException {
+        // given
+        Result before = waybill.shell(ORDERS);
+        assertEquals(0, before.exitCode(), () -> "order list before the restart:\n" + before.output());
+        assertEquals(50, total(before, "orders"), () -> "orders before the restart:\n" + before.output());
+        List<String> rowsBefore = orderAndCreated(before);
+        assertEquals(50, rowsBefore.size(), () -> "order rows before the restart:\n" + before.output());
+        assertEquals(1, seedingsLogged(waybill), "'" + SEEDED + "' lines in karaf.log after the first start");
+
+        // when
+        double seconds = waybill.restart();
+        WaybillDistribution.figure("restart: bin/start -> UI and shell ready (same data dir)",
+                String.format(Locale.ROOT, "%.1f s", seconds));
+
+        // then
+        Result after = waybill.shell(ORDERS);
+        assertEquals(0, after.exitCode(), () -> "order list after the restart:\n" + after.output());
+        assertEquals(rowsBefore, orderAndCreated(after),
+                "order numbers and created timestamps after the restart (before vs after)");
+        assertEquals(before.output(), after.output(), "the whole order list after the restart");
+        assertEquals(1, seedingsLogged(waybill),
+                "'" + SEEDED + "' lines in karaf.log after the restart: the demo data must not be seeded again");
+        assertEquals(50, total(waybill.shell("waybill:package-list --status waiting"), "packages"),
+                "waiting packages after the restart");
+    }
+
+    private static List<String> orderAndCreated(Result result) {
+        return result.output().lines().map(ROW::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1) + " @ " + m.group(2)).toList();
+    }
+
+    private static long seedingsLogged(WaybillDistribution waybill) throws IOException {
+        Path log = waybill.home().resolve("data/log/karaf.log");
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(SEEDED)).count();
+        }
+    }
+}

@@ -1,0 +1,497 @@
+package io.waybill.itests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One running copy of the built Waybill distribution for the whole test run: unpacked once into
+ * {@code target/it-instance}, started with free ports and a random admin password, reached through {@code bin/client}
+ * and HTTP, and stopped at the end of the run (or by a JVM shutdown hook, so no Karaf outlives a failed run).
+ */
+public final class WaybillDistribution implements AutoCloseable {
+
+    /** How long the distribution may take from {@code bin/start} to HTTP 200 on {@code /login}. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
+    private static final String PREFIX = "[waybill-it] ";
+
+    private static WaybillDistribution shared;
+    private static Throwable bootFailure;
+
+    private final Path archive;
+    private final Path home;
+    private final String password;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Thread shutdownHook = new Thread(this::stopQuietly, "waybill-it-stop-karaf");
+    private int httpPort;
+    private int sshPort;
+    private volatile boolean running;
+
+    private WaybillDistribution(Path archive, Path home) {
+        this.archive = archive;
+        this.home = home;
+        this.password = randomPassword();
+    }
+
+    /** The distribution of this test run, unpacked and started at the first call. */
+    public static synchronized WaybillDistribution shared() {
+        if (bootFailure != null) {
+            throw new IllegalStateException("The Waybill distribution failed to boot earlier in this run: "
+                    + bootFailure.getMessage(), bootFailure);
+        }
+        if (shared == null) {
+            WaybillDistribution d = new WaybillDistribution(
+                    Path.of(required("waybill.it.distribution")), Path.of(required("waybill.it.instance")));
+            try {
+                d.unpack();
+                d.start();
+            } catch (RuntimeException | Error e) {
+                bootFailure = e;
+                d.stopQuietly();
+                throw e;
+            }
+            shared = d;
+        }
+        return shared;
+    }
+
+    static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property + " is not set: run the tests with "
+                    + "'mvn verify' (maven-failsafe-plugin sets it)");
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    private void unpack() {
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("Distribution archive not found: " + archive
+                    + " (maven-dependency-plugin copies it in pre-integration-test)");
+        }
+        // a Karaf left over from an earlier run that was killed before its shutdown hook ran
+        karafPid().flatMap(ProcessHandle::of).ifPresent(orphan -> {
+            log("killing Karaf JVM %d left over from an earlier run in %s", orphan.pid(), home);
+            orphan.destroyForcibly();
+            orphan.onExit().join();
+        });
+        deleteTree(home);
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // tar keeps the exec bits of bin/*; strip the top folder waybill-distribution-<version>/
+        Result tar = run(List.of("tar", "-xzf", archive.toString(), "-C", home.toString(), "--strip-components=1"),
+                null, Map.of(), Duration.ofSeconds(120));
+        if (tar.exitCode() != 0) {
+            throw new IllegalStateException("Unpacking " + archive + " failed: " + tar.output());
+        }
+        try (Stream<Path> bin = Files.list(home.resolve("bin"))) {
+            bin.filter(Files::isRegularFile).forEach(p -> p.toFile().setExecutable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        httpPort = freePort();
+        sshPort = freePort();
+        while (sshPort == httpPort) {
+            sshPort = freePort();
+        }
+        setProperty(home.resolve("etc/org.apache.felix.http.cfg"), "org.osgi.service.http.port",
+                String.valueOf(httpPort));
+        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(sshPort));
+        log("distribution %s (%.1f MB) unpacked to %s; HTTP port %d, SSH port %d", archive.getFileName(),
+                size(archive) / 1e6, home, httpPort, sshPort);
+        figure("distribution tar.gz size", String.format(Locale.ROOT, "%.1f MB (%d bytes)",
+                size(archive) / 1e6, size(archive)));
+    }
+
+    /** Starts the distribution and waits until the UI answers; prints the start-up figures. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        running = true;
+        long t0 = System.nanoTime();
+        Result start = run(List.of(home.resolve("bin/start").toString()), null,
+                Map.of("WAYBILL_ADMIN_PASSWORD", password), Duration.ofSeconds(60));
+        if (start.exitCode() != 0) {
+            throw new IllegalStateException("bin/start exited with " + start.exitCode() + ": " + start.output()
+                    + logTailForMessage());
+        }
+        awaitHttpReady(t0);
+        double uiSeconds = (System.nanoTime() - t0) / 1e9;
+        figure("bin/start -> UI ready (HTTP 200 on /login)", String.format(Locale.ROOT, "%.1f s", uiSeconds));
+        // the shell comes up independently of the web stack: make sure it answers before tests use it
+        shellUntil("waybill:plugin-list", r -> r.exitCode() == 0 && r.output().contains("plugins"),
+                Duration.ofSeconds(60));
+        figure("bin/start -> shell ready (waybill:plugin-list answers)",
+                String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+        long pid = karafPid().orElseThrow(() -> new IllegalStateException(
+                "Karaf answers but no JVM with -Dkaraf.base=" + home + " was found"));
+        figure("Karaf JVM RSS after start (pid " + pid + ")", rss(pid).map(kb -> String.format(Locale.ROOT,
+                "%.0f MB (%d kB)", kb / 1024.0, kb)).orElse("unknown"));
+    }
+
+    /** Stops the distribution with {@code bin/stop} and waits for its JVM to exit (killing it after a minute). */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        Optional<Long> pid = karafPid();
+        long t0 = System.nanoTime();
+        Result stop = run(List.of(home.resolve("bin/stop").toString()), null, Map.of(), Duration.ofSeconds(60));
+        if (stop.exitCode() != 0) {
+            log("bin/stop exited with %d: %s", stop.exitCode(), stop.output().strip());
+        }
+        pid.flatMap(ProcessHandle::of).ifPresent(p -> {
+            try {
+                p.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log("Karaf JVM %d still alive %d s after bin/stop: killing it", p.pid(), STOP_TIMEOUT.toSeconds());
+                p.destroyForcibly();
+            }
+        });
+        running = false;
+        log("stopped in %.1f s", (System.nanoTime() - t0) / 1e9);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
+    /** Stops and starts the same instance (same data directory); returns the seconds from start to UI ready. */
+    public double restart() {
+        stop();
+        long t0 = System.nanoTime();
+        start();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            karafPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private void awaitHttpReady(long t0) {
+        URI login = uri("/login");
+        long deadline = t0 + READY_TIMEOUT.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(login)
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + login, e);
+            }
+            if (karafPid().isEmpty() && (System.nanoTime() - t0) > Duration.ofSeconds(15).toNanos()) {
+                throw new IllegalStateException("The Karaf JVM is gone before " + login + " answered (last: " + last
+                        + ")" + logTailForMessage());
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Waybill UI not ready: expected HTTP 200 on " + login + " within "
+                + READY_TIMEOUT.toSeconds() + " s of bin/start, last seen: " + last + logTailForMessage());
+    }
+
+    // ---------------------------------------------------------------- shell
+
+    /** Output and exit code of one {@code bin/client} call. */
+    public record Result(int exitCode, String output) {
+    }
+
+    /** Runs one command through {@code bin/client} in batch mode as {@code admin}. */
+    public Result shell(String command) {
+        return shellAs("admin", password, command);
+    }
+
+    /** Runs one command through {@code bin/client} in batch mode with the given credentials. */
+    public Result shellAs(String user, String secret, String command) {
+        return run(List.of(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a", String.valueOf(sshPort),
+                        "-u", user, "-p", secret, "-r", "1", "-b"),
+                command + "\n", Map.of(), CLIENT_TIMEOUT);
+    }
+
+    /** Repeats a shell command until its result matches; fails with the last output after the timeout. */
+    public Result shellUntil(String command, Predicate<Result> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Result last;
+        do {
+            last = shell(command);
+            if (done.test(last)) {
+                return last;
+            }
+            sleep(500);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("'" + command + "' did not give the expected output within " + timeout.toSeconds()
+                + " s. Last exit code " + last.exitCode() + ", last output:\n" + last.output() + logTailForMessage());
+    }
+
+    /** The total from a footer like {@code "3 of 50 orders"} or {@code "0 plugins"}. */
+    public static int total(Result result, String noun) {
+        Matcher m = Pattern.compile("(?m)^(?:\\d+ of )?(\\d+) " + noun + "\\s*$").matcher(result.output());
+        if (!m.find()) {
+            throw new AssertionError("No '<n> " + noun + "' footer in the shell output:\n" + result.output());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    // ---------------------------------------------------------------- accessors and diagnostics
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl() + path);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path deployDir() {
+        return home.resolve("deploy");
+    }
+
+    public int sshPort() {
+        return sshPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** The pid of the Karaf JVM of this instance, found by its {@code -Dkaraf.base} argument. */
+    public Optional<Long> karafPid() {
+        String marker = "-Dkaraf.base=" + home;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .map(ProcessHandle::pid)
+                .findFirst();
+    }
+
+    /** VmRSS of a process in kB, from /proc. */
+    public static Optional<Long> rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through
+        }
+        return Optional.empty();
+    }
+
+    /** The last lines of {@code data/log/karaf.log}, for failure messages. */
+    public String karafLogTail(int lines) {
+        Path log = home.resolve("data/log/karaf.log");
+        if (!Files.isRegularFile(log)) {
+            return "(no " + log + ")";
+        }
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    String logTailForMessage() {
+        return "\n--- last 40 lines of " + home.resolve("data/log/karaf.log") + " ---\n" + karafLogTail(40)
+                + "\n--- end of karaf.log ---";
+    }
+
+    /** Prints a measured figure in one greppable line ({@code [waybill-it] FIGURE name: value}). */
+    public static void figure(String name, String value) {
+        System.out.println(PREFIX + "FIGURE " + name + ": " + value);
+        System.out.flush();
+    }
+
+    public static void log(String format, Object... args) {
+        System.out.println(PREFIX + String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static Result run(List<String> command, String stdin, Map<String, String> env, Duration timeout) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + command.get(0), e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> copy(process.getInputStream(), out), "waybill-it-reader");
+        reader.start();
+        try (OutputStream in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the process may exit before reading its input (e.g. refused login)
+        }
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                reader.join(5000);
+                throw new AssertionError(String.join(" ", redact(command)) + " did not finish within "
+                        + timeout.toSeconds() + " s; output so far:\n" + out.toString(StandardCharsets.UTF_8));
+            }
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException(e);
+        }
+        String text = out.toString(StandardCharsets.UTF_8)
+                // bin/* warn about this on every call; it says nothing about Waybill
+                .replaceAll("(?m)^\\S+: JAVA_HOME not set; results may vary\\R", "");
+        return new Result(process.exitValue(), text);
+    }
+
+    private static List<String> redact(List<String> command) {
+        List<String> shown = new ArrayList<>(command);
+        int p = shown.indexOf("-p");
+        if (p >= 0 && p + 1 < shown.size()) {
+            shown.set(p + 1, "***");
+        }
+        return shown;
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                synchronized (out) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        } catch (IOException e) {
+            // process ended
+        }
+    }
+
+    private static void setProperty(Path cfg, String key, String value) {
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.UTF_8));
+            boolean found = false;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches("\\s*" + Pattern.quote(key) + "\\s*[=:].*")) {
+                    lines.set(i, key + " = " + value);
+                    found = true;
+                }
+            }
+            if (!found) {
+                lines.add(key + " = " + value);
+            }
+            Files.write(cfg, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder sb = new StringBuilder("it-");
+        for (int i = 0; i < 16; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
