@@ -41,41 +41,41 @@ public class PluginRegistryImpl implements PluginRegistry {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindCarrier(ServiceReference<CarrierGateway> ref, CarrierGateway carrier) {
+    public void bindCarrier(ServiceReference<CarrierGateway> ref, CarrierGateway carrier) {
         add(ref, PluginInfo.Kind.CARRIER, carrier, carrier::descriptor);
     }
 
-    void unbindCarrier(ServiceReference<CarrierGateway> ref) {
+    public void unbindCarrier(ServiceReference<CarrierGateway> ref) {
         remove(ref);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindPlatform(ServiceReference<MarketplaceConnector> ref, MarketplaceConnector connector) {
+    public void bindPlatform(ServiceReference<MarketplaceConnector> ref, MarketplaceConnector connector) {
         add(ref, PluginInfo.Kind.PLATFORM, connector, connector::descriptor);
     }
 
-    void unbindPlatform(ServiceReference<MarketplaceConnector> ref) {
+    public void unbindPlatform(ServiceReference<MarketplaceConnector> ref) {
         remove(ref);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindFileParser(ServiceReference<OrderFileParser> ref, OrderFileParser parser) {
+    public void bindFileParser(ServiceReference<OrderFileParser> ref, OrderFileParser parser) {
         add(ref, PluginInfo.Kind.PLATFORM, parser, parser::descriptor);
     }
 
-    void unbindFileParser(ServiceReference<OrderFileParser> ref) {
+    public void unbindFileParser(ServiceReference<OrderFileParser> ref) {
         remove(ref);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindScale(ServiceReference<Scale> ref, Scale scale) {
+    public void bindScale(ServiceReference<Scale> ref, Scale scale) {
         add(ref, PluginInfo.Kind.DEVICE, scale, scale::descriptor);
     }
 
-    void unbindScale(ServiceReference<Scale> ref) {
+    public void unbindScale(ServiceReference<Scale> ref) {
         remove(ref);
     }
 

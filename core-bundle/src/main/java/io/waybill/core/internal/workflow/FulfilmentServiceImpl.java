@@ -194,8 +194,9 @@ public class FulfilmentServiceImpl implements FulfilmentService {
                     throw new Refusal("unknown_package", String.valueOf(id), "No package with id " + id + ".");
                 }
                 long wh = rs.getLong(5);
+                Long warehouse = rs.wasNull() ? null : wh;
                 p = new Claimed(id, rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        PackageStatus.valueOf(rs.getString(4)), rs.wasNull() ? null : wh);
+                        PackageStatus.valueOf(rs.getString(4)), warehouse);
             }
         }
         try {

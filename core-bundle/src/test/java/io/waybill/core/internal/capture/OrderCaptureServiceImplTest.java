@@ -1,0 +1,220 @@
+package io.waybill.core.internal.capture;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.TestDatabase;
+import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.model.CaptureResult;
+import io.waybill.core.model.ImportPreview;
+import io.waybill.core.model.RowError;
+import io.waybill.spi.common.Address;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.platform.MarketplaceConnector;
+import io.waybill.spi.platform.OrderFileParser;
+import io.waybill.spi.platform.OrderPage;
+import io.waybill.spi.platform.ParsedOrderFile;
+import io.waybill.spi.platform.PlatformOrder;
+import io.waybill.spi.platform.StoreContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.waybill.core.internal.Fixtures.order;
+import static io.waybill.core.internal.Fixtures.scalar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OrderCaptureServiceImplTest {
+    private DatabaseEngine db;
+    private PluginRegistryImpl registry;
+    private OrderCaptureServiceImpl capture;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabase.inMemory();
+        Fixtures.basic(db);
+        registry = Fixtures.registry();
+        capture = new OrderCaptureServiceImpl(db, registry);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void capturingTheSameOrderTwiceKeepsOneOrderAndOnePackage() throws Exception {
+        CaptureResult first = capture.capture("S1", List.of(order("o1", "A", 2, "B", 1)), "sys");
+        CaptureResult again = capture.capture("S1", List.of(order("o1", "A", 2, "B", 1)), "sys");
+        assertEquals(1, first.created());
+        assertEquals(0, again.created());
+        assertEquals(1, again.unchanged());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'WAITING'"));
+        assertEquals(40 + 2 * 100 + 250, scalar(db, "SELECT EXPECTED_WEIGHT_GRAMS FROM WB_PACKAGE"));
+    }
+
+    @Test
+    void aLaterAddressEditUpdatesAndAPlatformCancellationFlags() throws Exception {
+        capture.capture("S1", List.of(order("o1", "A", 1)), "sys");
+        PlatformOrder edited = new PlatformOrder("o1", "NO-o1", false, Instant.now(),
+                new Address("Buyer o1", null, "2 Other Road", null, "Springfield", "IL", "62704", "US", null, null),
+                List.of(new PlatformOrder.Line("A", 1)));
+        assertEquals(1, capture.capture("S1", List.of(edited), "sys").updated());
+        PlatformOrder cancelled = new PlatformOrder("o1", "NO-o1", true, Instant.now(), edited.shipTo(),
+                edited.lines());
+        assertEquals(1, capture.capture("S1", List.of(cancelled), "sys").flagged());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_ORDER WHERE CANCELLED = TRUE AND LINE1 = '2 Other Road'"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'PLATFORM_CANCELLED'"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE"));
+    }
+
+    @Test
+    void invalidOrdersAreRejectedWithReasonsAndNothingOfThemIsWritten() throws Exception {
+        PlatformOrder noPostal = new PlatformOrder("bad1", "B1", false, Instant.now(),
+                new Address("X", null, "1 Road", null, "Berlin", null, null, "DE", null, null),
+                List.of(new PlatformOrder.Line("A", 1)));
+        PlatformOrder unknownSku = order("bad2", "ZZZ", 1);
+        PlatformOrder zeroQty = order("bad3", "A", 0);
+        PlatformOrder control = new PlatformOrder("bad4", "B4", false, Instant.now(),
+                new Address("Eve\u0000", null, "1 Road", null, "Springfield", "IL", "62704", "US", null, null),
+                List.of(new PlatformOrder.Line("A", 1)));
+        PlatformOrder tooLong = new PlatformOrder("bad5", "B5", false, Instant.now(),
+                new Address("N".repeat(201), null, "1 Road", null, "Springfield", "IL", "62704", "US", null, null),
+                List.of(new PlatformOrder.Line("A", 1)));
+        CaptureResult r = capture.capture("S1", List.of(noPostal, unknownSku, zeroQty, control, tooLong,
+                order("good", "A", 1)), "sys");
+        assertEquals(1, r.created());
+        List<String> reasons = r.rejected().stream().map(e -> e.column() + ": " + e.reason()).toList();
+        assertTrue(reasons.stream().anyMatch(s -> s.contains("postal_code: is required for destination DE")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(s -> s.contains("unknown SKU 'ZZZ'")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(s -> s.contains("quantity: must be greater than 0")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(s -> s.contains("control character (U+0000)")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(s -> s.contains("buyer_name: is too long")), reasons.toString());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+    }
+
+    @Test
+    void namesAndAddressesInAnyScriptRoundTripExactly() throws Exception {
+        String[] names = {"张伟", "Иван Петров", "محمد العتيبي", "Zoë 🚚 O'Brien"};
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            orders.add(new PlatformOrder("u" + i, "U" + i, false, Instant.now(),
+                    new Address(names[i], null, names[i] + " 街道 7", null, "北京", "北京市", "100022", "CN", null, null),
+                    List.of(new PlatformOrder.Line("A", 1))));
+        }
+        assertEquals(4, capture.capture("S1", orders, "sys").created());
+        try (var c = db.dataSource().getConnection();
+             var rs = c.createStatement().executeQuery("SELECT BUYER_NAME, LINE1 FROM WB_ORDER ORDER BY ORDER_NO")) {
+            for (String name : names) {
+                assertTrue(rs.next());
+                assertEquals(name, rs.getString(1));
+                assertEquals(name + " 街道 7", rs.getString(2));
+            }
+        }
+    }
+
+    /** A parser that turns each "id,sku,qty" line into an order, reporting lines with a bad quantity. */
+    private static final class LineParser implements OrderFileParser {
+        @Override
+        public PluginDescriptor descriptor() {
+            return new PluginDescriptor("lines", "Test lines", "test");
+        }
+
+        @Override
+        public boolean accepts(String fileName) {
+            return fileName.endsWith(".txt");
+        }
+
+        @Override
+        public Result<ParsedOrderFile> parse(String fileName, byte[] content) {
+            List<ParsedOrderFile.ParsedOrder> orders = new ArrayList<>();
+            List<ParsedOrderFile.Problem> problems = new ArrayList<>();
+            String[] rows = new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            for (int i = 0; i < rows.length; i++) {
+                String[] f = rows[i].split(",");
+                try {
+                    orders.add(new ParsedOrderFile.ParsedOrder(order(f[0], f[1], Integer.parseInt(f[2])), List.of(i + 1)));
+                } catch (NumberFormatException e) {
+                    problems.add(new ParsedOrderFile.Problem(i + 1, "quantity", "not a number: " + f[2]));
+                }
+            }
+            return Result.ok(new ParsedOrderFile(rows.length, orders, problems));
+        }
+    }
+
+    @Test
+    void fileImportReportsEveryBadRowAndImportsOnlyOnConfirmation() throws Exception {
+        registry.bindFileParser(Fixtures.reference(), new LineParser());
+        byte[] file = "f1,A,1\nf2,ZZZ,1\nf3,B,x\nf4,B,2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ImportPreview preview = capture.previewImport("S1", "orders.txt", file);
+
+        assertEquals(4, preview.dataRows());
+        assertEquals(2, preview.validOrders());
+        assertEquals(List.of(2, 3), preview.errors().stream().map(RowError::row).toList());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"), "preview writes nothing");
+
+        CaptureResult r = capture.confirmImport(preview.previewId(), "importer");
+        assertEquals(2, r.created());
+        assertEquals(2, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+        assertThrows(OperationRefusedException.class, () -> capture.confirmImport(preview.previewId(), "importer"),
+                "a preview is used once");
+    }
+
+    @Test
+    void anImportIsAllOrNothingWhenOrdersBecameInvalidAfterThePreview() throws Exception {
+        registry.bindFileParser(Fixtures.reference(), new LineParser());
+        ImportPreview preview = capture.previewImport("S1", "orders.txt", "g1,A,1\ng2,C,1".getBytes());
+        Fixtures.exec(db, "UPDATE WB_SKU SET CODE = 'C-OLD' WHERE CODE = 'C'");
+        OperationRefusedException e = assertThrows(OperationRefusedException.class,
+                () -> capture.confirmImport(preview.previewId(), "importer"));
+        assertTrue(e.getMessage().startsWith("Nothing was imported"), e.getMessage());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+    }
+
+    @Test
+    void captureNowPagesThroughTheConnectorAndRemembersTheCursor() throws Exception {
+        List<String> cursorsSeen = new ArrayList<>();
+        registry.bindPlatform(Fixtures.reference(), new MarketplaceConnector() {
+            @Override
+            public PluginDescriptor descriptor() {
+                return new PluginDescriptor("test", "Test marketplace", "pages of two orders");
+            }
+
+            @Override
+            public Result<OrderPage> fetchOrders(StoreContext store, String cursor) {
+                cursorsSeen.add(String.valueOf(cursor));
+                if (cursor == null) {
+                    return Result.ok(new OrderPage(List.of(order("m1", "A", 1), order("m2", "B", 1)), "c1", true));
+                }
+                if (cursor.equals("c1")) {
+                    return Result.ok(new OrderPage(List.of(order("m3", "A", 1), order("m1", "A", 1)), "c2", false));
+                }
+                return Result.ok(new OrderPage(List.of(), cursor, false));
+            }
+        });
+        CaptureResult r = capture.captureNow("S1", "alice");
+        assertEquals(3, r.created());
+        assertEquals(1, r.unchanged());
+        assertEquals(List.of("null", "c1"), cursorsSeen);
+        CaptureResult again = capture.captureNow("S1", "alice");
+        assertEquals(0, again.created());
+        assertEquals(List.of("null", "c1", "c2"), cursorsSeen, "the stored cursor is used next time");
+        assertEquals(3, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+    }
+
+    @Test
+    void captureNowWithoutAConnectorIsRefused() {
+        OperationRefusedException e = assertThrows(OperationRefusedException.class,
+                () -> capture.captureNow("S1", "alice"));
+        assertEquals("no_connector", e.code());
+    }
+}

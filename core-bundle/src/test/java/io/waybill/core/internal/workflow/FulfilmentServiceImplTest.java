@@ -1,0 +1,221 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.TestDatabase;
+import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
+import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.internal.service.PackageServiceImpl;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.spi.platform.PlatformOrder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.waybill.core.internal.Fixtures.exec;
+import static io.waybill.core.internal.Fixtures.order;
+import static io.waybill.core.internal.Fixtures.scalar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FulfilmentServiceImplTest {
+
+    private DatabaseEngine db;
+    private FulfilmentServiceImpl fulfilment;
+    private PackageServiceImpl packages;
+    private OrderCaptureServiceImpl capture;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabase.inMemory();
+        Fixtures.basic(db);
+        fulfilment = new FulfilmentServiceImpl(db);
+        packages = new PackageServiceImpl(db);
+        capture = new OrderCaptureServiceImpl(db, Fixtures.registry());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private long pkg(String platformOrderId) {
+        return packages.idsByNumber(List.of(packageNo(platformOrderId))).values().iterator().next();
+    }
+
+    private String packageNo(String platformOrderId) {
+        try {
+            return String.format("WB%08d", scalar(db, "SELECT p.ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = "
+                    + "p.ORDER_ID WHERE o.PLATFORM_ORDER_ID = '" + platformOrderId + "'"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PackageStatus status(long id) {
+        return packages.detail(id).orElseThrow().row().status();
+    }
+
+    @Test
+    void allocatesFromTheFirstWarehouseThatHasEverything() throws Exception {
+        // given: W1 lacks B, W2 has both
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (102, 1, 12, 21, NULL, 10, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (103, 1, 12, 22, NULL, 5, 0)");
+        capture.capture("S1", List.of(order("o1", "A", 2, "B", 1)), "alice");
+        long id = pkg("o1");
+        // when
+        BatchResult r = fulfilment.allocate(List.of(id), "alice");
+        // then: one warehouse ships it all, W1 untouched
+        assertEquals(List.of(id), r.succeeded());
+        assertEquals(PackageStatus.ALLOCATED, status(id));
+        assertEquals(0, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+        assertEquals(2, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 102"));
+        assertEquals(1, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 103"));
+        PackageDetail d = packages.detail(id).orElseThrow();
+        assertEquals("W2", d.warehouseCode());
+        assertEquals("ALLOCATED", d.history().get(d.history().size() - 1).action());
+        assertEquals("alice", d.history().get(d.history().size() - 1).actor());
+    }
+
+    @Test
+    void shortPackagesGoOutOfStockWithTheMissingQuantitiesAndCanBeRetried() throws Exception {
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 1, 0)");
+        capture.capture("S1", List.of(order("o1", "A", 3, "C", 1)), "bob");
+        long id = pkg("o1");
+
+        BatchResult r = fulfilment.allocate(List.of(id), "bob");
+
+        assertEquals(1, r.failures().size());
+        assertEquals("out_of_stock", r.failures().get(0).code());
+        assertTrue(r.failures().get(0).message().contains("A missing 2"), r.failures().get(0).message());
+        assertTrue(r.failures().get(0).message().contains("C missing 1"), r.failures().get(0).message());
+        assertEquals(PackageStatus.OUT_OF_STOCK, status(id));
+        assertEquals(2, packages.detail(id).orElseThrow().shortages().size());
+        assertEquals(0, scalar(db, "SELECT SUM(RESERVED) FROM WB_STOCK"), "nothing reserved for a short package");
+
+        // when stock arrives and the package is retried
+        new StockServiceImpl(db).adjust("W1", "A", 5, "goods received", "bob");
+        new StockServiceImpl(db).set("W1", "C", 4, "bob");
+        BatchResult retry = fulfilment.allocate(List.of(id), "bob");
+
+        assertEquals(List.of(id), retry.succeeded());
+        assertEquals(PackageStatus.ALLOCATED, status(id));
+        assertTrue(packages.detail(id).orElseThrow().shortages().isEmpty());
+    }
+
+    @Test
+    void voidReleasesReservedStockAndRecordsTheReason() throws Exception {
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10, 0)");
+        capture.capture("S1", List.of(order("o1", "A", 4)), "carol");
+        long id = pkg("o1");
+        fulfilment.allocate(List.of(id), "carol");
+        assertEquals(4, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+
+        BatchResult r = fulfilment.voidPackages(List.of(id), "Buyer cancelled", "carol");
+
+        assertEquals(List.of(id), r.succeeded());
+        assertEquals(0, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+        PackageDetail d = packages.detail(id).orElseThrow();
+        assertEquals(PackageStatus.VOIDED, d.row().status());
+        var last = d.history().get(d.history().size() - 1);
+        assertEquals("Buyer cancelled", last.reason());
+        assertEquals(PackageStatus.ALLOCATED, last.from());
+    }
+
+    @Test
+    void voidIsRefusedForShippedAndVoidedPackagesWithAClearMessage() throws Exception {
+        capture.capture("S1", List.of(order("o1", "A", 1), order("o2", "A", 1)), "dave");
+        long shipped = pkg("o1");
+        long other = pkg("o2");
+        exec(db, "UPDATE WB_PACKAGE SET STATUS = 'SHIPPED' WHERE ID = " + shipped);
+        fulfilment.voidPackages(List.of(other), "Duplicate order", "dave");
+
+        BatchResult r = fulfilment.voidPackages(List.of(shipped, other), "Fraud suspected", "dave");
+
+        assertTrue(r.succeeded().isEmpty());
+        Map<Long, String> codes = new java.util.HashMap<>();
+        r.failures().forEach(f -> codes.put(f.packageId(), f.code()));
+        assertEquals("already_shipped", codes.get(shipped));
+        assertEquals("already_voided", codes.get(other));
+        assertTrue(r.failures().get(0).message().contains("already been shipped"));
+        assertEquals(PackageStatus.SHIPPED, status(shipped));
+    }
+
+    @Test
+    void voidNeedsAReason() throws Exception {
+        capture.capture("S1", List.of(order("o1", "A", 1)), "erin");
+        long id = pkg("o1");
+        assertThrows(OperationRefusedException.class, () -> fulfilment.voidPackages(List.of(id), "  ", "erin"));
+        assertThrows(OperationRefusedException.class, () -> fulfilment.voidPackages(List.of(id), "x\u0007", "erin"));
+        assertEquals(PackageStatus.WAITING, status(id));
+    }
+
+    @Test
+    void illegalTransitionsAreRefused() throws Exception {
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10, 0)");
+        capture.capture("S1", List.of(order("o1", "A", 1)), "fay");
+        long id = pkg("o1");
+        fulfilment.allocate(List.of(id), "fay");
+        BatchResult again = fulfilment.allocate(List.of(id), "fay");
+        assertEquals("illegal_state", again.failures().get(0).code());
+        assertEquals(1, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"), "no double reservation");
+    }
+
+    @Test
+    void eightConcurrentBatchesNeverOversell() throws Exception {
+        // given: scarce stock — 30 A and 20 B in W1, nothing in W2; 60 packages wanting 1 A + 1 B each
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 30, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (102, 1, 11, 22, NULL, 20, 0)");
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            orders.add(i % 2 == 0 ? order("c" + i, "A", 1, "B", 1) : order("c" + i, "B", 1, "A", 1));
+        }
+        capture.capture("S1", orders, "load");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(pkg("c" + i));
+        }
+        // when: 8 batches over overlapping, shuffled selections start together
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CyclicBarrier start = new CyclicBarrier(8);
+        List<Future<BatchResult>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            List<Long> mine = new ArrayList<>(ids);
+            Collections.shuffle(mine, new java.util.Random(t));
+            FulfilmentServiceImpl service = new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC());
+            Callable<BatchResult> job = () -> {
+                start.await();
+                return service.allocate(mine, "t");
+            };
+            futures.add(pool.submit(job));
+        }
+        int allocatedTotal = 0;
+        for (Future<BatchResult> f : futures) {
+            allocatedTotal += f.get().succeeded().size();
+        }
+        pool.shutdown();
+        // then: exactly 20 packages allocated (B is the bottleneck), none twice, stock consistent
+        assertEquals(20, allocatedTotal, "each package allocated by exactly one batch");
+        assertEquals(20, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'ALLOCATED'"));
+        assertEquals(40, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'OUT_OF_STOCK'"));
+        assertEquals(20, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+        assertEquals(20, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 102"));
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_STOCK WHERE RESERVED > ON_HAND"));
+        assertEquals(20, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ALLOCATED'"));
+    }
+}

@@ -1,0 +1,55 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.TestDatabase;
+import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.model.StockRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StockServiceImplTest {
+    private DatabaseEngine db;
+    private StockServiceImpl stock;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabase.inMemory();
+        Fixtures.basic(db);
+        stock = new StockServiceImpl(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void setCreatesTheRowAndAdjustAddsAndRemoves() {
+        StockRow r = stock.set("W1", "A", 12, "ann");
+        assertEquals(12, r.onHand());
+        assertEquals(17, stock.adjust("W1", "A", 5, "goods received", "ann").onHand());
+        assertEquals(15, stock.adjust("W1", "A", -2, "damaged", "ann").available());
+        assertEquals(1, stock.list("W1", "a").size());
+    }
+
+    @Test
+    void refusesNegativeStockAndGoingBelowReserved() throws Exception {
+        stock.set("W1", "A", 5, "ann");
+        Fixtures.exec(db, "UPDATE WB_STOCK SET RESERVED = 4");
+        OperationRefusedException e = assertThrows(OperationRefusedException.class, () -> stock.set("W1", "A", 3, "ann"));
+        assertTrue(e.getMessage().contains("4 are reserved"), e.getMessage());
+        assertEquals("negative_stock", assertThrows(OperationRefusedException.class,
+                () -> stock.adjust("W1", "A", -9, "x", "ann")).code());
+        assertEquals("unknown_sku", assertThrows(OperationRefusedException.class,
+                () -> stock.set("W1", "NOPE", 3, "ann")).code());
+        assertEquals("unknown_warehouse", assertThrows(OperationRefusedException.class,
+                () -> stock.set("W9", "A", 3, "ann")).code());
+        assertEquals(5, stock.list("W1", "A").get(0).onHand(), "nothing changed by refused requests");
+    }
+}
