@@ -48,9 +48,9 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String chromedriver = WaybillDistribution.required("webdriver.chrome.driver");
+        String chromedriver = executable("webdriver.chrome.driver");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(WaybillDistribution.required("waybill.it.chromium"));
+        options.setBinary(executable("waybill.it.chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=en-US",
@@ -61,6 +61,16 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         OPEN.add(this);
+    }
+
+    private static String executable(String property) {
+        String path = WaybillDistribution.required(property);
+        if (!Files.isExecutable(Path.of(path))) {
+            throw new IllegalStateException(path + " (" + property + ") is missing: the browser tests need Debian's "
+                    + "chromium and chromium-driver packages (apt-get install chromium chromium-driver), or set -D"
+                    + property + "=<path>");
+        }
+        return path;
     }
 
     public static Browser open(String name, WaybillDistribution waybill) {

@@ -34,8 +34,9 @@ import java.util.stream.Stream;
  */
 public final class WaybillDistribution implements AutoCloseable {
 
-    /** How long the distribution may take from {@code bin/start} to HTTP 200 on {@code /login}. */
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** How long the distribution may take from {@code bin/start} to HTTP 200 on {@code /login} (default 120 s). */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("waybill.it.readyTimeoutSeconds", 120));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
     private static final String PREFIX = "[waybill-it] ";
@@ -311,12 +312,16 @@ public final class WaybillDistribution implements AutoCloseable {
         return password;
     }
 
-    /** The pid of the Karaf JVM of this instance, found by its {@code -Dkaraf.base} argument. */
+    /**
+     * The pid of the Karaf JVM of this instance: the java process running {@code org.apache.karaf.main.Main} with
+     * {@code -Dkaraf.base=<home>} (bin/client JVMs carry the same -D but another main class).
+     */
     public Optional<Long> karafPid() {
         String marker = "-Dkaraf.base=" + home;
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .filter(p -> p.info().arguments().map(List::of)
+                        .map(a -> a.contains(marker) && a.contains("org.apache.karaf.main.Main")).orElse(false))
                 .map(ProcessHandle::pid)
                 .findFirst();
     }
