@@ -6,7 +6,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** Display formats of list cells. */
@@ -24,13 +23,14 @@ public final class Formats {
         return format.format(BigDecimal.valueOf(grams, 3)) + " kg";
     }
 
-    /** Short local date and time in the server's time zone, or empty for null. */
-    public static String dateTime(Instant instant, Locale locale) {
-        if (instant == null) {
-            return "";
-        }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)
-                .withZone(ZoneId.systemDefault()).format(instant);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * Date and time as {@code 2026-11-25 14:05} in the given zone, or empty for null. One compact, unambiguous
+     * form for both languages: warehouse lists are scanned by eye, and it fits a narrow column.
+     */
+    public static String dateTime(Instant instant, ZoneId zone) {
+        return instant == null ? "" : DATE_TIME.withZone(zone).format(instant);
     }
 
     /** A store with its platform, without saying the platform twice: "Shop · ebay", "ACME (Shopify)". */

@@ -22,6 +22,7 @@ import io.waybill.core.model.StoreInfo;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -80,17 +81,18 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.setMultiSort(true);
-        column(PackageRow::packageNo, "packageNo", "col.packageNo", PackageSort.Field.PACKAGE_NO);
-        column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO);
-        column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store", PackageSort.Field.STORE);
-        column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER);
-        column(r -> Formats.country(r.countryCode(), locale), "country", "col.country", PackageSort.Field.COUNTRY);
-        column(PackageRow::skuSummary, "skus", "col.skus", null).setAutoWidth(false).setWidth("12em")
-                .setFlexGrow(1).setTooltipGenerator(PackageRow::skuSummary);
-        column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight", "col.weight", PackageSort.Field.WEIGHT)
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(false).setWidth("7.5em").setFlexGrow(0);
-        column(r -> Formats.dateTime(r.createdAt(), locale), "created", "col.created", PackageSort.Field.CREATED)
-                .setAutoWidth(false).setWidth("10.5em").setFlexGrow(0);
+        // fixed widths that fit 1280 px with the drawer open; long text is cut with an ellipsis and a tooltip
+        column(PackageRow::packageNo, "packageNo", "col.packageNo", PackageSort.Field.PACKAGE_NO, "8em", 0);
+        column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO, "8.5em", 0);
+        column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store", PackageSort.Field.STORE, "9em", 1);
+        column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER, "8em", 1);
+        column(r -> Formats.country(r.countryCode(), locale), "country", "col.country", PackageSort.Field.COUNTRY,
+                "8em", 1);
+        column(PackageRow::skuSummary, "skus", "col.skus", null, "8em", 2);
+        column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight", "col.weight", PackageSort.Field.WEIGHT,
+                "6.5em", 0).setTextAlign(ColumnTextAlign.END);
+        column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()), "created", "col.created", PackageSort.Field.CREATED,
+                "9em", 0);
         grid.setEmptyStateText(getTranslation("waiting.empty"));
         grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
                 q -> (int) Math.min(Integer.MAX_VALUE, countPackages()));
@@ -104,9 +106,9 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
     }
 
     private Grid.Column<PackageRow> column(ValueProvider<PackageRow, String> value, String key, String header,
-                                           PackageSort.Field sort) {
+                                           PackageSort.Field sort, String width, int flexGrow) {
         Grid.Column<PackageRow> column = grid.addColumn(value).setKey(key).setHeader(getTranslation(header))
-                .setAutoWidth(true).setResizable(true);
+                .setWidth(width).setFlexGrow(flexGrow).setResizable(true).setTooltipGenerator(value::apply);
         if (sort != null) {
             column.setSortProperty(sort.name());
         }

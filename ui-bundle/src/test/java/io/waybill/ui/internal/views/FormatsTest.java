@@ -42,4 +42,11 @@ class FormatsTest {
         assertEquals("ACME Global (Shopify)", Formats.store("ACME Global (Shopify)", "shopify"));
         assertEquals("manual", Formats.store(null, "manual"));
     }
+
+    @Test
+    void dateTimeIsCompactAndInTheGivenZone() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-25T06:05:00Z");
+        assertEquals("2026-11-25 14:05", Formats.dateTime(at, java.time.ZoneId.of("Asia/Shanghai")));
+        assertEquals("", Formats.dateTime(null, java.time.ZoneId.of("UTC")));
+    }
 }
