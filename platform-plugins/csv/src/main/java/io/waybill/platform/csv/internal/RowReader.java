@@ -1,0 +1,162 @@
+package io.waybill.platform.csv.internal;
+
+import io.waybill.spi.platform.ParsedOrderFile.Problem;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the fields of one data row into an {@link OrderRow}, checking each value's shape: required values present,
+ * no control characters, quantity a positive whole number, date readable, country an ISO code, yes/no flags.
+ * Whether the content makes sense (known SKU, deliverable address) is for the core to check.
+ */
+final class RowReader {
+
+    private static final int QUOTE_MAX = 40;
+
+    private final Header header;
+    private final ZoneId zone;
+
+    RowReader(Header header, ZoneId zone) {
+        this.header = header;
+        this.zone = zone;
+    }
+
+    /** Whether every field of the row is empty or whitespace (a blank line, or a spreadsheet row of empty cells). */
+    static boolean isBlank(List<String> fields) {
+        for (String field : fields) {
+            if (!TextRules.strip(field).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    OrderRow read(int row, List<String> fields) {
+        List<Problem> problems = new ArrayList<>();
+        if (fields.size() != header.size()) {
+            String orderNo = null;
+            int position = header.position(Column.ORDER_NO);
+            if (position < fields.size()) {
+                String candidate = TextRules.strip(fields.get(position));
+                orderNo = candidate.isEmpty() || TextRules.firstRefusedChar(candidate) >= 0 ? null : candidate;
+            }
+            problems.add(new Problem(row, "", String.format(
+                    "the row has %d fields but the header has %d; look for a missing or extra separator, or a value"
+                            + " containing the separator that is not in double quotes",
+                    fields.size(), header.size())));
+            return new OrderRow(row, orderNo, Map.of(), Map.of(), null, 0, false, null, problems);
+        }
+
+        Map<Column, String> text = new EnumMap<>(Column.class);
+        for (Column column : Column.values()) {
+            if (!header.has(column)) {
+                continue;
+            }
+            String value = TextRules.strip(fields.get(header.position(column)));
+            int refused = TextRules.firstRefusedChar(value);
+            if (refused >= 0) {
+                problems.add(problem(row, column, column.canonical() + " contains "
+                        + TextRules.describeChar(value.charAt(refused)) + " at character " + (refused + 1)
+                        + "; only printable text is allowed"));
+                continue; // no further checks on a value that is refused anyway
+            }
+            text.put(column, value);
+        }
+
+        String orderNo = text.get(Column.ORDER_NO);
+        if (orderNo != null && orderNo.isEmpty()) {
+            problems.add(problem(row, Column.ORDER_NO, "order_no is empty; every row needs the order number"));
+            orderNo = null;
+        }
+        String sku = text.get(Column.SKU);
+        if (sku != null && sku.isEmpty()) {
+            problems.add(problem(row, Column.SKU, "sku is empty"));
+        }
+
+        int quantity = 0;
+        String quantityText = text.get(Column.QUANTITY);
+        if (quantityText != null) {
+            Integer n = TextRules.positiveInt(quantityText);
+            if (n == null) {
+                problems.add(problem(row, Column.QUANTITY,
+                        "quantity must be a whole number greater than 0, got " + quote(quantityText)));
+            } else {
+                quantity = n;
+            }
+        }
+
+        Instant createdAt = null;
+        String dateText = text.get(Column.ORDER_DATE);
+        if (dateText != null) {
+            if (dateText.isEmpty()) {
+                problems.add(problem(row, Column.ORDER_DATE, "order_date is empty"));
+            } else {
+                createdAt = TextRules.instant(dateText, zone);
+                if (createdAt == null) {
+                    problems.add(problem(row, Column.ORDER_DATE, "order_date must be a date like 2024-05-01,"
+                            + " 2024-05-01 14:30, 2024/5/1 14:30:05 or 2024-05-01T14:30:00+08:00, got "
+                            + quote(dateText)));
+                }
+            }
+        }
+
+        String country = null;
+        String countryText = text.get(Column.COUNTRY);
+        if (countryText != null) {
+            if (countryText.isEmpty()) {
+                problems.add(problem(row, Column.COUNTRY, "country is empty"));
+            } else {
+                country = TextRules.country(countryText);
+                if (country == null) {
+                    problems.add(problem(row, Column.COUNTRY, "country must be a two-letter ISO 3166-1 code such"
+                            + " as CN, US or GB, got " + quote(countryText)));
+                }
+            }
+        }
+
+        Boolean cancelled = Boolean.FALSE;
+        String cancelledText = text.get(Column.CANCELLED);
+        if (cancelledText != null) {
+            cancelled = TextRules.flag(cancelledText);
+            if (cancelled == null) {
+                problems.add(problem(row, Column.CANCELLED,
+                        "cancelled must be one of true/false, yes/no, 1/0 (or empty), got " + quote(cancelledText)));
+            }
+        }
+
+        Map<Column, Object> orderKeys = new EnumMap<>(Column.class);
+        for (Column column : Column.values()) {
+            if (!column.orderLevel() || !text.containsKey(column)) {
+                continue;
+            }
+            Object key = switch (column) {
+                case ORDER_DATE -> createdAt != null ? createdAt : text.get(column);
+                case COUNTRY -> country != null ? country : text.get(column);
+                case CANCELLED -> cancelled != null ? cancelled : text.get(column);
+                case PLATFORM_ORDER_ID -> text.get(column).isEmpty() && orderNo != null ? orderNo : text.get(column);
+                default -> text.get(column);
+            };
+            orderKeys.put(column, key);
+        }
+
+        return new OrderRow(row, orderNo, text, orderKeys, createdAt, quantity,
+                cancelled != null && cancelled, country, problems);
+    }
+
+    private Problem problem(int row, Column column, String reason) {
+        return new Problem(row, header.name(column), reason);
+    }
+
+    /** A value quoted for a message, shortened when long. */
+    static String quote(String value) {
+        if (value.codePointCount(0, value.length()) <= QUOTE_MAX) {
+            return "'" + value + "'";
+        }
+        return "'" + value.substring(0, value.offsetByCodePoints(0, QUOTE_MAX)) + "...'";
+    }
+}

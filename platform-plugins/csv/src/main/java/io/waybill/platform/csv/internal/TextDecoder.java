@@ -1,0 +1,97 @@
+package io.waybill.platform.csv.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Turns the bytes of an order file into text: UTF-8 with or without a byte order mark, or UTF-16 with one. Bytes
+ * that are not valid in that encoding are refused with their offset, never replaced, so nothing is imported from a
+ * file saved in GBK, Shift-JIS or Windows-1252 as if it were readable.
+ */
+final class TextDecoder {
+
+    private TextDecoder() {
+    }
+
+    /**
+     * The text of {@code content}, without its byte order mark.
+     *
+     * @throws OrderFileException {@code bad_encoding} with the offending byte and its offset (0-based, counted from
+     *                            the first byte of the file, byte order mark included) and line
+     */
+    static String decode(byte[] content) {
+        if (startsWith(content, 0xEF, 0xBB, 0xBF)) {
+            return decode(content, 3, StandardCharsets.UTF_8, "UTF-8");
+        }
+        if (startsWith(content, 0xFE, 0xFF)) {
+            return decode(content, 2, StandardCharsets.UTF_16BE, "UTF-16");
+        }
+        if (startsWith(content, 0xFF, 0xFE)) {
+            return decode(content, 2, StandardCharsets.UTF_16LE, "UTF-16");
+        }
+        return decode(content, 0, StandardCharsets.UTF_8, "UTF-8");
+    }
+
+    private static boolean startsWith(byte[] content, int... prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((content[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String decode(byte[] content, int start, Charset charset, String name) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content, start, content.length - start);
+        CharBuffer out = CharBuffer.allocate(content.length - start);
+        try {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw notText(content, in.position(), charset, name);
+            }
+            result = decoder.flush(out);
+            if (result.isError()) {
+                throw notText(content, in.position(), charset, name);
+            }
+        } catch (IllegalStateException e) {
+            // only from misuse of the decoder; report as an unreadable file rather than crash
+            throw new OrderFileException(OrderFileException.BAD_ENCODING, "file is not " + name + " text");
+        }
+        if (in.hasRemaining()) {
+            // a truncated last sequence (e.g. half a UTF-16 code unit) is left unread by decode(..., true)
+            throw notText(content, in.position(), charset, name);
+        }
+        return out.flip().toString();
+    }
+
+    private static OrderFileException notText(byte[] content, int offset, Charset charset, String name) {
+        int line = 1;
+        byte lineFeed = charset == StandardCharsets.UTF_16LE || charset == StandardCharsets.UTF_16BE ? -1 : (byte) '\n';
+        for (int i = 0; i < offset && lineFeed != -1; i++) {
+            if (content[i] == lineFeed) {
+                line++;
+            }
+        }
+        String where = offset < content.length
+                ? String.format(Locale.ROOT, "byte 0x%02X at offset %d", content[offset] & 0xFF, offset)
+                : String.format(Locale.ROOT, "incomplete character at the end of the file (offset %d)", offset);
+        String lineText = lineFeed == -1 ? "" : " (line " + line + ")";
+        String hint = "UTF-8".equals(name)
+                ? "; save it as \"CSV UTF-8\" (Excel) or choose UTF-8 when exporting, then upload it again"
+                : "";
+        return new OrderFileException(OrderFileException.BAD_ENCODING,
+                "file is not " + name + " text: " + where + lineText + hint);
+    }
+}
