@@ -1,0 +1,322 @@
+package io.waybill.benchmarks;
+
+import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.internal.db.JdbcSettings;
+import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
+import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.workflow.FulfilmentServiceImpl;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.CaptureResult;
+import io.waybill.core.model.ImportPreview;
+import io.waybill.platform.csv.internal.CsvOrderFileParser;
+import org.osgi.framework.ServiceReference;
+
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue-3 benchmark on embedded Derby (on disk): capture 100,000 orders from a generated CSV through the real
+ * import path (CSV plugin parse -> validation -> preview -> confirm), then allocate 10,000 packages with 8
+ * threads; and, in the same run, the raw JDBC rates for the same rows: batched inserts, and 8 threads of the
+ * conditional stock reservation UPDATE. Prints figures; asserts nothing.
+ */
+public final class CaptureAllocateBenchmark {
+
+    static final int SKUS = 200;
+
+    public static void main(String[] args) throws Exception {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int allocate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        Path dir = Files.createTempDirectory("waybill-bench-");
+        System.out.printf("Waybill capture/allocate benchmark: %,d orders, %,d allocations, Derby at %s%n",
+                orders, allocate, dir);
+
+        byte[] csv = generateCsv(orders, new Random(42));
+        System.out.printf("generated CSV: %,d bytes%n", csv.length);
+
+        // --- raw JDBC batched inserts of the same rows -------------------------------------------------------
+        long rawRows;
+        double rawSeconds;
+        try (DatabaseEngine raw = open(dir.resolve("raw"))) {
+            setup(raw);
+            long t0 = System.nanoTime();
+            rawRows = rawInsert(raw, csv);
+            rawSeconds = (System.nanoTime() - t0) / 1e9;
+        }
+        double rawRate = rawRows / rawSeconds;
+        System.out.printf("raw JDBC batched insert: %,d rows in %.2f s = %,.0f rows/s%n", rawRows, rawSeconds, rawRate);
+
+        try (DatabaseEngine db = open(dir.resolve("waybill"))) {
+            setup(db);
+            PluginRegistryImpl registry = new PluginRegistryImpl();
+            registry.bindFileParser(reference(), new CsvOrderFileParser());
+            OrderCaptureServiceImpl capture = new OrderCaptureServiceImpl(db, registry);
+
+            long t0 = System.nanoTime();
+            ImportPreview preview = capture.previewImport("BENCH", "orders.csv", csv);
+            long t1 = System.nanoTime();
+            CaptureResult result = capture.confirmImport(preview.previewId(), "bench");
+            long t2 = System.nanoTime();
+            long rows = countRows(db);
+            double seconds = (t2 - t0) / 1e9;
+            System.out.printf("capture (parse+validate %.2f s, write %.2f s): %,d orders, %,d rows in %.2f s = "
+                            + "%,.0f orders/s, %,.0f rows/s = %.0f%% of raw insert rate (target >= 50%%)%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, result.created(), rows, seconds, result.created() / seconds,
+                    rows / seconds, 100.0 * (rows / seconds) / rawRate);
+            if (!preview.errors().isEmpty()) {
+                System.out.println("unexpected import problems: " + preview.errors().subList(0, 3));
+            }
+
+            // --- allocation: 8 threads, each a batch of allocate/8 packages ---------------------------------
+            List<Long> ids = new ArrayList<>();
+            try (Connection c = db.dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT ID FROM WB_PACKAGE WHERE STATUS = 'WAITING' ORDER BY ID")) {
+                while (rs.next() && ids.size() < allocate) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            int threads = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<BatchResult>> futures = new ArrayList<>();
+            long a0 = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                List<Long> mine = ids.subList(t * ids.size() / threads, (t + 1) * ids.size() / threads);
+                FulfilmentServiceImpl service = new FulfilmentServiceImpl(db);
+                futures.add(pool.submit(() -> service.allocate(mine, "bench")));
+            }
+            int ok = 0;
+            int failed = 0;
+            for (Future<BatchResult> f : futures) {
+                ok += f.get().succeeded().size();
+                failed += f.get().failures().size();
+            }
+            double allocSeconds = (System.nanoTime() - a0) / 1e9;
+            pool.shutdown();
+
+            // --- raw: 8 threads of the conditional reservation UPDATE, one transaction each ------------------
+            int rawTx = 40_000;
+            AtomicLong updated = new AtomicLong();
+            ExecutorService rawPool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> rawFutures = new ArrayList<>();
+            long r0 = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                rawFutures.add(rawPool.submit(() -> {
+                    Random random = new Random(seed);
+                    try (Connection c = db.dataSource().getConnection();
+                         PreparedStatement ps = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED + ? "
+                                 + "WHERE WAREHOUSE_ID = 2 AND SKU_ID = ? AND ON_HAND - RESERVED >= ?")) {
+                        c.setAutoCommit(true);
+                        for (int i = 0; i < rawTx / threads; i++) {
+                            ps.setInt(1, 1);
+                            ps.setLong(2, 1000 + random.nextInt(SKUS));
+                            ps.setInt(3, 1);
+                            updated.addAndGet(ps.executeUpdate());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : rawFutures) {
+                f.get();
+            }
+            double rawUpdSeconds = (System.nanoTime() - r0) / 1e9;
+            rawPool.shutdown();
+            double rawTxRate = rawTx / rawUpdSeconds;
+            System.out.printf("raw JDBC conditional reservation UPDATE, %d threads: %,d tx in %.2f s = %,.0f tx/s%n",
+                    threads, rawTx, rawUpdSeconds, rawTxRate);
+            System.out.printf("allocation, %d threads: %,d packages (%,d allocated, %,d failed) in %.2f s = "
+                            + "%,.0f packages/s = %.0f%% of raw reservation rate (target >= 25%%)%n", threads,
+                    ids.size(), ok, failed, allocSeconds, ids.size() / allocSeconds,
+                    100.0 * (ids.size() / allocSeconds) / rawTxRate);
+        }
+    }
+
+    static DatabaseEngine open(Path dir) throws Exception {
+        URL root = CaptureAllocateBenchmark.class.getProtectionDomain().getCodeSource().getLocation();
+        return new DatabaseEngine(new JdbcSettings(JdbcSettings.derbyUrl(dir), "", "", 16), root,
+                CaptureAllocateBenchmark.class.getClassLoader());
+    }
+
+    /** Store BENCH, warehouses 1 and 2, SKUS SKUs with ids 1000.., plenty of stock in warehouse 1. */
+    static void setup(DatabaseEngine db) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("INSERT INTO WB_STORE (ID, VERSION, CODE, NAME, PLATFORM) VALUES (1, 1, 'BENCH', 'Bench', 'csv')");
+            st.execute("INSERT INTO WB_WAREHOUSE (ID, VERSION, CODE, NAME, COUNTRY_CODE) VALUES (1, 1, 'W1', 'One', 'CN')");
+            st.execute("INSERT INTO WB_WAREHOUSE (ID, VERSION, CODE, NAME, COUNTRY_CODE) VALUES (2, 1, 'W2', 'Two', 'US')");
+            st.execute("INSERT INTO WB_STORE_WAREHOUSE VALUES (1, 1, 1)");
+            try (PreparedStatement sku = c.prepareStatement(
+                    "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS) VALUES (?, 1, ?, ?, ?)");
+                 PreparedStatement stock = c.prepareStatement(
+                         "INSERT INTO WB_STOCK (ID, VERSION, WAREHOUSE_ID, SKU_ID, ON_HAND, RESERVED) VALUES (?, 1, ?, ?, ?, 0)")) {
+                for (int i = 0; i < SKUS; i++) {
+                    sku.setLong(1, 1000 + i);
+                    sku.setString(2, String.format("SKU-%04d", i));
+                    sku.setString(3, "Benchmark item " + i + " / 测试商品");
+                    sku.setInt(4, 50 + i);
+                    sku.addBatch();
+                    for (int w = 1; w <= 2; w++) {
+                        stock.setLong(1, 5000 + i * 2 + w);
+                        stock.setInt(2, w);
+                        stock.setLong(3, 1000 + i);
+                        stock.setInt(4, 1_000_000);
+                        stock.addBatch();
+                    }
+                }
+                sku.executeBatch();
+                stock.executeBatch();
+            }
+            st.execute("UPDATE WB_SEQUENCE SET SEQ_COUNT = 100000");
+            c.commit();
+        }
+    }
+
+    static byte[] generateCsv(int orders, Random random) {
+        String[][] people = {
+                {"张伟", "朝阳区建国路88号", "北京", "北京市", "100022", "CN"},
+                {"Emily Johnson", "742 Evergreen Terrace", "Springfield", "IL", "62704", "US"},
+                {"Иван Петров", "ул. Тверская, д. 7", "Москва", "", "125009", "RU"},
+                {"محمد العتيبي", "طريق الملك فهد", "الرياض", "", "12214", "SA"},
+                {"Oliver Smith", "10 Downing Street", "London", "", "SW1A 2AA", "GB"}};
+        StringBuilder sb = new StringBuilder(orders * 160);
+        sb.append("order_no,order_date,buyer_name,address1,city,state,postal_code,country,sku,quantity\n");
+        for (int i = 0; i < orders; i++) {
+            String[] p = people[i % people.length];
+            int lines = 1 + random.nextInt(3);
+            for (int l = 0; l < lines; l++) {
+                sb.append("B-").append(100000 + i).append(",2026-11-20 10:").append(String.format("%02d", i % 60))
+                        .append(',').append(p[0]).append(",\"").append(p[1]).append("\",").append(p[2]).append(',')
+                        .append(p[3]).append(',').append(p[4]).append(',').append(p[5]).append(',')
+                        .append(String.format("SKU-%04d", (i * 7 + l * 13) % SKUS)).append(',')
+                        .append(1 + random.nextInt(3)).append('\n');
+            }
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Inserts the rows a capture of this CSV writes (order, lines, package, audit), batched, plain JDBC. */
+    static long rawInsert(DatabaseEngine db, byte[] csv) throws Exception {
+        String[] lines = new String(csv, StandardCharsets.UTF_8).split("\n");
+        long rows = 0;
+        long id = 200_000;
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement po = c.prepareStatement("INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, "
+                     + "PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, LINE1, CITY, STATE, POSTAL_CODE, COUNTRY_CODE, "
+                     + "CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT) VALUES (?, 1, 1, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     + "FALSE, ?, ?, ?)");
+             PreparedStatement pl = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
+                     + "SKU_ID, QUANTITY) VALUES (?, 1, ?, ?, ?, ?)");
+             PreparedStatement pp = c.prepareStatement("INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, "
+                     + "STATUS, EXPECTED_WEIGHT_GRAMS, PRINT_COUNT, CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, "
+                     + "'WAITING', ?, 0, ?, ?)");
+             PreparedStatement pa = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, ACTOR, "
+                     + "OCCURRED_AT, ACTION, TO_STATUS) VALUES (?, ?, 'bench', ?, 'CAPTURED', 'WAITING')")) {
+            c.setAutoCommit(false);
+            String currentOrder = null;
+            long orderId = 0;
+            int lineNo = 0;
+            int pending = 0;
+            for (int i = 1; i < lines.length; i++) {
+                String[] f = lines[i].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+                if (!f[0].equals(currentOrder)) {
+                    currentOrder = f[0];
+                    orderId = id++;
+                    lineNo = 0;
+                    po.setLong(1, orderId);
+                    po.setString(2, f[0]);
+                    po.setString(3, f[0]);
+                    po.setString(4, f[2]);
+                    po.setString(5, f[3].replace("\"", ""));
+                    po.setString(6, f[4]);
+                    po.setString(7, f[5]);
+                    po.setString(8, f[6]);
+                    po.setString(9, f[7]);
+                    po.setTimestamp(10, now);
+                    po.setTimestamp(11, now);
+                    po.setTimestamp(12, now);
+                    po.addBatch();
+                    long packageId = id++;
+                    pp.setLong(1, packageId);
+                    pp.setString(2, String.format("WB%08d", packageId));
+                    pp.setLong(3, orderId);
+                    pp.setInt(4, 500);
+                    pp.setTimestamp(5, now);
+                    pp.setTimestamp(6, now);
+                    pp.addBatch();
+                    pa.setLong(1, packageId);
+                    pa.setLong(2, orderId);
+                    pa.setTimestamp(3, now);
+                    pa.addBatch();
+                    rows += 3;
+                }
+                pl.setLong(1, id++);
+                pl.setLong(2, orderId);
+                pl.setInt(3, ++lineNo);
+                pl.setLong(4, 1000 + Integer.parseInt(f[8].substring(4)));
+                pl.setInt(5, Integer.parseInt(f[9].trim()));
+                pl.addBatch();
+                rows++;
+                if (++pending >= 2000) {
+                    po.executeBatch();
+                    pl.executeBatch();
+                    pp.executeBatch();
+                    pa.executeBatch();
+                    pending = 0;
+                }
+            }
+            po.executeBatch();
+            pl.executeBatch();
+            pp.executeBatch();
+            pa.executeBatch();
+            c.commit();
+        }
+        return rows;
+    }
+
+    static long countRows(DatabaseEngine db) throws Exception {
+        long rows = 0;
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            for (String t : new String[] {"WB_ORDER", "WB_ORDER_LINE", "WB_PACKAGE", "WB_AUDIT_EVENT"}) {
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + t)) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+            }
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> ServiceReference<T> reference() {
+        return (ServiceReference<T>) Proxy.newProxyInstance(CaptureAllocateBenchmark.class.getClassLoader(),
+                new Class<?>[] {ServiceReference.class}, (proxy, method, a) -> switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == a[0];
+                    default -> null;
+                });
+    }
+
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+}
