@@ -2,7 +2,7 @@
 # Installs the system packages the test suite uses (real Chromium + driver for browser tests, socat for serial
 # pseudo-terminals, zbar/poppler for barcode and PDF checks, CJK fonts). Debian/Ubuntu; needs root or sudo.
 set -euo pipefail
-PKGS="chromium chromium-driver socat zbar-tools poppler-utils fonts-noto-cjk"
+PKGS="chromium chromium-driver socat zbar-tools poppler-utils fonts-noto-cjk postgresql"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 [ -z "$missing" ] && exit 0
