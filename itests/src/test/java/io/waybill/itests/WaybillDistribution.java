@@ -161,6 +161,9 @@ public final class WaybillDistribution implements AutoCloseable {
                 "Karaf answers but no JVM with -Dkaraf.base=" + home + " was found"));
         figure("Karaf JVM RSS after start (pid " + pid + ")", rss(pid).map(kb -> String.format(Locale.ROOT,
                 "%.0f MB (%d kB)", kb / 1024.0, kb)).orElse("unknown"));
+        // start-up times depend on what else the machine is doing: give the context with the figures
+        figure("machine load (1/5/15 min) and cores", loadAverage() + " / "
+                + Runtime.getRuntime().availableProcessors());
     }
 
     /** Stops the distribution with {@code bin/stop} and waits for its JVM to exit (killing it after a minute). */
@@ -324,6 +327,15 @@ public final class WaybillDistribution implements AutoCloseable {
                         .map(a -> a.contains(marker) && a.contains("org.apache.karaf.main.Main")).orElse(false))
                 .map(ProcessHandle::pid)
                 .findFirst();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** VmRSS of a process in kB, from /proc. */
