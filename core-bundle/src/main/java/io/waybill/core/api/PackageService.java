@@ -5,6 +5,7 @@ import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Shortage;
 
 import java.util.Collection;
 import java.util.List;
@@ -36,4 +37,7 @@ public interface PackageService {
      * absent from the result.
      */
     Map<String, Long> idsByNumber(Collection<String> numbers);
+
+    /** Missing SKUs of out-of-stock packages, by package id (packages without shortages are absent). */
+    Map<Long, List<Shortage>> shortages(Collection<Long> packageIds);
 }

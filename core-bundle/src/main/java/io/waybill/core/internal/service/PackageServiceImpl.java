@@ -240,4 +240,30 @@ public class PackageServiceImpl implements PackageService {
     private static PackageStatus status(String name) {
         return name == null ? null : PackageStatus.valueOf(name);
     }
+
+    @Override
+    public Map<Long, List<Shortage>> shortages(Collection<Long> packageIds) {
+        List<Long> ids = packageIds.stream().distinct().toList();
+        Map<Long, List<Shortage>> result = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            db.read(em -> {
+                var q = em.createNativeQuery("SELECT x.PACKAGE_ID, s.CODE, x.REQUIRED, x.AVAILABLE "
+                        + "FROM WB_PACKAGE_SHORTAGE x JOIN WB_SKU s ON s.ID = x.SKU_ID WHERE x.PACKAGE_ID IN ("
+                        + marks + ") ORDER BY x.PACKAGE_ID, s.CODE");
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.setParameter(i + 1, chunk.get(i));
+                }
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = q.getResultList();
+                for (Object[] r : rows) {
+                    result.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                            .add(new Shortage((String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
+                }
+                return null;
+            });
+        }
+        return result;
+    }
 }
