@@ -27,4 +27,12 @@ public interface FulfilmentService {
      * @param reason required, at most 500 characters
      */
     BatchResult voidPackages(List<Long> packageIds, String reason, String actor);
+
+    /**
+     * Marks packages as printed after the operator confirmed the labels came out: TRACKED -> PRINTED, or a
+     * recorded reprint for packages already PRINTED. Increments the print count.
+     *
+     * @return failures for packages without a tracking number or in a later state
+     */
+    BatchResult markPrinted(List<Long> packageIds, String actor);
 }

@@ -114,6 +114,35 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         return new BatchResult(packageIds.size(), done, failures);
     }
 
+    @Override
+    public BatchResult markPrinted(List<Long> packageIds, String actor) {
+        checkBatch(packageIds);
+        String who = actor(actor);
+        List<Long> done = new ArrayList<>();
+        List<BatchResult.Failure> failures = new ArrayList<>();
+        for (Long id : packageIds) {
+            try {
+                Jdbc.inTransaction(ds, c -> {
+                    Claimed p = claim(c, id, PackageStatus.PRINTED);
+                    Instant now = clock.instant();
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = 'PRINTED', "
+                            + "PRINT_COUNT = PRINT_COUNT + 1, UPDATED_AT = ? WHERE ID = ?")) {
+                        ps.setTimestamp(1, Timestamp.from(now));
+                        ps.setLong(2, id);
+                        ps.executeUpdate();
+                    }
+                    Jdbc.audit(c, id, p.orderId(), who, now, p.status() == PackageStatus.PRINTED ? "REPRINTED"
+                            : "PRINTED", p.status().name(), PackageStatus.PRINTED.name(), null);
+                    return null;
+                });
+                done.add(id);
+            } catch (Refusal r) {
+                failures.add(new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
+            }
+        }
+        return new BatchResult(packageIds.size(), done, failures);
+    }
+
     private List<Shortage> allocateOne(Connection c, long id, String actor, Map<Long, List<Long>> warehousesByStore)
             throws SQLException {
         Claimed p = claim(c, id, PackageStatus.ALLOCATED);
