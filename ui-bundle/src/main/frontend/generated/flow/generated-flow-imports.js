@@ -20,11 +20,11 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === '5a1f4e6a542b9130f6ed3f9482aa63e00d18f7d17c30167bb2f2fb79e11c1960') {
-    pending.push(import('./chunks/chunk-4ec959a5620a91830de41ba337d7ccde7fa62021573383a7ee220afc3f4cb812.js'));
-  }
   if (key === 'a8bef1ed39bfdd5edc8cf0c97902543bbadde7998a9af6e6980a01820240b8d7') {
     pending.push(import('./chunks/chunk-41ea5d8b09a6329e18ebaa66693bfc27c177a7bf488aab7a0624215b9fd25f85.js'));
+  }
+  if (key === '5a1f4e6a542b9130f6ed3f9482aa63e00d18f7d17c30167bb2f2fb79e11c1960') {
+    pending.push(import('./chunks/chunk-4ec959a5620a91830de41ba337d7ccde7fa62021573383a7ee220afc3f4cb812.js'));
   }
   return Promise.all(pending);
 }

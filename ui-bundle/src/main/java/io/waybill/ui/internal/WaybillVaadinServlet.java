@@ -33,7 +33,12 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAs
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import jakarta.servlet.http.HttpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -52,6 +57,8 @@ import java.util.concurrent.ScheduledExecutorService;
 @HttpWhiteboardServletName("waybill-ui")
 @HttpWhiteboardServletAsyncSupported
 public class WaybillVaadinServlet extends VaadinServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WaybillVaadinServlet.class);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile AuthenticationService authenticationService;
@@ -106,9 +113,36 @@ public class WaybillVaadinServlet extends VaadinServlet {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(getClass().getClassLoader());
         try {
+            dropSessionOfOldBundle(request);
             super.service(request, response);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * After the UI bundle is updated, browsers still send the cookie of an HTTP session that holds the Vaadin
+     * session built from the previous bundle's classes; Vaadin would fail with a ClassCastException (HTTP 500).
+     * Such a session is invalidated, so the user simply gets a fresh one (and the login page).
+     */
+    private void dropSessionOfOldBundle(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        try {
+            ClassLoader ours = getClass().getClassLoader();
+            for (String name : Collections.list(session.getAttributeNames())) {
+                Object value = session.getAttribute(name);
+                if (value != null && value.getClass().getName().startsWith("com.vaadin.")
+                        && value.getClass().getClassLoader() != ours) {
+                    LOG.debug("Dropping HTTP session made by an earlier revision of the UI bundle");
+                    session.invalidate();
+                    return;
+                }
+            }
+        } catch (IllegalStateException alreadyInvalid) {
+            // nothing to drop
         }
     }
 

@@ -81,18 +81,19 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.setMultiSort(true);
-        // fixed widths that fit 1280 px with the drawer open; long text is cut with an ellipsis and a tooltip
-        column(PackageRow::packageNo, "packageNo", "col.packageNo", PackageSort.Field.PACKAGE_NO, "8em", 0);
-        column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO, "8.5em", 0);
-        column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store", PackageSort.Field.STORE, "9em", 1);
-        column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER, "8em", 1);
+        // widths in rem (header cells have a smaller font, em would misalign them); fits 1280 px with the drawer
+        column(PackageRow::packageNo, "packageNo", "col.packageNo", PackageSort.Field.PACKAGE_NO, "8rem", 0);
+        column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO, "8.5rem", 0);
+        column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store", PackageSort.Field.STORE,
+                "9rem", 1);
+        column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER, "8rem", 1);
         column(r -> Formats.country(r.countryCode(), locale), "country", "col.country", PackageSort.Field.COUNTRY,
-                "8em", 1);
-        column(PackageRow::skuSummary, "skus", "col.skus", null, "8em", 2);
+                "8rem", 1);
+        column(PackageRow::skuSummary, "skus", "col.skus", null, "8rem", 2);
         column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight", "col.weight", PackageSort.Field.WEIGHT,
-                "6.5em", 0).setTextAlign(ColumnTextAlign.END);
-        column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()), "created", "col.created", PackageSort.Field.CREATED,
-                "9em", 0);
+                "6.5rem", 0).setTextAlign(ColumnTextAlign.END);
+        column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()), "created", "col.created",
+                PackageSort.Field.CREATED, "9rem", 0);
         grid.setEmptyStateText(getTranslation("waiting.empty"));
         grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
                 q -> (int) Math.min(Integer.MAX_VALUE, countPackages()));
