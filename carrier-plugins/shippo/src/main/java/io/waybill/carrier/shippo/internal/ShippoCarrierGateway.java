@@ -1,0 +1,351 @@
+package io.waybill.carrier.shippo.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.LabelDocument;
+import io.waybill.spi.carrier.ShipmentRef;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.carrier.ShipmentResponse;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * One Shippo account as a Waybill carrier: buys a label in one call ({@code POST /transactions} with the shipment
+ * inline), reads pending ones back ({@code GET /transactions/{id}}), downloads the label and refunds it
+ * ({@code POST /refunds}). Every failure comes back as messages; nothing is thrown across the SPI and no thread is
+ * started (polling a pending label is the core's job, through {@link #fetchTrackingNumber}).
+ */
+@Component(service = CarrierGateway.class, configurationPid = ShippoCarrierGateway.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = ShippoConfig.class, factory = true)
+public class ShippoCarrierGateway implements CarrierGateway {
+
+    static final String PID = "io.waybill.carrier.shippo";
+    static final String ID = "shippo";
+    static final String DESCRIPTION = "Buys shipping labels through the Shippo API (instalabel), polls pending "
+            + "labels, downloads and refunds them.";
+    /** Pages of 100 transactions looked through by the duplicate check before it gives up. */
+    static final int DUPLICATE_CHECK_PAGES = 5;
+    static final int DUPLICATE_CHECK_PAGE_SIZE = 100;
+    /** WARNING: the duplicate check could not look through every recent label. */
+    static final String DUPLICATE_CHECK_INCOMPLETE = "duplicate_check_incomplete";
+    /** The transaction has no label (yet). */
+    static final String LABEL_NOT_READY = "label_not_ready";
+
+    private static final System.Logger LOG = System.getLogger(ShippoCarrierGateway.class.getName());
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    /** Everything one configuration produces, replaced as a whole when the configuration changes. */
+    private record Account(PluginDescriptor descriptor, ShippoClient client, ShippoRequestMapper mapper,
+                           String token, int duplicateCheckHours, String configError) {
+    }
+
+    /** Clock for the duplicate-check window and Retry-After dates; tests replace it. */
+    Clock clock = Clock.systemUTC();
+
+    private volatile Account account = new Account(descriptor("default", "Shippo"), null, null, null, 0,
+            "not configured");
+
+    @Activate
+    @Modified
+    void configure(ShippoConfig config) {
+        String accountId = blankTo(config.accountId(), "default").trim();
+        String displayName = blankTo(config.displayName(), "Shippo").trim();
+        List<String> problems = new ArrayList<>();
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
+            accountId = "default";
+        }
+        String token = config.apiToken() == null ? "" : config.apiToken().trim();
+        if (token.isEmpty()) {
+            problems.add("'API token' is empty");
+        }
+        if (config.carrierAccount() == null || config.carrierAccount().isBlank()) {
+            problems.add("'Carrier account' is empty");
+        }
+        String baseUrl = blankTo(config.baseUrl(), ShippoClient.DEFAULT_BASE_URL).trim();
+        ShippoClient client = null;
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                problems.add("'API base URL' must be an http(s) URL");
+            } else if (!token.isEmpty()) {
+                client = new ShippoClient(baseUrl, token,
+                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'API base URL' is not a URL");
+        }
+        ShippoRequestMapper mapper = new ShippoRequestMapper(new ShippoRequestMapper.Settings(
+                blankTo(config.carrierAccount(), "").trim(), blankTo(config.defaultServiceLevel(), ""),
+                blankTo(config.labelFileType(), "PDF_4x6").trim(), config.async(),
+                positive(config.parcelLengthCm(), 20), positive(config.parcelWidthCm(), 15),
+                positive(config.parcelHeightCm(), 10)));
+        account = new Account(descriptor(accountId, displayName), client, mapper, token.isEmpty() ? null : token,
+                Math.max(0, config.duplicateCheckHours()), problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    @Deactivate
+    void deactivate() {
+        Account a = account;
+        account = new Account(a.descriptor(), null, null, null, 0, "deactivated");
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return account.descriptor();
+    }
+
+    /**
+     * Buys a label. With a duplicate check window set (default 24 h), first looks through the labels bought in that
+     * window for one whose {@code metadata} is this request's idempotency key, and returns it instead of buying a
+     * second ({@value ShippoCodes#ALREADY_CREATED} info message). Synchronous purchases answer TRACKED; asynchronous
+     * ones (setting {@code async}) answer PENDING with the transaction id.
+     */
+    @Override
+    public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
+        return call(a -> {
+            if (request == null) {
+                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "No shipment request given."));
+            }
+            List<String> problems = a.mapper().problems(request);
+            if (!problems.isEmpty()) {
+                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "Cannot send package "
+                        + request.packageNo() + " to Shippo: " + String.join("; ", problems) + "."));
+            }
+            List<Message> notes = new ArrayList<>();
+            String metadata = ShippoRequestMapper.metadata(request.idempotencyKey());
+            if (metadata != null && a.duplicateCheckHours() > 0) {
+                Result<Optional<JsonNode>> existing = findExisting(a, metadata, notes);
+                if (!existing.isOk()) {
+                    return Result.failure(existing.messages().toArray(Message[]::new));
+                }
+                if (existing.value().isPresent()) {
+                    Result<ShipmentResponse> found = ShippoResponseParser.transaction(existing.value().get());
+                    return withMessages(found, List.of(new Message(ShippoCodes.ALREADY_CREATED, Message.Severity.INFO,
+                            "Shippo already has label " + found.value().carrierShipmentId() + " for this package "
+                                    + "(same idempotency key); no second label was bought.")));
+                }
+            }
+            HttpReply reply = a.client().postJson("/transactions", Json.bytes(a.mapper().transaction(request)));
+            return withMessages(transactionResult(reply, "the label purchase"), notes);
+        });
+    }
+
+    /** Reads a transaction again: TRACKED once Shippo has bought the label, PENDING while queued. */
+    @Override
+    public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
+        return call(a -> {
+            if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
+                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "No Shippo transaction id given."));
+            }
+            HttpReply reply = a.client().get(ShippoRequestMapper.transactionPath(shipment.carrierShipmentId()));
+            return transactionResult(reply, "reading transaction " + shipment.carrierShipmentId());
+        });
+    }
+
+    /**
+     * Downloads the label: reads the transaction for a fresh {@code label_url} (the links expire), then fetches it
+     * without the API token.
+     */
+    @Override
+    public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
+        return call(a -> {
+            if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
+                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "No Shippo transaction id given."));
+            }
+            String id = shipment.carrierShipmentId();
+            HttpReply reply = a.client().get(ShippoRequestMapper.transactionPath(id));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "reading transaction " + id).toArray(Message[]::new));
+            }
+            Optional<JsonNode> tx = Json.parse(reply.body());
+            if (tx.isEmpty()) {
+                return Result.failure(badJson("reading transaction " + id));
+            }
+            Optional<URI> url = ShippoResponseParser.labelUrl(tx.get());
+            if (url.isEmpty()) {
+                Result<ShipmentResponse> state = ShippoResponseParser.transaction(tx.get());
+                if (!state.isOk()) {
+                    return Result.failure(state.messages().toArray(Message[]::new));
+                }
+                return Result.failure(Message.error(LABEL_NOT_READY, "Shippo has no label for transaction " + id
+                        + " yet (status " + Json.text(tx.get(), "status") + "). Try again once it is TRACKED."));
+            }
+            HttpReply download = a.client().download(url.get());
+            if (!download.isSuccess()) {
+                return Result.failure(downloadFailed(download, id));
+            }
+            return ShippoResponseParser.label(download.body(), download.contentType());
+        });
+    }
+
+    /** Asks Shippo to refund (void) the label. TRUE once Shippo accepted the refund request. */
+    @Override
+    public Result<Boolean> cancelShipment(ShipmentRef shipment) {
+        return call(a -> {
+            if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
+                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "No Shippo transaction id given."));
+            }
+            String id = shipment.carrierShipmentId();
+            HttpReply reply = a.client().postJson("/refunds", Json.bytes(a.mapper().refund(id)));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "the refund of " + id).toArray(Message[]::new));
+            }
+            Optional<JsonNode> refund = Json.parse(reply.body());
+            return refund.isEmpty() ? Result.failure(badJson("the refund of " + id))
+                    : ShippoResponseParser.refund(refund.get(), id);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** Looks through recent transactions for one carrying {@code metadata}. */
+    private Result<Optional<JsonNode>> findExisting(Account a, String metadata, List<Message> notes)
+            throws IOException, InterruptedException {
+        java.time.Instant since = clock.instant().minus(Duration.ofHours(a.duplicateCheckHours()));
+        for (int page = 1; page <= DUPLICATE_CHECK_PAGES; page++) {
+            HttpReply reply = a.client().get(
+                    ShippoRequestMapper.recentTransactionsPath(since, page, DUPLICATE_CHECK_PAGE_SIZE));
+            if (!reply.isSuccess()) {
+                // without the check a repeated request could buy a second label: better not buy now
+                return Result.failure(errors().http(reply, "the duplicate check before buying")
+                        .toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = Json.parse(reply.body());
+            if (json.isEmpty()) {
+                return Result.failure(badJson("the duplicate check before buying"));
+            }
+            Optional<JsonNode> match = ShippoResponseParser.findByMetadata(json.get(), metadata);
+            if (match.isPresent()) {
+                return Result.ok(match);
+            }
+            if (!ShippoResponseParser.hasNext(json.get())) {
+                return Result.ok(Optional.empty());
+            }
+        }
+        notes.add(Message.warning(DUPLICATE_CHECK_INCOMPLETE, "More than " + DUPLICATE_CHECK_PAGES
+                * DUPLICATE_CHECK_PAGE_SIZE + " Shippo labels were bought in the last " + a.duplicateCheckHours()
+                + " h; only the newest were checked for an earlier label of this package."));
+        return Result.ok(Optional.empty());
+    }
+
+    private Result<ShipmentResponse> transactionResult(HttpReply reply, String operation) {
+        if (!reply.isSuccess()) {
+            return Result.failure(errors().http(reply, operation).toArray(Message[]::new));
+        }
+        Optional<JsonNode> tx = Json.parse(reply.body());
+        return tx.isEmpty() ? Result.failure(badJson(operation)) : ShippoResponseParser.transaction(tx.get());
+    }
+
+    private Message downloadFailed(HttpReply download, String id) {
+        int status = download.status();
+        if (status == 429 || status >= 500) {
+            return errors().http(download, "the label download of " + id).get(0);
+        }
+        return Message.error(ShippoCodes.REJECTED, "The label link of transaction " + id + " was refused (HTTP "
+                + status + "); links expire, fetch the label again for a fresh one.");
+    }
+
+    private ShippoErrors errors() {
+        return new ShippoErrors(clock);
+    }
+
+    private static Message badJson(String operation) {
+        return Message.error(ShippoCodes.BAD_RESPONSE, "Shippo's answer to " + operation + " is not JSON.");
+    }
+
+    /** An operation against the current account. */
+    @FunctionalInterface
+    private interface Operation<T> {
+        Result<T> run(Account account) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
+     * exceptions all become messages, and the API token is scrubbed from every text.
+     */
+    private <T> Result<T> call(Operation<T> operation) {
+        Account a = account;
+        Result<T> result;
+        if (a.configError() != null || a.client() == null) {
+            result = Result.failure(Message.error(ShippoCodes.BAD_CONFIG, "Shippo account '"
+                    + a.descriptor().displayName() + "' is not usable: "
+                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
+        } else {
+            result = failSafe(() -> {
+                try {
+                    return operation.run(a);
+                } catch (IOException | InterruptedException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "Shippo call failed: {0}", e.getClass().getSimpleName());
+                    return Result.failure(ShippoErrors.transport(e, "the Shippo call").toArray(Message[]::new));
+                }
+            });
+        }
+        return redact(result, a.token());
+    }
+
+    static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            return Result.failure(Message.error(ShippoCodes.INTERNAL, "The Shippo plugin failed unexpectedly: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
+    }
+
+    private static <T> Result<T> redact(Result<T> result, String token) {
+        if (token == null || token.isEmpty()
+                || result.messages().stream().noneMatch(m -> m.text().contains(token))) {
+            return result;
+        }
+        return new Result<>(result.value(), result.messages().stream()
+                .map(m -> new Message(m.code(), m.severity(), m.text().replace(token, "***")))
+                .toList());
+    }
+
+    private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {
+        if (extra.isEmpty()) {
+            return result;
+        }
+        List<Message> all = new ArrayList<>(result.messages());
+        all.addAll(extra);
+        return new Result<>(result.value(), all);
+    }
+
+    private static PluginDescriptor descriptor(String accountId, String displayName) {
+        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
+                DESCRIPTION);
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static double positive(double value, double fallback) {
+        return value > 0 && Double.isFinite(value) ? value : fallback;
+    }
+
+    @Override
+    public String toString() {
+        return "ShippoCarrierGateway[" + account.descriptor().id() + "]";
+    }
+}

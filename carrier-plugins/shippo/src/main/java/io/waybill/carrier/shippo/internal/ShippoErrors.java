@@ -1,0 +1,152 @@
+package io.waybill.carrier.shippo.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.spi.common.Message;
+
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns failures into {@link Message}s, in one place: HTTP status classes (401/403 auth, 429 rate limit with
+ * Retry-After, 5xx transient, else rejected), transport exceptions, and the bodies Shippo sends with them
+ * (transaction {@code messages[]}, {@code {"detail": ...}}, or field → [errors] maps).
+ */
+final class ShippoErrors {
+
+    private static final int MAX_TEXT = 500;
+
+    private final Clock clock;
+
+    ShippoErrors(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Messages for a non-2xx answer. Always at least one ERROR message. */
+    List<Message> http(HttpReply reply, String operation) {
+        int status = reply.status();
+        String provider = String.join("; ", providerTexts(reply));
+        String suffix = provider.isEmpty() ? "" : ": " + provider;
+        if (status == 401 || status == 403) {
+            return List.of(Message.error(ShippoCodes.AUTH_FAILED, "Shippo refused the API token for " + operation
+                    + " (HTTP " + status + ")" + suffix + ". Check the token of this Shippo account."));
+        }
+        if (status == 429) {
+            String seconds = retryAfterSeconds(reply.retryAfter()).map(String::valueOf).orElse("unknown");
+            return List.of(Message.error(ShippoCodes.RATE_LIMITED, "retry_after=" + seconds
+                    + " Shippo rate limit reached for " + operation + " (HTTP 429)" + suffix));
+        }
+        if (status >= 500) {
+            return List.of(Message.error(ShippoCodes.TRANSIENT, "Shippo failed on " + operation + " (HTTP " + status
+                    + ")" + suffix + ". The outcome is unknown; try again later."));
+        }
+        List<String> texts = providerTexts(reply);
+        if (texts.isEmpty()) {
+            return List.of(Message.error(ShippoCodes.REJECTED, "Shippo rejected " + operation + " (HTTP " + status + ")"));
+        }
+        List<Message> messages = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            messages.add(Message.error(ShippoCodes.REJECTED, "Shippo rejected " + operation + " (HTTP " + status
+                    + "): " + text));
+        }
+        return messages;
+    }
+
+    /** Messages for an exception thrown while talking to Shippo (timeouts, refused connections...). */
+    static List<Message> transport(Exception e, String operation) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return List.of(Message.error(ShippoCodes.TRANSIENT, "Interrupted while waiting for Shippo (" + operation
+                    + "). The outcome is unknown."));
+        }
+        String what = e instanceof HttpTimeoutException ? "Shippo did not answer in time"
+                : "Could not reach Shippo (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        return List.of(Message.error(ShippoCodes.TRANSIENT, what + " for " + operation
+                + ". The outcome is unknown; try again later."));
+    }
+
+    /** The texts of a transaction's {@code messages[]} ({@code source}, {@code code}, {@code text}). */
+    static List<String> transactionMessages(JsonNode transaction) {
+        List<String> texts = new ArrayList<>();
+        JsonNode messages = transaction.path("messages");
+        if (messages.isArray()) {
+            for (JsonNode m : messages) {
+                String source = m.path("source").asText("");
+                String code = m.path("code").asText("");
+                String text = m.path("text").asText("");
+                StringBuilder sb = new StringBuilder();
+                if (!source.isEmpty()) {
+                    sb.append(source).append(": ");
+                }
+                sb.append(text.isEmpty() ? code : text);
+                if (!code.isEmpty() && !text.isEmpty()) {
+                    sb.append(" (").append(code).append(')');
+                }
+                texts.add(clip(sb.toString()));
+            }
+        }
+        return texts;
+    }
+
+    /** What Shippo said in an error body, whatever its shape; empty when the body says nothing readable. */
+    static List<String> providerTexts(HttpReply reply) {
+        Optional<JsonNode> json = Json.parse(reply.body());
+        if (json.isEmpty()) {
+            String raw = reply.bodyText().strip();
+            return raw.isEmpty() || raw.startsWith("<") ? List.of() : List.of(clip(raw));
+        }
+        JsonNode node = json.get();
+        List<String> texts = new ArrayList<>(transactionMessages(node));
+        if (node.hasNonNull("detail")) {
+            texts.add(clip(node.get("detail").asText()));
+        }
+        if (texts.isEmpty() && node.isObject()) {
+            // field -> ["error", ...] (or field -> "error")
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (f.getValue().isArray()) {
+                    for (JsonNode v : f.getValue()) {
+                        texts.add(clip(f.getKey() + ": " + (v.isValueNode() ? v.asText() : v.toString())));
+                    }
+                } else if (f.getValue().isValueNode()) {
+                    texts.add(clip(f.getKey() + ": " + f.getValue().asText()));
+                }
+            }
+        }
+        return texts;
+    }
+
+    /** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 1123). */
+    Optional<Long> retryAfterSeconds(Optional<String> header) {
+        if (header.isEmpty() || header.get().isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.get().trim();
+        try {
+            return Optional.of(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Optional.of(Math.max(0, Duration.between(clock.instant(), at.toInstant()).toSeconds()));
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    static String clip(String text) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+    }
+}

@@ -1,0 +1,163 @@
+package io.waybill.carrier.shippo.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.common.Address;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Waybill domain → Shippo request bodies and paths. Pure functions of the request and the account settings; no I/O.
+ * Address text is copied unchanged (any script); JSON is written as UTF-8.
+ */
+final class ShippoRequestMapper {
+
+    /** Shippo's limit for the free-text {@code metadata} field of a transaction. */
+    static final int METADATA_MAX = 100;
+    /** Shippo's list filters take UTC date-times without an offset. */
+    private static final DateTimeFormatter CREATED_FILTER =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** What of the account settings the mapper needs. */
+    record Settings(String carrierAccount, String defaultServiceLevel, String labelFileType, boolean async,
+                    double lengthCm, double widthCm, double heightCm) {
+    }
+
+    private final Settings settings;
+
+    ShippoRequestMapper(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Why the request cannot be sent, one line per problem; empty when it can. */
+    List<String> problems(ShipmentRequest request) {
+        List<String> problems = new ArrayList<>();
+        if (request.sender() == null) {
+            problems.add("no sender address");
+        }
+        if (request.recipient() == null) {
+            problems.add("no recipient address");
+        }
+        if (request.weightGrams() <= 0) {
+            problems.add("weight must be positive, was " + request.weightGrams() + " g");
+        }
+        if (serviceLevel(request).isEmpty()) {
+            problems.add("no service level: the shipping method gives none and 'Default service level' is empty");
+        }
+        return problems;
+    }
+
+    /** The service level token: the request's service code, else the account default. */
+    String serviceLevel(ShipmentRequest request) {
+        String code = request.serviceCode() == null ? "" : request.serviceCode().trim();
+        return code.isEmpty() ? settings.defaultServiceLevel().trim() : code;
+    }
+
+    /**
+     * {@code POST /transactions} body for an instalabel purchase: the shipment inline, the carrier account, the
+     * service level token, the label file type, {@code async}, and the idempotency key in {@code metadata}.
+     */
+    ObjectNode transaction(ShipmentRequest request) {
+        ObjectNode shipment = Json.object();
+        shipment.set("address_from", address(request.sender()));
+        shipment.set("address_to", address(request.recipient()));
+        ObjectNode parcel = Json.object();
+        parcel.put("length", decimal(settings.lengthCm()));
+        parcel.put("width", decimal(settings.widthCm()));
+        parcel.put("height", decimal(settings.heightCm()));
+        parcel.put("distance_unit", "cm");
+        parcel.put("weight", String.valueOf(request.weightGrams()));
+        parcel.put("mass_unit", "g");
+        shipment.putArray("parcels").add(parcel);
+
+        ObjectNode body = Json.object();
+        body.set("shipment", shipment);
+        body.put("carrier_account", settings.carrierAccount());
+        body.put("servicelevel_token", serviceLevel(request));
+        body.put("label_file_type", settings.labelFileType());
+        body.put("async", settings.async());
+        String metadata = metadata(request.idempotencyKey());
+        if (metadata != null) {
+            body.put("metadata", metadata);
+        }
+        return body;
+    }
+
+    /** {@code POST /refunds} body. */
+    ObjectNode refund(String transactionId) {
+        ObjectNode body = Json.object();
+        body.put("transaction", transactionId);
+        body.put("async", false);
+        return body;
+    }
+
+    /** {@code GET /transactions/{id}} path. */
+    static String transactionPath(String transactionId) {
+        return "/transactions/" + URLEncoder.encode(transactionId, StandardCharsets.UTF_8);
+    }
+
+    /** {@code GET /transactions} page of the labels created since {@code since}, newest filter Shippo offers. */
+    static String recentTransactionsPath(Instant since, int page, int pageSize) {
+        return "/transactions?object_created_gte=" + CREATED_FILTER.format(since)
+                + "&results=" + pageSize + "&page=" + page;
+    }
+
+    /**
+     * The {@code metadata} value that marks a label as Waybill's for this idempotency key: the key itself when it
+     * fits Shippo's 100 characters, else {@code wb-sha256:} and its SHA-256 in hex (74 characters).
+     */
+    static String metadata(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return null;
+        }
+        if (idempotencyKey.length() <= METADATA_MAX) {
+            return idempotencyKey;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return "wb-sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    private static ObjectNode address(Address a) {
+        ObjectNode n = Json.object();
+        n.put("name", nz(a.name()));
+        putIfPresent(n, "company", a.company());
+        n.put("street1", nz(a.line1()));
+        putIfPresent(n, "street2", a.line2());
+        n.put("city", nz(a.city()));
+        putIfPresent(n, "state", a.state());
+        putIfPresent(n, "zip", a.postalCode());
+        n.put("country", nz(a.countryCode()));
+        putIfPresent(n, "phone", a.phone());
+        putIfPresent(n, "email", a.email());
+        return n;
+    }
+
+    private static void putIfPresent(ObjectNode n, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            n.put(field, value);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}
