@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 enum Column {
     ORDER_NO("order_no", true, true,
-            "order_no", "order_number", "orderno", "订单号", "订单编号"),
+            "order_no", "order_number", "订单号", "订单编号"),
     PLATFORM_ORDER_ID("platform_order_id", false, true,
             "platform_order_id", "marketplace_order_id", "external_order_id", "order_id", "平台订单号", "平台单号"),
     ORDER_DATE("order_date", true, true,
@@ -35,7 +35,7 @@ enum Column {
             "phone", "phone_number", "telephone", "tel", "mobile", "ship_phone_number", "buyer_phone_number",
             "电话", "联系电话", "手机"),
     EMAIL("email", false, true,
-            "email", "e_mail", "email_address", "buyer_email", "邮箱", "电子邮箱"),
+            "email", "email_address", "buyer_email", "邮箱", "电子邮箱"),
     SKU("sku", true, false,
             "sku", "seller_sku", "item_sku", "商品编码", "货号"),
     QUANTITY("quantity", true, false,

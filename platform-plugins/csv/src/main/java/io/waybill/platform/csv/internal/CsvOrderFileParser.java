@@ -78,7 +78,7 @@ public class CsvOrderFileParser implements OrderFileParser {
             return Result.failure(Message.error(BAD_CONFIG, current.error()));
         }
         try {
-            return new OrderFileReader(current.zone()).read(content);
+            return reader(current.zone()).read(content);
         } catch (OrderFileException e) {
             return Result.failure(Message.error(e.code(), e.getMessage()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -87,5 +87,10 @@ public class CsvOrderFileParser implements OrderFileParser {
                     : "'" + fileName + "'") + " because of an internal error (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it"));
         }
+    }
+
+    /** The reader for one parse; a seam for tests. */
+    OrderFileReader reader(ZoneId zone) {
+        return new OrderFileReader(zone);
     }
 }

@@ -1,6 +1,7 @@
 package io.waybill.platform.csv.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -35,12 +36,14 @@ final class Header {
     private final Map<Column, Integer> positions;
     private final List<String> names;
     private final List<String> ignored;
+    private final List<Column> inFileOrder;
 
     private Header(int size, Map<Column, Integer> positions, List<String> names, List<String> ignored) {
         this.size = size;
         this.positions = positions;
         this.names = names;
         this.ignored = ignored;
+        this.inFileOrder = positions.keySet().stream().sorted(Comparator.comparing(positions::get)).toList();
     }
 
     /**
@@ -107,6 +110,11 @@ final class Header {
     /** Number of fields every row must have. */
     int size() {
         return size;
+    }
+
+    /** The columns the file has, in the order of its fields. */
+    List<Column> columnsInFileOrder() {
+        return inFileOrder;
     }
 
     /** Whether the file has this column. */

@@ -59,12 +59,11 @@ final class OrderAssembler {
     }
 
     private void checkAgreement(OrderRow first, OrderRow row) {
-        for (Map.Entry<Column, Object> key : row.orderKeys().entrySet()) {
-            Column column = key.getKey();
-            if (!first.orderKeys().containsKey(column)) {
-                continue; // that value of the first row has a problem of its own
+        for (Column column : header.columnsInFileOrder()) {
+            if (!row.orderKeys().containsKey(column) || !first.orderKeys().containsKey(column)) {
+                continue; // not order-level, or the value has a problem of its own
             }
-            if (!Objects.equals(first.orderKeys().get(column), key.getValue())) {
+            if (!Objects.equals(first.orderKeys().get(column), row.orderKeys().get(column))) {
                 String what = switch (column) {
                     case BUYER_NAME, COMPANY, ADDRESS1, ADDRESS2, CITY, STATE, POSTAL_CODE, COUNTRY, PHONE, EMAIL ->
                             "the same ship-to address";
