@@ -1,0 +1,370 @@
+package io.waybill.carrier.easypost.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.LabelDocument;
+import io.waybill.spi.carrier.ShipmentRef;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.carrier.ShipmentResponse;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * One EasyPost account as a Waybill carrier: creates a shipment ({@code POST /v2/shipments}, reference = the
+ * idempotency key), buys the matching or cheapest rate ({@code POST /v2/shipments/{id}/buy}), reads shipments back,
+ * downloads the label and refunds it ({@code POST /v2/shipments/{id}/refund}). Every failure comes back as messages;
+ * nothing is thrown across the SPI and no thread is started.
+ */
+@Component(service = CarrierGateway.class, configurationPid = EasyPostCarrierGateway.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = EasyPostConfig.class, factory = true)
+public class EasyPostCarrierGateway implements CarrierGateway {
+
+    static final String PID = "io.waybill.carrier.easypost";
+    static final String ID = "easypost";
+    static final String DESCRIPTION = "Buys shipping labels through the EasyPost API (shipment, rate, buy), "
+            + "downloads and refunds them.";
+
+    private static final System.Logger LOG = System.getLogger(EasyPostCarrierGateway.class.getName());
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    /** Everything one configuration produces, replaced as a whole when the configuration changes. */
+    private record Account(PluginDescriptor descriptor, EasyPostClient client, EasyPostRequestMapper mapper,
+                           String key, String configError) {
+    }
+
+    /** Clock for Retry-After dates; tests replace it. */
+    Clock clock = Clock.systemUTC();
+
+    private volatile Account account = new Account(descriptor("default", "EasyPost"), null, null, null,
+            "not configured");
+
+    @Activate
+    @Modified
+    void configure(EasyPostConfig config) {
+        String accountId = blankTo(config.accountId(), "default").trim();
+        String displayName = blankTo(config.displayName(), "EasyPost").trim();
+        List<String> problems = new ArrayList<>();
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
+            accountId = "default";
+        }
+        String key = config.apiKey() == null ? "" : config.apiKey().trim();
+        if (key.isEmpty()) {
+            problems.add("'API key' is empty");
+        }
+        String baseUrl = blankTo(config.baseUrl(), EasyPostClient.DEFAULT_BASE_URL).trim();
+        EasyPostClient client = null;
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                problems.add("'API base URL' must be an http(s) URL");
+            } else if (!key.isEmpty()) {
+                client = new EasyPostClient(baseUrl, key,
+                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'API base URL' is not a URL");
+        }
+        List<String> carrierAccounts = config.carrierAccounts() == null ? List.of()
+                : Arrays.stream(config.carrierAccounts()).filter(Objects::nonNull).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        EasyPostRequestMapper mapper = new EasyPostRequestMapper(new EasyPostRequestMapper.Settings(
+                blankTo(config.defaultService(), ""), carrierAccounts,
+                EasyPostCodes.LabelFormat.of(config.labelFormat()),
+                positive(config.parcelLengthCm(), 20), positive(config.parcelWidthCm(), 15),
+                positive(config.parcelHeightCm(), 10)));
+        account = new Account(descriptor(accountId, displayName), client, mapper, key.isEmpty() ? null : key,
+                problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    @Deactivate
+    void deactivate() {
+        account = new Account(account.descriptor(), null, null, null, "deactivated");
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return account.descriptor();
+    }
+
+    /**
+     * Buys a label. First asks EasyPost for a shipment whose {@code reference} is this request's idempotency key
+     * ({@code GET /v2/shipments/{reference}}): one with a label is returned as it is ({@value
+     * EasyPostCodes#ALREADY_CREATED}), one without is bought; only when there is none (404) is a new shipment
+     * created. Then buys the rate matching the service code, else the cheapest, and answers TRACKED.
+     */
+    @Override
+    public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
+        return call(a -> {
+            if (request == null) {
+                return Result.failure(Message.error(EasyPostCodes.BAD_REQUEST, "No shipment request given."));
+            }
+            List<String> problems = a.mapper().problems(request);
+            if (!problems.isEmpty()) {
+                return Result.failure(Message.error(EasyPostCodes.BAD_REQUEST, "Cannot send package "
+                        + request.packageNo() + " to EasyPost: " + String.join("; ", problems) + "."));
+            }
+            JsonNode shipment = null;
+            String key = request.idempotencyKey();
+            if (key != null && !key.isBlank()) {
+                HttpReply earlier = a.client().get(EasyPostRequestMapper.shipmentPath(key));
+                if (earlier.isSuccess()) {
+                    shipment = Json.parse(earlier.body()).orElse(null);
+                    if (shipment == null) {
+                        return Result.failure(badJson("the look-up of an earlier shipment"));
+                    }
+                    if (EasyPostResponseParser.hasLabel(shipment)) {
+                        return withMessages(EasyPostResponseParser.shipment(shipment), List.of(new Message(
+                                EasyPostCodes.ALREADY_CREATED, Message.Severity.INFO, "EasyPost already has shipment "
+                                + Json.text(shipment, "id") + " with a label for this package (reference " + key
+                                + "); no second label was bought.")));
+                    }
+                } else if (earlier.status() != 404) {
+                    // without the look-up a repeated request could buy a second label: better not buy now
+                    return Result.failure(errors().http(earlier, "the look-up of an earlier shipment")
+                            .toArray(Message[]::new));
+                }
+            }
+            if (shipment == null) {
+                HttpReply created = a.client().postJson(EasyPostRequestMapper.shipmentsPath(),
+                        Json.bytes(a.mapper().createShipment(request)));
+                if (!created.isSuccess()) {
+                    return Result.failure(errors().http(created, "creating the shipment").toArray(Message[]::new));
+                }
+                shipment = Json.parse(created.body()).orElse(null);
+                if (shipment == null || Json.text(shipment, "id") == null) {
+                    return Result.failure(badJson("creating the shipment"));
+                }
+            }
+            return buy(a, shipment, a.mapper().service(request));
+        });
+    }
+
+    private Result<ShipmentResponse> buy(Account a, JsonNode shipment, String wanted)
+            throws IOException, InterruptedException {
+        String id = Json.text(shipment, "id");
+        Optional<EasyPostResponseParser.Choice> choice = EasyPostResponseParser.chooseRate(shipment, wanted);
+        if (choice.isEmpty()) {
+            List<String> why = EasyPostErrors.shipmentMessages(shipment);
+            return Result.failure(Message.error(EasyPostCodes.NO_RATES, "EasyPost offers no rate for shipment " + id
+                    + (why.isEmpty() ? "." : ": " + String.join("; ", why))));
+        }
+        EasyPostResponseParser.Rate rate = choice.get().rate();
+        List<Message> notes = new ArrayList<>();
+        if (!choice.get().matched()) {
+            notes.add(Message.warning(EasyPostCodes.SERVICE_NOT_OFFERED, "No EasyPost rate matches service '"
+                    + wanted + "' for shipment " + id + "; bought the cheapest instead: " + rate.carrier() + " "
+                    + rate.service() + " " + rate.amount().toPlainString() + "."));
+        }
+        HttpReply bought = a.client().postJson(EasyPostRequestMapper.buyPath(id),
+                Json.bytes(EasyPostRequestMapper.buy(rate.id())));
+        if (!bought.isSuccess()) {
+            return Result.failure(errors().http(bought, "buying rate " + rate.id() + " of shipment " + id)
+                    .toArray(Message[]::new));
+        }
+        Optional<JsonNode> result = Json.parse(bought.body());
+        return result.isEmpty() ? Result.failure(badJson("buying the label"))
+                : withMessages(EasyPostResponseParser.shipment(result.get()), notes);
+    }
+
+    /** Reads the shipment again: TRACKED once it has a tracking code and a label. */
+    @Override
+    public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
+        return call(a -> {
+            if (missingId(shipment)) {
+                return Result.failure(noId());
+            }
+            HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(shipment.carrierShipmentId()));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "reading shipment " + shipment.carrierShipmentId())
+                        .toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = Json.parse(reply.body());
+            return json.isEmpty() ? Result.failure(badJson("reading the shipment"))
+                    : EasyPostResponseParser.shipment(json.get());
+        });
+    }
+
+    /**
+     * Downloads the label in the configured format: reads the shipment for its {@code label_pdf_url} /
+     * {@code label_zpl_url}; when it has only another format, asks EasyPost to convert it
+     * ({@code GET /v2/shipments/{id}/label?file_format=...}); then fetches the file without the API key.
+     */
+    @Override
+    public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
+        return call(a -> {
+            if (missingId(shipment)) {
+                return Result.failure(noId());
+            }
+            String id = shipment.carrierShipmentId();
+            EasyPostCodes.LabelFormat format = a.mapper().labelFormat();
+            HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(id));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "reading shipment " + id).toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = Json.parse(reply.body());
+            if (json.isEmpty()) {
+                return Result.failure(badJson("reading the shipment"));
+            }
+            if (!EasyPostResponseParser.hasLabel(json.get())) {
+                return Result.failure(Message.error(EasyPostCodes.LABEL_NOT_READY, "EasyPost shipment " + id
+                        + " has no label yet."));
+            }
+            Optional<URI> url = EasyPostResponseParser.labelUrl(json.get(), format);
+            if (url.isEmpty()) {
+                HttpReply converted = a.client().get(EasyPostRequestMapper.labelPath(id, format));
+                if (!converted.isSuccess()) {
+                    return Result.failure(errors().http(converted, "converting the label of " + id + " to "
+                            + format).toArray(Message[]::new));
+                }
+                url = Json.parse(converted.body()).flatMap(s -> EasyPostResponseParser.labelUrl(s, format));
+                if (url.isEmpty()) {
+                    return Result.failure(Message.error(EasyPostCodes.UNSUPPORTED_LABEL_FORMAT, "EasyPost gave no "
+                            + format + " label for shipment " + id + "."));
+                }
+            }
+            HttpReply download = a.client().download(url.get());
+            if (!download.isSuccess()) {
+                int status = download.status();
+                if (status == 429 || status >= 500) {
+                    return Result.failure(errors().http(download, "the label download of " + id).get(0));
+                }
+                return Result.failure(Message.error(EasyPostCodes.REJECTED, "The label link of shipment " + id
+                        + " was refused (HTTP " + status + "); fetch the label again for a fresh one."));
+            }
+            return EasyPostResponseParser.label(download.body(), download.contentType());
+        });
+    }
+
+    /** Asks EasyPost to refund (void) the label. TRUE once the refund is submitted or done. */
+    @Override
+    public Result<Boolean> cancelShipment(ShipmentRef shipment) {
+        return call(a -> {
+            if (missingId(shipment)) {
+                return Result.failure(noId());
+            }
+            String id = shipment.carrierShipmentId();
+            HttpReply reply = a.client().post(EasyPostRequestMapper.refundPath(id));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "the refund of " + id).toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = Json.parse(reply.body());
+            return json.isEmpty() ? Result.failure(badJson("the refund of " + id))
+                    : EasyPostResponseParser.refund(json.get(), id);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private static boolean missingId(ShipmentRef shipment) {
+        return shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank();
+    }
+
+    private static Message noId() {
+        return Message.error(EasyPostCodes.BAD_REQUEST, "No EasyPost shipment id given.");
+    }
+
+    private EasyPostErrors errors() {
+        return new EasyPostErrors(clock);
+    }
+
+    private static Message badJson(String operation) {
+        return Message.error(EasyPostCodes.BAD_RESPONSE, "EasyPost's answer to " + operation
+                + " is not a readable shipment.");
+    }
+
+    @FunctionalInterface
+    private interface Operation<T> {
+        Result<T> run(Account account) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
+     * exceptions all become messages, and the API key is scrubbed from every text.
+     */
+    private <T> Result<T> call(Operation<T> operation) {
+        Account a = account;
+        Result<T> result;
+        if (a.configError() != null || a.client() == null) {
+            result = Result.failure(Message.error(EasyPostCodes.BAD_CONFIG, "EasyPost account '"
+                    + a.descriptor().displayName() + "' is not usable: "
+                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
+        } else {
+            result = failSafe(() -> {
+                try {
+                    return operation.run(a);
+                } catch (IOException | InterruptedException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "EasyPost call failed: {0}", e.getClass().getSimpleName());
+                    return Result.failure(EasyPostErrors.transport(e, "the EasyPost call").toArray(Message[]::new));
+                }
+            });
+        }
+        return redact(result, a.key());
+    }
+
+    static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            return Result.failure(Message.error(EasyPostCodes.INTERNAL, "The EasyPost plugin failed unexpectedly: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
+    }
+
+    private static <T> Result<T> redact(Result<T> result, String key) {
+        if (key == null || key.isEmpty() || result.messages().stream().noneMatch(m -> m.text().contains(key))) {
+            return result;
+        }
+        return new Result<>(result.value(), result.messages().stream()
+                .map(m -> new Message(m.code(), m.severity(), m.text().replace(key, "***")))
+                .toList());
+    }
+
+    private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {
+        if (extra.isEmpty()) {
+            return result;
+        }
+        List<Message> all = new ArrayList<>(result.messages());
+        all.addAll(extra);
+        return new Result<>(result.value(), all);
+    }
+
+    private static PluginDescriptor descriptor(String accountId, String displayName) {
+        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
+                DESCRIPTION);
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static double positive(double value, double fallback) {
+        return value > 0 && Double.isFinite(value) ? value : fallback;
+    }
+
+    @Override
+    public String toString() {
+        return "EasyPostCarrierGateway[" + account.descriptor().id() + "]";
+    }
+}

@@ -1,0 +1,155 @@
+package io.waybill.carrier.easypost.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.spi.common.Message;
+
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns failures into {@link Message}s, in one place: HTTP status classes (401/403 auth, 429 rate limit with
+ * Retry-After, 5xx transient, else rejected), transport exceptions, and EasyPost's error body
+ * {@code {"error": {"code", "message", "errors": [...]}}}.
+ */
+final class EasyPostErrors {
+
+    private static final int MAX_TEXT = 500;
+
+    private final Clock clock;
+
+    EasyPostErrors(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Messages for a non-2xx answer. Always at least one ERROR message. */
+    List<Message> http(HttpReply reply, String operation) {
+        int status = reply.status();
+        String provider = String.join("; ", providerTexts(reply));
+        String suffix = provider.isEmpty() ? "" : ": " + provider;
+        if (status == 401 || status == 403) {
+            return List.of(Message.error(EasyPostCodes.AUTH_FAILED, "EasyPost refused the API key for " + operation
+                    + " (HTTP " + status + ")" + suffix + ". Check the API key of this EasyPost account."));
+        }
+        if (status == 429) {
+            String seconds = retryAfterSeconds(reply.retryAfter()).map(String::valueOf).orElse("unknown");
+            return List.of(Message.error(EasyPostCodes.RATE_LIMITED, "retry_after=" + seconds
+                    + " EasyPost rate limit reached for " + operation + " (HTTP 429)" + suffix));
+        }
+        if (status >= 500) {
+            return List.of(Message.error(EasyPostCodes.TRANSIENT, "EasyPost failed on " + operation + " (HTTP " + status
+                    + ")" + suffix + ". The outcome is unknown; try again later."));
+        }
+        List<String> texts = providerTexts(reply);
+        if (texts.isEmpty()) {
+            return List.of(Message.error(EasyPostCodes.REJECTED, "EasyPost rejected " + operation + " (HTTP " + status + ")"));
+        }
+        List<Message> messages = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            messages.add(Message.error(EasyPostCodes.REJECTED, "EasyPost rejected " + operation + " (HTTP " + status
+                    + "): " + text));
+        }
+        return messages;
+    }
+
+    /** Messages for an exception thrown while talking to EasyPost (timeouts, refused connections...). */
+    static List<Message> transport(Exception e, String operation) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return List.of(Message.error(EasyPostCodes.TRANSIENT, "Interrupted while waiting for EasyPost (" + operation
+                    + "). The outcome is unknown."));
+        }
+        String what = e instanceof HttpTimeoutException ? "EasyPost did not answer in time"
+                : "Could not reach EasyPost (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        return List.of(Message.error(EasyPostCodes.TRANSIENT, what + " for " + operation
+                + ". The outcome is unknown; try again later."));
+    }
+
+    /** The texts of a shipment's {@code messages[]} (carrier rating problems: {@code carrier}, {@code message}). */
+    static List<String> shipmentMessages(JsonNode shipment) {
+        List<String> texts = new ArrayList<>();
+        JsonNode messages = shipment.path("messages");
+        if (messages.isArray()) {
+            for (JsonNode m : messages) {
+                String carrier = m.path("carrier").asText("");
+                String text = m.isValueNode() ? m.asText() : m.path("message").asText(m.toString());
+                texts.add(clip(carrier.isEmpty() ? text : carrier + ": " + text));
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * What EasyPost said in an error body {@code {"error": {"code", "message", "errors": [...]}}}: first
+     * {@code CODE: message}, then one text per field error ({@code field: message}, with the suggestion if any);
+     * {@code errors} may also hold plain strings. Plain-text bodies are passed on; empty when nothing is readable.
+     */
+    static List<String> providerTexts(HttpReply reply) {
+        Optional<JsonNode> json = Json.parse(reply.body());
+        if (json.isEmpty()) {
+            String raw = reply.bodyText().strip();
+            return raw.isEmpty() || raw.startsWith("<") ? List.of() : List.of(clip(raw));
+        }
+        JsonNode error = json.get().path("error");
+        if (!error.isObject()) {
+            return error.isTextual() ? List.of(clip(error.asText())) : List.of(clip(json.get().toString()));
+        }
+        List<String> texts = new ArrayList<>();
+        String code = error.path("code").asText("");
+        String message = error.path("message").asText("");
+        if (!code.isEmpty() || !message.isEmpty()) {
+            texts.add(clip(code.isEmpty() ? message : message.isEmpty() ? code : code + ": " + message));
+        }
+        JsonNode errors = error.path("errors");
+        if (errors.isArray()) {
+            for (JsonNode e : errors) {
+                if (e.isValueNode()) {
+                    texts.add(clip(e.asText()));
+                    continue;
+                }
+                String field = e.path("field").asText("");
+                String text = e.path("message").asText("");
+                String suggestion = e.path("suggestion").isNull() ? "" : e.path("suggestion").asText("");
+                texts.add(clip((field.isEmpty() ? "" : field + ": ") + text
+                        + (suggestion.isEmpty() ? "" : " (suggestion: " + suggestion + ")")));
+            }
+        }
+        return texts;
+    }
+
+    /** EasyPost's machine error code ({@code error.code}), if the body has one. */
+    static Optional<String> errorCode(HttpReply reply) {
+        return Json.parse(reply.body()).map(n -> n.path("error").path("code").asText("")).filter(c -> !c.isEmpty());
+    }
+
+    /** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 1123). */
+    Optional<Long> retryAfterSeconds(Optional<String> header) {
+        if (header.isEmpty() || header.get().isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.get().trim();
+        try {
+            return Optional.of(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Optional.of(Math.max(0, Duration.between(clock.instant(), at.toInstant()).toSeconds()));
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    static String clip(String text) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+    }
+}
