@@ -10,8 +10,18 @@ import io.waybill.spi.common.Result;
  */
 public interface CarrierGateway {
 
-    /** Identity of this carrier plugin. Must not change while the component is active. */
+    /** Identity of this carrier plugin. Its {@code id} must not change while the component is active. */
     PluginDescriptor descriptor();
+
+    /**
+     * Whether {@link #createShipment} called again with the same idempotency key is guaranteed not to create a
+     * second shipment (the carrier deduplicates, or the plugin looks the key up first). Only then does the core
+     * retry an upload whose outcome is unknown (timeout, restart mid-call); otherwise it stops and asks the
+     * operator. Since 1.1.
+     */
+    default boolean honoursIdempotencyKey() {
+        return false;
+    }
 
     /**
      * Creates a shipment. Returns a tracking number now, or a {@link ShipmentResponse} in state

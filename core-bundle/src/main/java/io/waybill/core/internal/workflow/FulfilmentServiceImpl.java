@@ -6,6 +6,10 @@ import io.waybill.core.internal.db.Database;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Shortage;
+import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.spi.carrier.ShipmentRef;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.Result;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,17 +41,46 @@ public class FulfilmentServiceImpl implements FulfilmentService {
     static final int MAX_BATCH = 10_000;
     static final int MAX_REASON = 500;
 
+    /** Cancels a shipment at its carrier (the carrier-side half of a void). */
+    @FunctionalInterface
+    public interface CarrierCancel {
+        Result<Boolean> cancel(String carrierId, ShipmentRef shipment);
+    }
+
     private final DataSource ds;
     private final Clock clock;
+    private final CarrierCancel carrierCancel;
 
     @Activate
-    public FulfilmentServiceImpl(@Reference Database db) {
-        this(db.dataSource(), Clock.systemUTC());
+    public FulfilmentServiceImpl(@Reference Database db, @Reference PluginRegistryImpl plugins) {
+        this(db.dataSource(), Clock.systemUTC(), (carrierId, shipment) -> plugins.carrier(carrierId)
+                .map(g -> {
+                    try {
+                        Result<Boolean> r = g.cancelShipment(shipment);
+                        return r == null ? Result.<Boolean>failure(Message.error("plugin_error", "no answer")) : r;
+                    } catch (RuntimeException e) {
+                        return Result.<Boolean>failure(Message.error("plugin_error", "the carrier plugin failed: " + e));
+                    }
+                })
+                .orElseGet(() -> Result.failure(Message.error("no_carrier", "the carrier plugin '" + carrierId
+                        + "' is not installed"))));
+    }
+
+    /** Without carrier plugins: packages with a carrier shipment cannot be voided. */
+    public FulfilmentServiceImpl(Database db) {
+        this(db.dataSource(), Clock.systemUTC(), (carrierId, shipment) -> Result.failure(
+                Message.error("no_carrier", "no carrier plugins available")));
     }
 
     FulfilmentServiceImpl(DataSource ds, Clock clock) {
+        this(ds, clock, (carrierId, shipment) -> Result.failure(Message.error("no_carrier",
+                "no carrier plugins available")));
+    }
+
+    public FulfilmentServiceImpl(DataSource ds, Clock clock, CarrierCancel carrierCancel) {
         this.ds = ds;
         this.clock = clock;
+        this.carrierCancel = carrierCancel;
     }
 
     private record Claimed(long id, String packageNo, long orderId, long storeId, PackageStatus status,
@@ -102,8 +135,9 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         List<BatchResult.Failure> failures = new ArrayList<>();
         for (Long id : packageIds) {
             try {
+                String carrierNote = cancelAtCarrier(id);
                 Jdbc.inTransaction(ds, c -> {
-                    voidOne(c, id, why, who);
+                    voidOne(c, id, carrierNote == null ? why : why + " (" + carrierNote + ")", who);
                     return null;
                 });
                 done.add(id);
@@ -189,6 +223,38 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         return shortages;
     }
 
+    /**
+     * Cancels the package's shipment at its carrier before voiding, when one exists and has not shipped.
+     * Returns a note for the audit log, or null when there was nothing to cancel.
+     *
+     * @throws Refusal when the carrier refuses (the package is not voided)
+     */
+    private String cancelAtCarrier(long id) {
+        String[] shipment = Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_NO, STATUS, CARRIER_ID, "
+                    + "CARRIER_SHIPMENT_ID, TRACKING_NO FROM WB_PACKAGE WHERE ID = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)} : null;
+                }
+            }
+        });
+        if (shipment == null || shipment[2] == null || (shipment[3] == null && shipment[4] == null)
+                || PackageLifecycle.LEFT_WAREHOUSE.contains(PackageStatus.valueOf(shipment[1]))
+                || PackageStatus.valueOf(shipment[1]) == PackageStatus.VOIDED) {
+            return null;
+        }
+        Result<Boolean> r = carrierCancel.cancel(shipment[2], new ShipmentRef(shipment[3], shipment[4]));
+        if (!r.isOk()) {
+            String why = r.messages().stream().map(m -> m.text().isBlank() ? m.code() : m.text())
+                    .collect(Collectors.joining("; "));
+            throw new Refusal("carrier_refused", shipment[0], "The carrier " + shipment[2] + " refused to cancel "
+                    + "the shipment of package " + shipment[0] + ": " + why + ". The package was not voided.");
+        }
+        return "shipment " + (shipment[4] != null ? shipment[4] : shipment[3]) + " cancelled at " + shipment[2];
+    }
+
     private void voidOne(Connection c, long id, String reason, String actor) throws SQLException {
         Claimed p = claim(c, id, PackageStatus.VOIDED);
         Instant now = clock.instant();
@@ -209,6 +275,12 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         }
         setStatus(c, p, PackageStatus.VOIDED, p.warehouseId(), now);
         deleteShortages(c, id);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET STATE = 'CANCELLED', "
+                + "UPDATED_AT = ? WHERE PACKAGE_ID = ? AND STATE = 'QUEUED'")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
         Jdbc.audit(c, id, p.orderId(), actor, now, "VOIDED", p.status().name(), PackageStatus.VOIDED.name(), reason);
     }
 

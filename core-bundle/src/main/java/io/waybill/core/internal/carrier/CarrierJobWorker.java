@@ -1,0 +1,447 @@
+package io.waybill.core.internal.carrier;
+
+import io.waybill.core.api.PackageService;
+import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.ShipmentRef;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.carrier.ShipmentResponse;
+import io.waybill.spi.common.Address;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.Result;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Executes carrier jobs from the database queue on core-owned threads: uploads (createShipment) and tracking
+ * polls (fetchTrackingNumber). Every plugin call is wrapped, so a stray exception becomes a message. Retries use
+ * exponential backoff with jitter and happen only where repeating is safe: polls always, rate-limited calls
+ * (the carrier did not process them), and uploads with an unknown outcome only when the carrier honours the
+ * idempotency key. At start, jobs left running by a previous process are recovered by the same rule.
+ */
+@Component(immediate = true, configurationPid = "io.waybill.carrier.worker", service = CarrierJobWorker.class)
+@Designate(ocd = CarrierJobWorker.Config.class)
+public class CarrierJobWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(CarrierJobWorker.class);
+    static final int MAX_UPLOAD_ATTEMPTS = 6;
+    static final int MAX_POLL_ATTEMPTS = 60;
+    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Pattern RETRY_AFTER = Pattern.compile("retry_after=(\\d+)");
+
+    /** Worker settings. */
+    @ObjectClassDefinition(name = "Waybill carrier job worker")
+    public @interface Config {
+        @AttributeDefinition(name = "Concurrent carrier calls")
+        int threads() default 8;
+
+        @AttributeDefinition(name = "Queue poll interval (ms)")
+        int pollMillis() default 200;
+    }
+
+    private final CarrierJobs jobs;
+    private final PluginRegistryImpl plugins;
+    private final PackageService packages;
+    private final DataSource ds;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService pool;
+    private Semaphore capacity;
+
+    @Activate
+    public CarrierJobWorker(@Reference CarrierJobs jobs, @Reference PluginRegistryImpl plugins,
+                            @Reference PackageService packages, Config config) {
+        this(jobs, plugins, packages);
+        start(config.threads(), config.pollMillis());
+    }
+
+    /** A worker that is not started yet (tests, benchmarks): call {@link #start}. */
+    public CarrierJobWorker(CarrierJobs jobs, PluginRegistryImpl plugins, PackageService packages) {
+        this.jobs = jobs;
+        this.plugins = plugins;
+        this.packages = packages;
+        this.ds = jobs.dataSource();
+        this.clock = jobs.clock();
+    }
+
+    /** Starts the worker threads (also used by tests and benchmarks outside OSGi). */
+    public void start(int threads, int pollMillis) {
+        int n = Math.max(1, Math.min(64, threads));
+        capacity = new Semaphore(n);
+        pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "waybill-carrier");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "waybill-carrier-queue");
+            t.setDaemon(true);
+            return t;
+        });
+        recoverInterrupted();
+        scheduler.scheduleWithFixedDelay(this::dispatch, pollMillis, Math.max(20, pollMillis), TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record Job(long id, long packageId, String kind, String carrierId, String serviceCode, String key,
+                       int attempts) {
+    }
+
+    /** Jobs RUNNING when the previous process stopped: polls are re-queued, uploads by the idempotency rule. */
+    void recoverInterrupted() {
+        List<Job> orphans = Jdbc.inTransaction(ds, c -> select(c, "STATE = 'RUNNING'", Integer.MAX_VALUE));
+        for (Job j : orphans) {
+            boolean safe = j.kind().equals(CarrierJobs.POLL)
+                    || plugins.carrier(j.carrierId()).map(CarrierJobWorker::idempotent).orElse(false);
+            if (safe) {
+                Jdbc.inTransaction(ds, c -> reschedule(c, j, clock.instant(), "resumed after a restart"));
+                LOG.info("Carrier job {} of package {} resumed after a restart", j.id(), j.packageId());
+            } else {
+                Jdbc.inTransaction(ds, c -> {
+                    failUpload(c, j, "The upload was interrupted by a restart and its outcome is unknown. Check the "
+                            + "carrier's portal for a shipment of this package before uploading it again.");
+                    return null;
+                });
+            }
+        }
+    }
+
+    private static boolean idempotent(CarrierGateway g) {
+        try {
+            return g.honoursIdempotencyKey();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Claims due jobs up to the free capacity and hands them to the pool. */
+    void dispatch() {
+        try {
+            int free = capacity.availablePermits();
+            if (free == 0) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<Job> due = Jdbc.inTransaction(ds, c -> {
+                List<Job> claimed = new ArrayList<>();
+                for (Job j : select(c, "STATE = 'QUEUED' AND NEXT_RUN_AT <= ?", free, Timestamp.from(now))) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET STATE = 'RUNNING', "
+                            + "ATTEMPTS = ATTEMPTS + 1, LEASE_UNTIL = ?, UPDATED_AT = ? WHERE ID = ? AND STATE = 'QUEUED'")) {
+                        ps.setTimestamp(1, Timestamp.from(now.plus(LEASE)));
+                        ps.setTimestamp(2, Timestamp.from(now));
+                        ps.setLong(3, j.id());
+                        if (ps.executeUpdate() == 1) {
+                            claimed.add(new Job(j.id(), j.packageId(), j.kind(), j.carrierId(), j.serviceCode(),
+                                    j.key(), j.attempts() + 1));
+                        }
+                    }
+                }
+                return claimed;
+            });
+            for (Job j : due) {
+                capacity.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        run(j);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Carrier job {} failed unexpectedly: {}", j.id(), e.toString());
+                        Jdbc.inTransaction(ds, c -> reschedule(c, j, backoff(j.attempts()), "internal error: " + e));
+                    } finally {
+                        capacity.release();
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Carrier queue dispatch failed: {}", e.getMessage());
+        }
+    }
+
+    void run(Job j) {
+        Optional<CarrierGateway> gateway = plugins.carrier(j.carrierId());
+        if (gateway.isEmpty()) {
+            String why = "The carrier plugin '" + j.carrierId() + "' is not installed.";
+            if (j.attempts() >= MAX_UPLOAD_ATTEMPTS) {
+                Jdbc.inTransaction(ds, c -> {
+                    failUpload(c, j, why);
+                    return null;
+                });
+            } else {
+                Jdbc.inTransaction(ds, c -> reschedule(c, j, backoff(j.attempts()), why));
+            }
+            return;
+        }
+        if (j.kind().equals(CarrierJobs.UPLOAD)) {
+            upload(j, gateway.get());
+        } else {
+            poll(j, gateway.get());
+        }
+    }
+
+    private void upload(Job j, CarrierGateway g) {
+        Optional<PackageDetail> detail = packages.detail(j.packageId());
+        if (detail.isEmpty() || !(detail.get().row().status() == PackageStatus.ALLOCATED
+                || detail.get().row().status() == PackageStatus.UPLOAD_FAILED)) {
+            Jdbc.inTransaction(ds, c -> finish(c, j, CarrierJobs.CANCELLED, "package is no longer allocated"));
+            return;
+        }
+        ShipmentRequest request = request(j, detail.get());
+        Result<ShipmentResponse> result = call(() -> g.createShipment(request));
+        if (result.isOk()) {
+            ShipmentResponse r = result.value();
+            Jdbc.inTransaction(ds, c -> {
+                if (r.state() == ShipmentResponse.State.TRACKED && r.trackingNumber() != null) {
+                    tracked(c, j, r.carrierShipmentId(), r.trackingNumber(), warnings(result));
+                } else {
+                    setPackage(c, j, PackageStatus.AWAITING_TRACKING, null, r.carrierShipmentId(), null,
+                            "CARRIER_PENDING", "Accepted by " + j.carrierId() + "; tracking number pending");
+                    finish(c, j, CarrierJobs.DONE, null);
+                    CarrierJobs.insertJob(c, j.packageId(), CarrierJobs.POLL, j.carrierId(), j.serviceCode(), j.key(),
+                            clock.instant().plusSeconds(3));
+                }
+                return null;
+            });
+            return;
+        }
+        Failure f = classify(result);
+        boolean retry = j.attempts() < MAX_UPLOAD_ATTEMPTS
+                && (f.notProcessed() || (f.transientError() && idempotent(g)));
+        Jdbc.inTransaction(ds, c -> {
+            if (retry) {
+                return reschedule(c, j, f.retryAt() != null ? f.retryAt() : backoff(j.attempts()), f.text());
+            }
+            failUpload(c, j, f.transientError() && !idempotent(g)
+                    ? f.text() + " (the outcome is unknown and this carrier cannot guarantee that a repeat does not "
+                    + "create a second shipment: check the carrier before uploading again)" : f.text());
+            return null;
+        });
+    }
+
+    private void poll(Job j, CarrierGateway g) {
+        String shipmentId = Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT CARRIER_SHIPMENT_ID, STATUS FROM WB_PACKAGE WHERE ID = ?")) {
+                ps.setLong(1, j.packageId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && PackageStatus.AWAITING_TRACKING.name().equals(rs.getString(2))
+                            ? rs.getString(1) : null;
+                }
+            }
+        });
+        if (shipmentId == null) {
+            Jdbc.inTransaction(ds, c -> finish(c, j, CarrierJobs.CANCELLED, "package no longer awaits tracking"));
+            return;
+        }
+        Result<ShipmentResponse> result = call(() -> g.fetchTrackingNumber(new ShipmentRef(shipmentId, null)));
+        Jdbc.inTransaction(ds, c -> {
+            if (result.isOk() && result.value().state() == ShipmentResponse.State.TRACKED
+                    && result.value().trackingNumber() != null) {
+                tracked(c, j, shipmentId, result.value().trackingNumber(), warnings(result));
+                return null;
+            }
+            Failure f = result.isOk() ? null : classify(result);
+            if (j.attempts() >= MAX_POLL_ATTEMPTS || (f != null && !f.transientError() && !f.notProcessed())) {
+                failUpload(c, j, f == null ? "The carrier issued no tracking number after " + j.attempts()
+                        + " checks." : f.text());
+                return null;
+            }
+            return reschedule(c, j, f != null && f.retryAt() != null ? f.retryAt() : pollDelay(j.attempts()),
+                    f == null ? null : f.text());
+        });
+    }
+
+    private ShipmentRequest request(Job j, PackageDetail d) {
+        Address sender = Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT NAME, CITY, COUNTRY_CODE FROM WB_WAREHOUSE WHERE CODE = ?")) {
+                ps.setString(1, d.warehouseCode());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Address(rs.getString(1), null, rs.getString(1), null, rs.getString(2),
+                            null, null, rs.getString(3), null, null) : null;
+                }
+            }
+        });
+        List<ShipmentRequest.Item> items = d.lines().stream()
+                .map(l -> new ShipmentRequest.Item(l.skuCode(), l.skuName(), l.quantity(), l.weightGrams()))
+                .toList();
+        return new ShipmentRequest(j.key(), d.row().packageNo(), d.row().orderNo(), j.serviceCode(), sender,
+                d.shipTo(), d.row().expectedWeightGrams(), items);
+    }
+
+    private void tracked(Connection c, Job j, String shipmentId, String trackingNo, String warnings)
+            throws SQLException {
+        setPackage(c, j, PackageStatus.TRACKED, trackingNo, shipmentId, null, "TRACKED",
+                "Tracking number " + trackingNo + " from " + j.carrierId() + (warnings.isEmpty() ? "" : "; " + warnings));
+        finish(c, j, CarrierJobs.DONE, null);
+    }
+
+    private void failUpload(Connection c, Job j, String reason) throws SQLException {
+        setPackage(c, j, PackageStatus.UPLOAD_FAILED, null, null, reason, "UPLOAD_FAILED", reason);
+        finish(c, j, CarrierJobs.FAILED, reason);
+    }
+
+    private void setPackage(Connection c, Job j, PackageStatus to, String trackingNo, String shipmentId, String error,
+                            String action, String reason) throws SQLException {
+        String from;
+        try (PreparedStatement ps = c.prepareStatement("SELECT STATUS, ORDER_ID FROM WB_PACKAGE WHERE ID = ?")) {
+            ps.setLong(1, j.packageId());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                from = rs.getString(1);
+            }
+        }
+        PackageStatus current = PackageStatus.valueOf(from);
+        if (current != to && !io.waybill.core.internal.workflow.PackageLifecycle.canMove(current, to)) {
+            LOG.info("Package {} is {} now; carrier result {} not applied", j.packageId(), current, to);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = ?, "
+                + "TRACKING_NO = COALESCE(?, TRACKING_NO), CARRIER_ID = ?, "
+                + "CARRIER_SHIPMENT_ID = COALESCE(?, CARRIER_SHIPMENT_ID), LAST_ERROR = ?, UPDATED_AT = ?, "
+                + "VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
+            ps.setString(1, to.name());
+            ps.setString(2, trackingNo);
+            ps.setString(3, j.carrierId());
+            ps.setString(4, shipmentId);
+            ps.setString(5, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setTimestamp(6, Timestamp.from(clock.instant()));
+            ps.setLong(7, j.packageId());
+            ps.setString(8, from);
+            ps.executeUpdate();
+        }
+        Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), action, from, to.name(),
+                reason);
+    }
+
+    private Void finish(Connection c, Job j, String state, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET STATE = ?, LAST_ERROR = ?, "
+                + "LEASE_UNTIL = NULL, UPDATED_AT = ? WHERE ID = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, j.id());
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private Void reschedule(Connection c, Job j, Instant at, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET STATE = 'QUEUED', NEXT_RUN_AT = ?, "
+                + "LAST_ERROR = ?, LEASE_UNTIL = NULL, UPDATED_AT = ? WHERE ID = ?")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, j.id());
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private List<Job> select(Connection c, String where, int limit, Timestamp... params) throws SQLException {
+        List<Job> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, PACKAGE_ID, KIND, CARRIER_ID, SERVICE_CODE, "
+                + "IDEMPOTENCY_KEY, ATTEMPTS FROM WB_CARRIER_JOB WHERE " + where + " ORDER BY NEXT_RUN_AT, ID")) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setTimestamp(i + 1, params[i]);
+            }
+            ps.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getInt(7)));
+                }
+            }
+        }
+        return list;
+    }
+
+    private record Failure(String text, boolean transientError, boolean notProcessed, Instant retryAt) {
+    }
+
+    /** rate_limited: not processed (safe to repeat); transient / plugin_error: outcome unknown; else permanent. */
+    private Failure classify(Result<?> result) {
+        List<Message> errors = result.messages().stream().filter(m -> m.severity() == Message.Severity.ERROR)
+                .toList();
+        String text = errors.isEmpty() ? "the carrier returned no result" : errors.stream()
+                .map(m -> m.text().isBlank() ? m.code() : m.text()).collect(Collectors.joining("; "));
+        boolean rateLimited = errors.stream().anyMatch(m -> m.code().equals("rate_limited"));
+        boolean transientError = errors.isEmpty() || errors.stream().anyMatch(m -> m.code().equals("transient")
+                || m.code().equals("plugin_error") || m.code().equals("timeout"));
+        Instant retryAt = null;
+        for (Message m : errors) {
+            Matcher matcher = RETRY_AFTER.matcher(m.text());
+            if (matcher.find()) {
+                retryAt = clock.instant().plusSeconds(Math.min(3600, Long.parseLong(matcher.group(1))));
+            }
+        }
+        return new Failure(text, transientError, rateLimited, retryAt);
+    }
+
+    private static String warnings(Result<?> result) {
+        return result.messages().stream().filter(m -> m.severity() == Message.Severity.WARNING)
+                .map(Message::text).collect(Collectors.joining("; "));
+    }
+
+    private static <T> Result<T> call(Supplier<Result<T>> plugin) {
+        try {
+            Result<T> r = plugin.get();
+            return r == null ? Result.failure(Message.error("plugin_error", "the carrier plugin returned nothing")) : r;
+        } catch (RuntimeException e) {
+            return Result.failure(Message.error("plugin_error", "the carrier plugin failed: " + e));
+        }
+    }
+
+    private Instant backoff(int attempts) {
+        long base = (long) Math.min(300_000, 1000 * Math.pow(2, Math.max(0, attempts - 1)));
+        return clock.instant().plusMillis(base + (long) (Math.random() * base / 4));
+    }
+
+    private Instant pollDelay(int attempts) {
+        long base = (long) Math.min(600_000, 3000 * Math.pow(1.5, Math.max(0, attempts - 1)));
+        return clock.instant().plusMillis(base + (long) (Math.random() * base / 4));
+    }
+}

@@ -1,0 +1,325 @@
+package io.waybill.core.internal.carrier;
+
+import io.waybill.core.api.CarrierUploadService;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.db.Database;
+import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.workflow.PackageLifecycle;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.ShippingMethodInfo;
+import io.waybill.core.model.UploadState;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The durable carrier job queue (table WB_CARRIER_JOB): enqueueing uploads and polls, and the job states the UI
+ * shows. The worker ({@link CarrierJobWorker}) executes the jobs.
+ */
+@Component(service = {CarrierUploadService.class, CarrierJobs.class})
+public class CarrierJobs implements CarrierUploadService {
+
+    static final String UPLOAD = "UPLOAD";
+    static final String POLL = "POLL";
+    static final String QUEUED = "QUEUED";
+    static final String RUNNING = "RUNNING";
+    static final String DONE = "DONE";
+    static final String FAILED = "FAILED";
+    static final String CANCELLED = "CANCELLED";
+
+    private final DataSource ds;
+    private final Clock clock;
+
+    @Activate
+    public CarrierJobs(@Reference Database db) {
+        this(db.dataSource(), Clock.systemUTC());
+    }
+
+    CarrierJobs(DataSource ds, Clock clock) {
+        this.ds = ds;
+        this.clock = clock;
+    }
+
+    DataSource dataSource() {
+        return ds;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public BatchResult upload(List<Long> packageIds, String actor) {
+        return perPackage(packageIds, actor, (c, id, no, status, storeId, who) -> {
+            if (status != PackageStatus.ALLOCATED && status != PackageStatus.UPLOAD_FAILED) {
+                PackageLifecycle.check(no, status, PackageStatus.AWAITING_TRACKING);
+                throw new OperationRefusedException("illegal_state", "Package " + no + " is "
+                        + status.name().toLowerCase().replace('_', ' ') + "; only allocated or failed packages "
+                        + "can be uploaded.");
+            }
+            if (hasOpenJob(c, id)) {
+                throw new OperationRefusedException("already_queued", "Package " + no + " is already queued.");
+            }
+            String[] method = defaultMethod(c, storeId).orElseThrow(() -> new OperationRefusedException(
+                    "no_shipping_method", "The store of package " + no + " has no default shipping method; "
+                    + "set one in Settings -> Shipping methods."));
+            int generation;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET UPLOAD_GENERATION = "
+                    + "UPLOAD_GENERATION + 1, LAST_ERROR = NULL, VERSION = VERSION + 1 WHERE ID = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            generation = intQuery(c, "SELECT UPLOAD_GENERATION FROM WB_PACKAGE WHERE ID = ?", id);
+            insertJob(c, id, UPLOAD, method[0], method[1], no + "-" + generation, clock.instant());
+            Jdbc.audit(c, id, null, who, clock.instant(), "UPLOAD_QUEUED", status.name(), status.name(),
+                    "Carrier " + method[0] + (method[1] == null ? "" : " / " + method[1]));
+        });
+    }
+
+    @Override
+    public BatchResult refreshTracking(List<Long> packageIds, String actor) {
+        return perPackage(packageIds, actor, (c, id, no, status, storeId, who) -> {
+            if (status != PackageStatus.AWAITING_TRACKING) {
+                throw new OperationRefusedException("not_pending", "Package " + no + " is not waiting for a "
+                        + "tracking number.");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET NEXT_RUN_AT = ?, "
+                    + "UPDATED_AT = ? WHERE PACKAGE_ID = ? AND KIND = 'POLL' AND STATE = 'QUEUED'")) {
+                ps.setTimestamp(1, Timestamp.from(clock.instant()));
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                ps.setLong(3, id);
+                if (ps.executeUpdate() == 0 && !hasOpenJob(c, id)) {
+                    String[] carrier = lastCarrier(c, id);
+                    insertJob(c, id, POLL, carrier[0], carrier[1], carrier[2], clock.instant());
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<Long, UploadState> uploadStates(Collection<Long> packageIds) {
+        List<Long> ids = packageIds.stream().distinct().toList();
+        Map<Long, UploadState> result = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            Jdbc.inTransaction(ds, c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_ID, KIND, STATE, CARRIER_ID, "
+                        + "ATTEMPTS, LAST_ERROR, NEXT_RUN_AT FROM WB_CARRIER_JOB WHERE PACKAGE_ID IN (" + marks
+                        + ") ORDER BY ID")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long id = rs.getLong(1);
+                            String state = displayState(rs.getString(2), rs.getString(3));
+                            Timestamp next = rs.getTimestamp(7);
+                            result.put(id, new UploadState(id, state, rs.getString(4), rs.getInt(5),
+                                    rs.getString(6), QUEUED.equals(rs.getString(3)) && next != null
+                                    ? next.toInstant() : null));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return result;
+    }
+
+    static String displayState(String kind, String state) {
+        return switch (state) {
+            case QUEUED -> POLL.equals(kind) ? "AWAITING_TRACKING" : "QUEUED";
+            case RUNNING -> POLL.equals(kind) ? "AWAITING_TRACKING" : "UPLOADING";
+            default -> state;
+        };
+    }
+
+    @Override
+    public List<ShippingMethodInfo> shippingMethods(String storeCode) {
+        return Jdbc.inTransaction(ds, c -> {
+            List<ShippingMethodInfo> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.CODE, m.CODE, m.CARRIER_ID, m.SERVICE_CODE, "
+                    + "m.IS_DEFAULT FROM WB_SHIPPING_METHOD m JOIN WB_STORE s ON s.ID = m.STORE_ID "
+                    + "WHERE ? IS NULL OR s.CODE = ? ORDER BY s.CODE, m.CODE")) {
+                ps.setString(1, storeCode);
+                ps.setString(2, storeCode);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new ShippingMethodInfo(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getBoolean(5)));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public ShippingMethodInfo saveShippingMethod(ShippingMethodInfo m, String actor) {
+        if (m.code() == null || !m.code().strip().matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new OperationRefusedException("invalid_code", "A method code has 1-40 letters, digits, '_' or '-'.");
+        }
+        if (m.carrierId() == null || !m.carrierId().strip().matches("[a-z0-9_.-]{1,60}")) {
+            throw new OperationRefusedException("invalid_carrier", "Choose a carrier plugin.");
+        }
+        String service = m.serviceCode() == null || m.serviceCode().isBlank() ? null : m.serviceCode().strip();
+        if (service != null && service.length() > 60) {
+            throw new OperationRefusedException("invalid_service", "The service code is too long.");
+        }
+        return Jdbc.inTransaction(ds, c -> {
+            long storeId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM WB_STORE WHERE CODE = ?")) {
+                ps.setString(1, m.storeCode());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new OperationRefusedException("unknown_store", "Unknown store '" + m.storeCode() + "'.");
+                    }
+                    storeId = rs.getLong(1);
+                }
+            }
+            if (m.isDefault()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE WB_SHIPPING_METHOD SET IS_DEFAULT = FALSE WHERE STORE_ID = ?")) {
+                    ps.setLong(1, storeId);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement up = c.prepareStatement("UPDATE WB_SHIPPING_METHOD SET CARRIER_ID = ?, "
+                    + "SERVICE_CODE = ?, IS_DEFAULT = ? WHERE STORE_ID = ? AND CODE = ?")) {
+                up.setString(1, m.carrierId().strip());
+                up.setString(2, service);
+                up.setBoolean(3, m.isDefault());
+                up.setLong(4, storeId);
+                up.setString(5, m.code().strip());
+                if (up.executeUpdate() == 0) {
+                    try (PreparedStatement ins = c.prepareStatement("INSERT INTO WB_SHIPPING_METHOD (STORE_ID, CODE, "
+                            + "CARRIER_ID, SERVICE_CODE, IS_DEFAULT) VALUES (?, ?, ?, ?, ?)")) {
+                        ins.setLong(1, storeId);
+                        ins.setString(2, m.code().strip());
+                        ins.setString(3, m.carrierId().strip());
+                        ins.setString(4, service);
+                        ins.setBoolean(5, m.isDefault());
+                        ins.executeUpdate();
+                    }
+                }
+            }
+            Jdbc.audit(c, null, null, actor == null ? "system" : actor, clock.instant(), "SHIPPING_METHOD_SAVED",
+                    null, null, m.storeCode() + " " + m.code() + " -> " + m.carrierId() + "/" + service);
+            return new ShippingMethodInfo(m.storeCode(), m.code().strip(), m.carrierId().strip(), service,
+                    m.isDefault());
+        });
+    }
+
+    @FunctionalInterface
+    private interface PackageAction {
+        void apply(Connection c, long id, String packageNo, PackageStatus status, long storeId, String actor)
+                throws SQLException;
+    }
+
+    private BatchResult perPackage(List<Long> ids, String actor, PackageAction action) {
+        if (ids == null || ids.isEmpty()) {
+            throw new OperationRefusedException("empty_selection", "Select at least one package.");
+        }
+        String who = actor == null || actor.isBlank() ? "system" : actor.strip();
+        List<Long> done = new ArrayList<>();
+        List<BatchResult.Failure> failures = new ArrayList<>();
+        for (Long id : ids) {
+            String[] no = {String.valueOf(id)};
+            try {
+                Jdbc.inTransaction(ds, c -> {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT p.PACKAGE_NO, p.STATUS, o.STORE_ID "
+                            + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?")) {
+                        ps.setLong(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                throw new OperationRefusedException("unknown_package", "No package with id " + id);
+                            }
+                            no[0] = rs.getString(1);
+                            action.apply(c, id, rs.getString(1), PackageStatus.valueOf(rs.getString(2)),
+                                    rs.getLong(3), who);
+                        }
+                    }
+                    return null;
+                });
+                done.add(id);
+            } catch (OperationRefusedException e) {
+                failures.add(new BatchResult.Failure(id, no[0], e.code(), e.getMessage()));
+            }
+        }
+        return new BatchResult(ids.size(), done, failures);
+    }
+
+    static boolean hasOpenJob(Connection c, long packageId) throws SQLException {
+        return intQuery(c, "SELECT COUNT(*) FROM WB_CARRIER_JOB WHERE PACKAGE_ID = ? AND STATE IN ('QUEUED', "
+                + "'RUNNING')", packageId) > 0;
+    }
+
+    static void insertJob(Connection c, long packageId, String kind, String carrierId, String serviceCode,
+                          String key, Instant runAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_CARRIER_JOB (PACKAGE_ID, KIND, STATE, "
+                + "CARRIER_ID, SERVICE_CODE, IDEMPOTENCY_KEY, ATTEMPTS, NEXT_RUN_AT, CREATED_AT, UPDATED_AT) "
+                + "VALUES (?, ?, 'QUEUED', ?, ?, ?, 0, ?, ?, ?)")) {
+            ps.setLong(1, packageId);
+            ps.setString(2, kind);
+            ps.setString(3, carrierId);
+            ps.setString(4, serviceCode);
+            ps.setString(5, key);
+            ps.setTimestamp(6, Timestamp.from(runAt));
+            ps.setTimestamp(7, Timestamp.from(runAt));
+            ps.setTimestamp(8, Timestamp.from(runAt));
+            ps.executeUpdate();
+        }
+    }
+
+    private static java.util.Optional<String[]> defaultMethod(Connection c, long storeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CARRIER_ID, SERVICE_CODE FROM WB_SHIPPING_METHOD "
+                + "WHERE STORE_ID = ? AND IS_DEFAULT = TRUE")) {
+            ps.setLong(1, storeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new String[] {rs.getString(1), rs.getString(2)})
+                        : java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** Carrier id, service and idempotency key of the package's last upload. */
+    private static String[] lastCarrier(Connection c, long packageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CARRIER_ID, SERVICE_CODE, IDEMPOTENCY_KEY FROM "
+                + "WB_CARRIER_JOB WHERE PACKAGE_ID = ? AND KIND = 'UPLOAD' ORDER BY ID DESC")) {
+            ps.setLong(1, packageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new OperationRefusedException("never_uploaded", "The package was never uploaded.");
+                }
+                return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+            }
+        }
+    }
+
+    static int intQuery(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
