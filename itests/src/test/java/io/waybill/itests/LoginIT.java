@@ -112,11 +112,13 @@ class LoginIT {
 
         // when: pick the first destination country offered by the filter
         browser.byId("filter-country").findElement(By.cssSelector("input")).click();
-        WebElement item = browser.await("country items in the filter's dropdown",
+        // the dropdown's items are rendered lazily: wait for one that shows its label
+        WebElement item = browser.await("a labelled country item in the filter's dropdown",
                 () -> browser.driver().findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
-                        .filter(WebElement::isDisplayed).findFirst().orElse(null));
-        String label = item.getText().strip();
+                        .filter(e -> e.isDisplayed() && !label(e).isEmpty()).findFirst().orElse(null));
+        String label = label(item);
         String code = label.split(" ")[0];
+        assertTrue(code.matches("[A-Z]{2}"), () -> "country item label should start with an ISO code: '" + label + "'");
         item.click();
         browser.byId("filter-country").findElement(By.cssSelector("input")).sendKeys(Keys.ESCAPE);
         browser.awaitVaadin();
@@ -137,6 +139,11 @@ class LoginIT {
         }
         assertEquals(expected + (expected == 1 ? " package" : " packages"), browser.textOf("package-count"),
                 "count badge after filtering");
+    }
+
+    private static String label(WebElement element) {
+        String text = element.getDomProperty("textContent");
+        return text == null ? "" : text.strip();
     }
 
     @Test
