@@ -21,7 +21,19 @@ public interface MarketplaceConnector {
         return Result.unsupported("fetchOrders");
     }
 
-    /** Tells the marketplace an order was shipped with this carrier and tracking number. */
+    /**
+     * The marketplace's published request limit per store, which the core's throttle respects (e.g. Shopify Plus
+     * REST: 20 req/s, burst 40; Amazon SP-API confirmShipment: 2 req/s, burst 10). Since 1.1.
+     */
+    default RateLimit rateLimit(StoreContext store) {
+        return new RateLimit(2, 10);
+    }
+
+    /**
+     * Tells the marketplace an order was shipped with this carrier and tracking number. Must be safe to repeat:
+     * confirming an order that is already fulfilled with the same tracking number returns ok (the core resends
+     * after timeouts). Failures use the codes auth_failed, rate_limited (text "retry_after=N"), transient, rejected.
+     */
     default Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
         return Result.unsupported("confirmShipment");
     }
