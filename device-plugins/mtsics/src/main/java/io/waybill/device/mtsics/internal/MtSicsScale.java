@@ -1,0 +1,275 @@
+package io.waybill.device.mtsics.internal;
+
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.device.DeviceConnection;
+import io.waybill.spi.device.DeviceStatus;
+import io.waybill.spi.device.Scale;
+import io.waybill.spi.device.SerialTransport;
+import io.waybill.spi.device.TcpTransport;
+import io.waybill.spi.device.WeightReading;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One Mettler Toledo MT-SICS scale (one per factory configuration), registered as {@link Scale}. Sends one
+ * command at a time through the {@link SerialTransport} or {@link TcpTransport} and waits for its answer on the
+ * caller's thread, never longer than the configured timeout; the port is opened on first use and again after it
+ * was lost. Every problem becomes a {@link DeviceStatus}; nothing is thrown.
+ */
+@Component(service = Scale.class, configurationPid = MtSicsScale.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = MtSicsConfig.class, factory = true)
+public class MtSicsScale implements Scale {
+    static final String PID = "io.waybill.device.mtsics";
+    private static final Logger LOG = LoggerFactory.getLogger(MtSicsScale.class);
+
+    private final SerialTransport serialTransport;
+    private final TcpTransport tcpTransport;
+    private final MtSicsSettings settings;
+    private final String configProblem;
+    private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final LineReader lines = new LineReader();
+    private DeviceConnection connection;
+
+    @Activate
+    public MtSicsScale(@Reference SerialTransport serialTransport, @Reference TcpTransport tcpTransport,
+                       MtSicsConfig config) {
+        this(serialTransport, tcpTransport, settingsOrNull(config), problem(config), config.name());
+    }
+
+    MtSicsScale(SerialTransport serialTransport, TcpTransport tcpTransport, MtSicsSettings settings) {
+        this(serialTransport, tcpTransport, settings, "", settings.name());
+    }
+
+    private MtSicsScale(SerialTransport serialTransport, TcpTransport tcpTransport, MtSicsSettings settings,
+                        String configProblem, String name) {
+        this.serialTransport = serialTransport;
+        this.tcpTransport = tcpTransport;
+        this.settings = settings;
+        this.configProblem = configProblem;
+        this.name = name == null || name.isBlank() ? "scale" : name.trim();
+    }
+
+    private static MtSicsSettings settingsOrNull(MtSicsConfig c) {
+        try {
+            return MtSicsSettings.from(c);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String problem(MtSicsConfig c) {
+        try {
+            MtSicsSettings.from(c);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        lock.lock();
+        try {
+            closeConnection();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return new PluginDescriptor("mtsics:" + name, "Scale " + name + " (MT-SICS)",
+                "Mettler Toledo MT-SICS scale on " + (settings == null ? "?" : settings.where()));
+    }
+
+    @Override
+    public DeviceStatus status() {
+        return weigh("SI").status();
+    }
+
+    @Override
+    public WeightReading read() {
+        return weigh(settings == null ? "SI" : settings.weighCommand());
+    }
+
+    @Override
+    public Result<Boolean> zero() {
+        Outcome o = exchange("Z");
+        if (o.reply == null) {
+            return Result.failure(Message.error(OFFLINE, o.status.detail()));
+        }
+        return switch (o.reply.kind()) {
+            case EXECUTED -> Result.ok(Boolean.TRUE);
+            case NOT_EXECUTABLE -> notExecuted("scale could not zero now (Z I): wait until the weight is stable");
+            case ABOVE_RANGE -> notExecuted("load too heavy to zero (Z +): take it off and zero again");
+            case BELOW_RANGE -> notExecuted("load too light to zero (Z -): put the platter back");
+            default -> notExecuted(generalError("Z", o.reply));
+        };
+    }
+
+    @Override
+    public Result<Integer> tare() {
+        Outcome o = exchange("T");
+        if (o.reply == null) {
+            return Result.failure(Message.error(OFFLINE, o.status.detail()));
+        }
+        return switch (o.reply.kind()) {
+            case STABLE_WEIGHT -> Result.ok(o.reply.grams());
+            case NOT_EXECUTABLE -> notExecuted("scale could not tare now (T I): wait until the weight is stable");
+            case ABOVE_RANGE -> notExecuted("load too heavy to tare (T +)");
+            case BELOW_RANGE -> notExecuted("load too light to tare (T -)");
+            default -> notExecuted(generalError("T", o.reply));
+        };
+    }
+
+    private static <T> Result<T> notExecuted(String text) {
+        return Result.failure(Message.error(NOT_EXECUTED, text));
+    }
+
+    private WeightReading weigh(String command) {
+        Outcome o = exchange(command);
+        if (o.reply == null) {
+            return WeightReading.none(o.status);
+        }
+        MtSicsReply r = o.reply;
+        return switch (r.kind()) {
+            case STABLE_WEIGHT -> WeightReading.stable(r.grams());
+            case DYNAMIC_WEIGHT -> WeightReading.unstable(r.grams());
+            case NOT_EXECUTABLE -> WeightReading.none(DeviceStatus.online(command.equals("S")
+                    ? "no stable weight within the scale's own time (S I): keep the parcel still"
+                    : "scale busy, no weight now (S I)"));
+            case ABOVE_RANGE -> WeightReading.none(DeviceStatus.online("overload (S +): take the load off"));
+            case BELOW_RANGE -> WeightReading.none(DeviceStatus.online("underload (S -): zero the empty scale"));
+            case LOGICAL_ERROR -> WeightReading.none(DeviceStatus.online(generalError(command, r)));
+            case SYNTAX_ERROR, TRANSMISSION_ERROR -> WeightReading.none(DeviceStatus.offline(generalError(command, r)));
+            default -> WeightReading.none(DeviceStatus.offline(
+                    "unexpected answer to " + command + " from " + where() + ": '" + r.raw() + "'"));
+        };
+    }
+
+    private String generalError(String command, MtSicsReply r) {
+        return switch (r.kind()) {
+            case SYNTAX_ERROR -> "scale on " + where() + " does not understand " + command
+                    + " (ES): is it set to MT-SICS?";
+            case TRANSMISSION_ERROR -> "scale on " + where() + " received " + command
+                    + " garbled (ET): check baud rate, parity and cable";
+            case LOGICAL_ERROR -> "scale cannot execute " + command + " now (EL)";
+            default -> "unexpected answer to " + command + " from " + where() + ": '" + r.raw() + "'";
+        };
+    }
+
+    /** The answer to one command, or no answer and the status that says why. */
+    private record Outcome(MtSicsReply reply, DeviceStatus status) {
+        static Outcome failed(String detail) {
+            return new Outcome(null, DeviceStatus.offline(detail));
+        }
+    }
+
+    /** Sends one command and waits for its answer; the whole call takes at most the configured timeout. */
+    private Outcome exchange(String command) {
+        if (settings == null) {
+            return Outcome.failed("bad settings for scale " + name + ": " + configProblem);
+        }
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        try {
+            if (!lock.tryLock(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                return Outcome.failed("scale on " + where() + " is busy with another request for longer than "
+                        + settings.timeout().toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.failed("interrupted while waiting for the scale on " + where());
+        }
+        try {
+            String openProblem = ensureOpen();
+            if (openProblem != null) {
+                return Outcome.failed(openProblem);
+            }
+            connection.discardInput();
+            lines.clear();
+            connection.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            while (true) {
+                LineReader.Line line = lines.next(connection, deadline);
+                if (!line.complete()) {
+                    if (line.text().isEmpty()) {
+                        return Outcome.failed("no answer to " + command + " within " + settings.timeout().toMillis()
+                                + " ms from " + connection.description());
+                    }
+                    return Outcome.failed("unreadable answer to " + command + " from " + connection.description()
+                            + ": '" + MtSicsParser.printable(line.text()) + "' (wrong baud rate or not MT-SICS?)");
+                }
+                if (line.text().isEmpty()) {
+                    continue;
+                }
+                MtSicsReply reply = MtSicsParser.parse(line.text());
+                if (reply.kind() == MtSicsReply.Kind.UNREADABLE) {
+                    return Outcome.failed("unreadable answer to " + command + " from " + connection.description()
+                            + ": '" + reply.raw() + "' (" + reply.problem() + ")");
+                }
+                if (reply.answers(command)) {
+                    return new Outcome(reply, DeviceStatus.online());
+                }
+                LOG.debug("Scale {}: skipped late answer '{}' while waiting for {}", name, reply.raw(), command);
+            }
+        } catch (IOException e) {
+            closeConnection();
+            LOG.debug("Scale {} lost: {}", name, e.getMessage());
+            return Outcome.failed(e.getMessage() == null ? "connection to " + where() + " lost" : e.getMessage());
+        } catch (RuntimeException e) {
+            closeConnection();
+            LOG.warn("Scale {}: unexpected failure", name, e);
+            return Outcome.failed("internal error talking to the scale on " + where() + ": " + e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Opens the connection when there is none; returns why not, or null. */
+    private String ensureOpen() {
+        if (connection != null && connection.isOpen()) {
+            return null;
+        }
+        closeConnection();
+        Result<DeviceConnection> r = settings.tcp()
+                ? tcpTransport.open(settings.host(), settings.tcpPort(), settings.timeout(), settings.timeout())
+                : serialTransport.open(settings.port(), settings.serial());
+        if (!r.isOk()) {
+            return r.messages().isEmpty() ? "cannot open " + where()
+                    : r.messages().get(0).text();
+        }
+        connection = r.value();
+        lines.clear();
+        return null;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    private String where() {
+        return settings == null ? "?" : settings.where();
+    }
+
+    /** For tests: the timeout in force. */
+    Duration timeout() {
+        return settings.timeout();
+    }
+}
