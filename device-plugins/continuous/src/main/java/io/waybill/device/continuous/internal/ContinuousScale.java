@@ -1,0 +1,189 @@
+package io.waybill.device.continuous.internal;
+
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.device.DeviceConnection;
+import io.waybill.spi.device.DeviceStatus;
+import io.waybill.spi.device.Scale;
+import io.waybill.spi.device.SerialTransport;
+import io.waybill.spi.device.TcpTransport;
+import io.waybill.spi.device.WeightReading;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One continuous-output scale (one per factory configuration), registered as {@link Scale}. The scale streams
+ * frames by itself; a read throws away the backlog and waits on the caller's thread, at most the configured
+ * timeout, for the next complete frame, so the weight returned is the latest one. No frame in time means stale
+ * data: OFFLINE. The port is opened on first use and again after it was lost; nothing is thrown.
+ */
+@Component(service = Scale.class, configurationPid = ContinuousScale.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = ContinuousConfig.class, factory = true)
+public class ContinuousScale implements Scale {
+    static final String PID = "io.waybill.device.continuous";
+    private static final Logger LOG = LoggerFactory.getLogger(ContinuousScale.class);
+
+    private final SerialTransport serialTransport;
+    private final TcpTransport tcpTransport;
+    private final ContinuousSettings settings;
+    private final String configProblem;
+    private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final LineReader lines = new LineReader();
+    private DeviceConnection connection;
+
+    @Activate
+    public ContinuousScale(@Reference SerialTransport serialTransport, @Reference TcpTransport tcpTransport,
+                           ContinuousConfig config) {
+        this.serialTransport = serialTransport;
+        this.tcpTransport = tcpTransport;
+        ContinuousSettings s = null;
+        String problem = "";
+        try {
+            s = ContinuousSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        this.settings = s;
+        this.configProblem = problem;
+        this.name = config.name() == null || config.name().isBlank() ? "scale" : config.name().trim();
+    }
+
+    ContinuousScale(SerialTransport serialTransport, TcpTransport tcpTransport, ContinuousSettings settings) {
+        this.serialTransport = serialTransport;
+        this.tcpTransport = tcpTransport;
+        this.settings = settings;
+        this.configProblem = "";
+        this.name = settings.name();
+    }
+
+    @Deactivate
+    void deactivate() {
+        lock.lock();
+        try {
+            closeConnection();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return new PluginDescriptor("continuous:" + name, "Scale " + name + " (continuous output)",
+                "Continuous-output scale on " + where());
+    }
+
+    @Override
+    public DeviceStatus status() {
+        return read().status();
+    }
+
+    @Override
+    public WeightReading read() {
+        if (settings == null) {
+            return WeightReading.none(DeviceStatus.offline("bad settings for scale " + name + ": " + configProblem));
+        }
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        try {
+            if (!lock.tryLock(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                return WeightReading.none(DeviceStatus.offline("scale on " + where()
+                        + " is busy with another request for longer than " + settings.timeout().toMillis() + " ms"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WeightReading.none(DeviceStatus.offline("interrupted while waiting for the scale on " + where()));
+        }
+        try {
+            String openProblem = ensureOpen();
+            if (openProblem != null) {
+                return WeightReading.none(DeviceStatus.offline(openProblem));
+            }
+            // the backlog is old weight: drop it and wait for the next complete frame
+            connection.discardInput();
+            lines.clear();
+            ContinuousFrame lastUnreadable = null;
+            while (true) {
+                LineReader.Line line = lines.next(connection, deadline);
+                if (!line.complete()) {
+                    return WeightReading.none(DeviceStatus.offline(noFrame(line.text(), lastUnreadable)));
+                }
+                ContinuousFrame frame = ContinuousFrameParser.parse(line.text());
+                switch (frame.state()) {
+                    case STABLE:
+                        return WeightReading.stable(frame.grams());
+                    case UNSTABLE:
+                        return WeightReading.unstable(frame.grams());
+                    case OVERLOAD:
+                        return WeightReading.none(DeviceStatus.online("overload (OL): take the load off"));
+                    default:
+                        // the first line after dropping the backlog is often the tail of a frame: keep waiting
+                        lastUnreadable = line.text().isEmpty() ? lastUnreadable : frame;
+                }
+            }
+        } catch (IOException e) {
+            closeConnection();
+            LOG.debug("Scale {} lost: {}", name, e.getMessage());
+            return WeightReading.none(DeviceStatus.offline(
+                    e.getMessage() == null ? "connection to " + where() + " lost" : e.getMessage()));
+        } catch (RuntimeException e) {
+            closeConnection();
+            LOG.warn("Scale {}: unexpected failure", name, e);
+            return WeightReading.none(DeviceStatus.offline("internal error reading the scale on " + where() + ": " + e));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String noFrame(String partial, ContinuousFrame lastUnreadable) {
+        String from = connection == null ? where() : connection.description();
+        if (lastUnreadable != null) {
+            return "unreadable data from " + from + ": '" + lastUnreadable.raw() + "' (" + lastUnreadable.problem()
+                    + "; wrong baud rate or another output format?)";
+        }
+        if (!partial.isEmpty()) {
+            return "no complete frame within " + settings.timeout().toMillis() + " ms from " + from + ", only '"
+                    + ContinuousFrameParser.printable(partial) + "'";
+        }
+        return "no weight frame within " + settings.timeout().toMillis() + " ms from " + from
+                + " (scale off, or not in continuous output mode?)";
+    }
+
+    /** Opens the connection when there is none; returns why not, or null. */
+    private String ensureOpen() {
+        if (connection != null && connection.isOpen()) {
+            return null;
+        }
+        closeConnection();
+        Result<DeviceConnection> r = settings.tcp()
+                ? tcpTransport.open(settings.host(), settings.tcpPort(), settings.timeout(), settings.timeout())
+                : serialTransport.open(settings.port(), settings.serial());
+        if (!r.isOk()) {
+            return r.messages().isEmpty() ? "cannot open " + where() : r.messages().get(0).text();
+        }
+        connection = r.value();
+        lines.clear();
+        return null;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    private String where() {
+        return settings == null ? "?" : settings.where();
+    }
+}
