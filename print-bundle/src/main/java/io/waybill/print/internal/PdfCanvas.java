@@ -1,0 +1,265 @@
+package io.waybill.print.internal;
+
+import com.google.zxing.oned.Code128Writer;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drawing on one page: text in any script (shaped, bidi-ordered, drawn run by run with the font that has the
+ * glyphs), word wrapping, rules and vector Code 128 barcodes. Coordinates are PDF points from the bottom left.
+ */
+final class PdfCanvas implements AutoCloseable {
+
+    enum Align { LEFT, CENTER, RIGHT, START }
+
+    private static final String REPLACEMENT = "?";
+
+    private final PDPageContentStream stream;
+    private final DocumentFonts fonts;
+
+    PdfCanvas(PDPageContentStream stream, DocumentFonts fonts) {
+        this.stream = stream;
+        this.fonts = fonts;
+    }
+
+    /** Width of one line of text (logical order) in points. */
+    float width(String logical, float size, boolean bold) {
+        float total = 0;
+        for (Run run : runs(TextShaper.visual(TextShaper.shape(clean(logical))), bold)) {
+            total += run.width(size);
+        }
+        return total;
+    }
+
+    /**
+     * Draws one line. {@code x} is the left edge for LEFT, the centre for CENTER, the right edge for RIGHT; START
+     * means left for left-to-right text and {@code x + boxWidth} (right aligned) for right-to-left text.
+     *
+     * @return the width drawn
+     */
+    float text(String logical, float x, float y, float size, boolean bold, Align align, float boxWidth) {
+        String shaped = TextShaper.shape(clean(logical));
+        List<Run> runs = runs(TextShaper.visual(shaped), bold);
+        float width = 0;
+        for (Run run : runs) {
+            width += run.width(size);
+        }
+        float left = switch (align) {
+            case LEFT -> x;
+            case CENTER -> x - width / 2;
+            case RIGHT -> x - width;
+            case START -> TextShaper.rightToLeft(shaped) ? x + boxWidth - width : x;
+        };
+        try {
+            stream.beginText();
+            stream.newLineAtOffset(left, y);
+            for (Run run : runs) {
+                stream.setFont(run.face.font(), size);
+                stream.showText(run.text);
+            }
+            stream.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return width;
+    }
+
+    /** Draws text wrapped at word boundaries (or anywhere for CJK) into at most maxLines lines; returns lines drawn. */
+    int paragraph(String logical, float x, float top, float width, float size, boolean bold, float leading,
+                  int maxLines) {
+        List<String> lines = wrap(logical, width, size, bold, maxLines);
+        float y = top - size;
+        for (String line : lines) {
+            text(line, x, y, size, bold, Align.START, width);
+            y -= leading;
+        }
+        return lines.size();
+    }
+
+    /** Splits text (logical order) into lines no wider than {@code width}; the last kept line ends with "…" when cut. */
+    List<String> wrap(String logical, float width, float size, boolean bold, int maxLines) {
+        String text = clean(logical).strip();
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < text.length() && lines.size() < maxLines) {
+            int end = text.length();
+            if (width(text.substring(start), size, bold) > width) {
+                end = fit(text, start, width, size, bold);
+            }
+            String line = text.substring(start, end).strip();
+            if (lines.size() == maxLines - 1 && end < text.length()) {
+                line = ellipsis(text.substring(start), width, size, bold);
+                end = text.length();
+            }
+            lines.add(line);
+            start = end;
+            while (start < text.length() && text.charAt(start) == ' ') {
+                start++;
+            }
+        }
+        return lines;
+    }
+
+    private int fit(String text, int start, float width, float size, boolean bold) {
+        int lastBreak = -1;
+        int i = start;
+        int best = start;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (width(text.substring(start, next), size, bold) > width) {
+                break;
+            }
+            best = next;
+            if (cp == ' ' || DocumentFonts.isEastAsian(cp) || cp == ',' || cp == '-' || cp == '/') {
+                lastBreak = next;
+            }
+            i = next;
+        }
+        if (best == start) {
+            return Math.min(text.length(), start + Character.charCount(text.codePointAt(start)));
+        }
+        return best < text.length() && lastBreak > start ? lastBreak : best;
+    }
+
+    private String ellipsis(String text, float width, float size, boolean bold) {
+        String cut = text;
+        while (!cut.isEmpty() && width(cut + "…", size, bold) > width) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1)).stripTrailing();
+        }
+        return cut + "…";
+    }
+
+    void rule(float x1, float y1, float x2, float y2, float lineWidth) {
+        try {
+            stream.setLineWidth(lineWidth);
+            stream.moveTo(x1, y1);
+            stream.lineTo(x2, y2);
+            stream.stroke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void box(float x, float y, float width, float height, float lineWidth) {
+        try {
+            stream.setLineWidth(lineWidth);
+            stream.addRect(x, y, width, height);
+            stream.stroke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void fill(float x, float y, float width, float height, float grey) {
+        try {
+            stream.setNonStrokingColor(grey, grey, grey);
+            stream.addRect(x, y, width, height);
+            stream.fill();
+            stream.setNonStrokingColor(0f, 0f, 0f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Draws a Code 128 barcode as filled rectangles (vector), centred at {@code centreX}, bars from {@code y} up to
+     * {@code y + height}. The module (narrowest bar) is as wide as fits in {@code maxWidth} with 10-module quiet
+     * zones, capped at {@code maxModule}.
+     *
+     * @return the width of the bars
+     */
+    float code128(String data, float centreX, float y, float maxWidth, float height, float maxModule) {
+        boolean[] modules = new Code128Writer().encode(data);
+        float module = Math.min(maxModule, maxWidth / (modules.length + 20));
+        float width = module * modules.length;
+        float x = centreX - width / 2;
+        try {
+            int i = 0;
+            while (i < modules.length) {
+                if (!modules[i]) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < modules.length && modules[i]) {
+                    i++;
+                }
+                stream.addRect(x + start * module, y, (i - start) * module, height);
+            }
+            stream.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return width;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Consecutive characters drawn with one face. */
+    private record Run(DocumentFonts.Face face, String text) {
+        float width(float size) {
+            try {
+                return face.font().getStringWidth(text) / 1000f * size;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private List<Run> runs(String visual, boolean bold) {
+        List<Run> runs = new ArrayList<>(2);
+        DocumentFonts.Face current = null;
+        StringBuilder buffer = new StringBuilder();
+        for (int i = 0; i < visual.length(); ) {
+            int cp = visual.codePointAt(i);
+            i += Character.charCount(cp);
+            DocumentFonts.Face face = fonts.faceFor(cp, bold);
+            String chars = new String(Character.toChars(cp));
+            if (face == null) {
+                face = bold ? fonts.bold() : fonts.regular();
+                chars = REPLACEMENT;
+            }
+            if (face != current && buffer.length() > 0) {
+                runs.add(new Run(current, buffer.toString()));
+                buffer.setLength(0);
+            }
+            current = face;
+            buffer.append(chars);
+        }
+        if (buffer.length() > 0) {
+            runs.add(new Run(current, buffer.toString()));
+        }
+        return runs;
+    }
+
+    /** Null-safe; control characters (tabs, line breaks, bidi marks PDF fonts lack) become spaces or vanish. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') {
+                out.append(' ');
+            } else if (Character.getType(c) == Character.FORMAT || Character.isISOControl(c)) {
+                continue;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

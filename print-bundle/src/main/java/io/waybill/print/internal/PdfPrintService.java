@@ -1,0 +1,137 @@
+package io.waybill.print.internal;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.api.PackageService;
+import io.waybill.core.api.PrintService;
+import io.waybill.core.api.StockService;
+import io.waybill.core.model.LabelSize;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.WarehouseInfo;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link PrintService} rendering with Apache PDFBox: the picking list and one generated label per package, in
+ * picking order. Fonts are read once per service and loaded once per document.
+ */
+@Component(service = PrintService.class, configurationPid = "io.waybill.print")
+@Designate(ocd = PrintConfig.class)
+public final class PdfPrintService implements PrintService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PdfPrintService.class);
+    private static final int MAX_PACKAGES = 5_000;
+
+    private final PackageService packages;
+    private final StockService stock;
+    private final FontLibrary fonts;
+    private final LabelLayout standard = new StandardLabelLayout();
+
+    @Activate
+    public PdfPrintService(@Reference PackageService packages, @Reference StockService stock, PrintConfig config) {
+        this(packages, stock, new FontLibrary(config == null ? null : config.cjkFont()));
+        if (fonts.cjk() == null) {
+            LOG.warn("{}", fonts.cjkProblem());
+        }
+    }
+
+    PdfPrintService(PackageService packages, StockService stock, FontLibrary fonts) {
+        this.packages = packages;
+        this.stock = stock;
+        this.fonts = fonts;
+    }
+
+    @Override
+    public byte[] pickingList(List<Long> packageIds, Locale locale) {
+        PickingPlan plan = PickingPlan.of(load(packageIds), stock);
+        try (PDDocument document = new PDDocument()) {
+            DocumentFonts documentFonts = new DocumentFonts(document, fonts);
+            new PickingListRenderer(document, documentFonts, Messages.of(locale)).render(plan);
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public byte[] labels(List<Long> packageIds, LabelSize size) {
+        PickingPlan plan = PickingPlan.of(load(packageIds), stock);
+        Map<String, WarehouseInfo> warehouses = new HashMap<>();
+        for (WarehouseInfo warehouse : stock.warehouses()) {
+            warehouses.put(warehouse.code(), warehouse);
+        }
+        PDRectangle page = pageSize(size);
+        try (PDDocument document = new PDDocument()) {
+            DocumentFonts documentFonts = new DocumentFonts(document, fonts);
+            for (PackageDetail detail : plan.packages()) {
+                LabelData label = LabelData.of(detail, warehouses.get(detail.warehouseCode()));
+                PDPage pdfPage = new PDPage(page);
+                document.addPage(pdfPage);
+                try (PdfCanvas canvas = new PdfCanvas(new PDPageContentStream(document, pdfPage), documentFonts)) {
+                    layoutFor(detail, size).draw(canvas, page, label);
+                }
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The layout for a package; the place to choose a carrier-specific design. */
+    LabelLayout layoutFor(PackageDetail detail, LabelSize size) {
+        return standard;
+    }
+
+    static PDRectangle pageSize(LabelSize size) {
+        float mm = 72f / 25.4f;
+        return switch (size) {
+            case MM100X100 -> new PDRectangle(100 * mm, 100 * mm);
+            case MM100X150 -> new PDRectangle(100 * mm, 150 * mm);
+            case A4 -> new PDRectangle(210 * mm, 297 * mm);
+        };
+    }
+
+    private List<PackageDetail> load(List<Long> packageIds) {
+        if (packageIds == null || packageIds.isEmpty()) {
+            throw new OperationRefusedException("empty_selection", "Select at least one package to print.");
+        }
+        if (packageIds.size() > MAX_PACKAGES) {
+            throw new OperationRefusedException("selection_too_large",
+                    "Print at most " + MAX_PACKAGES + " packages at a time.");
+        }
+        List<PackageDetail> details = new ArrayList<>(packageIds.size());
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(packageIds)) {
+            Optional<PackageDetail> detail = id == null ? Optional.empty() : packages.detail(id);
+            detail.ifPresentOrElse(details::add, () -> unknown.add(id));
+        }
+        if (!unknown.isEmpty()) {
+            throw new OperationRefusedException("unknown_package", "Unknown package id(s): " + unknown);
+        }
+        return details;
+    }
+
+    private static byte[] save(PDDocument document) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        document.save(out);
+        return out.toByteArray();
+    }
+}
