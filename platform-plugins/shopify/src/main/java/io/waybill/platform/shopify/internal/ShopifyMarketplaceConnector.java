@@ -1,0 +1,401 @@
+package io.waybill.platform.shopify.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.platform.MarketplaceConnector;
+import io.waybill.spi.platform.OrderPage;
+import io.waybill.spi.platform.PlatformOrder;
+import io.waybill.spi.platform.RateLimit;
+import io.waybill.spi.platform.ShipmentConfirmation;
+import io.waybill.spi.platform.StoreContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * One Shopify shop as the order source of one Waybill store: captures orders page by page through the GraphQL Admin
+ * API ({@code orders} sorted by update time, cursor paging, see {@link ShopifyCursor}) and reports shipments with
+ * {@code fulfillmentCreate}, treating an order already fulfilled with the same tracking number as done. Every
+ * failure comes back as messages; nothing is thrown across the SPI and no thread is started.
+ */
+@Component(service = MarketplaceConnector.class, configurationPid = ShopifyMarketplaceConnector.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = ShopifyConfig.class, factory = true)
+public class ShopifyMarketplaceConnector implements MarketplaceConnector {
+
+    static final String PID = "io.waybill.platform.shopify";
+    static final String ID = "shopify";
+    static final String DESCRIPTION = "Captures Shopify orders and reports shipments back (GraphQL Admin API).";
+
+    private static final System.Logger LOG = System.getLogger(ShopifyMarketplaceConnector.class.getName());
+    private static final Pattern SHOP = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}|unstable");
+    /** Follow-up requests for one order's line items before giving up (100 lines each). */
+    private static final int MAX_LINE_PAGES = 50;
+
+    /** Everything one configuration produces, replaced as a whole when the configuration changes. */
+    private record Shop(String storeCode, PluginDescriptor descriptor, ShopifyClient client,
+                        ShopifyRequestMapper mapper, String token, int lookbackDays, double restoreRate,
+                        double bucketSize, double pointsPerCall, boolean useReported, String configError) {
+    }
+
+    /** The bucket Shopify last reported for this shop. */
+    private record Reported(double maximumAvailable, double restoreRate) {
+    }
+
+    /** Clock for the first capture window and Retry-After dates; tests replace it. */
+    Clock clock = Clock.systemUTC();
+
+    private volatile Shop shop = unconfigured("not configured");
+    private volatile Reported reported;
+
+    @Activate
+    @Modified
+    void configure(ShopifyConfig config) {
+        List<String> problems = new ArrayList<>();
+        String storeCode = trim(config.storeCode());
+        if (storeCode.isEmpty()) {
+            problems.add("'Waybill store code' is empty");
+        }
+        String shopName = trim(config.shop()).toLowerCase(java.util.Locale.ROOT);
+        if (shopName.endsWith(".myshopify.com")) {
+            shopName = shopName.substring(0, shopName.length() - ".myshopify.com".length());
+        }
+        String baseUrl = trim(config.baseUrl());
+        if (baseUrl.isEmpty()) {
+            if (!SHOP.matcher(shopName).matches()) {
+                problems.add("'Shop' must be the myshopify name, e.g. my-shop or my-shop.myshopify.com");
+            }
+            baseUrl = "https://" + shopName + ".myshopify.com";
+        }
+        String version = trim(config.apiVersion()).isEmpty() ? ShopifyClient.DEFAULT_API_VERSION
+                : trim(config.apiVersion());
+        if (!API_VERSION.matcher(version).matches()) {
+            problems.add("'API version' must look like 2025-07");
+        }
+        String token = trim(config._accessToken());
+        if (token.isEmpty()) {
+            problems.add("'Admin API access token' is empty");
+        }
+        ShopifyClient client = null;
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                problems.add("'API base URL' must be an http(s) URL");
+            } else if (problems.isEmpty()) {
+                client = new ShopifyClient(baseUrl, version, token,
+                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'API base URL' is not a URL");
+        }
+        int pageSize = Math.min(50, Math.max(1, config.pageSize()));
+        shop = new Shop(storeCode, descriptor(storeCode), client,
+                new ShopifyRequestMapper(pageSize, config.notifyCustomer()), token.isEmpty() ? null : token,
+                Math.min(365, Math.max(1, config.initialLookbackDays())), positive(config.restoreRate(), 50),
+                positive(config.bucketSize(), 1000), positive(config.pointsPerCall(), 50),
+                config.useReportedLimits(), problems.isEmpty() ? null : String.join("; ", problems));
+        reported = null;
+    }
+
+    @Deactivate
+    void deactivate() {
+        shop = unconfigured("deactivated");
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return shop.descriptor();
+    }
+
+    /**
+     * One page of orders updated since the cursor's window start ({@code null}: the configured number of days back).
+     * Orders with more than {@value ShopifyRequestMapper#LINES_PER_ORDER} line items get their further lines with
+     * follow-up queries before the page is returned. Read-only: safe to repeat.
+     */
+    @Override
+    public Result<OrderPage> fetchOrders(StoreContext store, String cursor) {
+        return call(store, "the order capture", s -> {
+            ShopifyCursor current;
+            if (cursor == null || cursor.isBlank()) {
+                current = ShopifyCursor.initial(clock.instant().minus(Duration.ofDays(s.lookbackDays())));
+            } else {
+                Optional<ShopifyCursor> decoded = ShopifyCursor.decode(cursor);
+                if (decoded.isEmpty()) {
+                    return Result.failure(Message.error(ShopifyCodes.BAD_REQUEST, "The capture cursor '" + cursor
+                            + "' was not written by the Shopify plugin; clear the store's cursor to start again."));
+                }
+                current = decoded.get();
+            }
+            Reply reply = send(s, s.mapper().orders(current), "the order capture");
+            if (reply.failure() != null) {
+                return Result.failure(reply.failure().toArray(Message[]::new));
+            }
+            Optional<ShopifyResponseParser.Page> page = ShopifyResponseParser.orders(reply.json());
+            if (page.isEmpty()) {
+                return Result.failure(badResponse("the order capture"));
+            }
+            List<PlatformOrder> orders = new ArrayList<>();
+            Instant latest = null;
+            for (ShopifyResponseParser.OrderNode node : page.get().orders()) {
+                PlatformOrder order = node.order();
+                if (node.moreLines()) {
+                    Result<List<PlatformOrder.Line>> rest = remainingLines(s, node);
+                    if (!rest.isOk()) {
+                        return Result.failure(rest.messages().toArray(Message[]::new));
+                    }
+                    List<PlatformOrder.Line> all = new ArrayList<>(order.lines());
+                    all.addAll(rest.value());
+                    order = new PlatformOrder(order.platformOrderId(), order.orderNo(), order.cancelled(),
+                            order.createdAt(), order.shipTo(), all);
+                }
+                orders.add(order);
+                if (node.updatedAt() != null && (latest == null || node.updatedAt().isAfter(latest))) {
+                    latest = node.updatedAt();
+                }
+            }
+            ShopifyCursor next = current.next(latest, page.get().hasNextPage(), page.get().endCursor());
+            return Result.ok(new OrderPage(orders, next.encode(), page.get().hasNextPage()));
+        });
+    }
+
+    private Result<List<PlatformOrder.Line>> remainingLines(Shop s, ShopifyResponseParser.OrderNode node)
+            throws IOException, InterruptedException {
+        List<PlatformOrder.Line> lines = new ArrayList<>();
+        String after = node.linesCursor();
+        String operation = "reading the line items of order " + node.order().orderNo();
+        for (int i = 0; i < MAX_LINE_PAGES && after != null; i++) {
+            Reply reply = send(s, ShopifyRequestMapper.lineItems(node.id(), after), operation);
+            if (reply.failure() != null) {
+                return Result.failure(reply.failure().toArray(Message[]::new));
+            }
+            Optional<ShopifyResponseParser.Lines> page = ShopifyResponseParser.orderLines(reply.json());
+            if (page.isEmpty()) {
+                return Result.failure(badResponse(operation));
+            }
+            lines.addAll(page.get().lines());
+            after = page.get().hasNextPage() ? page.get().endCursor() : null;
+        }
+        return Result.ok(lines);
+    }
+
+    /**
+     * Reports the shipment: reads the order's fulfillments and fulfillment orders; when a fulfillment already carries
+     * this tracking number and nothing is left open, answers ok ({@value ShopifyCodes#ALREADY_CONFIRMED}); otherwise
+     * fulfils every open fulfillment order (one {@code fulfillmentCreate} per assigned location) with this tracking
+     * number. Safe to repeat.
+     */
+    @Override
+    public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
+        return call(store, "the shipment confirmation", s -> {
+            if (confirmation == null || blank(confirmation.platformOrderId()) || blank(confirmation.trackingNumber())) {
+                return Result.failure(Message.error(ShopifyCodes.BAD_REQUEST,
+                        "A shipment confirmation needs the Shopify order id and a tracking number."));
+            }
+            String orderId = confirmation.platformOrderId().trim();
+            if (!orderId.startsWith("gid://shopify/Order/")) {
+                return Result.failure(Message.error(ShopifyCodes.BAD_REQUEST, "'" + orderId
+                        + "' is not a Shopify order id (gid://shopify/Order/...)."));
+            }
+            String operation = "the shipment confirmation of order " + orderId;
+            Reply reply = send(s, ShopifyRequestMapper.fulfillmentState(orderId), operation);
+            if (reply.failure() != null) {
+                return Result.failure(reply.failure().toArray(Message[]::new));
+            }
+            if (reply.json().path("data").has("order") && reply.json().path("data").path("order").isNull()) {
+                return Result.failure(Message.error(ShopifyCodes.REJECTED, "Shopify has no order " + orderId + "."));
+            }
+            Optional<ShopifyResponseParser.FulfillmentState> state =
+                    ShopifyResponseParser.fulfillmentState(reply.json());
+            if (state.isEmpty()) {
+                return Result.failure(badResponse(operation));
+            }
+            String tracking = confirmation.trackingNumber().trim();
+            String name = state.get().name() == null ? orderId : state.get().name();
+            boolean alreadyTracked = state.get().trackingNumbers().stream()
+                    .anyMatch(n -> ShopifyResponseParser.sameTracking(n, tracking));
+            if (state.get().openByLocation().isEmpty()) {
+                if (alreadyTracked) {
+                    return Result.ok(Boolean.TRUE, List.of(new Message(ShopifyCodes.ALREADY_CONFIRMED,
+                            Message.Severity.INFO, "Shopify order " + name + " is already fulfilled with tracking number "
+                            + tracking + ".")));
+                }
+                String why = state.get().cancelled() ? "it was cancelled"
+                        : state.get().trackingNumbers().isEmpty() ? "nothing is left to fulfil"
+                        : "it is already fulfilled with tracking number(s) "
+                        + String.join(", ", state.get().trackingNumbers());
+                return Result.failure(Message.error(ShopifyCodes.REJECTED, "Shopify order " + name
+                        + " cannot be marked shipped with " + tracking + ": " + why + "."));
+            }
+            List<Message> notes = new ArrayList<>();
+            for (Map.Entry<String, List<String>> location : state.get().openByLocation().entrySet()) {
+                ObjectNode mutation = s.mapper().fulfillmentCreate(location.getValue(), confirmation);
+                Reply created = send(s, mutation, operation);
+                if (created.failure() != null) {
+                    return Result.failure(created.failure().toArray(Message[]::new));
+                }
+                Optional<JsonNode> payload = ShopifyResponseParser.fulfillmentCreate(created.json());
+                if (payload.isEmpty()) {
+                    return Result.failure(badResponse(operation));
+                }
+                JsonNode userErrors = payload.get().path("userErrors");
+                if (userErrors.isArray() && !userErrors.isEmpty()) {
+                    return Result.failure(ShopifyErrors.userErrors(userErrors, operation).toArray(Message[]::new));
+                }
+                String fulfillmentId = Json.text(payload.get().path("fulfillment"), "id");
+                notes.add(new Message(ShopifyCodes.CONFIRMED, Message.Severity.INFO, "Shopify order " + name
+                        + " fulfilled with tracking number " + tracking
+                        + (fulfillmentId == null ? "" : " (" + fulfillmentId + ")") + "."));
+            }
+            return Result.ok(Boolean.TRUE, notes);
+        });
+    }
+
+    /**
+     * Shopify limits GraphQL by query cost (a bucket of points refilled at the plan's restore rate), not by request
+     * count. The core throttles by requests, so: requests per second = restore rate / points per call, burst = bucket
+     * size / points per call. Defaults 50 / 1000 / 50 give 1 request/s, burst 20. With 'use reported limits' the
+     * bucket and restore rate Shopify last reported for this shop replace the configured ones.
+     */
+    @Override
+    public RateLimit rateLimit(StoreContext store) {
+        Shop s = shop;
+        Reported r = s.useReported() ? reported : null;
+        double restore = r != null ? r.restoreRate() : s.restoreRate();
+        double bucket = r != null ? r.maximumAvailable() : s.bucketSize();
+        return new RateLimit(restore / s.pointsPerCall(), Math.max(1, (int) Math.floor(bucket / s.pointsPerCall())));
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** A 2xx answer read as JSON without GraphQL errors, or the messages saying why not. */
+    private record Reply(JsonNode json, List<Message> failure) {
+    }
+
+    private Reply send(Shop s, ObjectNode body, String operation) throws IOException, InterruptedException {
+        HttpReply reply = s.client().post(Json.bytes(body));
+        ShopifyErrors errors = errors(s);
+        if (!reply.isSuccess()) {
+            return new Reply(null, errors.http(reply, operation));
+        }
+        Optional<JsonNode> json = Json.parse(reply.body());
+        if (json.isEmpty()) {
+            return new Reply(null, List.of(badResponse(operation)));
+        }
+        ShopifyResponseParser.cost(json.get()).ifPresent(this::remember);
+        List<Message> graphql = errors.graphql(json.get(), operation);
+        return graphql.isEmpty() ? new Reply(json.get(), null) : new Reply(null, graphql);
+    }
+
+    private void remember(ShopifyResponseParser.Cost cost) {
+        if (cost.maximumAvailable() != null && cost.maximumAvailable() > 0 && cost.restoreRate() != null
+                && cost.restoreRate() > 0) {
+            reported = new Reported(cost.maximumAvailable(), cost.restoreRate());
+        }
+    }
+
+    private ShopifyErrors errors(Shop s) {
+        return new ShopifyErrors(clock, s.restoreRate());
+    }
+
+    private static Message badResponse(String operation) {
+        return Message.error(ShopifyCodes.BAD_RESPONSE, "Shopify's answer to " + operation + " is not readable.");
+    }
+
+    @FunctionalInterface
+    private interface Operation<T> {
+        Result<T> run(Shop shop) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs an operation so that nothing crosses the SPI: a call for another store, configuration problems, transport
+     * failures and stray exceptions all become messages, and the token is scrubbed from every text.
+     */
+    private <T> Result<T> call(StoreContext store, String operation, Operation<T> body) {
+        Shop s = shop;
+        Result<T> result;
+        String asked = store == null ? null : store.storeCode();
+        if (s.configError() != null || s.client() == null) {
+            result = Result.failure(Message.error(ShopifyCodes.BAD_CONFIG, "The Shopify connection"
+                    + (s.storeCode().isEmpty() ? "" : " of store " + s.storeCode()) + " is not usable: "
+                    + (s.configError() == null ? "not configured" : s.configError()) + " (configuration " + PID + ")."));
+        } else if (asked == null || !s.storeCode().equals(asked.trim())) {
+            result = Result.failure(Message.error(ShopifyCodes.WRONG_STORE, "This Shopify connection serves store "
+                    + s.storeCode() + ", not " + asked + "; " + operation + " was not sent. Add a Shopify configuration"
+                    + " for store " + asked + "."));
+        } else {
+            result = failSafe(() -> {
+                try {
+                    return body.run(s);
+                } catch (IOException | InterruptedException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "Shopify call for store {0} failed: {1}", s.storeCode(),
+                            e.getClass().getSimpleName());
+                    return Result.failure(ShopifyErrors.transport(e, operation).toArray(Message[]::new));
+                }
+            });
+        }
+        return redact(result, s.token());
+    }
+
+    static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            return Result.failure(Message.error(ShopifyCodes.INTERNAL, "The Shopify plugin failed unexpectedly: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
+    }
+
+    private static <T> Result<T> redact(Result<T> result, String token) {
+        if (token == null || token.isEmpty() || result.messages().stream().noneMatch(m -> m.text().contains(token))) {
+            return result;
+        }
+        return new Result<>(result.value(), result.messages().stream()
+                .map(m -> new Message(m.code(), m.severity(), m.text().replace(token, "***")))
+                .toList());
+    }
+
+    private static Shop unconfigured(String why) {
+        return new Shop("", descriptor(""), null, null, null, 30, 50, 1000, 50, false, why);
+    }
+
+    private static PluginDescriptor descriptor(String storeCode) {
+        return new PluginDescriptor(ID, storeCode.isEmpty() ? "Shopify" : "Shopify (" + storeCode + ")", DESCRIPTION);
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static double positive(double value, double fallback) {
+        return value > 0 && Double.isFinite(value) ? value : fallback;
+    }
+
+    @Override
+    public String toString() {
+        return "ShopifyMarketplaceConnector[" + shop.storeCode() + "]";
+    }
+}

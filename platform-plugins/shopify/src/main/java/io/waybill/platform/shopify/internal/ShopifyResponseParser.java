@@ -1,0 +1,206 @@
+package io.waybill.platform.shopify.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.spi.common.Address;
+import io.waybill.spi.platform.PlatformOrder;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Shopify GraphQL answers to domain values: orders (ship-to address, SKU lines, cancellation), the order's
+ * fulfillment state, the result of {@code fulfillmentCreate} and the cost extension. Text is kept exactly as Shopify
+ * sends it (any script, no normalisation).
+ */
+final class ShopifyResponseParser {
+
+    /** Countries whose carriers expect the state as its code (CA, ON) rather than its name. */
+    private static final Set<String> STATE_AS_CODE = Set.of("US", "CA");
+    /** Fulfillment order states that still have work to fulfil. */
+    private static final Set<String> OPEN_STATES = Set.of("OPEN", "IN_PROGRESS");
+
+    private ShopifyResponseParser() {
+    }
+
+    /** One page of orders. */
+    record Page(List<OrderNode> orders, boolean hasNextPage, String endCursor) {
+    }
+
+    /** One order as read so far; {@code moreLines} says its line items continue after {@code linesCursor}. */
+    record OrderNode(String id, PlatformOrder order, Instant updatedAt, boolean moreLines, String linesCursor) {
+    }
+
+    /** A page of an order's line items. */
+    record Lines(List<PlatformOrder.Line> lines, boolean hasNextPage, String endCursor) {
+    }
+
+    /** What the order looks like before Waybill reports a shipment. */
+    record FulfillmentState(String orderId, String name, boolean cancelled, List<String> trackingNumbers,
+                            Map<String, List<String>> openByLocation) {
+    }
+
+    /** Shopify's bucket as reported in {@code extensions.cost}. */
+    record Cost(Double requested, Double maximumAvailable, Double currentlyAvailable, Double restoreRate) {
+    }
+
+    /** {@code data.orders} of the orders query; empty when absent. */
+    static Optional<Page> orders(JsonNode root) {
+        JsonNode orders = root.path("data").path("orders");
+        if (!orders.isObject()) {
+            return Optional.empty();
+        }
+        List<OrderNode> nodes = new ArrayList<>();
+        for (JsonNode n : orders.path("nodes")) {
+            nodes.add(order(n));
+        }
+        JsonNode pageInfo = orders.path("pageInfo");
+        return Optional.of(new Page(nodes, pageInfo.path("hasNextPage").asBoolean(false),
+                Json.text(pageInfo, "endCursor")));
+    }
+
+    static OrderNode order(JsonNode n) {
+        String id = Json.text(n, "id");
+        Lines lines = lines(n.path("lineItems"));
+        PlatformOrder order = new PlatformOrder(id, Json.text(n, "name"), Json.text(n, "cancelledAt") != null,
+                instant(Json.text(n, "createdAt")), address(n), lines.lines());
+        return new OrderNode(id, order, instant(Json.text(n, "updatedAt")), lines.hasNextPage(), lines.endCursor());
+    }
+
+    /**
+     * A line items connection. The quantity is {@code currentQuantity} (ordered minus removed by order edits) when
+     * Shopify sends it, else {@code quantity}; lines that need no shipping (gift cards, digital goods) or have
+     * nothing left are left out.
+     */
+    static Lines lines(JsonNode connection) {
+        List<PlatformOrder.Line> lines = new ArrayList<>();
+        for (JsonNode item : connection.path("nodes")) {
+            if (item.has("requiresShipping") && !item.path("requiresShipping").asBoolean(true)) {
+                continue;
+            }
+            int quantity = item.hasNonNull("currentQuantity") ? item.path("currentQuantity").asInt()
+                    : item.path("quantity").asInt();
+            if (quantity <= 0) {
+                continue;
+            }
+            lines.add(new PlatformOrder.Line(Json.text(item, "sku"), quantity));
+        }
+        JsonNode pageInfo = connection.path("pageInfo");
+        return new Lines(lines, pageInfo.path("hasNextPage").asBoolean(false), Json.text(pageInfo, "endCursor"));
+    }
+
+    /** {@code data.order.lineItems} of the follow-up query; empty when the order is gone. */
+    static Optional<Lines> orderLines(JsonNode root) {
+        JsonNode items = root.path("data").path("order").path("lineItems");
+        return items.isObject() ? Optional.of(lines(items)) : Optional.empty();
+    }
+
+    /** The ship-to address; {@code null} when the order has none (pickup, digital). */
+    static Address address(JsonNode order) {
+        JsonNode a = order.path("shippingAddress");
+        if (!a.isObject()) {
+            return null;
+        }
+        String name = Json.text(a, "name");
+        if (name == null) {
+            String first = Json.text(a, "firstName");
+            String last = Json.text(a, "lastName");
+            name = first == null ? last : last == null ? first : first + " " + last;
+        }
+        String country = Json.text(a, "countryCodeV2");
+        String state = Json.text(a, "province");
+        String stateCode = Json.text(a, "provinceCode");
+        if (stateCode != null && (state == null
+                || (country != null && STATE_AS_CODE.contains(country.toUpperCase(Locale.ROOT))))) {
+            state = stateCode;
+        }
+        String phone = Json.text(a, "phone");
+        return new Address(name, orEmpty(Json.text(a, "company")), Json.text(a, "address1"),
+                orEmpty(Json.text(a, "address2")), Json.text(a, "city"), orEmpty(state),
+                orEmpty(Json.text(a, "zip")), country, orEmpty(phone != null ? phone : Json.text(order, "phone")),
+                orEmpty(Json.text(order, "email")));
+    }
+
+    /** {@code data.order} of the fulfillment state query; empty when Shopify has no such order. */
+    static Optional<FulfillmentState> fulfillmentState(JsonNode root) {
+        JsonNode order = root.path("data").path("order");
+        if (!order.isObject()) {
+            return Optional.empty();
+        }
+        List<String> numbers = new ArrayList<>();
+        for (JsonNode f : order.path("fulfillments")) {
+            String status = Json.text(f, "status");
+            if (status != null && !"SUCCESS".equals(status)) {
+                continue; // cancelled or failed fulfillments do not count
+            }
+            for (JsonNode t : f.path("trackingInfo")) {
+                String number = Json.text(t, "number");
+                if (number != null) {
+                    numbers.add(number);
+                }
+            }
+        }
+        Map<String, List<String>> open = new LinkedHashMap<>();
+        for (JsonNode fo : order.path("fulfillmentOrders").path("nodes")) {
+            if (!OPEN_STATES.contains(String.valueOf(Json.text(fo, "status")))) {
+                continue;
+            }
+            String location = Json.text(fo.path("assignedLocation").path("location"), "id");
+            open.computeIfAbsent(location == null ? "" : location, k -> new ArrayList<>()).add(Json.text(fo, "id"));
+        }
+        return Optional.of(new FulfillmentState(Json.text(order, "id"), Json.text(order, "name"),
+                Json.text(order, "cancelledAt") != null, numbers, open));
+    }
+
+    /** {@code data.fulfillmentCreate}; empty when absent. */
+    static Optional<JsonNode> fulfillmentCreate(JsonNode root) {
+        JsonNode payload = root.path("data").path("fulfillmentCreate");
+        return payload.isObject() ? Optional.of(payload) : Optional.empty();
+    }
+
+    /** {@code extensions.cost}, when Shopify sent it. */
+    static Optional<Cost> cost(JsonNode root) {
+        JsonNode cost = root.path("extensions").path("cost");
+        if (!cost.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode status = cost.path("throttleStatus");
+        return Optional.of(new Cost(number(cost, "requestedQueryCost"), number(status, "maximumAvailable"),
+                number(status, "currentlyAvailable"), number(status, "restoreRate")));
+    }
+
+    /** Whether two tracking numbers are the same (case and spaces ignored). */
+    static boolean sameTracking(String a, String b) {
+        return a != null && b != null && normalise(a).equals(normalise(b));
+    }
+
+    private static String normalise(String tracking) {
+        return tracking.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static Double number(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isNumber() ? v.asDouble() : null;
+    }
+
+    static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
