@@ -27,7 +27,8 @@ public final class MigrationRunner {
     /** The migrations shipped with this version of the core, in order. Append only; never edit a released one. */
     public static final List<String> MIGRATIONS = List.of(
             "V1__initial_schema.sql",
-            "V2__carrier_upload.sql");
+            "V2__carrier_upload.sql",
+            "V3__ship_and_sync.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

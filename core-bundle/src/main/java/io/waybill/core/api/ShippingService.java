@@ -1,0 +1,41 @@
+package io.waybill.core.api;
+
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.ScanResult;
+
+import java.util.List;
+
+/**
+ * Seed step 4, execute delivery: scanning with weighing verification, and batch delivery. Shipping deducts the
+ * stock from on hand and releases the reservation in the same transaction, records the measured weight, and
+ * queues the store sync when the platform syncs automatically.
+ */
+public interface ShippingService {
+
+    /**
+     * Looks up a scanned package number or tracking number and checks the weight, without shipping.
+     * Refuses (outcome REFUSED) unknown, not printed, already shipped and voided packages with a clear message.
+     *
+     * @param measuredGrams stable scale reading, or null when there is none (outcome NO_WEIGHT)
+     */
+    ScanResult check(String scanned, Integer measuredGrams);
+
+    /**
+     * "Execute delivery": checks like {@link #check} and ships when the weight passes. A failing or missing
+     * weight never ships here.
+     */
+    ScanResult ship(String scanned, Integer measuredGrams, String actor);
+
+    /**
+     * Ships a package whose weight check failed, on a supervisor's authority: the supervisor's credentials are
+     * checked here (role supervisor or admin). The override, the supervisor, the weights and the reason are
+     * audited.
+     *
+     * @throws OperationRefusedException wrong supervisor credentials, missing role or missing reason
+     */
+    ScanResult shipWithOverride(String scanned, Integer measuredGrams, String supervisorUser,
+                                char[] supervisorPassword, String reason, String actor);
+
+    /** Batch delivery: ships the selected printed packages without weighing. */
+    BatchResult shipBatch(List<Long> packageIds, String actor);
+}

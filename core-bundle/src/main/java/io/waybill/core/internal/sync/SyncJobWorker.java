@@ -1,0 +1,328 @@
+package io.waybill.core.internal.sync;
+
+import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.platform.MarketplaceConnector;
+import io.waybill.spi.platform.RateLimit;
+import io.waybill.spi.platform.ShipmentConfirmation;
+import io.waybill.spi.platform.StoreContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Sends queued shipment confirmations to the stores. Each store has a token bucket sized to its platform's
+ * published rate limit, so Waybill never exceeds it; a "rate_limited" answer pauses that store until Retry-After.
+ * confirmShipment is idempotent by contract, so transient failures and jobs interrupted by a restart are retried.
+ */
+@Component(immediate = true, service = SyncJobWorker.class)
+public class SyncJobWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncJobWorker.class);
+    static final int MAX_ATTEMPTS = 8;
+    static final int THREADS = 16;
+    private static final Pattern RETRY_AFTER = Pattern.compile("retry_after=(\\d+(?:\\.\\d+)?)");
+
+    private final DataSource ds;
+    private final Clock clock;
+    private final PluginRegistryImpl plugins;
+    private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<Long, RateLimit> limits = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+    private ExecutorService pool;
+
+    @Activate
+    public SyncJobWorker(@Reference SyncServiceImpl sync, @Reference PluginRegistryImpl plugins) {
+        this(sync, plugins, true);
+    }
+
+    public SyncJobWorker(SyncServiceImpl sync, PluginRegistryImpl plugins, boolean start) {
+        this.ds = sync.dataSource();
+        this.clock = sync.clock();
+        this.plugins = plugins;
+        if (start) {
+            start(25);
+        }
+    }
+
+    public void start(int tickMillis) {
+        pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "waybill-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "waybill-sync-queue");
+            t.setDaemon(true);
+            return t;
+        });
+        // jobs left RUNNING by a previous process: confirming again is safe
+        Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE WB_SYNC_JOB SET STATE = 'QUEUED', LEASE_UNTIL = NULL WHERE STATE = 'RUNNING'")) {
+                return ps.executeUpdate();
+            }
+        });
+        scheduler.scheduleWithFixedDelay(this::dispatch, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Job(long id, long packageId, long storeId, int attempts) {
+    }
+
+    private record Store(long id, String code, String platform) {
+    }
+
+    void dispatch() {
+        try {
+            Instant now = clock.instant();
+            List<Store> stores = Jdbc.inTransaction(ds, c -> {
+                List<Store> due = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT s.ID, s.CODE, s.PLATFORM FROM WB_STORE s "
+                        + "WHERE EXISTS (SELECT 1 FROM WB_SYNC_JOB j WHERE j.STORE_ID = s.ID AND j.STATE = 'QUEUED' "
+                        + "AND j.NEXT_RUN_AT <= ?)")) {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            due.add(new Store(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                        }
+                    }
+                }
+                return due;
+            });
+            for (Store store : stores) {
+                Optional<MarketplaceConnector> connector = plugins.platform(store.platform());
+                if (connector.isEmpty()) {
+                    continue; // stays queued until the marketplace plugin is installed
+                }
+                TokenBucket bucket = bucket(store, connector.get());
+                int tokens = bucket.take(200, System.nanoTime());
+                if (tokens == 0) {
+                    continue;
+                }
+                List<Job> claimed = claim(store.id(), tokens, now);
+                if (claimed.size() < tokens) {
+                    bucket.giveBack(tokens - claimed.size());
+                }
+                for (Job j : claimed) {
+                    pool.execute(() -> run(j, store, connector.get(), bucket));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Sync dispatch failed: {}", e.getMessage());
+        }
+    }
+
+    private TokenBucket bucket(Store store, MarketplaceConnector connector) {
+        RateLimit limit;
+        try {
+            limit = connector.rateLimit(new StoreContext(store.code(), Map.of()));
+        } catch (RuntimeException e) {
+            limit = new RateLimit(1, 1);
+        }
+        RateLimit previous = limits.put(store.id(), limit);
+        RateLimit current = limit;
+        if (previous == null || !previous.equals(limit)) {
+            buckets.put(store.id(), new TokenBucket(current.requestsPerSecond(), current.burst(), System.nanoTime()));
+        }
+        return buckets.get(store.id());
+    }
+
+    private List<Job> claim(long storeId, int max, Instant now) {
+        return Jdbc.inTransaction(ds, c -> {
+            List<Job> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID, PACKAGE_ID, ATTEMPTS FROM WB_SYNC_JOB "
+                    + "WHERE STORE_ID = ? AND STATE = 'QUEUED' AND NEXT_RUN_AT <= ? ORDER BY NEXT_RUN_AT, ID")) {
+                ps.setLong(1, storeId);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setMaxRows(max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(new Job(rs.getLong(1), rs.getLong(2), storeId, rs.getInt(3) + 1));
+                    }
+                }
+            }
+            List<Job> claimed = new ArrayList<>();
+            try (PreparedStatement up = c.prepareStatement("UPDATE WB_SYNC_JOB SET STATE = 'RUNNING', "
+                    + "ATTEMPTS = ATTEMPTS + 1, LEASE_UNTIL = ?, UPDATED_AT = ? WHERE ID = ? AND STATE = 'QUEUED'")) {
+                for (Job j : candidates) {
+                    up.setTimestamp(1, Timestamp.from(now.plusSeconds(300)));
+                    up.setTimestamp(2, Timestamp.from(now));
+                    up.setLong(3, j.id());
+                    if (up.executeUpdate() == 1) {
+                        claimed.add(j);
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    private record Shipment(String packageNo, String status, String platformOrderId, String carrierId,
+                            String trackingNo, Instant shippedAt, String carrierCode) {
+    }
+
+    void run(Job j, Store store, MarketplaceConnector connector, TokenBucket bucket) {
+        try {
+            Shipment s = Jdbc.inTransaction(ds, c -> load(c, j.packageId(), store.platform()));
+            if (s == null || !(s.status().equals("SHIPPED") || s.status().equals("SYNC_FAILED"))) {
+                Jdbc.inTransaction(ds, c -> finish(c, j, "CANCELLED", "package is not shipped"));
+                return;
+            }
+            if (s.trackingNo() == null) {
+                Jdbc.inTransaction(ds, c -> fail(c, j, s, "The package has no tracking number to report."));
+                return;
+            }
+            Result<Boolean> result;
+            try {
+                result = connector.confirmShipment(new StoreContext(store.code(), Map.of()),
+                        new ShipmentConfirmation(s.platformOrderId(), s.carrierCode(), s.trackingNo(), s.shippedAt()));
+                if (result == null) {
+                    result = Result.failure(Message.error("plugin_error", "the marketplace plugin returned nothing"));
+                }
+            } catch (RuntimeException e) {
+                result = Result.failure(Message.error("plugin_error", "the marketplace plugin failed: " + e));
+            }
+            Result<Boolean> r = result;
+            Jdbc.inTransaction(ds, c -> {
+                if (r.isOk()) {
+                    setStatus(c, j, s, PackageStatus.SYNCED, null, "SYNCED", "Confirmed to " + store.code() + ": "
+                            + s.carrierCode() + " " + s.trackingNo());
+                    return finish(c, j, "DONE", null);
+                }
+                List<Message> errors = r.messages().stream().filter(m -> m.severity() == Message.Severity.ERROR)
+                        .toList();
+                String text = errors.stream().map(m -> m.text().isBlank() ? m.code() : m.text())
+                        .collect(Collectors.joining("; "));
+                boolean rateLimited = errors.stream().anyMatch(m -> m.code().equals("rate_limited"));
+                boolean transientError = errors.isEmpty() || errors.stream().anyMatch(m -> m.code().equals("transient")
+                        || m.code().equals("plugin_error") || m.code().equals("timeout"));
+                if (rateLimited) {
+                    double seconds = retryAfter(errors).orElse(1.0);
+                    bucket.pauseUntil(System.nanoTime() + (long) (seconds * 1e9));
+                    return reschedule(c, j, clock.instant().plusMillis((long) (seconds * 1000)), text, false);
+                }
+                if (transientError && j.attempts() < MAX_ATTEMPTS) {
+                    long base = (long) Math.min(600_000, 2000 * Math.pow(2, j.attempts() - 1));
+                    return reschedule(c, j, clock.instant().plusMillis(base + (long) (Math.random() * base / 4)),
+                            text, true);
+                }
+                return fail(c, j, s, text.isBlank() ? "the marketplace refused the confirmation" : text);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Sync job {} failed unexpectedly: {}", j.id(), e.toString());
+            Jdbc.inTransaction(ds, c -> reschedule(c, j, clock.instant().plusSeconds(30), "internal error: " + e,
+                    true));
+        }
+    }
+
+    private static Optional<Double> retryAfter(List<Message> errors) {
+        for (Message m : errors) {
+            Matcher matcher = RETRY_AFTER.matcher(m.text());
+            if (matcher.find()) {
+                return Optional.of(Math.min(3600, Double.parseDouble(matcher.group(1))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Shipment load(Connection c, long packageId, String platform) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.PACKAGE_NO, p.STATUS, o.PLATFORM_ORDER_ID, "
+                + "p.CARRIER_ID, p.TRACKING_NO, p.SHIPPED_AT, m.PLATFORM_CARRIER_CODE FROM WB_PACKAGE p "
+                + "JOIN WB_ORDER o ON o.ID = p.ORDER_ID LEFT JOIN WB_CARRIER_CODE_MAP m ON m.PLATFORM = ? "
+                + "AND m.CARRIER_ID = p.CARRIER_ID WHERE p.ID = ?")) {
+            ps.setString(1, platform);
+            ps.setLong(2, packageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Timestamp shipped = rs.getTimestamp(6);
+                String carrier = rs.getString(4);
+                String code = rs.getString(7);
+                return new Shipment(rs.getString(1), rs.getString(2), rs.getString(3), carrier, rs.getString(5),
+                        shipped == null ? clock.instant() : shipped.toInstant(), code != null ? code : carrier);
+            }
+        }
+    }
+
+    private Void fail(Connection c, Job j, Shipment s, String reason) throws SQLException {
+        setStatus(c, j, s, PackageStatus.SYNC_FAILED, reason, "SYNC_FAILED", reason);
+        return finish(c, j, "FAILED", reason);
+    }
+
+    private void setStatus(Connection c, Job j, Shipment s, PackageStatus to, String error, String action,
+                           String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = ?, LAST_ERROR = ?, "
+                + "UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS IN ('SHIPPED', 'SYNC_FAILED')")) {
+            ps.setString(1, to.name());
+            ps.setString(2, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, j.packageId());
+            if (ps.executeUpdate() == 1) {
+                Jdbc.audit(c, j.packageId(), null, "sync", clock.instant(), action, s.status(), to.name(), reason);
+            }
+        }
+    }
+
+    private Void finish(Connection c, Job j, String state, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_SYNC_JOB SET STATE = ?, LAST_ERROR = ?, "
+                + "LEASE_UNTIL = NULL, UPDATED_AT = ? WHERE ID = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, j.id());
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private Void reschedule(Connection c, Job j, Instant at, String error, boolean countsAsAttempt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_SYNC_JOB SET STATE = 'QUEUED', NEXT_RUN_AT = ?, "
+                + "LAST_ERROR = ?, LEASE_UNTIL = NULL, ATTEMPTS = ATTEMPTS - ?, UPDATED_AT = ? WHERE ID = ?")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setInt(3, countsAsAttempt ? 0 : 1);
+            ps.setTimestamp(4, Timestamp.from(clock.instant()));
+            ps.setLong(5, j.id());
+            ps.executeUpdate();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,283 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.AuthenticationService;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.api.ShippingService;
+import io.waybill.core.internal.db.Database;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.ScanResult;
+import io.waybill.core.model.UserIdentity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scan, weigh and ship. The weight tolerance of a package is the larger of the store's absolute grams and its
+ * percentage of the expected weight, or the largest per-SKU override among its SKUs when that is larger (bulky or
+ * variable items). Shipping is one transaction: status, stock (on hand and reservation), audit, sync job.
+ */
+@Component(service = ShippingService.class)
+public class ShippingServiceImpl implements ShippingService {
+
+    static final int MAX_GRAMS = 1_000_000;
+
+    private final DataSource ds;
+    private final Clock clock;
+    private final AuthenticationService auth;
+
+    @Activate
+    public ShippingServiceImpl(@Reference Database db, @Reference AuthenticationService auth) {
+        this(db.dataSource(), Clock.systemUTC(), auth);
+    }
+
+    public ShippingServiceImpl(DataSource ds, Clock clock, AuthenticationService auth) {
+        this.ds = ds;
+        this.clock = clock;
+        this.auth = auth;
+    }
+
+    private record Pkg(long id, String packageNo, String trackingNo, PackageStatus status, long orderId,
+                       Long warehouseId, int expected, int tolerance, long storeId, String platform) {
+    }
+
+    @Override
+    public ScanResult check(String scanned, Integer measuredGrams) {
+        return Jdbc.inTransaction(ds, c -> {
+            Object found = find(c, scanned);
+            if (found instanceof ScanResult refused) {
+                return refused;
+            }
+            return verdict((Pkg) found, measuredGrams, false);
+        });
+    }
+
+    @Override
+    public ScanResult ship(String scanned, Integer measuredGrams, String actor) {
+        return Jdbc.inTransaction(ds, c -> {
+            Object found = find(c, scanned);
+            if (found instanceof ScanResult refused) {
+                return refused;
+            }
+            Pkg p = (Pkg) found;
+            ScanResult v = verdict(p, measuredGrams, false);
+            if (v.outcome() != ScanResult.Outcome.PASS) {
+                return v;
+            }
+            shipOne(c, p, measuredGrams, actor(actor), "SHIPPED", "Weight " + measuredGrams + " g (expected "
+                    + p.expected() + " g ± " + p.tolerance() + " g)");
+            return verdict(p, measuredGrams, true);
+        });
+    }
+
+    @Override
+    public ScanResult shipWithOverride(String scanned, Integer measuredGrams, String supervisorUser,
+                                       char[] supervisorPassword, String reason, String actor) {
+        String why = TextRules.requireReason(reason, 500);
+        Optional<UserIdentity> supervisor = auth.authenticate(supervisorUser, supervisorPassword);
+        if (supervisor.isEmpty()) {
+            throw new OperationRefusedException("supervisor_auth_failed",
+                    "Supervisor name or password is wrong; the package was not shipped.");
+        }
+        if (!supervisor.get().hasRole(UserIdentity.SUPERVISOR)) {
+            throw new OperationRefusedException("not_supervisor",
+                    supervisor.get().name() + " is not a supervisor; the package was not shipped.");
+        }
+        return Jdbc.inTransaction(ds, c -> {
+            Object found = find(c, scanned);
+            if (found instanceof ScanResult refused) {
+                return refused;
+            }
+            Pkg p = (Pkg) found;
+            shipOne(c, p, measuredGrams, actor(actor), "SHIPPED_OVERRIDE", "Weight override by supervisor "
+                    + supervisor.get().name() + ": measured " + (measuredGrams == null ? "none" : measuredGrams + " g")
+                    + ", expected " + p.expected() + " g ± " + p.tolerance() + " g. Reason: " + why);
+            ScanResult v = verdict(p, measuredGrams, true);
+            return new ScanResult(v.outcome(), "override", "Shipped on " + supervisor.get().name()
+                    + "'s authority", v.packageId(), v.packageNo(), v.trackingNo(), v.expectedGrams(),
+                    v.measuredGrams(), v.toleranceGrams(), true);
+        });
+    }
+
+    @Override
+    public BatchResult shipBatch(List<Long> packageIds, String actor) {
+        if (packageIds == null || packageIds.isEmpty()) {
+            throw new OperationRefusedException("empty_selection", "Select at least one package.");
+        }
+        String who = actor(actor);
+        List<Long> done = new ArrayList<>();
+        List<BatchResult.Failure> failures = new ArrayList<>();
+        for (Long id : packageIds) {
+            ScanResult r;
+            try {
+                r = Jdbc.inTransaction(ds, c -> {
+                Object found = load(c, "p.ID = ?", id);
+                if (found instanceof ScanResult refused) {
+                    return refused;
+                }
+                Pkg p = (Pkg) found;
+                shipOne(c, p, null, who, "SHIPPED", "Batch delivery (not weighed)");
+                return verdict(p, null, true);
+                });
+            } catch (OperationRefusedException e) {
+                r = ScanResult.refused(e.code(), e.getMessage(), id, null);
+            }
+            if (r.shipped()) {
+                done.add(id);
+            } else {
+                failures.add(new BatchResult.Failure(id, r.packageNo() == null ? String.valueOf(id) : r.packageNo(),
+                        r.code(), r.message()));
+            }
+        }
+        return new BatchResult(packageIds.size(), done, failures);
+    }
+
+    private ScanResult verdict(Pkg p, Integer measured, boolean shipped) {
+        if (measured == null) {
+            return new ScanResult(ScanResult.Outcome.NO_WEIGHT, "no_weight", "No stable weight from the scale.",
+                    p.id(), p.packageNo(), p.trackingNo(), p.expected(), null, p.tolerance(), shipped);
+        }
+        if (measured < 0 || measured > MAX_GRAMS) {
+            return new ScanResult(ScanResult.Outcome.NO_WEIGHT, "invalid_weight", "The weight " + measured
+                    + " g is not plausible.", p.id(), p.packageNo(), p.trackingNo(), p.expected(), measured,
+                    p.tolerance(), shipped);
+        }
+        int diff = measured - p.expected();
+        boolean pass = Math.abs(diff) <= p.tolerance();
+        String msg = pass ? "Weight OK: " + measured + " g (expected " + p.expected() + " g ± " + p.tolerance() + " g)"
+                : "WEIGHT MISMATCH: " + measured + " g, expected " + p.expected() + " g ± " + p.tolerance() + " g ("
+                + (diff > 0 ? "+" : "") + diff + " g)";
+        return new ScanResult(pass ? ScanResult.Outcome.PASS : ScanResult.Outcome.WEIGHT_FAIL,
+                pass ? "ok" : "weight_mismatch", msg, p.id(), p.packageNo(), p.trackingNo(), p.expected(), measured,
+                p.tolerance(), shipped);
+    }
+
+    /** Finds a package by scanned package or tracking number; returns a Pkg or a REFUSED ScanResult. */
+    private Object find(Connection c, String scanned) throws SQLException {
+        String code = normalise(scanned);
+        if (code.isEmpty()) {
+            return ScanResult.refused("empty_scan", "Nothing was scanned.", null, null);
+        }
+        Object byNo = load(c, "p.PACKAGE_NO = ?", code);
+        if (byNo instanceof ScanResult r && "unknown_package".equals(r.code())) {
+            Object byTracking = load(c, "p.TRACKING_NO = ?", code);
+            if (byTracking instanceof ScanResult r2 && "unknown_package".equals(r2.code())) {
+                return ScanResult.refused("unknown_package", "UNKNOWN PACKAGE: no package or tracking number '"
+                        + code + "'.", null, null);
+            }
+            return byTracking;
+        }
+        return byNo;
+    }
+
+    /** Keeps printable characters only (scanners may add CR/LF or control prefixes). */
+    static String normalise(String scanned) {
+        if (scanned == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        scanned.strip().codePoints().filter(cp -> !Character.isISOControl(cp) && !Character.isWhitespace(cp))
+                .forEach(sb::appendCodePoint);
+        return sb.length() > 60 ? sb.substring(0, 60) : sb.toString();
+    }
+
+    private Object load(Connection c, String where, Object key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.ID, p.PACKAGE_NO, p.TRACKING_NO, p.STATUS, "
+                + "p.ORDER_ID, p.WAREHOUSE_ID, p.EXPECTED_WEIGHT_GRAMS, s.WEIGHT_TOLERANCE_GRAMS, "
+                + "s.WEIGHT_TOLERANCE_PERCENT, s.ID, s.PLATFORM, (SELECT MAX(k.WEIGHT_TOLERANCE_GRAMS) FROM "
+                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = p.ORDER_ID) "
+                + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN WB_STORE s ON s.ID = o.STORE_ID "
+                + "WHERE " + where)) {
+            ps.setObject(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return ScanResult.refused("unknown_package", "No such package.", null, null);
+                }
+                long wh = rs.getLong(6);
+                Long warehouse = rs.wasNull() ? null : wh;
+                int expected = rs.getInt(7);
+                int tolerance = Math.max(rs.getInt(8), (int) Math.round(expected * rs.getInt(9) / 100.0));
+                int skuOverride = rs.getInt(12);
+                if (!rs.wasNull()) {
+                    tolerance = Math.max(tolerance, skuOverride);
+                }
+                Pkg p = new Pkg(rs.getLong(1), rs.getString(2), rs.getString(3), PackageStatus.valueOf(rs.getString(4)),
+                        rs.getLong(5), warehouse, expected, tolerance, rs.getLong(10), rs.getString(11));
+                return switch (p.status()) {
+                    case PRINTED -> p;
+                    case SHIPPED, SYNCED, SYNC_FAILED -> ScanResult.refused("already_shipped", "ALREADY SHIPPED: package "
+                            + p.packageNo() + " has already been shipped.", p.id(), p.packageNo());
+                    case VOIDED -> ScanResult.refused("voided", "VOIDED: package " + p.packageNo()
+                            + " was cancelled. Do not ship it.", p.id(), p.packageNo());
+                    default -> ScanResult.refused("not_printed", "NOT PRINTED: package " + p.packageNo() + " is "
+                            + p.status().name().toLowerCase().replace('_', ' ') + "; print its label first.",
+                            p.id(), p.packageNo());
+                };
+            }
+        }
+    }
+
+    private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, String reason)
+            throws SQLException {
+        Instant now = clock.instant();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = 'SHIPPED', SHIPPED_AT = ?, "
+                + "MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'PRINTED'")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            if (measured == null) {
+                ps.setNull(2, java.sql.Types.INTEGER);
+            } else {
+                ps.setInt(2, measured);
+            }
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setLong(4, p.id());
+            if (ps.executeUpdate() != 1) {
+                throw new OperationRefusedException("concurrent_change", "Package " + p.packageNo()
+                        + " was changed at the same time; scan it again.");
+            }
+        }
+        if (p.warehouseId() == null) {
+            throw new IllegalStateException("Printed package " + p.packageNo() + " has no warehouse");
+        }
+        try (PreparedStatement lines = c.prepareStatement("SELECT SKU_ID, SUM(QUANTITY) FROM WB_ORDER_LINE "
+                + "WHERE ORDER_ID = ? GROUP BY SKU_ID ORDER BY SKU_ID");
+             PreparedStatement stock = c.prepareStatement("UPDATE WB_STOCK SET ON_HAND = ON_HAND - ?, "
+                     + "RESERVED = RESERVED - ?, VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? "
+                     + "AND RESERVED >= ? AND ON_HAND >= ?")) {
+            lines.setLong(1, p.orderId());
+            try (ResultSet rs = lines.executeQuery()) {
+                while (rs.next()) {
+                    int qty = rs.getInt(2);
+                    stock.setInt(1, qty);
+                    stock.setInt(2, qty);
+                    stock.setLong(3, p.warehouseId());
+                    stock.setLong(4, rs.getLong(1));
+                    stock.setInt(5, qty);
+                    stock.setInt(6, qty);
+                    if (stock.executeUpdate() != 1) {
+                        throw new IllegalStateException("Stock of package " + p.packageNo()
+                                + " is not reserved as expected; nothing was shipped");
+                    }
+                }
+            }
+        }
+        Jdbc.audit(c, p.id(), p.orderId(), actor, now, action, PackageStatus.PRINTED.name(),
+                PackageStatus.SHIPPED.name(), reason);
+        SyncQueue.enqueueIfAutomatic(c, p.id(), p.storeId(), p.platform(), now);
+    }
+
+    private static String actor(String actor) {
+        return actor == null || actor.isBlank() ? "system" : actor.strip();
+    }
+}

@@ -1,0 +1,139 @@
+package io.waybill.core.internal.sync;
+
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.TestDatabase;
+import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.CarrierCodeMapping;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.platform.MarketplaceConnector;
+import io.waybill.spi.platform.RateLimit;
+import io.waybill.spi.platform.ShipmentConfirmation;
+import io.waybill.spi.platform.StoreContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.waybill.core.internal.Fixtures.exec;
+import static io.waybill.core.internal.Fixtures.scalar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class SyncJobWorkerTest {
+
+    /** Marketplace double: records confirmations; can refuse one order or rate-limit the first call. */
+    static final class RecordingMarketplace implements MarketplaceConnector {
+        final List<ShipmentConfirmation> confirmed = new CopyOnWriteArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+        volatile boolean rateLimitFirst;
+        volatile String refuseOrder;
+
+        @Override
+        public PluginDescriptor descriptor() {
+            return new PluginDescriptor("test", "Test marketplace", "records confirmations");
+        }
+
+        @Override
+        public RateLimit rateLimit(StoreContext store) {
+            return new RateLimit(50, 5);
+        }
+
+        @Override
+        public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation c) {
+            if (calls.incrementAndGet() == 1 && rateLimitFirst) {
+                return Result.failure(Message.error("rate_limited", "retry_after=0.2"));
+            }
+            if (c.platformOrderId().equals(refuseOrder)) {
+                return Result.failure(Message.error("rejected", "order is already cancelled on the marketplace"));
+            }
+            confirmed.add(c);
+            return Result.ok(true);
+        }
+    }
+
+    private DatabaseEngine db;
+    private SyncServiceImpl sync;
+    private SyncJobWorker worker;
+    private RecordingMarketplace marketplace;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabase.inMemory();
+        Fixtures.basic(db);
+        exec(db, "INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, LINE1, CITY, "
+                + "COUNTRY_CODE, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT) SELECT 500 + ID, 1, 1, 'P-' || "
+                + "CAST(ID AS CHAR(4)), 'N', 'B', 'L', 'C', 'US', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+                + "CURRENT_TIMESTAMP FROM WB_SKU");
+        exec(db, "INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, STATUS, EXPECTED_WEIGHT_GRAMS, PRINT_COUNT, "
+                + "CREATED_AT, UPDATED_AT, CARRIER_ID, TRACKING_NO, SHIPPED_AT) SELECT 600 + ID, 1, 'WB' || "
+                + "CAST(ID AS CHAR(4)), 500 + ID, 'SHIPPED', 100, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'pool', "
+                + "'RR' || CAST(ID AS CHAR(4)), CURRENT_TIMESTAMP FROM WB_SKU");
+        exec(db, "UPDATE WB_STORE SET PLATFORM = 'test'");
+        sync = new SyncServiceImpl(db.dataSource(), Clock.systemUTC());
+        marketplace = new RecordingMarketplace();
+        PluginRegistryImpl registry = Fixtures.registry();
+        registry.bindPlatform(Fixtures.reference(), marketplace);
+        worker = new SyncJobWorker(sync, registry, false);
+    }
+
+    @AfterEach
+    void close() {
+        worker.stop();
+        db.close();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier c) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private int count(String sql) {
+        try {
+            return scalar(db, sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void manualSyncConfirmsWithTheMappedCarrierCodeAndRetriesRateLimits() throws Exception {
+        sync.saveCarrierCode(new CarrierCodeMapping("test", "pool", "China Post"), "admin");
+        marketplace.rateLimitFirst = true;
+        marketplace.refuseOrder = "P-23  ";
+        List<Long> ids = new ArrayList<>(List.of(621L, 622L, 623L));
+        BatchResult r = sync.startSync(ids, "op");
+        assertEquals(3, r.succeeded().size());
+        assertEquals("already_queued", sync.startSync(List.of(621L), "op").failures().get(0).code());
+        worker.start(10);
+        await("all done", () -> count("SELECT COUNT(*) FROM WB_SYNC_JOB WHERE STATE IN ('DONE', 'FAILED')") == 3);
+        assertEquals(2, count("SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SYNCED'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SYNC_FAILED' AND LAST_ERROR LIKE '%cancelled%'"));
+        assertTrue(marketplace.confirmed.stream().allMatch(c -> c.carrierCode().equals("China Post")));
+        assertEquals(2, marketplace.confirmed.size(), "no duplicates");
+        // the operator resends the failed one after fixing it on the marketplace
+        marketplace.refuseOrder = null;
+        assertEquals(1, sync.startSync(List.of(623L), "op").succeeded().size());
+        await("resent", () -> count("SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SYNCED'") == 3);
+    }
+
+    @Test
+    void theAutoSyncSettingIsStoredPerPlatform() {
+        sync.setAutoSync("test", true, "admin");
+        assertEquals(Boolean.TRUE, sync.autoSync().get("test"));
+    }
+}

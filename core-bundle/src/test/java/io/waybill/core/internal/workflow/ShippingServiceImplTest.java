@@ -1,0 +1,120 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.TestDatabase;
+import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
+import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.model.ScanResult;
+import io.waybill.core.model.UserIdentity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.waybill.core.internal.Fixtures.exec;
+import static io.waybill.core.internal.Fixtures.order;
+import static io.waybill.core.internal.Fixtures.scalar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShippingServiceImplTest {
+    private DatabaseEngine db;
+    private ShippingServiceImpl shipping;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabase.inMemory();
+        Fixtures.basic(db);
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10, 0)");
+        // 2 x A (100 g) + 40 g packaging = 240 g expected; store tolerance 50 g / 5 %
+        new OrderCaptureServiceImpl(db, Fixtures.registry()).capture("S1", List.of(order("o1", "A", 2),
+                order("o2", "A", 1)), "t");
+        FulfilmentServiceImpl f = new FulfilmentServiceImpl(db);
+        List<Long> ids = List.of((long) scalar(db, "SELECT MIN(ID) FROM WB_PACKAGE"),
+                (long) scalar(db, "SELECT MAX(ID) FROM WB_PACKAGE"));
+        f.allocate(ids, "t");
+        exec(db, "UPDATE WB_PACKAGE SET STATUS = 'PRINTED', TRACKING_NO = 'RR123456785CN' WHERE ID = " + ids.get(0));
+        shipping = new ShippingServiceImpl(db.dataSource(), Clock.systemUTC(), (user, pw) ->
+                user.equals("sue") && new String(pw).equals("right-password")
+                        ? Optional.of(new UserIdentity("sue", Set.of(UserIdentity.SUPERVISOR, UserIdentity.OPERATOR)))
+                        : user.equals("otto") ? Optional.of(new UserIdentity("otto", Set.of(UserIdentity.OPERATOR)))
+                        : Optional.empty());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private String printedNo() throws Exception {
+        return String.format("WB%08d", scalar(db, "SELECT MIN(ID) FROM WB_PACKAGE"));
+    }
+
+    @Test
+    void aPassingWeightShipsAndDeductsStockInOneGo() throws Exception {
+        ScanResult r = shipping.ship(" " + printedNo() + "\r\n", 262, "packer");
+        assertEquals(ScanResult.Outcome.PASS, r.outcome());
+        assertTrue(r.shipped());
+        assertEquals(240, r.expectedGrams());
+        assertEquals(50, r.toleranceGrams());
+        assertEquals(8, scalar(db, "SELECT ON_HAND FROM WB_STOCK WHERE ID = 101"));
+        assertEquals(1, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"), "the other package keeps its reservation");
+        assertEquals("ALREADY SHIPPED", shipping.check(printedNo(), 240).message().substring(0, 15));
+    }
+
+    @Test
+    void trackingNumbersScanToo() {
+        ScanResult r = shipping.check("RR123456785CN", 240);
+        assertEquals(ScanResult.Outcome.PASS, r.outcome());
+        assertFalse(r.shipped());
+    }
+
+    @Test
+    void aFailingOrMissingWeightNeverShips() throws Exception {
+        ScanResult heavy = shipping.ship(printedNo(), 400, "packer");
+        assertEquals(ScanResult.Outcome.WEIGHT_FAIL, heavy.outcome());
+        assertTrue(heavy.message().contains("+160 g"), heavy.message());
+        assertFalse(heavy.shipped());
+        assertEquals(ScanResult.Outcome.NO_WEIGHT, shipping.ship(printedNo(), null, "packer").outcome());
+        assertEquals(10, scalar(db, "SELECT ON_HAND FROM WB_STOCK WHERE ID = 101"));
+    }
+
+    @Test
+    void unknownNotPrintedAndVoidedPackagesAreRefusedLoudly() throws Exception {
+        assertEquals("unknown_package", shipping.check("NOPE-123", 100).code());
+        String allocated = String.format("WB%08d", scalar(db, "SELECT MAX(ID) FROM WB_PACKAGE"));
+        ScanResult notPrinted = shipping.check(allocated, 140);
+        assertEquals("not_printed", notPrinted.code());
+        assertTrue(notPrinted.message().startsWith("NOT PRINTED"));
+        exec(db, "UPDATE WB_PACKAGE SET STATUS = 'VOIDED' WHERE PACKAGE_NO = '" + allocated + "'");
+        assertEquals("voided", shipping.check(allocated, 140).code());
+    }
+
+    @Test
+    void aSupervisorOverrideShipsAndIsAudited() throws Exception {
+        assertThrows(OperationRefusedException.class, () -> shipping.shipWithOverride(printedNo(), 400, "sue",
+                "wrong".toCharArray(), "box is heavier", "packer"));
+        assertEquals("not_supervisor", assertThrows(OperationRefusedException.class, () -> shipping.shipWithOverride(
+                printedNo(), 400, "otto", "x".toCharArray(), "box is heavier", "packer")).code());
+        ScanResult r = shipping.shipWithOverride(printedNo(), 400, "sue", "right-password".toCharArray(),
+                "bigger box used", "packer");
+        assertTrue(r.shipped());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'SHIPPED_OVERRIDE' "
+                + "AND REASON LIKE '%supervisor sue%bigger box used%'"));
+    }
+
+    @Test
+    void batchDeliveryShipsPrintedPackagesAndExplainsTheRest() throws Exception {
+        var r = shipping.shipBatch(List.of((long) scalar(db, "SELECT MIN(ID) FROM WB_PACKAGE"),
+                (long) scalar(db, "SELECT MAX(ID) FROM WB_PACKAGE")), "packer");
+        assertEquals(1, r.succeeded().size());
+        assertEquals("not_printed", r.failures().get(0).code());
+    }
+}
