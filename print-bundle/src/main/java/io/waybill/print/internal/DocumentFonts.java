@@ -15,10 +15,32 @@ import java.io.UncheckedIOException;
  */
 final class DocumentFonts {
 
-    /** A loaded font and its Unicode cmap, to ask whether it has a glyph. */
-    record Face(PDType0Font font, CmapLookup cmap) {
+    /** A loaded font and its Unicode cmap, to ask whether it has a glyph (answers for Latin..Cyrillic cached). */
+    static final class Face {
+        private static final int CACHED = 0x530;
+        private final PDType0Font font;
+        private final CmapLookup cmap;
+        private final byte[] known = new byte[CACHED]; // 0 = not asked yet, 1 = has, 2 = has not
+
+        Face(PDType0Font font, CmapLookup cmap) {
+            this.font = font;
+            this.cmap = cmap;
+        }
+
+        PDType0Font font() {
+            return font;
+        }
+
         boolean has(int codePoint) {
-            return cmap.getGlyphId(codePoint) > 0;
+            if (codePoint >= CACHED) {
+                return cmap.getGlyphId(codePoint) > 0;
+            }
+            byte answer = known[codePoint];
+            if (answer == 0) {
+                answer = cmap.getGlyphId(codePoint) > 0 ? (byte) 1 : (byte) 2;
+                known[codePoint] = answer;
+            }
+            return answer == 1;
         }
     }
 

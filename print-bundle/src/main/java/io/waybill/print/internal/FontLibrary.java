@@ -67,8 +67,8 @@ final class FontLibrary {
      * @param configuredCjk path of the CJK font file from the configuration, or null/blank to search
      */
     FontLibrary(String configuredCjk) {
-        this.regular = resource("DejaVuSans.ttf");
-        this.bold = resource("DejaVuSans-Bold.ttf");
+        this.regular = withoutGsub(resource("DejaVuSans.ttf"));
+        this.bold = withoutGsub(resource("DejaVuSans-Bold.ttf"));
         this.configuredCjk = configuredCjk == null || configuredCjk.isBlank()
                 ? System.getProperty(CJK_FONT_PROPERTY) : configuredCjk.trim();
     }
@@ -115,7 +115,7 @@ final class FontLibrary {
                 byte[] bytes = Files.readAllBytes(path);
                 String face = usableFace(bytes, candidate.toLowerCase().endsWith(".ttc"));
                 if (face != null) {
-                    return new FontFile(candidate, bytes, face.isEmpty() ? null : face);
+                    return new FontFile(candidate, withoutGsub(bytes), face.isEmpty() ? null : face);
                 }
                 tried.add(candidate + " (no TrueType-outlined face with Chinese glyphs)");
             } catch (IOException | RuntimeException e) {
@@ -150,6 +150,42 @@ final class FontLibrary {
     private static boolean usable(TrueTypeFont font) throws IOException {
         boolean cff = font instanceof OpenTypeFont otf && otf.isPostScript();
         return !cff && font.getTableMap().containsKey("glyf") && font.getUnicodeCmapLookup().getGlyphId(PROBE) > 0;
+    }
+
+    /**
+     * Hides the font's GSUB table (renames its tag) in a copy of the bytes. PDFBox 3 runs every showText through
+     * its GSUB engine when a font has one (regex-based, the main cost of drawing a label) only to apply Latin
+     * ligatures a label does not want; Arabic is shaped by ICU before it reaches PDFBox. The subsetter keeps only
+     * the tables a PDF needs, so the renamed table never reaches the PDF.
+     */
+    static byte[] withoutGsub(byte[] font) {
+        byte[] copy = font.clone();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(copy);
+        if (copy.length >= 12 && buffer.getInt(0) == 0x74746366) { // 'ttcf': a collection of table directories
+            int fonts = buffer.getInt(8);
+            for (int i = 0; i < fonts && 12 + 4 * i + 4 <= copy.length; i++) {
+                renameGsub(buffer, buffer.getInt(12 + 4 * i));
+            }
+        } else {
+            renameGsub(buffer, 0);
+        }
+        return copy;
+    }
+
+    private static void renameGsub(java.nio.ByteBuffer buffer, int directory) {
+        if (directory < 0 || directory + 12 > buffer.capacity()) {
+            return;
+        }
+        int tables = buffer.getShort(directory + 4) & 0xFFFF;
+        for (int t = 0; t < tables; t++) {
+            int entry = directory + 12 + 16 * t;
+            if (entry + 16 > buffer.capacity()) {
+                return;
+            }
+            if (buffer.getInt(entry) == 0x47535542) { // 'GSUB'
+                buffer.putInt(entry, 0x78535542);     // 'xSUB': unknown to fontbox, ignored
+            }
+        }
     }
 
     private static byte[] resource(String name) {

@@ -16,7 +16,7 @@ final class PdfCanvas implements AutoCloseable {
 
     enum Align { LEFT, CENTER, RIGHT, START }
 
-    private static final String REPLACEMENT = "?";
+    private static final int REPLACEMENT = '?';
 
     private final PDPageContentStream stream;
     private final DocumentFonts fonts;
@@ -28,36 +28,31 @@ final class PdfCanvas implements AutoCloseable {
 
     /** Width of one line of text (logical order) in points. */
     float width(String logical, float size, boolean bold) {
-        float total = 0;
-        for (Run run : runs(TextShaper.visual(TextShaper.shape(clean(logical))), bold)) {
-            total += run.width(size);
-        }
-        return total;
+        return prepare(logical, bold).width(size);
     }
 
     /**
      * Draws one line. {@code x} is the left edge for LEFT, the centre for CENTER, the right edge for RIGHT; START
      * means left for left-to-right text and {@code x + boxWidth} (right aligned) for right-to-left text.
-     *
-     * @return the width drawn
      */
-    float text(String logical, float x, float y, float size, boolean bold, Align align, float boxWidth) {
-        String shaped = TextShaper.shape(clean(logical));
-        List<Run> runs = runs(TextShaper.visual(shaped), bold);
-        float width = 0;
-        for (Run run : runs) {
-            width += run.width(size);
+    void text(String logical, float x, float y, float size, boolean bold, Align align, float boxWidth) {
+        draw(prepare(logical, bold), x, y, size, align, boxWidth);
+    }
+
+    private void draw(Prepared line, float x, float y, float size, Align align, float boxWidth) {
+        if (line.runs.isEmpty()) {
+            return;
         }
         float left = switch (align) {
             case LEFT -> x;
-            case CENTER -> x - width / 2;
-            case RIGHT -> x - width;
-            case START -> TextShaper.rightToLeft(shaped) ? x + boxWidth - width : x;
+            case CENTER -> x - line.width(size) / 2;
+            case RIGHT -> x - line.width(size);
+            case START -> line.rightToLeft ? x + boxWidth - line.width(size) : x;
         };
         try {
             stream.beginText();
             stream.newLineAtOffset(left, y);
-            for (Run run : runs) {
+            for (Run run : line.runs) {
                 stream.setFont(run.face.font(), size);
                 stream.showText(run.text);
             }
@@ -65,12 +60,45 @@ final class PdfCanvas implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return width;
+    }
+
+    /** One line shaped, in visual order, split into font runs; its width per point size is computed once. */
+    private static final class Prepared {
+        final List<Run> runs;
+        final boolean rightToLeft;
+        private float unitWidth = -1;
+
+        Prepared(List<Run> runs, boolean rightToLeft) {
+            this.runs = runs;
+            this.rightToLeft = rightToLeft;
+        }
+
+        float width(float size) {
+            if (unitWidth < 0) {
+                float total = 0;
+                for (Run run : runs) {
+                    total += run.width(1);
+                }
+                unitWidth = total;
+            }
+            return unitWidth * size;
+        }
+    }
+
+    private Prepared prepare(String logical, boolean bold) {
+        String shaped = TextShaper.shape(clean(logical));
+        return new Prepared(runs(TextShaper.visual(shaped), bold),
+                TextShaper.hasArabicOrHebrew(shaped) && TextShaper.rightToLeft(shaped));
     }
 
     /** Draws text wrapped at word boundaries (or anywhere for CJK) into at most maxLines lines; returns lines drawn. */
     int paragraph(String logical, float x, float top, float width, float size, boolean bold, float leading,
                   int maxLines) {
+        Prepared whole = prepare(logical, bold);
+        if (whole.width(size) <= width) { // the common case: one line, shaped and measured once
+            draw(whole, x, top - size, size, Align.START, width);
+            return whole.runs.isEmpty() ? 0 : 1;
+        }
         List<String> lines = wrap(logical, width, size, bold, maxLines);
         float y = top - size;
         for (String line : lines) {
@@ -226,17 +254,16 @@ final class PdfCanvas implements AutoCloseable {
             int cp = visual.codePointAt(i);
             i += Character.charCount(cp);
             DocumentFonts.Face face = fonts.faceFor(cp, bold);
-            String chars = new String(Character.toChars(cp));
             if (face == null) {
                 face = bold ? fonts.bold() : fonts.regular();
-                chars = REPLACEMENT;
+                cp = REPLACEMENT;
             }
             if (face != current && buffer.length() > 0) {
                 runs.add(new Run(current, buffer.toString()));
                 buffer.setLength(0);
             }
             current = face;
-            buffer.append(chars);
+            buffer.appendCodePoint(cp);
         }
         if (buffer.length() > 0) {
             runs.add(new Run(current, buffer.toString()));
@@ -248,6 +275,14 @@ final class PdfCanvas implements AutoCloseable {
     static String clean(String text) {
         if (text == null) {
             return "";
+        }
+        boolean plain = true;
+        for (int i = 0; i < text.length() && plain; i++) {
+            char c = text.charAt(i);
+            plain = c >= ' ' && (c < 0x7F || c > 0x9F) && (c < 0x80 || Character.getType(c) != Character.FORMAT);
+        }
+        if (plain) {
+            return text;
         }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

@@ -80,6 +80,17 @@ final class TextShaper {
         return false;
     }
 
+    /** Whether the text has any right-to-left letter (Hebrew, Arabic and their presentation forms). */
+    static boolean hasArabicOrHebrew(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean hasArabic(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
