@@ -117,6 +117,11 @@ public final class DemoData {
             }
         }
 
+        for (StoreEntity store : List.of(shop, ebay)) {
+            em.createNativeQuery("INSERT INTO WB_SHIPPING_METHOD (STORE_ID, CODE, CARRIER_ID, SERVICE_CODE, IS_DEFAULT) "
+                    + "VALUES (?, 'STANDARD', 'pool', 'RR', TRUE)").setParameter(1, store.getId()).executeUpdate();
+        }
+
         for (int i = 0; i < ORDERS; i++) {
             StoreEntity store = i % 2 == 0 ? shop : ebay;
             Buyer b = BUYERS.get(i % BUYERS.size());
