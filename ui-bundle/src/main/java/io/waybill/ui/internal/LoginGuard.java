@@ -3,7 +3,6 @@ package io.waybill.ui.internal;
 import com.vaadin.flow.component.UI;
 import io.waybill.ui.internal.i18n.LanguageSupport;
 import io.waybill.ui.internal.views.LoginView;
-import io.waybill.ui.internal.views.WaitingForDeliveryView;
 
 /**
  * Installed on every UI: applies the session's language and sends visitors without a signed-in user to the
@@ -22,7 +21,7 @@ final class LoginGuard {
             if (!signedIn && !toLogin) {
                 event.forwardTo(LoginView.class);
             } else if (signedIn && toLogin) {
-                event.forwardTo(WaitingForDeliveryView.class);
+                event.forwardTo("delivery/waiting");
             }
         });
     }

@@ -2,11 +2,17 @@ package io.waybill.ui.internal;
 
 import com.vaadin.flow.server.VaadinService;
 import io.waybill.core.api.AuthenticationService;
+import io.waybill.core.api.CarrierUploadService;
+import io.waybill.core.api.FulfilmentService;
+import io.waybill.core.api.OrderCaptureService;
+import io.waybill.core.api.PrintService;
+import io.waybill.core.api.StockService;
 import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PluginRegistry;
 import io.waybill.core.api.StoreService;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -37,6 +43,43 @@ public final class UiServices {
 
     public static PluginRegistry plugins() {
         return require(servlet().pluginRegistry, "PluginRegistry");
+    }
+
+    public static FulfilmentService fulfilment() {
+        return require(servlet().fulfilmentService, "FulfilmentService");
+    }
+
+    public static StockService stock() {
+        return require(servlet().stockService, "StockService");
+    }
+
+    public static OrderCaptureService capture() {
+        return require(servlet().orderCaptureService, "OrderCaptureService");
+    }
+
+    public static CarrierUploadService carriers() {
+        return require(servlet().carrierUploadService, "CarrierUploadService");
+    }
+
+    public static PrintService print() {
+        return require(servlet().printService, "PrintService");
+    }
+
+    /** Whether the print bundle is installed and running now. */
+    public static boolean printAvailable() {
+        try {
+            return servlet().printService != null;
+        } catch (ServiceUnavailableException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Background workers for batches, file checks and PDFs (never run them on the request thread). Tasks run
+     * without a current Vaadin service: resolve the services they need before submitting.
+     */
+    public static ExecutorService workers() {
+        return servlet().workers;
     }
 
     /** Executor for delayed UI work; stopped when the UI bundle stops. */

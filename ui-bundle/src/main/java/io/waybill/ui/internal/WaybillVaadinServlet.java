@@ -12,6 +12,11 @@ import com.vaadin.flow.server.startup.RouteRegistryInitializer;
 import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import io.waybill.core.api.AuthenticationService;
+import io.waybill.core.api.CarrierUploadService;
+import io.waybill.core.api.FulfilmentService;
+import io.waybill.core.api.OrderCaptureService;
+import io.waybill.core.api.PrintService;
+import io.waybill.core.api.StockService;
 import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PluginRegistry;
@@ -41,6 +46,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -70,10 +76,31 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile StoreService storeService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PluginRegistry pluginRegistry;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile FulfilmentService fulfilmentService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile StockService stockService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile OrderCaptureService orderCaptureService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CarrierUploadService carrierUploadService;
+    /** Implemented by the print bundle, which may be absent: the print buttons are disabled then. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile PrintService printService;
 
     /** Delayed UI work (the push check); owned here and stopped with the component. */
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "waybill-ui-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Batch actions, file previews and PDF rendering run here, never on a request thread: two workers, so a long
+     * batch of one operator does not stall everybody else's, and the machine is not swamped.
+     */
+    final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "waybill-ui-worker");
         t.setDaemon(true);
         return t;
     });
@@ -149,5 +176,6 @@ public class WaybillVaadinServlet extends VaadinServlet {
     @Deactivate
     void deactivate() {
         scheduler.shutdownNow();
+        workers.shutdownNow();
     }
 }

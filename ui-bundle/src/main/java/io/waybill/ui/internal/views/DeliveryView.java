@@ -1,61 +1,138 @@
 package io.waybill.ui.internal.views;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.function.ValueProvider;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import io.waybill.core.api.CarrierUploadService;
+import io.waybill.core.api.FulfilmentService;
+import io.waybill.core.api.PrintService;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.LabelSize;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Shortage;
 import io.waybill.core.model.StoreInfo;
+import io.waybill.core.model.UploadState;
+import io.waybill.core.model.UserIdentity;
+import io.waybill.core.model.VoidReason;
+import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
+import io.waybill.ui.internal.views.DeliveryTab.BatchAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code /delivery/waiting}: packages in status WAITING, read page by page from PackageService, filtered by
- * store, destination country and free text; sortable; multi-select for batch actions.
+ * {@code /delivery/<status>}: Delivery Management. Status tabs with live counts (refreshed after every action
+ * and every 10 s by push), the package list of the chosen tab (lazy, sortable, filtered by store, country and
+ * text, multi-select) and the tab's batch actions: allocate, void, upload, update tracking, print.
  */
-@Route(value = "delivery/waiting", layout = MainLayout.class)
-public class WaitingForDeliveryView extends VerticalLayout implements HasDynamicTitle {
+@Route(value = "delivery/:status?", layout = MainLayout.class)
+public class DeliveryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryView.class);
+    static final int LIVE_REFRESH_SECONDS = 10;
+    private static final int PAGE_MAX = 1000;
 
     private final Grid<PackageRow> grid = new Grid<>();
     private final MultiSelectComboBox<StoreInfo> storeFilter = new MultiSelectComboBox<>();
     private final MultiSelectComboBox<String> countryFilter = new MultiSelectComboBox<>();
     private final TextField search = new TextField();
+    private final H2 heading = new H2();
     private final Span count = new Span();
     private final Span selected = new Span();
     private final ServiceNotice notice = new ServiceNotice();
+    private final Div loadError = new Div();
+    private final Tabs tabs = new Tabs();
+    private final Map<DeliveryTab, Tab> tabItems = new EnumMap<>(DeliveryTab.class);
+    private final Map<BatchAction, Button> buttons = new EnumMap<>(BatchAction.class);
+    private final Map<BatchAction, Component> buttonHolders = new EnumMap<>(BatchAction.class);
+    private final Map<Long, List<Shortage>> shortages = new ConcurrentHashMap<>();
+    private final Map<Long, UploadState> uploadStates = new ConcurrentHashMap<>();
+    private final Grid.Column<PackageRow> missingColumn;
+    private final Grid.Column<PackageRow> trackingColumn;
+    private final Grid.Column<PackageRow> uploadColumn;
+    private DeliveryTab tab = DeliveryTab.DEFAULT;
     private PackageQuery query = PackageQuery.status(PackageStatus.WAITING);
+    private Map<PackageStatus, Long> lastCounts = Map.of();
+    private ScheduledFuture<?> liveRefresh;
 
-    public WaitingForDeliveryView() {
+    public DeliveryView() {
         addClassName("wb-page");
         setSizeFull();
         Locale locale = getLocale();
 
-        H2 heading = new H2(getTranslation("waiting.title"));
+        heading.setId("delivery-title");
         count.setId("package-count");
         count.addClassName("wb-badge");
         selected.setId("selection-count");
         selected.addClassName("wb-muted");
         Div titleRow = new Div(heading, count, selected);
         titleRow.addClassName("wb-title-row");
+
+        tabs.setId("delivery-tabs");
+        tabs.addClassName("wb-status-tabs");
+        for (DeliveryTab t : DeliveryTab.values()) {
+            Tab item = new Tab(getTranslation("tab." + t.slug()));
+            item.setId("tab-" + t.slug());
+            tabItems.put(t, item);
+            tabs.add(item);
+        }
+        tabs.addSelectedChangeListener(e -> {
+            if (e.isFromClient() && e.getSelectedTab() != null) {
+                tabItems.entrySet().stream().filter(en -> en.getValue() == e.getSelectedTab()).findFirst()
+                        .ifPresent(en -> UI.getCurrent().navigate("delivery/" + en.getKey().slug()));
+            }
+        });
 
         storeFilter.setId("filter-store");
         storeFilter.setLabel(getTranslation("filter.store"));
@@ -70,19 +147,46 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         loadFilterItems();
-
         storeFilter.addValueChangeListener(e -> applyFilters());
         countryFilter.addValueChangeListener(e -> applyFilters());
         search.addValueChangeListener(e -> applyFilters());
         Div filters = new Div(storeFilter, countryFilter, search);
         filters.addClassName("wb-filters");
 
+        Div actions = new Div();
+        actions.setId("batch-actions");
+        actions.addClassName("wb-actions");
+        for (BatchAction action : BatchAction.values()) {
+            Button button = new Button(actionLabel(action), e -> start(action));
+            button.setId(action.buttonId());
+            if (action == BatchAction.VOID) {
+                button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            } else {
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            buttons.put(action, button);
+            // a disabled button gets no pointer events: the explanation sits on its holder
+            Span holder = new Span(button);
+            holder.addClassName("wb-action-holder");
+            buttonHolders.put(action, holder);
+            actions.add(holder);
+        }
+
+        loadError.setId("load-error");
+        loadError.addClassName("wb-alert");
+        loadError.setVisible(false);
+
         grid.setId("packages-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.setMultiSort(true);
-        // widths in rem (header cells have a smaller font, em would misalign them); fits 1280 px with the drawer
-        column(PackageRow::packageNo, "packageNo", "col.packageNo", PackageSort.Field.PACKAGE_NO, "8rem", 0);
+        // the package number opens the detail page
+        grid.addColumn(LitRenderer.<PackageRow>of(
+                        "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
+                        .withProperty("id", PackageRow::id).withProperty("no", PackageRow::packageNo))
+                .setKey("packageNo").setHeader(getTranslation("col.packageNo"))
+                .setSortProperty(PackageSort.Field.PACKAGE_NO.name()).setWidth("8rem").setFlexGrow(0)
+                .setResizable(true).setTooltipGenerator(PackageRow::packageNo);
         column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO, "8.5rem", 0);
         column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store", PackageSort.Field.STORE,
                 "9rem", 1);
@@ -90,20 +194,26 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
         column(r -> Formats.country(r.countryCode(), locale), "country", "col.country", PackageSort.Field.COUNTRY,
                 "8rem", 1);
         column(PackageRow::skuSummary, "skus", "col.skus", null, "8rem", 2);
+        missingColumn = column(r -> Formats.shortages(shortages.get(r.id())), "missing", "col.missing", null,
+                "10rem", 2);
+        missingColumn.setClassNameGenerator(r -> "wb-missing");
+        trackingColumn = column(r -> r.trackingNo() == null ? "" : r.trackingNo(), "tracking", "col.tracking",
+                null, "10rem", 1);
+        uploadColumn = column(r -> UploadStates.describe(uploadStates.get(r.id()), this::getTranslation),
+                "uploadState", "col.uploadState", null, "10rem", 1);
         column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight", "col.weight", PackageSort.Field.WEIGHT,
                 "6.5rem", 0).setTextAlign(ColumnTextAlign.END);
         column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()), "created", "col.created",
                 PackageSort.Field.CREATED, "9rem", 0);
-        grid.setEmptyStateText(getTranslation("waiting.empty"));
         grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
                 q -> (int) Math.min(Integer.MAX_VALUE, countPackages()));
-        grid.addSelectionListener(e -> updateSelected(e.getAllSelectedItems().size()));
+        // rows are identified by package id: a refresh keeps the selection even when a row's data changed
+        grid.getLazyDataView().setIdentifierProvider(PackageRow::id);
+        grid.addSelectionListener(e -> updateSelected());
         grid.setSizeFull();
 
-        add(titleRow, notice, filters, grid);
+        add(titleRow, notice, loadError, tabs, filters, actions, grid);
         setFlexGrow(1, grid);
-        updateCount();
-        updateSelected(0);
     }
 
     private Grid.Column<PackageRow> column(ValueProvider<PackageRow, String> value, String key, String header,
@@ -114,6 +224,44 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
             column.setSortProperty(sort.name());
         }
         return column;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String slug = event.getRouteParameters().get("status").orElse(null);
+        DeliveryTab target = DeliveryTab.fromSlug(slug).orElse(null);
+        if (target == null) {
+            event.forwardTo("delivery/" + DeliveryTab.DEFAULT.slug());
+            return;
+        }
+        show(target);
+    }
+
+    private void show(DeliveryTab target) {
+        boolean changed = target != tab || query == null;
+        tab = target;
+        tabs.setSelectedTab(tabItems.get(tab));
+        heading.setText(getTranslation("tab." + tab.slug()));
+        missingColumn.setVisible(tab.showsShortages());
+        trackingColumn.setVisible(tab.showsCarrierColumns());
+        uploadColumn.setVisible(tab.showsCarrierColumns());
+        grid.setEmptyStateText(getTranslation("delivery.empty." + tab.slug()));
+        for (BatchAction action : BatchAction.values()) {
+            buttonHolders.get(action).setVisible(tab.actions().contains(action));
+        }
+        buttons.get(BatchAction.ALLOCATE).setText(actionLabel(BatchAction.ALLOCATE));
+        if (changed) {
+            grid.deselectAll();
+        }
+        applyFilters();
+        refreshCounts();
+    }
+
+    private String actionLabel(BatchAction action) {
+        if (action == BatchAction.ALLOCATE && tab == DeliveryTab.OUT_OF_STOCK) {
+            return getTranslation("action.retryAllocation");
+        }
+        return getTranslation("action." + action.name());
     }
 
     private void loadFilterItems() {
@@ -127,10 +275,46 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
 
     private Stream<PackageRow> fetch(int offset, int limit, List<PackageSort> sort) {
         try {
-            return UiServices.packages().find(query, offset, Math.min(limit, 1000), sort).stream();
+            List<PackageRow> rows = new ArrayList<>();
+            // "select all" asks for everything at once; the core hands out at most 1,000 rows per call
+            while (rows.size() < limit) {
+                int pageSize = Math.min(limit - rows.size(), PAGE_MAX);
+                List<PackageRow> page = UiServices.packages().find(query, offset + rows.size(), pageSize, sort);
+                rows.addAll(page);
+                if (page.size() < pageSize) {
+                    break;
+                }
+            }
+            loadExtras(rows);
+            loadError.setVisible(false);
+            return rows.stream();
         } catch (ServiceUnavailableException e) {
             notice.show(e);
             return Stream.empty();
+        } catch (RuntimeException e) {
+            LOG.warn("Loading packages failed", e);
+            showLoadError();
+            return Stream.empty();
+        }
+    }
+
+    /** Shortages (Out of stock) and carrier states (Allocated on) of the rows just loaded. */
+    private void loadExtras(List<PackageRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Long> ids = rows.stream().map(PackageRow::id).toList();
+        if (tab.showsShortages()) {
+            ids.forEach(shortages::remove);
+            shortages.putAll(UiServices.packages().shortages(ids));
+        }
+        if (tab.showsCarrierColumns()) {
+            try {
+                ids.forEach(uploadStates::remove);
+                uploadStates.putAll(UiServices.carriers().uploadStates(ids));
+            } catch (ServiceUnavailableException e) {
+                // the list is still useful without the upload state column
+            }
         }
     }
 
@@ -140,16 +324,29 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
         } catch (ServiceUnavailableException e) {
             notice.show(e);
             return 0;
+        } catch (RuntimeException e) {
+            LOG.warn("Counting packages failed", e);
+            showLoadError();
+            return 0;
         }
     }
 
+    private void showLoadError() {
+        loadError.setText(getTranslation("delivery.loadError"));
+        loadError.setVisible(true);
+    }
+
     private void applyFilters() {
-        query = PackageQuery.status(PackageStatus.WAITING)
-                .withStores(storeFilter.getSelectedItems().stream().map(StoreInfo::code).collect(Collectors.toSet()))
-                .withCountries(countryFilter.getSelectedItems())
-                .withText(search.getValue());
+        PackageQuery next = new PackageQuery(tab.statuses(),
+                storeFilter.getSelectedItems().stream().map(StoreInfo::code).collect(Collectors.toSet()),
+                countryFilter.getSelectedItems(), search.getValue());
+        if (!next.equals(query)) {
+            grid.deselectAll();
+        }
+        query = next;
+        shortages.clear();
+        uploadStates.clear();
         grid.getDataProvider().refreshAll();
-        grid.deselectAll();
         updateCount();
     }
 
@@ -161,15 +358,305 @@ public class WaitingForDeliveryView extends VerticalLayout implements HasDynamic
         } catch (ServiceUnavailableException e) {
             notice.show(e);
             count.setText("–");
+        } catch (RuntimeException e) {
+            LOG.warn("Counting packages failed", e);
+            showLoadError();
         }
     }
 
-    private void updateSelected(int n) {
+    /** Tab labels with their live counts; true when they changed since the last call. */
+    private boolean refreshCounts() {
+        try {
+            Map<PackageStatus, Long> counts = UiServices.packages().countByStatus();
+            for (DeliveryTab t : DeliveryTab.values()) {
+                tabItems.get(t).setLabel(getTranslation("tab.withCount", getTranslation("tab." + t.slug()),
+                        t.count(counts)));
+            }
+            boolean changed = !counts.equals(lastCounts);
+            lastCounts = counts;
+            return changed;
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warn("Counting packages per status failed", e);
+            return false;
+        }
+    }
+
+    /** Every 10 s: new counts; the list is reloaded when they moved or carrier states may have moved. */
+    private void liveRefresh() {
+        boolean changed = refreshCounts();
+        if (changed || tab.showsCarrierColumns() && tab.compareTo(DeliveryTab.TRACKED) < 0) {
+            grid.getDataProvider().refreshAll();
+            updateCount();
+        }
+    }
+
+    private void updateSelected() {
+        int n = grid.getSelectedItems().size();
         selected.setText(n == 0 ? "" : getTranslation("waiting.selected", n));
+        boolean print = UiServices.printAvailable();
+        for (Map.Entry<BatchAction, Button> e : buttons.entrySet()) {
+            BatchAction action = e.getKey();
+            boolean printMissing = action.needsPrintService() && !print;
+            e.getValue().setEnabled(n > 0 && !printMissing);
+            String why = printMissing ? getTranslation("print.unavailable")
+                    : n == 0 ? getTranslation("action.selectFirst") : null;
+            Component holder = buttonHolders.get(action);
+            if (why == null) {
+                holder.getElement().removeAttribute("title");
+            } else {
+                holder.getElement().setAttribute("title", why);
+            }
+        }
+    }
+
+    // ---- batch actions ----
+
+    private void start(BatchAction action) {
+        List<PackageRow> rows = List.copyOf(grid.getSelectedItems());
+        if (rows.isEmpty()) {
+            return;
+        }
+        String actor = CurrentUser.get().map(UserIdentity::name).orElse("unknown");
+        try {
+            switch (action) {
+                case ALLOCATE -> {
+                    FulfilmentService fulfilment = UiServices.fulfilment();
+                    String title = actionLabel(action);
+                    BatchUi.confirm(title, getTranslation(tab == DeliveryTab.OUT_OF_STOCK
+                                    ? "confirm.retryAllocation" : "confirm.allocate", rows.size()), title,
+                            () -> runBatch(title, rows, ids -> fulfilment.allocate(ids, actor)));
+                }
+                case UPLOAD -> {
+                    CarrierUploadService carriers = UiServices.carriers();
+                    String title = actionLabel(action);
+                    BatchUi.confirm(title, getTranslation("confirm.upload", rows.size()), title,
+                            () -> runBatch(title, rows, ids -> carriers.upload(ids, actor)));
+                }
+                case REFRESH_TRACKING -> {
+                    CarrierUploadService carriers = UiServices.carriers();
+                    String title = actionLabel(action);
+                    BatchUi.confirm(title, getTranslation("confirm.refreshTracking", rows.size()), title,
+                            () -> runBatch(title, rows, ids -> carriers.refreshTracking(ids, actor)));
+                }
+                case VOID -> openVoidDialog(rows, UiServices.fulfilment(), actor);
+                case PRINT_PICKING -> printPickingList(rows);
+                case PRINT_LABELS -> printLabels(rows, actor);
+            }
+        } catch (ServiceUnavailableException e) {
+            BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
+        }
+    }
+
+    private void runBatch(String title, List<PackageRow> rows, Function<List<Long>, BatchResult> action) {
+        try {
+            BatchUi.run(title, rows, action, this::afterBatch);
+        } catch (ServiceUnavailableException e) {
+            BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
+        }
+    }
+
+    /** Packages the action was applied to leave the selection; the failed ones stay selected for a retry. */
+    private void afterBatch(BatchResult result) {
+        Set<Long> done = new HashSet<>(result.succeeded());
+        List<PackageRow> stillSelected = new ArrayList<>(grid.getSelectedItems());
+        stillSelected.stream().filter(r -> done.contains(r.id())).forEach(grid::deselect);
+        grid.getDataProvider().refreshAll();
+        updateCount();
+        refreshCounts();
+        updateSelected();
+    }
+
+    private void openVoidDialog(List<PackageRow> rows, FulfilmentService fulfilment, String actor) {
+        Dialog dialog = new Dialog();
+        dialog.setId("void-dialog");
+        dialog.setHeaderTitle(getTranslation("void.title"));
+        dialog.setWidth("32rem");
+
+        Select<VoidReason> reason = new Select<>();
+        reason.setId("void-reason");
+        reason.setLabel(getTranslation("void.reason"));
+        reason.setItems(VoidReason.values());
+        reason.setItemLabelGenerator(r -> getTranslation("void.reason." + r.name()));
+        reason.setPlaceholder(getTranslation("void.reason.placeholder"));
+        reason.setWidthFull();
+        TextArea other = new TextArea(getTranslation("void.reasonText"));
+        other.setId("void-reason-text");
+        other.setMaxLength(VoidReasons.MAX_LENGTH);
+        other.setWidthFull();
+        other.setVisible(false);
+        reason.addValueChangeListener(e -> {
+            other.setVisible(e.getValue() == VoidReason.OTHER);
+            reason.setInvalid(false);
+            other.setInvalid(false);
+        });
+        Paragraph step1 = new Paragraph(getTranslation("void.step1", rows.size()));
+        Div stepOne = new Div(step1, reason, other);
+
+        Paragraph summary = new Paragraph();
+        summary.setId("void-summary");
+        Paragraph reasonEcho = new Paragraph();
+        reasonEcho.setId("void-reason-echo");
+        reasonEcho.addClassName("wb-muted");
+        Div stepTwo = new Div(summary, reasonEcho);
+        stepTwo.setVisible(false);
+        dialog.add(stepOne, stepTwo);
+
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("void-cancel");
+        Button back = new Button(getTranslation("action.back"));
+        back.setId("void-back");
+        back.setVisible(false);
+        Button next = new Button(getTranslation("action.next"));
+        next.setId("void-next");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button confirm = new Button(getTranslation("void.confirm"));
+        confirm.setId("void-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.setVisible(false);
+        confirm.setDisableOnClick(true);
+        String[] chosen = new String[1];
+        next.addClickListener(e -> {
+            VoidReasons.Checked checked = VoidReasons.check(reason.getValue(), other.getValue(),
+                    r -> getTranslation("void.reason." + r.name()));
+            if (!checked.ok()) {
+                if (reason.getValue() == null) {
+                    reason.setErrorMessage(getTranslation(checked.errorKey()));
+                    reason.setInvalid(true);
+                } else {
+                    other.setErrorMessage(getTranslation(checked.errorKey()));
+                    other.setInvalid(true);
+                }
+                return;
+            }
+            chosen[0] = checked.reason();
+            summary.setText(getTranslation("void.step2", rows.size()));
+            reasonEcho.setText(getTranslation("void.reasonEcho", checked.reason()));
+            stepOne.setVisible(false);
+            stepTwo.setVisible(true);
+            next.setVisible(false);
+            back.setVisible(true);
+            confirm.setVisible(true);
+        });
+        back.addClickListener(e -> {
+            stepOne.setVisible(true);
+            stepTwo.setVisible(false);
+            next.setVisible(true);
+            back.setVisible(false);
+            confirm.setVisible(false);
+        });
+        confirm.addClickListener(e -> {
+            dialog.close();
+            String why = chosen[0];
+            runBatch(getTranslation("void.title"), rows, ids -> fulfilment.voidPackages(ids, why, actor));
+        });
+        dialog.getFooter().add(cancel, back, next, confirm);
+        dialog.open();
+    }
+
+    private void printPickingList(List<PackageRow> rows) {
+        PrintService print = UiServices.print();
+        List<Long> ids = rows.stream().map(PackageRow::id).toList();
+        Locale locale = getLocale();
+        String title = actionLabel(BatchAction.PRINT_PICKING);
+        BatchUi.confirm(title, getTranslation("confirm.printPicking", rows.size()), getTranslation("print.go"),
+                () -> BatchUi.work(getTranslation("print.rendering"), () -> print.pickingList(ids, locale),
+                        pdf -> openPdf(title, pdf, "picking-list.pdf", null)));
+    }
+
+    private void printLabels(List<PackageRow> rows, String actor) {
+        PrintService print = UiServices.print();
+        FulfilmentService fulfilment = UiServices.fulfilment();
+        List<Long> ids = rows.stream().map(PackageRow::id).toList();
+        String title = actionLabel(BatchAction.PRINT_LABELS);
+        Select<LabelSize> size = new Select<>();
+        size.setId("print-label-size");
+        size.setLabel(getTranslation("print.labelSize"));
+        size.setItems(LabelSize.values());
+        size.setItemLabelGenerator(s -> getTranslation("print.size." + s.name()));
+        size.setValue(LabelSize.MM100X150);
+        BatchUi.confirm(title, getTranslation("confirm.printLabels", rows.size()), getTranslation("print.go"),
+                () -> {
+                    LabelSize chosen = size.getValue() == null ? LabelSize.MM100X150 : size.getValue();
+                    BatchUi.work(getTranslation("print.rendering"), () -> print.labels(ids, chosen),
+                            pdf -> openPdf(title, pdf, "labels.pdf", () -> runBatch(
+                                    getTranslation("print.markTitle"), rows,
+                                    chunk -> fulfilment.markPrinted(chunk, actor))));
+                }, size);
+    }
+
+    /**
+     * {@code print-dialog}: the PDF inline (browser's viewer, print from there) with a link to open it in a new tab;
+     * for labels, "Did the labels print correctly?" marks them printed on Yes.
+     */
+    private void openPdf(String title, byte[] pdf, String fileName, Runnable onPrinted) {
+        Dialog dialog = new Dialog();
+        dialog.setId("print-dialog");
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("min(60rem, 95vw)");
+        DownloadHandler inline = DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(pdf), fileName, "application/pdf", pdf.length)).inline();
+        IFrame frame = new IFrame();
+        frame.setSrc(inline);
+        frame.setId("print-frame");
+        frame.addClassName("wb-pdf");
+        Anchor open = new Anchor(inline, getTranslation("print.open"));
+        open.setTarget(AnchorTarget.BLANK);
+        open.setId("print-open");
+        Span size = new Span(getTranslation("print.size", Math.max(1, pdf.length / 1024)));
+        size.addClassName("wb-muted");
+        Div links = new Div(open, size);
+        links.addClassName("wb-print-links");
+        dialog.add(links, frame);
+        if (onPrinted == null) {
+            Button close = new Button(getTranslation("action.close"), e -> dialog.close());
+            close.setId("print-close");
+            close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(close);
+        } else {
+            Span question = new Span(getTranslation("print.question"));
+            question.setId("print-question");
+            question.addClassName("wb-question");
+            Button no = new Button(getTranslation("print.no"), e -> dialog.close());
+            no.setId("print-confirm-no");
+            Button yes = new Button(getTranslation("print.yes"), e -> {
+                dialog.close();
+                onPrinted.run();
+            });
+            yes.setId("print-confirm-yes");
+            yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(question, no, yes);
+        }
+        dialog.open();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        updateSelected();
+        try {
+            liveRefresh = UiServices.scheduler().scheduleWithFixedDelay(
+                    () -> BatchUi.push(ui, this::liveRefresh), LIVE_REFRESH_SECONDS, LIVE_REFRESH_SECONDS,
+                    TimeUnit.SECONDS);
+        } catch (ServiceUnavailableException | java.util.concurrent.RejectedExecutionException e) {
+            liveRefresh = null;
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (liveRefresh != null) {
+            liveRefresh.cancel(false);
+            liveRefresh = null;
+        }
+        super.onDetach(event);
     }
 
     @Override
     public String getPageTitle() {
-        return getTranslation("waiting.title") + " · Waybill";
+        return getTranslation("tab." + tab.slug()) + " · Waybill";
     }
 }

@@ -53,4 +53,19 @@ public final class Formats {
         String name = new Locale("", code).getDisplayCountry(locale);
         return name.isBlank() || name.equalsIgnoreCase(code) ? code : code + " · " + name;
     }
+
+    /** Missing SKUs of an out-of-stock package: {@code "MUG-CER-01 −2, TEE-BLK-M −1"} (with a real minus sign). */
+    public static String shortages(java.util.List<io.waybill.core.model.Shortage> shortages) {
+        if (shortages == null || shortages.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (io.waybill.core.model.Shortage s : shortages) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(s.skuCode()).append(" \u2212").append(s.missing());
+        }
+        return text.toString();
+    }
 }

@@ -91,7 +91,7 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
             VaadinService.reinitializeSession(VaadinRequest.getCurrent());
             CurrentUser.set(identity.get());
             LOG.info("User '{}' signed in to the web UI", identity.get().name());
-            getUI().ifPresent(ui -> ui.navigate(WaitingForDeliveryView.class));
+            getUI().ifPresent(ui -> ui.navigate("delivery/waiting"));
         } catch (ServiceUnavailableException e) {
             showError(getTranslation("unavailable.service", e.serviceName()));
         } finally {

@@ -38,15 +38,40 @@ public class MainLayout extends AppLayout {
 
         SideNavItem delivery = new SideNavItem(getTranslation("nav.delivery"));
         delivery.setPrefixComponent(VaadinIcon.TRUCK.create());
-        delivery.addItem(new SideNavItem(getTranslation("nav.waiting"), WaitingForDeliveryView.class,
-                VaadinIcon.HOURGLASS.create()));
+        for (DeliveryTab tab : DeliveryTab.values()) {
+            SideNavItem item = new SideNavItem(getTranslation("tab." + tab.slug()), "delivery/" + tab.slug());
+            item.setId("nav-" + tab.slug());
+            delivery.addItem(item);
+        }
         delivery.setExpanded(true);
+        SideNavItem orders = new SideNavItem(getTranslation("nav.orders"));
+        orders.setPrefixComponent(VaadinIcon.CART.create());
+        SideNavItem importOrders = new SideNavItem(getTranslation("nav.import"), ImportOrdersView.class,
+                VaadinIcon.UPLOAD.create());
+        importOrders.setId("nav-import");
+        SideNavItem newOrder = new SideNavItem(getTranslation("nav.newOrder"), ManualOrderView.class,
+                VaadinIcon.PLUS.create());
+        newOrder.setId("nav-new-order");
+        orders.addItem(importOrders, newOrder);
+        orders.setExpanded(true);
+        SideNavItem stock = new SideNavItem(getTranslation("nav.stock"), StockView.class,
+                VaadinIcon.STOCK.create());
+        stock.setId("nav-stock");
+        SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));
+        settings.setPrefixComponent(VaadinIcon.COG.create());
+        SideNavItem shipping = new SideNavItem(getTranslation("nav.shipping"), ShippingMethodsView.class,
+                VaadinIcon.PACKAGE.create());
+        shipping.setId("nav-shipping");
+        settings.addItem(shipping);
+        settings.setExpanded(true);
+        settings.setVisible(ShippingMethodsView.allowed(CurrentUser.get()));
         SideNavItem plugins = new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,
                 VaadinIcon.PLUG.create());
+        plugins.setId("nav-plugins");
         SideNav nav = new SideNav();
         nav.setId("side-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
-        nav.addItem(delivery, plugins);
+        nav.addItem(delivery, orders, stock, settings, plugins);
 
         Div brand = new Div(new Span(getTranslation("app.tagline")));
         brand.addClassName("wb-drawer-brand");

@@ -11,6 +11,6 @@ public class RootView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(WaitingForDeliveryView.class);
+        event.forwardTo("delivery/" + DeliveryTab.DEFAULT.slug());
     }
 }

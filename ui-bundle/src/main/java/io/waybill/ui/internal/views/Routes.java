@@ -8,7 +8,8 @@ import java.util.List;
 public final class Routes {
 
     public static final List<Class<? extends Component>> ALL = List.of(
-            LoginView.class, RootView.class, WaitingForDeliveryView.class, PluginsView.class);
+            LoginView.class, RootView.class, DeliveryView.class, PackageDetailView.class, StockView.class,
+            ImportOrdersView.class, ManualOrderView.class, ShippingMethodsView.class, PluginsView.class);
 
     private Routes() {
     }

@@ -66,4 +66,55 @@ class WaybillI18NProviderTest {
     void missingKeyIsVisibleNotFatal() {
         assertEquals("!no.such.key", provider.getTranslation("no.such.key", Locale.ENGLISH));
     }
+
+    @Test
+    void keysBuiltFromEnumsExistInBothLanguages() {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (io.waybill.ui.internal.views.DeliveryTab t : io.waybill.ui.internal.views.DeliveryTab.values()) {
+            keys.add("tab." + t.slug());
+            keys.add("delivery.empty." + t.slug());
+        }
+        for (io.waybill.ui.internal.views.DeliveryTab.BatchAction a
+                : io.waybill.ui.internal.views.DeliveryTab.BatchAction.values()) {
+            keys.add("action." + a.name());
+        }
+        for (io.waybill.core.model.VoidReason r : io.waybill.core.model.VoidReason.values()) {
+            keys.add("void.reason." + r.name());
+        }
+        for (io.waybill.core.model.PackageStatus s : io.waybill.core.model.PackageStatus.values()) {
+            keys.add("status." + s.name());
+        }
+        for (io.waybill.core.model.LabelSize s : io.waybill.core.model.LabelSize.values()) {
+            keys.add("print.size." + s.name());
+        }
+        ResourceBundle en = WaybillI18NProvider.bundle(Locale.ENGLISH);
+        for (String key : keys) {
+            assertTrue(en.containsKey(key), key);
+        }
+    }
+
+    @Test
+    void seedTermsAreUsedInChinese() {
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        assertEquals("分配库存", provider.getTranslation("action.ALLOCATE", zh));
+        assertEquals("批量上传", provider.getTranslation("action.UPLOAD", zh));
+        assertEquals("更新物流供应商信息", provider.getTranslation("action.REFRESH_TRACKING", zh));
+        assertEquals("打印提货单", provider.getTranslation("action.PRINT_PICKING", zh));
+        assertEquals("打印物流商面单", provider.getTranslation("action.PRINT_LABELS", zh));
+        assertEquals("批量作废", provider.getTranslation("action.VOID", zh));
+    }
+
+    @Test
+    void batchTextsReadAsSpecified() {
+        assertEquals("Allocate inventory for 12 packages?",
+                provider.getTranslation("confirm.allocate", Locale.ENGLISH, 12));
+        assertEquals("Void 2 packages? This releases their reserved stock.",
+                provider.getTranslation("void.step2", Locale.ENGLISH, 2));
+        assertEquals("3 done, 1 failed", provider.getTranslation("batch.summary", Locale.ENGLISH, 3, 1));
+        assertEquals("Waiting for Delivery (50)", provider.getTranslation("tab.withCount", Locale.ENGLISH,
+                "Waiting for Delivery", 50L));
+        assertEquals("10 rows, 8 valid orders, 1 already captured, 2 problems",
+                provider.getTranslation("import.summary", Locale.ENGLISH, 10, 8, 1, 2));
+        assertEquals("Import 8 orders", provider.getTranslation("import.confirm", Locale.ENGLISH, 8));
+    }
 }

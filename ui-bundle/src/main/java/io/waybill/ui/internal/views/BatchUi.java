@@ -1,0 +1,215 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.PackageRow;
+import io.waybill.ui.internal.UiServices;
+import io.waybill.ui.internal.batch.BatchRunner;
+import io.waybill.ui.internal.batch.Chunks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The dialogs every batch action goes through: confirm, progress (the work runs on a background worker in chunks,
+ * the bar is updated by push), result summary with the failures. Also background work with a plain "working"
+ * indicator (file checks, PDFs).
+ */
+final class BatchUi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchUi.class);
+
+    private BatchUi() {
+    }
+
+    /** Asks before doing anything ({@code confirm-dialog}, {@code confirm-text}, {@code confirm-button}). */
+    static Dialog confirm(String title, String question, String confirmLabel, Runnable onConfirm,
+                          Component... extra) {
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-dialog");
+        dialog.setHeaderTitle(title);
+        Paragraph text = new Paragraph(question);
+        text.setId("confirm-text");
+        dialog.add(text);
+        dialog.add(extra);
+        Button cancel = new Button(dialog.getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("confirm-cancel");
+        Button ok = new Button(confirmLabel, e -> {
+            dialog.close();
+            onConfirm.run();
+        });
+        ok.setId("confirm-button");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.setDisableOnClick(true);
+        dialog.getFooter().add(cancel, ok);
+        dialog.open();
+        ok.focus();
+        return dialog;
+    }
+
+    /**
+     * Runs a batch on a worker in chunks of {@link Chunks#DEFAULT_SIZE}, with a progress bar
+     * ({@code batch-progress}) while it runs and the result dialog ({@code batch-result}) at the end.
+     *
+     * @param action the core call for one chunk; runs off the UI thread, so it must not use {@link UiServices}
+     * @param done   run on the UI (under its lock) before the result dialog opens, e.g. to refresh lists
+     */
+    static void run(String title, Collection<PackageRow> rows, Function<List<Long>, BatchResult> action,
+                    Consumer<BatchResult> done) {
+        UI ui = UI.getCurrent();
+        ExecutorService workers = UiServices.workers();
+        List<Long> ids = rows.stream().map(PackageRow::id).toList();
+        Map<Long, String> numbers = new LinkedHashMap<>();
+        rows.forEach(r -> numbers.put(r.id(), r.packageNo()));
+        String unexpected = ui.getTranslation("batch.unexpected");
+
+        Dialog progress = new Dialog();
+        progress.setId("batch-progress-dialog");
+        progress.setHeaderTitle(title);
+        progress.setCloseOnEsc(false);
+        progress.setCloseOnOutsideClick(false);
+        ProgressBar bar = new ProgressBar(0, Math.max(1, ids.size()), 0);
+        bar.setId("batch-progress");
+        Span text = new Span(ui.getTranslation("batch.progress", 0, ids.size()));
+        text.setId("batch-progress-text");
+        text.addClassName("wb-muted");
+        Div body = new Div(bar, text);
+        body.addClassName("wb-progress");
+        progress.add(body);
+        progress.open();
+
+        workers.execute(() -> {
+            BatchResult result = BatchRunner.run(ids, Chunks.DEFAULT_SIZE, action, numbers, unexpected,
+                    (n, total) -> push(ui, () -> {
+                        bar.setValue(n);
+                        text.setText(ui.getTranslation("batch.progress", n, total));
+                    }));
+            push(ui, () -> {
+                progress.close();
+                done.accept(result);
+                showResult(title, result);
+            });
+        });
+    }
+
+    /** {@code batch-result}: "n done, m failed" and a grid of the failures (package no., reason). */
+    static void showResult(String title, BatchResult result) {
+        Dialog dialog = new Dialog();
+        dialog.setId("batch-result");
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("40rem");
+        Span summary = new Span(dialog.getTranslation("batch.summary", result.succeeded().size(),
+                result.failures().size()));
+        summary.setId("batch-result-summary");
+        summary.addClassName(result.failures().isEmpty() ? "wb-ok" : "wb-warn");
+        dialog.add(summary);
+        Grid<BatchResult.Failure> failures = new Grid<>();
+        failures.setId("batch-result-failures");
+        failures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        failures.addColumn(BatchResult.Failure::packageNo).setKey("packageNo")
+                .setHeader(dialog.getTranslation("col.packageNo")).setWidth("9rem").setFlexGrow(0);
+        failures.addColumn(BatchResult.Failure::message).setKey("reason")
+                .setHeader(dialog.getTranslation("col.reason")).setFlexGrow(1)
+                .setTooltipGenerator(BatchResult.Failure::message);
+        failures.setItems(result.failures());
+        failures.setAllRowsVisible(result.failures().size() <= 10);
+        failures.setHeight(result.failures().size() <= 10 ? null : "20rem");
+        failures.setVisible(!result.failures().isEmpty());
+        dialog.add(failures);
+        Button close = new Button(dialog.getTranslation("action.close"), e -> dialog.close());
+        close.setId("batch-result-close");
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    /**
+     * Runs one piece of work (a file check, a PDF) on a worker with an indeterminate progress bar, then hands the
+     * value to {@code onSuccess} on the UI. A refusal is shown with its message; anything else as a generic error.
+     */
+    static <T> void work(String title, Callable<T> task, Consumer<T> onSuccess) {
+        UI ui = UI.getCurrent();
+        ExecutorService workers = UiServices.workers();
+        Dialog progress = new Dialog();
+        progress.setId("work-progress-dialog");
+        progress.setHeaderTitle(title);
+        progress.setCloseOnEsc(false);
+        progress.setCloseOnOutsideClick(false);
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.setId("work-progress");
+        progress.add(bar);
+        progress.setWidth("24rem");
+        progress.open();
+        workers.execute(() -> {
+            T value;
+            try {
+                value = task.call();
+            } catch (OperationRefusedException e) {
+                push(ui, () -> {
+                    progress.close();
+                    error(e.getMessage());
+                });
+                return;
+            } catch (Exception e) {
+                LOG.warn("{} failed", title, e);
+                push(ui, () -> {
+                    progress.close();
+                    error(ui.getTranslation("batch.unexpected"));
+                });
+                return;
+            }
+            push(ui, () -> {
+                progress.close();
+                onSuccess.accept(value);
+            });
+        });
+    }
+
+    /** A readable error for the operator ({@code action-error}), shown until closed or for 10 s. */
+    static void error(String message) {
+        Notification notification = new Notification(message, 10_000, Notification.Position.TOP_CENTER);
+        notification.setId("action-error");
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.open();
+    }
+
+    /** A short confirmation ({@code action-info}). */
+    static void info(String message) {
+        Notification notification = new Notification(message, 4_000, Notification.Position.BOTTOM_START);
+        notification.setId("action-info");
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        notification.open();
+    }
+
+    /** Runs a change on the UI from a background thread; nothing happens when the page was closed meanwhile. */
+    static void push(UI ui, Runnable change) {
+        try {
+            ui.access(change::run);
+        } catch (UIDetachedException e) {
+            // the page is gone: nothing to update
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.waybill.core.api.OrderCaptureService;
+import io.waybill.core.model.ImportPreview;
+import io.waybill.core.model.RowError;
+import io.waybill.core.model.StoreInfo;
+import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.CurrentUser;
+import io.waybill.ui.internal.UiServices;
+import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
+import io.waybill.ui.internal.i18n.WaybillI18NProvider;
+
+import java.util.List;
+
+/**
+ * {@code /orders/import}: an order file (CSV) for one store is checked first (nothing written), the preview shows
+ * what would be imported and every problem by row and column; only the confirm click imports (all or nothing).
+ */
+@Route(value = "orders/import", layout = MainLayout.class)
+public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+    private final ComboBox<StoreInfo> store = new ComboBox<>();
+    private final Upload upload = new Upload();
+    private final ServiceNotice notice = new ServiceNotice();
+    private final Div preview = new Div();
+    private final Span summary = new Span();
+    private final Grid<RowError> errors = CaptureResultPanel.RowErrors.grid();
+    private final Button confirm = new Button();
+    private final Button discard = new Button();
+    private final CaptureResultPanel result = new CaptureResultPanel("import");
+    private UI ui;
+    private ImportPreview current;
+
+    public ImportOrdersView() {
+        addClassName("wb-page");
+        setSizeFull();
+        Div titleRow = new Div(new H2(getTranslation("import.title")));
+        titleRow.addClassName("wb-title-row");
+        Paragraph help = new Paragraph(getTranslation("import.help"));
+        help.addClassName("wb-muted");
+
+        store.setId("import-store");
+        store.setLabel(getTranslation("filter.store"));
+        store.setItemLabelGenerator(s -> Formats.store(s.name(), s.platform()) + " (" + s.code() + ")");
+        store.setRequiredIndicatorVisible(true);
+        store.setWidth("20rem");
+        try {
+            store.setItems(UiServices.stores().stores());
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+
+        upload.setId("import-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> {
+            UI target = ui;
+            if (target != null) {
+                BatchUi.push(target, () -> check(meta.fileName(), bytes));
+            }
+        }));
+        upload.addFileRejectedListener(e -> BatchUi.error(e.getErrorMessage()));
+        upload.setEnabled(false);
+        if (WaybillI18NProvider.CHINESE.equals(WaybillI18NProvider.supported(getLocale()))) {
+            upload.setI18n(chineseUploadTexts());
+        }
+        store.addValueChangeListener(e -> {
+            upload.setEnabled(e.getValue() != null);
+            reset();
+        });
+        Div form = new Div(store, upload);
+        form.addClassName("wb-import-form");
+
+        summary.setId("import-summary");
+        summary.addClassName("wb-import-summary");
+        errors.setId("import-errors");
+        confirm.setId("import-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addClickListener(e -> confirmImport());
+        discard.setId("import-discard");
+        discard.setText(getTranslation("import.discard"));
+        discard.addClickListener(e -> {
+            discardPreview();
+            reset();
+        });
+        Div buttons = new Div(discard, confirm);
+        buttons.addClassName("wb-actions");
+        preview.setId("import-preview");
+        preview.addClassName("wb-card");
+        preview.addClassName("wb-result");
+        preview.add(summary, errors, buttons);
+        preview.setVisible(false);
+
+        add(titleRow, help, notice, form, preview, result);
+    }
+
+    /** Checks the file on a worker (parsing 20 MB takes a moment) and shows the preview. */
+    private void check(String fileName, byte[] content) {
+        StoreInfo chosen = store.getValue();
+        if (chosen == null) {
+            BatchUi.error(getTranslation("import.storeFirst"));
+            return;
+        }
+        OrderCaptureService capture;
+        try {
+            capture = UiServices.capture();
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return;
+        }
+        discardPreview();
+        result.clear();
+        BatchUi.work(getTranslation("import.checking", fileName),
+                () -> capture.previewImport(chosen.code(), fileName, content), this::showPreview);
+    }
+
+    private void showPreview(ImportPreview p) {
+        current = p;
+        summary.setText(getTranslation("import.summary", p.dataRows(), p.validOrders(), p.duplicates(),
+                p.errors().size()));
+        errors.setItems(p.errors());
+        errors.setVisible(!p.errors().isEmpty());
+        confirm.setText(getTranslation("import.confirm", p.validOrders()));
+        confirm.setEnabled(p.validOrders() > 0);
+        preview.setVisible(true);
+    }
+
+    private void confirmImport() {
+        if (current == null) {
+            return;
+        }
+        String previewId = current.previewId();
+        String actor = CurrentUser.get().map(UserIdentity::name).orElse("unknown");
+        OrderCaptureService capture;
+        try {
+            capture = UiServices.capture();
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return;
+        }
+        confirm.setEnabled(false);
+        current = null;
+        BatchUi.work(getTranslation("import.importing"), () -> capture.confirmImport(previewId, actor), r -> {
+            preview.setVisible(false);
+            upload.clearFileList();
+            result.show(r);
+        });
+    }
+
+    private void discardPreview() {
+        if (current == null) {
+            return;
+        }
+        String previewId = current.previewId();
+        current = null;
+        try {
+            UiServices.capture().discardImport(previewId);
+        } catch (RuntimeException e) {
+            // previews expire on their own
+        }
+    }
+
+    private void reset() {
+        preview.setVisible(false);
+        errors.setItems(List.of());
+        result.clear();
+        upload.clearFileList();
+    }
+
+    private UploadI18N chineseUploadTexts() {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop"))
+                .setMany(getTranslation("upload.drop")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany"))
+                .setFileIsTooBig(getTranslation("upload.tooBig")).setIncorrectFileType(getTranslation("upload.wrongType")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.connecting"))
+                        .setStalled(getTranslation("upload.stalled")).setProcessing(getTranslation("upload.processing"))
+                        .setHeld(getTranslation("upload.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(getTranslation("upload.remaining")).setUnknown(getTranslation("upload.remainingUnknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.serverUnavailable"))
+                        .setUnexpectedServerError(getTranslation("upload.serverError"))
+                        .setForbidden(getTranslation("upload.forbidden"))));
+        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("upload.retry")).setStart(getTranslation("upload.start"))
+                .setRemove(getTranslation("upload.remove")));
+        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"));
+        return i18n;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        ui = event.getUI();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        // leaving the page abandons the preview: nothing was imported, and nothing will be
+        discardPreview();
+        ui = null;
+        super.onDetach(event);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("import.title") + " · Waybill";
+    }
+}

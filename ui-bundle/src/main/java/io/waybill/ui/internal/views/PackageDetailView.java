@@ -1,0 +1,236 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import io.waybill.core.model.AuditEntry;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageRow;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.UploadState;
+import io.waybill.spi.common.Address;
+import io.waybill.ui.internal.UiServices;
+import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code /package/<id>}: one package: ship-to address exactly as captured, lines, warehouse, tracking number,
+ * carrier upload state, shortages, the marketplace cancellation flag and the audit history.
+ */
+@Route(value = "package/:id", layout = MainLayout.class)
+public class PackageDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    private final ServiceNotice notice = new ServiceNotice();
+    private final Div content = new Div();
+    private String title;
+
+    public PackageDetailView() {
+        addClassName("wb-page");
+        setSizeFull();
+        content.setId("package-detail");
+        content.addClassName("wb-detail");
+        content.setWidthFull();
+        add(notice, content);
+        title = getTranslation("detail.title");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        content.removeAll();
+        long id;
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+        } catch (NumberFormatException e) {
+            showMissing();
+            return;
+        }
+        try {
+            Optional<PackageDetail> detail = UiServices.packages().detail(id);
+            notice.clear();
+            detail.ifPresentOrElse(this::show, this::showMissing);
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+    }
+
+    private void showMissing() {
+        Div missing = new Div(new Span(getTranslation("detail.notFound")));
+        missing.setId("detail-not-found");
+        missing.addClassName("wb-alert");
+        content.add(backLink(DeliveryTab.DEFAULT), missing);
+    }
+
+    private Component backLink(DeliveryTab tab) {
+        RouterLink back = new RouterLink(getTranslation("detail.back", getTranslation("tab." + tab.slug())),
+                DeliveryView.class, new RouteParameters("status", tab.slug()));
+        back.setId("detail-back");
+        back.addClassName("wb-back");
+        return back;
+    }
+
+    private void show(PackageDetail d) {
+        PackageRow row = d.row();
+        Locale locale = getLocale();
+        title = getTranslation("detail.title") + " " + row.packageNo();
+        DeliveryTab tab = tabOf(row.status());
+
+        H2 heading = new H2(row.packageNo());
+        heading.setId("detail-package-no");
+        Span status = new Span(getTranslation("status." + row.status().name()));
+        status.setId("detail-status");
+        status.addClassName("wb-badge");
+        Div titleRow = new Div(heading, status);
+        titleRow.addClassName("wb-title-row");
+        content.add(backLink(tab), titleRow);
+
+        if (d.orderCancelled()) {
+            Div cancelled = new Div(VaadinIcon.WARNING.create(), new Span(getTranslation("detail.cancelled")));
+            cancelled.setId("detail-cancelled");
+            cancelled.addClassName("wb-alert");
+            content.add(cancelled);
+        }
+
+        UploadState upload = null;
+        if (row.status().compareTo(PackageStatus.ALLOCATED) >= 0) {
+            try {
+                upload = UiServices.carriers().uploadStates(List.of(row.id())).get(row.id());
+            } catch (ServiceUnavailableException e) {
+                // shown as unknown
+            }
+        }
+
+        Div facts = new Div(
+                fact("detail-order-no", "col.orderNo", row.orderNo()),
+                fact("detail-platform-order", "detail.platformOrderId", d.platformOrderId()),
+                fact("detail-store", "col.store", Formats.store(row.storeName(), row.platform())),
+                fact("detail-created", "col.created", Formats.dateTime(row.createdAt(), ZoneId.systemDefault())),
+                fact("detail-weight", "col.weight", Formats.weight(row.expectedWeightGrams(), locale)),
+                fact("detail-warehouse", "detail.warehouse", d.warehouseCode()),
+                fact("detail-tracking", "col.tracking", row.trackingNo()),
+                fact("detail-upload-state", "col.uploadState", UploadStates.describe(upload, this::getTranslation)),
+                fact("detail-print-count", "detail.printCount", String.valueOf(d.printCount())),
+                fact("detail-shortages", "col.missing", Formats.shortages(d.shortages())));
+        facts.addClassName("wb-facts");
+
+        Div address = new Div();
+        address.setId("detail-address");
+        address.addClassName("wb-address");
+        for (String line : addressLines(d.shipTo(), locale)) {
+            address.add(new Div(new Span(line)));
+        }
+        Div addressCard = new Div(new H3(getTranslation("detail.shipTo")), address);
+        addressCard.addClassName("wb-card");
+
+        Div top = new Div(addressCard, facts);
+        top.addClassName("wb-detail-top");
+        content.add(top);
+
+        Grid<PackageDetail.Line> lines = new Grid<>();
+        lines.setId("detail-lines");
+        lines.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        lines.addColumn(PackageDetail.Line::skuCode).setHeader(getTranslation("col.sku")).setAutoWidth(true);
+        lines.addColumn(PackageDetail.Line::skuName).setHeader(getTranslation("col.skuName")).setFlexGrow(1);
+        lines.addColumn(PackageDetail.Line::quantity).setHeader(getTranslation("col.quantity")).setAutoWidth(true);
+        lines.addColumn(l -> Formats.weight(l.weightGrams(), locale)).setHeader(getTranslation("detail.unitWeight"))
+                .setAutoWidth(true);
+        lines.setItems(d.lines());
+        lines.setAllRowsVisible(true);
+        content.add(new H3(getTranslation("detail.lines")), lines);
+
+        Grid<AuditEntry> history = new Grid<>();
+        history.setId("history-grid");
+        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        history.addColumn(a -> Formats.dateTime(a.at(), ZoneId.systemDefault())).setKey("at")
+                .setHeader(getTranslation("history.at")).setWidth("9rem").setFlexGrow(0);
+        history.addColumn(AuditEntry::actor).setKey("actor").setHeader(getTranslation("history.actor"))
+                .setWidth("8rem").setFlexGrow(0);
+        history.addColumn(AuditEntry::action).setKey("action").setHeader(getTranslation("history.action"))
+                .setWidth("10rem").setFlexGrow(0);
+        history.addColumn(a -> transition(a.from(), a.to())).setKey("change")
+                .setHeader(getTranslation("history.change")).setWidth("14rem").setFlexGrow(0);
+        history.addColumn(a -> a.reason() == null ? "" : a.reason()).setKey("reason")
+                .setHeader(getTranslation("history.reason")).setFlexGrow(1)
+                .setTooltipGenerator(a -> a.reason() == null ? "" : a.reason());
+        history.setItems(d.history());
+        history.setAllRowsVisible(true);
+        history.setEmptyStateText(getTranslation("history.empty"));
+        content.add(new H3(getTranslation("detail.history")), history);
+    }
+
+    private String transition(PackageStatus from, PackageStatus to) {
+        if (from == null && to == null) {
+            return "";
+        }
+        String a = from == null ? "" : getTranslation("status." + from.name());
+        String b = to == null ? "" : getTranslation("status." + to.name());
+        return from == null ? "→ " + b : a + " → " + b;
+    }
+
+    private Div fact(String id, String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("wb-fact-label");
+        Span text = new Span(value == null || value.isBlank() ? "—" : value);
+        text.setId(id);
+        text.addClassName("wb-fact-value");
+        Div fact = new Div(label, text);
+        fact.addClassName("wb-fact");
+        return fact;
+    }
+
+    /** The address as captured, one field per line, blank fields left out; the country also named. */
+    static List<String> addressLines(Address a, Locale locale) {
+        if (a == null) {
+            return List.of();
+        }
+        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        for (String s : new String[]{a.name(), a.company(), a.line1(), a.line2()}) {
+            if (s != null && !s.isBlank()) {
+                lines.add(s);
+            }
+        }
+        String cityLine = String.join(" ", java.util.stream.Stream.of(a.postalCode(), a.city(), a.state())
+                .filter(s -> s != null && !s.isBlank()).toList());
+        if (!cityLine.isBlank()) {
+            lines.add(cityLine);
+        }
+        if (a.countryCode() != null && !a.countryCode().isBlank()) {
+            lines.add(Formats.country(a.countryCode(), locale));
+        }
+        for (String s : new String[]{a.phone(), a.email()}) {
+            if (s != null && !s.isBlank()) {
+                lines.add(s);
+            }
+        }
+        return lines;
+    }
+
+    static DeliveryTab tabOf(PackageStatus status) {
+        for (DeliveryTab t : DeliveryTab.values()) {
+            if (t.statuses().contains(status)) {
+                return t;
+            }
+        }
+        return DeliveryTab.DEFAULT;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · Waybill";
+    }
+}
