@@ -28,7 +28,8 @@ public final class MigrationRunner {
     public static final List<String> MIGRATIONS = List.of(
             "V1__initial_schema.sql",
             "V2__carrier_upload.sql",
-            "V3__ship_and_sync.sql");
+            "V3__ship_and_sync.sql",
+            "V4__serial_numbers.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";
