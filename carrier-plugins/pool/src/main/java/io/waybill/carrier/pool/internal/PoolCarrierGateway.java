@@ -1,6 +1,7 @@
 package io.waybill.carrier.pool.internal;
 
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.SerialNumberStore;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
 import io.waybill.spi.common.Message;
@@ -9,6 +10,7 @@ import io.waybill.spi.common.Result;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.ArrayList;
@@ -23,9 +25,10 @@ import java.util.function.Supplier;
  * The offline "tracking-number pool" carrier: creating a shipment takes the next UPU S10 number from the ranges a
  * postal operator issued to the seller. Nothing is sent anywhere; the label is Waybill's own.
  * <p>
- * For now the pool lives in memory ({@link TrackingNumberPool}): numbers are handed out exactly once while the
- * component runs, but a restart starts each range again at its first serial. Every successful result says so in a
- * {@value #NOT_DURABLE} warning, until the durable pool store in the core replaces it.
+ * Numbers come from the core's durable {@link SerialNumberStore} (the Waybill database): each is handed out exactly
+ * once, across threads and restarts, and the same idempotency key always gets the same number, so the core may
+ * safely retry an upload. Only without that service (plain unit tests) does it fall back to the in-memory
+ * {@link TrackingNumberPool}, and then every result carries a {@value #NOT_DURABLE} warning.
  */
 @Component(service = CarrierGateway.class, configurationPid = PoolCarrierGateway.PID)
 @Designate(ocd = PoolConfig.class)
@@ -35,7 +38,7 @@ public class PoolCarrierGateway implements CarrierGateway {
     static final String ID = "pool";
     static final String DEFAULT_DISPLAY_NAME = "Tracking-number pool (UPU S10)";
     static final String DESCRIPTION = "Hands out UPU S10 tracking numbers from ranges issued by a postal operator,"
-            + " offline. Kept in memory for now: after a restart each range starts again at its first number.";
+            + " offline; numbers are kept in the Waybill database and never handed out twice.";
 
     /** No range is configured (at all, or for the requested service indicator). */
     static final String NO_RANGE = "no_range";
@@ -62,7 +65,11 @@ public class PoolCarrierGateway implements CarrierGateway {
     private volatile State state = new State(descriptor(DEFAULT_DISPLAY_NAME), new TrackingNumberPool(List.of()),
             0, null);
 
-    /** Numbers already handed out per idempotency key, so a retried request gets the same number. */
+    /** The core's durable serial store; set by DS (mandatory in the container). */
+    @Reference
+    volatile SerialNumberStore store;
+
+    /** In-memory mode only: numbers already handed out per idempotency key. */
     private final ConcurrentMap<String, S10Number> issuedByKey = new ConcurrentHashMap<>();
 
     @Activate
@@ -87,6 +94,12 @@ public class PoolCarrierGateway implements CarrierGateway {
     @Override
     public PluginDescriptor descriptor() {
         return state.descriptor;
+    }
+
+    /** With the durable store the same key always gets the same number, so repeating an upload is safe. */
+    @Override
+    public boolean honoursIdempotencyKey() {
+        return store != null;
     }
 
     /**
@@ -140,7 +153,12 @@ public class PoolCarrierGateway implements CarrierGateway {
             }
         }
 
+        SerialNumberStore durable = store;
+        if (durable != null) {
+            return fromStore(durable, s, serviceIndicator, request.idempotencyKey());
+        }
         String key = request.idempotencyKey();
+
         S10Number number = key == null || key.isBlank()
                 ? s.pool.take(serviceIndicator).orElse(null)
                 : issuedByKey.computeIfAbsent(key, k -> s.pool.take(serviceIndicator).orElse(null));
@@ -163,6 +181,46 @@ public class PoolCarrierGateway implements CarrierGateway {
                 + "past " + trackingNumber + " before restarting."));
         return Result.ok(new ShipmentResponse(ShipmentResponse.State.TRACKED, trackingNumber, trackingNumber),
                 messages);
+    }
+
+    private Result<ShipmentResponse> fromStore(SerialNumberStore durable, State s, String serviceIndicator,
+                                               String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank()
+                ? "pool-" + java.util.UUID.randomUUID() : idempotencyKey;
+        for (SerialRange range : s.pool.ranges()) {
+            if (serviceIndicator != null && !range.serviceIndicator().equals(serviceIndicator)) {
+                continue;
+            }
+            Result<SerialNumberStore.IssuedSerial> taken = durable.take(rangeId(range), range.first(), range.last(),
+                    key);
+            if (!taken.isOk()) {
+                if (taken.messages().stream().anyMatch(m -> m.code().equals("range_exhausted"))) {
+                    continue;
+                }
+                return Result.failure(taken.messages().toArray(Message[]::new));
+            }
+            SerialRange issuedRange = s.pool.ranges().stream()
+                    .filter(r -> rangeId(r).equals(taken.value().rangeId())).findFirst().orElse(range);
+            String trackingNumber = issuedRange.number((int) taken.value().serial()).toString();
+            List<Message> messages = new ArrayList<>(1);
+            long left = s.pool.ranges().stream().filter(r -> r.serviceIndicator().equals(issuedRange.serviceIndicator()))
+                    .mapToLong(r -> durable.remaining(rangeId(r), r.first(), r.last())).sum();
+            if (left < s.lowWaterThreshold) {
+                messages.add(Message.warning(POOL_LOW, "Only " + left + " tracking numbers are left for service "
+                        + "indicator " + issuedRange.serviceIndicator() + ". Ask the postal operator for a new range."));
+            }
+            return Result.ok(new ShipmentResponse(ShipmentResponse.State.TRACKED, trackingNumber, trackingNumber),
+                    messages);
+        }
+        return Result.failure(Message.error(EXHAUSTED, "All tracking numbers "
+                + (serviceIndicator == null ? "" : "for service indicator " + serviceIndicator + " ")
+                + "are used up (ranges " + s.pool.ranges() + "). Ask the postal operator for a new range "
+                + "and add it to the 'ranges' setting."));
+    }
+
+    /** Stable id of a range in the durable store, in the configuration's own notation. */
+    static String rangeId(SerialRange r) {
+        return String.format("%s%08d-%08d%s", r.serviceIndicator(), r.first(), r.last(), r.countryCode());
     }
 
     private static PluginDescriptor descriptor(String displayName) {
