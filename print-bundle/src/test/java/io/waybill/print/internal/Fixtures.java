@@ -66,8 +66,14 @@ final class Fixtures {
             new StockRow(WAREHOUSE, "MUG-01", "Ceramic mug 350 ml", "A-10", 50, 0),
             new StockRow(WAREHOUSE, "TEE-M", "T-shirt M", "A-2", 50, 0));
 
+    /** The service on the test doubles; fails (never skips) when the machine has no TrueType CJK font. */
     static PdfPrintService service() {
-        return new PdfPrintService(packages(PACKAGES), stock(), new FontLibrary(null));
+        FontLibrary fonts = new FontLibrary(null);
+        if (fonts.cjk() == null) {
+            org.junit.jupiter.api.Assertions.fail("No TrueType CJK font: run scripts/install-test-deps.sh "
+                    + "(installs fonts-droid-fallback). " + fonts.cjkProblem());
+        }
+        return new PdfPrintService(packages(PACKAGES), stock(), fonts);
     }
 
     static PackageService packages(Map<Long, PackageDetail> details) {
