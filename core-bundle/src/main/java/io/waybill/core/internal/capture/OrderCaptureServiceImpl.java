@@ -107,7 +107,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     @Override
     public CaptureResult captureNow(String storeCode, String actor) {
         Store store = Jdbc.inTransaction(ds, c -> store(c, storeCode));
-        MarketplaceConnector connector = plugins.platform(store.platform()).orElseThrow(() ->
+        MarketplaceConnector connector = plugins.platform(store.platform(), store.code()).orElseThrow(() ->
                 new OperationRefusedException("no_connector", "No marketplace plugin for platform '"
                         + store.platform() + "' is installed, so store " + store.code() + " cannot be captured."));
         String cursor = store.cursor();
@@ -295,7 +295,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                     int minutes = rs.getInt(4);
                     boolean intervalPassed = minutes > 0 && (last == null
                             || last.toInstant().plus(Duration.ofMinutes(minutes)).isBefore(now));
-                    if (intervalPassed && plugins.platform(rs.getString(2)).isPresent()) {
+                    if (intervalPassed && plugins.platform(rs.getString(2), rs.getString(1)).isPresent()) {
                         due.add(rs.getString(1));
                     }
                 }

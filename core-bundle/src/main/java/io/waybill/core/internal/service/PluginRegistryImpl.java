@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 public class PluginRegistryImpl implements PluginRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistryImpl.class);
 
-    private record Entry(PluginInfo info, Object service) {
+    private record Entry(PluginInfo info, Object service, String storeCode) {
     }
 
     private final Map<ServiceReference<?>, Entry> entries = new ConcurrentHashMap<>();
@@ -96,6 +96,21 @@ public class PluginRegistryImpl implements PluginRegistry {
         return find(PluginInfo.Kind.PLATFORM, id, MarketplaceConnector.class);
     }
 
+    /**
+     * The marketplace connector serving this store: among the connectors with this id, the one registered with
+     * service property {@code storeCode} equal to the store's code (one configuration per store), else one
+     * registered without that property (a connector serving every store).
+     */
+    public Optional<MarketplaceConnector> platform(String id, String storeCode) {
+        List<Entry> candidates = entries.values().stream()
+                .filter(e -> e.info().kind() == PluginInfo.Kind.PLATFORM && e.info().id().equals(id)
+                        && e.service() instanceof MarketplaceConnector)
+                .toList();
+        return candidates.stream().filter(e -> storeCode != null && storeCode.equals(e.storeCode())).findFirst()
+                .or(() -> candidates.stream().filter(e -> e.storeCode() == null).findFirst())
+                .map(e -> (MarketplaceConnector) e.service());
+    }
+
     /** The file parsers registered now that accept this file name. */
     public List<OrderFileParser> fileParsersFor(String fileName) {
         return entries.values().stream()
@@ -135,7 +150,8 @@ public class PluginRegistryImpl implements PluginRegistry {
         PluginInfo info = new PluginInfo(kind, d.id(), d.displayName(), d.description(),
                 b == null ? "" : b.getSymbolicName(), b == null ? "" : b.getVersion().toString(),
                 b == null ? -1 : b.getBundleId());
-        entries.put(ref, new Entry(info, service));
+        Object store = ref.getProperty("storeCode");
+        entries.put(ref, new Entry(info, service, store == null ? null : String.valueOf(store)));
         LOG.info("Plugin registered: {} {} from {}", kind, d.id(), info.bundleName());
         fire();
     }

@@ -126,7 +126,7 @@ public class SyncJobWorker {
                 return due;
             });
             for (Store store : stores) {
-                Optional<MarketplaceConnector> connector = plugins.platform(store.platform());
+                Optional<MarketplaceConnector> connector = plugins.platform(store.platform(), store.code());
                 if (connector.isEmpty()) {
                     continue; // stays queued until the marketplace plugin is installed
                 }
