@@ -30,6 +30,16 @@ fi
 
 "$ROOT/scripts/stop.sh" >/dev/null 2>&1 || true
 
+# Labels with Chinese addresses need a TrueType CJK font on the machine (see print-bundle/README.md).
+if ! ls /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf /usr/share/fonts/truetype/wqy/*.tt? >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing a CJK font for labels (fonts-droid-fallback)..."
+    (apt-get install -y -qq fonts-droid-fallback >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq fonts-droid-fallback; }) >/dev/null 2>&1 || true
+  else
+    echo "note: no CJK font found; install fonts-droid-fallback to print labels with Chinese addresses" >&2
+  fi
+fi
+
 # Install the new build, keeping the database, users and SSH host key of an existing instance.
 STAGE="$ROOT/run/.stage"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
