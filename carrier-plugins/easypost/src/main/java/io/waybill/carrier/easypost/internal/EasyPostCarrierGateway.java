@@ -109,6 +109,15 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     }
 
     /**
+     * The idempotency key is sent as the shipment {@code reference} and looked up ({@code GET /v2/shipments/{key}})
+     * before anything is created or bought, so a repeated call returns the first shipment.
+     */
+    @Override
+    public boolean honoursIdempotencyKey() {
+        return true;
+    }
+
+    /**
      * Buys a label. First asks EasyPost for a shipment whose {@code reference} is this request's idempotency key
      * ({@code GET /v2/shipments/{reference}}): one with a label is returned as it is ({@value
      * EasyPostCodes#ALREADY_CREATED}), one without is bought; only when there is none (404) is a new shipment
