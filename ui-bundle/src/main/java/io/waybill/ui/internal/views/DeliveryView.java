@@ -101,6 +101,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Grid.Column<PackageRow> missingColumn;
     private final Grid.Column<PackageRow> trackingColumn;
     private final Grid.Column<PackageRow> uploadColumn;
+    private final Grid.Column<PackageRow> createdColumn;
+    private final Grid.Column<PackageRow> weightColumn;
     private DeliveryTab tab = DeliveryTab.DEFAULT;
     private PackageQuery query = PackageQuery.status(PackageStatus.WAITING);
     private Map<PackageStatus, Long> lastCounts = Map.of();
@@ -120,6 +122,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         titleRow.addClassName("wb-title-row");
 
         tabs.setId("delivery-tabs");
+        tabs.addThemeVariants(com.vaadin.flow.component.tabs.TabsVariant.LUMO_SMALL);
         tabs.addClassName("wb-status-tabs");
         for (DeliveryTab t : DeliveryTab.values()) {
             Tab item = new Tab(getTranslation("tab." + t.slug()));
@@ -190,21 +193,21 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO, "8.5rem", 0);
         column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store", PackageSort.Field.STORE,
                 "9rem", 1);
-        column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER, "8rem", 1);
+        column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER, "7rem", 1);
         column(r -> Formats.country(r.countryCode(), locale), "country", "col.country", PackageSort.Field.COUNTRY,
-                "8rem", 1);
+                "7rem", 1);
         column(PackageRow::skuSummary, "skus", "col.skus", null, "8rem", 2);
         missingColumn = column(r -> Formats.shortages(shortages.get(r.id())), "missing", "col.missing", null,
                 "10rem", 2);
         missingColumn.setClassNameGenerator(r -> "wb-missing");
         trackingColumn = column(r -> r.trackingNo() == null ? "" : r.trackingNo(), "tracking", "col.tracking",
-                null, "10rem", 1);
+                null, "8rem", 0);
         uploadColumn = column(r -> UploadStates.describe(uploadStates.get(r.id()), this::getTranslation),
-                "uploadState", "col.uploadState", null, "10rem", 1);
-        column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight", "col.weight", PackageSort.Field.WEIGHT,
-                "6.5rem", 0).setTextAlign(ColumnTextAlign.END);
-        column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()), "created", "col.created",
-                PackageSort.Field.CREATED, "9rem", 0);
+                "uploadState", "col.uploadState", null, "8rem", 2);
+        weightColumn = column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight", "col.weight",
+                PackageSort.Field.WEIGHT, "6.5rem", 0).setTextAlign(ColumnTextAlign.END);
+        createdColumn = column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()), "created",
+                "col.created", PackageSort.Field.CREATED, "9rem", 0);
         grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
                 q -> (int) Math.min(Integer.MAX_VALUE, countPackages()));
         // rows are identified by package id: a refresh keeps the selection even when a row's data changed
@@ -245,6 +248,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         missingColumn.setVisible(tab.showsShortages());
         trackingColumn.setVisible(tab.showsCarrierColumns());
         uploadColumn.setVisible(tab.showsCarrierColumns());
+        // the carrier columns need the room; weight and date are still on the detail page
+        createdColumn.setVisible(!tab.showsCarrierColumns());
+        weightColumn.setVisible(!tab.showsCarrierColumns());
         grid.setEmptyStateText(getTranslation("delivery.empty." + tab.slug()));
         for (BatchAction action : BatchAction.values()) {
             buttonHolders.get(action).setVisible(tab.actions().contains(action));
@@ -458,9 +464,14 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         }
     }
 
-    /** Packages the action was applied to leave the selection; the failed ones stay selected for a retry. */
+    /**
+     * Packages the action was applied to leave the selection, and so do those it moved elsewhere (out of stock);
+     * the refused ones stay selected for a retry.
+     */
     private void afterBatch(BatchResult result) {
         Set<Long> done = new HashSet<>(result.succeeded());
+        result.failures().stream().filter(f -> "out_of_stock".equals(f.code()) && tab != DeliveryTab.OUT_OF_STOCK)
+                .forEach(f -> done.add(f.packageId()));
         List<PackageRow> stillSelected = new ArrayList<>(grid.getSelectedItems());
         stillSelected.stream().filter(r -> done.contains(r.id())).forEach(grid::deselect);
         grid.getDataProvider().refreshAll();

@@ -163,7 +163,7 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         history.addColumn(AuditEntry::action).setKey("action").setHeader(getTranslation("history.action"))
                 .setWidth("10rem").setFlexGrow(0);
         history.addColumn(a -> transition(a.from(), a.to())).setKey("change")
-                .setHeader(getTranslation("history.change")).setWidth("14rem").setFlexGrow(0);
+                .setHeader(getTranslation("history.change")).setWidth("17rem").setFlexGrow(0);
         history.addColumn(a -> a.reason() == null ? "" : a.reason()).setKey("reason")
                 .setHeader(getTranslation("history.reason")).setFlexGrow(1)
                 .setTooltipGenerator(a -> a.reason() == null ? "" : a.reason());

@@ -184,8 +184,11 @@ public class StockView extends VerticalLayout implements HasDynamicTitle {
         Div adjustRow = new Div(delta, reason, adjust);
         adjustRow.addClassName("wb-form-row");
 
-        dialog.add(new H4(getTranslation("stock.setHeading")), setRow, new H4(getTranslation("stock.adjustHeading")),
-                adjustRow, error);
+        H4 setHeading = new H4(getTranslation("stock.setHeading"));
+        H4 adjustHeading = new H4(getTranslation("stock.adjustHeading"));
+        setHeading.addClassName("wb-dialog-heading");
+        adjustHeading.addClassName("wb-dialog-heading");
+        dialog.add(setHeading, setRow, adjustHeading, adjustRow, error);
 
         set.addClickListener(e -> {
             String w = row != null ? row.warehouseCode() : wh.getValue() == null ? null : wh.getValue().code();
