@@ -46,7 +46,7 @@ final class EasyPostFixture {
         Map<String, Object> values = new HashMap<>();
         values.put("baseUrl", wm.baseUrl());
         values.put("apiKey", API_KEY);
-        values.put("requestTimeoutSeconds", 2);
+        values.put("requestTimeoutSeconds", 20); // generous: CI machines are slow; timeout tests set their own
         values.putAll(overrides);
         EasyPostCarrierGateway gateway = new EasyPostCarrierGateway();
         gateway.clock = Clock.fixed(NOW, ZoneOffset.UTC);

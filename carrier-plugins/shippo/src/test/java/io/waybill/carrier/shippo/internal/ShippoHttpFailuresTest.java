@@ -50,6 +50,15 @@ class ShippoHttpFailuresTest {
         return only(result);
     }
 
+    /** Like failWith, with a 1 s request timeout so the delayed answer times out. */
+    private Message failWithTimeout(Operation op, ResponseDefinitionBuilder response) {
+        wm.stubFor(op.endpoint.willReturn(response));
+        Result<?> result = op.call.apply(gateway(wm, java.util.Map.of("requestTimeoutSeconds", 1)));
+        assertFalse(result.isOk());
+        assertNull(result.value());
+        return only(result);
+    }
+
     @ParameterizedTest
     @EnumSource(Operation.class)
     void http401_isAuthFailed(Operation op) {
@@ -93,7 +102,7 @@ class ShippoHttpFailuresTest {
     @EnumSource(Operation.class)
     void timeout_isTransient(Operation op) {
         // given Shippo answers after the 2 s request timeout of the test account
-        Message m = failWith(op, okJson("{}").withFixedDelay(3_000));
+        Message m = failWithTimeout(op, okJson("{}").withFixedDelay(3_000));
 
         // then
         assertEquals(ShippoCodes.TRANSIENT, m.code());

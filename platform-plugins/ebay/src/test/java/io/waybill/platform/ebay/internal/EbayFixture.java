@@ -43,7 +43,7 @@ final class EbayFixture {
         values.put("storeCode", "EBAY-US");
         values.put("baseUrl", wm.baseUrl());
         values.put("_accessToken", TOKEN);
-        values.put("requestTimeoutSeconds", 1);
+        values.put("requestTimeoutSeconds", 20); // generous: CI machines are slow; timeout tests set their own
         values.putAll(overrides);
         EbayMarketplaceConnector connector = new EbayMarketplaceConnector();
         connector.clock = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -42,6 +42,15 @@ class EbayHttpFailuresTest {
         return only(result);
     }
 
+    /** Like failWith, with a 1 s request timeout so the delayed answer times out. */
+    private Message failWithTimeout(Operation op, ResponseDefinitionBuilder response) {
+        wm.stubFor(any(urlPathMatching("/sell/fulfillment/v1/order.*")).willReturn(response));
+        Result<?> result = op.call.apply(connector(wm, java.util.Map.of("requestTimeoutSeconds", 1)));
+        assertFalse(result.isOk());
+        assertNull(result.value());
+        return only(result);
+    }
+
     private static ResponseDefinitionBuilder json(int status, String file) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(recorded(file));
     }
@@ -93,7 +102,7 @@ class EbayHttpFailuresTest {
     @EnumSource(Operation.class)
     void timeout_isTransient(Operation op) {
         // given / when: the connector waits 1 s
-        Message m = failWith(op, okJson("{}").withFixedDelay(2500));
+        Message m = failWithTimeout(op, okJson("{}").withFixedDelay(2500));
 
         // then
         assertEquals(EbayCodes.TRANSIENT, m.code());

@@ -46,7 +46,7 @@ final class ShopifyFixture {
         values.put("shop", "jsmith");
         values.put("baseUrl", wm.baseUrl());
         values.put("_accessToken", TOKEN);
-        values.put("requestTimeoutSeconds", 1);
+        values.put("requestTimeoutSeconds", 20); // generous: CI machines are slow; timeout tests set their own
         values.putAll(overrides);
         ShopifyMarketplaceConnector connector = new ShopifyMarketplaceConnector();
         connector.clock = Clock.fixed(NOW, ZoneOffset.UTC);

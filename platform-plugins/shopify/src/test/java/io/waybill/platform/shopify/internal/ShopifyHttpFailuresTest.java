@@ -39,6 +39,15 @@ class ShopifyHttpFailuresTest {
         return only(result);
     }
 
+    /** Like failWith, with a 1 s request timeout so the delayed answer times out. */
+    private Message failWithTimeout(Operation op, ResponseDefinitionBuilder response) {
+        wm.stubFor(post(ENDPOINT).willReturn(response));
+        Result<?> result = op.call.apply(connector(wm, java.util.Map.of("requestTimeoutSeconds", 1)));
+        assertFalse(result.isOk());
+        assertNull(result.value());
+        return only(result);
+    }
+
     @ParameterizedTest
     @EnumSource(Operation.class)
     void http401_isAuthFailed(Operation op) {
@@ -96,7 +105,7 @@ class ShopifyHttpFailuresTest {
     @EnumSource(Operation.class)
     void timeout_isTransient(Operation op) {
         // given / when: the connector waits 1 s
-        Message m = failWith(op, okJson("{}").withFixedDelay(2500));
+        Message m = failWithTimeout(op, okJson("{}").withFixedDelay(2500));
 
         // then
         assertEquals(ShopifyCodes.TRANSIENT, m.code());
