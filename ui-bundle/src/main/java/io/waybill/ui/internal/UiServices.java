@@ -3,9 +3,12 @@ package io.waybill.ui.internal;
 import com.vaadin.flow.server.VaadinService;
 import io.waybill.core.api.AuthenticationService;
 import io.waybill.core.api.CarrierUploadService;
+import io.waybill.core.api.DeviceService;
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PrintService;
+import io.waybill.core.api.ShippingService;
+import io.waybill.core.api.SyncService;
 import io.waybill.core.api.StockService;
 import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
@@ -63,6 +66,18 @@ public final class UiServices {
 
     public static PrintService print() {
         return require(servlet().printService, "PrintService");
+    }
+
+    public static ShippingService shipping() {
+        return require(servlet().shippingService, "ShippingService");
+    }
+
+    public static DeviceService devices() {
+        return require(servlet().deviceService, "DeviceService");
+    }
+
+    public static SyncService sync() {
+        return require(servlet().syncService, "SyncService");
     }
 
     /** Whether the print bundle is installed and running now. */

@@ -16,6 +16,7 @@ public class WaybillAppShell implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Waybill");
         settings.addLink("stylesheet", "styles/waybill.css");
+        settings.addLink("stylesheet", "styles/waybill-scan.css");
         settings.addLink("icon", "styles/waybill-icon.svg");
     }
 }

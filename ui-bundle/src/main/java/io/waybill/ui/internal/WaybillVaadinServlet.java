@@ -13,9 +13,12 @@ import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import io.waybill.core.api.AuthenticationService;
 import io.waybill.core.api.CarrierUploadService;
+import io.waybill.core.api.DeviceService;
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PrintService;
+import io.waybill.core.api.ShippingService;
+import io.waybill.core.api.SyncService;
 import io.waybill.core.api.StockService;
 import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
@@ -87,6 +90,12 @@ public class WaybillVaadinServlet extends VaadinServlet {
     /** Implemented by the print bundle, which may be absent: the print buttons are disabled then. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PrintService printService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ShippingService shippingService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile DeviceService deviceService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile SyncService syncService;
 
     /** Delayed UI work (the push check); owned here and stopped with the component. */
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

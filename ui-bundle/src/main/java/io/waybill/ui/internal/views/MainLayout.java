@@ -43,6 +43,17 @@ public class MainLayout extends AppLayout {
             item.setId("nav-" + tab.slug());
             delivery.addItem(item);
         }
+        // ui-scan: scan station, batch delivery, store sync
+        SideNavItem scanNav = new SideNavItem(getTranslation("nav.scan"), ScanStationView.class,
+                VaadinIcon.BARCODE.create());
+        scanNav.setId("nav-scan");
+        SideNavItem shipBatchNav = new SideNavItem(getTranslation("nav.shipBatch"), ShipBatchView.class,
+                VaadinIcon.TRUCK.create());
+        shipBatchNav.setId("nav-ship-batch");
+        SideNavItem syncNav = new SideNavItem(getTranslation("nav.sync"), SyncStatusView.class,
+                VaadinIcon.REFRESH.create());
+        syncNav.setId("nav-sync");
+        delivery.addItem(scanNav, shipBatchNav, syncNav);
         delivery.setExpanded(true);
         SideNavItem orders = new SideNavItem(getTranslation("nav.orders"));
         orders.setPrefixComponent(VaadinIcon.CART.create());
@@ -63,6 +74,10 @@ public class MainLayout extends AppLayout {
                 VaadinIcon.PACKAGE.create());
         shipping.setId("nav-shipping");
         settings.addItem(shipping);
+        SideNavItem deliverySettingsNav = new SideNavItem(getTranslation("nav.deliverySettings"),
+                DeliverySettingsView.class, VaadinIcon.COGS.create());
+        deliverySettingsNav.setId("nav-delivery-settings");
+        settings.addItem(deliverySettingsNav);
         settings.setExpanded(true);
         settings.setVisible(ShippingMethodsView.allowed(CurrentUser.get()));
         SideNavItem plugins = new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,

@@ -1,0 +1,232 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.CarrierCodeMapping;
+import io.waybill.core.model.PluginInfo;
+import io.waybill.core.model.StoreInfo;
+import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.CurrentUser;
+import io.waybill.ui.internal.UiServices;
+import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code /settings/delivery}: delivery settings ("发货设置", seed step 5, automatic synchronisation). Per platform,
+ * whether shipping queues the store sync automatically; the carrier code mapping (how each platform names each
+ * carrier); and how the weight tolerance of the scan station is decided. Supervisors and admins only.
+ */
+@Route(value = "settings/delivery", layout = MainLayout.class)
+public class DeliverySettingsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliverySettingsView.class);
+
+    private final ServiceNotice notice = new ServiceNotice();
+    private final Div body = new Div();
+    private final Div autoSyncBox = new Div();
+    private final Grid<CarrierCodeMapping> codes = new Grid<>();
+    private final ComboBox<String> platform = new ComboBox<>();
+    private final ComboBox<String> carrier = new ComboBox<>();
+    private final TextField code = new TextField();
+    private final Span error = new Span();
+
+    public DeliverySettingsView() {
+        addClassName("wb-page");
+        setSizeFull();
+        Div titleRow = new Div(new H2(getTranslation("deliverySettings.title")));
+        titleRow.addClassName("wb-title-row");
+        add(titleRow, notice, body);
+        body.setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        body.removeAll();
+        if (!ShippingMethodsView.allowed(CurrentUser.get())) {
+            Div denied = new Div(new Span(getTranslation("deliverySettings.denied")));
+            denied.setId("access-denied");
+            denied.addClassName("wb-alert");
+            body.add(denied);
+            return;
+        }
+        build();
+    }
+
+    private void build() {
+        // automatic synchronisation per platform
+        Paragraph autoHelp = new Paragraph(getTranslation("deliverySettings.autoSync.help"));
+        autoHelp.addClassName("wb-muted");
+        autoSyncBox.setId("auto-sync-settings");
+        autoSyncBox.addClassName("wb-auto-sync");
+
+        // carrier code mapping
+        codes.setId("carrier-code-grid");
+        codes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        if (codes.getColumns().isEmpty()) {
+            codes.addColumn(CarrierCodeMapping::platform).setKey("platform")
+                    .setHeader(getTranslation("deliverySettings.platform")).setAutoWidth(true).setSortable(true);
+            codes.addColumn(CarrierCodeMapping::carrierId).setKey("carrier")
+                    .setHeader(getTranslation("shipping.carrier")).setAutoWidth(true).setSortable(true);
+            codes.addColumn(CarrierCodeMapping::platformCarrierCode).setKey("code")
+                    .setHeader(getTranslation("deliverySettings.code")).setAutoWidth(true).setFlexGrow(1);
+            codes.setEmptyStateText(getTranslation("deliverySettings.codes.empty"));
+            codes.setAllRowsVisible(true);
+            codes.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
+        }
+        Paragraph codesHelp = new Paragraph(getTranslation("deliverySettings.codes.help"));
+        codesHelp.addClassName("wb-muted");
+        platform.setId("carrier-code-platform");
+        platform.setLabel(getTranslation("deliverySettings.platform"));
+        platform.setAllowCustomValue(false);
+        carrier.setId("carrier-code-carrier");
+        carrier.setLabel(getTranslation("shipping.carrier"));
+        code.setId("carrier-code-value");
+        code.setLabel(getTranslation("deliverySettings.code"));
+        code.setHelperText(getTranslation("deliverySettings.code.help"));
+        code.setMaxLength(100);
+        Button save = new Button(getTranslation("shipping.save"), e -> save());
+        save.setId("carrier-code-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div form = new Div(platform, carrier, code, save);
+        form.setId("carrier-code-form");
+        form.addClassName("wb-filters");
+        error.setId("carrier-code-error");
+        error.addClassName("wb-error");
+        error.setVisible(false);
+
+        // weight tolerance (read-only explanation)
+        Div tolerance = new Div(new Paragraph(getTranslation("deliverySettings.tolerance.text1")),
+                new Paragraph(getTranslation("deliverySettings.tolerance.text2")),
+                new Paragraph(getTranslation("deliverySettings.tolerance.text3")));
+        tolerance.setId("weight-tolerance-info");
+        tolerance.addClassName("wb-card");
+
+        body.add(new H3(getTranslation("deliverySettings.autoSync")), autoHelp, autoSyncBox,
+                new H3(getTranslation("deliverySettings.codes")), codesHelp, codes,
+                new H3(getTranslation("deliverySettings.codes.form")), form, error,
+                new H3(getTranslation("deliverySettings.tolerance")), tolerance);
+        reload();
+    }
+
+    private void reload() {
+        try {
+            Map<String, Boolean> auto = UiServices.sync().autoSync();
+            autoSyncBox.removeAll();
+            if (auto.isEmpty()) {
+                Span none = new Span(getTranslation("deliverySettings.autoSync.none"));
+                none.addClassName("wb-muted");
+                autoSyncBox.add(none);
+            }
+            for (Map.Entry<String, Boolean> e : auto.entrySet()) {
+                Checkbox box = new Checkbox(getTranslation("deliverySettings.autoSync.label", e.getKey()));
+                box.setId("auto-sync-" + e.getKey());
+                box.setValue(Boolean.TRUE.equals(e.getValue()));
+                box.addValueChangeListener(v -> {
+                    if (v.isFromClient()) {
+                        setAuto(e.getKey(), v.getValue(), box);
+                    }
+                });
+                autoSyncBox.add(box);
+            }
+            codes.setItems(UiServices.sync().carrierCodes());
+            TreeSet<String> platforms = new TreeSet<>(auto.keySet());
+            try {
+                UiServices.stores().stores().stream().map(StoreInfo::platform).forEach(platforms::add);
+                UiServices.plugins().plugins().stream().filter(p -> p.kind() == PluginInfo.Kind.PLATFORM)
+                        .map(PluginInfo::id).forEach(platforms::add);
+            } catch (ServiceUnavailableException ignored) {
+                // the platforms of the auto-sync list are enough
+            }
+            platform.setItems(platforms);
+            carrier.setItems(UiServices.plugins().plugins().stream()
+                    .filter(p -> p.kind() == PluginInfo.Kind.CARRIER).map(PluginInfo::id).toList());
+            notice.clear();
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            codes.setItems(List.of());
+        }
+    }
+
+    private void setAuto(String platformId, boolean automatic, Checkbox box) {
+        try {
+            UiServices.sync().setAutoSync(platformId, automatic, actor());
+            BatchUi.info(getTranslation(automatic ? "deliverySettings.autoSync.on" : "deliverySettings.autoSync.off",
+                    platformId));
+        } catch (OperationRefusedException e) {
+            box.setValue(!automatic);
+            BatchUi.error(e.getMessage());
+        } catch (ServiceUnavailableException e) {
+            box.setValue(!automatic);
+            notice.show(e);
+        } catch (RuntimeException e) {
+            LOG.warn("Changing automatic sync of {} failed", platformId, e);
+            box.setValue(!automatic);
+            BatchUi.error(getTranslation("batch.unexpected"));
+        }
+    }
+
+    private void edit(CarrierCodeMapping m) {
+        if (m == null) {
+            return;
+        }
+        platform.setValue(m.platform());
+        if (!carrier.getListDataView().contains(m.carrierId())) {
+            // a mapping for a carrier plugin that is not deployed right now: still editable
+            carrier.setItems(new TreeSet<>(java.util.stream.Stream.concat(
+                    carrier.getListDataView().getItems(), java.util.stream.Stream.of(m.carrierId())).toList()));
+        }
+        carrier.setValue(m.carrierId());
+        code.setValue(m.platformCarrierCode() == null ? "" : m.platformCarrierCode());
+    }
+
+    private void save() {
+        error.setVisible(false);
+        if (platform.isEmpty() || carrier.isEmpty()) {
+            error.setText(getTranslation("deliverySettings.codes.incomplete"));
+            error.setVisible(true);
+            return;
+        }
+        try {
+            UiServices.sync().saveCarrierCode(new CarrierCodeMapping(platform.getValue(), carrier.getValue(),
+                    code.getValue().strip()), actor());
+            BatchUi.info(getTranslation(code.getValue().isBlank() ? "deliverySettings.codes.removed"
+                    : "deliverySettings.codes.saved", platform.getValue(), carrier.getValue()));
+            codes.setItems(UiServices.sync().carrierCodes());
+        } catch (OperationRefusedException e) {
+            error.setText(e.getMessage());
+            error.setVisible(true);
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+    }
+
+    private static String actor() {
+        return CurrentUser.get().map(UserIdentity::name).orElse("ui");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("deliverySettings.title") + " \u00b7 Waybill";
+    }
+}

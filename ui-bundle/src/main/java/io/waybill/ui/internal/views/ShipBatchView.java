@@ -1,0 +1,213 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.waybill.core.api.ShippingService;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.PackageQuery;
+import io.waybill.core.model.PackageRow;
+import io.waybill.core.model.PackageSort;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.CurrentUser;
+import io.waybill.ui.internal.UiServices;
+import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code /delivery/ship-batch}: batch delivery (seed step 4, "批量发货"). Lists the printed packages; the selected
+ * ones are shipped without weighing through {@code ShippingService.shipBatch}, with progress and a result summary.
+ */
+@Route(value = "delivery/ship-batch", layout = MainLayout.class)
+public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShipBatchView.class);
+    private static final int PAGE_MAX = 1000;
+
+    private final ServiceNotice notice = new ServiceNotice();
+    private final Grid<PackageRow> grid = new Grid<>();
+    private final Span count = new Span();
+    private final Span selected = new Span();
+    private final Span lastResult = new Span();
+    private final Button confirm = new Button();
+    private PackageQuery query = PackageQuery.status(PackageStatus.PRINTED);
+
+    public ShipBatchView() {
+        addClassName("wb-page");
+        setSizeFull();
+        Locale locale = getLocale();
+
+        count.setId("ship-batch-count");
+        count.addClassName("wb-badge");
+        selected.setId("ship-batch-selected");
+        selected.addClassName("wb-muted");
+        Anchor scanLink = new Anchor("delivery/scan", getTranslation("nav.scan"));
+        scanLink.setId("ship-batch-scan-link");
+        scanLink.addClassName("wb-link");
+        Div titleRow = new Div(new H2(getTranslation("shipBatch.title")), count, selected, scanLink);
+        titleRow.addClassName("wb-title-row");
+        Span help = new Span(getTranslation("shipBatch.help"));
+        help.addClassName("wb-muted");
+
+        TextField search = new TextField();
+        search.setId("ship-batch-filter");
+        search.setLabel(getTranslation("filter.search"));
+        search.setPlaceholder(getTranslation("filter.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> {
+            query = query.withText(e.getValue());
+            refresh();
+        });
+
+        confirm.setText(getTranslation("shipBatch.execute"));
+        confirm.setIcon(VaadinIcon.TRUCK.create());
+        confirm.setId("ship-batch-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addClickListener(e -> start());
+        lastResult.setId("ship-batch-result");
+        lastResult.setVisible(false);
+        Div actions = new Div(search, confirm, lastResult);
+        actions.addClassName("wb-filters");
+
+        grid.setId("ship-batch-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addColumn(LitRenderer.<PackageRow>of(
+                        "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
+                        .withProperty("id", PackageRow::id).withProperty("no", PackageRow::packageNo))
+                .setKey("packageNo").setHeader(getTranslation("col.packageNo"))
+                .setSortProperty(PackageSort.Field.PACKAGE_NO.name()).setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(PackageRow::orderNo).setKey("orderNo").setHeader(getTranslation("col.orderNo"))
+                .setSortProperty(PackageSort.Field.ORDER_NO.name()).setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(r -> Formats.store(r.storeName(), r.platform())).setKey("store")
+                .setHeader(getTranslation("col.store")).setSortProperty(PackageSort.Field.STORE.name())
+                .setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(PackageRow::buyerName).setKey("buyer").setHeader(getTranslation("col.buyer"))
+                .setSortProperty(PackageSort.Field.BUYER.name()).setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(r -> Formats.country(r.countryCode(), locale)).setKey("country")
+                .setHeader(getTranslation("col.country")).setSortProperty(PackageSort.Field.COUNTRY.name())
+                .setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(r -> r.trackingNo() == null ? "" : r.trackingNo()).setKey("tracking")
+                .setHeader(getTranslation("col.tracking")).setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(r -> Formats.weight(r.expectedWeightGrams(), locale)).setKey("weight")
+                .setHeader(getTranslation("col.weight")).setSortProperty(PackageSort.Field.WEIGHT.name())
+                .setWidth("6.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.setEmptyStateText(getTranslation("shipBatch.empty"));
+        grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
+                q -> (int) Math.min(Integer.MAX_VALUE, countRows()));
+        grid.getLazyDataView().setIdentifierProvider(PackageRow::id);
+        grid.addSelectionListener(e -> updateSelected());
+        grid.setSizeFull();
+
+        add(titleRow, help, notice, actions, grid);
+        setFlexGrow(1, grid);
+        updateSelected();
+        updateCount();
+    }
+
+    private Stream<PackageRow> fetch(int offset, int limit, List<PackageSort> sort) {
+        try {
+            List<PackageRow> rows = new ArrayList<>();
+            while (rows.size() < limit) {
+                int pageSize = Math.min(limit - rows.size(), PAGE_MAX);
+                List<PackageRow> page = UiServices.packages().find(query, offset + rows.size(), pageSize, sort);
+                rows.addAll(page);
+                if (page.size() < pageSize) {
+                    break;
+                }
+            }
+            return rows.stream();
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return Stream.empty();
+        }
+    }
+
+    private long countRows() {
+        try {
+            long n = UiServices.packages().count(query);
+            notice.clear();
+            return n;
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return 0;
+        }
+    }
+
+    private void updateCount() {
+        count.setText(getTranslation("waiting.count", countRows()));
+    }
+
+    private void updateSelected() {
+        int n = grid.getSelectedItems().size();
+        selected.setText(n == 0 ? "" : getTranslation("waiting.selected", n));
+        confirm.setEnabled(n > 0);
+        confirm.setTooltipText(n > 0 ? null : getTranslation("action.selectFirst"));
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        updateCount();
+        updateSelected();
+    }
+
+    private void start() {
+        Set<PackageRow> rows = grid.getSelectedItems();
+        if (rows.isEmpty()) {
+            BatchUi.error(getTranslation("action.selectFirst"));
+            return;
+        }
+        ShippingService shipping;
+        try {
+            shipping = UiServices.shipping();
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return;
+        }
+        String actor = CurrentUser.get().map(UserIdentity::name).orElse("ui");
+        String title = getTranslation("shipBatch.execute");
+        List<PackageRow> chosen = new ArrayList<>(rows);
+        BatchUi.confirm(title, getTranslation("shipBatch.confirm", chosen.size()), title,
+                () -> BatchUi.run(title, chosen, ids -> shipping.shipBatch(ids, actor), this::afterBatch));
+    }
+
+    private void afterBatch(BatchResult result) {
+        Set<Long> done = new HashSet<>(result.succeeded());
+        new ArrayList<>(grid.getSelectedItems()).stream().filter(r -> done.contains(r.id())).forEach(grid::deselect);
+        lastResult.setText(getTranslation("shipBatch.result", result.succeeded().size(), result.failures().size()));
+        lastResult.setClassName("wb-ok", result.failures().isEmpty());
+        lastResult.setClassName("wb-warn", !result.failures().isEmpty());
+        lastResult.setVisible(true);
+        LOG.debug("Batch delivery: {} shipped, {} refused", result.succeeded().size(), result.failures().size());
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("shipBatch.title") + " \u00b7 Waybill";
+    }
+}
