@@ -57,13 +57,18 @@ class ShellIT {
 
     @Test
     @Order(3)
-    void pluginListAnswersWithNoPluginBeforeHotDeploy(WaybillDistribution waybill) {
+    void pluginListShowsTheBootedCsvPluginAndNoCarrierBeforeHotDeploy(WaybillDistribution waybill) {
         // when
         Result r = waybill.shell("waybill:plugin-list");
 
-        // then
+        // then: the distribution boots the CSV order-file plugin; the pool carrier only comes with hot deploy
         assertEquals(0, r.exitCode(), () -> "exit code, output:\n" + r.output());
-        assertEquals(0, total(r, "plugins"), () -> "plugins before any hot deploy, output:\n" + r.output());
+        List<java.util.Map<String, String>> rows = ShellTables.rows(r);
+        assertTrue(rows.stream().anyMatch(p -> "platform".equals(p.get("Kind")) && "csv".equals(p.get("Id"))),
+                () -> "the booted CSV order-file plugin (platform csv), output:\n" + r.output());
+        assertTrue(rows.stream().noneMatch(p -> "pool".equals(p.get("Id"))),
+                () -> "no pool carrier before any hot deploy, output:\n" + r.output());
+        assertEquals(rows.size(), total(r, "plugins"), () -> "footer count vs table rows, output:\n" + r.output());
     }
 
     @Test

@@ -276,6 +276,15 @@ public final class WaybillDistribution implements AutoCloseable {
                 + " s. Last exit code " + last.exitCode() + ", last output:\n" + last.output() + logTailForMessage());
     }
 
+    /**
+     * Karaf's own account of a bundle ({@code bundle:diag <name>}: unresolved requirements, failed activation), for
+     * failure messages about plugins that do not show up.
+     */
+    public String bundleDiag(String symbolicName) {
+        Result r = shell("bundle:diag " + symbolicName);
+        return "\n--- bundle:diag " + symbolicName + " ---\n" + r.output().strip() + "\n--- end of bundle:diag ---";
+    }
+
     /** The total from a footer like {@code "3 of 50 orders"} or {@code "0 plugins"}. */
     public static int total(Result result, String noun) {
         Matcher m = Pattern.compile("(?m)^(?:\\d+ of )?(\\d+) " + noun + "\\s*$").matcher(result.output());
