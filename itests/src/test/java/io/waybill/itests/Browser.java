@@ -96,6 +96,22 @@ public final class Browser implements AutoCloseable {
                         + "return ids.length > 0 && ids.every(k => !c[k].isActive());")));
     }
 
+    /**
+     * Clicks an element after scrolling it to the middle of its scroll container (the views scroll inside the app
+     * layout, where a plain Selenium click on an element below the fold is "intercepted"); waits for Vaadin to be idle
+     * before (a click during a server round trip may be lost when the client resynchronises) and after.
+     */
+    public void click(WebElement element) {
+        awaitVaadin();
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+        element.click();
+        awaitVaadin();
+    }
+
+    public void click(String id) {
+        click(byId(id));
+    }
+
     /** Signs in as admin through the login form. */
     public void login(String user, String password) {
         go("/login");
@@ -157,6 +173,103 @@ public final class Browser implements AutoCloseable {
                   .sort((a, b) => a[0].index - b[0].index)
                   .map(([row, cells]) => cells.sort((a, b) => a.x - b.x).map(c => c.text).join(' | '));
                 """, byId(gridId));
+    }
+
+    /**
+     * The first element matching {@code css} inside the cells of the rendered grid row whose cell texts (joined with
+     * {@code " | "}) contain {@code rowText}: the row's selection checkbox ({@code vaadin-checkbox}), a button or a
+     * link in it. Null when no such row is rendered.
+     */
+    public WebElement inGridRow(String gridId, String rowText, String css) {
+        return (WebElement) js("""
+                const [grid, text, css] = arguments;
+                const rows = new Map();
+                for (const content of grid.querySelectorAll('vaadin-grid-cell-content')) {
+                  const slot = content.assignedSlot;
+                  const cell = slot && slot.parentElement;
+                  const row = cell && cell.parentElement;
+                  if (!row || !row.parentElement || row.parentElement.id !== 'items') continue;
+                  if (row.hidden || row.hasAttribute('loading')) continue;
+                  if (!rows.has(row)) rows.set(row, []);
+                  rows.get(row).push(content);
+                }
+                for (const [row, contents] of rows) {
+                  const joined = contents.map(c => c.textContent.trim()).filter(t => t).join(' | ');
+                  if (!joined.includes(text)) continue;
+                  for (const c of contents) {
+                    const e = c.matches(css) ? c : c.querySelector(css);
+                    if (e) return e;
+                  }
+                }
+                return null;
+                """, byId(gridId), rowText, css);
+    }
+
+    /**
+     * Ticks the selection checkbox of the rendered row containing each text (a multi-select grid), one server round
+     * trip at a time, until all of them are ticked at once (a list refresh by push may re-render rows meanwhile).
+     */
+    public void selectRows(String gridId, List<String> rowTexts) {
+        for (int attempt = 1; ; attempt++) {
+            for (String text : rowTexts) {
+                WebElement box = await("selection checkbox of the row with '" + text + "' in #" + gridId,
+                        () -> inGridRow(gridId, text, "vaadin-checkbox"));
+                if (!isChecked(box)) {
+                    box.click();
+                    awaitVaadin();
+                }
+            }
+            List<String> unticked = rowTexts.stream()
+                    .filter(t -> !isChecked(inGridRow(gridId, t, "vaadin-checkbox"))).toList();
+            if (unticked.isEmpty()) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new AssertionError("rows " + unticked + " of #" + gridId + " do not stay selected after "
+                        + attempt + " attempts (screenshot " + screenshot("unselected-rows") + ")");
+            }
+            WaybillDistribution.log("rows %s of #%s lost their selection; ticking them again", unticked, gridId);
+        }
+    }
+
+    private boolean isChecked(WebElement box) {
+        return box != null && Boolean.TRUE.equals(js("return arguments[0].checked;", box));
+    }
+
+    /** Picks the item whose text contains {@code label} from an open overlay list ({@code vaadin-select-item}, ...). */
+    public void pickOverlayItem(String itemTag, String label) {
+        WebElement item = await("a displayed " + itemTag + " '" + label + "'", () -> driver
+                .findElements(By.cssSelector(itemTag)).stream()
+                .filter(e -> e.isDisplayed() && String.valueOf(e.getDomProperty("textContent")).contains(label))
+                .findFirst().orElse(null));
+        item.click();
+        awaitVaadin();
+    }
+
+    /** The {@code <input type=file>} of a {@code vaadin-upload} (in its light or shadow DOM). */
+    public WebElement fileInput(String uploadId) {
+        return await("file input of #" + uploadId, () -> (WebElement) js(
+                "const u = arguments[0];"
+                        + "return u.querySelector('input[type=file]')"
+                        + " || (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'));", byId(uploadId)));
+    }
+
+    /** Waits until the element with the id is displayed and its text satisfies the check; returns the text. */
+    public String awaitText(String id, String what, java.util.function.Predicate<String> check) {
+        return awaitText(id, what, WAIT, check);
+    }
+
+    public String awaitText(String id, String what, Duration timeout, java.util.function.Predicate<String> check) {
+        return await("#" + id + " " + what, timeout, () -> {
+            WebElement e = driver.findElement(By.id(id));
+            String text = e.getText().strip();
+            return e.isDisplayed() && check.test(text) ? text : null;
+        });
+    }
+
+    /** Waits until no element with the id is in the page (a closed dialog's content). */
+    public void awaitGone(String id) {
+        await("#" + id + " gone", () -> driver.findElements(By.id(id)).stream().noneMatch(WebElement::isDisplayed));
     }
 
     /** Polls until the supplier returns a non-null, non-false value; fails naming what was awaited. */
