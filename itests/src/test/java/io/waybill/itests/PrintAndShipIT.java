@@ -1,0 +1,410 @@
+package io.waybill.itests;
+
+import io.waybill.itests.WaybillDistribution.Result;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Print and ship through the shell, checked with real decoders: demo packages of store {@value #STORE} (the other
+ * workflow classes use ACME-SHOP orders of their own) are allocated and uploaded with the pool carrier kar in
+ * {@code deploy/}; {@code waybill:print} writes the labels (marking them printed) and the picking list to PDF;
+ * {@code pdftoppm} renders the pages and {@code zbarimg} must decode every tracking number from the labels and
+ * every package number from the picking list. Then {@code waybill:ship -w}: a weight 200 g over is refused as
+ * WEIGHT MISMATCH, the expected weight ships (history with the weight, stock on hand down), an unknown code and a
+ * voided package are refused.
+ */
+@Order(7)
+@ExtendWith(WaybillExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PrintAndShipIT {
+
+    static final String STORE = "ACME-EBAY";
+    static final List<String> WAREHOUSES = List.of("SZ-01", "US-LA", "DE-FRA");
+    private static final int WANTED = 5;
+    /** Packages up to this weight have a tolerance of max(50 g, 5 %) < 200 g. */
+    private static final int MAX_GRAMS = 3500;
+    private static final Duration DEPLOY_LIMIT = Duration.ofSeconds(60);
+    private static final Duration TRACKING_LIMIT = Duration.ofSeconds(90);
+    private static final Pattern POOL_ROW = Pattern.compile("(?m)^carrier\\s*\\|\\s*pool\\s*\\|.*");
+    private static final Pattern S10 = Pattern.compile("RR\\d{9}CN");
+    private static final Pattern LINE = Pattern.compile("(?m)^  ([A-Z0-9-]+) x(\\d+)  ");
+
+    private WaybillDistribution waybill;
+    private Path files;
+    private Path deployedKar;
+    /** package no. -> expected grams, of the packages this class works on (allocated ones only). */
+    private final Map<String, Integer> expected = new LinkedHashMap<>();
+    /** An allocated package kept back from the upload, voided in the last test (the pool carrier cannot cancel
+     * a shipment, so a tracked package cannot be voided). */
+    private String toVoid;
+    /** package no. -> tracking no. */
+    private final Map<String, String> tracking = new LinkedHashMap<>();
+    /** "warehouse/sku" -> on hand before allocation. */
+    private final Map<String, Integer> stockBefore = new LinkedHashMap<>();
+
+    @BeforeAll
+    void deployPoolKar(WaybillDistribution waybill) throws IOException {
+        this.waybill = waybill;
+        files = Files.createDirectories(waybill.home().resolve("it-files/print-and-ship"));
+        Path kar = Path.of(WaybillDistribution.required("waybill.it.poolKar"));
+        deployedKar = waybill.deployDir().resolve(kar.getFileName());
+        Files.copy(kar, deployedKar, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+        } catch (AssertionError e) {
+            throw new AssertionError("the pool carrier kar copied to " + deployedKar + " was not registered: "
+                    + e.getMessage() + waybill.bundleDiag("io.waybill.carrier.pool"), e);
+        }
+    }
+
+    @AfterAll
+    void undeployPoolKar() throws IOException {
+        if (deployedKar != null && Files.deleteIfExists(deployedKar)) {
+            waybill.shellUntil("waybill:plugin-list", r -> r.exitCode() == 0 && !POOL_ROW.matcher(r.output()).find(),
+                    DEPLOY_LIMIT);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void allocateAndUploadGiveTrackingNumbers() {
+        // given: the first waiting demo packages of the eBay store light enough for a 200 g test
+        Result list = waybill.shell("waybill:package-list --store " + STORE + " --status waiting -n 1000");
+        List<String> chosen = new ArrayList<>();
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (Map<String, String> row : ShellTables.rows(list)) {
+            int grams = grams(row.get("Weight"));
+            if (grams <= MAX_GRAMS && chosen.size() < WANTED) {
+                chosen.add(row.get("Package no."));
+                weights.put(row.get("Package no."), grams);
+            }
+        }
+        assertEquals(WANTED, chosen.size(), () -> WANTED + " waiting " + STORE + " packages <= " + MAX_GRAMS
+                + " g needed:\n" + list.output());
+        stockBefore.putAll(onHand());
+
+        // when
+        Result alloc = waybill.shell("waybill:allocate " + String.join(" ", chosen));
+        assertTrue(alloc.output().contains("Allocate inventory: "), () -> "allocate:\n" + alloc.output());
+        Map<String, Map<String, String>> rows = rows();
+        for (String pkg : chosen) {
+            if ("allocated".equals(rows.get(pkg).get("Status"))) {
+                expected.put(pkg, weights.get(pkg));
+            }
+        }
+        assertTrue(expected.size() >= 4, () -> "at least 4 of " + chosen + " allocated (demo stock):\n"
+                + alloc.output());
+        toVoid = new ArrayList<>(expected.keySet()).get(expected.size() - 1);
+        expected.remove(toVoid);
+        long t0 = System.nanoTime();
+        Result upload = waybill.shell("waybill:upload " + String.join(" ", expected.keySet()));
+
+        // then
+        assertTrue(upload.output().contains("Batch upload (queued): " + expected.size() + " done, 0 failed"),
+                () -> "upload:\n" + upload.output());
+        long deadline = System.nanoTime() + TRACKING_LIMIT.toNanos();
+        while (true) {
+            Map<String, Map<String, String>> now = rows();
+            List<String> failed = expected.keySet().stream()
+                    .filter(p -> "upload_failed".equals(now.get(p).get("Status"))).toList();
+            if (!failed.isEmpty()) {
+                fail("upload failed for " + failed + ":\n" + show(failed.get(0)).output());
+            }
+            if (expected.keySet().stream().allMatch(p -> "tracked".equals(now.get(p).get("Status")))) {
+                expected.keySet().forEach(p -> tracking.put(p, now.get(p).get("Tracking no.")));
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("not all of " + expected.keySet() + " tracked within " + TRACKING_LIMIT.toSeconds() + " s: "
+                        + now.values() + waybill.logTailForMessage());
+            }
+            WaybillDistribution.sleep(500);
+        }
+        WaybillDistribution.figure("upload of " + expected.size() + " " + STORE + " packages -> tracked",
+                String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+        tracking.forEach((p, t) -> assertTrue(S10.matcher(t).matches(), () -> p + ": tracking number '" + t
+                + "' is not an S10 number of the demo range"));
+        assertEquals(tracking.size(), Set.copyOf(tracking.values()).size(), () -> "distinct: " + tracking);
+    }
+
+    @Test
+    @Order(2)
+    void labelsCarryEveryTrackingNumberAsADecodableBarcode() throws IOException {
+        // given
+        requireTracked();
+        Path pdf = files.resolve("labels.pdf");
+
+        // when
+        Result r = waybill.shell("waybill:print -o \"" + pdf + "\" --mark-printed "
+                + String.join(" ", expected.keySet()));
+
+        // then
+        assertTrue(r.output().contains("Wrote ") && r.output().contains(pdf.toString()), () -> "print:\n"
+                + r.output());
+        assertTrue(r.output().contains("Mark printed: " + expected.size() + " done, 0 failed"),
+                () -> "mark printed:\n" + r.output());
+        assertTrue(Files.isRegularFile(pdf) && Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF-"), "a PDF at " + pdf);
+        List<String> decoded = decode(pdf, "labels");
+        WaybillDistribution.log("labels decoded by zbarimg: %s", decoded);
+        for (Map.Entry<String, String> e : tracking.entrySet()) {
+            assertTrue(decoded.contains(e.getValue()), () -> "tracking number " + e.getValue() + " of " + e.getKey()
+                    + " decoded from the labels; zbarimg found " + decoded);
+        }
+        Map<String, Map<String, String>> rows = rows();
+        expected.keySet().forEach(p -> assertEquals("printed", rows.get(p).get("Status"), () -> p + " after "
+                + "--mark-printed: " + rows.get(p)));
+    }
+
+    @Test
+    @Order(3)
+    void pickingListCarriesEveryPackageNumberAsADecodableBarcode() throws IOException {
+        // given
+        requireTracked();
+        Path pdf = files.resolve("picking.pdf");
+
+        // when
+        Result r = waybill.shell("waybill:print --picking -o \"" + pdf + "\" " + String.join(" ", expected.keySet()));
+
+        // then
+        assertTrue(r.output().contains("Wrote "), () -> "print --picking:\n" + r.output());
+        assertFalse(r.output().contains("Mark printed"), () -> "the picking list marks nothing:\n" + r.output());
+        List<String> decoded = decode(pdf, "picking");
+        WaybillDistribution.log("picking list decoded by zbarimg: %s", decoded);
+        for (String pkg : expected.keySet()) {
+            assertTrue(decoded.contains(pkg), () -> "package number " + pkg + " decoded from the picking list; "
+                    + "zbarimg found " + decoded);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aWeight200GramsOverIsAWeightMismatchAndDoesNotShip() {
+        // given
+        String pkg = pkg(0);
+        int grams = expected.get(pkg) + 200;
+
+        // when
+        Result r = waybill.shell("waybill:ship -w " + grams + " " + pkg);
+
+        // then
+        assertTrue(r.output().contains(pkg + ": WEIGHT_FAIL not shipped - WEIGHT MISMATCH: " + grams + " g, expected "
+                + expected.get(pkg) + " g"), () -> "ship -w expected+200:\n" + r.output());
+        assertTrue(r.output().contains("(+200 g)"), () -> "difference shown:\n" + r.output());
+        assertEquals("printed", rows().get(pkg).get("Status"), "status after a weight mismatch");
+    }
+
+    @Test
+    @Order(5)
+    void theExpectedWeightShipsAndTakesTheStockOffTheShelf() {
+        // given
+        String pkg = pkg(0);
+        int grams = expected.get(pkg);
+        Result before = show(pkg);
+        String warehouse = warehouse(before);
+        List<String[]> lines = lines(before);
+
+        // when
+        Result r = waybill.shell("waybill:ship -w " + grams + " " + pkg);
+
+        // then
+        assertTrue(r.output().contains(pkg + ": PASS SHIPPED - Weight OK: " + grams + " g"),
+                () -> "ship -w expected:\n" + r.output());
+        Result after = show(pkg);
+        assertTrue(after.output().matches("(?s).*status (shipped|synced|sync_failed).*"),
+                () -> "status after shipping:\n" + after.output());
+        assertTrue(after.output().lines().anyMatch(l -> l.matches("^\\s+\\S+ \\S+\\s+admin\\s+SHIPPED\\s+PRINTED -> "
+                        + "SHIPPED\\s+\\(Weight " + grams + " g \\(expected " + grams + " g ± \\d+ g\\)\\)\\s*$")),
+                () -> "history line 'admin SHIPPED PRINTED -> SHIPPED (Weight " + grams + " g ...)':\n"
+                        + after.output());
+        assertEquals("shipped", statusInList(pkg, "shipped"), "package-list --status shipped lists it");
+        // stock on hand: allocation reserved, shipping took it off the shelf
+        Map<String, Integer> sums = new LinkedHashMap<>();
+        lines.forEach(l -> sums.merge(l[0], Integer.parseInt(l[1]), Integer::sum));
+        Map<String, Integer> stockAfter = onHand();
+        for (Map.Entry<String, Integer> l : sums.entrySet()) {
+            int was = stockBefore.get(warehouse + "/" + l.getKey());
+            int now = stockAfter.get(warehouse + "/" + l.getKey());
+            WaybillDistribution.log("%s %s on hand %d -> %d (shipped %d)", warehouse, l.getKey(), was, now,
+                    l.getValue());
+            assertEquals(was - l.getValue(), now, () -> warehouse + " " + l.getKey() + ": on hand before allocation "
+                    + was + " minus " + l.getValue() + " shipped");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void shippingByTrackingNumberWorksAndASecondShipIsRefused() {
+        // given
+        String pkg = pkg(1);
+        String tn = tracking.get(pkg);
+        int grams = expected.get(pkg);
+
+        // when: scanned by its tracking number (the barcode on the label)
+        Result r = waybill.shell("waybill:ship -w " + grams + " " + tn);
+
+        // then
+        assertTrue(r.output().contains(tn + ": PASS SHIPPED"), () -> "ship by tracking number:\n" + r.output());
+        Result again = waybill.shell("waybill:ship -w " + grams + " " + pkg);
+        assertTrue(again.output().contains(pkg + ": REFUSED not shipped - ALREADY SHIPPED"),
+                () -> "second ship:\n" + again.output());
+    }
+
+    @Test
+    @Order(7)
+    void anUnknownCodeIsRefused() {
+        // when
+        Result r = waybill.shell("waybill:ship -w 500 RR999999999XX");
+
+        // then
+        assertTrue(r.output().contains("RR999999999XX: REFUSED not shipped - UNKNOWN PACKAGE"),
+                () -> "ship of an unknown code:\n" + r.output());
+    }
+
+    @Test
+    @Order(8)
+    void aVoidedPackageIsRefused() {
+        // given: an allocated package voided (the pool carrier cannot cancel a shipment: tracked ones cannot be)
+        requireTracked();
+        String pkg = toVoid;
+        int grams = 500;
+        Result v = waybill.shell("waybill:void -r \"Buyer cancelled\" --yes " + pkg);
+        assertTrue(v.output().contains("Void: 1 done, 0 failed (of 1)"), () -> "void of a printed package:\n"
+                + v.output());
+
+        // when
+        Result r = waybill.shell("waybill:ship -w " + grams + " " + pkg);
+
+        // then
+        assertTrue(r.output().contains(pkg + ": REFUSED not shipped - VOIDED"), () -> "ship of a voided package:\n"
+                + r.output());
+        assertEquals("voided", rows().get(pkg).get("Status"), "status after the refused ship");
+        assertFalse(show(pkg).output().contains("SHIPPED"), "no SHIPPED in the history of the voided package");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void requireTracked() {
+        if (tracking.size() < 3) {
+            fail("no tracked packages: the upload step failed earlier");
+        }
+    }
+
+    private String pkg(int i) {
+        requireTracked();
+        return new ArrayList<>(expected.keySet()).get(i);
+    }
+
+    /** pdftoppm at 300 dpi, then zbarimg on every page; the decoded values in page order. */
+    private List<String> decode(Path pdf, String name) throws IOException {
+        Path out = Files.createDirectories(Path.of(WaybillDistribution.required("waybill.it.screenshots")));
+        String prefix = out.resolve("print-" + name).toString();
+        Result render = WaybillDistribution.run(List.of("pdftoppm", "-r", "300", "-png", pdf.toString(), prefix),
+                null, Map.of(), Duration.ofSeconds(120));
+        assertEquals(0, render.exitCode(), () -> "pdftoppm " + pdf + ":\n" + render.output());
+        List<Path> pages;
+        try (Stream<Path> s = Files.list(out)) {
+            pages = s.filter(p -> p.getFileName().toString().matches("print-" + name + "-\\d+\\.png")).sorted()
+                    .toList();
+        }
+        assertFalse(pages.isEmpty(), "pdftoppm wrote no page of " + pdf);
+        Set<String> values = new LinkedHashSet<>();
+        for (Path page : pages) {
+            Result z = WaybillDistribution.run(List.of("sh", "-c",
+                    "exec zbarimg -q --raw \"$0\" 2>/dev/null", page.toString()), null, Map.of(),
+                    Duration.ofSeconds(120));
+            // exit code 4: no barcode on this page (the summary page of a picking list, say)
+            assertTrue(z.exitCode() == 0 || z.exitCode() == 4, () -> "zbarimg " + page + ":\n" + z.output());
+            z.output().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(values::add);
+        }
+        WaybillDistribution.log("%s: %d page(s) rendered to %s-*.png", pdf.getFileName(), pages.size(), prefix);
+        return List.copyOf(values);
+    }
+
+    private Map<String, Map<String, String>> rows() {
+        Result r = waybill.shell("waybill:package-list --store " + STORE + " -n 1000");
+        assertEquals(0, r.exitCode(), () -> "package-list:\n" + r.output());
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        ShellTables.rows(r).forEach(row -> rows.put(row.get("Package no."), row));
+        return rows;
+    }
+
+    private String statusInList(String pkg, String status) {
+        Result r = waybill.shell("waybill:package-list --status " + status + " -n 1000");
+        return ShellTables.row(r, "Package no.", pkg).map(row -> row.get("Status")).orElse("not listed");
+    }
+
+    private Result show(String pkg) {
+        Result r = waybill.shell("waybill:package-show " + pkg);
+        assertTrue(r.output().contains("Package   " + pkg), () -> "package-show " + pkg + ":\n" + r.output());
+        return r;
+    }
+
+    private static List<String[]> lines(Result show) {
+        List<String[]> lines = new ArrayList<>();
+        Matcher m = LINE.matcher(show.output());
+        while (m.find()) {
+            lines.add(new String[] {m.group(1), m.group(2)});
+        }
+        if (lines.isEmpty()) {
+            throw new AssertionError("no 'SKU xN' lines in:\n" + show.output());
+        }
+        return lines;
+    }
+
+    private static String warehouse(Result show) {
+        Matcher m = Pattern.compile("warehouse (\\S+)").matcher(show.output());
+        if (!m.find() || m.group(1).equals("-")) {
+            throw new AssertionError("no warehouse in:\n" + show.output());
+        }
+        return m.group(1);
+    }
+
+    /** "warehouse/sku" -> on hand, from one full stock-list. */
+    private Map<String, Integer> onHand() {
+        Result r = waybill.shell("waybill:stock-list");
+        Map<String, Integer> onHand = new LinkedHashMap<>();
+        for (Map<String, String> row : ShellTables.rows(r)) {
+            onHand.put(row.get("Warehouse") + "/" + row.get("SKU"), Integer.parseInt(row.get("On hand")));
+        }
+        assertTrue(onHand.size() >= WAREHOUSES.size(), () -> "stock-list rows:\n" + r.output());
+        return onHand;
+    }
+
+    /** "1.234 kg" -> 1234. */
+    static int grams(String kg) {
+        Matcher m = Pattern.compile("(\\d+)\\.(\\d{3}) kg").matcher(kg);
+        if (!m.matches()) {
+            throw new AssertionError("weight '" + kg + "' is not 'n.nnn kg'");
+        }
+        return Integer.parseInt(m.group(1)) * 1000 + Integer.parseInt(m.group(2));
+    }
+}
