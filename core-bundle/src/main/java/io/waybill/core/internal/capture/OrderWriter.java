@@ -256,23 +256,46 @@ final class OrderWriter {
         String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
         Map<String, Existing> result = new HashMap<>();
         Map<Long, Map<String, Integer>> linesByOrder = new HashMap<>();
+        // two index probes (orders by the unique (store, platform id) index, then their packages by order id)
+        // instead of one join, which Derby may plan as a scan of all packages per chunk
+        Map<Long, Object[]> orders = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT o.ID, o.PLATFORM_ORDER_ID, o.CANCELLED, o.BUYER_NAME, "
-                + "o.COMPANY, o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL, "
-                + "p.ID, p.STATUS FROM WB_ORDER o JOIN WB_PACKAGE p ON p.ORDER_ID = o.ID "
-                + "WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID IN (" + marks + ")")) {
+                + "o.COMPANY, o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL "
+                + "FROM WB_ORDER o WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID IN (" + marks + ")")) {
             ps.setLong(1, storeId);
             for (int i = 0; i < chunk.size(); i++) {
                 ps.setString(i + 2, chunk.get(i).platformOrderId().strip());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    Object[] row = new Object[13];
+                    for (int i = 0; i < 13; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    orders.put(rs.getLong(1), row);
+                }
+            }
+        }
+        if (orders.isEmpty()) {
+            return Map.of();
+        }
+        String orderMarks = String.join(",", Collections.nCopies(orders.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.ORDER_ID, p.ID, p.STATUS FROM WB_PACKAGE p "
+                + "WHERE p.ORDER_ID IN (" + orderMarks + ")")) {
+            int i = 1;
+            for (Long id : orders.keySet()) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object[] r = orders.get(rs.getLong(1));
                     long id = rs.getLong(1);
                     Map<String, Integer> lines = new HashMap<>();
                     linesByOrder.put(id, lines);
-                    result.put(rs.getString(2), new Existing(id, rs.getBoolean(3), new Address(rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)), lines,
-                            rs.getLong(14), rs.getString(15)));
+                    result.put((String) r[1], new Existing(id, (Boolean) r[2], new Address((String) r[3],
+                            (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                            (String) r[9], (String) r[10], (String) r[11], (String) r[12]), lines,
+                            rs.getLong(2), rs.getString(3)));
                 }
             }
         }
