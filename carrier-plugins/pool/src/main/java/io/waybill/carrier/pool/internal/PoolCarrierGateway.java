@@ -112,6 +112,18 @@ public class PoolCarrierGateway implements CarrierGateway {
         return failSafe(() -> allocate(request));
     }
 
+    /**
+     * Voiding a pool shipment needs nobody's consent: nothing was sent to a carrier. The number is retired (never
+     * handed out again, the durable store keeps it taken) and the void goes ahead.
+     */
+    @Override
+    public Result<Boolean> cancelShipment(io.waybill.spi.carrier.ShipmentRef shipment) {
+        String number = shipment == null ? null
+                : shipment.trackingNumber() != null ? shipment.trackingNumber() : shipment.carrierShipmentId();
+        return Result.ok(true, List.of(Message.warning("number_retired", "Tracking number " + number
+                + " is retired and will not be issued again.")));
+    }
+
     /** Runs an operation so that no exception crosses the SPI: a stray one becomes an {@value #INTERNAL} error. */
     static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
         try {

@@ -314,12 +314,20 @@ class PoolCarrierGatewayTest {
         // when
         Result<ShipmentResponse> tracking = gateway.fetchTrackingNumber(ref);
         Result<LabelDocument> label = gateway.fetchLabel(ref);
-        Result<Boolean> cancel = gateway.cancelShipment(ref);
         // then
-        for (Result<?> result : List.of(tracking, label, cancel)) {
+        for (Result<?> result : List.of(tracking, label)) {
             assertFalse(result.isOk());
             assertEquals(Result.UNSUPPORTED, result.messages().get(0).code());
         }
+    }
+
+    @Test
+    void cancellingRetiresTheNumberAndLetsTheVoidProceed() {
+        PoolCarrierGateway gateway = gateway(Configs.ranges("RR10000000-10009999CN"));
+        Result<Boolean> cancel = gateway.cancelShipment(new ShipmentRef("RR100000003CN", "RR100000003CN"));
+        assertTrue(cancel.isOk());
+        assertEquals("number_retired", cancel.messages().get(0).code());
+        assertTrue(cancel.messages().get(0).text().contains("RR100000003CN"));
     }
 
     @Test
