@@ -129,7 +129,7 @@ public final class UploadShipSyncBenchmark {
 
     static void upload(int n) throws Exception {
         Path dir = Files.createTempDirectory("waybill-bench-upload-");
-        try (DatabaseEngine db = CaptureAllocateBenchmark.open(dir)) {
+        try (DatabaseEngine db = CaptureAllocateBenchmark.open(dir.resolve("db"))) {
             bulkPackages(db, n, "ALLOCATED");
             AtomicInteger inFlight = new AtomicInteger();
             AtomicInteger maxInFlight = new AtomicInteger();
@@ -187,7 +187,7 @@ public final class UploadShipSyncBenchmark {
 
     static void ship(int stored, int scans) throws Exception {
         Path dir = Files.createTempDirectory("waybill-bench-ship-");
-        try (DatabaseEngine db = CaptureAllocateBenchmark.open(dir)) {
+        try (DatabaseEngine db = CaptureAllocateBenchmark.open(dir.resolve("db"))) {
             long b0 = System.nanoTime();
             bulkPackages(db, stored, "PRINTED");
             System.out.printf("ship: stored %,d printed packages in %.0f s%n", stored, (System.nanoTime() - b0) / 1e9);
@@ -233,7 +233,7 @@ public final class UploadShipSyncBenchmark {
 
     static void sync(int n) throws Exception {
         Path dir = Files.createTempDirectory("waybill-bench-sync-");
-        try (DatabaseEngine db = CaptureAllocateBenchmark.open(dir)) {
+        try (DatabaseEngine db = CaptureAllocateBenchmark.open(dir.resolve("db"))) {
             bulkPackages(db, n, "SHIPPED");
             try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
                 st.execute("UPDATE WB_STORE SET PLATFORM = 'bench'");
