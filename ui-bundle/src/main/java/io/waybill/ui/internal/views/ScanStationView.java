@@ -70,6 +70,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
     private final Span scaleWeight = new Span();
     private final IntegerField manualWeight = new IntegerField();
     private final Checkbox autoDelivery = new Checkbox();
+    private final Button readScale = new Button();
     private final Button shipButton = new Button();
     private final Button overrideButton = new Button();
     private final Div verdict = new Div();
@@ -141,7 +142,9 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         weightLabel.addClassName("wb-fact-label");
         Div weightBox = new Div(weightLabel, scaleWeight);
         weightBox.addClassName("wb-weight-box");
-        Button readScale = new Button(getTranslation("scan.readScale"), VaadinIcon.SCALE.create(), e -> readScale());
+        readScale.setText(getTranslation("scan.readScale"));
+        readScale.setIcon(VaadinIcon.SCALE.create());
+        readScale.addClickListener(e -> readScale());
         readScale.setId("read-scale");
         manualWeight.setId("manual-weight");
         manualWeight.setLabel(getTranslation("scan.manualWeight"));
@@ -303,6 +306,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
     private void scaleChanged() {
         boolean manual = scaleSelect.getValue() == null;
         manualWeight.setVisible(manual);
+        readScale.setVisible(!manual);
         scaleWeight.setText(manual ? getTranslation("scan.weight.manual") : "\u2014");
         scaleWeight.setClassName("wb-weight-unstable", false);
     }

@@ -96,6 +96,10 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("ship-batch-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // "select all" works on the whole filtered list (fetched in pages of at most 1,000)
+        ((com.vaadin.flow.component.grid.GridMultiSelectionModel<PackageRow>) grid.getSelectionModel())
+                .setSelectAllCheckboxVisibility(
+                        com.vaadin.flow.component.grid.GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
         grid.addColumn(LitRenderer.<PackageRow>of(
                         "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
                         .withProperty("id", PackageRow::id).withProperty("no", PackageRow::packageNo))

@@ -90,6 +90,9 @@ public final class SyncStates {
                     text += " \u00b7 " + t.apply("sync.state.next", new Object[] {
                             Formats.dateTime(state.nextRunAt(), zone)});
                 }
+                if (state.lastError() != null && !state.lastError().isBlank()) {
+                    text += " \u00b7 " + t.apply("sync.state.lastError", new Object[] {state.lastError()});
+                }
                 yield text;
             }
             case FAILED -> {

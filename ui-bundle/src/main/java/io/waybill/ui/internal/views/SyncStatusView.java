@@ -126,6 +126,10 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("sync-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // "select all" works on the whole filtered list (fetched in pages of at most 1,000)
+        ((com.vaadin.flow.component.grid.GridMultiSelectionModel<PackageRow>) grid.getSelectionModel())
+                .setSelectAllCheckboxVisibility(
+                        com.vaadin.flow.component.grid.GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
         grid.addColumn(LitRenderer.<PackageRow>of(
                         "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
                         .withProperty("id", PackageRow::id).withProperty("no", PackageRow::packageNo))
@@ -139,12 +143,12 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> carriers.getOrDefault(r.id(), "")).setKey("carrier")
                 .setHeader(getTranslation("sync.col.carrier")).setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> r.trackingNo() == null ? "" : r.trackingNo()).setKey("tracking")
-                .setHeader(getTranslation("col.tracking")).setWidth("10rem").setFlexGrow(1);
+                .setHeader(getTranslation("col.tracking")).setWidth("9.5rem").setFlexGrow(0);
         grid.addColumn(r -> getTranslation("sync.status." + r.status().name())).setKey("status")
                 .setHeader(getTranslation("sync.col.status")).setSortProperty(PackageSort.Field.STATUS.name())
                 .setWidth("8rem").setFlexGrow(0);
         grid.addColumn(r -> SyncStates.describe(states.get(r.id()), r.status(), zone, this::getTranslation))
-                .setKey("syncState").setHeader(getTranslation("sync.col.state")).setWidth("16rem").setFlexGrow(2)
+                .setKey("syncState").setHeader(getTranslation("sync.col.state")).setWidth("24rem").setFlexGrow(3)
                 .setClassNameGenerator(r -> SyncStates.kind(states.get(r.id()), r.status()).cssClass())
                 .setTooltipGenerator(r -> SyncStates.describe(states.get(r.id()), r.status(), zone,
                         this::getTranslation));

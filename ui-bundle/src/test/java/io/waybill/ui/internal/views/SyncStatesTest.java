@@ -36,7 +36,8 @@ class SyncStatesTest {
     @Test
     void descriptionsCarryReasonAttemptsAndNextTry() {
         Instant next = Instant.parse("2026-11-25T14:05:00Z");
-        assertEquals("sync.state.pending \u00b7 sync.state.attempts[2] \u00b7 sync.state.next[2026-11-25 14:05]",
+        assertEquals("sync.state.pending \u00b7 sync.state.attempts[2] \u00b7 sync.state.next[2026-11-25 14:05]"
+                + " \u00b7 sync.state.lastError[HTTP 429]",
                 SyncStates.describe(new SyncState(1, "QUEUED", 2, "HTTP 429", next), PackageStatus.SHIPPED,
                         ZoneOffset.UTC, T));
         assertEquals("sync.state.running", SyncStates.describe(new SyncState(1, "RUNNING", 0, null, null),
