@@ -95,10 +95,24 @@ public class SyncJobWorker {
     @Deactivate
     public void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.shutdown(); // no interrupt: the dispatcher may be inside a Derby call
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (pool != null) {
-            pool.shutdownNow();
+            // let running confirmations finish: interrupting a thread inside Derby closes its connection
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
