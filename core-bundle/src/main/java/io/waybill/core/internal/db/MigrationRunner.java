@@ -29,7 +29,8 @@ public final class MigrationRunner {
             "V1__initial_schema.sql",
             "V2__carrier_upload.sql",
             "V3__ship_and_sync.sql",
-            "V4__serial_numbers.sql");
+            "V4__serial_numbers.sql",
+            "V5__order_lookup_index.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";
