@@ -231,8 +231,30 @@ public final class LabelBenchmark {
             @Override public List<WarehouseInfo> warehouses() {
                 return Arrays.asList(new WarehouseInfo("SZ1", "Shenzhen Bao'an Warehouse", "CN"));
             }
-            @Override public StockRow set(String w, String sku, int onHand, String actor) { throw new UnsupportedOperationException(); }
-            @Override public StockRow adjust(String w, String sku, int delta, String reason, String actor) { throw new UnsupportedOperationException(); }
+            @Override public StockRow set(String w, String sku, int onHand, String actor) {
+                return replace(w, sku, r -> onHand);
+            }
+            @Override public StockRow adjust(String w, String sku, int delta, String reason, String actor) {
+                return replace(w, sku, r -> r.onHand() + delta);
+            }
+
+            /** In-memory stock change for this benchmark double (the label benchmark itself only reads). */
+            private synchronized StockRow replace(String w, String sku, java.util.function.ToIntFunction<StockRow> next) {
+                for (int i = 0; i < rows.size(); i++) {
+                    StockRow r = rows.get(i);
+                    if (r.warehouseCode().equals(w) && r.skuCode().equals(sku)) {
+                        int onHand = next.applyAsInt(r);
+                        if (onHand < r.reserved()) {
+                            throw new io.waybill.core.api.OperationRefusedException("below_reserved",
+                                    "on hand would be below the reserved quantity");
+                        }
+                        StockRow changed = new StockRow(w, sku, r.skuName(), r.location(), onHand, r.reserved());
+                        rows.set(i, changed);
+                        return changed;
+                    }
+                }
+                throw new io.waybill.core.api.OperationRefusedException("unknown_sku", "Unknown SKU '" + sku + "'.");
+            }
         };
     }
 
