@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,69 +248,55 @@ final class OrderWriter {
         return m;
     }
 
+    /**
+     * The orders of the chunk already stored, by platform order id. One point lookup per order through the unique
+     * (STORE_ID, PLATFORM_ORDER_ID) index: an IN list over a growing table is planned from statistics taken when the
+     * table was small and becomes a scan per chunk on Derby (capture then grows quadratically with the table).
+     */
     private Map<String, Existing> existing(long storeId, List<PlatformOrder> chunk) throws SQLException {
-        if (chunk.isEmpty()) {
-            return Map.of();
-        }
-        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
         Map<String, Existing> result = new HashMap<>();
-        Map<Long, Map<String, Integer>> linesByOrder = new HashMap<>();
-        // two index probes (orders by the unique (store, platform id) index, then their packages by order id)
-        // instead of one join, which Derby may plan as a scan of all packages per chunk
-        Map<Long, Object[]> orders = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT o.ID, o.PLATFORM_ORDER_ID, o.CANCELLED, o.BUYER_NAME, "
-                + "o.COMPANY, o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL "
-                + "FROM WB_ORDER o WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID IN (" + marks + ")")) {
-            ps.setLong(1, storeId);
-            for (int i = 0; i < chunk.size(); i++) {
-                ps.setString(i + 2, chunk.get(i).platformOrderId().strip());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Object[] row = new Object[13];
-                    for (int i = 0; i < 13; i++) {
-                        row[i] = rs.getObject(i + 1);
+        try (PreparedStatement order = c.prepareStatement("SELECT o.ID, o.CANCELLED, o.BUYER_NAME, o.COMPANY, "
+                + "o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL "
+                + "FROM WB_ORDER o WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID = ?");
+             PreparedStatement pkg = c.prepareStatement(
+                     "SELECT p.ID, p.STATUS FROM WB_PACKAGE p WHERE p.ORDER_ID = ? ORDER BY p.ID");
+             PreparedStatement lines = c.prepareStatement("SELECT s.CODE, l.QUANTITY FROM WB_ORDER_LINE l "
+                     + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ?")) {
+            order.setLong(1, storeId);
+            for (PlatformOrder o : chunk) {
+                String platformId = o.platformOrderId().strip();
+                long id;
+                boolean cancelled;
+                Address address;
+                order.setString(2, platformId);
+                try (ResultSet rs = order.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
                     }
-                    orders.put(rs.getLong(1), row);
+                    id = rs.getLong(1);
+                    cancelled = rs.getBoolean(2);
+                    address = new Address(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getString(12));
                 }
-            }
-        }
-        if (orders.isEmpty()) {
-            return Map.of();
-        }
-        String orderMarks = String.join(",", Collections.nCopies(orders.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.ORDER_ID, p.ID, p.STATUS FROM WB_PACKAGE p "
-                + "WHERE p.ORDER_ID IN (" + orderMarks + ")")) {
-            int i = 1;
-            for (Long id : orders.keySet()) {
-                ps.setLong(i++, id);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Object[] r = orders.get(rs.getLong(1));
-                    long id = rs.getLong(1);
-                    Map<String, Integer> lines = new HashMap<>();
-                    linesByOrder.put(id, lines);
-                    result.put((String) r[1], new Existing(id, (Boolean) r[2], new Address((String) r[3],
-                            (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                            (String) r[9], (String) r[10], (String) r[11], (String) r[12]), lines,
-                            rs.getLong(2), rs.getString(3)));
+                long packageId;
+                String packageStatus;
+                pkg.setLong(1, id);
+                try (ResultSet rs = pkg.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
+                    }
+                    packageId = rs.getLong(1);
+                    packageStatus = rs.getString(2);
                 }
-            }
-        }
-        if (!linesByOrder.isEmpty()) {
-            String ids = String.join(",", Collections.nCopies(linesByOrder.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT l.ORDER_ID, s.CODE, l.QUANTITY FROM WB_ORDER_LINE l "
-                    + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID IN (" + ids + ")")) {
-                int i = 1;
-                for (Long id : linesByOrder.keySet()) {
-                    ps.setLong(i++, id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
+                Map<String, Integer> lineMap = new HashMap<>();
+                lines.setLong(1, id);
+                try (ResultSet rs = lines.executeQuery()) {
                     while (rs.next()) {
-                        linesByOrder.get(rs.getLong(1)).merge(rs.getString(2), rs.getInt(3), Integer::sum);
+                        lineMap.merge(rs.getString(1), rs.getInt(2), Integer::sum);
                     }
                 }
+                result.put(platformId, new Existing(id, cancelled, address, lineMap, packageId, packageStatus));
             }
         }
         return result;

@@ -38,6 +38,13 @@ public final class DatabaseEngine implements Database, AutoCloseable {
                 System.setProperty("derby.stream.error.file", data + "/log/derby.log");
             }
         }
+        if (settings.isDerby()) {
+            // Derby's defaults suit a small embedded database: 1,000 cached pages (4 MB) make a 100,000-order import
+            // or a million stored packages page in and out, and identity values preallocated 100 at a time make
+            // concurrent audit inserts queue on the sequence. Explicit system properties still win.
+            defaultProperty("derby.storage.pageCacheSize", "8000");
+            defaultProperty("derby.language.sequence.preallocator", "1000");
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -112,6 +119,12 @@ public final class DatabaseEngine implements Database, AutoCloseable {
                     LOG.warn("Derby shutdown: {}", e.getMessage());
                 }
             }
+        }
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
     }
 }

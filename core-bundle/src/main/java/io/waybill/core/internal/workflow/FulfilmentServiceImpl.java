@@ -40,6 +40,8 @@ public class FulfilmentServiceImpl implements FulfilmentService {
 
     static final int MAX_BATCH = 10_000;
     static final int MAX_REASON = 500;
+    /** Packages allocated together in one transaction on the fast path. */
+    static final int CHUNK = 50;
 
     /** Cancels a shipment at its carrier (the carrier-side half of a void). */
     @FunctionalInterface
@@ -107,23 +109,205 @@ public class FulfilmentServiceImpl implements FulfilmentService {
     public BatchResult allocate(List<Long> packageIds, String actor) {
         checkBatch(packageIds);
         String who = actor(actor);
+        // a package selected twice is allocated once and reported once
+        List<Long> ids = new ArrayList<>(new java.util.LinkedHashSet<>(packageIds));
         Map<Long, List<Long>> warehousesByStore = new ConcurrentHashMap<>();
-        List<Long> done = new ArrayList<>();
-        List<BatchResult.Failure> failures = new ArrayList<>();
-        for (Long id : packageIds) {
+        Map<Long, String> warehouseCodes = new ConcurrentHashMap<>();
+        Map<Long, BatchResult.Failure> failed = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             try {
-                List<Shortage> shortages = Jdbc.inTransaction(ds, c -> allocateOne(c, id, who, warehousesByStore));
-                if (shortages.isEmpty()) {
-                    done.add(id);
-                } else {
-                    failures.add(new BatchResult.Failure(id, packageNo(id), "out_of_stock",
-                            "Out of stock: " + describe(shortages)));
+                Jdbc.inTransaction(ds, c -> {
+                    allocateChunk(c, chunk, who, warehousesByStore, warehouseCodes, failed);
+                    return null;
+                });
+            } catch (SlowPath slow) {
+                chunk.forEach(failed::remove);
+                for (Long id : chunk) {
+                    allocateAlone(id, who, warehousesByStore, failed);
                 }
-            } catch (Refusal r) {
-                failures.add(new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
             }
         }
-        return new BatchResult(packageIds.size(), done, failures);
+        List<Long> done = new ArrayList<>();
+        List<BatchResult.Failure> failures = new ArrayList<>();
+        for (Long id : ids) {
+            BatchResult.Failure f = failed.get(id);
+            if (f == null) {
+                done.add(id);
+            } else {
+                failures.add(f);
+            }
+        }
+        return new BatchResult(ids.size(), done, failures);
+    }
+
+    private void allocateAlone(long id, String who, Map<Long, List<Long>> warehousesByStore,
+                               Map<Long, BatchResult.Failure> failed) {
+        try {
+            List<Shortage> shortages = Jdbc.inTransaction(ds, c -> allocateOne(c, id, who, warehousesByStore));
+            if (!shortages.isEmpty()) {
+                failed.put(id, new BatchResult.Failure(id, packageNo(id), "out_of_stock",
+                        "Out of stock: " + describe(shortages)));
+            }
+        } catch (Refusal r) {
+            failed.put(id, new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
+        }
+    }
+
+    /** Rolls a chunk's transaction back: the chunk is allocated again one package per transaction. */
+    private static final class SlowPath extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SlowPath() {
+            super(null, null, false, false);
+        }
+    }
+
+    private record Candidate(long id, String packageNo, long orderId, PackageStatus status, long warehouse,
+                             List<Need> needs) {
+    }
+
+    /**
+     * The fast path for a chunk, in one transaction: when every package of the chunk fits in its store's first
+     * warehouse, the chunk's demand is reserved with one conditional update per (warehouse, SKU) instead of one per
+     * package line; the outcome is the same as allocating the packages one by one. Locks are taken in a fixed order
+     * (packages by id, then stock rows by warehouse and SKU id), so concurrent chunks cannot deadlock each other.
+     * When a stock row cannot cover the chunk's total (scarce stock), it throws {@link SlowPath}: the transaction
+     * rolls back and the chunk's packages are allocated one by one in selection order, so scarce stock goes to the
+     * packages selected first.
+     */
+    private void allocateChunk(Connection c, List<Long> chunk, String actor, Map<Long, List<Long>> warehousesByStore,
+                               Map<Long, String> warehouseCodes, Map<Long, BatchResult.Failure> failed)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>(chunk);
+        ids.sort(null);
+        Instant now = clock.instant();
+        List<Candidate> candidates = new ArrayList<>();
+        Map<Long, Map<Long, Integer>> demand = new java.util.TreeMap<>();
+        // two plain index lookups: a join of package, order and lines is planned by Derby as a hash join that
+        // scans the lines table on every execution
+        try (PreparedStatement read = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS "
+                + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?");
+             PreparedStatement lines = c.prepareStatement(
+                     "SELECT SKU_ID, QUANTITY FROM WB_ORDER_LINE WHERE ORDER_ID = ?");
+             PreparedStatement claim = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = 'ALLOCATED', "
+                     + "WAREHOUSE_ID = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
+            for (long id : ids) {
+                String packageNo = null;
+                long orderId = 0;
+                long storeId = 0;
+                PackageStatus status = null;
+                Map<Long, Need> needs = new java.util.TreeMap<>();
+                read.setLong(1, id);
+                try (ResultSet rs = read.executeQuery()) {
+                    if (rs.next()) {
+                        packageNo = rs.getString(1);
+                        orderId = rs.getLong(2);
+                        storeId = rs.getLong(3);
+                        status = PackageStatus.valueOf(rs.getString(4));
+                    }
+                }
+                if (packageNo != null) {
+                    lines.setLong(1, orderId);
+                    try (ResultSet rs = lines.executeQuery()) {
+                        while (rs.next()) {
+                            long sku = rs.getLong(1);
+                            needs.merge(sku, new Need(sku, null, rs.getInt(2)),
+                                    (a, b) -> new Need(a.skuId(), null, a.quantity() + b.quantity()));
+                        }
+                    }
+                }
+                if (packageNo == null) {
+                    failed.put(id, new BatchResult.Failure(id, String.valueOf(id), "unknown_package",
+                            "No package with id " + id + "."));
+                    continue;
+                }
+                try {
+                    PackageLifecycle.check(packageNo, status, PackageStatus.ALLOCATED);
+                } catch (OperationRefusedException e) {
+                    failed.put(id, new BatchResult.Failure(id, packageNo, e.code(), e.getMessage()));
+                    continue;
+                }
+                if (needs.isEmpty()) {
+                    failed.put(id, new BatchResult.Failure(id, packageNo, "no_lines",
+                            "Package " + packageNo + " has no order lines."));
+                    continue;
+                }
+                List<Long> warehouses = warehousesByStore.get(storeId);
+                if (warehouses == null) {
+                    warehouses = warehousesOf(c, storeId);
+                    warehousesByStore.put(storeId, warehouses);
+                }
+                if (warehouses.isEmpty()) {
+                    failed.put(id, new BatchResult.Failure(id, packageNo, "no_warehouse",
+                            "The store of package " + packageNo + " has no warehouse assigned."));
+                    continue;
+                }
+                long warehouse = warehouses.get(0);
+                claim.setLong(1, warehouse);
+                claim.setTimestamp(2, Timestamp.from(now));
+                claim.setLong(3, id);
+                claim.setString(4, status.name());
+                if (claim.executeUpdate() != 1) {
+                    failed.put(id, new BatchResult.Failure(id, packageNo, "concurrent_change", "Package " + packageNo
+                            + " was changed by someone else at the same time; refresh and try again."));
+                    continue;
+                }
+                Map<Long, Integer> perSku = demand.computeIfAbsent(warehouse, w -> new java.util.TreeMap<>());
+                for (Need n : needs.values()) {
+                    perSku.merge(n.skuId(), n.quantity(), Integer::sum);
+                }
+                candidates.add(new Candidate(id, packageNo, orderId, status, warehouse, List.copyOf(needs.values())));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement shortages = c.prepareStatement(
+                "DELETE FROM WB_PACKAGE_SHORTAGE WHERE PACKAGE_ID = ?");
+             PreparedStatement audit = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, ACTOR, "
+                     + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON) VALUES (?, ?, ?, ?, 'ALLOCATED', ?, "
+                     + "'ALLOCATED', ?)")) {
+            boolean deletes = false;
+            for (Candidate p : candidates) {
+                if (p.status() == PackageStatus.OUT_OF_STOCK) {
+                    shortages.setLong(1, p.id());
+                    shortages.addBatch();
+                    deletes = true;
+                }
+                String code = warehouseCodes.get(p.warehouse());
+                if (code == null) {
+                    code = warehouseCode(c, p.warehouse());
+                    warehouseCodes.put(p.warehouse(), code);
+                }
+                audit.setLong(1, p.id());
+                audit.setLong(2, p.orderId());
+                audit.setString(3, actor);
+                audit.setTimestamp(4, Timestamp.from(now));
+                audit.setString(5, p.status().name());
+                audit.setString(6, "Warehouse " + code);
+                audit.addBatch();
+            }
+            if (deletes) {
+                shortages.executeBatch();
+            }
+            audit.executeBatch();
+        }
+        // stock last, in (warehouse, SKU) order: the rows other chunks wait for are held for the shortest time
+        try (PreparedStatement reserve = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED + ?, "
+                + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND ON_HAND - RESERVED >= ?")) {
+            for (Map.Entry<Long, Map<Long, Integer>> w : demand.entrySet()) {
+                for (Map.Entry<Long, Integer> sku : w.getValue().entrySet()) {
+                    reserve.setInt(1, sku.getValue());
+                    reserve.setLong(2, w.getKey());
+                    reserve.setLong(3, sku.getKey());
+                    reserve.setInt(4, sku.getValue());
+                    if (reserve.executeUpdate() != 1) {
+                        throw new SlowPath();
+                    }
+                }
+            }
+        }
     }
 
     @Override

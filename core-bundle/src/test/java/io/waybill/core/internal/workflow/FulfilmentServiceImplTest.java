@@ -218,4 +218,75 @@ class FulfilmentServiceImplTest {
         assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_STOCK WHERE RESERVED > ON_HAND"));
         assertEquals(20, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ALLOCATED'"));
     }
+
+    @Test
+    void aBatchLargerThanAChunkIsAllocatedWithOneReservationPerSkuAndAnAuditLinePerPackage() throws Exception {
+        // given: 2.5 chunks of packages, all fitting W1
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 1000, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (102, 1, 11, 22, NULL, 1000, 0)");
+        int n = FulfilmentServiceImpl.CHUNK * 5 / 2;
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            orders.add(i % 3 == 0 ? order("k" + i, "A", 2, "B", 1) : order("k" + i, "A", 1));
+        }
+        capture.capture("S1", orders, "gus");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(pkg("k" + i));
+        }
+        // when
+        BatchResult r = fulfilment.allocate(ids, "gus");
+        // then
+        assertEquals(ids, r.succeeded(), "every package, in selection order");
+        int thirds = (n + 2) / 3;
+        assertEquals(2 * thirds + (n - thirds), scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+        assertEquals(thirds, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 102"));
+        assertEquals(n, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'ALLOCATED' AND WAREHOUSE_ID = 11"));
+        assertEquals(n, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ALLOCATED' "
+                + "AND ACTOR = 'gus' AND FROM_STATUS = 'WAITING' AND REASON = 'Warehouse W1'"));
+    }
+
+    @Test
+    void refusedAndUnknownPackagesInAChunkAreReportedAndTheOthersAllocatedInSelectionOrder() throws Exception {
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10, 0)");
+        capture.capture("S1", List.of(order("r1", "A", 1), order("r2", "A", 1), order("r3", "A", 1)), "hal");
+        long first = pkg("r1");
+        long second = pkg("r2");
+        long third = pkg("r3");
+        fulfilment.allocate(List.of(second), "hal");
+        // when: an allocated one, an unknown id and a package selected twice in one batch
+        BatchResult r = fulfilment.allocate(List.of(third, second, 987654321L, first, third), "hal");
+        // then
+        assertEquals(List.of(third, first), r.succeeded());
+        assertEquals(4, r.requested(), "a package selected twice counts once");
+        assertEquals(List.of("illegal_state", "unknown_package"),
+                r.failures().stream().map(BatchResult.Failure::code).toList());
+        assertEquals(3, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"), "one unit per package, once");
+    }
+
+    @Test
+    void whenStockCannotCoverTheWholeChunkTheFirstSelectedPackagesGetIt() throws Exception {
+        // given: 3 A in W1 and none in W2, five packages wanting one A each
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 3, 0)");
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            orders.add(order("s" + i, "A", 1));
+        }
+        capture.capture("S1", orders, "ida");
+        List<Long> selection = new ArrayList<>();
+        for (int i = 4; i >= 0; i--) {
+            selection.add(pkg("s" + i));
+        }
+        // when
+        BatchResult r = fulfilment.allocate(selection, "ida");
+        // then: the first three of the selection, the last two out of stock with what is missing
+        assertEquals(selection.subList(0, 3), r.succeeded());
+        assertEquals(List.of("out_of_stock", "out_of_stock"),
+                r.failures().stream().map(BatchResult.Failure::code).toList());
+        assertTrue(r.failures().get(0).message().contains("A missing 1"), r.failures().get(0).message());
+        assertEquals(PackageStatus.OUT_OF_STOCK, status(selection.get(4)));
+        assertEquals(3, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+        assertEquals(3, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ALLOCATED'"),
+                "nothing of the rolled-back chunk transaction is left");
+    }
 }
