@@ -43,6 +43,7 @@ public final class PdfPrintService implements PrintService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PdfPrintService.class);
     private static final int MAX_PACKAGES = 5_000;
+    private static final int LABEL_CHUNK = 200;
 
     private final PackageService packages;
     private final StockService stock;
@@ -90,11 +91,16 @@ public final class PdfPrintService implements PrintService {
             warehouses.put(warehouse.code(), warehouse);
         }
         PDRectangle page = pageSize(size);
-        Map<Long, CarrierLabel> carrierLabels = packages.carrierLabels(
-                plan.packages().stream().map(d -> d.row().id()).toList());
+        List<PackageDetail> ordered = plan.packages();
         try (PDDocument document = new PDDocument(); CarrierPages carrierPages = new CarrierPages(document)) {
             DocumentFonts documentFonts = new DocumentFonts(document, fonts);
-            for (PackageDetail detail : plan.packages()) {
+            Map<Long, CarrierLabel> carrierLabels = Map.of();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (i % LABEL_CHUNK == 0) { // stored labels a chunk at a time, not all of a 5,000 batch at once
+                    carrierLabels = packages.carrierLabels(ordered.subList(i, Math.min(ordered.size(),
+                            i + LABEL_CHUNK)).stream().map(d -> d.row().id()).toList());
+                }
+                PackageDetail detail = ordered.get(i);
                 CarrierLabel carrier = carrierLabels.get(detail.row().id());
                 if (carrier != null && carrier.format() == LabelDocument.Format.PDF) {
                     try {
@@ -125,10 +131,15 @@ public final class PdfPrintService implements PrintService {
         for (WarehouseInfo warehouse : stock.warehouses()) {
             warehouses.put(warehouse.code(), warehouse);
         }
-        Map<Long, CarrierLabel> carrierLabels = packages.carrierLabels(
-                plan.packages().stream().map(d -> d.row().id()).toList());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(plan.packages().size() * 1024);
-        for (PackageDetail detail : plan.packages()) {
+        List<PackageDetail> ordered = plan.packages();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ordered.size() * 1024);
+        Map<Long, CarrierLabel> carrierLabels = Map.of();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i % LABEL_CHUNK == 0) {
+                carrierLabels = packages.carrierLabels(ordered.subList(i, Math.min(ordered.size(), i + LABEL_CHUNK))
+                        .stream().map(d -> d.row().id()).toList());
+            }
+            PackageDetail detail = ordered.get(i);
             CarrierLabel carrier = carrierLabels.get(detail.row().id());
             byte[] zpl = carrier != null && carrier.format() == LabelDocument.Format.ZPL ? carrier.content()
                     : ZplLabel.of(LabelData.of(detail, warehouses.get(detail.warehouseCode())))
