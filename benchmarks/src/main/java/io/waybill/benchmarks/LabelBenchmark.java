@@ -218,6 +218,10 @@ public final class LabelBenchmark {
             @Override public Optional<PackageDetail> detail(long id) { return Optional.ofNullable(details.get(id)); }
             @Override public Map<String, Long> idsByNumber(Collection<String> numbers) { return Map.of(); }
             @Override public Map<Long, List<Shortage>> shortages(Collection<Long> ids) { return Map.of(); }
+            /** The benchmark's packages have no carrier-supplied labels: every label is generated. */
+            @Override public Map<Long, io.waybill.core.model.CarrierLabel> carrierLabels(Collection<Long> ids) {
+                return Map.of();
+            }
         };
     }
 

@@ -310,6 +310,41 @@ class PrintAndShipIT {
         assertFalse(show(pkg).output().contains("SHIPPED"), "no SHIPPED in the history of the voided package");
     }
 
+    @Test
+    @Order(9)
+    void zplLabelsGoToANetworkLabelPrinterOverRawTcp() throws Exception {
+        // given: a "label printer" on a loopback port of this machine, reading until the sender closes
+        requireTracked();
+        try (java.net.ServerSocket printer = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<byte[]> received =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try (java.net.Socket s = printer.accept()) {
+                            return s.getInputStream().readAllBytes();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+
+            // when
+            Result r = waybill.shell("waybill:print --zpl --printer 127.0.0.1:" + printer.getLocalPort() + " "
+                    + String.join(" ", tracking.keySet()));
+
+            // then: one generated ZPL label per package (the pool carrier supplies none), each with a Code 128 of
+            // its tracking number
+            assertTrue(r.output().contains("Sent " + tracking.size() + " labels"), () -> "print --zpl:\n" + r.output());
+            String zpl = new String(received.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(tracking.size(), zpl.split("\\^XA", -1).length - 1, () -> "labels in:\n" + zpl);
+            for (String number : tracking.values()) {
+                assertTrue(zpl.contains("^BCN,200,Y,N,N^FD" + number + "^FS"), () -> number + " in:\n" + zpl);
+            }
+        }
+        String pkg = tracking.keySet().iterator().next();
+        assertTrue(show(pkg).output().contains("Carrier   pool"), () -> show(pkg).output());
+        assertTrue(show(pkg).output().contains("carrier label none"), () -> show(pkg).output());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void requireTracked() {

@@ -21,7 +21,10 @@ public interface CarrierUploadService {
      */
     BatchResult upload(List<Long> packageIds, String actor);
 
-    /** "Update logistics provider information": asks the carrier now for tracking numbers still pending. */
+    /**
+     * "Update logistics provider information": asks the carrier now for tracking numbers still pending, and (since
+     * 1.1) fetches the carrier's own label again for tracked packages whose label fetch failed.
+     */
     BatchResult refreshTracking(List<Long> packageIds, String actor);
 
     /** The latest carrier job of each package (packages never uploaded are absent). */

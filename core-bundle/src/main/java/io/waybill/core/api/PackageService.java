@@ -1,5 +1,6 @@
 package io.waybill.core.api;
 
+import io.waybill.core.model.CarrierLabel;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
@@ -40,4 +41,10 @@ public interface PackageService {
 
     /** Missing SKUs of out-of-stock packages, by package id (packages without shortages are absent). */
     Map<Long, List<Shortage>> shortages(Collection<Long> packageIds);
+
+    /**
+     * The carrier's own labels stored for the packages (fetched from the carrier once each was tracked), by package
+     * id; packages without one are absent. Since 1.1.
+     */
+    Map<Long, CarrierLabel> carrierLabels(Collection<Long> packageIds);
 }

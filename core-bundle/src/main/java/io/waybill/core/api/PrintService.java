@@ -23,10 +23,33 @@ public interface PrintService {
 
     /**
      * One PDF with one label per package, in picking order: the carrier's own label where the carrier supplied
-     * a PDF, otherwise a generated label with a Code 128 barcode of the tracking number (or the package number
+     * a PDF (its first page, scaled to fit the size), otherwise a generated label with a Code 128 barcode of the tracking number (or the package number
      * while none is issued), sender, recipient in any script, order number, SKUs and weight.
      *
      * @throws OperationRefusedException empty selection or unknown packages
      */
     byte[] labels(List<Long> packageIds, LabelSize size);
+
+    /**
+     * The labels as ZPL II for a thermal printer, one label format ({@code ^XA ... ^XZ}) per package in picking
+     * order: the carrier's own label where the carrier supplied ZPL, otherwise a generated 100 x 150 mm label with
+     * a Code 128 of the tracking number (or the package number). Since 1.1.
+     *
+     * @throws OperationRefusedException empty selection, unknown packages, or an implementation without ZPL
+     */
+    default byte[] zplLabels(List<Long> packageIds) {
+        throw new OperationRefusedException("unsupported", "This print service cannot write ZPL.");
+    }
+
+    /**
+     * Sends {@link #zplLabels} to a network label printer over raw TCP (port 9100 unless given) and returns what
+     * was sent, e.g. "Sent 3 labels (2,114 bytes) to 10.0.0.5:9100". Since 1.1.
+     *
+     * @param printer {@code host} or {@code host:port}; null or blank: the configured label printer
+     * @throws OperationRefusedException no printer configured ({@code no_label_printer}), printer not reachable
+     *                                   ({@code printer_unreachable}), or the refusals of {@link #zplLabels}
+     */
+    default String sendZpl(List<Long> packageIds, String printer) {
+        throw new OperationRefusedException("unsupported", "This print service cannot send ZPL to a printer.");
+    }
 }

@@ -1,5 +1,6 @@
 package io.waybill.core.model;
 
+import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.common.Address;
 
 import java.util.List;
@@ -16,10 +17,20 @@ import java.util.List;
  * @param printCount      how often the label was printed
  * @param shortages       missing SKUs when out of stock
  * @param history         audit trail, oldest first
+ * @param carrierId       carrier plugin the package was uploaded to, or null (since 1.1)
+ * @param carrierLabel    format of the carrier's own label stored for the package, or null when none is (since 1.1)
  */
 public record PackageDetail(PackageRow row, String platformOrderId, boolean orderCancelled, Address shipTo,
                             List<Line> lines, String warehouseCode, int printCount, List<Shortage> shortages,
-                            List<AuditEntry> history) {
+                            List<AuditEntry> history, String carrierId, LabelDocument.Format carrierLabel) {
+
+    /** A detail without carrier information (the 1.0 shape). */
+    public PackageDetail(PackageRow row, String platformOrderId, boolean orderCancelled, Address shipTo,
+                         List<Line> lines, String warehouseCode, int printCount, List<Shortage> shortages,
+                         List<AuditEntry> history) {
+        this(row, platformOrderId, orderCancelled, shipTo, lines, warehouseCode, printCount, shortages, history,
+                null, null);
+    }
 
     /**
      * An order line.

@@ -38,7 +38,14 @@ public interface CarrierGateway {
         return Result.unsupported("fetchTrackingNumber");
     }
 
-    /** Returns the carrier's own label for a shipment, if it provides one. */
+    /**
+     * Returns the carrier's own label for a shipment, if it provides one. The core calls this once a package is
+     * tracked (the ref carries the shipment id and tracking number), stores the label and prints it instead of
+     * Waybill's generated one: PDF pages go into the merged label PDF, ZPL goes raw to a label printer. Answer
+     * {@code unsupported} (the default) when the carrier supplies no labels; {@code label_not_ready},
+     * {@code rate_limited} and {@code transient} failures are retried by the core, other failures are recorded in
+     * the package's history and the generated label is printed.
+     */
     default Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
         return Result.unsupported("fetchLabel");
     }

@@ -4,9 +4,11 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PrintService;
 import io.waybill.core.api.StockService;
+import io.waybill.core.model.CarrierLabel;
 import io.waybill.core.model.LabelSize;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.WarehouseInfo;
+import io.waybill.spi.carrier.LabelDocument;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,8 +33,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link PrintService} rendering with Apache PDFBox: the picking list and one generated label per package, in
- * picking order. Fonts are read once per service and loaded once per document.
+ * {@link PrintService} rendering with Apache PDFBox: the picking list, and the labels in picking order: the
+ * carrier's own PDF label where one is stored, else a generated label. Also the same labels as ZPL, written out or
+ * sent to a network label printer. Fonts are read once per service and loaded once per document.
  */
 @Component(service = PrintService.class, configurationPid = "io.waybill.print")
 @Designate(ocd = PrintConfig.class)
@@ -39,24 +43,32 @@ public final class PdfPrintService implements PrintService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PdfPrintService.class);
     private static final int MAX_PACKAGES = 5_000;
+    private static final int LABEL_CHUNK = 200;
 
     private final PackageService packages;
     private final StockService stock;
     private final FontLibrary fonts;
     private final LabelLayout standard = new StandardLabelLayout();
+    private final String zplPrinter;
 
     @Activate
     public PdfPrintService(@Reference PackageService packages, @Reference StockService stock, PrintConfig config) {
-        this(packages, stock, new FontLibrary(config == null ? null : config.cjkFont()));
+        this(packages, stock, new FontLibrary(config == null ? null : config.cjkFont()),
+                config == null ? null : config.zplPrinter());
         if (fonts.cjk() == null) {
             LOG.warn("{}", fonts.cjkProblem());
         }
     }
 
     PdfPrintService(PackageService packages, StockService stock, FontLibrary fonts) {
+        this(packages, stock, fonts, null);
+    }
+
+    PdfPrintService(PackageService packages, StockService stock, FontLibrary fonts, String zplPrinter) {
         this.packages = packages;
         this.stock = stock;
         this.fonts = fonts;
+        this.zplPrinter = zplPrinter;
     }
 
     @Override
@@ -79,9 +91,26 @@ public final class PdfPrintService implements PrintService {
             warehouses.put(warehouse.code(), warehouse);
         }
         PDRectangle page = pageSize(size);
-        try (PDDocument document = new PDDocument()) {
+        List<PackageDetail> ordered = plan.packages();
+        try (PDDocument document = new PDDocument(); CarrierPages carrierPages = new CarrierPages(document)) {
             DocumentFonts documentFonts = new DocumentFonts(document, fonts);
-            for (PackageDetail detail : plan.packages()) {
+            Map<Long, CarrierLabel> carrierLabels = Map.of();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (i % LABEL_CHUNK == 0) { // stored labels a chunk at a time, not all of a 5,000 batch at once
+                    carrierLabels = packages.carrierLabels(ordered.subList(i, Math.min(ordered.size(),
+                            i + LABEL_CHUNK)).stream().map(d -> d.row().id()).toList());
+                }
+                PackageDetail detail = ordered.get(i);
+                CarrierLabel carrier = carrierLabels.get(detail.row().id());
+                if (carrier != null && carrier.format() == LabelDocument.Format.PDF) {
+                    try {
+                        carrierPages.append(carrier.content(), page);
+                        continue;
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("The {} label of package {} cannot be read ({}); printing Waybill's label instead",
+                                carrier.carrierId(), detail.row().packageNo(), e.getMessage());
+                    }
+                }
                 LabelData label = LabelData.of(detail, warehouses.get(detail.warehouseCode()));
                 PDPage pdfPage = new PDPage(page);
                 document.addPage(pdfPage);
@@ -93,6 +122,44 @@ public final class PdfPrintService implements PrintService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public byte[] zplLabels(List<Long> packageIds) {
+        PickingPlan plan = PickingPlan.of(load(packageIds), stock);
+        Map<String, WarehouseInfo> warehouses = new HashMap<>();
+        for (WarehouseInfo warehouse : stock.warehouses()) {
+            warehouses.put(warehouse.code(), warehouse);
+        }
+        List<PackageDetail> ordered = plan.packages();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ordered.size() * 1024);
+        Map<Long, CarrierLabel> carrierLabels = Map.of();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i % LABEL_CHUNK == 0) {
+                carrierLabels = packages.carrierLabels(ordered.subList(i, Math.min(ordered.size(), i + LABEL_CHUNK))
+                        .stream().map(d -> d.row().id()).toList());
+            }
+            PackageDetail detail = ordered.get(i);
+            CarrierLabel carrier = carrierLabels.get(detail.row().id());
+            byte[] zpl = carrier != null && carrier.format() == LabelDocument.Format.ZPL ? carrier.content()
+                    : ZplLabel.of(LabelData.of(detail, warehouses.get(detail.warehouseCode())))
+                    .getBytes(StandardCharsets.UTF_8);
+            out.writeBytes(zpl);
+            if (zpl.length > 0 && zpl[zpl.length - 1] != '\n') {
+                out.write('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public String sendZpl(List<Long> packageIds, String printer) {
+        RawTcpPrinter target = RawTcpPrinter.parse(printer == null || printer.isBlank() ? zplPrinter : printer);
+        byte[] zpl = zplLabels(packageIds);
+        target.send(zpl);
+        int count = new java.util.LinkedHashSet<>(packageIds).size();
+        return String.format(Locale.ROOT, "Sent %d label%s (%,d bytes) to %s", count, count == 1 ? "" : "s",
+                zpl.length, target);
     }
 
     /** The layout for a package; the place to choose a carrier-specific design. */

@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Settings of PDF printing (configuration PID io.waybill.print). */
-@ObjectClassDefinition(name = "Waybill printing", description = "Fonts used for picking lists and carrier labels")
+@ObjectClassDefinition(name = "Waybill printing", description = "Fonts used for picking lists and carrier labels, "
+        + "and the network label printer for ZPL")
 public @interface PrintConfig {
 
     @AttributeDefinition(name = "CJK font file",
@@ -12,4 +13,10 @@ public @interface PrintConfig {
                     + "glyphs. Empty: search the usual system locations (Droid Sans Fallback, WenQuanYi, ...).",
             required = false)
     String cjkFont() default "";
+
+    @AttributeDefinition(name = "Label printer (ZPL)",
+            description = "host or host:port of a network thermal printer that takes ZPL over raw TCP (port 9100 "
+                    + "by default). Empty: no label printer; ZPL labels can still be written to a file.",
+            required = false)
+    String zplPrinter() default "";
 }

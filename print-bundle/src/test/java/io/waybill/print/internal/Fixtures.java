@@ -1,6 +1,7 @@
 package io.waybill.print.internal;
 
 import io.waybill.core.api.PackageService;
+import io.waybill.core.model.CarrierLabel;
 import io.waybill.core.api.StockService;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageQuery;
@@ -68,15 +69,25 @@ final class Fixtures {
 
     /** The service on the test doubles; fails (never skips) when the machine has no TrueType CJK font. */
     static PdfPrintService service() {
+        return service(Map.of(), null);
+    }
+
+    /** The service with carrier labels stored for some packages and a configured ZPL label printer (or null). */
+    static PdfPrintService service(Map<Long, CarrierLabel> carrierLabels, String zplPrinter) {
         FontLibrary fonts = new FontLibrary(null);
         if (fonts.cjk() == null) {
             org.junit.jupiter.api.Assertions.fail("No TrueType CJK font: run scripts/install-test-deps.sh "
                     + "(installs fonts-droid-fallback). " + fonts.cjkProblem());
         }
-        return new PdfPrintService(packages(PACKAGES), stock(), fonts);
+        return new PdfPrintService(packages(PACKAGES, carrierLabels), stock(), fonts, zplPrinter);
     }
 
     static PackageService packages(Map<Long, PackageDetail> details) {
+        return packages(details, Map.of());
+    }
+
+    /** A package service over the given details and stored carrier labels. */
+    static PackageService packages(Map<Long, PackageDetail> details, Map<Long, CarrierLabel> labels) {
         return new PackageService() {
             @Override
             public long count(PackageQuery query) {
@@ -106,6 +117,17 @@ final class Fixtures {
             @Override
             public Map<Long, List<Shortage>> shortages(Collection<Long> packageIds) {
                 return Map.of();
+            }
+
+            @Override
+            public Map<Long, CarrierLabel> carrierLabels(Collection<Long> packageIds) {
+                Map<Long, CarrierLabel> found = new java.util.HashMap<>();
+                for (Long id : packageIds) {
+                    if (labels.containsKey(id)) {
+                        found.put(id, labels.get(id));
+                    }
+                }
+                return found;
             }
         };
     }

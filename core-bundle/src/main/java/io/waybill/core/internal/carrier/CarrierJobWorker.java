@@ -6,6 +6,7 @@ import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
@@ -46,7 +47,8 @@ import java.util.stream.Collectors;
 
 /**
  * Executes carrier jobs from the database queue on core-owned threads: uploads (createShipment) and tracking
- * polls (fetchTrackingNumber). Every plugin call is wrapped, so a stray exception becomes a message. Retries use
+ * polls (fetchTrackingNumber) and, once a package is tracked, fetching the carrier's own label (fetchLabel) into
+ * WB_LABEL. Every plugin call is wrapped, so a stray exception becomes a message. Retries use
  * exponential backoff with jitter and happen only where repeating is safe: polls always, rate-limited calls
  * (the carrier did not process them), and uploads with an unknown outcome only when the carrier honours the
  * idempotency key. At start, jobs left running by a previous process are recovered by the same rule.
@@ -57,6 +59,7 @@ public class CarrierJobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(CarrierJobWorker.class);
     static final int MAX_UPLOAD_ATTEMPTS = 6;
     static final int MAX_POLL_ATTEMPTS = 60;
+    static final int MAX_LABEL_ATTEMPTS = 8;
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final Pattern RETRY_AFTER = Pattern.compile("retry_after=(\\d+)");
 
@@ -145,7 +148,7 @@ public class CarrierJobWorker {
     void recoverInterrupted() {
         List<Job> orphans = Jdbc.inTransaction(ds, c -> select(c, "STATE = 'RUNNING'", Integer.MAX_VALUE));
         for (Job j : orphans) {
-            boolean safe = j.kind().equals(CarrierJobs.POLL)
+            boolean safe = !j.kind().equals(CarrierJobs.UPLOAD)
                     || plugins.carrier(j.carrierId()).map(CarrierJobWorker::idempotent).orElse(false);
             if (safe) {
                 Jdbc.inTransaction(ds, c -> reschedule(c, j, clock.instant(), "resumed after a restart"));
@@ -214,7 +217,9 @@ public class CarrierJobWorker {
         Optional<CarrierGateway> gateway = plugins.carrier(j.carrierId());
         if (gateway.isEmpty()) {
             String why = "The carrier plugin '" + j.carrierId() + "' is not installed.";
-            if (j.attempts() >= MAX_UPLOAD_ATTEMPTS) {
+            if (j.kind().equals(CarrierJobs.LABEL) && j.attempts() >= MAX_LABEL_ATTEMPTS) {
+                Jdbc.inTransaction(ds, c -> labelFailed(c, j, why));
+            } else if (j.attempts() >= MAX_UPLOAD_ATTEMPTS && !j.kind().equals(CarrierJobs.LABEL)) {
                 Jdbc.inTransaction(ds, c -> {
                     failUpload(c, j, why);
                     return null;
@@ -224,10 +229,10 @@ public class CarrierJobWorker {
             }
             return;
         }
-        if (j.kind().equals(CarrierJobs.UPLOAD)) {
-            upload(j, gateway.get());
-        } else {
-            poll(j, gateway.get());
+        switch (j.kind()) {
+            case CarrierJobs.UPLOAD -> upload(j, gateway.get());
+            case CarrierJobs.LABEL -> label(j, gateway.get());
+            default -> poll(j, gateway.get());
         }
     }
 
@@ -303,6 +308,75 @@ public class CarrierJobWorker {
         });
     }
 
+    /**
+     * Fetches the carrier's label of a tracked package and stores it. A carrier that supplies no labels
+     * ({@code unsupported}) ends the job quietly: Waybill's generated label is the label. A read is always safe to
+     * repeat, so transient failures are retried; when the label cannot be had the package stays tracked, the
+     * failure is written to its history and labels print with the generated design until a later fetch succeeds.
+     */
+    private void label(Job j, CarrierGateway g) {
+        String[] current = Jdbc.inTransaction(ds, c -> labelTarget(c, j));
+        if (current == null) {
+            Jdbc.inTransaction(ds, c -> finish(c, j, CarrierJobs.CANCELLED, "package no longer has this shipment"));
+            return;
+        }
+        Result<LabelDocument> result = call(() -> g.fetchLabel(new ShipmentRef(current[0], current[1])));
+        LabelDocument label = result.isOk() ? result.value() : null;
+        String invalid = label == null ? null : label.format() == null ? "the label has no format"
+                : label.content() == null || label.content().length == 0 ? "the label is empty" : null;
+        Jdbc.inTransaction(ds, c -> {
+            if (label != null && invalid == null) {
+                String[] still = labelTarget(c, j);
+                if (still == null) {
+                    return finish(c, j, CarrierJobs.CANCELLED, "package no longer has this shipment");
+                }
+                CarrierLabels.store(c, j.packageId(), j.carrierId(), still[0], label, clock.instant());
+                Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), "LABEL_STORED",
+                        null, null, label.format() + " label from " + j.carrierId() + " (" + label.content().length
+                                + " bytes)");
+                return finish(c, j, CarrierJobs.DONE, null);
+            }
+            if (invalid != null) {
+                return labelFailed(c, j, invalid);
+            }
+            if (result.messages().stream().anyMatch(m -> m.code().equals(Result.UNSUPPORTED))) {
+                return finish(c, j, CarrierJobs.DONE, null);
+            }
+            Failure f = classify(result);
+            boolean retry = j.attempts() < MAX_LABEL_ATTEMPTS && (f.notProcessed() || f.transientError()
+                    || result.messages().stream().anyMatch(m -> m.code().equals("label_not_ready")));
+            if (retry) {
+                return reschedule(c, j, f.retryAt() != null ? f.retryAt() : backoff(j.attempts()), f.text());
+            }
+            return labelFailed(c, j, f.text());
+        });
+    }
+
+    /** Shipment id and tracking number of the package when it is still tracked under this job's upload, else null. */
+    private static String[] labelTarget(Connection c, Job j) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CARRIER_SHIPMENT_ID, TRACKING_NO, STATUS, PACKAGE_NO, "
+                + "UPLOAD_GENERATION, CARRIER_ID FROM WB_PACKAGE WHERE ID = ?")) {
+            ps.setLong(1, j.packageId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                PackageStatus status = PackageStatus.valueOf(rs.getString(3));
+                boolean sameUpload = j.key().equals(rs.getString(4) + "-" + rs.getInt(5))
+                        && j.carrierId().equals(rs.getString(6));
+                return sameUpload && (status == PackageStatus.TRACKED || status == PackageStatus.PRINTED)
+                        && rs.getString(1) != null ? new String[] {rs.getString(1), rs.getString(2)} : null;
+            }
+        }
+    }
+
+    private Void labelFailed(Connection c, Job j, String reason) throws SQLException {
+        Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), "LABEL_FAILED", null, null,
+                "The carrier's label could not be fetched: " + reason + ". Labels print with Waybill's own design "
+                        + "until 'Update logistics provider info' fetches it.");
+        return finish(c, j, CarrierJobs.FAILED, reason);
+    }
+
     private ShipmentRequest request(Job j, PackageDetail d) {
         Address sender = Jdbc.inTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -321,11 +395,17 @@ public class CarrierJobWorker {
                 d.shipTo(), d.row().expectedWeightGrams(), items);
     }
 
+    /** Records the tracking number and queues fetching the carrier's label of the new shipment. */
     private void tracked(Connection c, Job j, String shipmentId, String trackingNo, String warnings)
             throws SQLException {
-        setPackage(c, j, PackageStatus.TRACKED, trackingNo, shipmentId, null, "TRACKED",
+        boolean applied = setPackage(c, j, PackageStatus.TRACKED, trackingNo, shipmentId, null, "TRACKED",
                 "Tracking number " + trackingNo + " from " + j.carrierId() + (warnings.isEmpty() ? "" : "; " + warnings));
         finish(c, j, CarrierJobs.DONE, null);
+        if (applied) {
+            CarrierLabels.delete(c, j.packageId());
+            CarrierJobs.insertJob(c, j.packageId(), CarrierJobs.LABEL, j.carrierId(), j.serviceCode(), j.key(),
+                    clock.instant());
+        }
     }
 
     private void failUpload(Connection c, Job j, String reason) throws SQLException {
@@ -333,8 +413,9 @@ public class CarrierJobWorker {
         finish(c, j, CarrierJobs.FAILED, reason);
     }
 
-    private void setPackage(Connection c, Job j, PackageStatus to, String trackingNo, String shipmentId, String error,
-                            String action, String reason) throws SQLException {
+    /** Moves the package to {@code to}; returns false when its current status does not allow that. */
+    private boolean setPackage(Connection c, Job j, PackageStatus to, String trackingNo, String shipmentId,
+                               String error, String action, String reason) throws SQLException {
         String from;
         try (PreparedStatement ps = c.prepareStatement("SELECT STATUS, ORDER_ID FROM WB_PACKAGE WHERE ID = ?")) {
             ps.setLong(1, j.packageId());
@@ -346,7 +427,7 @@ public class CarrierJobWorker {
         PackageStatus current = PackageStatus.valueOf(from);
         if (current != to && !io.waybill.core.internal.workflow.PackageLifecycle.canMove(current, to)) {
             LOG.info("Package {} is {} now; carrier result {} not applied", j.packageId(), current, to);
-            return;
+            return false;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = ?, "
                 + "TRACKING_NO = COALESCE(?, TRACKING_NO), CARRIER_ID = ?, "
@@ -364,6 +445,7 @@ public class CarrierJobWorker {
         }
         Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), action, from, to.name(),
                 reason);
+        return true;
     }
 
     private Void finish(Connection c, Job j, String state, String error) throws SQLException {

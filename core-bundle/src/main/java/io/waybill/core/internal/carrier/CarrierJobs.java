@@ -29,14 +29,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The durable carrier job queue (table WB_CARRIER_JOB): enqueueing uploads and polls, and the job states the UI
- * shows. The worker ({@link CarrierJobWorker}) executes the jobs.
+ * The durable carrier job queue (table WB_CARRIER_JOB): enqueueing uploads, polls and carrier-label fetches, and
+ * the job states the UI shows (of uploads and polls; label fetches show in the package's history). The worker ({@link CarrierJobWorker}) executes the jobs.
  */
 @Component(service = {CarrierUploadService.class, CarrierJobs.class})
 public class CarrierJobs implements CarrierUploadService {
 
     static final String UPLOAD = "UPLOAD";
     static final String POLL = "POLL";
+    static final String LABEL = "LABEL";
     static final String QUEUED = "QUEUED";
     static final String RUNNING = "RUNNING";
     static final String DONE = "DONE";
@@ -86,6 +87,7 @@ public class CarrierJobs implements CarrierUploadService {
                 ps.executeUpdate();
             }
             generation = intQuery(c, "SELECT UPLOAD_GENERATION FROM WB_PACKAGE WHERE ID = ?", id);
+            CarrierLabels.delete(c, id);
             insertJob(c, id, UPLOAD, method[0], method[1], no + "-" + generation, clock.instant());
             Jdbc.audit(c, id, null, who, clock.instant(), "UPLOAD_QUEUED", status.name(), status.name(),
                     "Carrier " + method[0] + (method[1] == null ? "" : " / " + method[1]));
@@ -95,6 +97,9 @@ public class CarrierJobs implements CarrierUploadService {
     @Override
     public BatchResult refreshTracking(List<Long> packageIds, String actor) {
         return perPackage(packageIds, actor, (c, id, no, status, storeId, who) -> {
+            if ((status == PackageStatus.TRACKED || status == PackageStatus.PRINTED) && refetchLabel(c, id, who)) {
+                return;
+            }
             if (status != PackageStatus.AWAITING_TRACKING) {
                 throw new OperationRefusedException("not_pending", "Package " + no + " is not waiting for a "
                         + "tracking number.");
@@ -112,6 +117,29 @@ public class CarrierJobs implements CarrierUploadService {
         });
     }
 
+    /**
+     * Queues fetching the carrier's label again for a tracked package whose last fetch failed (none is stored and
+     * none is underway). Returns false when there is nothing to fetch.
+     */
+    private boolean refetchLabel(Connection c, long id, String who) throws SQLException {
+        if (CarrierLabels.formatOf(c, id) != null) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT STATE, CARRIER_ID, SERVICE_CODE, IDEMPOTENCY_KEY "
+                + "FROM WB_CARRIER_JOB WHERE PACKAGE_ID = ? AND KIND = 'LABEL' ORDER BY ID DESC")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !FAILED.equals(rs.getString(1))) {
+                    return false;
+                }
+                insertJob(c, id, LABEL, rs.getString(2), rs.getString(3), rs.getString(4), clock.instant());
+                Jdbc.audit(c, id, null, who, clock.instant(), "LABEL_REQUESTED", null, null,
+                        "Fetching the carrier's label again from " + rs.getString(2));
+                return true;
+            }
+        }
+    }
+
     @Override
     public Map<Long, UploadState> uploadStates(Collection<Long> packageIds) {
         List<Long> ids = packageIds.stream().distinct().toList();
@@ -121,8 +149,8 @@ public class CarrierJobs implements CarrierUploadService {
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             Jdbc.inTransaction(ds, c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_ID, KIND, STATE, CARRIER_ID, "
-                        + "ATTEMPTS, LAST_ERROR, NEXT_RUN_AT FROM WB_CARRIER_JOB WHERE PACKAGE_ID IN (" + marks
-                        + ") ORDER BY ID")) {
+                        + "ATTEMPTS, LAST_ERROR, NEXT_RUN_AT FROM WB_CARRIER_JOB WHERE KIND <> 'LABEL' AND "
+                        + "PACKAGE_ID IN (" + marks + ") ORDER BY ID")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setLong(i + 1, chunk.get(i));
                     }
@@ -267,8 +295,8 @@ public class CarrierJobs implements CarrierUploadService {
     }
 
     static boolean hasOpenJob(Connection c, long packageId) throws SQLException {
-        return intQuery(c, "SELECT COUNT(*) FROM WB_CARRIER_JOB WHERE PACKAGE_ID = ? AND STATE IN ('QUEUED', "
-                + "'RUNNING')", packageId) > 0;
+        return intQuery(c, "SELECT COUNT(*) FROM WB_CARRIER_JOB WHERE PACKAGE_ID = ? AND KIND <> 'LABEL' AND "
+                + "STATE IN ('QUEUED', 'RUNNING')", packageId) > 0;
     }
 
     static void insertJob(Connection c, long packageId, String kind, String carrierId, String serviceCode,

@@ -21,6 +21,8 @@ import java.util.List;
 /**
  * Applies versioned SQL migrations ({@code V<n>__<name>.sql}) in order, each in its own transaction, and records
  * them in {@code WB_SCHEMA_VERSION}. Applied migrations are never re-run; a failed one rolls back completely.
+ * Scripts are portable SQL; the one type Derby and PostgreSQL spell differently, binary large objects, is written
+ * {@code ${BLOB}} and becomes {@code BLOB(16M)} on Derby and {@code BYTEA} on PostgreSQL.
  */
 public final class MigrationRunner {
 
@@ -30,7 +32,8 @@ public final class MigrationRunner {
             "V2__carrier_upload.sql",
             "V3__ship_and_sync.sql",
             "V4__serial_numbers.sql",
-            "V5__order_lookup_index.sql");
+            "V5__order_lookup_index.sql",
+            "V6__carrier_labels.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";
@@ -98,8 +101,14 @@ public final class MigrationRunner {
         return result;
     }
 
+    /** The script with the dialect placeholders of the connected database's product filled in. */
+    static String dialect(String script, String productName) {
+        boolean postgres = productName != null && productName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        return script.replace("${BLOB}", postgres ? "BYTEA" : "BLOB(16M)");
+    }
+
     private void apply(Connection c, int version, String name) throws SQLException {
-        String script = load(name);
+        String script = dialect(load(name), c.getMetaData().getDatabaseProductName());
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {

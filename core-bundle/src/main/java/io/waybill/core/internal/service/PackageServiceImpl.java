@@ -5,7 +5,11 @@ import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.persistence.OrderLineEntity;
 import io.waybill.core.internal.persistence.PackageEntity;
 import io.waybill.core.model.AuditEntry;
+import io.waybill.core.internal.carrier.CarrierLabels;
+import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.model.CarrierLabel;
 import io.waybill.core.model.PackageDetail;
+import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.Shortage;
 import io.waybill.core.internal.persistence.AuditEventEntity;
@@ -203,9 +207,12 @@ public class PackageServiceImpl implements PackageService {
                     .map(a -> new AuditEntry(a.getAt(), a.getActor(), a.getAction(), status(a.getFromStatus()),
                             status(a.getToStatus()), a.getReason()))
                     .toList();
+            List<?> format = em.createNativeQuery("SELECT FORMAT FROM WB_LABEL WHERE PACKAGE_ID = ?")
+                    .setParameter(1, packageId).getResultList();
             return Optional.of(new PackageDetail(row, o.getPlatformOrderId(), o.isCancelled(), shipTo, lines,
                     p.getWarehouse() == null ? null : p.getWarehouse().getCode(), p.getPrintCount(), shortages,
-                    history));
+                    history, p.getCarrierId(), format.isEmpty() ? null
+                    : LabelDocument.Format.valueOf(String.valueOf(format.get(0)))));
         });
     }
 
@@ -235,6 +242,11 @@ public class PackageServiceImpl implements PackageService {
             });
         }
         return result;
+    }
+
+    @Override
+    public Map<Long, CarrierLabel> carrierLabels(Collection<Long> packageIds) {
+        return Jdbc.inTransaction(db.dataSource(), c -> CarrierLabels.read(c, packageIds));
     }
 
     private static PackageStatus status(String name) {

@@ -43,6 +43,9 @@ public class PackageShowCommand implements Action {
                 + (a.postalCode() == null ? "" : a.postalCode()) + ", " + a.countryCode());
         System.out.println("Weight    " + Formats.weight(r.expectedWeightGrams()) + "   warehouse "
                 + (d.warehouseCode() == null ? "-" : d.warehouseCode()));
+        System.out.println("Carrier   " + (d.carrierId() == null ? "-" : d.carrierId()) + "   tracking "
+                + (r.trackingNo() == null ? "-" : r.trackingNo()) + "   carrier label "
+                + (d.carrierLabel() == null ? "none" : d.carrierLabel().name() + " stored"));
         for (PackageDetail.Line l : d.lines()) {
             System.out.println("  " + l.skuCode() + " x" + l.quantity() + "  " + l.skuName());
         }

@@ -17,9 +17,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code waybill:print}: writes the picking list or the labels of packages to a PDF file (seed step 3). */
+/**
+ * {@code waybill:print}: writes the picking list or the labels of packages to a PDF file, or sends the labels as ZPL
+ * to a network label printer (seed step 3).
+ */
 @Command(scope = "waybill", name = "print", description = "Writes the picking list (--picking) or the carrier labels "
-        + "(default) of packages to a PDF; --mark-printed marks them printed once you confirm they came out")
+        + "(default) of packages to a PDF (--out); --zpl sends the labels as ZPL to the label printer (or writes them "
+        + "to --out); --mark-printed marks them printed once you confirm they came out")
 @Service
 public class PrintCommand implements Action {
 
@@ -41,8 +45,15 @@ public class PrintCommand implements Action {
     @Option(name = "--size", description = "Label size: MM100X100, MM100X150 (default) or A4")
     String size = "MM100X150";
 
-    @Option(name = "--out", aliases = "-o", required = true, description = "PDF file to write")
+    @Option(name = "--out", aliases = "-o", description = "File to write (PDF; ZPL with --zpl)")
     String out;
+
+    @Option(name = "--zpl", description = "Labels as ZPL for a thermal printer: sent to the label printer "
+            + "(setting io.waybill.print / zplPrinter, or --printer) unless --out is given")
+    boolean zpl;
+
+    @Option(name = "--printer", description = "Label printer host[:port] for --zpl (port 9100 by default)")
+    String printer;
 
     @Option(name = "--mark-printed", description = "Mark the packages printed (labels only)")
     boolean markPrinted;
@@ -60,11 +71,23 @@ public class PrintCommand implements Action {
         if (ids.isEmpty()) {
             return null;
         }
-        byte[] pdf = picking ? print.pickingList(ids, Locale.ENGLISH)
-                : print.labels(ids, LabelSize.valueOf(size.toUpperCase(Locale.ROOT)));
-        Path file = Path.of(out).toAbsolutePath();
-        Files.write(file, pdf);
-        System.out.println("Wrote " + pdf.length + " bytes to " + file);
+        if (zpl && picking) {
+            System.out.println("--zpl prints labels; the picking list is a PDF.");
+            return null;
+        }
+        if (out == null && !zpl) {
+            System.out.println("Give the PDF file to write with --out.");
+            return null;
+        }
+        if (zpl && out == null) {
+            System.out.println(print.sendZpl(ids, printer));
+        } else {
+            byte[] document = zpl ? print.zplLabels(ids) : picking ? print.pickingList(ids, Locale.ENGLISH)
+                    : print.labels(ids, LabelSize.valueOf(size.toUpperCase(Locale.ROOT)));
+            Path file = Path.of(out).toAbsolutePath();
+            Files.write(file, document);
+            System.out.println("Wrote " + document.length + " bytes to " + file);
+        }
         if (markPrinted && !picking) {
             PackageArgs.print("Mark printed", fulfilment.markPrinted(ids, ShellUser.name(session)), System.out);
         }

@@ -459,6 +459,8 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         }
         setStatus(c, p, PackageStatus.VOIDED, p.warehouseId(), now);
         deleteShortages(c, id);
+        // the shipment is cancelled: its carrier label must never print again
+        io.waybill.core.internal.carrier.CarrierLabels.delete(c, id);
         try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET STATE = 'CANCELLED', "
                 + "UPDATED_AT = ? WHERE PACKAGE_ID = ? AND STATE = 'QUEUED'")) {
             ps.setTimestamp(1, Timestamp.from(now));

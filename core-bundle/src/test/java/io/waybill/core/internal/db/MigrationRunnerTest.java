@@ -36,6 +36,13 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void binaryColumnsAreSpelledPerDatabase() {
+        String v6 = "CREATE TABLE T (C ${BLOB} NOT NULL)";
+        assertEquals("CREATE TABLE T (C BLOB(16M) NOT NULL)", MigrationRunner.dialect(v6, "Apache Derby"));
+        assertEquals("CREATE TABLE T (C BYTEA NOT NULL)", MigrationRunner.dialect(v6, "PostgreSQL"));
+    }
+
+    @Test
     void rejectsBadMigrationNames() {
         assertThrows(IllegalArgumentException.class, () -> MigrationRunner.versionOf("init.sql"));
         assertEquals(12, MigrationRunner.versionOf("V12__more.sql"));

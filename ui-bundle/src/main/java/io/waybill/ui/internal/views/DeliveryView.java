@@ -588,14 +588,49 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         size.setItems(LabelSize.values());
         size.setItemLabelGenerator(s -> getTranslation("print.size." + s.name()));
         size.setValue(LabelSize.MM100X150);
+        Select<String> output = new Select<>();
+        output.setId("print-output");
+        output.setLabel(getTranslation("print.output"));
+        output.setItems("PDF", "ZPL");
+        output.setItemLabelGenerator(o -> getTranslation("print.output." + o));
+        output.setValue("PDF");
+        output.addValueChangeListener(e -> size.setEnabled(!"ZPL".equals(e.getValue())));
         BatchUi.confirm(title, getTranslation("confirm.printLabels", rows.size()), getTranslation("print.go"),
                 () -> {
+                    Runnable markPrinted = () -> runBatch(getTranslation("print.markTitle"), rows,
+                            chunk -> fulfilment.markPrinted(chunk, actor));
+                    if ("ZPL".equals(output.getValue())) {
+                        BatchUi.work(getTranslation("print.sending"), () -> print.sendZpl(ids, null),
+                                sent -> askPrinted(title, sent, markPrinted));
+                        return;
+                    }
                     LabelSize chosen = size.getValue() == null ? LabelSize.MM100X150 : size.getValue();
                     BatchUi.work(getTranslation("print.rendering"), () -> print.labels(ids, chosen),
-                            pdf -> openPdf(title, pdf, "labels.pdf", () -> runBatch(
-                                    getTranslation("print.markTitle"), rows,
-                                    chunk -> fulfilment.markPrinted(chunk, actor))));
-                }, size);
+                            pdf -> openPdf(title, pdf, "labels.pdf", markPrinted));
+                }, output, size);
+    }
+
+    /** {@code zpl-dialog}: what was sent to the label printer, then "Did the labels print correctly?". */
+    private void askPrinted(String title, String sent, Runnable onPrinted) {
+        Dialog dialog = new Dialog();
+        dialog.setId("zpl-dialog");
+        dialog.setHeaderTitle(title);
+        Paragraph what = new Paragraph(sent);
+        what.setId("zpl-sent");
+        dialog.add(what);
+        Span question = new Span(getTranslation("print.question"));
+        question.setId("print-question");
+        question.addClassName("wb-question");
+        Button no = new Button(getTranslation("print.no"), e -> dialog.close());
+        no.setId("print-confirm-no");
+        Button yes = new Button(getTranslation("print.yes"), e -> {
+            dialog.close();
+            onPrinted.run();
+        });
+        yes.setId("print-confirm-yes");
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(question, no, yes);
+        dialog.open();
     }
 
     /**

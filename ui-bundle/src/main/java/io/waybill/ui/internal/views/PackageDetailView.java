@@ -122,7 +122,11 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
                 fact("detail-created", "col.created", Formats.dateTime(row.createdAt(), ZoneId.systemDefault())),
                 fact("detail-weight", "col.weight", Formats.weight(row.expectedWeightGrams(), locale)),
                 fact("detail-warehouse", "detail.warehouse", d.warehouseCode()),
+                fact("detail-carrier", "detail.carrier", d.carrierId()),
                 fact("detail-tracking", "col.tracking", row.trackingNo()),
+                fact("detail-carrier-label", "detail.carrierLabel", d.carrierLabel() != null
+                        ? getTranslation("detail.carrierLabel.stored", d.carrierLabel().name())
+                        : d.carrierId() == null ? null : getTranslation("detail.carrierLabel.none")),
                 fact("detail-upload-state", "col.uploadState", UploadStates.describe(upload, this::getTranslation)),
                 fact("detail-print-count", "detail.printCount", String.valueOf(d.printCount())),
                 fact("detail-shortages", "col.missing", Formats.shortages(d.shortages())));

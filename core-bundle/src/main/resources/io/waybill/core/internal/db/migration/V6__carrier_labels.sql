@@ -1,0 +1,11 @@
+-- Waybill schema version 6: the carrier's own label (PDF or ZPL) per package, fetched once it is tracked.
+-- ${BLOB} is BLOB(16M) on Derby and BYTEA on PostgreSQL (MigrationRunner.dialect).
+CREATE TABLE WB_LABEL (
+  PACKAGE_ID BIGINT NOT NULL PRIMARY KEY REFERENCES WB_PACKAGE (ID),
+  CARRIER_ID VARCHAR(60) NOT NULL,
+  CARRIER_SHIPMENT_ID VARCHAR(100),
+  FORMAT VARCHAR(10) NOT NULL,
+  CONTENT ${BLOB} NOT NULL,
+  FETCHED_AT TIMESTAMP NOT NULL,
+  CONSTRAINT CK_LABEL_FORMAT CHECK (FORMAT IN ('PDF', 'ZPL'))
+);
