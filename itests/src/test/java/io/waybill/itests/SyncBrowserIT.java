@@ -224,6 +224,13 @@ class SyncBrowserIT {
             Result install = waybill.shell("feature:install " + feature);
             assertEquals(0, install.exitCode(), () -> "feature:install " + feature + ":\n" + install.output());
         }
+        for (String[] f : List.of(new String[] {"io.waybill.platform.shopify", SHOP},
+                new String[] {"io.waybill.platform.ebay", EBAY})) {
+            Result existing = waybill.shell("config:list \"(&(service.factoryPid=" + f[0] + ")(storeCode=" + f[1]
+                    + "))\"");
+            assertFalse(existing.output().contains("Pid:"), () -> "a configuration of " + f[0] + " for " + f[1]
+                    + " left by an earlier test would compete with this class's stub:\n" + existing.output());
+        }
         Result shop = waybill.shell(String.join("\n",
                 "config:edit --factory --alias it-sync-browser-shopify io.waybill.platform.shopify",
                 "config:property-set storeCode " + SHOP,
