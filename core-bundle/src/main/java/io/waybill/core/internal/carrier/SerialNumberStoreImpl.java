@@ -32,7 +32,11 @@ public class SerialNumberStoreImpl implements SerialNumberStore {
         this(db.dataSource());
     }
 
-    public SerialNumberStoreImpl(DataSource ds) {
+    /**
+     * For tests. Not public: Felix SCR inspects every public constructor with as many parameters as the activation
+     * constructor and logs an ERROR ("unsupported type javax.sql.DataSource") at each start for this one.
+     */
+    SerialNumberStoreImpl(DataSource ds) {
         this.ds = ds;
     }
 

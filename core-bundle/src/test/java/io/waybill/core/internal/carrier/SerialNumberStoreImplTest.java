@@ -23,6 +23,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SerialNumberStoreImplTest {
 
     @Test
+    void theActivationConstructorIsTheOnlyPublicOneSoScrDoesNotLogAnErrorForTheOther() {
+        // given
+        java.lang.reflect.Constructor<?>[] publicOnes = SerialNumberStoreImpl.class.getConstructors();
+
+        // when
+        List<Class<?>> parameterTypes = java.util.Arrays.stream(publicOnes)
+                .flatMap(c -> java.util.Arrays.stream(c.getParameterTypes())).toList();
+
+        // then
+        assertEquals(1, publicOnes.length, "public constructors");
+        assertEquals(List.of(io.waybill.core.internal.db.Database.class), parameterTypes,
+                "the @Activate constructor takes the Database service");
+    }
+
+    @Test
     void eightThreadsGetEverySerialExactlyOnceAndKeysAreIdempotentAcrossRestarts(@TempDir Path dir) throws Exception {
         Set<Long> serials = new HashSet<>();
         try (DatabaseEngine db = TestDatabase.onDisk(dir.resolve("db"))) {

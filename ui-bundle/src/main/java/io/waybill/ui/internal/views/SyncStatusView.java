@@ -124,7 +124,9 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         filters.addClassName("wb-filters");
 
         grid.setId("sync-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // long store answers wrap inside their cell instead of running off the right edge
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         // "select all" works on the whole filtered list (fetched in pages of at most 1,000)
         ((com.vaadin.flow.component.grid.GridMultiSelectionModel<PackageRow>) grid.getSelectionModel())
@@ -139,16 +141,16 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty(PackageSort.Field.ORDER_NO.name()).setWidth("9rem").setFlexGrow(0);
         grid.addColumn(r -> Formats.store(r.storeName(), r.platform())).setKey("store")
                 .setHeader(getTranslation("col.store")).setSortProperty(PackageSort.Field.STORE.name())
-                .setWidth("9rem").setFlexGrow(1);
+                .setWidth("8rem").setFlexGrow(1);
         grid.addColumn(r -> carriers.getOrDefault(r.id(), "")).setKey("carrier")
-                .setHeader(getTranslation("sync.col.carrier")).setWidth("7rem").setFlexGrow(0);
+                .setHeader(getTranslation("sync.col.carrier")).setWidth("6rem").setFlexGrow(0);
         grid.addColumn(r -> r.trackingNo() == null ? "" : r.trackingNo()).setKey("tracking")
                 .setHeader(getTranslation("col.tracking")).setWidth("9.5rem").setFlexGrow(0);
         grid.addColumn(r -> getTranslation("sync.status." + r.status().name())).setKey("status")
                 .setHeader(getTranslation("sync.col.status")).setSortProperty(PackageSort.Field.STATUS.name())
                 .setWidth("8rem").setFlexGrow(0);
         grid.addColumn(r -> SyncStates.describe(states.get(r.id()), r.status(), zone, this::getTranslation))
-                .setKey("syncState").setHeader(getTranslation("sync.col.state")).setWidth("24rem").setFlexGrow(3)
+                .setKey("syncState").setHeader(getTranslation("sync.col.state")).setWidth("14rem").setFlexGrow(3)
                 .setClassNameGenerator(r -> SyncStates.kind(states.get(r.id()), r.status()).cssClass())
                 .setTooltipGenerator(r -> SyncStates.describe(states.get(r.id()), r.status(), zone,
                         this::getTranslation));
