@@ -17,6 +17,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageRow;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.batch.BatchRunner;
 import io.waybill.ui.internal.batch.Chunks;
@@ -130,9 +131,9 @@ final class BatchUi {
         failures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         failures.addColumn(BatchResult.Failure::packageNo).setKey("packageNo")
                 .setHeader(dialog.getTranslation("col.packageNo")).setWidth("9rem").setFlexGrow(0);
-        failures.addColumn(BatchResult.Failure::message).setKey("reason")
+        failures.addColumn(f -> Reasons.of(f.code(), f.message())).setKey("reason")
                 .setHeader(dialog.getTranslation("col.reason")).setFlexGrow(1)
-                .setTooltipGenerator(BatchResult.Failure::message);
+                .setTooltipGenerator(f -> Reasons.of(f.code(), f.message()));
         failures.setItems(result.failures());
         failures.setAllRowsVisible(result.failures().size() <= 10);
         failures.setHeight(result.failures().size() <= 10 ? null : "20rem");
@@ -170,7 +171,7 @@ final class BatchUi {
             } catch (OperationRefusedException e) {
                 push(ui, () -> {
                     progress.close();
-                    error(e.getMessage());
+                    error(Reasons.of(e));
                 });
                 return;
             } catch (Exception e) {

@@ -22,6 +22,7 @@ import io.waybill.core.model.CarrierCodeMapping;
 import io.waybill.core.model.PluginInfo;
 import io.waybill.core.model.StoreInfo;
 import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
@@ -175,7 +176,7 @@ public class DeliverySettingsView extends VerticalLayout implements HasDynamicTi
                     platformId));
         } catch (OperationRefusedException e) {
             box.setValue(!automatic);
-            BatchUi.error(e.getMessage());
+            BatchUi.error(Reasons.of(e));
         } catch (ServiceUnavailableException e) {
             box.setValue(!automatic);
             notice.show(e);
@@ -214,7 +215,7 @@ public class DeliverySettingsView extends VerticalLayout implements HasDynamicTi
                     : "deliverySettings.codes.saved", platform.getValue(), carrier.getValue()));
             codes.setItems(UiServices.sync().carrierCodes());
         } catch (OperationRefusedException e) {
-            error.setText(e.getMessage());
+            error.setText(Reasons.of(e));
             error.setVisible(true);
         } catch (ServiceUnavailableException e) {
             notice.show(e);

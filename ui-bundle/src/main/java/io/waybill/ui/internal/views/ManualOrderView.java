@@ -20,6 +20,7 @@ import io.waybill.core.model.StoreInfo;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
@@ -197,7 +198,7 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         } catch (OperationRefusedException e) {
-            BatchUi.error(e.getMessage());
+            BatchUi.error(Reasons.of(e));
         }
     }
 

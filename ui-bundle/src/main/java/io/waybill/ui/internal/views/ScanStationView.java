@@ -29,6 +29,7 @@ import io.waybill.core.model.ScaleInfo;
 import io.waybill.core.model.ScanResult;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.spi.device.WeightReading;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
@@ -351,7 +352,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         } catch (OperationRefusedException e) {
-            BatchUi.error(e.getMessage());
+            BatchUi.error(Reasons.of(e));
         } catch (RuntimeException e) {
             LOG.warn("Scan of {} failed", scanned, e);
             BatchUi.error(getTranslation("batch.unexpected"));
@@ -394,7 +395,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         } catch (OperationRefusedException e) {
-            BatchUi.error(e.getMessage());
+            BatchUi.error(Reasons.of(e));
         } catch (RuntimeException e) {
             LOG.warn("Shipping {} failed", lastScanned, e);
             BatchUi.error(getTranslation("batch.unexpected"));
@@ -458,7 +459,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
                     manualWeight.clear();
                 }
             } catch (OperationRefusedException ex) {
-                error.setText(ex.getMessage());
+                error.setText(Reasons.of(ex));
                 error.setVisible(true);
                 password.clear();
             } catch (ServiceUnavailableException ex) {
@@ -548,7 +549,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
                     result.outcome() == ScanResult.Outcome.PASS ? "scan.message.pass" : "scan.message.mismatch");
             case NO_WEIGHT -> getTranslation("invalid_weight".equals(result.code()) ? "scan.message.invalidWeight"
                     : "scan.message.noWeight");
-            case REFUSED -> result.message() == null ? "" : result.message();
+            case REFUSED -> Reasons.text(locale, result.code(), result.message());
         };
     }
 

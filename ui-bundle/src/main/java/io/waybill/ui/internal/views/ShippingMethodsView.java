@@ -21,6 +21,7 @@ import io.waybill.core.model.PluginInfo;
 import io.waybill.core.model.ShippingMethodInfo;
 import io.waybill.core.model.StoreInfo;
 import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
@@ -161,7 +162,7 @@ public class ShippingMethodsView extends VerticalLayout implements HasDynamicTit
             reload();
             BatchUi.info(getTranslation("shipping.saved", saved.storeCode(), saved.code()));
         } catch (OperationRefusedException e) {
-            error.setText(e.getMessage());
+            error.setText(Reasons.of(e));
             error.setVisible(true);
         } catch (ServiceUnavailableException e) {
             notice.show(e);

@@ -23,6 +23,7 @@ import io.waybill.core.api.StockService;
 import io.waybill.core.model.StockRow;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.core.model.WarehouseInfo;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
@@ -226,7 +227,7 @@ public class StockView extends VerticalLayout implements HasDynamicTitle {
             BatchUi.info(getTranslation("stock.saved", saved.skuCode(), saved.warehouseCode(), saved.onHand(),
                     saved.available()));
         } catch (OperationRefusedException e) {
-            showError(error, e.getMessage());
+            showError(error, Reasons.of(e));
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(StockView.class).warn("Stock change failed", e);
             showError(error, getTranslation("batch.unexpected"));
