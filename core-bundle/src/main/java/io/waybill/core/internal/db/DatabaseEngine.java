@@ -41,8 +41,9 @@ public final class DatabaseEngine implements Database, AutoCloseable {
         if (settings.isDerby()) {
             // Derby's defaults suit a small embedded database: 1,000 cached pages (4 MB) make a 100,000-order import
             // or a million stored packages page in and out, and identity values preallocated 100 at a time make
-            // concurrent audit inserts queue on the sequence. Explicit system properties still win.
-            defaultProperty("derby.storage.pageCacheSize", "8000");
+            // concurrent audit inserts queue on the sequence. 4,000 pages are 16 MB of 4 KB pages (at most 128 MB if
+            // they were all 32 KB label pages) inside Karaf's 512 MB heap. Explicit system properties still win.
+            defaultProperty("derby.storage.pageCacheSize", "4000");
             defaultProperty("derby.language.sequence.preallocator", "1000");
         }
         Thread thread = Thread.currentThread();
