@@ -39,6 +39,9 @@ import java.util.concurrent.Future;
 public final class CaptureAllocateBenchmark {
 
     static final int SKUS = 200;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.util.concurrent.atomic.AtomicLong CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -110,9 +113,10 @@ public final class CaptureAllocateBenchmark {
                     + "before and %,.0f tx/s after the allocations, mean %,.0f tx/s%n", rawBefore, rawAfter, rawTxRate);
             for (double[] r : new double[][] {one, eight}) {
                 System.out.printf("allocation, %s: %,d packages (%,d allocated, %,d failed) in %.2f s = "
-                                + "%,.0f packages/s = %.0f%% of raw reservation rate (target >= 25%%)%n",
+                                + "%,.0f packages/s = %.0f%% of raw reservation rate (target >= 25%%); "
+                                + "CPU %.0f us per package%n",
                         r[0] == 1 ? "one batch" : (int) r[0] + " concurrent batches", (long) r[1], (long) r[2],
-                        (long) r[3], r[4], r[1] / r[4], 100.0 * (r[1] / r[4]) / rawTxRate);
+                        (long) r[3], r[4], r[1] / r[4], 100.0 * (r[1] / r[4]) / rawTxRate, r[5]);
             }
         }
     }
@@ -125,7 +129,12 @@ public final class CaptureAllocateBenchmark {
         for (int t = 0; t < threads; t++) {
             List<Long> mine = ids.subList(t * ids.size() / threads, (t + 1) * ids.size() / threads);
             FulfilmentServiceImpl service = new FulfilmentServiceImpl(db);
-            futures.add(pool.submit(() -> service.allocate(mine, "bench")));
+            futures.add(pool.submit(() -> {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                BatchResult r = service.allocate(mine, "bench");
+                CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
+                return r;
+            }));
         }
         int ok = 0;
         int failed = 0;
@@ -135,7 +144,7 @@ public final class CaptureAllocateBenchmark {
         }
         double seconds = (System.nanoTime() - a0) / 1e9;
         pool.shutdown();
-        return new double[] {threads, ids.size(), ok, failed, seconds};
+        return new double[] {threads, ids.size(), ok, failed, seconds, CPU_NANOS.getAndSet(0) / 1e3 / ids.size()};
     }
 
     /** 8 threads of the conditional reservation UPDATE, autocommit (one transaction each): tx/s. */
@@ -149,6 +158,7 @@ public final class CaptureAllocateBenchmark {
             int s = seed * 100 + t;
             rawFutures.add(rawPool.submit(() -> {
                 Random random = new Random(s);
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
                 try (Connection c = db.dataSource().getConnection();
                      PreparedStatement ps = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED + ? "
                              + "WHERE WAREHOUSE_ID = 2 AND SKU_ID = ? AND ON_HAND - RESERVED >= ?")) {
@@ -160,6 +170,7 @@ public final class CaptureAllocateBenchmark {
                         ps.executeUpdate();
                     }
                 }
+                CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
                 return null;
             }));
         }
@@ -168,6 +179,7 @@ public final class CaptureAllocateBenchmark {
         }
         double seconds = (System.nanoTime() - r0) / 1e9;
         rawPool.shutdown();
+        System.out.printf("raw reservation UPDATE: CPU %.0f us per transaction%n", CPU_NANOS.getAndSet(0) / 1e3 / rawTx);
         return rawTx / seconds;
     }
 
