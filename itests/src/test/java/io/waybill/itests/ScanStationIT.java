@@ -30,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The scan station in Chromium with a scale on a real serial line: {@code socat} links two pseudo-terminals, a
- * simulated MT-SICS scale ({@link SerialScale}) answers the weigh command on one end with a weight the test sets (stable
- * or moving), and an MT-SICS scale configured in the running Karaf (factory configuration through the shell)
+ * The scan station in Chromium with a scale on a real serial line ({@link SerialScale}): {@code socat} links two
+ * pseudo-terminals, a simulated MT-SICS scale answers the weigh command on one end with a weight the test sets
+ * (stable or moving), and an MT-SICS scale configured in the running Karaf (factory configuration through the shell)
  * reads the other end. Printed demo packages of {@value #STORE} are scanned by typing their number and Enter:
  * the expected weight passes and "Ship and continue" ships; a wrong weight is a mismatch, a moving weight no
  * weight, an unknown number refused; with auto delivery a passing scan ships at once. Shipping is checked in the
