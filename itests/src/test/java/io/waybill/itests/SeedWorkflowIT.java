@@ -93,7 +93,10 @@ class SeedWorkflowIT {
     private static final Path BUNDLES = Path.of("..", "ui-bundle", "src", "main", "resources", "io", "waybill", "ui",
             "internal", "i18n");
 
-    /** CSV orders: order no. -> Shopify order id, and their lines (SKU, quantity). */
+    /**
+     * The CSV orders, with Shopify order ids (the sync needs them): E2E-101 one pair of socks, E2E-102 two earbuds,
+     * E2E-103 one of each (two rows). With the manual order's pair of socks: 3 socks and 3 earbuds in all.
+     */
     static final List<String> CSV_ORDERS = List.of("E2E-101", "E2E-102", "E2E-103");
     static final List<String> CSV_ROWS = List.of(
             "E2E-101,gid://shopify/Order/7700000101,2025-04-01 09:00,Grace Hopper,,350 Fifth Avenue,,New York,NY,"
@@ -105,13 +108,6 @@ class SeedWorkflowIT {
                     + "DE,+49 30 901820,," + SOCKS + ",1",
             "E2E-103,gid://shopify/Order/7700000103,2025-04-01 09:10,Lukas Müller,,Unter den Linden 77,,Berlin,,10117,"
                     + "DE,+49 30 901820,," + EARBUDS + ",1");
-    /** Units of each SKU per order. */
-    static final Map<String, Map<String, Integer>> UNITS = Map.of(
-            MANUAL, Map.of(SOCKS, 1),
-            "E2E-101", Map.of(SOCKS, 1),
-            "E2E-102", Map.of(EARBUDS, 2),
-            "E2E-103", Map.of(SOCKS, 1, EARBUDS, 1));
-
     private WaybillDistribution waybill;
     private Path files;
     private Browser browser;
