@@ -13,10 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,10 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The scan station in Chromium with a scale on a real serial line: {@code socat} links two pseudo-terminals, a
- * simulated MT-SICS scale in this test answers the weigh command on one end with a weight the test sets (stable
- * or moving), and an MT-SICS scale configured in the running Karaf (factory configuration through the shell)
+ * The scan station in Chromium with a scale on a real serial line ({@link SerialScale}): {@code socat} links two
+ * pseudo-terminals, a simulated MT-SICS scale answers the weigh command on one end with a weight the test sets
+ * (stable or moving), and an MT-SICS scale configured in the running Karaf (factory configuration through the shell)
  * reads the other end. Printed demo packages of {@value #STORE} are scanned by typing their number and Enter:
  * the expected weight passes and "Ship and continue" ships; a wrong weight is a mismatch, a moving weight no
  * weight, an unknown number refused; with auto delivery a passing scan ships at once. Shipping is checked in the
@@ -52,7 +46,6 @@ class ScanStationIT {
 
     static final String STORE = "ACME-EBAY";
     static final String SCALE = "it-scale";
-    static final String FACTORY_PID = "io.waybill.device.mtsics";
     private static final int WANTED = 4;
     private static final int MAX_GRAMS = 3500;
     private static final Duration LIMIT = Duration.ofSeconds(90);
@@ -60,8 +53,7 @@ class ScanStationIT {
 
     private WaybillDistribution waybill;
     private Path dir;
-    private Process socat;
-    private SimulatedScale scale;
+    private SerialScale scale;
     private Path deployedKar;
     private Browser browser;
     /** package no. -> expected grams, printed and ready to scan. */
@@ -71,8 +63,7 @@ class ScanStationIT {
     void setUp(WaybillDistribution waybill) throws Exception {
         this.waybill = waybill;
         dir = Files.createDirectories(waybill.home().resolve("it-files/scan"));
-        startSocatAndScale();
-        configureScale();
+        scale = SerialScale.start(waybill, dir, SCALE);
         preparePrintedPackages();
         browser = Browser.open("scan-station", waybill);
         browser.login("admin", waybill.password());
@@ -83,11 +74,6 @@ class ScanStationIT {
         if (browser != null) {
             browser.close();
         }
-        Result list = waybill.shell("config:list \"(name=" + SCALE + ")\"");
-        Matcher pid = Pattern.compile("(?m)^Pid:\\s+(\\S+)").matcher(list.output());
-        while (pid.find()) {
-            waybill.shell("config:delete " + pid.group(1));
-        }
         if (deployedKar != null && Files.deleteIfExists(deployedKar)) {
             waybill.shellUntil("waybill:plugin-list", r -> r.exitCode() == 0 && !POOL_ROW.matcher(r.output()).find(),
                     LIMIT);
@@ -95,44 +81,6 @@ class ScanStationIT {
         if (scale != null) {
             scale.close();
         }
-        if (socat != null) {
-            socat.destroy();
-        }
-    }
-
-    private void startSocatAndScale() throws Exception {
-        Path scaleEnd = dir.resolve("scale");
-        Path stationEnd = dir.resolve("station");
-        Files.deleteIfExists(scaleEnd);
-        Files.deleteIfExists(stationEnd);
-        socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + scaleEnd,
-                "pty,raw,echo=0,link=" + stationEnd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("socat.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!(Files.exists(scaleEnd) && Files.exists(stationEnd))) {
-            if (!socat.isAlive() || System.nanoTime() > deadline) {
-                fail("socat did not create " + scaleEnd + " and " + stationEnd + ": "
-                        + Files.readString(dir.resolve("socat.log")));
-            }
-            WaybillDistribution.sleep(100);
-        }
-        scale = new SimulatedScale(scaleEnd);
-        scale.set(true, 0);
-    }
-
-    private void configureScale() {
-        Result install = waybill.shell("feature:install waybill-device-mtsics");
-        assertEquals(0, install.exitCode(), () -> "feature:install waybill-device-mtsics:\n" + install.output());
-        Result cfg = waybill.shell(String.join("\n",
-                "config:edit --factory --alias " + SCALE + " " + FACTORY_PID,
-                "config:property-set name " + SCALE,
-                "config:property-set connection serial",
-                "config:property-set port " + dir.resolve("station"),
-                "config:property-set baudRate 9600",
-                "config:property-set timeoutMs 2000",
-                "config:update"));
-        assertEquals(0, cfg.exitCode(), () -> "factory configuration of the scale:\n" + cfg.output());
-        waybill.shellUntil("waybill:plugin-list", r -> r.output().contains("mtsics:" + SCALE), LIMIT);
     }
 
     private void preparePrintedPackages() throws IOException {
@@ -389,64 +337,5 @@ class ScanStationIT {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         ShellTables.rows(r).forEach(row -> rows.put(row.get("Package no."), row));
         return rows;
-    }
-
-    /**
-     * An MT-SICS scale on the device end of the socat pair, with plain file I/O: answers every weigh command
-     * ({@code SI}, {@code S}) with {@code S S <kg> kg} (stable) or {@code S D <kg> kg} (moving).
-     */
-    static final class SimulatedScale implements AutoCloseable {
-        private final RandomAccessFile tty;
-        private final List<String> commands = new CopyOnWriteArrayList<>();
-        private volatile String reply = "S S      0.000 kg";
-        private volatile boolean closed;
-
-        SimulatedScale(Path path) throws IOException {
-            tty = new RandomAccessFile(path.toFile(), "rw");
-            Thread t = new Thread(this::serve, "simulated-mtsics-scale");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        void set(boolean stable, int grams) {
-            reply = String.format(Locale.ROOT, "S %s %10.3f kg", stable ? "S" : "D", grams / 1000.0);
-        }
-
-        List<String> commands() {
-            return commands;
-        }
-
-        private void serve() {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            try {
-                int b;
-                while (!closed && (b = tty.read()) >= 0) {
-                    if (b == '\n') {
-                        String command = line.toString(StandardCharsets.US_ASCII).strip();
-                        line.reset();
-                        commands.add(command);
-                        String answer = command.equals("SI") || command.equals("S") ? reply
-                                : command.equals("Z") ? "Z A" : "ES";
-                        synchronized (this) {
-                            tty.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                        }
-                    } else {
-                        line.write(b);
-                    }
-                }
-            } catch (IOException e) {
-                // pty gone
-            }
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            try {
-                tty.close();
-            } catch (IOException ignored) {
-                // gone
-            }
-        }
     }
 }

@@ -336,9 +336,9 @@ class WorkflowBrowserIT {
         browser.await("detail page of " + pkg, () -> browser.path().startsWith("/package/"));
         browser.awaitVaadin();
         String heading = browser.awaitText("detail-package-no", "package number", t -> !t.isEmpty());
-        List<String> history = browser.await("history with a VOIDED line", () -> {
+        List<String> history = browser.await("history with a Voided line", () -> {
             List<String> rows = browser.gridRows("history-grid");
-            return rows.stream().anyMatch(r -> r.contains("VOIDED")) ? rows : null;
+            return rows.stream().anyMatch(r -> r.contains(" | Voided | ")) ? rows : null;
         });
         browser.screenshot("70-package-detail-voided");
 
@@ -347,11 +347,11 @@ class WorkflowBrowserIT {
         assertEquals("Voided", browser.textOf("detail-status"), "status badge");
         assertTrue(browser.textOf("detail-address").contains("李小龙"), () -> "ship-to exactly as imported: "
                 + browser.textOf("detail-address"));
-        String voided = history.stream().filter(r -> r.contains("VOIDED")).findFirst().orElseThrow();
-        assertTrue(voided.contains(" | admin | VOIDED | Allocated \u2192 Voided | Buyer cancelled"),
-                () -> "VOIDED history line with actor, change and reason, got '" + voided + "'; all: " + history);
-        assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | ALLOCATED | ")),
-                () -> "ALLOCATED line by admin in the history: " + history);
+        String voided = history.stream().filter(r -> r.contains(" | Voided | ")).findFirst().orElseThrow();
+        assertTrue(voided.contains(" | admin | Voided | Allocated \u2192 Voided | Buyer cancelled"),
+                () -> "Voided history line with actor, change and reason, got '" + voided + "'; all: " + history);
+        assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | Inventory allocated | ")),
+                () -> "Inventory allocated line by admin in the history: " + history);
         Result shell = waybill.shell("waybill:package-show " + pkg);
         assertTrue(shell.output().lines().anyMatch(l -> l.matches(".*\\s+admin\\s+VOIDED\\s+ALLOCATED -> VOIDED\\s+"
                 + "\\(Buyer cancelled\\)\\s*")), () -> "the shell shows the same VOIDED entry:\n" + shell.output());

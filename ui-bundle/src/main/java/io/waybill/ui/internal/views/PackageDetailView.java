@@ -164,8 +164,8 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation("history.at")).setWidth("9rem").setFlexGrow(0);
         history.addColumn(AuditEntry::actor).setKey("actor").setHeader(getTranslation("history.actor"))
                 .setWidth("8rem").setFlexGrow(0);
-        history.addColumn(AuditEntry::action).setKey("action").setHeader(getTranslation("history.action"))
-                .setWidth("10rem").setFlexGrow(0);
+        history.addColumn(a -> AuditActions.label(a.action(), (k, p) -> getTranslation(k, p))).setKey("action")
+                .setHeader(getTranslation("history.action")).setWidth("12rem").setFlexGrow(0);
         history.addColumn(a -> transition(a.from(), a.to())).setKey("change")
                 .setHeader(getTranslation("history.change")).setWidth("17rem").setFlexGrow(0);
         history.addColumn(a -> a.reason() == null ? "" : a.reason()).setKey("reason")
