@@ -2,6 +2,8 @@ package io.waybill.core.api;
 
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.ScanResult;
+import io.waybill.core.model.SkuTolerance;
+import io.waybill.core.model.StoreTolerance;
 
 import java.util.List;
 
@@ -38,4 +40,31 @@ public interface ShippingService {
 
     /** Batch delivery: ships the selected printed packages without weighing. */
     BatchResult shipBatch(List<Long> packageIds, String actor);
+
+    /** The weight tolerance of every store. */
+    List<StoreTolerance> storeTolerances();
+
+    /** The SKUs that carry their own tolerance. */
+    List<SkuTolerance> skuTolerances();
+
+    /**
+     * Sets a store's tolerance (audited).
+     *
+     * @throws OperationRefusedException unknown store, grams outside 0..{@value #MAX_TOLERANCE_GRAMS} or percent
+     *                                   outside 0..{@value #MAX_TOLERANCE_PERCENT}
+     */
+    void setStoreTolerance(String storeCode, int grams, int percent, String actor);
+
+    /**
+     * Sets a SKU's own tolerance in grams, or removes it with {@code null} (audited).
+     *
+     * @throws OperationRefusedException unknown SKU or grams outside 0..{@value #MAX_TOLERANCE_GRAMS}
+     */
+    void setSkuTolerance(String skuCode, Integer grams, String actor);
+
+    /** Largest tolerance in grams a store or SKU can have. */
+    int MAX_TOLERANCE_GRAMS = 10_000;
+
+    /** Largest tolerance in percent of the expected weight. */
+    int MAX_TOLERANCE_PERCENT = 50;
 }

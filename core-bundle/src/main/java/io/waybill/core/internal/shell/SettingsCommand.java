@@ -1,8 +1,11 @@
 package io.waybill.core.internal.shell;
 
 import io.waybill.core.api.CarrierUploadService;
+import io.waybill.core.api.ShippingService;
 import io.waybill.core.api.SyncService;
 import io.waybill.core.model.CarrierCodeMapping;
+import io.waybill.core.model.SkuTolerance;
+import io.waybill.core.model.StoreTolerance;
 import io.waybill.core.model.ShippingMethodInfo;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -17,11 +20,12 @@ import java.util.List;
 /**
  * {@code waybill:settings}: delivery settings from the shell. Subcommands: {@code show},
  * {@code shipping-method STORE CODE CARRIER [SERVICE] [--default]}, {@code auto-sync PLATFORM true|false},
- * {@code carrier-code PLATFORM CARRIER CODE}.
+ * {@code carrier-code PLATFORM CARRIER CODE}, {@code tolerance STORE GRAMS PERCENT},
+ * {@code sku-tolerance SKU GRAMS|none}.
  */
 @Command(scope = "waybill", name = "settings", description = "Shows or changes delivery settings: show | "
         + "shipping-method STORE CODE CARRIER [SERVICE] [--default] | auto-sync PLATFORM true|false | "
-        + "carrier-code PLATFORM CARRIER CODE")
+        + "carrier-code PLATFORM CARRIER CODE | tolerance STORE GRAMS PERCENT | sku-tolerance SKU GRAMS|none")
 @Service
 public class SettingsCommand implements Action {
 
@@ -30,6 +34,9 @@ public class SettingsCommand implements Action {
 
     @Reference
     SyncService sync;
+
+    @Reference
+    ShippingService shipping;
 
     @Reference
     Session session;
@@ -56,6 +63,27 @@ public class SettingsCommand implements Action {
                 for (CarrierCodeMapping c : sync.carrierCodes()) {
                     System.out.println("  " + c.platform() + " " + c.carrierId() + " = " + c.platformCarrierCode());
                 }
+                System.out.println("Weight tolerance per store (the larger counts):");
+                for (StoreTolerance t : shipping.storeTolerances()) {
+                    System.out.println("  " + t.storeCode() + ": " + t.grams() + " g or " + t.percent() + " %");
+                }
+                System.out.println("SKUs with their own tolerance:");
+                for (SkuTolerance t : shipping.skuTolerances()) {
+                    System.out.println("  " + t.skuCode() + ": " + t.grams() + " g");
+                }
+            }
+            case "tolerance" -> {
+                need(4, "tolerance STORE GRAMS PERCENT");
+                shipping.setStoreTolerance(args.get(1), number(args.get(2)), number(args.get(3)), actor);
+                System.out.println(args.get(1) + ": weight tolerance " + number(args.get(2)) + " g or "
+                        + number(args.get(3)) + " %, the larger");
+            }
+            case "sku-tolerance" -> {
+                need(3, "sku-tolerance SKU GRAMS|none");
+                boolean none = "none".equalsIgnoreCase(args.get(2));
+                shipping.setSkuTolerance(args.get(1), none ? null : number(args.get(2)), actor);
+                System.out.println(args.get(1) + ": " + (none ? "own weight tolerance removed"
+                        : "own weight tolerance " + number(args.get(2)) + " g"));
             }
             case "shipping-method" -> {
                 need(4, "shipping-method STORE CODE CARRIER [SERVICE] [--default]");
@@ -75,9 +103,17 @@ public class SettingsCommand implements Action {
                 System.out.println("Saved.");
             }
             default -> System.out.println("Unknown subcommand '" + args.get(0) + "'. Use show, shipping-method, "
-                    + "auto-sync or carrier-code.");
+                    + "auto-sync, carrier-code, tolerance or sku-tolerance.");
         }
         return null;
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
     }
 
     private void need(int n, String usage) {

@@ -7,6 +7,8 @@ import io.waybill.core.internal.db.Database;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.ScanResult;
+import io.waybill.core.model.SkuTolerance;
+import io.waybill.core.model.StoreTolerance;
 import io.waybill.core.model.UserIdentity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -278,6 +280,96 @@ public class ShippingServiceImpl implements ShippingService {
     }
 
     private static String actor(String actor) {
+        return actor == null || actor.isBlank() ? "system" : actor.strip();
+    }
+
+    @Override
+    public List<StoreTolerance> storeTolerances() {
+        return Jdbc.inTransaction(ds, c -> {
+            List<StoreTolerance> list = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT CODE, NAME, WEIGHT_TOLERANCE_GRAMS, "
+                    + "WEIGHT_TOLERANCE_PERCENT FROM WB_STORE ORDER BY CODE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new StoreTolerance(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                }
+            }
+            return list;
+        });
+    }
+
+    @Override
+    public List<SkuTolerance> skuTolerances() {
+        return Jdbc.inTransaction(ds, c -> {
+            List<SkuTolerance> list = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT CODE, NAME, WEIGHT_TOLERANCE_GRAMS FROM WB_SKU "
+                    + "WHERE WEIGHT_TOLERANCE_GRAMS IS NOT NULL ORDER BY CODE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new SkuTolerance(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+            return list;
+        });
+    }
+
+    @Override
+    public void setStoreTolerance(String storeCode, int grams, int percent, String actor) {
+        checkGrams(grams);
+        if (percent < 0 || percent > MAX_TOLERANCE_PERCENT) {
+            throw new OperationRefusedException("invalid_tolerance", "A tolerance in percent must be between 0 and "
+                    + MAX_TOLERANCE_PERCENT + " (" + percent + " given).");
+        }
+        String code = storeCode == null ? "" : storeCode.strip();
+        Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STORE SET WEIGHT_TOLERANCE_GRAMS = ?, "
+                    + "WEIGHT_TOLERANCE_PERCENT = ?, VERSION = VERSION + 1 WHERE CODE = ?")) {
+                ps.setInt(1, grams);
+                ps.setInt(2, percent);
+                ps.setString(3, code);
+                if (ps.executeUpdate() != 1) {
+                    throw new OperationRefusedException("unknown_store", "There is no store '" + code + "'.");
+                }
+            }
+            Jdbc.audit(c, null, null, who(actor), clock.instant(), "TOLERANCE_CHANGED", null, null,
+                    "Store " + code + ": " + grams + " g or " + percent + " %, the larger");
+            return null;
+        });
+    }
+
+    @Override
+    public void setSkuTolerance(String skuCode, Integer grams, String actor) {
+        if (grams != null) {
+            checkGrams(grams);
+        }
+        String code = skuCode == null ? "" : skuCode.strip();
+        Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_SKU SET WEIGHT_TOLERANCE_GRAMS = ?, "
+                    + "VERSION = VERSION + 1 WHERE CODE = ?")) {
+                if (grams == null) {
+                    ps.setNull(1, java.sql.Types.INTEGER);
+                } else {
+                    ps.setInt(1, grams);
+                }
+                ps.setString(2, code);
+                if (ps.executeUpdate() != 1) {
+                    throw new OperationRefusedException("unknown_sku", "There is no SKU '" + code + "'.");
+                }
+            }
+            Jdbc.audit(c, null, null, who(actor), clock.instant(), "TOLERANCE_CHANGED", null, null,
+                    "SKU " + code + ": " + (grams == null ? "own tolerance removed" : grams + " g"));
+            return null;
+        });
+    }
+
+    private static void checkGrams(int grams) {
+        if (grams < 0 || grams > MAX_TOLERANCE_GRAMS) {
+            throw new OperationRefusedException("invalid_tolerance", "A tolerance in grams must be between 0 and "
+                    + MAX_TOLERANCE_GRAMS + " (" + grams + " given).");
+        }
+    }
+
+    private static String who(String actor) {
         return actor == null || actor.isBlank() ? "system" : actor.strip();
     }
 }

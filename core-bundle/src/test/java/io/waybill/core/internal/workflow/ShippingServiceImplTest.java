@@ -6,6 +6,9 @@ import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
 import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.model.ScanResult;
+import io.waybill.core.api.ShippingService;
+import io.waybill.core.model.SkuTolerance;
+import io.waybill.core.model.StoreTolerance;
 import io.waybill.core.model.UserIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,5 +119,47 @@ class ShippingServiceImplTest {
                 (long) scalar(db, "SELECT MAX(ID) FROM WB_PACKAGE")), "packer");
         assertEquals(1, r.succeeded().size());
         assertEquals("not_printed", r.failures().get(0).code());
+    }
+
+    @Test
+    void aStoreToleranceSetByASupervisorDecidesTheVerdictAndIsAudited() throws Exception {
+        // given: 240 g expected, 300 g measured fails with the default 50 g / 5 %
+        assertEquals(ScanResult.Outcome.WEIGHT_FAIL, shipping.check(printedNo(), 300).outcome());
+        // when
+        shipping.setStoreTolerance(" S1 ", 70, 10, "sue");
+        // then: 70 g counts (10 % of 240 g is 24 g), 300 g passes, 311 g does not
+        assertEquals(List.of(new StoreTolerance("S1", "Store one", 70, 10)), shipping.storeTolerances());
+        ScanResult pass = shipping.check(printedNo(), 300);
+        assertEquals(ScanResult.Outcome.PASS, pass.outcome());
+        assertEquals(70, pass.toleranceGrams());
+        assertEquals(ScanResult.Outcome.WEIGHT_FAIL, shipping.check(printedNo(), 311).outcome());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'TOLERANCE_CHANGED' "
+                + "AND ACTOR = 'sue' AND REASON = 'Store S1: 70 g or 10 %, the larger'"));
+    }
+
+    @Test
+    void aSkuToleranceAppliesWhenLargerAndCanBeRemoved() throws Exception {
+        shipping.setSkuTolerance("A", 120, "sue");
+        assertEquals(List.of(new SkuTolerance("A", "Sku A", 120)), shipping.skuTolerances());
+        assertEquals(ScanResult.Outcome.PASS, shipping.check(printedNo(), 360).outcome());
+        shipping.setSkuTolerance("A", null, "sue");
+        assertTrue(shipping.skuTolerances().isEmpty());
+        assertEquals(ScanResult.Outcome.WEIGHT_FAIL, shipping.check(printedNo(), 360).outcome());
+    }
+
+    @Test
+    void impossibleTolerancesAndUnknownNamesAreRefusedAndChangeNothing() throws Exception {
+        assertEquals("invalid_tolerance", assertThrows(OperationRefusedException.class,
+                () -> shipping.setStoreTolerance("S1", -1, 5, "sue")).code());
+        assertEquals("invalid_tolerance", assertThrows(OperationRefusedException.class,
+                () -> shipping.setStoreTolerance("S1", 50, ShippingService.MAX_TOLERANCE_PERCENT + 1, "sue")).code());
+        assertEquals("invalid_tolerance", assertThrows(OperationRefusedException.class,
+                () -> shipping.setSkuTolerance("A", ShippingService.MAX_TOLERANCE_GRAMS + 1, "sue")).code());
+        assertEquals("unknown_store", assertThrows(OperationRefusedException.class,
+                () -> shipping.setStoreTolerance("NOPE", 50, 5, "sue")).code());
+        assertEquals("unknown_sku", assertThrows(OperationRefusedException.class,
+                () -> shipping.setSkuTolerance("NOPE", 10, "sue")).code());
+        assertEquals(List.of(new StoreTolerance("S1", "Store one", 50, 5)), shipping.storeTolerances());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'TOLERANCE_CHANGED'"));
     }
 }

@@ -12,14 +12,18 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.api.ShippingService;
 import io.waybill.core.model.CarrierCodeMapping;
 import io.waybill.core.model.PluginInfo;
+import io.waybill.core.model.SkuTolerance;
+import io.waybill.core.model.StoreTolerance;
 import io.waybill.core.model.StoreInfo;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.ui.internal.i18n.Reasons;
@@ -116,7 +120,7 @@ public class DeliverySettingsView extends VerticalLayout implements HasDynamicTi
         error.addClassName("wb-error");
         error.setVisible(false);
 
-        // weight tolerance (read-only explanation)
+        // weight tolerance: how it is decided, per store, per SKU
         Div tolerance = new Div(new Paragraph(getTranslation("deliverySettings.tolerance.text1")),
                 new Paragraph(getTranslation("deliverySettings.tolerance.text2")),
                 new Paragraph(getTranslation("deliverySettings.tolerance.text3")));
@@ -127,7 +131,139 @@ public class DeliverySettingsView extends VerticalLayout implements HasDynamicTi
                 new H3(getTranslation("deliverySettings.codes")), codesHelp, codes,
                 new H3(getTranslation("deliverySettings.codes.form")), form, error,
                 new H3(getTranslation("deliverySettings.tolerance")), tolerance);
+        buildTolerances();
         reload();
+    }
+
+    private final Grid<StoreTolerance> storeTolerances = new Grid<>();
+    private final ComboBox<String> tolStore = new ComboBox<>();
+    private final IntegerField tolGrams = new IntegerField();
+    private final IntegerField tolPercent = new IntegerField();
+    private final Grid<SkuTolerance> skuTolerances = new Grid<>();
+    private final TextField tolSku = new TextField();
+    private final IntegerField tolSkuGrams = new IntegerField();
+    private final Span tolError = new Span();
+
+    private void buildTolerances() {
+        storeTolerances.setId("store-tolerance-grid");
+        storeTolerances.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        if (storeTolerances.getColumns().isEmpty()) {
+            storeTolerances.addColumn(StoreTolerance::storeCode).setKey("store")
+                    .setHeader(getTranslation("deliverySettings.tolerance.store")).setAutoWidth(true);
+            storeTolerances.addColumn(StoreTolerance::storeName).setKey("name")
+                    .setHeader(getTranslation("col.skuName")).setAutoWidth(true).setFlexGrow(1);
+            storeTolerances.addColumn(StoreTolerance::grams).setKey("grams")
+                    .setHeader(getTranslation("deliverySettings.tolerance.grams")).setAutoWidth(true);
+            storeTolerances.addColumn(StoreTolerance::percent).setKey("percent")
+                    .setHeader(getTranslation("deliverySettings.tolerance.percent")).setAutoWidth(true);
+            storeTolerances.setAllRowsVisible(true);
+            storeTolerances.asSingleSelect().addValueChangeListener(e -> {
+                if (e.getValue() != null) {
+                    tolStore.setValue(e.getValue().storeCode());
+                    tolGrams.setValue(e.getValue().grams());
+                    tolPercent.setValue(e.getValue().percent());
+                }
+            });
+            skuTolerances.addColumn(SkuTolerance::skuCode).setKey("sku")
+                    .setHeader(getTranslation("col.sku")).setAutoWidth(true);
+            skuTolerances.addColumn(SkuTolerance::skuName).setKey("name")
+                    .setHeader(getTranslation("col.skuName")).setAutoWidth(true).setFlexGrow(1);
+            skuTolerances.addColumn(SkuTolerance::grams).setKey("grams")
+                    .setHeader(getTranslation("deliverySettings.tolerance.grams")).setAutoWidth(true);
+            skuTolerances.setAllRowsVisible(true);
+            skuTolerances.setEmptyStateText(getTranslation("deliverySettings.tolerance.sku.none"));
+            skuTolerances.asSingleSelect().addValueChangeListener(e -> {
+                if (e.getValue() != null) {
+                    tolSku.setValue(e.getValue().skuCode());
+                    tolSkuGrams.setValue(e.getValue().grams());
+                }
+            });
+        }
+        skuTolerances.setId("sku-tolerance-grid");
+        skuTolerances.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        tolStore.setId("tolerance-store");
+        tolStore.setLabel(getTranslation("deliverySettings.tolerance.store"));
+        tolGrams.setId("tolerance-grams");
+        tolGrams.setLabel(getTranslation("deliverySettings.tolerance.grams"));
+        tolGrams.setMin(0);
+        tolGrams.setMax(ShippingService.MAX_TOLERANCE_GRAMS);
+        tolPercent.setId("tolerance-percent");
+        tolPercent.setLabel(getTranslation("deliverySettings.tolerance.percent"));
+        tolPercent.setMin(0);
+        tolPercent.setMax(ShippingService.MAX_TOLERANCE_PERCENT);
+        Button saveStore = new Button(getTranslation("shipping.save"), e -> saveStoreTolerance());
+        saveStore.setId("tolerance-save");
+        saveStore.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div storeForm = new Div(tolStore, tolGrams, tolPercent, saveStore);
+        storeForm.addClassName("wb-filters");
+        tolSku.setId("tolerance-sku");
+        tolSku.setLabel(getTranslation("col.sku"));
+        tolSku.setMaxLength(64);
+        tolSkuGrams.setId("tolerance-sku-grams");
+        tolSkuGrams.setLabel(getTranslation("deliverySettings.tolerance.grams"));
+        tolSkuGrams.setMin(0);
+        tolSkuGrams.setMax(ShippingService.MAX_TOLERANCE_GRAMS);
+        Button saveSku = new Button(getTranslation("shipping.save"), e -> saveSkuTolerance(false));
+        saveSku.setId("tolerance-sku-save");
+        saveSku.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button removeSku = new Button(getTranslation("deliverySettings.tolerance.remove"), e -> saveSkuTolerance(true));
+        removeSku.setId("tolerance-sku-remove");
+        Div skuForm = new Div(tolSku, tolSkuGrams, saveSku, removeSku);
+        skuForm.addClassName("wb-filters");
+        tolError.setId("tolerance-error");
+        tolError.addClassName("wb-error");
+        tolError.setVisible(false);
+        body.add(storeTolerances, storeForm, new H3(getTranslation("deliverySettings.tolerance.skus")),
+                skuTolerances, skuForm, tolError);
+    }
+
+    private void reloadTolerances() {
+        List<StoreTolerance> stores = UiServices.shipping().storeTolerances();
+        storeTolerances.setItems(stores);
+        tolStore.setItems(stores.stream().map(StoreTolerance::storeCode).toList());
+        skuTolerances.setItems(UiServices.shipping().skuTolerances());
+    }
+
+    private void saveStoreTolerance() {
+        tolError.setVisible(false);
+        if (tolStore.isEmpty() || tolGrams.getValue() == null || tolPercent.getValue() == null) {
+            showTolError(getTranslation("deliverySettings.tolerance.incomplete"));
+            return;
+        }
+        try {
+            UiServices.shipping().setStoreTolerance(tolStore.getValue(), tolGrams.getValue(), tolPercent.getValue(),
+                    actor());
+            BatchUi.info(getTranslation("deliverySettings.tolerance.saved", tolStore.getValue()));
+            reloadTolerances();
+        } catch (OperationRefusedException e) {
+            showTolError(Reasons.of(e));
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+    }
+
+    private void saveSkuTolerance(boolean remove) {
+        tolError.setVisible(false);
+        String sku = tolSku.getValue().strip();
+        if (sku.isEmpty() || (!remove && tolSkuGrams.getValue() == null)) {
+            showTolError(getTranslation("deliverySettings.tolerance.sku.incomplete"));
+            return;
+        }
+        try {
+            UiServices.shipping().setSkuTolerance(sku, remove ? null : tolSkuGrams.getValue(), actor());
+            BatchUi.info(getTranslation(remove ? "deliverySettings.tolerance.sku.removed"
+                    : "deliverySettings.tolerance.sku.saved", sku));
+            reloadTolerances();
+        } catch (OperationRefusedException e) {
+            showTolError(Reasons.of(e));
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+    }
+
+    private void showTolError(String text) {
+        tolError.setText(text);
+        tolError.setVisible(true);
     }
 
     private void reload() {
@@ -162,6 +298,7 @@ public class DeliverySettingsView extends VerticalLayout implements HasDynamicTi
             platform.setItems(platforms);
             carrier.setItems(UiServices.plugins().plugins().stream()
                     .filter(p -> p.kind() == PluginInfo.Kind.CARRIER).map(PluginInfo::id).toList());
+            reloadTolerances();
             notice.clear();
         } catch (ServiceUnavailableException e) {
             notice.show(e);
