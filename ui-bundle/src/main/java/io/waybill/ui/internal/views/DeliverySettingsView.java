@@ -220,7 +220,12 @@ public class DeliverySettingsView extends VerticalLayout implements HasDynamicTi
     private void reloadTolerances() {
         List<StoreTolerance> stores = UiServices.shipping().storeTolerances();
         storeTolerances.setItems(stores);
-        tolStore.setItems(stores.stream().map(StoreTolerance::storeCode).toList());
+        String picked = tolStore.getValue();
+        List<String> storeCodes = stores.stream().map(StoreTolerance::storeCode).toList();
+        tolStore.setItems(storeCodes);
+        if (picked != null && storeCodes.contains(picked)) {
+            tolStore.setValue(picked);
+        }
         skuTolerances.setItems(UiServices.shipping().skuTolerances());
     }
 
