@@ -194,6 +194,27 @@ public final class WaybillDistribution implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the Karaf JVM at once (SIGKILL: no shutdown, nothing finishes), as a power cut or an OOM kill would, and
+     * waits for it to be gone. {@link #start()} brings the same instance up again.
+     */
+    public synchronized void kill() {
+        if (!running) {
+            return;
+        }
+        karafPid().flatMap(ProcessHandle::of).ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+            log("killed the Karaf JVM %d", p.pid());
+        });
+        running = false;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
     /** Stops and starts the same instance (same data directory); returns the seconds from start to UI ready. */
     public double restart() {
         stop();

@@ -2,6 +2,7 @@ package io.waybill.core.api;
 
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
+import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
 import java.util.List;
@@ -38,6 +39,19 @@ public interface OrderCaptureService {
      * @throws OperationRefusedException unknown or expired preview
      */
     CaptureResult confirmImport(String previewId, String actor);
+
+    /**
+     * Corrects the ship-to address of a package's order (an operator's edit, e.g. after a carrier refused the
+     * address), with the same checks as capture. Allowed while no carrier holds a shipment for the package (waiting,
+     * out of stock, allocated, upload failed) and no upload is queued or running; audited as {@code ADDRESS_CHANGED}
+     * naming the changed fields. The package's next upload sends the new address. An unchanged address writes
+     * nothing.
+     *
+     * @throws OperationRefusedException {@code invalid_address} (the reasons per field, e.g.
+     *         {@code "postal_code '1234' is not a valid postal code for US"}), {@code not_found},
+     *         {@code address_locked} (past upload), {@code upload_in_progress}
+     */
+    void updateAddress(long packageId, Address address, String actor);
 
     /** Forgets a preview without importing. */
     void discardImport(String previewId);

@@ -7,7 +7,9 @@ import io.waybill.core.internal.service.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
+import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.RowError;
+import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.MarketplaceConnector;
@@ -33,8 +35,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +106,94 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         }
         OrderWriter.Counts counts = new OrderWriter(c, skus, actor, clock.instant()).write(store.id(), valid);
         return new CaptureResult(counts.created(), counts.updated(), counts.unchanged(), counts.flagged(), rejected);
+    }
+
+    /** Statuses in which no carrier holds a shipment for the package, so its address may still change. */
+    static final Set<PackageStatus> ADDRESS_EDITABLE = EnumSet.of(PackageStatus.WAITING, PackageStatus.OUT_OF_STOCK,
+            PackageStatus.ALLOCATED, PackageStatus.UPLOAD_FAILED);
+
+    @Override
+    public void updateAddress(long packageId, Address address, String actor) {
+        List<OrderValidator.Problem> problems = OrderValidator.validateAddress(address);
+        if (!problems.isEmpty()) {
+            throw new OperationRefusedException("invalid_address", problems.stream()
+                    .map(p -> p.field() + " " + p.reason()).collect(Collectors.joining("; ")));
+        }
+        Address a = OrderWriter.clean(address);
+        String who = actor(actor);
+        Jdbc.inTransaction(ds, c -> {
+            long orderId;
+            String status;
+            Address before;
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.ID, p.STATUS, o.BUYER_NAME, o.COMPANY, o.LINE1, "
+                    + "o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL FROM WB_PACKAGE p "
+                    + "JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?")) {
+                ps.setLong(1, packageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new OperationRefusedException("not_found", "There is no package with id " + packageId
+                                + ".");
+                    }
+                    orderId = rs.getLong(1);
+                    status = rs.getString(2);
+                    before = new Address(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getString(12));
+                }
+            }
+            if (!ADDRESS_EDITABLE.contains(PackageStatus.valueOf(status))) {
+                throw new OperationRefusedException("address_locked", "The address can no longer be changed: the "
+                        + "package is " + status.toLowerCase(java.util.Locale.ROOT) + " and its carrier already "
+                        + "has the shipment. Void it first if the buyer's address is wrong.");
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM WB_CARRIER_JOB WHERE PACKAGE_ID = ? "
+                    + "AND STATE IN ('QUEUED', 'RUNNING')")) {
+                ps.setLong(1, packageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        throw new OperationRefusedException("upload_in_progress", "The package is being uploaded to "
+                                + "its carrier; change the address when the upload has finished or failed.");
+                    }
+                }
+            }
+            List<String> changed = changedFields(OrderWriter.clean(before), a);
+            if (changed.isEmpty()) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER SET BUYER_NAME = ?, COMPANY = ?, "
+                    + "LINE1 = ?, LINE2 = ?, CITY = ?, STATE = ?, POSTAL_CODE = ?, COUNTRY_CODE = ?, PHONE = ?, "
+                    + "EMAIL = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ?")) {
+                String[] v = {a.name(), a.company(), a.line1(), a.line2(), a.city(), a.state(), a.postalCode(),
+                        a.countryCode(), a.phone(), a.email()};
+                for (int i = 0; i < v.length; i++) {
+                    ps.setString(i + 1, v[i]);
+                }
+                ps.setTimestamp(11, Timestamp.from(clock.instant()));
+                ps.setLong(12, orderId);
+                ps.executeUpdate();
+            }
+            // the audit names the changed fields, not their values (the log is insert-only and kept for years)
+            Jdbc.audit(c, packageId, orderId, who, clock.instant(), "ADDRESS_CHANGED", status, status,
+                    "Ship-to address corrected (" + String.join(", ", changed) + ")");
+            return null;
+        });
+    }
+
+    private static List<String> changedFields(Address was, Address now) {
+        List<String> changed = new ArrayList<>();
+        String[] names = {"buyer_name", "company", "address1", "address2", "city", "state", "postal_code", "country",
+                "phone", "email"};
+        String[] a = {was.name(), was.company(), was.line1(), was.line2(), was.city(), was.state(), was.postalCode(),
+                was.countryCode(), was.phone(), was.email()};
+        String[] b = {now.name(), now.company(), now.line1(), now.line2(), now.city(), now.state(), now.postalCode(),
+                now.countryCode(), now.phone(), now.email()};
+        for (int i = 0; i < names.length; i++) {
+            if (!Objects.equals(a[i], b[i])) {
+                changed.add(names[i]);
+            }
+        }
+        return changed;
     }
 
     @Override

@@ -56,35 +56,7 @@ public final class OrderValidator {
         List<Problem> problems = new ArrayList<>();
         text(problems, "platform_order_id", order.platformOrderId(), true, 100);
         text(problems, "order_no", order.orderNo(), true, 100);
-        Address a = order.shipTo();
-        if (a == null) {
-            problems.add(new Problem("address", "the ship-to address is missing"));
-        } else {
-            text(problems, "buyer_name", a.name(), true, 200);
-            text(problems, "company", a.company(), false, 200);
-            text(problems, "address1", a.line1(), true, 300);
-            text(problems, "address2", a.line2(), false, 300);
-            text(problems, "city", a.city(), true, 100);
-            text(problems, "phone", a.phone(), false, 40);
-            text(problems, "email", a.email(), false, 200);
-            String country = a.countryCode() == null ? "" : a.countryCode().strip();
-            if (country.isEmpty()) {
-                problems.add(new Problem("country", "is required"));
-            } else if (!ISO_COUNTRIES.contains(country)) {
-                problems.add(new Problem("country", "'" + country + "' is not an ISO 3166 two-letter country code"));
-            }
-            text(problems, "state", a.state(), STATE_REQUIRED.contains(country), 100,
-                    " for destination " + country);
-            boolean postalRequired = !country.isEmpty() && !NO_POSTAL_CODE.contains(country);
-            if (text(problems, "postal_code", a.postalCode(), postalRequired, 20, " for destination " + country)
-                    && a.postalCode() != null && !a.postalCode().isBlank()) {
-                Pattern format = POSTAL_FORMATS.get(country);
-                if (format != null && !format.matcher(a.postalCode().strip()).matches()) {
-                    problems.add(new Problem("postal_code", "'" + a.postalCode().strip()
-                            + "' is not a valid postal code for " + country));
-                }
-            }
-        }
+        problems.addAll(validateAddress(order.shipTo()));
         if (order.lines().isEmpty()) {
             problems.add(new Problem("sku", "the order has no lines"));
         } else if (order.lines().size() > MAX_LINES) {
@@ -102,6 +74,45 @@ public final class OrderValidator {
                         + (sku.isEmpty() ? "" : " for " + sku)));
             } else if (line.quantity() > MAX_QUANTITY) {
                 problems.add(new Problem("quantity", "must be at most " + MAX_QUANTITY + ", got " + line.quantity()));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Checks a ship-to address alone (capture, and an operator's correction): required fields per destination,
+     * ISO country code, postal code format where known, lengths and control characters.
+     *
+     * @return problems; empty when the address may be used
+     */
+    public static List<Problem> validateAddress(Address a) {
+        List<Problem> problems = new ArrayList<>();
+        if (a == null) {
+            problems.add(new Problem("address", "the ship-to address is missing"));
+            return problems;
+        }
+        text(problems, "buyer_name", a.name(), true, 200);
+        text(problems, "company", a.company(), false, 200);
+        text(problems, "address1", a.line1(), true, 300);
+        text(problems, "address2", a.line2(), false, 300);
+        text(problems, "city", a.city(), true, 100);
+        text(problems, "phone", a.phone(), false, 40);
+        text(problems, "email", a.email(), false, 200);
+        String country = a.countryCode() == null ? "" : a.countryCode().strip();
+        if (country.isEmpty()) {
+            problems.add(new Problem("country", "is required"));
+        } else if (!ISO_COUNTRIES.contains(country)) {
+            problems.add(new Problem("country", "'" + country + "' is not an ISO 3166 two-letter country code"));
+        }
+        text(problems, "state", a.state(), STATE_REQUIRED.contains(country), 100,
+                " for destination " + country);
+        boolean postalRequired = !country.isEmpty() && !NO_POSTAL_CODE.contains(country);
+        if (text(problems, "postal_code", a.postalCode(), postalRequired, 20, " for destination " + country)
+                && a.postalCode() != null && !a.postalCode().isBlank()) {
+            Pattern format = POSTAL_FORMATS.get(country);
+            if (format != null && !format.matcher(a.postalCode().strip()).matches()) {
+                problems.add(new Problem("postal_code", "'" + a.postalCode().strip()
+                        + "' is not a valid postal code for " + country));
             }
         }
         return problems;

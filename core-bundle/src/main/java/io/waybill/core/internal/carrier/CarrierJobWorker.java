@@ -61,6 +61,8 @@ public class CarrierJobWorker {
     static final int MAX_POLL_ATTEMPTS = 60;
     static final int MAX_LABEL_ATTEMPTS = 8;
     static final Duration LEASE = Duration.ofMinutes(5);
+    /** How long an interrupted upload waits at start for its carrier plugin before it is failed safely. */
+    static final Duration RECOVERY_GRACE = Duration.ofMinutes(2);
     private static final Pattern RETRY_AFTER = Pattern.compile("retry_after=(\\d+)");
 
     /** Worker settings. */
@@ -81,6 +83,14 @@ public class CarrierJobWorker {
     private ScheduledExecutorService scheduler;
     private ExecutorService pool;
     private Semaphore capacity;
+    /** Interrupted jobs (still RUNNING) waiting for their carrier plugin to decide whether to repeat them. */
+    private final java.util.Map<Long, Orphan> awaitingCarrier = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Orphan(Job job, Instant since) {
+    }
+
+    /** When the worker started: right after a start, carrier plugins may not be registered yet. */
+    private volatile Instant startedAt = Instant.EPOCH;
 
     @Activate
     public CarrierJobWorker(@Reference CarrierJobs jobs, @Reference PluginRegistryImpl plugins,
@@ -112,6 +122,7 @@ public class CarrierJobWorker {
             t.setDaemon(true);
             return t;
         });
+        startedAt = clock.instant();
         recoverInterrupted();
         scheduler.scheduleWithFixedDelay(this::dispatch, pollMillis, Math.max(20, pollMillis), TimeUnit.MILLISECONDS);
     }
@@ -144,13 +155,33 @@ public class CarrierJobWorker {
                        int attempts) {
     }
 
-    /** Jobs RUNNING when the previous process stopped: polls are re-queued, uploads by the idempotency rule. */
+    /**
+     * Jobs RUNNING when the previous process stopped: polls are re-queued, uploads by the idempotency rule. The rule
+     * needs the carrier plugin, which may start after the core: an upload whose carrier is not registered yet stays
+     * RUNNING (nothing else claims it) and is decided once the plugin appears, or failed safely after
+     * {@link #RECOVERY_GRACE}.
+     */
     void recoverInterrupted() {
         List<Job> orphans = Jdbc.inTransaction(ds, c -> select(c, "STATE = 'RUNNING'", Integer.MAX_VALUE));
+        Instant now = clock.instant();
         for (Job j : orphans) {
-            boolean safe = !j.kind().equals(CarrierJobs.UPLOAD)
-                    || plugins.carrier(j.carrierId()).map(CarrierJobWorker::idempotent).orElse(false);
-            if (safe) {
+            awaitingCarrier.put(j.id(), new Orphan(j, now));
+        }
+        recoverOrphans();
+    }
+
+    /** Decides the interrupted jobs whose carrier is known now (or has been missing too long). */
+    void recoverOrphans() {
+        for (Orphan o : List.copyOf(awaitingCarrier.values())) {
+            Job j = o.job();
+            Optional<CarrierGateway> gateway = plugins.carrier(j.carrierId());
+            // a tracking poll or a label fetch only reads, so repeating it is always safe
+            boolean poll = !j.kind().equals(CarrierJobs.UPLOAD);
+            if (!poll && gateway.isEmpty() && clock.instant().isBefore(o.since().plus(RECOVERY_GRACE))) {
+                continue;
+            }
+            awaitingCarrier.remove(j.id());
+            if (poll || gateway.map(CarrierJobWorker::idempotent).orElse(false)) {
                 Jdbc.inTransaction(ds, c -> reschedule(c, j, clock.instant(), "resumed after a restart"));
                 LOG.info("Carrier job {} of package {} resumed after a restart", j.id(), j.packageId());
             } else {
@@ -159,6 +190,8 @@ public class CarrierJobWorker {
                             + "carrier's portal for a shipment of this package before uploading it again.");
                     return null;
                 });
+                LOG.info("Carrier job {} of package {} was interrupted by a restart; its carrier {} cannot "
+                        + "deduplicate, so it is not repeated", j.id(), j.packageId(), j.carrierId());
             }
         }
     }
@@ -174,6 +207,9 @@ public class CarrierJobWorker {
     /** Claims due jobs up to the free capacity and hands them to the pool. */
     void dispatch() {
         try {
+            if (!awaitingCarrier.isEmpty()) {
+                recoverOrphans();
+            }
             int free = capacity.availablePermits();
             if (free == 0) {
                 return;
@@ -217,9 +253,12 @@ public class CarrierJobWorker {
         Optional<CarrierGateway> gateway = plugins.carrier(j.carrierId());
         if (gateway.isEmpty()) {
             String why = "The carrier plugin '" + j.carrierId() + "' is not installed.";
-            if (j.kind().equals(CarrierJobs.LABEL) && j.attempts() >= MAX_LABEL_ATTEMPTS) {
+            // nothing was sent, so waiting is safe; and right after a start the plugin may simply not be up yet:
+            // a batch queued before a restart must not fail because the core came up first
+            boolean graceOver = !clock.instant().isBefore(startedAt.plus(RECOVERY_GRACE));
+            if (j.kind().equals(CarrierJobs.LABEL) && j.attempts() >= MAX_LABEL_ATTEMPTS && graceOver) {
                 Jdbc.inTransaction(ds, c -> labelFailed(c, j, why));
-            } else if (j.attempts() >= MAX_UPLOAD_ATTEMPTS && !j.kind().equals(CarrierJobs.LABEL)) {
+            } else if (j.attempts() >= MAX_UPLOAD_ATTEMPTS && !j.kind().equals(CarrierJobs.LABEL) && graceOver) {
                 Jdbc.inTransaction(ds, c -> {
                     failUpload(c, j, why);
                     return null;

@@ -217,4 +217,68 @@ class OrderCaptureServiceImplTest {
                 () -> capture.captureNow("S1", "alice"));
         assertEquals("no_connector", e.code());
     }
+    @Test
+    void anOperatorsAddressCorrectionIsSavedAuditedWithTheChangedFieldsAndIsWhatTheNextReadSees() throws Exception {
+        // given: a package whose upload failed (the carrier refused the address)
+        capture.capture("S1", List.of(order("o1", "A", 1)), "sys");
+        Fixtures.exec(db, "UPDATE WB_PACKAGE SET STATUS = 'UPLOAD_FAILED'");
+        long pkg = scalar(db, "SELECT ID FROM WB_PACKAGE");
+        Address fixed = new Address("Buyer o1", null, "215 Clayton St.", null, "San Francisco", "CA", "94117", "US",
+                null, null);
+
+        // when
+        capture.updateAddress(pkg, fixed, "alice");
+
+        // then
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_ORDER WHERE LINE1 = '215 Clayton St.' "
+                + "AND CITY = 'San Francisco' AND STATE = 'CA' AND POSTAL_CODE = '94117'"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ADDRESS_CHANGED' "
+                + "AND ACTOR = 'alice' AND FROM_STATUS = 'UPLOAD_FAILED' AND TO_STATUS = 'UPLOAD_FAILED' "
+                + "AND REASON = 'Ship-to address corrected (address1, city, state, postal_code)'"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'UPLOAD_FAILED'"));
+    }
+
+    @Test
+    void anInvalidAddressIsRefusedWithTheReasonPerFieldAndNothingChanges() throws Exception {
+        // given
+        capture.capture("S1", List.of(order("o1", "A", 1)), "sys");
+        long pkg = scalar(db, "SELECT ID FROM WB_PACKAGE");
+        Address bad = new Address("Buyer o1", null, " ", null, "Springfield", "IL", "6270", "US", null, null);
+
+        // when
+        OperationRefusedException e = assertThrows(OperationRefusedException.class,
+                () -> capture.updateAddress(pkg, bad, "alice"));
+
+        // then
+        assertEquals("invalid_address", e.code());
+        assertEquals("address1 is required; postal_code '6270' is not a valid postal code for US", e.getMessage());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_ORDER WHERE LINE1 = '1 Main Street' "
+                + "AND POSTAL_CODE = '62704'"));
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ADDRESS_CHANGED'"));
+    }
+
+    @Test
+    void theAddressOfATrackedPackageOrOneBeingUploadedCannotChange() throws Exception {
+        // given
+        capture.capture("S1", List.of(order("o1", "A", 1)), "sys");
+        long pkg = scalar(db, "SELECT ID FROM WB_PACKAGE");
+        Address fixed = new Address("Buyer o1", null, "2 Other Road", null, "Springfield", "IL", "62704", "US",
+                null, null);
+        Fixtures.exec(db, "UPDATE WB_PACKAGE SET STATUS = 'TRACKED'");
+
+        // when
+        OperationRefusedException tracked = assertThrows(OperationRefusedException.class,
+                () -> capture.updateAddress(pkg, fixed, "alice"));
+        Fixtures.exec(db, "UPDATE WB_PACKAGE SET STATUS = 'ALLOCATED'");
+        Fixtures.exec(db, "INSERT INTO WB_CARRIER_JOB (PACKAGE_ID, KIND, CARRIER_ID, IDEMPOTENCY_KEY, STATE, "
+                + "ATTEMPTS, NEXT_RUN_AT, CREATED_AT, UPDATED_AT) VALUES (" + pkg + ", 'UPLOAD', 'pool', 'k-1', "
+                + "'QUEUED', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        OperationRefusedException queued = assertThrows(OperationRefusedException.class,
+                () -> capture.updateAddress(pkg, fixed, "alice"));
+
+        // then
+        assertEquals("address_locked", tracked.code());
+        assertEquals("upload_in_progress", queued.code());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_ORDER WHERE LINE1 = '2 Other Road'"));
+    }
 }

@@ -268,6 +268,79 @@ class CarrierJobsTest {
     }
 
     @Test
+    void anUploadInterruptedByARestartWaitsForItsCarrierPluginInsteadOfFailing() throws Exception {
+        // given: an idempotent carrier whose plugin starts after the core, and an upload it had already received
+        ScriptedCarrier late = new ScriptedCarrier("late", true);
+        jobs.saveShippingMethod(new ShippingMethodInfo("S1", "LATE", "late", null, true), "admin");
+        long a = allocated("o1");
+        jobs.upload(List.of(a), "op");
+        String key = "WB" + String.format("%08d", a) + "-1";
+        late.shipmentsByKey.put(key, "SHP-created-before-the-crash");
+        exec(db, "UPDATE WB_CARRIER_JOB SET STATE = 'RUNNING', ATTEMPTS = 1");
+
+        // when: the worker starts without the plugin, which registers a moment later
+        worker.start(2, 20);
+        Thread.sleep(300);
+        PackageStatus whileMissing = status(a);
+        registry.bindCarrier(Fixtures.reference(), late);
+
+        // then: not failed while the plugin was missing; resumed with the same key, one shipment at the carrier
+        assertEquals(PackageStatus.ALLOCATED, whileMissing, "kept while the carrier plugin was not there yet");
+        await("tracked", () -> status(a) == PackageStatus.TRACKED);
+        assertEquals(1, late.creates.get(), "sent again once, under the same key");
+        assertEquals(1, late.shipmentsByKey.size(), "one shipment at the carrier");
+    }
+
+    @Test
+    void aQueuedUploadWhoseCarrierPluginStartsLateAfterARestartIsNotFailed() throws Exception {
+        // given: a clock the test moves forward, so the backoff of a missing plugin passes at once
+        java.util.concurrent.atomic.AtomicLong offset = new java.util.concurrent.atomic.AtomicLong();
+        Clock fast = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plusMillis(offset.get());
+            }
+        };
+        CarrierJobs fastJobs = new CarrierJobs(db.dataSource(), fast);
+        ScriptedCarrier late = new ScriptedCarrier("late", true);
+        fastJobs.saveShippingMethod(new ShippingMethodInfo("S1", "LATE", "late", null, true), "admin");
+        long a = allocated("o1");
+        fastJobs.upload(List.of(a), "op");
+        CarrierJobWorker fresh = new CarrierJobWorker(fastJobs, registry, packages);
+
+        // when: more attempts than an upload may take pass without the plugin (within the grace after start:
+        // the backoffs 1 + 2 + 4 + 8 + 16 + 32 s, plus jitter, stay under two minutes)
+        fresh.start(2, 20);
+        try {
+            while (scalar(db, "SELECT ATTEMPTS FROM WB_CARRIER_JOB") <= CarrierJobWorker.MAX_UPLOAD_ATTEMPTS) {
+                assertTrue(offset.get() < CarrierJobWorker.RECOVERY_GRACE.toMillis(), "attempts within the grace");
+                offset.addAndGet(2_000);
+                Thread.sleep(60);
+            }
+            PackageStatus whileMissing = status(a);
+            registry.bindCarrier(Fixtures.reference(), late);
+            offset.addAndGet(130_000);
+
+            // then: kept queued, and uploaded once the plugin is there
+            assertEquals(PackageStatus.ALLOCATED, whileMissing, "not failed while the plugin was starting");
+            await("tracked", () -> status(a) == PackageStatus.TRACKED);
+            assertEquals(1, late.creates.get());
+        } finally {
+            fresh.stop();
+        }
+    }
+
+    @Test
     void voidCancelsTheShipmentAtTheCarrierOrExplainsTheRefusal() throws Exception {
         long a = allocated("o1");
         long b = allocated("o2");

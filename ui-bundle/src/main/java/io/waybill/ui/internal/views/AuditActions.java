@@ -14,7 +14,7 @@ final class AuditActions {
     static final List<String> KNOWN = List.of("CAPTURED", "PLATFORM_CANCELLED", "ADDRESS_CHANGED", "LINES_CHANGED",
             "LINES_CHANGE_REFUSED", "ALLOCATED", "OUT_OF_STOCK", "UPLOAD_QUEUED", "CARRIER_PENDING", "TRACKED",
             "UPLOAD_FAILED", "PRINTED", "REPRINTED", "SHIPPED", "SHIPPED_OVERRIDE", "SYNC_QUEUED", "SYNCED",
-            "SYNC_FAILED", "VOIDED");
+            "SYNC_FAILED", "VOIDED", "LABEL_REQUESTED", "LABEL_STORED", "LABEL_FAILED");
 
     private AuditActions() {
     }

@@ -1,6 +1,8 @@
 package io.waybill.ui.internal.views;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -31,7 +33,8 @@ import java.util.Optional;
 
 /**
  * {@code /package/<id>}: one package: ship-to address exactly as captured, lines, warehouse, tracking number,
- * carrier upload state, shortages, the marketplace cancellation flag and the audit history.
+ * carrier upload state, shortages, the marketplace cancellation flag and the audit history. The address can be
+ * corrected here until a carrier holds the shipment ({@link AddressDialog}).
  */
 @Route(value = "package/:id", layout = MainLayout.class)
 public class PackageDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
@@ -60,6 +63,12 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
             showMissing();
             return;
         }
+        load(id);
+    }
+
+    /** Shows the package with this id (again, after a change). */
+    private void load(long id) {
+        content.removeAll();
         try {
             Optional<PackageDetail> detail = UiServices.packages().detail(id);
             notice.clear();
@@ -140,6 +149,13 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         }
         Div addressCard = new Div(new H3(getTranslation("detail.shipTo")), address);
         addressCard.addClassName("wb-card");
+        if (AddressDialog.editable(row.status())) {
+            Button edit = new Button(getTranslation("address.edit"), VaadinIcon.EDIT.create(),
+                    e -> new AddressDialog(row.id(), d.shipTo(), locale, () -> load(row.id())).open());
+            edit.setId("detail-edit-address");
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            addressCard.add(edit);
+        }
 
         Div top = new Div(addressCard, facts);
         top.addClassName("wb-detail-top");

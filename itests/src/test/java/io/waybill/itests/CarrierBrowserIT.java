@@ -1,0 +1,552 @@
+package io.waybill.itests;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.waybill.itests.WaybillDistribution.Result;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.waybill.itests.CarrierStubs.EASYPOST;
+import static io.waybill.itests.CarrierStubs.SHIPPO;
+import static io.waybill.itests.CarrierStubs.body;
+import static io.waybill.itests.CarrierStubs.json;
+import static io.waybill.itests.CarrierStubs.replaced;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Seed step 2 and 3 in the browser against two real carrier plugins talking to WireMock stubs that replay the
+ * providers' documented bodies: the store {@value #SYNC_STORE} ships with EasyPost (buys synchronously), the store
+ * {@value #ASYNC_STORE} with Shippo in asynchronous mode (QUEUED, the label comes later). Three orders of its own
+ * ({@code CIT-*}): one EasyPost package is tracked at once; the Shippo one awaits its tracking number; one EasyPost
+ * package has an address without a house number, which the stub refuses with EasyPost's documented
+ * {@code ADDRESS.VERIFY.FAILURE}. The operator reads the carrier's reason, corrects the address on the package page
+ * (an invalid postal code is refused first), uploads it again, and the stub must receive the corrected street in a
+ * new request under a new idempotency key. Then Shippo's transaction turns SUCCESS, "Update logistics provider
+ * information" fetches the number, the picking list and labels are printed from the UI (the PDFs are fetched as
+ * the browser would and decoded with zbarimg) and the packages are marked printed.
+ */
+@Order(11)
+@ExtendWith(WaybillExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CarrierBrowserIT {
+
+    static final String SYNC_STORE = "ACME-SHOP";
+    static final String ASYNC_STORE = "ACME-EBAY";
+    static final String EASYPOST_CARRIER = "easypost-it";
+    static final String SHIPPO_CARRIER = "shippo-itasync";
+    private static final String GRID = "packages-grid";
+    private static final String PREFIX = "CIT-";
+    private static final String SKU = "NOTE-A5-DOT";
+    private static final String BAD_STREET = "Clayton St.";
+    private static final String GOOD_STREET = "215 Clayton St.";
+    private static final String ASYNC_TRANSACTION = "c17a5f00000000000000000000000b01";
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+    private static final Duration BATCH_WAIT = Duration.ofSeconds(60);
+    static final String HEADER = ShellWorkflowIT.HEADER;
+
+    private WaybillDistribution waybill;
+    private WireMockServer easypost;
+    private WireMockServer shippo;
+    private Browser browser;
+    private Map<String, String[]> savedDefaults = Map.of();
+    /** order no. -> package no. */
+    private final Map<String, String> packages = new LinkedHashMap<>();
+    /** package no. -> tracking no. */
+    private final Map<String, String> tracking = new LinkedHashMap<>();
+    private long uploadStarted;
+
+    @BeforeAll
+    void setUp(WaybillDistribution waybill) throws IOException {
+        this.waybill = waybill;
+        easypost = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        easypost.start();
+        shippo = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        shippo.start();
+        // EasyPost: no shipment with this reference yet (a 404 without body: EasyPost documents none), the
+        // documented address verification error for the street without a house number
+        easypost.stubFor(get(urlPathMatching("/v2/shipments/[^/]+")).atPriority(10)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404)));
+        easypost.stubFor(post(urlEqualTo("/v2/shipments")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.shipment.to_address.street1", equalTo(BAD_STREET)))
+                .willReturn(json(422, body(EASYPOST, "error-address-verify.json"))));
+        // Shippo: the duplicate check finds nothing
+        shippo.stubFor(get(urlPathEqualTo("/transactions")).willReturn(json(200, CarrierStubs.shippoEmptyList())));
+
+        for (String feature : List.of("waybill-carrier-easypost", "waybill-carrier-shippo")) {
+            Result install = waybill.shell("feature:install " + feature);
+            assertEquals(0, install.exitCode(), () -> "feature:install " + feature + ":\n" + install.output());
+        }
+        CarrierStubs.configure(waybill, "io.waybill.carrier.easypost", "it-easypost", Map.of(
+                "accountId", "it", "displayName", "EasyPost-IT", "baseUrl", easypost.baseUrl(),
+                "apiKey", "EZTKit0000000000000000000000", "labelFormat", "PDF"));
+        CarrierStubs.configure(waybill, "io.waybill.carrier.shippo", "it-shippo-async", Map.of(
+                "accountId", "itasync", "displayName", "Shippo-IT", "baseUrl", shippo.baseUrl(),
+                "apiToken", "shippo_test_it0000000000000000", "carrierAccount",
+                CarrierStubs.SHIPPO_CARRIER_ACCOUNT, "defaultServiceLevel", "usps_priority", "async", "true"));
+        CarrierStubs.awaitCarrier(waybill, EASYPOST_CARRIER);
+        CarrierStubs.awaitCarrier(waybill, SHIPPO_CARRIER);
+
+        savedDefaults = CarrierStubs.defaultMethods(waybill);
+        assertTrue(savedDefaults.containsKey(SYNC_STORE) && savedDefaults.containsKey(ASYNC_STORE),
+                () -> "default shipping methods before the test: " + savedDefaults.keySet());
+        CarrierStubs.setDefaultMethod(waybill, SYNC_STORE, "IT-EASYPOST", EASYPOST_CARRIER, "USPS:Priority");
+        CarrierStubs.setDefaultMethod(waybill, ASYNC_STORE, "IT-SHIPPO", SHIPPO_CARRIER, "usps_priority");
+
+        // stock of its own for the orders (added, so the other classes' demo stock is left as it was)
+        Result stock = waybill.shell("waybill:stock-adjust -r \"carrier browser IT\" SZ-01 " + SKU + " 3");
+        assertEquals(0, stock.exitCode(), () -> "stock-adjust:\n" + stock.output());
+
+        Path dir = Files.createDirectories(waybill.home().resolve("it-files"));
+        importOrders(dir, SYNC_STORE, List.of(
+                "CIT-001,,2025-04-01 09:00,Grace Hopper,,350 Fifth Avenue,,New York,NY,10118,US,,," + SKU + ",1",
+                "CIT-003,,2025-04-01 09:10,Mr Hippo,," + BAD_STREET + ",,San Francisco,CA,94117,US,,," + SKU + ",1"));
+        importOrders(dir, ASYNC_STORE, List.of(
+                "CIT-002,,2025-04-01 09:05,Ada Lovelace,,1600 Amphitheatre Parkway,,Mountain View,CA,94043,US,,,"
+                        + SKU + ",1"));
+        assertEquals(List.of("CIT-001", "CIT-002", "CIT-003"), List.copyOf(packages.keySet()),
+                () -> "packages of the imported orders: " + packages);
+
+        // EasyPost: one shipment per idempotency key (package no.-upload generation), each with its own id and number
+        stubEasyPostShipment(packages.get("CIT-001") + "-1", 1);
+        stubEasyPostShipment(packages.get("CIT-003") + "-2", 3);
+        // Shippo: the purchase is queued; polling answers QUEUED until the test lets it succeed
+        String async = packages.get("CIT-002") + "-1";
+        shippo.stubFor(post(urlEqualTo("/transactions")).withRequestBody(matchingJsonPath("$.metadata",
+                equalTo(async))).willReturn(json(201, replaced(body(SHIPPO, "transaction-queued.json"),
+                CarrierStubs.SHIPPO_TRANSACTION_ID, ASYNC_TRANSACTION, "\"metadata\": \"<string>\"",
+                "\"metadata\": \"" + async + "\""))));
+        shippo.stubFor(get(urlEqualTo("/transactions/" + ASYNC_TRANSACTION)).willReturn(json(200, replaced(
+                body(SHIPPO, "transaction-queued.json"), CarrierStubs.SHIPPO_TRANSACTION_ID, ASYNC_TRANSACTION))));
+
+        browser = Browser.open("carrier", waybill);
+        browser.login("admin", waybill.password());
+        browser.await("signed in", () -> browser.path().startsWith("/delivery/"));
+    }
+
+    @AfterAll
+    void tearDown() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            CarrierStubs.restoreDefaults(waybill, savedDefaults);
+            CarrierStubs.deleteConfigurations(waybill, "(accountId=it)");
+            CarrierStubs.deleteConfigurations(waybill, "(accountId=itasync)");
+            if (easypost != null) {
+                easypost.stop();
+            }
+            if (shippo != null) {
+                shippo.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void batchUploadGivesOneTrackedOneAwaitingAndOneFailedWithTheCarriersReason() {
+        // given: allocated from the Waiting tab
+        openTab("waiting", 3);
+        browser.selectRows(GRID, numbers("CIT-001", "CIT-002", "CIT-003"));
+        assertEquals("3 done, 0 failed", runBatch("action-allocate", "Allocate inventory for 3 packages?",
+                "c10-allocate"), "allocation");
+        openTab("allocated", 3);
+        browser.selectRows(GRID, numbers("CIT-001", "CIT-002", "CIT-003"));
+
+        // when
+        uploadStarted = System.nanoTime();
+        String queued = runBatch("action-upload", "Upload 3 packages to their carriers?", "c11-upload");
+
+        // then: queued at once, then each package's carrier answer
+        assertEquals("3 done, 0 failed", queued, "batch upload (queued)");
+        awaitStatuses(Map.of("CIT-001", "tracked", "CIT-002", "awaiting_tracking", "CIT-003", "upload_failed"));
+        WaybillDistribution.figure("browser batch upload of 3 (EasyPost sync, Shippo async, EasyPost refused) -> "
+                + "all answered", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - uploadStarted) / 1e9));
+
+        openTab("tracked", 1);
+        String trackedRow = browser.gridRows(GRID).get(0);
+        browser.screenshot("c12-tracked-tab");
+        String tn = CarrierStubs.trackingNumber(CarrierStubs.EASYPOST_TRACKING, 1);
+        assertTrue(trackedRow.contains(packages.get("CIT-001")) && trackedRow.contains(tn),
+                () -> "the Tracked tab shows CIT-001 with EasyPost's number " + tn + ": " + trackedRow);
+        tracking.put(packages.get("CIT-001"), tn);
+
+        openTab("awaiting_tracking", 1);
+        String awaitingRow = browser.gridRows(GRID).get(0);
+        browser.screenshot("c13-awaiting-tab");
+        assertTrue(awaitingRow.contains(packages.get("CIT-002")) && awaitingRow.contains("awaiting tracking"),
+                () -> "the Awaiting tracking tab shows CIT-002 awaiting its number: " + awaitingRow);
+
+        openTab("upload_failed", 1);
+        String failedRow = browser.gridRows(GRID).get(0);
+        browser.screenshot("c14-upload-failed-tab");
+        assertTrue(failedRow.contains(packages.get("CIT-003")) && failedRow.contains("failed: ")
+                        && failedRow.contains("House number is missing"),
+                () -> "the Upload failed tab shows CIT-003 with EasyPost's reason: " + failedRow);
+        assertEquals(1, easypost.findAll(postRequestedFor(urlEqualTo("/v2/shipments"))
+                .withRequestBody(matchingJsonPath("$.shipment.reference", equalTo(packages.get("CIT-003")
+                        + "-1")))).size(), () -> "one refused request for CIT-003: " + CarrierStubs.bodies(easypost));
+    }
+
+    @Test
+    @Order(2)
+    void theCorrectedAddressIsValidatedSavedAndSentAgainUnderANewKey() {
+        // given: the failed package's page, from its link in the Upload failed tab
+        String pkg = number("CIT-003");
+        openTab("upload_failed", 1);
+        browser.click(browser.await("link " + pkg, () -> browser.inGridRow(GRID, pkg, "a")));
+        browser.await("detail page of " + pkg, () -> browser.path().startsWith("/package/"));
+        String state = browser.awaitText("detail-upload-state", "upload state", t -> t.startsWith("failed"));
+        assertTrue(state.contains("House number is missing"), () -> "carrier's reason on the package page: " + state);
+        browser.click("detail-edit-address");
+        browser.byId("address-dialog");
+        assertEquals(BAD_STREET, browser.byId("address-line1").getDomProperty("value"), "line 1 as captured");
+
+        // when: a street with a house number but a postal code that is not one of the US
+        browser.type(By.cssSelector("#address-line1 input"), GOOD_STREET);
+        browser.type(By.cssSelector("#address-postal input"), "9411");
+        browser.click("address-save");
+
+        // then: refused with the reason, nothing saved, the dialog keeps the input
+        String refused = browser.awaitText("address-error", "validation error", t -> !t.isEmpty());
+        browser.screenshot("c20-address-invalid-postal-code");
+        assertEquals("Not saved: postal_code '9411' is not a valid postal code for US", refused, "refusal");
+        assertTrue(show(pkg).contains(BAD_STREET), "nothing saved after the refusal");
+
+        // when: the postal code corrected
+        browser.type(By.cssSelector("#address-postal input"), "94117");
+        browser.click("address-save");
+
+        // then
+        browser.awaitGone("address-dialog");
+        String address = browser.awaitText("detail-address", "corrected address", t -> t.contains(GOOD_STREET));
+        browser.screenshot("c21-address-corrected");
+        assertTrue(address.contains("94117 San Francisco CA"), () -> "address on the page: " + address);
+        List<String> history = browser.gridRows("history-grid");
+        assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | Address changed | ")
+                        && r.contains("Ship-to address corrected (address1)")),
+                () -> "ADDRESS_CHANGED by admin naming the changed field: " + history);
+
+        // when: uploaded again from the Upload failed tab
+        openTab("upload_failed", 1);
+        browser.selectRows(GRID, List.of(pkg));
+        assertEquals("1 done, 0 failed", runBatch("action-upload", "Upload 1 package to its carrier?",
+                "c22-upload-again"), "upload after the correction");
+
+        // then: tracked, and the stub received the corrected street in a new request under generation 2
+        awaitStatuses(Map.of("CIT-003", "tracked"));
+        String tn = CarrierStubs.trackingNumber(CarrierStubs.EASYPOST_TRACKING, 3);
+        assertEquals(tn, row(pkg).get("Tracking no."), "tracking number of CIT-003");
+        tracking.put(pkg, tn);
+        List<LoggedRequest> resent = easypost.findAll(postRequestedFor(urlEqualTo("/v2/shipments"))
+                .withRequestBody(matchingJsonPath("$.shipment.reference", equalTo(pkg + "-2"))));
+        assertEquals(1, resent.size(), () -> "one request under the new key: " + CarrierStubs.bodies(easypost));
+        String sent = resent.get(0).getBodyAsString();
+        WaybillDistribution.log("EasyPost received after the correction: %s", sent);
+        assertTrue(sent.matches("(?s).*\"street1\"\\s*:\\s*\"" + GOOD_STREET.replace(".", "\\.") + "\".*")
+                        && sent.matches("(?s).*\"zip\"\\s*:\\s*\"94117\".*"),
+                () -> "the corrected street and postal code in the re-sent request: " + sent);
+        assertEquals(2, easypost.findAll(postRequestedFor(urlEqualTo("/v2/shipments"))
+                .withRequestBody(matchingJsonPath("$.shipment.to_address.name", equalTo("Mr Hippo")))).size(),
+                () -> "CIT-003 sent twice in all (refused, then corrected): " + CarrierStubs.bodies(easypost));
+    }
+
+    @Test
+    @Order(3)
+    void updateLogisticsProviderInformationFetchesTheNumberOnceShippoHasIt() {
+        // given: the package selected on the Awaiting tracking tab, then Shippo has bought the label
+        String pkg = number("CIT-002");
+        String tn = CarrierStubs.SHIPPO_TRACKING;
+        openTab("awaiting_tracking", 1);
+        browser.selectRows(GRID, List.of(pkg));
+        browser.screenshot("c30-awaiting-selected");
+        StubMapping success = shippo.stubFor(get(urlEqualTo("/transactions/" + ASYNC_TRANSACTION)).willReturn(
+                json(200, replaced(body(SHIPPO, "transaction-success.json"), CarrierStubs.SHIPPO_TRANSACTION_ID,
+                        ASYNC_TRANSACTION))));
+
+        // when
+        long t0 = System.nanoTime();
+        String result = runBatch("action-refresh-tracking", "Ask the carrier for the tracking number of 1 package?",
+                "c30-refresh-tracking");
+        java.util.Date answered = new java.util.Date();
+
+        // then: asked now; refused only when the core's own scheduled poll got the number between the stub's switch
+        // and the click (then the package no longer awaited its number)
+        List<java.util.Date> successPolls = shippo.getAllServeEvents().stream()
+                .filter(e -> e.getStubMapping() != null && success.getId().equals(e.getStubMapping().getId()))
+                .map(e -> e.getRequest().getLoggedDate()).filter(d -> d.before(answered)).toList();
+        WaybillDistribution.log("refresh result '%s'; polls answered SUCCESS before the result: %d", result,
+                successPolls.size());
+        assertTrue(result.equals("1 done, 0 failed") || !successPolls.isEmpty() && result.startsWith("0 done, 1 "),
+                () -> "refresh of the awaiting package: " + result);
+        awaitStatuses(Map.of("CIT-002", "tracked"));
+        WaybillDistribution.figure("Update logistics provider information -> tracked (Shippo stub)",
+                String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+        assertEquals(tn, row(pkg).get("Tracking no."), "Shippo's tracking number");
+        tracking.put(pkg, tn);
+        openTab("tracked", 3);
+        List<String> rows = browser.gridRows(GRID);
+        browser.screenshot("c31-all-tracked");
+        assertTrue(rows.stream().anyMatch(r -> r.contains(pkg) && r.contains(tn)),
+                () -> "the Tracked tab shows " + pkg + " with " + tn + ": " + rows);
+        WaybillDistribution.figure("browser flow: first upload click -> all 3 tracked (incl. address fix)",
+                String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - uploadStarted) / 1e9));
+    }
+
+    @Test
+    @Order(4)
+    void pickingListAndLabelsPrintFromTheUiDecodeAndMarkThePackagesPrinted() throws Exception {
+        // given
+        if (tracking.size() != 3) {
+            fail("not all three packages tracked in the steps before: " + tracking);
+        }
+        List<String> pkgs = numbers("CIT-001", "CIT-002", "CIT-003");
+        openTab("tracked", 3);
+        browser.selectRows(GRID, pkgs);
+
+        // when: the picking list
+        browser.click("action-print-picking");
+        assertEquals("Print the picking list for 3 packages?", browser.awaitText("confirm-text", "question",
+                t -> !t.isEmpty()));
+        browser.click("confirm-button");
+        byte[] picking = servedPdf("c40-picking-list");
+        browser.click("print-close");
+        browser.awaitGone("print-dialog");
+
+        // then
+        List<String> pickingCodes = decode(picking, "carrier-picking");
+        for (String p : pkgs) {
+            assertTrue(pickingCodes.contains(p), () -> p + " decoded from the picking list: " + pickingCodes);
+        }
+        assertTrue(pkgs.stream().allMatch(p -> "tracked".equals(row(p).get("Status"))),
+                "the picking list marks nothing printed");
+
+        // when: the labels, then "Yes, mark as printed"
+        browser.selectRows(GRID, pkgs);
+        browser.click("action-print-labels");
+        assertEquals("Print the labels of 3 packages?", browser.awaitText("confirm-text", "question",
+                t -> !t.isEmpty()));
+        browser.click("confirm-button");
+        byte[] labels = servedPdf("c41-labels");
+        List<String> labelCodes = decode(labels, "carrier-labels");
+        assertEquals("Did the labels print correctly?", browser.textOf("print-question"), "print question");
+        browser.click("print-confirm-yes");
+        String marked = browser.awaitText("batch-result-summary", "mark printed result", BATCH_WAIT,
+                t -> !t.isEmpty());
+        browser.screenshot("c42-marked-printed");
+        browser.click("batch-result-close");
+
+        // then
+        assertEquals(3, pages(labels, "carrier-labels"), "one label page per package");
+        tracking.forEach((p, tn) -> assertTrue(labelCodes.contains(tn), () -> "tracking number " + tn + " of " + p
+                + " decoded from the labels: " + labelCodes));
+        assertEquals("3 done, 0 failed", marked, "mark printed");
+        openTab("printed", 3);
+        browser.screenshot("c43-printed-tab");
+        assertTrue(pkgs.stream().allMatch(p -> "printed".equals(row(p).get("Status"))),
+                () -> "all printed: " + pkgs.stream().map(this::row).toList());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void importOrders(Path dir, String store, List<String> rows) throws IOException {
+        Path file = dir.resolve("carrier-" + store + ".csv");
+        Files.writeString(file, HEADER + "\n" + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        Result r = waybill.shell("waybill:import --store " + store + " --confirm \"" + file + "\"");
+        assertTrue(r.output().contains("Imported: " + rows.size() + " new"), () -> "import into " + store + ":\n"
+                + r.output());
+        Result list = waybill.shell("waybill:package-list --store " + store + " -n 1000");
+        for (Map<String, String> row : ShellTables.rows(list)) {
+            if (row.getOrDefault("Order no.", "").startsWith(PREFIX)) {
+                packages.put(row.get("Order no."), row.get("Package no."));
+            }
+        }
+        Map<String, String> sorted = new LinkedHashMap<>();
+        packages.keySet().stream().sorted().forEach(k -> sorted.put(k, packages.get(k)));
+        packages.clear();
+        packages.putAll(sorted);
+    }
+
+    private void stubEasyPostShipment(String key, int n) {
+        String id = "shp_it" + String.format(Locale.ROOT, "%026d", n);
+        String tn = CarrierStubs.trackingNumber(CarrierStubs.EASYPOST_TRACKING, n);
+        easypost.stubFor(post(urlEqualTo("/v2/shipments")).atPriority(5)
+                .withRequestBody(matchingJsonPath("$.shipment.reference", equalTo(key)))
+                .willReturn(json(201, replaced(body(EASYPOST, "shipment-create.json"),
+                        CarrierStubs.EASYPOST_CREATED_ID, id))));
+        easypost.stubFor(post(urlEqualTo("/v2/shipments/" + id + "/buy")).atPriority(5)
+                .willReturn(json(200, replaced(body(EASYPOST, "shipment-buy.json"),
+                        CarrierStubs.EASYPOST_BOUGHT_ID, id, CarrierStubs.EASYPOST_TRACKING, tn))));
+    }
+
+    /** The PDF behind the print dialog's "Open the PDF" link, fetched with the browser's session cookie. */
+    private byte[] servedPdf(String shot) throws IOException, InterruptedException {
+        WebElement open = browser.await("print dialog with its PDF link", () -> {
+            List<WebElement> links = browser.driver().findElements(By.id("print-open"));
+            return links.isEmpty() || links.get(0).getDomProperty("href") == null ? null : links.get(0);
+        });
+        browser.screenshot(shot);
+        String href = open.getDomProperty("href");
+        String cookies = browser.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookies).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), () -> "GET " + href);
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse("")
+                .replaceAll(";.*", ""), "content type of " + href);
+        byte[] pdf = response.body();
+        assertTrue(new String(pdf, 0, Math.min(5, pdf.length), StandardCharsets.ISO_8859_1).equals("%PDF-"),
+                "a PDF is served at " + href);
+        return pdf;
+    }
+
+    private Path write(byte[] pdf, String name) throws IOException {
+        Path out = Files.createDirectories(Path.of(WaybillDistribution.required("waybill.it.screenshots")));
+        Path file = out.resolve(name + ".pdf");
+        Files.write(file, pdf);
+        return file;
+    }
+
+    private int pages(byte[] pdf, String name) throws IOException {
+        Path file = write(pdf, name);
+        Result info = WaybillDistribution.run(List.of("pdfinfo", file.toString()), null, Map.of(),
+                Duration.ofSeconds(60));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Pages:\\s+(\\d+)").matcher(info.output());
+        assertTrue(m.find(), () -> "pdfinfo " + file + ":\n" + info.output());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** pdftoppm at 300 dpi, then zbarimg on every page; the decoded values in page order. */
+    private List<String> decode(byte[] pdf, String name) throws IOException {
+        Path file = write(pdf, name);
+        Path out = file.getParent();
+        String prefix = out.resolve(name).toString();
+        Result render = WaybillDistribution.run(List.of("pdftoppm", "-r", "300", "-png", file.toString(), prefix),
+                null, Map.of(), Duration.ofSeconds(120));
+        assertEquals(0, render.exitCode(), () -> "pdftoppm " + file + ":\n" + render.output());
+        List<Path> pages;
+        try (Stream<Path> s = Files.list(out)) {
+            pages = s.filter(p -> p.getFileName().toString().matches(name + "-\\d+\\.png")).sorted().toList();
+        }
+        assertFalse(pages.isEmpty(), "pdftoppm wrote no page of " + file);
+        Set<String> values = new LinkedHashSet<>();
+        for (Path page : pages) {
+            Result z = WaybillDistribution.run(List.of("sh", "-c", "exec zbarimg -q --raw \"$0\" 2>/dev/null",
+                    page.toString()), null, Map.of(), Duration.ofSeconds(120));
+            assertTrue(z.exitCode() == 0 || z.exitCode() == 4, () -> "zbarimg " + page + ":\n" + z.output());
+            z.output().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(values::add);
+        }
+        WaybillDistribution.log("%s: %d page(s), decoded %s", name, pages.size(), values);
+        return List.copyOf(values);
+    }
+
+    /** Clicks a batch action, checks the question, confirms, returns the result summary and closes the dialog. */
+    private String runBatch(String buttonId, String question, String shot) {
+        browser.click(buttonId);
+        assertEquals(question, browser.awaitText("confirm-text", "confirm question", t -> !t.isEmpty()),
+                "confirm dialog question");
+        browser.click("confirm-button");
+        String summary = browser.awaitText("batch-result-summary", "batch result", BATCH_WAIT, t -> !t.isEmpty());
+        browser.screenshot(shot + "-result");
+        browser.click("batch-result-close");
+        browser.awaitGone("batch-result-summary");
+        return summary;
+    }
+
+    /** Opens a Delivery Management tab filtered to this class's orders and waits for the expected row count. */
+    private void openTab(String slug, int expectedRows) {
+        browser.go("/delivery/" + slug);
+        WebElement search = browser.byId("filter-text").findElement(By.cssSelector("input"));
+        search.sendKeys(PREFIX, Keys.ENTER);
+        WaybillDistribution.sleep(700);
+        browser.awaitVaadin();
+        browser.await("tab " + slug + " with " + expectedRows + " " + PREFIX + " rows", () ->
+                browser.gridSize(GRID) == expectedRows && browser.gridRows(GRID).stream()
+                        .filter(r -> r.contains(" | " + PREFIX)).count() == expectedRows);
+    }
+
+    private void awaitStatuses(Map<String, String> wanted) {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        Map<String, String> now = new LinkedHashMap<>();
+        while (System.nanoTime() < deadline) {
+            now.clear();
+            wanted.keySet().forEach(o -> now.put(o, row(number(o)).get("Status")));
+            if (now.equals(wanted)) {
+                return;
+            }
+            WaybillDistribution.sleep(500);
+        }
+        fail("statuses " + now + " instead of " + wanted + " within " + LIMIT.toSeconds() + " s; EasyPost stub got "
+                + CarrierStubs.bodies(easypost) + "; Shippo stub got " + CarrierStubs.bodies(shippo)
+                + waybill.logTailForMessage());
+    }
+
+    private Map<String, String> row(String pkg) {
+        Result r = waybill.shell("waybill:package-list --country US -n 10000");
+        return ShellTables.row(r, "Package no.", pkg).orElseThrow(() -> new AssertionError(pkg + " not listed:\n"
+                + r.output()));
+    }
+
+    private String show(String pkg) {
+        return waybill.shell("waybill:package-show " + pkg).output();
+    }
+
+    private String number(String order) {
+        String n = packages.get(order);
+        if (n == null) {
+            fail("no package for order " + order + ": " + packages);
+        }
+        return n;
+    }
+
+    private List<String> numbers(String... orders) {
+        List<String> list = new ArrayList<>();
+        for (String o : orders) {
+            list.add(number(o));
+        }
+        return list;
+    }
+}
