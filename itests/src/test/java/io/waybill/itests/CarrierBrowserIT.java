@@ -120,10 +120,10 @@ class CarrierBrowserIT {
         }
         CarrierStubs.configure(waybill, "io.waybill.carrier.easypost", "it-easypost", Map.of(
                 "accountId", "it", "displayName", "EasyPost-IT", "baseUrl", easypost.baseUrl(),
-                "apiKey", "EZTKit0000000000000000000000", "labelFormat", "PDF"));
+                ".apiKey", "EZTKit0000000000000000000000", "labelFormat", "PDF"));
         CarrierStubs.configure(waybill, "io.waybill.carrier.shippo", "it-shippo-async", Map.of(
                 "accountId", "itasync", "displayName", "Shippo-IT", "baseUrl", shippo.baseUrl(),
-                "apiToken", "shippo_test_it0000000000000000", "carrierAccount",
+                ".apiToken", "shippo_test_it0000000000000000", "carrierAccount",
                 CarrierStubs.SHIPPO_CARRIER_ACCOUNT, "defaultServiceLevel", "usps_priority", "async", "true"));
         CarrierStubs.awaitCarrier(waybill, EASYPOST_CARRIER);
         CarrierStubs.awaitCarrier(waybill, SHIPPO_CARRIER);
@@ -182,6 +182,16 @@ class CarrierBrowserIT {
                 shippo.stop();
             }
         }
+    }
+
+    @Test
+    @Order(0)
+    void carrierCredentialsAreNotServicePropertiesAnyoneCanList() {
+        Result services = waybill.shell("service:list io.waybill.spi.carrier.CarrierGateway");
+        assertTrue(services.output().contains("it-shippo-async") || services.output().contains("io.waybill.carrier.shippo"),
+                () -> "the Shippo gateway is listed:\n" + services.output());
+        assertFalse(services.output().contains("shippo_test_it0000") || services.output().contains("EZTKit0000"),
+                () -> "an API credential shows in service:list:\n" + services.output());
     }
 
     @Test

@@ -100,11 +100,11 @@ class CarrierRestartIT {
         }
         CarrierStubs.configure(waybill, "io.waybill.carrier.shippo", "it-shippo-restart", Map.of(
                 "accountId", "itrestart", "displayName", "Shippo-restart", "baseUrl", shippo.baseUrl(),
-                "apiToken", "shippo_test_it0000000000000000", "carrierAccount",
+                ".apiToken", "shippo_test_it0000000000000000", "carrierAccount",
                 CarrierStubs.SHIPPO_CARRIER_ACCOUNT, "defaultServiceLevel", "usps_priority"));
         CarrierStubs.configure(waybill, "io.waybill.carrier.easypost", "it-easypost-restart", Map.of(
                 "accountId", "itrestart", "displayName", "EasyPost-restart", "baseUrl", easypost.baseUrl(),
-                "apiKey", "EZTKit0000000000000000000000", "labelFormat", "PDF"));
+                ".apiKey", "EZTKit0000000000000000000000", "labelFormat", "PDF"));
         CarrierStubs.awaitCarrier(waybill, SHIPPO_CARRIER);
         CarrierStubs.awaitCarrier(waybill, EASYPOST_CARRIER);
         savedDefaults = CarrierStubs.defaultMethods(waybill);

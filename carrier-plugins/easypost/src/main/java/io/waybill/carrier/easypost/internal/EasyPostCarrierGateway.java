@@ -68,7 +68,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
             problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
             accountId = "default";
         }
-        String key = config.apiKey() == null ? "" : config.apiKey().trim();
+        String key = config._apiKey() == null ? "" : config._apiKey().trim();
         if (key.isEmpty()) {
             problems.add("'API key' is empty");
         }

@@ -7,7 +7,9 @@ import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Settings of one EasyPost account (factory configuration PID {@code io.waybill.carrier.easypost}, one configuration
- * per account). The API key is a PASSWORD attribute: it is never logged and never put in a message.
+ * per account). The API key is a PASSWORD attribute named {@code .apiKey}: the leading dot makes it a private
+ * component property, so Declarative Services does not copy it into the service registration where
+ * {@code service:list} would show it; it is never logged and never put in a message.
  */
 @ObjectClassDefinition(id = EasyPostCarrierGateway.PID, name = "EasyPost",
         description = "Buys shipping labels through the EasyPost API. One configuration per EasyPost account.")
@@ -26,7 +28,7 @@ public @interface EasyPostConfig {
 
     @AttributeDefinition(name = "API key", type = AttributeType.PASSWORD,
             description = "EasyPost API key (test or production). Sent as the HTTP Basic user name.")
-    String apiKey();
+    String _apiKey();
 
     @AttributeDefinition(name = "Default service", required = false,
             description = "Rate to buy when the shipping method gives no service code: 'CARRIER:Service' "

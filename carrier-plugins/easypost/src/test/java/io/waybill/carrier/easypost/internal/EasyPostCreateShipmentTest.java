@@ -219,7 +219,7 @@ class EasyPostCreateShipmentTest {
     @Test
     void missingKey_isBadConfigAndNothingIsSent() {
         // when
-        Result<ShipmentResponse> result = gateway(wm, Map.of("apiKey", "")).createShipment(request());
+        Result<ShipmentResponse> result = gateway(wm, Map.of(".apiKey", "")).createShipment(request());
 
         // then
         assertEquals(EasyPostCodes.BAD_CONFIG, only(result).code());

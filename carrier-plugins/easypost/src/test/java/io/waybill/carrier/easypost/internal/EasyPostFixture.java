@@ -45,7 +45,7 @@ final class EasyPostFixture {
     static EasyPostCarrierGateway gateway(WireMockExtension wm, Map<String, Object> overrides) {
         Map<String, Object> values = new HashMap<>();
         values.put("baseUrl", wm.baseUrl());
-        values.put("apiKey", API_KEY);
+        values.put(".apiKey", API_KEY);
         values.put("requestTimeoutSeconds", 20); // generous: CI machines are slow; timeout tests set their own
         values.putAll(overrides);
         EasyPostCarrierGateway gateway = new EasyPostCarrierGateway();
@@ -66,8 +66,9 @@ final class EasyPostFixture {
                     case "toString" -> "EasyPostConfig";
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
-                    default -> values.containsKey(method.getName())
-                            ? values.get(method.getName()) : method.getDefaultValue();
+                    // the OSGi name mapping: a method _name is the property .name
+                    default -> values.containsKey(property(method.getName()))
+                            ? values.get(property(method.getName())) : method.getDefaultValue();
                 });
     }
 
@@ -106,5 +107,9 @@ final class EasyPostFixture {
             throw new AssertionError("expected one message, got " + result.messages());
         }
         return result.messages().get(0);
+    }
+
+    private static String property(String method) {
+        return method.startsWith("_") ? "." + method.substring(1) : method;
     }
 }

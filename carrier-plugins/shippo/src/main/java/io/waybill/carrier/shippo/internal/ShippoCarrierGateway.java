@@ -73,7 +73,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
             problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
             accountId = "default";
         }
-        String token = config.apiToken() == null ? "" : config.apiToken().trim();
+        String token = config._apiToken() == null ? "" : config._apiToken().trim();
         if (token.isEmpty()) {
             problems.add("'API token' is empty");
         }

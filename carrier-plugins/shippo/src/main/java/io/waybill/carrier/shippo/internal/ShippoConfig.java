@@ -7,7 +7,9 @@ import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Settings of one Shippo account (factory configuration PID {@code io.waybill.carrier.shippo}, one configuration per
- * account). The API token is a PASSWORD attribute: it is never logged and never put in a message.
+ * account). The API token is a PASSWORD attribute named {@code .apiToken}: the leading dot makes it a private
+ * component property, so Declarative Services does not copy it into the service registration where
+ * {@code service:list} would show it; it is never logged and never put in a message.
  */
 @ObjectClassDefinition(id = ShippoCarrierGateway.PID, name = "Shippo",
         description = "Buys shipping labels through the Shippo API. One configuration per Shippo account.")
@@ -27,7 +29,7 @@ public @interface ShippoConfig {
 
     @AttributeDefinition(name = "API token", type = AttributeType.PASSWORD,
             description = "Shippo API token (shippo_live_... or shippo_test_...). Sent as 'Authorization: ShippoToken'.")
-    String apiToken();
+    String _apiToken();
 
     @AttributeDefinition(name = "Carrier account",
             description = "object_id of the Shippo carrier account that buys the labels (instalabel).")

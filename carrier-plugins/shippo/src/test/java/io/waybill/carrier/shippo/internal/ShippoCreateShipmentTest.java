@@ -147,7 +147,7 @@ class ShippoCreateShipmentTest {
     @Test
     void missingToken_isBadConfigAndNothingIsSent() {
         // when
-        Result<ShipmentResponse> result = gateway(wm, Map.of("apiToken", " ")).createShipment(request());
+        Result<ShipmentResponse> result = gateway(wm, Map.of(".apiToken", " ")).createShipment(request());
 
         // then
         assertEquals(ShippoCodes.BAD_CONFIG, only(result).code());

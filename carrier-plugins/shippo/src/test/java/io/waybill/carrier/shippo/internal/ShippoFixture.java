@@ -43,7 +43,7 @@ final class ShippoFixture {
     static ShippoCarrierGateway gateway(WireMockExtension wm, Map<String, Object> overrides) {
         Map<String, Object> values = new HashMap<>();
         values.put("baseUrl", wm.baseUrl());
-        values.put("apiToken", TOKEN);
+        values.put(".apiToken", TOKEN);
         values.put("carrierAccount", CARRIER_ACCOUNT);
         values.put("defaultServiceLevel", "usps_priority");
         values.put("duplicateCheckHours", 0);
@@ -67,8 +67,9 @@ final class ShippoFixture {
                     case "toString" -> "ShippoConfig";
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
-                    default -> values.containsKey(method.getName())
-                            ? values.get(method.getName()) : method.getDefaultValue();
+                    // the OSGi name mapping: a method _name is the property .name
+                    default -> values.containsKey(property(method.getName()))
+                            ? values.get(property(method.getName())) : method.getDefaultValue();
                 });
     }
 
@@ -103,5 +104,9 @@ final class ShippoFixture {
             throw new AssertionError("expected one message, got " + result.messages());
         }
         return result.messages().get(0);
+    }
+
+    private static String property(String method) {
+        return method.startsWith("_") ? "." + method.substring(1) : method;
     }
 }
