@@ -92,6 +92,8 @@ class CarrierBrowserIT {
     private Browser browser;
     private Map<String, String[]> savedDefaults = Map.of();
     /** order no. -> package no. */
+    /** Text of the stand-in for Shippo's label file. */
+    static final String SHIPPO_LABEL_TEXT = "SHIPPO TEST LABEL";
     private final Map<String, String> packages = new LinkedHashMap<>();
     /** package no. -> tracking no. */
     private final Map<String, String> tracking = new LinkedHashMap<>();
@@ -312,9 +314,18 @@ class CarrierBrowserIT {
         openTab("awaiting_tracking", 1);
         browser.selectRows(GRID, List.of(pkg));
         browser.screenshot("c30-awaiting-selected");
+        // the label file Shippo's label_url points to (pre-signed storage) is served by the stub
+        String labelPath = "/it-labels/" + ASYNC_TRANSACTION + ".pdf";
+        shippo.stubFor(get(urlEqualTo(labelPath)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withStatus(200).withHeader("Content-Type", "application/pdf")
+                .withBody(CarrierStubs.carrierLabelPdf(SHIPPO_LABEL_TEXT + " " + tn))));
+        String successBody = body(SHIPPO, "transaction-success.json");
+        java.util.regex.Matcher labelUrl = java.util.regex.Pattern.compile("\"label_url\": \"([^\"]+)\"")
+                .matcher(successBody);
+        assertTrue(labelUrl.find(), "label_url in the recorded transaction");
         StubMapping success = shippo.stubFor(get(urlEqualTo("/transactions/" + ASYNC_TRANSACTION)).willReturn(
-                json(200, replaced(body(SHIPPO, "transaction-success.json"), CarrierStubs.SHIPPO_TRANSACTION_ID,
-                        ASYNC_TRANSACTION))));
+                json(200, replaced(successBody, CarrierStubs.SHIPPO_TRANSACTION_ID, ASYNC_TRANSACTION,
+                        labelUrl.group(1), shippo.baseUrl() + labelPath))));
 
         // when
         long t0 = System.nanoTime();
@@ -336,6 +347,10 @@ class CarrierBrowserIT {
                 String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
         assertEquals(tn, row(pkg).get("Tracking no."), "Shippo's tracking number");
         tracking.put(pkg, tn);
+        // and Waybill fetched Shippo's own label for it
+        Result show = waybill.shellUntil("waybill:package-show " + pkg,
+                r -> r.output().contains("carrier label PDF stored"), Duration.ofSeconds(60));
+        assertTrue(show.output().contains("carrier label PDF stored"), () -> "package-show:\n" + show.output());
         openTab("tracked", 3);
         List<String> rows = browser.gridRows(GRID);
         browser.screenshot("c31-all-tracked");
@@ -390,8 +405,13 @@ class CarrierBrowserIT {
 
         // then
         assertEquals(3, pages(labels, "carrier-labels"), "one label page per package");
-        tracking.forEach((p, tn) -> assertTrue(labelCodes.contains(tn), () -> "tracking number " + tn + " of " + p
-                + " decoded from the labels: " + labelCodes));
+        // Shippo's own label for CIT-002, Waybill's generated labels (Code 128 of the number) for the others
+        String shippoPkg = number("CIT-002");
+        String text = pdfText(labels, "carrier-labels");
+        assertTrue(text.contains(SHIPPO_LABEL_TEXT + " " + tracking.get(shippoPkg)),
+                () -> "Shippo's label page in the merged batch:\n" + text);
+        tracking.forEach((p, tn) -> assertTrue(p.equals(shippoPkg) || labelCodes.contains(tn), () -> "tracking number "
+                + tn + " of " + p + " decoded from the labels: " + labelCodes));
         assertEquals("3 done, 0 failed", marked, "mark printed");
         openTab("printed", 3);
         browser.screenshot("c43-printed-tab");
@@ -458,6 +478,14 @@ class CarrierBrowserIT {
         Path file = out.resolve(name + ".pdf");
         Files.write(file, pdf);
         return file;
+    }
+
+    private String pdfText(byte[] pdf, String name) throws IOException {
+        Path file = write(pdf, name);
+        Result r = WaybillDistribution.run(List.of("pdftotext", "-layout", file.toString(), "-"), null, Map.of(),
+                Duration.ofSeconds(60));
+        assertEquals(0, r.exitCode(), () -> "pdftotext " + file + ":\n" + r.output());
+        return r.output();
     }
 
     private int pages(byte[] pdf, String name) throws IOException {

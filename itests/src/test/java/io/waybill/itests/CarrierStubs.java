@@ -143,4 +143,35 @@ final class CarrierStubs {
         return stub.getAllServeEvents().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()
                 + " " + e.getRequest().getBodyAsString()).toList();
     }
+
+    /**
+     * A one-page 4 x 6 in PDF standing in for the label file a carrier's {@code label_url} serves (a pre-signed
+     * storage link, not an API body, so no provider document has one): Helvetica text only, written by hand with a
+     * correct cross-reference table, so the print path has a real carrier PDF to place in the merged batch.
+     */
+    static byte[] carrierLabelPdf(String text) {
+        String content = "BT /F1 9 Tf 18 380 Td (" + text.replace("\\", "\\\\").replace("(", "\\(")
+                .replace(")", "\\)") + ") Tj ET";
+        List<String> objects = List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 288 432] /Resources << /Font << /F1 4 0 R >> >> "
+                        + "/Contents 5 0 R >>",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int n = 0; n < objects.size(); n++) {
+            offsets.add(pdf.length());
+            pdf.append(n + 1).append(" 0 obj\n").append(objects.get(n)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format(java.util.Locale.ROOT, "%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }
