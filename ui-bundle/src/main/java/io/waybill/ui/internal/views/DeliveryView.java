@@ -618,6 +618,12 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         Paragraph what = new Paragraph(sent);
         what.setId("zpl-sent");
         dialog.add(what);
+        askPrintedIn(dialog, onPrinted);
+        dialog.open();
+    }
+
+    /** The footer "Did the labels print correctly?" No / Yes; Yes closes the dialog and runs {@code onPrinted}. */
+    private void askPrintedIn(Dialog dialog, Runnable onPrinted) {
         Span question = new Span(getTranslation("print.question"));
         question.setId("print-question");
         question.addClassName("wb-question");
@@ -630,7 +636,6 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         yes.setId("print-confirm-yes");
         yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(question, no, yes);
-        dialog.open();
     }
 
     /**
@@ -662,18 +667,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
             close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             dialog.getFooter().add(close);
         } else {
-            Span question = new Span(getTranslation("print.question"));
-            question.setId("print-question");
-            question.addClassName("wb-question");
-            Button no = new Button(getTranslation("print.no"), e -> dialog.close());
-            no.setId("print-confirm-no");
-            Button yes = new Button(getTranslation("print.yes"), e -> {
-                dialog.close();
-                onPrinted.run();
-            });
-            yes.setId("print-confirm-yes");
-            yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            dialog.getFooter().add(question, no, yes);
+            askPrintedIn(dialog, onPrinted);
         }
         dialog.open();
     }
