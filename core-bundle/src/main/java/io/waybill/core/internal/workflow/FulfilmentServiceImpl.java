@@ -31,17 +31,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Allocation and voiding, one short JDBC transaction per package. Stock is reserved with conditional updates
- * ({@code ... WHERE ON_HAND - RESERVED >= qty}), which the database serialises per stock row: no oversell under
- * concurrency, on Derby and PostgreSQL alike, without JVM locks.
+ * Allocation and voiding in short JDBC transactions (voids one package per transaction; allocation in chunks, see
+ * {@code Allocation}). Stock is reserved with conditional updates ({@code ... WHERE ON_HAND - RESERVED >= qty}),
+ * which the database serialises per stock row: no oversell under concurrency, on Derby and PostgreSQL alike, without
+ * JVM locks.
  */
 @Component(service = FulfilmentService.class)
 public class FulfilmentServiceImpl implements FulfilmentService {
 
     static final int MAX_BATCH = 10_000;
     static final int MAX_REASON = 500;
-    /** Packages allocated together in one transaction on the fast path. */
+    /** Packages read together, and allocated together in one transaction when taken in selection order. */
     static final int CHUNK = 50;
+    /**
+     * Packages written together in one transaction when the plan says they all fit: one reservation per (warehouse,
+     * SKU) serves the whole chunk, so larger chunks mean fewer stock updates and commits per package.
+     */
+    static final int WRITE_CHUNK = 200;
+    /** Threads that help the calling thread with a large allocation batch (the caller works too). */
+    static final int HELPERS = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
 
     /** Cancels a shipment at its carrier (the carrier-side half of a void). */
     @FunctionalInterface
@@ -52,6 +60,8 @@ public class FulfilmentServiceImpl implements FulfilmentService {
     private final DataSource ds;
     private final Clock clock;
     private final CarrierCancel carrierCancel;
+    /** Created on the first large batch; its threads end after 30 s idle. */
+    private java.util.concurrent.ThreadPoolExecutor helpers;
 
     @Activate
     public FulfilmentServiceImpl(@Reference Database db, @Reference PluginRegistryImpl plugins) {
@@ -111,27 +121,16 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         String who = actor(actor);
         // a package selected twice is allocated once and reported once
         List<Long> ids = new ArrayList<>(new java.util.LinkedHashSet<>(packageIds));
-        Map<Long, List<Long>> warehousesByStore = new ConcurrentHashMap<>();
-        Map<Long, String> warehouseCodes = new ConcurrentHashMap<>();
-        Map<Long, BatchResult.Failure> failed = new LinkedHashMap<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            try {
-                Jdbc.inTransaction(ds, c -> {
-                    allocateChunk(c, chunk, who, warehousesByStore, warehouseCodes, failed);
-                    return null;
-                });
-            } catch (SlowPath slow) {
-                chunk.forEach(failed::remove);
-                for (Long id : chunk) {
-                    allocateAlone(id, who, warehousesByStore, failed);
-                }
-            }
+        Allocation run = new Allocation(who);
+        if (ids.size() <= CHUNK) {
+            run.inSelectionOrder(ids);
+        } else {
+            run.planned(ids);
         }
         List<Long> done = new ArrayList<>();
         List<BatchResult.Failure> failures = new ArrayList<>();
         for (Long id : ids) {
-            BatchResult.Failure f = failed.get(id);
+            BatchResult.Failure f = run.failed.get(id);
             if (f == null) {
                 done.add(id);
             } else {
@@ -141,97 +140,304 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         return new BatchResult(ids.size(), done, failures);
     }
 
-    private void allocateAlone(long id, String who, Map<Long, List<Long>> warehousesByStore,
-                               Map<Long, BatchResult.Failure> failed) {
-        try {
-            List<Shortage> shortages = Jdbc.inTransaction(ds, c -> allocateOne(c, id, who, warehousesByStore));
-            if (!shortages.isEmpty()) {
-                failed.put(id, new BatchResult.Failure(id, packageNo(id), "out_of_stock",
-                        "Out of stock: " + describe(shortages)));
-            }
-        } catch (Refusal r) {
-            failed.put(id, new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
-        }
-    }
-
-    /** Rolls a chunk's transaction back: the chunk is allocated again one package per transaction. */
-    private static final class SlowPath extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SlowPath() {
-            super(null, null, false, false);
-        }
-    }
-
-    private record Candidate(long id, String packageNo, long orderId, PackageStatus status, long warehouse,
-                             List<Need> needs) {
-    }
-
     /**
-     * The fast path for a chunk, in one transaction: when every package of the chunk fits in its store's first
-     * warehouse, the chunk's demand is reserved with one conditional update per (warehouse, SKU) instead of one per
-     * package line; the outcome is the same as allocating the packages one by one. Locks are taken in a fixed order
-     * (packages by id, then stock rows by warehouse and SKU id), so concurrent chunks cannot deadlock each other.
-     * When a stock row cannot cover the chunk's total (scarce stock), it throws {@link SlowPath}: the transaction
-     * rolls back and the chunk's packages are allocated one by one in selection order, so scarce stock goes to the
-     * packages selected first.
+     * One allocation batch. Large batches run in three steps:
+     * <ol>
+     * <li><b>read</b> every package and its order lines, in chunks, on the calling thread and the helper threads;</li>
+     * <li><b>plan</b>: the stock available now in each package's first warehouse is read once per (warehouse, SKU);
+     * the longest run of the selection, from its start, whose demand fits that stock is the <i>fitting prefix</i>;
+     * </li>
+     * <li><b>write</b> the fitting prefix in chunks, in parallel (one transaction per chunk, see
+     * {@link #writeChunk}); then, on the calling thread and in selection order, the packages a chunk could not take
+     * (changed since read, or stock taken meanwhile by another batch) one by one, and the rest of the selection chunk
+     * by chunk with the same fallback.</li>
+     * </ol>
+     * So when stock is scarce it goes to the packages selected first, exactly as if they were allocated one by one;
+     * parallelism is used only where the plan says every package fits.
      */
-    private void allocateChunk(Connection c, List<Long> chunk, String actor, Map<Long, List<Long>> warehousesByStore,
-                               Map<Long, String> warehouseCodes, Map<Long, BatchResult.Failure> failed)
-            throws SQLException {
-        List<Long> ids = new ArrayList<>(chunk);
-        ids.sort(null);
-        Instant now = clock.instant();
-        List<Candidate> candidates = new ArrayList<>();
-        Map<Long, Map<Long, Integer>> demand = new java.util.TreeMap<>();
-        // two plain index lookups: a join of package, order and lines is planned by Derby as a hash join that
-        // scans the lines table on every execution
-        try (PreparedStatement read = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS "
-                + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?");
-             PreparedStatement lines = c.prepareStatement(
-                     "SELECT SKU_ID, QUANTITY FROM WB_ORDER_LINE WHERE ORDER_ID = ?");
-             PreparedStatement claim = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = 'ALLOCATED', "
-                     + "WAREHOUSE_ID = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
-            for (long id : ids) {
-                String packageNo = null;
-                long orderId = 0;
-                long storeId = 0;
-                PackageStatus status = null;
-                Map<Long, Need> needs = new java.util.TreeMap<>();
-                read.setLong(1, id);
-                try (ResultSet rs = read.executeQuery()) {
-                    if (rs.next()) {
-                        packageNo = rs.getString(1);
-                        orderId = rs.getLong(2);
-                        storeId = rs.getLong(3);
-                        status = PackageStatus.valueOf(rs.getString(4));
+    private final class Allocation {
+        final String who;
+        final Map<Long, List<Long>> warehousesByStore = new ConcurrentHashMap<>();
+        final Map<Long, String> warehouseCodes = new ConcurrentHashMap<>();
+        final Map<Long, BatchResult.Failure> failed = new ConcurrentHashMap<>();
+
+        Allocation(String who) {
+            this.who = who;
+        }
+
+        void planned(List<Long> ids) {
+            int n = ids.size();
+            Candidate[] read = new Candidate[n];
+            int readChunks = (n + CHUNK - 1) / CHUNK;
+            inParallel(readChunks, k -> Jdbc.inTransaction(ds, c -> {
+                int from = k * CHUNK;
+                int to = Math.min(n, from + CHUNK);
+                try (Reader reader = new Reader(c)) {
+                    for (int i = from; i < to; i++) {
+                        read[i] = reader.read(ids.get(i), failed);
                     }
                 }
-                if (packageNo != null) {
-                    lines.setLong(1, orderId);
-                    try (ResultSet rs = lines.executeQuery()) {
-                        while (rs.next()) {
-                            long sku = rs.getLong(1);
-                            needs.merge(sku, new Need(sku, null, rs.getInt(2)),
-                                    (a, b) -> new Need(a.skuId(), null, a.quantity() + b.quantity()));
+                return null;
+            }));
+            int prefix = fittingPrefix(read);
+            List<List<Candidate>> chunks = new ArrayList<>();
+            List<Candidate> current = new ArrayList<>();
+            for (int i = 0; i < prefix; i++) {
+                if (read[i] != null) {
+                    current.add(read[i]);
+                    if (current.size() == WRITE_CHUNK) {
+                        chunks.add(current);
+                        current = new ArrayList<>();
+                    }
+                }
+            }
+            if (!current.isEmpty()) {
+                chunks.add(current);
+            }
+            java.util.Set<Long> again = ConcurrentHashMap.newKeySet();
+            inParallel(chunks.size(), k -> {
+                List<Candidate> chunk = chunks.get(k);
+                try {
+                    again.addAll(Jdbc.inTransaction(ds, c -> writeChunk(c, chunk)));
+                } catch (SlowPath slow) {
+                    chunk.forEach(p -> again.add(p.id()));
+                }
+            });
+            for (int i = 0; i < prefix; i++) {
+                if (again.contains(ids.get(i))) {
+                    alone(ids.get(i));
+                }
+            }
+            List<Long> rest = new ArrayList<>();
+            for (int i = prefix; i < n; i++) {
+                if (read[i] != null) {
+                    rest.add(ids.get(i));
+                }
+            }
+            inSelectionOrder(rest);
+        }
+
+        /** Chunk by chunk on the calling thread, each chunk read and written in one transaction. */
+        void inSelectionOrder(List<Long> ids) {
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                List<Long> again;
+                try {
+                    again = Jdbc.inTransaction(ds, c -> {
+                        List<Candidate> candidates = new ArrayList<>();
+                        try (Reader reader = new Reader(c)) {
+                            for (long id : chunk) {
+                                Candidate p = reader.read(id, failed);
+                                if (p != null) {
+                                    candidates.add(p);
+                                }
+                            }
+                        }
+                        return writeChunk(c, candidates);
+                    });
+                } catch (SlowPath slow) {
+                    again = chunk;
+                }
+                for (long id : chunk) {
+                    if (again.contains(id)) {
+                        failed.remove(id);
+                        alone(id);
+                    }
+                }
+            }
+        }
+
+        /** The packages selected first whose demand fits the stock available now in their first warehouse. */
+        int fittingPrefix(Candidate[] read) {
+            Map<List<Long>, Integer> available = new java.util.HashMap<>();
+            for (Candidate p : read) {
+                if (p != null) {
+                    for (Need need : p.needs()) {
+                        available.put(List.of(p.warehouse(), need.skuId()), 0);
+                    }
+                }
+            }
+            Jdbc.inTransaction(ds, c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT ON_HAND - RESERVED FROM WB_STOCK WHERE WAREHOUSE_ID = ? AND SKU_ID = ?")) {
+                    for (Map.Entry<List<Long>, Integer> e : available.entrySet()) {
+                        ps.setLong(1, e.getKey().get(0));
+                        ps.setLong(2, e.getKey().get(1));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            e.setValue(rs.next() ? rs.getInt(1) : 0);
                         }
                     }
                 }
-                if (packageNo == null) {
-                    failed.put(id, new BatchResult.Failure(id, String.valueOf(id), "unknown_package",
-                            "No package with id " + id + "."));
+                return null;
+            });
+            for (int i = 0; i < read.length; i++) {
+                Candidate p = read[i];
+                if (p == null) {
                     continue;
+                }
+                for (Need need : p.needs()) {
+                    if (available.merge(List.of(p.warehouse(), need.skuId()), -need.quantity(), Integer::sum) < 0) {
+                        return i;
+                    }
+                }
+            }
+            return read.length;
+        }
+
+        void alone(long id) {
+            try {
+                List<Shortage> shortages = Jdbc.inTransaction(ds, c -> allocateOne(c, id, who, warehousesByStore));
+                if (shortages.isEmpty()) {
+                    failed.remove(id);
+                } else {
+                    failed.put(id, new BatchResult.Failure(id, packageNo(id), "out_of_stock",
+                            "Out of stock: " + describe(shortages)));
+                }
+            } catch (Refusal r) {
+                failed.put(id, new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
+            }
+        }
+
+        /**
+         * Claims, audits and reserves a chunk in one transaction. Locks are taken in a fixed order (packages by id,
+         * then stock rows by warehouse and SKU id), so chunks running at the same time cannot deadlock each other;
+         * the chunk's demand is reserved with one conditional update per (warehouse, SKU), last, so the stock rows
+         * that other chunks wait for are held for the shortest time.
+         *
+         * @return the packages changed since they were read (the claim's version guard), to be allocated alone
+         * @throws SlowPath when a stock row cannot cover the chunk: the transaction rolls back
+         */
+        List<Long> writeChunk(Connection c, List<Candidate> chunk) throws SQLException {
+            List<Candidate> sorted = new ArrayList<>(chunk);
+            sorted.sort(java.util.Comparator.comparingLong(Candidate::id));
+            Instant now = clock.instant();
+            List<Long> again = new ArrayList<>();
+            List<Candidate> claimed = new ArrayList<>();
+            Map<Long, Map<Long, Integer>> demand = new java.util.TreeMap<>();
+            try (PreparedStatement claim = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = 'ALLOCATED', "
+                    + "WAREHOUSE_ID = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ? "
+                    + "AND VERSION = ?")) {
+                for (Candidate p : sorted) {
+                    claim.setLong(1, p.warehouse());
+                    claim.setTimestamp(2, Timestamp.from(now));
+                    claim.setLong(3, p.id());
+                    claim.setString(4, p.status().name());
+                    claim.setLong(5, p.version());
+                    if (claim.executeUpdate() != 1) {
+                        again.add(p.id());
+                        continue;
+                    }
+                    Map<Long, Integer> perSku = demand.computeIfAbsent(p.warehouse(), w -> new java.util.TreeMap<>());
+                    for (Need n : p.needs()) {
+                        perSku.merge(n.skuId(), n.quantity(), Integer::sum);
+                    }
+                    claimed.add(p);
+                }
+            }
+            if (claimed.isEmpty()) {
+                return again;
+            }
+            try (PreparedStatement shortages = c.prepareStatement(
+                    "DELETE FROM WB_PACKAGE_SHORTAGE WHERE PACKAGE_ID = ?");
+                 PreparedStatement audit = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, "
+                         + "ACTOR, OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON) VALUES (?, ?, ?, ?, "
+                         + "'ALLOCATED', ?, 'ALLOCATED', ?)")) {
+                boolean deletes = false;
+                for (Candidate p : claimed) {
+                    if (p.status() == PackageStatus.OUT_OF_STOCK) {
+                        shortages.setLong(1, p.id());
+                        shortages.addBatch();
+                        deletes = true;
+                    }
+                    String code = warehouseCodes.get(p.warehouse());
+                    if (code == null) {
+                        code = warehouseCode(c, p.warehouse());
+                        warehouseCodes.put(p.warehouse(), code);
+                    }
+                    audit.setLong(1, p.id());
+                    audit.setLong(2, p.orderId());
+                    audit.setString(3, who);
+                    audit.setTimestamp(4, Timestamp.from(now));
+                    audit.setString(5, p.status().name());
+                    audit.setString(6, "Warehouse " + code);
+                    audit.addBatch();
+                }
+                if (deletes) {
+                    shortages.executeBatch();
+                }
+                audit.executeBatch();
+            }
+            try (PreparedStatement reserve = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED + ?, "
+                    + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND ON_HAND - RESERVED >= ?")) {
+                for (Map.Entry<Long, Map<Long, Integer>> w : demand.entrySet()) {
+                    for (Map.Entry<Long, Integer> sku : w.getValue().entrySet()) {
+                        reserve.setInt(1, sku.getValue());
+                        reserve.setLong(2, w.getKey());
+                        reserve.setLong(3, sku.getKey());
+                        reserve.setInt(4, sku.getValue());
+                        if (reserve.executeUpdate() != 1) {
+                            throw new SlowPath();
+                        }
+                    }
+                }
+            }
+            return again;
+        }
+
+        /** Reads packages for the fast path; a package that cannot be allocated is recorded as failed. */
+        final class Reader implements AutoCloseable {
+            // two plain index lookups: a join of package, order and lines is planned by Derby as a hash join that
+            // scans the lines table on every execution
+            private final Connection c;
+            private final PreparedStatement read;
+            private final PreparedStatement lines;
+
+            Reader(Connection c) throws SQLException {
+                this.c = c;
+                this.read = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS, p.VERSION "
+                        + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?");
+                this.lines = c.prepareStatement("SELECT SKU_ID, QUANTITY FROM WB_ORDER_LINE WHERE ORDER_ID = ?");
+            }
+
+            /** The package read (version first, then its lines), or null when it cannot be allocated. */
+            Candidate read(long id, Map<Long, BatchResult.Failure> failed) throws SQLException {
+                String packageNo;
+                long orderId;
+                long storeId;
+                PackageStatus status;
+                long version;
+                read.setLong(1, id);
+                try (ResultSet rs = read.executeQuery()) {
+                    if (!rs.next()) {
+                        failed.put(id, new BatchResult.Failure(id, String.valueOf(id), "unknown_package",
+                                "No package with id " + id + "."));
+                        return null;
+                    }
+                    packageNo = rs.getString(1);
+                    orderId = rs.getLong(2);
+                    storeId = rs.getLong(3);
+                    status = PackageStatus.valueOf(rs.getString(4));
+                    version = rs.getLong(5);
                 }
                 try {
                     PackageLifecycle.check(packageNo, status, PackageStatus.ALLOCATED);
                 } catch (OperationRefusedException e) {
                     failed.put(id, new BatchResult.Failure(id, packageNo, e.code(), e.getMessage()));
-                    continue;
+                    return null;
+                }
+                Map<Long, Need> needs = new java.util.TreeMap<>();
+                lines.setLong(1, orderId);
+                try (ResultSet rs = lines.executeQuery()) {
+                    while (rs.next()) {
+                        long sku = rs.getLong(1);
+                        needs.merge(sku, new Need(sku, null, rs.getInt(2)),
+                                (a, b) -> new Need(a.skuId(), null, a.quantity() + b.quantity()));
+                    }
                 }
                 if (needs.isEmpty()) {
                     failed.put(id, new BatchResult.Failure(id, packageNo, "no_lines",
                             "Package " + packageNo + " has no order lines."));
-                    continue;
+                    return null;
                 }
                 List<Long> warehouses = warehousesByStore.get(storeId);
                 if (warehouses == null) {
@@ -241,73 +447,111 @@ public class FulfilmentServiceImpl implements FulfilmentService {
                 if (warehouses.isEmpty()) {
                     failed.put(id, new BatchResult.Failure(id, packageNo, "no_warehouse",
                             "The store of package " + packageNo + " has no warehouse assigned."));
-                    continue;
+                    return null;
                 }
-                long warehouse = warehouses.get(0);
-                claim.setLong(1, warehouse);
-                claim.setTimestamp(2, Timestamp.from(now));
-                claim.setLong(3, id);
-                claim.setString(4, status.name());
-                if (claim.executeUpdate() != 1) {
-                    failed.put(id, new BatchResult.Failure(id, packageNo, "concurrent_change", "Package " + packageNo
-                            + " was changed by someone else at the same time; refresh and try again."));
-                    continue;
+                return new Candidate(id, packageNo, orderId, status, version, warehouses.get(0),
+                        List.copyOf(needs.values()));
+            }
+
+            @Override
+            public void close() throws SQLException {
+                try (read; lines) {
+                    // closes both statements
                 }
-                Map<Long, Integer> perSku = demand.computeIfAbsent(warehouse, w -> new java.util.TreeMap<>());
-                for (Need n : needs.values()) {
-                    perSku.merge(n.skuId(), n.quantity(), Integer::sum);
-                }
-                candidates.add(new Candidate(id, packageNo, orderId, status, warehouse, List.copyOf(needs.values())));
             }
         }
-        if (candidates.isEmpty()) {
+    }
+
+    /**
+     * Runs {@code work} for every index in [0, tasks), each once, on the calling thread and up to {@link #HELPERS}
+     * helper threads, and returns when all have run. After the first failure the remaining indexes are skipped and
+     * the failure is thrown.
+     */
+    private void inParallel(int tasks, java.util.function.IntConsumer work) {
+        if (tasks == 0) {
             return;
         }
-        try (PreparedStatement shortages = c.prepareStatement(
-                "DELETE FROM WB_PACKAGE_SHORTAGE WHERE PACKAGE_ID = ?");
-             PreparedStatement audit = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, ACTOR, "
-                     + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON) VALUES (?, ?, ?, ?, 'ALLOCATED', ?, "
-                     + "'ALLOCATED', ?)")) {
-            boolean deletes = false;
-            for (Candidate p : candidates) {
-                if (p.status() == PackageStatus.OUT_OF_STOCK) {
-                    shortages.setLong(1, p.id());
-                    shortages.addBatch();
-                    deletes = true;
-                }
-                String code = warehouseCodes.get(p.warehouse());
-                if (code == null) {
-                    code = warehouseCode(c, p.warehouse());
-                    warehouseCodes.put(p.warehouse(), code);
-                }
-                audit.setLong(1, p.id());
-                audit.setLong(2, p.orderId());
-                audit.setString(3, actor);
-                audit.setTimestamp(4, Timestamp.from(now));
-                audit.setString(5, p.status().name());
-                audit.setString(6, "Warehouse " + code);
-                audit.addBatch();
-            }
-            if (deletes) {
-                shortages.executeBatch();
-            }
-            audit.executeBatch();
-        }
-        // stock last, in (warehouse, SKU) order: the rows other chunks wait for are held for the shortest time
-        try (PreparedStatement reserve = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED + ?, "
-                + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND ON_HAND - RESERVED >= ?")) {
-            for (Map.Entry<Long, Map<Long, Integer>> w : demand.entrySet()) {
-                for (Map.Entry<Long, Integer> sku : w.getValue().entrySet()) {
-                    reserve.setInt(1, sku.getValue());
-                    reserve.setLong(2, w.getKey());
-                    reserve.setLong(3, sku.getKey());
-                    reserve.setInt(4, sku.getValue());
-                    if (reserve.executeUpdate() != 1) {
-                        throw new SlowPath();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(tasks);
+        java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable loop = () -> {
+            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                try {
+                    if (error.get() == null) {
+                        work.accept(i);
                     }
+                } catch (Throwable t) {
+                    error.compareAndSet(null, t);
+                } finally {
+                    done.countDown();
                 }
             }
+        };
+        for (int h = 0; h < Math.min(HELPERS, tasks - 1); h++) {
+            try {
+                helpers().execute(loop);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                break; // shutting down: the calling thread does it all
+            }
         }
+        loop.run();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = error.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private java.util.concurrent.ThreadPoolExecutor helpers() {
+        synchronized (this) {
+            if (helpers == null) {
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                helpers = new java.util.concurrent.ThreadPoolExecutor(HELPERS, HELPERS, 30,
+                        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                            Thread t = new Thread(r, "waybill-allocate-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+                helpers.allowCoreThreadTimeOut(true);
+            }
+            return helpers;
+        }
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        synchronized (this) {
+            if (helpers != null) {
+                helpers.shutdown();
+            }
+        }
+    }
+
+    /** Rolls a chunk's transaction back: its packages are allocated again one package per transaction. */
+    private static final class SlowPath extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SlowPath() {
+            super(null, null, false, false);
+        }
+    }
+
+    private record Candidate(long id, String packageNo, long orderId, PackageStatus status, long version,
+                             long warehouse, List<Need> needs) {
     }
 
     @Override

@@ -289,4 +289,70 @@ class FulfilmentServiceImplTest {
         assertEquals(3, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ALLOCATED'"),
                 "nothing of the rolled-back chunk transaction is left");
     }
+
+    @Test
+    void whenStockRunsOutInsideALargeBatchTheFirstSelectedPackagesGetItAcrossChunks() throws Exception {
+        // given: 330 A in W1 (one and a half write chunks) and none in W2; 2.5 write chunks of packages wanting one A each, selected shuffled
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 330, 0)");
+        int n = FulfilmentServiceImpl.WRITE_CHUNK * 5 / 2;
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            orders.add(order("m" + i, "A", 1));
+        }
+        capture.capture("S1", orders, "kim");
+        List<Long> selection = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            selection.add(pkg("m" + i));
+        }
+        Collections.shuffle(selection, new java.util.Random(7));
+        // when
+        BatchResult r = fulfilment.allocate(selection, "kim");
+        // then: exactly the first 330 of the selection, the rest out of stock, in selection order
+        assertEquals(selection.subList(0, 330), r.succeeded());
+        assertEquals(selection.subList(330, n), r.failures().stream().map(BatchResult.Failure::packageId).toList());
+        assertTrue(r.failures().stream().allMatch(f -> f.code().equals("out_of_stock")));
+        assertEquals(330, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+        assertEquals(330, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ALLOCATED'"));
+        assertEquals(n - 330, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'OUT_OF_STOCK'"));
+        // and when stock arrives, a retry of the out-of-stock ones allocates them all
+        exec(db, "UPDATE WB_STOCK SET ON_HAND = ON_HAND + " + (n - 330) + " WHERE ID = 101");
+        BatchResult retry = fulfilment.allocate(selection.subList(330, n), "kim");
+        assertEquals(selection.subList(330, n), retry.succeeded());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE_SHORTAGE"), "shortages cleared");
+        assertEquals(n, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+    }
+
+    @Test
+    void aLargeBatchReportsUnknownRefusedAndRepeatedPackagesAndAllocatesTheRestOnce() throws Exception {
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10000, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (102, 1, 11, 22, NULL, 10000, 0)");
+        int n = FulfilmentServiceImpl.WRITE_CHUNK * 2 + 17;
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            orders.add(i % 4 == 0 ? order("L" + i, "A", 2, "B", 1) : order("L" + i, "B", 1));
+        }
+        capture.capture("S1", orders, "lu");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(pkg("L" + i));
+        }
+        long early = ids.get(n / 2);
+        fulfilment.allocate(List.of(early), "lu");
+        List<Long> selection = new ArrayList<>(ids);
+        selection.add(3, 424242424L);
+        selection.add(ids.get(5));
+        // when
+        BatchResult r = fulfilment.allocate(selection, "lu");
+        // then
+        List<Long> expected = new ArrayList<>(ids);
+        expected.remove(early);
+        assertEquals(expected, r.succeeded(), "every other package, once, in selection order");
+        assertEquals(List.of("unknown_package", "illegal_state"),
+                r.failures().stream().map(BatchResult.Failure::code).toList());
+        int withA = (n + 3) / 4;
+        assertEquals(2 * withA, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+        assertEquals(n, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 102"));
+        assertEquals(n, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ALLOCATED'"),
+                "one audit line per package");
+    }
 }
