@@ -4,13 +4,22 @@
 #   ./scripts/run.sh --no-build start the last build
 #   ./scripts/run.sh --fresh    throw away ./run/waybill (database and users included) first
 # Environment: WAYBILL_HTTP_PORT (default 8181), WAYBILL_SSH_PORT (default 8101),
-#              WAYBILL_ADMIN_PASSWORD (first start only; generated and printed when unset).
+#              WAYBILL_ADMIN_PASSWORD (first start only; generated and printed when unset),
+#              WAYBILL_READY_TIMEOUT seconds to wait for the UI (default 180),
+#              WAYBILL_INSTANCE instance folder (default ./run/waybill),
+#              WAYBILL_DISTRIBUTION the distribution tar(.gz) to install (default: this build's).
+# When the instance does not answer in time, run.sh stops it (kills its JVM if bin/stop does not end it within
+# 15 s), prints the reason, the start-up thread's stack and the log tail, and exits 1: running it again works.
 set -euo pipefail
+[ -z "${WAYBILL_INSTANCE:-}" ] || WAYBILL_INSTANCE=$(realpath -m "$WAYBILL_INSTANCE")
+[ -z "${WAYBILL_DISTRIBUTION:-}" ] || WAYBILL_DISTRIBUTION=$(realpath -m "$WAYBILL_DISTRIBUTION")
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-INSTANCE="$ROOT/run/waybill"
+INSTANCE="${WAYBILL_INSTANCE:-$ROOT/run/waybill}"
+export WAYBILL_INSTANCE="$INSTANCE"
 HTTP_PORT="${WAYBILL_HTTP_PORT:-8181}"
 SSH_PORT="${WAYBILL_SSH_PORT:-8101}"
+READY_TIMEOUT="${WAYBILL_READY_TIMEOUT:-180}"
 BUILD=1
 for arg in "$@"; do
   case "$arg" in
@@ -21,7 +30,7 @@ for arg in "$@"; do
 done
 
 java -version 2>&1 | grep -q 'version "17' || echo "warning: Waybill is built and tested on Java 17 (Karaf 4.4 does not start on 25)" >&2
-TARBALL="$ROOT/karaf-features/distribution/target/waybill-distribution-0.1.0-SNAPSHOT.tar.gz"
+TARBALL="${WAYBILL_DISTRIBUTION:-$ROOT/karaf-features/distribution/target/waybill-distribution-0.1.0-SNAPSHOT.tar.gz}"
 if [ "$BUILD" = 1 ]; then
   echo "Building Waybill (mvn install -DskipTests)..."
   mvn -B -q install -DskipTests
@@ -41,9 +50,9 @@ if ! ls /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf /usr/share/fon
 fi
 
 # Install the new build, keeping the database, users and SSH host key of an existing instance.
-STAGE="$ROOT/run/.stage"
+STAGE="$(dirname "$INSTANCE")/.stage"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
-tar -xzf "$TARBALL" -C "$STAGE"
+tar -xf "$TARBALL" -C "$STAGE"
 NEW="$STAGE/$(ls "$STAGE" | head -1)"
 if [ -d "$INSTANCE" ]; then
   mkdir -p "$NEW/data"
@@ -51,7 +60,7 @@ if [ -d "$INSTANCE" ]; then
   for f in users.properties host.key; do [ -f "$INSTANCE/etc/$f" ] && cp -p "$INSTANCE/etc/$f" "$NEW/etc/$f"; done
   rm -rf "$INSTANCE"
 fi
-mkdir -p "$ROOT/run"
+mkdir -p "$(dirname "$INSTANCE")"
 mv "$NEW" "$INSTANCE"
 rm -rf "$STAGE"
 chmod +x "$INSTANCE"/bin/*
@@ -68,15 +77,43 @@ fi
 
 echo "Starting Waybill in $INSTANCE ..."
 START=$(date +%s)
+LOG="$INSTANCE/data/log/karaf.log"
 "$INSTANCE/bin/start"
-for _ in $(seq 1 240); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/login" || true)
+PID=""
+code=""
+reason=""
+while :; do
+  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/login" || true)
   [ "$code" = 200 ] && break
+  [ -n "$PID" ] || PID=$(cat "$INSTANCE/karaf.pid" 2>/dev/null || true)
+  if [ -n "$PID" ] && ! kill -0 "$PID" 2>/dev/null; then
+    reason="the Karaf JVM (pid $PID) exited during start-up"
+    break
+  fi
+  if [ $(( $(date +%s) - START )) -ge "$READY_TIMEOUT" ]; then
+    reason="no HTTP 200 on http://127.0.0.1:$HTTP_PORT/login within $READY_TIMEOUT s of bin/start (last answer: ${code:-none})"
+    break
+  fi
   sleep 0.5
 done
 if [ "$code" != 200 ]; then
-  echo "Waybill did not answer on port $HTTP_PORT; last log lines:" >&2
-  tail -40 "$INSTANCE/data/log/karaf.log" >&2 || true
+  {
+    echo "Waybill did not start: $reason."
+    if grep -qE '\| (Stopping|Refreshing) bundles:' "$LOG" 2>/dev/null; then
+      echo "The start stopped or refreshed bundles (karaf.log \"Stopping bundles\"/\"Refreshing bundles\"): a start that rewires framework bundles can deadlock (issue 19)."
+    fi
+    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+      if command -v jstack >/dev/null; then
+        echo "--- start-level thread of pid $PID (jstack) ---"
+        timeout 20 jstack "$PID" 2>/dev/null | awk '/^"FelixStartLevel"/{p=1} p&&/^$/{exit} p' | head -40 || true
+      fi
+    fi
+    echo "--- last 40 lines of $LOG ---"
+    tail -40 "$LOG" 2>/dev/null || echo "(no log)"
+    echo "--- end of karaf.log ---"
+  } >&2
+  WAYBILL_STOP_WAIT=15 "$ROOT/scripts/stop.sh" >&2 || true
+  echo "Waybill was stopped; fix the cause above and run ./scripts/run.sh again." >&2
   exit 1
 fi
 cat <<MSG

@@ -258,6 +258,9 @@ class CarrierRestartIT {
         int inFlight = creates() - before;
         long t0 = System.nanoTime();
         waybill.start();
+        List<String> restartLog = waybill.karafLogOfStart(waybill.starts() - 1);
+        assertEquals(List.of(), WaybillDistribution.bundleRewiring(restartLog),
+                "the start after kill -9 stopped or refreshed bundles (issue 19)");
         WaybillDistribution.figure("carrier kill: create requests received when the JVM was killed (of "
                 + all.size() + ")", String.valueOf(inFlight));
 

@@ -60,6 +60,8 @@ class RestartIT {
                 String.format(Locale.ROOT, "%.1f s", seconds));
 
         // then
+        assertEquals(List.of(), WaybillDistribution.bundleRewiring(waybill.karafLogOfStart(waybill.starts() - 1)),
+                "the restart stopped or refreshed bundles (issue 19)");
         Result after = waybill.shell(ORDERS);
         assertEquals(0, after.exitCode(), () -> "order list after the restart:\n" + after.output());
         assertEquals(rowsBefore, orderAndCreated(after),

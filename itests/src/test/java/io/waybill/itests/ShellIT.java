@@ -43,6 +43,23 @@ class ShellIT {
     }
 
     @Test
+    @Order(0)
+    void firstBootInstallsTheBootFeaturesWithoutStoppingOrRefreshingABundle(WaybillDistribution waybill) {
+        // when: the fresh instance's first boot, as logged by Karaf's features service
+        List<String> firstBoot = waybill.karafLogOfStart(0);
+
+        // then: the boot features were deployed (so the log is the right one) ...
+        assertTrue(firstBoot.stream().anyMatch(l -> l.contains("FeaturesServiceImpl") && l.strip().endsWith("Done.")),
+                () -> "no finished features deployment ('Done.') in the first boot's karaf.log:\n"
+                        + String.join("\n", firstBoot));
+        // ... and nothing was stopped or refreshed on the way: a refresh of the start-up bundles while the start-level
+        // thread starts the features service can deadlock the first start (issue 19)
+        assertEquals(List.of(), WaybillDistribution.bundleRewiring(firstBoot),
+                () -> "the first boot stopped or refreshed bundles; its features deployment:\n" + String.join("\n",
+                        firstBoot.stream().filter(l -> l.contains("FeaturesServiceImpl")).toList()));
+    }
+
+    @Test
     @Order(2)
     void packageListShowsFiftyWaitingPackages(WaybillDistribution waybill) {
         // when

@@ -53,6 +53,8 @@ public final class WaybillDistribution implements AutoCloseable {
     private int httpPort;
     private int sshPort;
     private volatile boolean running;
+    /** Number of karaf.log lines before each {@link #start()} of this run (index 0 = the first boot). */
+    private final List<Integer> logLinesAtStart = new ArrayList<>();
 
     private WaybillDistribution(Path archive, Path home) {
         this.archive = archive;
@@ -142,6 +144,7 @@ public final class WaybillDistribution implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         running = true;
+        logLinesAtStart.add(karafLogLines().size());
         long t0 = System.nanoTime();
         Result start = run(List.of(home.resolve("bin/start").toString()), null,
                 Map.of("WAYBILL_ADMIN_PASSWORD", password), Duration.ofSeconds(60));
@@ -396,6 +399,47 @@ public final class WaybillDistribution implements AutoCloseable {
         }
     }
 
+    /**
+     * The karaf.log lines written by the {@code n}-th start of this run (0 = the first boot of the fresh instance) up
+     * to the next start, or up to now for the latest one.
+     */
+    public List<String> karafLogOfStart(int n) {
+        List<String> all = karafLogLines();
+        int from = Math.min(logLinesAtStart.get(n), all.size());
+        int to = n + 1 < logLinesAtStart.size() ? Math.min(logLinesAtStart.get(n + 1), all.size()) : all.size();
+        return all.subList(from, Math.max(from, to));
+    }
+
+    /** How many times {@link #start()} ran in this test run (the latest start is {@code starts() - 1}). */
+    public int starts() {
+        return logLinesAtStart.size();
+    }
+
+    /**
+     * The lines of Karaf's features deployment that stop, refresh, update or uninstall bundles. A start of the
+     * distribution must have none: a refresh during the boot features install can deadlock the start-level thread
+     * (issue 19).
+     */
+    public static List<String> bundleRewiring(List<String> log) {
+        return log.stream().filter(l -> l.contains("FeaturesServiceImpl")).map(String::strip)
+                .filter(l -> l.endsWith("Stopping bundles:") || l.endsWith("Refreshing bundles:")
+                        || l.endsWith("Updating bundles:") || l.endsWith("Uninstalling bundles:")
+                        || l.contains("The FeaturesService bundle needs is being updated"))
+                .toList();
+    }
+
+    private List<String> karafLogLines() {
+        Path log = home.resolve("data/log/karaf.log");
+        if (!Files.isRegularFile(log)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+    }
+
     String logTailForMessage() {
         return "\n--- last 40 lines of " + home.resolve("data/log/karaf.log") + " ---\n" + karafLogTail(40)
                 + "\n--- end of karaf.log ---";
@@ -495,7 +539,7 @@ public final class WaybillDistribution implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
