@@ -258,6 +258,11 @@ public final class CaptureAllocateBenchmark {
     }
 
     static byte[] generateCsv(int orders, Random random) {
+        return generateCsv(0, orders, random);
+    }
+
+    /** Orders {@code B-(100000 + first)} to {@code B-(100000 + first + orders - 1)}, 1.5 lines each on average. */
+    static byte[] generateCsv(int first, int orders, Random random) {
         String[][] people = {
                 {"张伟", "朝阳区建国路88号", "北京", "北京市", "100022", "CN"},
                 {"Emily Johnson", "742 Evergreen Terrace", "Springfield", "IL", "62704", "US"},
@@ -266,7 +271,7 @@ public final class CaptureAllocateBenchmark {
                 {"Oliver Smith", "10 Downing Street", "London", "", "SW1A 2AA", "GB"}};
         StringBuilder sb = new StringBuilder(orders * 160);
         sb.append("order_no,order_date,buyer_name,address1,city,state,postal_code,country,sku,quantity\n");
-        for (int i = 0; i < orders; i++) {
+        for (int i = first; i < first + orders; i++) {
             String[] p = people[i % people.length];
             int lines = 1 + random.nextInt(2); // 1.5 lines per order: 100,000 orders stay under the 200,000-row file limit
             for (int l = 0; l < lines; l++) {
