@@ -52,11 +52,11 @@ class EbayResendTest {
 
     @Test
     void timeoutOnAPostThatHappened_resendAnswersOkWithTheExistingFulfillment_oneHeld() {
-        // given: eBay creates the fulfillment but answers later than the 1 s request timeout
+        // given: eBay creates the fulfillment but answers later than the 3 s request timeout (3 s: the reads before it must not time out on a busy machine)
         stubOrder();
-        wm.stubFor(post(urlPathEqualTo(FULFILLMENTS)).willReturn(aResponse().withFixedDelay(3000)
+        wm.stubFor(post(urlPathEqualTo(FULFILLMENTS)).willReturn(aResponse().withFixedDelay(8000)
                 .withTransformers(EbayFulfillmentStub.NAME)));
-        EbayMarketplaceConnector connector = connector(wm, Map.of("requestTimeoutSeconds", 1));
+        EbayMarketplaceConnector connector = connector(wm, Map.of("requestTimeoutSeconds", 3));
         Result<Boolean> first = connector.confirmShipment(STORE, shipment(TRACKING));
         assertFalse(first.isOk(), first.messages()::toString);
         assertEquals("transient", only(first).code(), "a timeout is transient, so the core resends");

@@ -40,11 +40,11 @@ class ShopifyResendTest {
 
     @Test
     void timeoutOnACreateThatHappened_resendAnswersOkWithTheExistingFulfillment_oneHeld() {
-        // given: Shopify creates the fulfillment but answers later than the 1 s request timeout
+        // given: Shopify creates the fulfillment but answers later than the 3 s request timeout (3 s: the reads before it must not time out on a busy machine)
         wm.stubFor(post(ENDPOINT).willReturn(aResponse().withTransformers(ShopifyFulfillmentStub.NAME)));
         wm.stubFor(post(ENDPOINT).atPriority(1).withRequestBody(containing("fulfillmentCreate"))
-                .willReturn(aResponse().withFixedDelay(3000).withTransformers(ShopifyFulfillmentStub.NAME)));
-        ShopifyMarketplaceConnector connector = connector(wm, Map.of("requestTimeoutSeconds", 1));
+                .willReturn(aResponse().withFixedDelay(8000).withTransformers(ShopifyFulfillmentStub.NAME)));
+        ShopifyMarketplaceConnector connector = connector(wm, Map.of("requestTimeoutSeconds", 3));
         Result<Boolean> first = connector.confirmShipment(STORE, shipment(TRACKING));
         assertFalse(first.isOk(), first.messages()::toString);
         assertEquals("transient", only(first).code(), "a timeout is transient, so the core resends");
