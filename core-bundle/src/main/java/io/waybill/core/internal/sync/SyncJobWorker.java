@@ -40,7 +40,9 @@ import java.util.stream.Collectors;
 /**
  * Sends queued shipment confirmations to the stores. Each store has a token bucket sized to its platform's
  * published rate limit, so Waybill never exceeds it; a "rate_limited" answer pauses that store until Retry-After.
- * confirmShipment is idempotent by contract, so transient failures and jobs interrupted by a restart are retried.
+ * confirmShipment is idempotent by contract (the plugins check the order's fulfillments before creating one), so
+ * transient failures and jobs interrupted by a restart are retried; only one confirmation per order runs at a time,
+ * so two of them never both find nothing and both create.
  */
 @Component(immediate = true, service = SyncJobWorker.class)
 public class SyncJobWorker {
@@ -179,15 +181,23 @@ public class SyncJobWorker {
 
     private List<Job> claim(long storeId, int max, Instant now) {
         return Jdbc.inTransaction(ds, c -> {
+            // one confirmation per order at a time: the plugins check the order's fulfillments before creating one,
+            // which holds only when no other confirmation for the same order runs beside it
             List<Job> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT ID, PACKAGE_ID, ATTEMPTS FROM WB_SYNC_JOB "
-                    + "WHERE STORE_ID = ? AND STATE = 'QUEUED' AND NEXT_RUN_AT <= ? ORDER BY NEXT_RUN_AT, ID")) {
+            java.util.Set<Long> orders = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.ID, j.PACKAGE_ID, j.ATTEMPTS, p.ORDER_ID "
+                    + "FROM WB_SYNC_JOB j JOIN WB_PACKAGE p ON p.ID = j.PACKAGE_ID "
+                    + "WHERE j.STORE_ID = ? AND j.STATE = 'QUEUED' AND j.NEXT_RUN_AT <= ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM WB_SYNC_JOB r JOIN WB_PACKAGE rp ON rp.ID = r.PACKAGE_ID "
+                    + "WHERE r.STATE = 'RUNNING' AND rp.ORDER_ID = p.ORDER_ID) ORDER BY j.NEXT_RUN_AT, j.ID")) {
                 ps.setLong(1, storeId);
                 ps.setTimestamp(2, Timestamp.from(now));
-                ps.setMaxRows(max);
+                ps.setMaxRows(max * 4);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(new Job(rs.getLong(1), rs.getLong(2), storeId, rs.getInt(3) + 1));
+                    while (rs.next() && candidates.size() < max) {
+                        if (orders.add(rs.getLong(4))) {
+                            candidates.add(new Job(rs.getLong(1), rs.getLong(2), storeId, rs.getInt(3) + 1));
+                        }
                     }
                 }
             }

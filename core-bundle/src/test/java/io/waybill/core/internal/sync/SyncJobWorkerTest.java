@@ -37,6 +37,9 @@ class SyncJobWorkerTest {
         final AtomicInteger calls = new AtomicInteger();
         volatile boolean rateLimitFirst;
         volatile String refuseOrder;
+        volatile long answerMillis;
+        final java.util.Map<String, AtomicInteger> running = new java.util.concurrent.ConcurrentHashMap<>();
+        final AtomicInteger mostAtOnceForOneOrder = new AtomicInteger();
 
         @Override
         public PluginDescriptor descriptor() {
@@ -52,6 +55,15 @@ class SyncJobWorkerTest {
         public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation c) {
             if (calls.incrementAndGet() == 1 && rateLimitFirst) {
                 return Result.failure(Message.error("rate_limited", "retry_after=0.2"));
+            }
+            AtomicInteger now = running.computeIfAbsent(c.platformOrderId(), k -> new AtomicInteger());
+            mostAtOnceForOneOrder.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(answerMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                now.decrementAndGet();
             }
             if (c.platformOrderId().equals(refuseOrder)) {
                 return Result.failure(Message.error("rejected", "order is already cancelled on the marketplace"));
@@ -129,6 +141,32 @@ class SyncJobWorkerTest {
         marketplace.refuseOrder = null;
         assertEquals(1, sync.startSync(List.of(623L), "op").succeeded().size());
         await("resent", () -> count("SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SYNCED'") == 3);
+    }
+
+    @Test
+    void packagesOfOneOrderAreConfirmedOneAtATime() throws Exception {
+        // given: three packages of one order (621-623) and three of three other orders (624-626), a marketplace
+        // answering slowly
+        exec(db, "INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, LINE1, CITY, "
+                + "COUNTRY_CODE, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT) SELECT 503 + ID, 1, 1, 'Q-' || "
+                + "CAST(ID AS CHAR(4)), 'N', 'B', 'L', 'C', 'US', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+                + "CURRENT_TIMESTAMP FROM WB_SKU");
+        exec(db, "INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, STATUS, EXPECTED_WEIGHT_GRAMS, PRINT_COUNT, "
+                + "CREATED_AT, UPDATED_AT, CARRIER_ID, TRACKING_NO, SHIPPED_AT) SELECT 603 + ID, 1, 'WX' || "
+                + "CAST(ID AS CHAR(4)), 503 + ID, 'SHIPPED', 100, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'pool', "
+                + "'RX' || CAST(ID AS CHAR(4)), CURRENT_TIMESTAMP FROM WB_SKU");
+        exec(db, "UPDATE WB_PACKAGE SET ORDER_ID = 521 WHERE ID IN (622, 623)");
+        marketplace.answerMillis = 300;
+        assertEquals(6, sync.startSync(List.of(621L, 622L, 623L, 624L, 625L, 626L), "op").succeeded().size());
+
+        // when
+        worker.start(10);
+
+        // then
+        await("all synced", () -> count("SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SYNCED' "
+                + "AND ID BETWEEN 621 AND 626") == 6);
+        assertEquals(1, marketplace.mostAtOnceForOneOrder.get(), "never two confirmations of one order at once");
+        assertEquals(6, marketplace.confirmed.size());
     }
 
     @Test

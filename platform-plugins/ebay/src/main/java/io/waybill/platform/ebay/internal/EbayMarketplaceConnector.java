@@ -148,9 +148,11 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
     }
 
     /**
-     * Reports the shipment: lists the order's shipping fulfillments; when one carries this tracking number, answers
-     * ok ({@value EbayCodes#ALREADY_CONFIRMED}); otherwise reads the order and creates one shipping fulfillment for
-     * all its line items not yet fulfilled. 201 Created with a Location header is success. Safe to repeat.
+     * Reports the shipment, checking before creating: lists the order's shipping fulfillments; when one carries this
+     * tracking number, answers ok ({@value EbayCodes#ALREADY_CONFIRMED}, naming that fulfillment) and posts nothing,
+     * so a resend after a timeout whose POST went through never creates a second one; otherwise reads the order and
+     * creates one shipping fulfillment for all its line items not yet fulfilled. 201 Created with a Location header is
+     * success. Safe to repeat (not concurrently for one order: the core sends one confirmation per order at a time).
      */
     @Override
     public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
@@ -171,10 +173,14 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
                 return Result.failure(badResponse(operation));
             }
             List<String> numbers = EbayResponseParser.trackingNumbers(fulfillments.get());
-            if (numbers.stream().anyMatch(n -> EbayResponseParser.sameTracking(n, tracking))) {
+            Optional<EbayResponseParser.Fulfillment> held = EbayResponseParser.fulfillments(fulfillments.get()).stream()
+                    .filter(f -> EbayResponseParser.sameTracking(f.trackingNumber(), tracking)).findFirst();
+            if (held.isPresent()) {
+                // a resend (e.g. after a timeout whose POST went through): point at the fulfillment eBay holds
                 return Result.ok(Boolean.TRUE, List.of(new Message(EbayCodes.ALREADY_CONFIRMED, Message.Severity.INFO,
                         "eBay order " + orderId + " already has a shipping fulfillment with tracking number "
-                                + tracking + ".")));
+                                + tracking + (held.get().fulfillmentId() == null ? ""
+                                : " (fulfillment " + held.get().fulfillmentId() + ")") + "; nothing sent.")));
             }
             HttpReply orderReply = a.client().get(EbayRequestMapper.order(orderId));
             if (!orderReply.isSuccess()) {

@@ -87,6 +87,22 @@ final class EbayResponseParser {
         return "CANCELED".equals(Json.text(order.path("cancelStatus"), "cancelState"));
     }
 
+    /** One shipping fulfillment eBay holds for an order: its id and tracking number. */
+    record Fulfillment(String fulfillmentId, String trackingNumber) {
+    }
+
+    /** The fulfillments of a getShippingFulfillments answer ({@code fulfillments[]}) that carry a tracking number. */
+    static List<Fulfillment> fulfillments(JsonNode root) {
+        List<Fulfillment> result = new ArrayList<>();
+        for (JsonNode f : root.path("fulfillments")) {
+            String n = Json.text(f, "shipmentTrackingNumber");
+            if (n != null) {
+                result.add(new Fulfillment(Json.text(f, "fulfillmentId"), n));
+            }
+        }
+        return result;
+    }
+
     /** The tracking numbers of a getShippingFulfillments answer ({@code fulfillments[].shipmentTrackingNumber}). */
     static List<String> trackingNumbers(JsonNode root) {
         List<String> numbers = new ArrayList<>();

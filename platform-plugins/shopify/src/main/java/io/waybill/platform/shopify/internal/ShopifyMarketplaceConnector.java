@@ -199,10 +199,13 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
     }
 
     /**
-     * Reports the shipment: reads the order's fulfillments and fulfillment orders; when a fulfillment already carries
-     * this tracking number and nothing is left open, answers ok ({@value ShopifyCodes#ALREADY_CONFIRMED}); otherwise
-     * fulfils every open fulfillment order (one {@code fulfillmentCreate} per assigned location) with this tracking
-     * number. Safe to repeat.
+     * Reports the shipment, checking before creating: reads the order's fulfillments (with their tracking numbers and
+     * fulfillment orders) and its fulfillment orders; open fulfillment orders already covered by a fulfillment with
+     * this tracking number are not fulfilled again, and when nothing else is open the answer is ok with
+     * {@value ShopifyCodes#ALREADY_CONFIRMED} naming the existing fulfillment(s). Otherwise fulfils the remaining open
+     * fulfillment orders (one {@code fulfillmentCreate} per assigned location) with this tracking number. So a resend
+     * after a timeout whose create went through never creates a second fulfillment. Safe to repeat (not concurrently
+     * for one order: the core sends one confirmation per order at a time).
      */
     @Override
     public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
@@ -231,14 +234,20 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
             }
             String tracking = confirmation.trackingNumber().trim();
             String name = state.get().name() == null ? orderId : state.get().name();
-            boolean alreadyTracked = state.get().trackingNumbers().stream()
-                    .anyMatch(n -> ShopifyResponseParser.sameTracking(n, tracking));
-            if (state.get().openByLocation().isEmpty()) {
-                if (alreadyTracked) {
-                    return Result.ok(Boolean.TRUE, List.of(new Message(ShopifyCodes.ALREADY_CONFIRMED,
-                            Message.Severity.INFO, "Shopify order " + name + " is already fulfilled with tracking number "
-                            + tracking + ".")));
+            List<ShopifyResponseParser.Existing> carrying = state.get().carrying(tracking);
+            Map<String, List<String>> toFulfil = notYetFulfilled(state.get().openByLocation(), carrying);
+            List<Message> notes = new ArrayList<>();
+            if (!carrying.isEmpty()) {
+                // a resend (e.g. after a timeout whose fulfillmentCreate went through): point at what Shopify holds
+                notes.add(new Message(ShopifyCodes.ALREADY_CONFIRMED, Message.Severity.INFO, "Shopify order " + name
+                        + " is already fulfilled with tracking number " + tracking + " ("
+                        + String.join(", ", carrying.stream().map(f -> String.valueOf(f.id())).toList()) + ")"
+                        + (toFulfil.isEmpty() ? "; nothing sent." : "; fulfilling the rest.")));
+                if (toFulfil.isEmpty()) {
+                    return Result.ok(Boolean.TRUE, notes);
                 }
+            }
+            if (toFulfil.isEmpty()) {
                 String why = state.get().cancelled() ? "it was cancelled"
                         : state.get().trackingNumbers().isEmpty() ? "nothing is left to fulfil"
                         : "it is already fulfilled with tracking number(s) "
@@ -246,8 +255,7 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
                 return Result.failure(Message.error(ShopifyCodes.REJECTED, "Shopify order " + name
                         + " cannot be marked shipped with " + tracking + ": " + why + "."));
             }
-            List<Message> notes = new ArrayList<>();
-            for (Map.Entry<String, List<String>> location : state.get().openByLocation().entrySet()) {
+            for (Map.Entry<String, List<String>> location : toFulfil.entrySet()) {
                 ObjectNode mutation = s.mapper().fulfillmentCreate(location.getValue(), confirmation);
                 Reply created = send(s, mutation, operation);
                 if (created.failure() != null) {
@@ -268,6 +276,28 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
             }
             return Result.ok(Boolean.TRUE, notes);
         });
+    }
+
+    /**
+     * The open fulfillment orders (by location) that no fulfillment with this shipment's tracking number covers yet.
+     * A fulfillment with the tracking number whose fulfillment orders Shopify did not list is taken to cover all of
+     * them: sending nothing is the safe side of a doubt, a second fulfillment is not.
+     */
+    static Map<String, List<String>> notYetFulfilled(Map<String, List<String>> openByLocation,
+                                                    List<ShopifyResponseParser.Existing> carrying) {
+        if (carrying.stream().anyMatch(f -> f.fulfillmentOrderIds().isEmpty())) {
+            return Map.of();
+        }
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        carrying.forEach(f -> covered.addAll(f.fulfillmentOrderIds()));
+        Map<String, List<String>> rest = new java.util.LinkedHashMap<>();
+        openByLocation.forEach((location, ids) -> {
+            List<String> left = ids.stream().filter(id -> !covered.contains(id)).toList();
+            if (!left.isEmpty()) {
+                rest.put(location, left);
+            }
+        });
+        return rest;
     }
 
     /**

@@ -34,7 +34,8 @@ final class ShopifyRequestMapper {
 
     static final String FULFILLMENT_STATE_QUERY = "query WaybillFulfillmentState($id: ID!) {"
             + " order(id: $id) { id name cancelledAt"
-            + " fulfillments(first: 50) { id status trackingInfo(first: 10) { company number } }"
+            + " fulfillments(first: 50) { id status trackingInfo(first: 10) { company number }"
+            + " fulfillmentOrders(first: 10) { nodes { id } } }"
             + " fulfillmentOrders(first: 50) { nodes { id status assignedLocation { location { id } } } } } }";
 
     static final String FULFILLMENT_CREATE = "mutation WaybillFulfillmentCreate($fulfillment: FulfillmentInput!) {"

@@ -23,6 +23,11 @@ final class ShopifyResponseParser {
 
     /** Countries whose carriers expect the state as its code (CA, ON) rather than its name. */
     private static final Set<String> STATE_AS_CODE = Set.of("US", "CA");
+    /**
+     * Fulfillment states that do not stand for a shipment (FulfillmentStatus: the deprecated {@code OPEN} and
+     * {@code PENDING} of fulfillment services still count, so a resend never adds a second fulfillment beside them).
+     */
+    private static final Set<String> NOT_SHIPPED = Set.of("CANCELLED", "ERROR", "FAILURE");
     /** Fulfillment order states that still have work to fulfil. */
     private static final Set<String> OPEN_STATES = Set.of("OPEN", "IN_PROGRESS");
 
@@ -42,8 +47,26 @@ final class ShopifyResponseParser {
     }
 
     /** What the order looks like before Waybill reports a shipment. */
-    record FulfillmentState(String orderId, String name, boolean cancelled, List<String> trackingNumbers,
+    record FulfillmentState(String orderId, String name, boolean cancelled, List<Existing> fulfillments,
                             Map<String, List<String>> openByLocation) {
+
+        /** The tracking numbers of the fulfillments that count. */
+        List<String> trackingNumbers() {
+            return fulfillments.stream().flatMap(f -> f.trackingNumbers().stream()).toList();
+        }
+
+        /** The fulfillments that carry this tracking number (case and spaces ignored). */
+        List<Existing> carrying(String tracking) {
+            return fulfillments.stream()
+                    .filter(f -> f.trackingNumbers().stream().anyMatch(n -> sameTracking(n, tracking))).toList();
+        }
+    }
+
+    /**
+     * A fulfillment the order already has and that counts (not {@code CANCELLED}, {@code ERROR} or {@code FAILURE}):
+     * its id, tracking numbers and the fulfillment orders it fulfilled.
+     */
+    record Existing(String id, List<String> trackingNumbers, List<String> fulfillmentOrderIds) {
     }
 
     /** Shopify's bucket as reported in {@code extensions.cost}. */
@@ -133,18 +156,27 @@ final class ShopifyResponseParser {
         if (!order.isObject()) {
             return Optional.empty();
         }
-        List<String> numbers = new ArrayList<>();
+        List<Existing> existing = new ArrayList<>();
         for (JsonNode f : order.path("fulfillments")) {
             String status = Json.text(f, "status");
-            if (status != null && !"SUCCESS".equals(status)) {
+            if (status != null && NOT_SHIPPED.contains(status)) {
                 continue; // cancelled or failed fulfillments do not count
             }
+            List<String> numbers = new ArrayList<>();
             for (JsonNode t : f.path("trackingInfo")) {
                 String number = Json.text(t, "number");
                 if (number != null) {
                     numbers.add(number);
                 }
             }
+            List<String> orders = new ArrayList<>();
+            for (JsonNode fo : f.path("fulfillmentOrders").path("nodes")) {
+                String id = Json.text(fo, "id");
+                if (id != null) {
+                    orders.add(id);
+                }
+            }
+            existing.add(new Existing(Json.text(f, "id"), numbers, orders));
         }
         Map<String, List<String>> open = new LinkedHashMap<>();
         for (JsonNode fo : order.path("fulfillmentOrders").path("nodes")) {
@@ -155,7 +187,7 @@ final class ShopifyResponseParser {
             open.computeIfAbsent(location == null ? "" : location, k -> new ArrayList<>()).add(Json.text(fo, "id"));
         }
         return Optional.of(new FulfillmentState(Json.text(order, "id"), Json.text(order, "name"),
-                Json.text(order, "cancelledAt") != null, numbers, open));
+                Json.text(order, "cancelledAt") != null, existing, open));
     }
 
     /** {@code data.fulfillmentCreate}; empty when absent. */
