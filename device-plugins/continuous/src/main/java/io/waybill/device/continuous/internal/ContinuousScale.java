@@ -18,13 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One continuous-output scale (one per factory configuration), registered as {@link Scale}. The scale streams
- * frames by itself; a read throws away the backlog and waits on the caller's thread, at most the configured
- * timeout, for the next complete frame, so the weight returned is the latest one. No frame in time means stale
+ * frames by itself; a read throws away everything already on the line (the backlog, and a frame begun before the
+ * read, even when its end parses) and waits on the caller's thread, at most the configured timeout, for the next
+ * frame that begins after the read started, so the weight returned is never older than the read. No frame in time means stale
  * data: OFFLINE. The port is opened on first use and again after it was lost; nothing is thrown.
  */
 @Component(service = Scale.class, configurationPid = ContinuousScale.PID,
@@ -109,14 +111,24 @@ public class ContinuousScale implements Scale {
             if (openProblem != null) {
                 return WeightReading.none(DeviceStatus.offline(openProblem));
             }
-            // the backlog is old weight: drop it and wait for the next complete frame
-            connection.discardInput();
-            lines.clear();
+            // everything on the line now is older than this read (the backlog, a frame begun before): drop it
+            byte[] backlog = lines.drain(connection, deadline);
+            if (backlog.length > 0 && LOG.isDebugEnabled()) {
+                LOG.debug("Scale {}: dropped {} bytes sent before the read: '...{}'", name, backlog.length,
+                        ContinuousFrameParser.printable(new String(backlog, Math.max(0, backlog.length - 40),
+                                Math.min(40, backlog.length), StandardCharsets.ISO_8859_1)));
+            }
             ContinuousFrame lastUnreadable = null;
             while (true) {
                 LineReader.Line line = lines.next(connection, deadline);
                 if (!line.complete()) {
                     return WeightReading.none(DeviceStatus.offline(noFrame(line.text(), lastUnreadable)));
+                }
+                if (!line.fresh()) {
+                    // the rest of a frame that began before the read: old weight, even when it parses
+                    LOG.debug("Scale {}: dropped the end of a frame begun before the read: '{}'", name,
+                            ContinuousFrameParser.printable(line.text()));
+                    continue;
                 }
                 ContinuousFrame frame = ContinuousFrameParser.parse(line.text());
                 switch (frame.state()) {
@@ -127,7 +139,7 @@ public class ContinuousScale implements Scale {
                     case OVERLOAD:
                         return WeightReading.none(DeviceStatus.online("overload (OL): take the load off"));
                     default:
-                        // the first line after dropping the backlog is often the tail of a frame: keep waiting
+                        // an unreadable frame: keep waiting for a readable one, say what came if none does
                         lastUnreadable = line.text().isEmpty() ? lastUnreadable : frame;
                 }
             }

@@ -14,6 +14,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,5 +70,45 @@ class ContinuousScaleTcpTest {
         DeviceStatus stale = scale.status();
         assertEquals(DeviceStatus.State.OFFLINE, stale.state());
         assertTrue(stale.detail().contains("tcp 127.0.0.1"), stale.detail());
+    }
+
+    @Test
+    void largeBacklogOfThePreviousPackageNeverCounts() throws Exception {
+        // given: a networked scale that streamed package A (800 g) for minutes while nobody read: 40 KB wait in
+        // the socket; then package B (1250 g) streams every 20 ms
+        server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        CountDownLatch backlogSent = new CountDownLatch(1);
+        CountDownLatch connected = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                OutputStream out = s.getOutputStream();
+                while (connected.getCount() > 0) { // the empty scale, until the first read is done
+                    out.write("ST,GS,+0000.000kg\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    connected.await(20, TimeUnit.MILLISECONDS);
+                }
+                out.write("ST,GS,+0000.800kg\r\n".repeat(40 * 1024 / 19).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                backlogSent.countDown();
+                while (!s.isClosed()) {
+                    out.write("ST,GS,+0001.250kg\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    Thread.sleep(20);
+                }
+            } catch (IOException | InterruptedException e) {
+                // closed
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        scale = new ContinuousScale(new JSerialCommTransport(), new SocketTransport(),
+                ContinuousSettings.tcp("dock", "127.0.0.1", server.getLocalPort(), TIMEOUT));
+        assertEquals(0, scale.read().grams());
+        connected.countDown();
+        assertTrue(backlogSent.await(20, TimeUnit.SECONDS), "backlog not sent");
+        // when
+        WeightReading r = scale.read();
+        // then
+        assertEquals(1250, r.grams(), r.toString());
     }
 }

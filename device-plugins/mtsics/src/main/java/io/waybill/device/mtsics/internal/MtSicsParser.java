@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Turns one MT-SICS response line (CR LF already removed) into an {@link MtSicsReply}: weight replies
  * ({@code S S 100.00 g}, {@code S D}, {@code T S}), status replies ({@code Z A}, {@code S I}, {@code S +},
- * {@code S -}) and the general errors {@code ES}, {@code ET}, {@code EL}. Converts g, kg, mg, lb and oz to grams.
+ * {@code S -}), identification replies with quoted text ({@code I4 A "0123456789"}) and the general errors
+ * {@code ES}, {@code ET}, {@code EL}. Converts g, kg, mg, lb and oz to grams.
  * No I/O here.
  */
 final class MtSicsParser {
@@ -59,6 +60,11 @@ final class MtSicsParser {
         String status = t[1];
         switch (status) {
             case "A", "I", "+", "-" -> {
+                if (status.equals("A") && t.length > 2 && command.startsWith("I")
+                        && line.trim().split(" +", 3)[2].matches("\"[^\"]*\"( \"[^\"]*\")*")) {
+                    // identification replies carry quoted text: I4 A "0123456789"
+                    return MtSicsReply.of(command, MtSicsReply.Kind.EXECUTED, raw);
+                }
                 if (t.length != 2) {
                     return MtSicsReply.unreadable(raw, "unexpected text after status " + status);
                 }

@@ -35,6 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public class MtSicsScale implements Scale {
     static final String PID = "io.waybill.device.mtsics";
     private static final Logger LOG = LoggerFactory.getLogger(MtSicsScale.class);
+    /** Resynchronising command (serial number; every MT-SICS level-0 scale answers {@code I4 A "<number>"}). */
+    static final String SYNC = "I4";
 
     private final SerialTransport serialTransport;
     private final TcpTransport tcpTransport;
@@ -44,6 +46,8 @@ public class MtSicsScale implements Scale {
     private final ReentrantLock lock = new ReentrantLock();
     private final LineReader lines = new LineReader();
     private DeviceConnection connection;
+    /** A command was sent on this connection and its answer has not come (it may still): resynchronise first. */
+    private boolean unanswered;
 
     @Activate
     public MtSicsScale(@Reference SerialTransport serialTransport, @Reference TcpTransport tcpTransport,
@@ -180,7 +184,11 @@ public class MtSicsScale implements Scale {
         }
     }
 
-    /** Sends one command and waits for its answer; the whole call takes at most the configured timeout. */
+    /**
+     * Sends one command and waits for its answer; the whole call takes at most the configured timeout. The answer
+     * must arrive within this call's window: what came before it is drained and logged, and after a command went
+     * unanswered (its answer may still come) the scale is first resynchronised with {@value #SYNC}.
+     */
     private Outcome exchange(String command) {
         if (settings == null) {
             return Outcome.failed("bad settings for scale " + name + ": " + configProblem);
@@ -200,9 +208,16 @@ public class MtSicsScale implements Scale {
             if (openProblem != null) {
                 return Outcome.failed(openProblem);
             }
-            connection.discardInput();
-            lines.clear();
+            dropStale(lines.drain(connection, deadline), command);
+            if (unanswered) {
+                Outcome sync = resynchronise(command, deadline);
+                if (sync != null) {
+                    return sync;
+                }
+            }
             connection.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            // until an answer to this command comes, one may still be on its way: the next exchange resynchronises
+            unanswered = true;
             while (true) {
                 LineReader.Line line = lines.next(connection, deadline);
                 if (!line.complete()) {
@@ -213,6 +228,10 @@ public class MtSicsScale implements Scale {
                     return Outcome.failed("unreadable answer to " + command + " from " + connection.description()
                             + ": '" + MtSicsParser.printable(line.text()) + "' (wrong baud rate or not MT-SICS?)");
                 }
+                if (!line.fresh()) {
+                    dropStale(line.text().getBytes(StandardCharsets.ISO_8859_1), command);
+                    continue;
+                }
                 if (line.text().isEmpty()) {
                     continue;
                 }
@@ -222,6 +241,7 @@ public class MtSicsScale implements Scale {
                             + ": '" + reply.raw() + "' (" + reply.problem() + ")");
                 }
                 if (reply.answers(command)) {
+                    unanswered = false;
                     return new Outcome(reply, DeviceStatus.online());
                 }
                 LOG.debug("Scale {}: skipped late answer '{}' while waiting for {}", name, reply.raw(), command);
@@ -236,6 +256,37 @@ public class MtSicsScale implements Scale {
             return Outcome.failed("internal error talking to the scale on " + where() + ": " + e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * After an unanswered command: sends {@value #SYNC} and drops every line until its answer (or ES/ET/EL, which
+     * answer any command). The scale answers in order, so a late answer to the earlier command comes before it and
+     * whatever follows answers what is sent next. Returns null when done, else the failure (still unanswered).
+     */
+    private Outcome resynchronise(String command, long deadline) throws IOException {
+        connection.write((SYNC + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        while (true) {
+            LineReader.Line line = lines.next(connection, deadline);
+            if (!line.complete()) {
+                return Outcome.failed("no answer to " + SYNC + " (sent before " + command
+                        + " because an earlier command went unanswered) within " + settings.timeout().toMillis()
+                        + " ms from " + connection.description()
+                        + (line.text().isEmpty() ? "" : ", only '" + MtSicsParser.printable(line.text()) + "'"));
+            }
+            MtSicsReply reply = MtSicsParser.parse(line.text());
+            if (line.fresh() && (reply.command().equals(SYNC) || reply.isGeneralError())) {
+                unanswered = false;
+                return null;
+            }
+            dropStale(line.text().getBytes(StandardCharsets.ISO_8859_1), command);
+        }
+    }
+
+    private void dropStale(byte[] bytes, String command) {
+        if (bytes.length > 0 && LOG.isDebugEnabled()) {
+            LOG.debug("Scale {}: dropped {} bytes that arrived outside the window of {}: '{}'", name, bytes.length,
+                    command, MtSicsParser.printable(new String(bytes, StandardCharsets.ISO_8859_1)));
         }
     }
 
@@ -254,6 +305,7 @@ public class MtSicsScale implements Scale {
         }
         connection = r.value();
         lines.clear();
+        unanswered = false;
         return null;
     }
 

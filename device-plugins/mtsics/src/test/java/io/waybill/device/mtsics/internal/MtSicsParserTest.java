@@ -112,6 +112,19 @@ class MtSicsParserTest {
     }
 
     @Test
+    void serialNumberReplyAnswersI4Only() throws IOException {
+        // given: the reply to I4, the command that resynchronises after a late answer
+        MtSicsReply r = parseOne("serial-number.bin");
+        // then
+        assertEquals(MtSicsReply.Kind.EXECUTED, r.kind());
+        assertEquals("I4", r.command());
+        assertTrue(r.answers("I4"));
+        assertFalse(r.answers("SI"));
+        assertEquals(MtSicsReply.Kind.UNREADABLE, MtSicsParser.parse("I4 A 0123456789").kind());
+        assertEquals(MtSicsReply.Kind.UNREADABLE, MtSicsParser.parse("S A \"x\"").kind());
+    }
+
+    @Test
     void answersMatchTheirCommand() {
         assertTrue(MtSicsParser.parse("S S 1 g").answers("SI"));
         assertTrue(MtSicsParser.parse("S S 1 g").answers("S"));
