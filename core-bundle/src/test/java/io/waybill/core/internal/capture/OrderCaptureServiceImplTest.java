@@ -1,5 +1,6 @@
 package io.waybill.core.internal.capture;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.TestDatabase;
@@ -41,7 +42,7 @@ class OrderCaptureServiceImplTest {
         db = TestDatabase.inMemory();
         Fixtures.basic(db);
         registry = Fixtures.registry();
-        capture = new OrderCaptureServiceImpl(db, registry);
+        capture = authorized(new OrderCaptureServiceImpl(db, registry));
     }
 
     @AfterEach

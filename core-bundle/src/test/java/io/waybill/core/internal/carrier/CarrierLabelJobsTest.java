@@ -1,5 +1,6 @@
 package io.waybill.core.internal.carrier;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
@@ -118,11 +119,11 @@ class CarrierLabelJobsTest {
             Fixtures.basic(db);
             exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, 'A01-01', 100, 0)");
             registry.bindCarrier(Fixtures.reference(), carrier);
-            jobs = new CarrierJobs(db.dataSource(), Clock.systemUTC());
+            jobs = authorized(new CarrierJobs(db.dataSource(), Clock.systemUTC()));
             packages = new PackageServiceImpl(db);
-            capture = new OrderCaptureServiceImpl(db, registry);
-            fulfilment = new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC(),
-                    (id, s) -> registry.carrier(id).orElseThrow().cancelShipment(s));
+            capture = authorized(new OrderCaptureServiceImpl(db, registry));
+            fulfilment = authorized(new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC(),
+                    (id, s) -> registry.carrier(id).orElseThrow().cancelShipment(s)));
             jobs.saveShippingMethod(new ShippingMethodInfo("S1", "STD", "labelled", null, true), "admin");
             worker = new CarrierJobWorker(jobs, registry, packages);
         }

@@ -1,5 +1,6 @@
 package io.waybill.core.internal.sync;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.db.DatabaseEngine;
@@ -79,7 +80,7 @@ class SyncJobWorkerTest {
                 + "CAST(ID AS CHAR(4)), 500 + ID, 'SHIPPED', 100, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'pool', "
                 + "'RR' || CAST(ID AS CHAR(4)), CURRENT_TIMESTAMP FROM WB_SKU");
         exec(db, "UPDATE WB_STORE SET PLATFORM = 'test'");
-        sync = new SyncServiceImpl(db.dataSource(), Clock.systemUTC());
+        sync = authorized(new SyncServiceImpl(db.dataSource(), Clock.systemUTC()));
         marketplace = new RecordingMarketplace();
         PluginRegistryImpl registry = Fixtures.registry();
         registry.bindPlatform(Fixtures.reference(), marketplace);

@@ -1,5 +1,6 @@
 package io.waybill.core.internal.workflow;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.TestDatabase;
@@ -21,7 +22,7 @@ class StockServiceImplTest {
     void open() throws Exception {
         db = TestDatabase.inMemory();
         Fixtures.basic(db);
-        stock = new StockServiceImpl(db);
+        stock = authorized(new StockServiceImpl(db));
     }
 
     @AfterEach
