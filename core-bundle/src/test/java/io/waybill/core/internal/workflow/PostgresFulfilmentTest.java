@@ -1,6 +1,5 @@
 package io.waybill.core.internal.workflow;
 
-import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.PostgresServer;
 import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
@@ -25,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.order;
 import static io.waybill.core.internal.Fixtures.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
