@@ -43,7 +43,7 @@ public class CaptureScheduler {
         try {
             for (String store : capture.storesDue()) {
                 try {
-                    capture.captureNow(store, "scheduler");
+                    capture.captureScheduled(store);
                 } catch (OperationRefusedException e) {
                     LOG.debug("Scheduled capture of {} failed: {}", store, e.getMessage());
                 }

@@ -1,5 +1,7 @@
 package io.waybill.core.internal.capture;
 
+import io.waybill.core.api.Permission;
+import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.internal.db.Database;
@@ -51,6 +53,13 @@ import java.util.stream.Collectors;
  */
 @Component(service = {OrderCaptureService.class, OrderCaptureServiceImpl.class})
 public class OrderCaptureServiceImpl implements OrderCaptureService {
+    /** Who may call what: checked first in every method that changes data. */
+    private volatile Authorizer authorizer;
+
+    @Reference
+    public void setAuthorizer(Authorizer authorizer) {
+        this.authorizer = authorizer;
+    }
     private static final Logger LOG = LoggerFactory.getLogger(OrderCaptureServiceImpl.class);
     static final Duration PREVIEW_TTL = Duration.ofMinutes(30);
     static final int MAX_PAGES_PER_RUN = 200;
@@ -80,6 +89,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
 
     @Override
     public CaptureResult capture(String storeCode, List<PlatformOrder> orders, String actor) {
+        authorizer.require(actor, Permission.IMPORT_ORDERS);
         return Jdbc.inTransaction(ds, c -> capture(c, storeCode, orders, actor(actor), false));
     }
 
@@ -114,6 +124,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
 
     @Override
     public void updateAddress(long packageId, Address address, String actor) {
+        authorizer.require(actor, Permission.EDIT_ADDRESS);
         List<OrderValidator.Problem> problems = OrderValidator.validateAddress(address);
         if (!problems.isEmpty()) {
             throw new OperationRefusedException("invalid_address", problems.stream()
@@ -198,6 +209,16 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
 
     @Override
     public CaptureResult captureNow(String storeCode, String actor) {
+        authorizer.require(actor, Permission.IMPORT_ORDERS);
+        return captureFromMarketplace(storeCode, actor);
+    }
+
+    /** The scheduler's capture: the container's own timer, no user. */
+    CaptureResult captureScheduled(String storeCode) {
+        return captureFromMarketplace(storeCode, "scheduler");
+    }
+
+    private CaptureResult captureFromMarketplace(String storeCode, String actor) {
         Store store = Jdbc.inTransaction(ds, c -> store(c, storeCode));
         MarketplaceConnector connector = plugins.platform(store.platform(), store.code()).orElseThrow(() ->
                 new OperationRefusedException("no_connector", "No marketplace plugin for platform '"
@@ -311,6 +332,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
 
     @Override
     public CaptureResult confirmImport(String previewId, String actor) {
+        authorizer.require(actor, Permission.IMPORT_ORDERS);
         expirePreviews();
         Preview p = previewId == null ? null : previews.remove(previewId);
         if (p == null) {

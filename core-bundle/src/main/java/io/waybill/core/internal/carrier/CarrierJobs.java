@@ -1,5 +1,7 @@
 package io.waybill.core.internal.carrier;
 
+import io.waybill.core.api.Permission;
+import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.CarrierUploadService;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.db.Database;
@@ -34,6 +36,13 @@ import java.util.Map;
  */
 @Component(service = {CarrierUploadService.class, CarrierJobs.class})
 public class CarrierJobs implements CarrierUploadService {
+    /** Who may call what: checked first in every method that changes data. */
+    private volatile Authorizer authorizer;
+
+    @Reference
+    public void setAuthorizer(Authorizer authorizer) {
+        this.authorizer = authorizer;
+    }
 
     static final String UPLOAD = "UPLOAD";
     static final String POLL = "POLL";
@@ -67,6 +76,7 @@ public class CarrierJobs implements CarrierUploadService {
 
     @Override
     public BatchResult upload(List<Long> packageIds, String actor) {
+        authorizer.require(actor, Permission.UPLOAD_TO_CARRIER);
         return perPackage(packageIds, actor, (c, id, no, status, storeId, who) -> {
             if (status != PackageStatus.ALLOCATED && status != PackageStatus.UPLOAD_FAILED) {
                 PackageLifecycle.check(no, status, PackageStatus.AWAITING_TRACKING);
@@ -96,6 +106,7 @@ public class CarrierJobs implements CarrierUploadService {
 
     @Override
     public BatchResult refreshTracking(List<Long> packageIds, String actor) {
+        authorizer.require(actor, Permission.REFRESH_TRACKING);
         return perPackage(packageIds, actor, (c, id, no, status, storeId, who) -> {
             if ((status == PackageStatus.TRACKED || status == PackageStatus.PRINTED) && refetchLabel(c, id, who)) {
                 return;
@@ -201,6 +212,7 @@ public class CarrierJobs implements CarrierUploadService {
 
     @Override
     public ShippingMethodInfo saveShippingMethod(ShippingMethodInfo m, String actor) {
+        authorizer.require(actor, Permission.SET_SHIPPING_METHOD);
         if (m.code() == null || !m.code().strip().matches("[A-Za-z0-9_-]{1,40}")) {
             throw new OperationRefusedException("invalid_code", "A method code has 1-40 letters, digits, '_' or '-'.");
         }

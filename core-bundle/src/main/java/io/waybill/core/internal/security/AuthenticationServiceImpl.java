@@ -14,33 +14,18 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Authenticates operators against Karaf's JAAS realm "karaf" (the same users as the shell), maps Karaf roles to
- * Waybill roles, and slows down password guessing: after {@value #MAX_FAILURES} failures a user name is locked
- * for {@code LOCK} minutes.
+ * Authenticates operators against Karaf's JAAS realm "karaf" (the same users as the shell) and maps Karaf roles to
+ * Waybill roles ({@link WaybillRoles}). Password guessing is slowed down in the realm itself (bundle
+ * io.waybill.security: five wrong passwords lock a user name for five minutes), the same rule as SSH logins.
  */
 @Component(service = AuthenticationService.class)
 public class AuthenticationServiceImpl implements AuthenticationService {
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationServiceImpl.class);
-    private static final Set<String> WAYBILL_ROLES =
-            Set.of(UserIdentity.OPERATOR, UserIdentity.SUPERVISOR, UserIdentity.ADMIN);
-
-    private record Failures(int count, Instant lastAt) {
-    }
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     public Optional<UserIdentity> authenticate(String username, char[] password) {
@@ -48,30 +33,11 @@ public class AuthenticationServiceImpl implements AuthenticationService {
             return Optional.empty();
         }
         String user = username.strip();
-        Failures f = failures.get(user);
-        if (f != null && f.count() >= MAX_FAILURES && f.lastAt().plus(LOCK).isAfter(clock.instant())) {
-            LOG.warn("Login refused for '{}': locked after {} failed attempts", user, f.count());
-            return Optional.empty();
-        }
         Optional<Set<String>> roles = jaasLogin(user, password);
         if (roles.isEmpty()) {
-            failures.merge(user, new Failures(1, clock.instant()),
-                    (a, b) -> new Failures(a.count() + 1, b.lastAt()));
-            LOG.info("Failed login for '{}'", user);
             return Optional.empty();
         }
-        failures.remove(user);
-        Set<String> waybillRoles = new HashSet<>();
-        for (String r : roles.get()) {
-            if (WAYBILL_ROLES.contains(r)) {
-                waybillRoles.add(r);
-            }
-        }
-        if (waybillRoles.contains(UserIdentity.ADMIN)) {
-            waybillRoles.addAll(WAYBILL_ROLES);
-        } else if (waybillRoles.contains(UserIdentity.SUPERVISOR)) {
-            waybillRoles.add(UserIdentity.OPERATOR);
-        }
+        Set<String> waybillRoles = WaybillRoles.of(roles.get());
         if (waybillRoles.isEmpty()) {
             LOG.info("Login for '{}' refused: no Waybill role", user);
             return Optional.empty();

@@ -1,7 +1,9 @@
 package io.waybill.core.internal.security;
 
+import org.apache.karaf.jaas.modules.EncryptionService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,17 +11,23 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Makes sure the container has an administrator and no default credentials. At first start, when
  * {@code etc/users.properties} holds no user, it creates user {@code admin} with the password from the environment
  * variable {@code WAYBILL_ADMIN_PASSWORD} or, when unset, a generated one printed once on the console (never to
- * the log). The password is stored hashed.
+ * the log). The password is stored hashed by the "waybill" JAAS encryption service (bundle io.waybill.security),
+ * the one the logins check it with: this component waits for it. The users file is kept at 600.
  */
 @Component(immediate = true)
 public class FirstAdminBootstrap {
     static final String ENV = "WAYBILL_ADMIN_PASSWORD";
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdminBootstrap.class);
+
+    @Reference(target = "(name=waybill)")
+    EncryptionService encryption;
 
     @Activate
     void activate() {
@@ -28,8 +36,9 @@ public class FirstAdminBootstrap {
             return;
         }
         try {
-            String created = ensureAdmin(new UsersFile(Path.of(etc, "users.properties")), System.getenv(ENV),
-                    consoleOut());
+            UsersFile users = new UsersFile(Path.of(etc, "users.properties"));
+            users.ownerOnly();
+            String created = ensureAdmin(users, System.getenv(ENV), consoleOut(), hasher(encryption));
             if (created != null) {
                 LOG.info("Created the first administrator '{}' (password from {})", "admin", created);
             }
@@ -42,7 +51,8 @@ public class FirstAdminBootstrap {
      * Creates the admin when there is no user yet. Returns where the password came from ("environment" or
      * "generated"), or null when nothing was created.
      */
-    static String ensureAdmin(UsersFile users, String envPassword, PrintStream console) throws IOException {
+    static String ensureAdmin(UsersFile users, String envPassword, PrintStream console, UnaryOperator<String> hasher)
+            throws IOException {
         if (users.hasAnyUser()) {
             return null;
         }
@@ -51,7 +61,7 @@ public class FirstAdminBootstrap {
             throw new IllegalArgumentException(ENV + " must have at least 8 characters");
         }
         String password = fromEnv ? envPassword : UsersFile.randomPassword(20);
-        users.addAdmin("admin", password);
+        users.addAdmin("admin", hasher.apply(password));
         if (!fromEnv) {
             console.println();
             console.println("==============================================================");
@@ -63,6 +73,11 @@ public class FirstAdminBootstrap {
             console.flush();
         }
         return fromEnv ? "environment" : "generated";
+    }
+
+    /** The stored form Karaf's users-file login module checks: {@code {CRYPT}<hash>{CRYPT}}. */
+    static UnaryOperator<String> hasher(EncryptionService service) {
+        return plain -> "{CRYPT}" + service.createEncryption(Map.of()).encryptPassword(plain) + "{CRYPT}";
     }
 
     private static PrintStream consoleOut() {

@@ -5,15 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 
 /**
- * Karaf's {@code etc/users.properties}, read and appended to by the first-admin bootstrap. Passwords are written
- * only as {@code {CRYPT}SHA-512-hex{CRYPT}}, the format Karaf's JAAS properties realm checks when encryption is on.
+ * Karaf's {@code etc/users.properties}: appended to by the first-admin bootstrap (passwords only as
+ * {@code {CRYPT}hash{CRYPT}} made by the "waybill" JAAS encryption service), read for a user's roles. Kept readable
+ * by its owner only.
  */
 public final class UsersFile {
 
@@ -23,6 +24,10 @@ public final class UsersFile {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Path file;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(long modified, long size, Properties users) {
+    }
 
     public UsersFile(Path file) {
         this.file = file;
@@ -39,25 +44,78 @@ public final class UsersFile {
                 .anyMatch(l -> !l.startsWith("_g_") && l.contains("="));
     }
 
-    /** Appends an admin user with the given password (stored hashed) and the Waybill admin group. */
-    public void addAdmin(String user, String password) throws IOException {
+    /**
+     * Appends an admin user with an already hashed password (the whole {@code {CRYPT}...{CRYPT}} value) and the
+     * Waybill admin group; a new file is created readable by its owner only.
+     */
+    public void addAdmin(String user, String hashedPassword) throws IOException {
         if (!user.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("User name may contain letters, digits, '.', '_' and '-' only");
         }
-        String text = System.lineSeparator() + "# Waybill first administrator (password stored as SHA-512)"
-                + System.lineSeparator() + user + " = " + crypt(password) + ",_g_:waybilladmins"
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+        ownerOnly();
+        String text = System.lineSeparator() + "# Waybill first administrator (password stored as a salted hash)"
+                + System.lineSeparator() + user + " = " + hashedPassword + ",_g_:waybilladmins"
                 + System.lineSeparator() + ADMIN_GROUP_LINE + System.lineSeparator();
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    /** Karaf JAAS "basic" encryption format for SHA-512 / hexadecimal. */
-    public static String crypt(String password) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-512").digest(password.getBytes(StandardCharsets.UTF_8));
-            return "{CRYPT}" + HexFormat.of().formatHex(digest) + "{CRYPT}";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Sets the file readable and writable by its owner only (600) where the file system has POSIX permissions. */
+    public void ownerOnly() throws IOException {
+        if (Files.exists(file) && Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
+    }
+
+    /**
+     * The realm roles of a user: its own roles and those of its groups ({@code _g_:name}); empty when the user is
+     * unknown or the file cannot be read. Re-read when the file changes.
+     */
+    public Set<String> roles(String user) {
+        Properties users;
+        try {
+            users = current();
+        } catch (IOException e) {
+            return Set.of();
+        }
+        String infos = users.getProperty(user);
+        if (infos == null || user.startsWith("_g_:")) {
+            return Set.of();
+        }
+        Set<String> roles = new HashSet<>();
+        String[] parts = infos.split(",");
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (p.startsWith("_g_:")) {
+                String group = users.getProperty(p);
+                if (group != null) {
+                    String[] g = group.split(",");
+                    for (int j = 1; j < g.length; j++) {
+                        roles.add(g[j].strip());
+                    }
+                }
+            } else if (!p.isEmpty()) {
+                roles.add(p);
+            }
+        }
+        return roles;
+    }
+
+    private Properties current() throws IOException {
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        long size = Files.size(file);
+        Snapshot s = snapshot;
+        if (s == null || s.modified() != modified || s.size() != size) {
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            s = new Snapshot(modified, size, p);
+            snapshot = s;
+        }
+        return s.users();
     }
 
     /** A random password of the given length from an unambiguous alphabet. */

@@ -1,5 +1,7 @@
 package io.waybill.core.internal.sync;
 
+import io.waybill.core.api.Permission;
+import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.SyncService;
 import io.waybill.core.internal.db.Database;
@@ -30,6 +32,13 @@ import java.util.TreeMap;
 /** The store-sync outbox: queueing, states, delivery settings and the carrier-name mapping table. */
 @Component(service = {SyncService.class, SyncServiceImpl.class})
 public class SyncServiceImpl implements SyncService {
+    /** Who may call what: checked first in every method that changes data. */
+    private volatile Authorizer authorizer;
+
+    @Reference
+    public void setAuthorizer(Authorizer authorizer) {
+        this.authorizer = authorizer;
+    }
 
     private final DataSource ds;
     private final Clock clock;
@@ -54,6 +63,7 @@ public class SyncServiceImpl implements SyncService {
 
     @Override
     public BatchResult startSync(List<Long> packageIds, String actor) {
+        authorizer.require(actor, Permission.START_SYNC);
         if (packageIds == null || packageIds.isEmpty()) {
             throw new OperationRefusedException("empty_selection", "Select at least one package.");
         }
@@ -144,6 +154,7 @@ public class SyncServiceImpl implements SyncService {
 
     @Override
     public void setAutoSync(String platform, boolean automatic, String actor) {
+        authorizer.require(actor, Permission.SET_SYNC_SETTINGS);
         if (platform == null || !platform.strip().matches("[a-z0-9_.-]{1,40}")) {
             throw new OperationRefusedException("invalid_platform", "Unknown platform '" + platform + "'.");
         }
@@ -183,6 +194,7 @@ public class SyncServiceImpl implements SyncService {
 
     @Override
     public void saveCarrierCode(CarrierCodeMapping m, String actor) {
+        authorizer.require(actor, Permission.SET_SYNC_SETTINGS);
         if (m.platform() == null || m.platform().isBlank() || m.carrierId() == null || m.carrierId().isBlank()) {
             throw new OperationRefusedException("invalid_mapping", "Platform and carrier are required.");
         }

@@ -1,5 +1,7 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.api.Permission;
+import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.db.Database;
@@ -38,6 +40,13 @@ import java.util.stream.Collectors;
  */
 @Component(service = FulfilmentService.class)
 public class FulfilmentServiceImpl implements FulfilmentService {
+    /** Who may call what: checked first in every method that changes data. */
+    private volatile Authorizer authorizer;
+
+    @Reference
+    public void setAuthorizer(Authorizer authorizer) {
+        this.authorizer = authorizer;
+    }
 
     static final int MAX_BATCH = 10_000;
     static final int MAX_REASON = 500;
@@ -117,6 +126,7 @@ public class FulfilmentServiceImpl implements FulfilmentService {
 
     @Override
     public BatchResult allocate(List<Long> packageIds, String actor) {
+        authorizer.require(actor, Permission.ALLOCATE);
         checkBatch(packageIds);
         String who = actor(actor);
         // a package selected twice is allocated once and reported once
@@ -556,6 +566,7 @@ public class FulfilmentServiceImpl implements FulfilmentService {
 
     @Override
     public BatchResult voidPackages(List<Long> packageIds, String reason, String actor) {
+        authorizer.require(actor, Permission.VOID);
         checkBatch(packageIds);
         String why = TextRules.requireReason(reason, MAX_REASON);
         String who = actor(actor);
@@ -578,6 +589,7 @@ public class FulfilmentServiceImpl implements FulfilmentService {
 
     @Override
     public BatchResult markPrinted(List<Long> packageIds, String actor) {
+        authorizer.require(actor, Permission.MARK_PRINTED);
         checkBatch(packageIds);
         String who = actor(actor);
         List<Long> done = new ArrayList<>();

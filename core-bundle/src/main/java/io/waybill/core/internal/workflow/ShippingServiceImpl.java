@@ -1,5 +1,7 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.api.Permission;
+import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.AuthenticationService;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.ShippingService;
@@ -33,6 +35,13 @@ import java.util.Optional;
  */
 @Component(service = ShippingService.class)
 public class ShippingServiceImpl implements ShippingService {
+    /** Who may call what: checked first in every method that changes data. */
+    private volatile Authorizer authorizer;
+
+    @Reference
+    public void setAuthorizer(Authorizer authorizer) {
+        this.authorizer = authorizer;
+    }
 
     static final int MAX_GRAMS = 1_000_000;
 
@@ -68,6 +77,7 @@ public class ShippingServiceImpl implements ShippingService {
 
     @Override
     public ScanResult ship(String scanned, Integer measuredGrams, String actor) {
+        authorizer.require(actor, Permission.SHIP_WEIGHED);
         return Jdbc.inTransaction(ds, c -> {
             Object found = find(c, scanned);
             if (found instanceof ScanResult refused) {
@@ -87,6 +97,7 @@ public class ShippingServiceImpl implements ShippingService {
     @Override
     public ScanResult shipWithOverride(String scanned, Integer measuredGrams, String supervisorUser,
                                        char[] supervisorPassword, String reason, String actor) {
+        authorizer.require(actor, Permission.SHIP_WEIGHED);
         String why = TextRules.requireReason(reason, 500);
         Optional<UserIdentity> supervisor = auth.authenticate(supervisorUser, supervisorPassword);
         if (supervisor.isEmpty()) {
@@ -115,6 +126,7 @@ public class ShippingServiceImpl implements ShippingService {
 
     @Override
     public BatchResult shipBatch(List<Long> packageIds, String actor) {
+        authorizer.require(actor, Permission.SHIP_BATCH);
         if (packageIds == null || packageIds.isEmpty()) {
             throw new OperationRefusedException("empty_selection", "Select at least one package.");
         }
@@ -315,6 +327,7 @@ public class ShippingServiceImpl implements ShippingService {
 
     @Override
     public void setStoreTolerance(String storeCode, int grams, int percent, String actor) {
+        authorizer.require(actor, Permission.SET_TOLERANCE);
         checkGrams(grams);
         if (percent < 0 || percent > MAX_TOLERANCE_PERCENT) {
             throw new OperationRefusedException("invalid_tolerance", "A tolerance in percent must be between 0 and "
@@ -339,6 +352,7 @@ public class ShippingServiceImpl implements ShippingService {
 
     @Override
     public void setSkuTolerance(String skuCode, Integer grams, String actor) {
+        authorizer.require(actor, Permission.SET_TOLERANCE);
         if (grams != null) {
             checkGrams(grams);
         }

@@ -1,5 +1,7 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.api.Permission;
+import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.StockService;
 import io.waybill.core.internal.db.Database;
@@ -24,6 +26,13 @@ import java.util.List;
  */
 @Component(service = StockService.class)
 public class StockServiceImpl implements StockService {
+    /** Who may call what: checked first in every method that changes data. */
+    private volatile Authorizer authorizer;
+
+    @Reference
+    public void setAuthorizer(Authorizer authorizer) {
+        this.authorizer = authorizer;
+    }
 
     static final int MAX_QUANTITY = 10_000_000;
     private final DataSource ds;
@@ -82,6 +91,7 @@ public class StockServiceImpl implements StockService {
 
     @Override
     public StockRow set(String warehouseCode, String skuCode, int onHand, String actor) {
+        authorizer.require(actor, Permission.SET_STOCK);
         if (onHand < 0 || onHand > MAX_QUANTITY) {
             throw new OperationRefusedException("invalid_quantity",
                     "On-hand quantity must be between 0 and " + MAX_QUANTITY + ", got " + onHand + ".");
@@ -98,6 +108,7 @@ public class StockServiceImpl implements StockService {
 
     @Override
     public StockRow adjust(String warehouseCode, String skuCode, int delta, String reason, String actor) {
+        authorizer.require(actor, Permission.ADJUST_STOCK);
         if (delta == 0) {
             throw new OperationRefusedException("invalid_quantity", "The adjustment must not be 0.");
         }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.order;
 import static io.waybill.core.internal.Fixtures.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +42,7 @@ class OrderCaptureServiceImplTest {
         db = TestDatabase.inMemory();
         Fixtures.basic(db);
         registry = Fixtures.registry();
-        capture = new OrderCaptureServiceImpl(db, registry);
+        capture = authorized(new OrderCaptureServiceImpl(db, registry));
     }
 
     @AfterEach

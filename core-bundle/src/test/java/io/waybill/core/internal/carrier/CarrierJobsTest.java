@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.exec;
 import static io.waybill.core.internal.Fixtures.order;
 import static io.waybill.core.internal.Fixtures.scalar;
@@ -127,11 +128,11 @@ class CarrierJobsTest {
         registry = Fixtures.registry();
         carrier = new ScriptedCarrier("scripted", false);
         registry.bindCarrier(Fixtures.reference(), carrier);
-        jobs = new CarrierJobs(db.dataSource(), Clock.systemUTC());
+        jobs = authorized(new CarrierJobs(db.dataSource(), Clock.systemUTC()));
         packages = new PackageServiceImpl(db);
-        capture = new OrderCaptureServiceImpl(db, registry);
-        fulfilment = new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC(),
-                (id, s) -> registry.carrier(id).orElseThrow().cancelShipment(s));
+        capture = authorized(new OrderCaptureServiceImpl(db, registry));
+        fulfilment = authorized(new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC(),
+                (id, s) -> registry.carrier(id).orElseThrow().cancelShipment(s)));
         jobs.saveShippingMethod(new ShippingMethodInfo("S1", "STD", "scripted", "RR", true), "admin");
         worker = new CarrierJobWorker(jobs, registry, packages);
     }
@@ -311,7 +312,7 @@ class CarrierJobsTest {
                 return Instant.now().plusMillis(offset.get());
             }
         };
-        CarrierJobs fastJobs = new CarrierJobs(db.dataSource(), fast);
+        CarrierJobs fastJobs = authorized(new CarrierJobs(db.dataSource(), fast));
         ScriptedCarrier late = new ScriptedCarrier("late", true);
         fastJobs.saveShippingMethod(new ShippingMethodInfo("S1", "LATE", "late", null, true), "admin");
         long a = allocated("o1");

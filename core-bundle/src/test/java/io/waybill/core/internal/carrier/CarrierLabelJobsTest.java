@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.exec;
 import static io.waybill.core.internal.Fixtures.order;
 import static io.waybill.core.internal.Fixtures.scalar;
@@ -118,11 +119,11 @@ class CarrierLabelJobsTest {
             Fixtures.basic(db);
             exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, 'A01-01', 100, 0)");
             registry.bindCarrier(Fixtures.reference(), carrier);
-            jobs = new CarrierJobs(db.dataSource(), Clock.systemUTC());
+            jobs = authorized(new CarrierJobs(db.dataSource(), Clock.systemUTC()));
             packages = new PackageServiceImpl(db);
-            capture = new OrderCaptureServiceImpl(db, registry);
-            fulfilment = new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC(),
-                    (id, s) -> registry.carrier(id).orElseThrow().cancelShipment(s));
+            capture = authorized(new OrderCaptureServiceImpl(db, registry));
+            fulfilment = authorized(new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC(),
+                    (id, s) -> registry.carrier(id).orElseThrow().cancelShipment(s)));
             jobs.saveShippingMethod(new ShippingMethodInfo("S1", "STD", "labelled", null, true), "admin");
             worker = new CarrierJobWorker(jobs, registry, packages);
         }

@@ -17,6 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FirstAdminBootstrapTest {
 
+    /** The hash the distribution stores: the "waybill" JAAS encryption service of io.waybill.security. */
+    private static final java.util.function.UnaryOperator<String> HASHER =
+            FirstAdminBootstrap.hasher(new io.waybill.security.internal.WaybillEncryptionService());
+
     private static final String STOCK = "# karaf users\n#karaf = karaf,_g_:admingroup\n#_g_\\:admingroup = group,admin\n";
 
     @Test
@@ -27,7 +31,7 @@ class FirstAdminBootstrapTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         // when
         String source = FirstAdminBootstrap.ensureAdmin(new UsersFile(file), null,
-                new PrintStream(console, true, StandardCharsets.UTF_8));
+                new PrintStream(console, true, StandardCharsets.UTF_8), HASHER);
         // then
         assertEquals("generated", source);
         String printed = console.toString(StandardCharsets.UTF_8);
@@ -36,7 +40,12 @@ class FirstAdminBootstrapTest {
         assertEquals(20, password.length());
         String stored = Files.readString(file);
         assertFalse(stored.contains(password), "password must be stored hashed only");
-        assertTrue(stored.contains("admin = " + UsersFile.crypt(password) + ",_g_:waybilladmins"));
+        String hash = stored.lines().filter(l -> l.startsWith("admin = ")).findFirst().orElseThrow()
+                .replaceAll("^admin = \\{CRYPT}(.*)\\{CRYPT},_g_:waybilladmins$", "$1");
+        assertTrue(hash.startsWith("pbkdf2-sha256$"), hash);
+        assertTrue(io.waybill.security.internal.PasswordHashes.verify(password, hash));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
         assertTrue(stored.contains("operator,supervisor"));
     }
 
@@ -46,16 +55,18 @@ class FirstAdminBootstrapTest {
         Files.writeString(file, STOCK);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         assertEquals("environment", FirstAdminBootstrap.ensureAdmin(new UsersFile(file), "s3cret-pass",
-                new PrintStream(console)));
+                new PrintStream(console), HASHER));
         assertEquals(0, console.size());
-        assertTrue(Files.readString(file).contains(UsersFile.crypt("s3cret-pass")));
+        assertFalse(Files.readString(file).contains("s3cret-pass"));
+        assertEquals(java.util.Set.of("admin", "manager", "viewer", "systembundles", "ssh", "operator", "supervisor"),
+                new UsersFile(file).roles("admin"));
     }
 
     @Test
     void leavesExistingUsersAlone(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("users.properties");
         Files.writeString(file, STOCK + "alice = {CRYPT}abc{CRYPT},_g_:waybilladmins\n");
-        assertNull(FirstAdminBootstrap.ensureAdmin(new UsersFile(file), "whatever-long", System.out));
+        assertNull(FirstAdminBootstrap.ensureAdmin(new UsersFile(file), "whatever-long", System.out, HASHER));
         assertFalse(Files.readString(file).contains("admin ="));
     }
 
@@ -64,13 +75,16 @@ class FirstAdminBootstrapTest {
         Path file = dir.resolve("users.properties");
         Files.writeString(file, STOCK);
         assertThrows(IllegalArgumentException.class,
-                () -> FirstAdminBootstrap.ensureAdmin(new UsersFile(file), "short", System.out));
+                () -> FirstAdminBootstrap.ensureAdmin(new UsersFile(file), "short", System.out, HASHER));
     }
 
     @Test
-    void cryptMatchesKarafBasicEncryptionFormat() {
-        // SHA-512("abc") from FIPS 180-2
-        assertEquals("{CRYPT}ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
-                + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f{CRYPT}", UsersFile.crypt("abc"));
+    void rolesComeFromTheUserAndItsGroups(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("users.properties");
+        Files.writeString(file, STOCK + "olga = {CRYPT}x{CRYPT},_g_:packers,viewer\n_g_\\:packers = group,operator,ssh\n");
+        UsersFile users = new UsersFile(file);
+        assertEquals(java.util.Set.of("operator", "ssh", "viewer"), users.roles("olga"));
+        assertEquals(java.util.Set.of(), users.roles("nobody"));
+        assertEquals(java.util.Set.of(), users.roles("_g_:packers"));
     }
 }

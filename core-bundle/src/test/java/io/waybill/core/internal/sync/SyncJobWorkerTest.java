@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.exec;
 import static io.waybill.core.internal.Fixtures.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,7 +92,7 @@ class SyncJobWorkerTest {
                 + "CAST(ID AS CHAR(4)), 500 + ID, 'SHIPPED', 100, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'pool', "
                 + "'RR' || CAST(ID AS CHAR(4)), CURRENT_TIMESTAMP FROM WB_SKU");
         exec(db, "UPDATE WB_STORE SET PLATFORM = 'test'");
-        sync = new SyncServiceImpl(db.dataSource(), Clock.systemUTC());
+        sync = authorized(new SyncServiceImpl(db.dataSource(), Clock.systemUTC()));
         marketplace = new RecordingMarketplace();
         PluginRegistryImpl registry = Fixtures.registry();
         registry.bindPlatform(Fixtures.reference(), marketplace);

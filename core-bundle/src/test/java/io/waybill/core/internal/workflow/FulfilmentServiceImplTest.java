@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.exec;
 import static io.waybill.core.internal.Fixtures.order;
 import static io.waybill.core.internal.Fixtures.scalar;
@@ -43,9 +44,9 @@ class FulfilmentServiceImplTest {
     void open() throws Exception {
         db = TestDatabase.inMemory();
         Fixtures.basic(db);
-        fulfilment = new FulfilmentServiceImpl(db);
+        fulfilment = authorized(new FulfilmentServiceImpl(db));
         packages = new PackageServiceImpl(db);
-        capture = new OrderCaptureServiceImpl(db, Fixtures.registry());
+        capture = authorized(new OrderCaptureServiceImpl(db, Fixtures.registry()));
     }
 
     @AfterEach
@@ -109,8 +110,8 @@ class FulfilmentServiceImplTest {
         assertEquals(0, scalar(db, "SELECT SUM(RESERVED) FROM WB_STOCK"), "nothing reserved for a short package");
 
         // when stock arrives and the package is retried
-        new StockServiceImpl(db).adjust("W1", "A", 5, "goods received", "bob");
-        new StockServiceImpl(db).set("W1", "C", 4, "bob");
+        authorized(new StockServiceImpl(db)).adjust("W1", "A", 5, "goods received", "bob");
+        authorized(new StockServiceImpl(db)).set("W1", "C", 4, "bob");
         BatchResult retry = fulfilment.allocate(List.of(id), "bob");
 
         assertEquals(List.of(id), retry.succeeded());
@@ -197,7 +198,7 @@ class FulfilmentServiceImplTest {
         for (int t = 0; t < 8; t++) {
             List<Long> mine = new ArrayList<>(ids);
             Collections.shuffle(mine, new java.util.Random(t));
-            FulfilmentServiceImpl service = new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC());
+            FulfilmentServiceImpl service = authorized(new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC()));
             Callable<BatchResult> job = () -> {
                 start.await();
                 return service.allocate(mine, "t");

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.order;
 import static io.waybill.core.internal.Fixtures.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +64,7 @@ class PostgresFulfilmentTest {
         for (int i = 0; i < 60; i++) {
             orders.add(i % 2 == 0 ? order("p" + i, "A", 1, "B", 1) : order("p" + i, "B", 1, "A", 1));
         }
-        new OrderCaptureServiceImpl(db, Fixtures.registry()).capture("S1", orders, "load");
+        authorized(new OrderCaptureServiceImpl(db, Fixtures.registry())).capture("S1", orders, "load");
         PackageServiceImpl packages = new PackageServiceImpl(db);
         List<Long> ids = packages.find(PackageQuery.status(PackageStatus.WAITING), 0, 100, List.of()).stream()
                 .map(r -> r.id()).toList();
@@ -75,7 +76,7 @@ class PostgresFulfilmentTest {
         for (int t = 0; t < 8; t++) {
             List<Long> mine = new ArrayList<>(ids);
             Collections.shuffle(mine, new Random(t));
-            FulfilmentServiceImpl service = new FulfilmentServiceImpl(db);
+            FulfilmentServiceImpl service = authorized(new FulfilmentServiceImpl(db));
             futures.add(pool.submit(() -> {
                 start.await();
                 return service.allocate(mine, "t");

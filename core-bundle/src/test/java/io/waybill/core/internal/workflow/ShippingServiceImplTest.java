@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.exec;
 import static io.waybill.core.internal.Fixtures.order;
 import static io.waybill.core.internal.Fixtures.scalar;
@@ -37,18 +38,18 @@ class ShippingServiceImplTest {
         Fixtures.basic(db);
         exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10, 0)");
         // 2 x A (100 g) + 40 g packaging = 240 g expected; store tolerance 50 g / 5 %
-        new OrderCaptureServiceImpl(db, Fixtures.registry()).capture("S1", List.of(order("o1", "A", 2),
+        authorized(new OrderCaptureServiceImpl(db, Fixtures.registry())).capture("S1", List.of(order("o1", "A", 2),
                 order("o2", "A", 1)), "t");
-        FulfilmentServiceImpl f = new FulfilmentServiceImpl(db);
+        FulfilmentServiceImpl f = authorized(new FulfilmentServiceImpl(db));
         List<Long> ids = List.of((long) scalar(db, "SELECT MIN(ID) FROM WB_PACKAGE"),
                 (long) scalar(db, "SELECT MAX(ID) FROM WB_PACKAGE"));
         f.allocate(ids, "t");
         exec(db, "UPDATE WB_PACKAGE SET STATUS = 'PRINTED', TRACKING_NO = 'RR123456785CN' WHERE ID = " + ids.get(0));
-        shipping = new ShippingServiceImpl(db.dataSource(), Clock.systemUTC(), (user, pw) ->
+        shipping = authorized(new ShippingServiceImpl(db.dataSource(), Clock.systemUTC(), (user, pw) ->
                 user.equals("sue") && new String(pw).equals("right-password")
                         ? Optional.of(new UserIdentity("sue", Set.of(UserIdentity.SUPERVISOR, UserIdentity.OPERATOR)))
                         : user.equals("otto") ? Optional.of(new UserIdentity("otto", Set.of(UserIdentity.OPERATOR)))
-                        : Optional.empty());
+                        : Optional.empty()));
     }
 
     @AfterEach

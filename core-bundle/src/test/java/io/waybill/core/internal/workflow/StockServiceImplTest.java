@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class StockServiceImplTest {
     void open() throws Exception {
         db = TestDatabase.inMemory();
         Fixtures.basic(db);
-        stock = new StockServiceImpl(db);
+        stock = authorized(new StockServiceImpl(db));
     }
 
     @AfterEach
@@ -51,5 +52,32 @@ class StockServiceImplTest {
         assertEquals("unknown_warehouse", assertThrows(OperationRefusedException.class,
                 () -> stock.set("W9", "A", 3, "ann")).code());
         assertEquals(5, stock.list("W1", "A").get(0).onHand(), "nothing changed by refused requests");
+    }
+
+    @Test
+    void anOperatorMayNotSetOrAdjustStockAndNothingIsWritten() throws Exception {
+        // given an operator, a supervisor (through a group) and a user without a Waybill role
+        stock.set("W1", "A", 5, "ann");
+        stock.setAuthorizer(io.waybill.core.internal.security.TestAuthorizers.of(java.util.Map.of(
+                "olga", java.util.Set.of("operator", "ssh"),
+                "sam", java.util.Set.of("supervisor"),
+                "viv", java.util.Set.of("viewer"))));
+        // when / then
+        OperationRefusedException set = assertThrows(OperationRefusedException.class,
+                () -> stock.set("W1", "A", 50, "olga"));
+        assertEquals("not_permitted", set.code());
+        assertEquals("Not permitted: olga may not set stock (needs the supervisor role)", set.getMessage());
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> stock.adjust("W1", "A", 3, "delivery", "olga")).code());
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> stock.adjust("W1", "A", 3, "delivery", "viv")).code());
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> stock.set("W1", "A", 3, "nobody")).code());
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> stock.set("W1", "A", 3, null)).code());
+        assertEquals(5, stock.list("W1", "A").get(0).onHand(), "nothing changed by refused requests");
+        assertEquals(0, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTOR IN ('olga', 'viv')"));
+        // a supervisor may
+        assertEquals(8, stock.adjust("W1", "A", 3, "delivery", "sam").onHand());
     }
 }
