@@ -56,6 +56,14 @@ public final class Fixtures {
         }
     }
 
+    public static String string(DatabaseEngine db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     public static void exec(DatabaseEngine db, String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);

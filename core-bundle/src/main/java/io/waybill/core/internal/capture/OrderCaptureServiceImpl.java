@@ -65,7 +65,8 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     static final int MAX_PAGES_PER_RUN = 200;
     static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-    private record Preview(String storeCode, String fileName, List<PlatformOrder> orders, Instant created) {
+    private record Preview(String storeCode, String fileName, List<ParsedOrderFile.ParsedOrder> orders,
+                           Instant created) {
     }
 
     private record Store(long id, String code, String platform, String cursor) {
@@ -297,22 +298,34 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         List<RowError> errors = new ArrayList<>();
         file.problems().forEach(p -> errors.add(new RowError(p.row(), p.column(), p.reason())));
         Set<String> knownSkus = Jdbc.inTransaction(ds, c -> OrderWriter.loadSkus(c).keySet());
-        List<PlatformOrder> valid = new ArrayList<>();
+        List<ParsedOrderFile.ParsedOrder> checked = new ArrayList<>();
         for (ParsedOrderFile.ParsedOrder po : file.orders()) {
             List<OrderValidator.Problem> problems = OrderValidator.validate(po.order(), knownSkus);
             if (problems.isEmpty()) {
-                valid.add(po.order());
+                checked.add(po);
                 continue;
             }
             for (OrderValidator.Problem p : problems) {
                 errors.add(new RowError(rowFor(po, p), p.field(), p.reason()));
             }
         }
+        // orders that would collapse into another one when written (capture is idempotent on the platform id)
+        OrderConflicts.Found conflicts = Jdbc.inTransaction(ds, c -> {
+            Store store = store(c, storeCode);
+            return OrderConflicts.check(c, store.id(), store.code(), checked);
+        });
+        errors.addAll(conflicts.errors());
+        List<ParsedOrderFile.ParsedOrder> valid = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            if (!conflicts.refused().contains(i)) {
+                valid.add(checked.get(i));
+            }
+        }
         errors.sort(Comparator.comparingInt(RowError::row).thenComparing(RowError::column));
-        int duplicates = Jdbc.inTransaction(ds, c -> countExisting(c, storeCode, valid));
         String id = UUID.randomUUID().toString();
         previews.put(id, new Preview(storeCode, name, List.copyOf(valid), clock.instant()));
-        return new ImportPreview(id, name, storeCode, file.dataRows(), valid.size(), duplicates, errors);
+        return new ImportPreview(id, name, storeCode, file.dataRows(), valid.size(), conflicts.existing().size(),
+                errors);
     }
 
     /** Points a problem at the file row of the offending line where the problem names a SKU. */
@@ -339,8 +352,27 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             throw new OperationRefusedException("unknown_preview",
                     "This import preview has expired or was already used; upload the file again.");
         }
-        CaptureResult result = Jdbc.inTransaction(ds, c -> capture(c, p.storeCode(), p.orders(), actor(actor),
-                true));
+        CaptureResult result = Jdbc.inTransaction(ds, c -> {
+            Store store = store(c, p.storeCode());
+            // orders stored since the preview may now clash with the file's: then nothing is imported
+            List<RowError> conflicts = OrderConflicts.check(c, store.id(), store.code(), p.orders()).errors();
+            if (!conflicts.isEmpty()) {
+                RowError e = conflicts.get(0);
+                throw new OperationRefusedException("import_conflict", "Nothing was imported: " + conflicts.size()
+                        + " order(s) clash with orders captured since the preview, e.g. row " + e.row() + ", "
+                        + e.column() + ": " + e.reason() + ". Upload the file again.");
+            }
+            List<PlatformOrder> orders = p.orders().stream().map(ParsedOrderFile.ParsedOrder::order).toList();
+            CaptureResult r = capture(c, p.storeCode(), orders, actor(actor), true);
+            int written = r.created() + r.updated() + r.unchanged() + r.flagged();
+            if (written != orders.size()) {
+                // never report more valid orders than were written: roll the whole import back instead
+                throw new OperationRefusedException("import_count_mismatch", "Nothing was imported: the preview"
+                        + " counted " + orders.size() + " valid orders but writing them accounted for " + written
+                        + ". Upload the file again; if this repeats, report it with the file.");
+            }
+            return r;
+        });
         LOG.info("Imported {} from {}: {} new, {} updated", p.fileName(), p.storeCode(), result.created(),
                 result.updated());
         return result;
@@ -356,27 +388,6 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     private void expirePreviews() {
         Instant limit = clock.instant().minus(PREVIEW_TTL);
         previews.values().removeIf(p -> p.created().isBefore(limit));
-    }
-
-    private int countExisting(Connection c, String storeCode, List<PlatformOrder> orders) throws SQLException {
-        if (orders.isEmpty()) {
-            return 0;
-        }
-        Store store = store(c, storeCode);
-        Set<String> ids = orders.stream().map(o -> o.platformOrderId().strip()).collect(Collectors.toSet());
-        int found = 0;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT PLATFORM_ORDER_ID FROM WB_ORDER WHERE STORE_ID = ?")) {
-            ps.setLong(1, store.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (ids.contains(rs.getString(1))) {
-                        found++;
-                    }
-                }
-            }
-        }
-        return found;
     }
 
     private void recordCapture(long storeId, String cursor, String error) {
