@@ -542,13 +542,14 @@ class SeedWorkflowIT {
         browser.await("three rows 已同步 in the sync list", () -> browser.gridRows("sync-grid").stream()
                 .filter(r -> r.contains(PREFIX) && r.contains("已同步")).count() == 3);
         browser.screenshot("seed-52-synced");
+        // counted per own tracking number: a sync of another class's package that reaches this stub is not ours
         List<LoggedRequest> creates = shopify.findAll(postRequestedFor(urlEqualTo(SyncIT.GRAPHQL))
                 .withRequestBody(containing("fulfillmentCreate")));
-        assertEquals(3, creates.size(), "one fulfillmentCreate per package");
         for (String p : shipped) {
             String tn = tracking.get(p);
-            assertTrue(creates.stream().anyMatch(c -> c.getBodyAsString().contains("\"" + tn + "\"")),
-                    () -> "tracking number " + tn + " of " + p + " sent to the store");
+            long mine = creates.stream().filter(c -> c.getBodyAsString().contains("\"" + tn + "\"")).count();
+            assertEquals(1, mine, () -> "one fulfillmentCreate with tracking number " + tn + " of " + p
+                    + "; the stub received: " + creates.stream().map(LoggedRequest::getBodyAsString).toList());
         }
         figure(5, "manual sync of delivery status -> synced (3 packages)", t0);
     }

@@ -149,7 +149,10 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> getTranslation("sync.status." + r.status().name())).setKey("status")
                 .setHeader(getTranslation("sync.col.status")).setSortProperty(PackageSort.Field.STATUS.name())
                 .setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(r -> SyncStates.describe(states.get(r.id()), r.status(), zone, this::getTranslation))
+        // the reason wraps, long unbreakable tokens (gid://shopify/Order/...) included: never clipped, whatever the font
+        grid.addColumn(LitRenderer.<PackageRow>of("<span class=\"wb-wrap\">${item.state}</span>")
+                        .withProperty("state", r -> SyncStates.describe(states.get(r.id()), r.status(), zone,
+                                this::getTranslation)))
                 .setKey("syncState").setHeader(getTranslation("sync.col.state")).setWidth("14rem").setFlexGrow(3)
                 .setClassNameGenerator(r -> SyncStates.kind(states.get(r.id()), r.status()).cssClass())
                 .setTooltipGenerator(r -> SyncStates.describe(states.get(r.id()), r.status(), zone,
