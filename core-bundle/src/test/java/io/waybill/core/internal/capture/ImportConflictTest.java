@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.address;
 import static io.waybill.core.internal.Fixtures.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +48,7 @@ class ImportConflictTest {
         Fixtures.basic(db);
         Fixtures.exec(db, "INSERT INTO WB_STORE (ID, VERSION, CODE, NAME, PLATFORM) VALUES (2, 1, 'S2', 'Two', 'test')");
         registry = Fixtures.registry();
-        capture = new OrderCaptureServiceImpl(db, registry);
+        capture = authorized(new OrderCaptureServiceImpl(db, registry));
     }
 
     @AfterEach
