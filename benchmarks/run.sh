@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs a Waybill benchmark harness and prints its figures.  Usage: benchmarks/run.sh [CaptureAllocateBenchmark] [args]
+# Works from any directory. Paths handed to Maven are absolute: Maven 3.8 resolves a relative
+# -Dmdep.outputFile against the module directory (benchmarks/benchmarks/target/...), 3.9 against the cwd.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -B -q install -DskipTests -pl benchmarks -am
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=benchmarks/target/classpath.txt >/dev/null
-CP=$(cat benchmarks/target/classpath.txt)
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+CLASSPATH_FILE="$ROOT/benchmarks/target/classpath.txt"
+mvn -B -q -f "$ROOT/pom.xml" install -DskipTests -pl benchmarks -am
+mvn -B -q -f "$ROOT/pom.xml" -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
+CP=$(cat "$CLASSPATH_FILE")
 MAIN="${1:-CaptureAllocateBenchmark}"; shift || true
-exec java -Xmx2g -cp "benchmarks/target/classes:$CP" "io.waybill.benchmarks.$MAIN" "$@"
+exec java -Xmx2g -cp "$ROOT/benchmarks/target/classes:$CP" "io.waybill.benchmarks.$MAIN" "$@"

@@ -67,11 +67,11 @@ public final class OrderValidator {
             if (sku.isEmpty()) {
                 problems.add(new Problem("sku", "is required"));
             } else if (!knownSkus.contains(sku)) {
-                problems.add(new Problem("sku", "unknown SKU '" + sku + "'"));
+                problems.add(new Problem("sku", "unknown SKU '" + TextRules.visible(sku) + "'"));
             }
             if (line.quantity() <= 0) {
                 problems.add(new Problem("quantity", "must be greater than 0, got " + line.quantity()
-                        + (sku.isEmpty() ? "" : " for " + sku)));
+                        + (sku.isEmpty() ? "" : " for " + TextRules.visible(sku))));
             } else if (line.quantity() > MAX_QUANTITY) {
                 problems.add(new Problem("quantity", "must be at most " + MAX_QUANTITY + ", got " + line.quantity()));
             }
@@ -102,7 +102,8 @@ public final class OrderValidator {
         if (country.isEmpty()) {
             problems.add(new Problem("country", "is required"));
         } else if (!ISO_COUNTRIES.contains(country)) {
-            problems.add(new Problem("country", "'" + country + "' is not an ISO 3166 two-letter country code"));
+            problems.add(new Problem("country", "'" + TextRules.visible(country)
+                    + "' is not an ISO 3166 two-letter country code"));
         }
         text(problems, "state", a.state(), STATE_REQUIRED.contains(country), 100,
                 " for destination " + country);
@@ -111,7 +112,7 @@ public final class OrderValidator {
                 && a.postalCode() != null && !a.postalCode().isBlank()) {
             Pattern format = POSTAL_FORMATS.get(country);
             if (format != null && !format.matcher(a.postalCode().strip()).matches()) {
-                problems.add(new Problem("postal_code", "'" + a.postalCode().strip()
+                problems.add(new Problem("postal_code", "'" + TextRules.visible(a.postalCode().strip())
                         + "' is not a valid postal code for " + country));
             }
         }
@@ -141,6 +142,14 @@ public final class OrderValidator {
         if (at >= 0) {
             problems.add(new Problem(field, String.format("contains a control character (U+%04X) at position %d",
                     (int) v.charAt(at), at + 1)));
+            return false;
+        }
+        int bidi = TextRules.bidiControlAt(v);
+        if (bidi >= 0) {
+            problems.add(new Problem(field, String.format("contains a bidirectional control character (U+%04X) at "
+                    + "position %d; it makes text display in another order than it is written (a name or address "
+                    + "could read differently on screen and label), so it is not accepted", (int) v.charAt(bidi),
+                    bidi + 1)));
             return false;
         }
         return true;

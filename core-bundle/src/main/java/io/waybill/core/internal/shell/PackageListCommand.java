@@ -41,8 +41,15 @@ public class PackageListCommand implements Action {
     @Option(name = "--country", description = "Destination country (ISO alpha-2)")
     String country;
 
-    @Option(name = "--limit", aliases = "-n", description = "Maximum number of packages to show")
+    /** Most rows one page shows (the service's page size). */
+    static final int MAX_PAGE = 1000;
+
+    @Option(name = "--limit", aliases = "-n", description = "Packages per page (at most " + MAX_PAGE + ")")
     int limit = 100;
+
+    @Option(name = "--page", aliases = "-p", description = "Page to show: 1 is the oldest --limit packages, 2 the "
+            + "next ...")
+    int page = 1;
 
     @Override
     public Object execute() {
@@ -57,7 +64,19 @@ public class PackageListCommand implements Action {
         if (country != null) {
             query = query.withCountries(Set.of(country.toUpperCase(Locale.ROOT)));
         }
-        List<PackageRow> rows = packages.find(query, 0, limit,
+        if (limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1");
+        }
+        if (page < 1) {
+            throw new IllegalArgumentException("--page must be at least 1 (the first page)");
+        }
+        int pageSize = Math.min(limit, MAX_PAGE);
+        long offset = (long) (page - 1) * pageSize;
+        if (offset > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--page " + page + " is too far");
+        }
+        // oldest first; the service breaks ties by id, so pages neither overlap nor skip rows
+        List<PackageRow> rows = packages.find(query, (int) offset, pageSize,
                 List.of(new PackageSort(PackageSort.Field.CREATED, true)));
         ShellTable table = new ShellTable();
         table.column("Package no.");
@@ -75,8 +94,29 @@ public class PackageListCommand implements Action {
                     r.trackingNo() == null ? "" : r.trackingNo());
         }
         table.print(System.out);
-        System.out.println(rows.size() + " of " + packages.count(query) + " packages");
+        footer(page, pageSize, limit > MAX_PAGE, rows.size(), packages.count(query)).forEach(System.out::println);
         return null;
+    }
+
+    /**
+     * The lines under the table: "{@code n of total packages}" and, when there is more than one page, which rows
+     * these are and how to get the next page ({@code showing 1-1,000 of 12,345; next: --page 2}).
+     */
+    static List<String> footer(int page, int pageSize, boolean capped, int shown, long total) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(shown + " of " + total + " packages");
+        long from = (long) (page - 1) * pageSize;
+        String cap = capped ? " (at most " + MAX_PAGE + " per page)" : "";
+        if (shown == 0 && total > 0 && from >= total) {
+            long pages = (total + pageSize - 1) / pageSize;
+            lines.add(String.format(Locale.ROOT, "page %d is past the end: %,d packages make %,d page%s of %,d%s",
+                    page, total, pages, pages == 1 ? "" : "s", pageSize, cap));
+        } else if (page > 1 || from + shown < total) {
+            boolean more = from + shown < total;
+            lines.add(String.format(Locale.ROOT, "showing %,d-%,d of %,d%s%s", from + 1, from + shown, total,
+                    more ? "; next: --page " + (page + 1) : "; last page", cap));
+        }
+        return lines;
     }
 
     static PackageStatus parseStatus(String text) {

@@ -59,7 +59,8 @@ final class Header {
         List<Integer> unknown = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            String name = TextRules.strip(fields.get(i).replace("\uFEFF", ""));
+            // as shown in messages: control and bidi characters as codes, never raw
+            String name = TextRules.visible(TextRules.strip(fields.get(i).replace("\uFEFF", "")));
             names.add(name);
             Alias alias = ALIASES.get(Column.normalize(name));
             if (alias == null) {

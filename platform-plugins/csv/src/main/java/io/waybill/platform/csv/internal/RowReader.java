@@ -155,8 +155,8 @@ final class RowReader {
     /** A value quoted for a message, shortened when long. */
     static String quote(String value) {
         if (value.codePointCount(0, value.length()) <= QUOTE_MAX) {
-            return "'" + value + "'";
+            return "'" + TextRules.visible(value) + "'";
         }
-        return "'" + value.substring(0, value.offsetByCodePoints(0, QUOTE_MAX)) + "...'";
+        return "'" + TextRules.visible(value.substring(0, value.offsetByCodePoints(0, QUOTE_MAX))) + "...'";
     }
 }

@@ -35,7 +35,40 @@ final class TextDecoder {
         if (startsWith(content, 0xFF, 0xFE)) {
             return decode(content, 2, StandardCharsets.UTF_16LE, "UTF-16");
         }
+        refuseUtf16WithoutBom(content);
         return decode(content, 0, StandardCharsets.UTF_8, "UTF-8");
+    }
+
+    /** Bytes looked at to tell UTF-16 without a byte order mark from UTF-8. */
+    private static final int SNIFF = 4096;
+
+    /**
+     * Refuses text that is UTF-16 without a byte order mark (Excel "Unicode text" copied through tools that drop it,
+     * PowerShell redirects): NUL bytes are valid UTF-8, so it would otherwise be read as letters with NULs between
+     * them. Recognised by NUL bytes in at least a quarter of the even or odd positions of the first bytes (ASCII
+     * letters, digits and separators are one byte and a NUL in UTF-16); a stray NUL in UTF-8 text is left to the row
+     * checks, which refuse it in its row.
+     */
+    private static void refuseUtf16WithoutBom(byte[] content) {
+        int n = Math.min(content.length, SNIFF);
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i < n; i++) {
+            if (content[i] == 0) {
+                if (i % 2 == 0) {
+                    evenNul++;
+                } else {
+                    oddNul++;
+                }
+            }
+        }
+        int half = Math.max(1, n / 2);
+        if (n >= 2 && (oddNul * 4 >= half || evenNul * 4 >= half)) {
+            String order = oddNul >= evenNul ? "little-endian" : "big-endian";
+            throw new OrderFileException(OrderFileException.BAD_ENCODING, "file is not UTF-8 text: it looks like"
+                    + " UTF-16 (" + order + ") without a byte order mark (NUL bytes between the characters); save it"
+                    + " as \"CSV UTF-8\" (Excel) or choose UTF-8 when exporting, then upload it again");
+        }
     }
 
     private static boolean startsWith(byte[] content, int... prefix) {

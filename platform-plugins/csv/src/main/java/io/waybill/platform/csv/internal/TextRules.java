@@ -83,6 +83,33 @@ final class TextRules {
         };
     }
 
+    /**
+     * The value as it may appear in a message: control characters, bidirectional formatting characters (which would
+     * reorder the message around them) and U+FFFD shown as {@code <U+202E>}; everything else unchanged.
+     */
+    static String visible(String value) {
+        StringBuilder b = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean hide = Character.isISOControl(c) || isBidiControl(c);
+            if (hide && b == null) {
+                b = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (hide) {
+                b.append(String.format(Locale.ROOT, "<U+%04X>", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? value : b.toString();
+    }
+
+    /** U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069: characters that change the display order of text. */
+    static boolean isBidiControl(char c) {
+        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+
     /** A positive whole number written with ASCII digits, or {@code null}. */
     static Integer positiveInt(String value) {
         if (value.isEmpty() || value.length() > 9) {

@@ -334,6 +334,37 @@ class CsvOrderFileParserTest {
     }
 
     @Test
+    void refusesUtf16WithoutByteOrderMarkWithOneReadableReason() {
+        // given Excel's "Unicode text" (UTF-16) whose byte order mark a tool dropped, in both byte orders
+        byte[] withBom = bytes("orders-scripts-utf16le.csv");
+        byte[] le = java.util.Arrays.copyOfRange(withBom, 2, withBom.length);
+        byte[] be = new String(le, java.nio.charset.StandardCharsets.UTF_16LE)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        // when
+        Result<ParsedOrderFile> little = parser().parse("orders.csv", le);
+        Result<ParsedOrderFile> big = parser().parse("orders.csv", be);
+        // then: one reason, no column errors, no raw control characters
+        assertFailed(little, "bad_encoding", "file is not UTF-8 text: it looks like UTF-16 (little-endian) without"
+                + " a byte order mark (NUL bytes between the characters); save it as \"CSV UTF-8\" (Excel) or choose"
+                + " UTF-8 when exporting, then upload it again");
+        assertFailed(big, "bad_encoding", little.messages().get(0).text().replace("little-endian", "big-endian"));
+    }
+
+    @Test
+    void valuesQuotedInReasonsShowControlAndBidiCharactersAsCodesNeverRaw() {
+        // given two rows of one order whose cities differ by a right-to-left override (U+202E)
+        String header = "order_no,order_date,buyer_name,address1,city,country,sku,quantity\n";
+        byte[] content = utf8(header + "1,2024-05-01,Ann,1 Road,Leeds,GB,A,1\n"
+                + "1,2024-05-01,Ann,1 Road,\u202Esdeel,GB,A,1\n");
+        // when
+        ParsedOrderFile file = parser().parse("orders.csv", content).value();
+        // then
+        String reason = file.problems().get(0).reason();
+        assertTrue(reason.startsWith("city is '<U+202E>sdeel' here but 'Leeds' in row 1"), reason);
+        assertTrue(reason.chars().noneMatch(c -> c == 0x202E), reason);
+    }
+
+    @Test
     void missingColumnsFailTheFile() {
         // given
         byte[] content = bytes("orders-missing-columns.csv");

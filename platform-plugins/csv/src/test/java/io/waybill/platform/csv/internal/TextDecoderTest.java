@@ -31,6 +31,24 @@ class TextDecoderTest {
     }
 
     @Test
+    void refusesUtf16WithoutBomButLeavesAStrayNulInUtf8ToTheRowChecks() {
+        // given
+        byte[] le = "order_no,sku\r\n1,A\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] be = "order_no,sku\r\n1,A\r\n".getBytes(StandardCharsets.UTF_16BE);
+        byte[] stray = "order_no,sku\n1,A\u0000\n".getBytes(StandardCharsets.UTF_8);
+        // when
+        OrderFileException little = assertThrows(OrderFileException.class, () -> TextDecoder.decode(le));
+        OrderFileException big = assertThrows(OrderFileException.class, () -> TextDecoder.decode(be));
+        // then
+        assertEquals("bad_encoding", little.code());
+        assertTrue(little.getMessage().startsWith("file is not UTF-8 text: it looks like UTF-16 (little-endian)"),
+                little.getMessage());
+        assertTrue(big.getMessage().startsWith("file is not UTF-8 text: it looks like UTF-16 (big-endian)"),
+                big.getMessage());
+        assertEquals("order_no,sku\n1,A\u0000\n", TextDecoder.decode(stray));
+    }
+
+    @Test
     void refusesLatin1WithTheByteAndItsOffsetAndLine() {
         // given "Müller" saved as Windows-1252 on line 2
         byte[] content = "name\nM\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);

@@ -1,0 +1,179 @@
+package io.waybill.core.internal.shell;
+
+import io.waybill.core.api.PackageService;
+import io.waybill.core.api.StockService;
+import io.waybill.core.model.PackageQuery;
+import io.waybill.core.model.PackageRow;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.StockRow;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.impl.action.command.DefaultActionPreparator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shell commands as Karaf reads them: the command line goes through Karaf's own {@link DefaultActionPreparator}
+ * (which reads options only before the first argument), then the action runs against a recording service.
+ */
+class ShellCommandParsingTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream stdout;
+
+    @BeforeEach
+    void captureOutput() {
+        stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(stdout);
+    }
+
+    private String run(Action action, Object... args) throws Exception {
+        out.reset();
+        assertTrue(new DefaultActionPreparator().prepare(action, null, List.of(args)), "arguments accepted");
+        action.execute();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A StockService whose adjust records what it was asked. */
+    private static StockService recordingStock(List<String> calls) {
+        return (StockService) Proxy.newProxyInstance(StockService.class.getClassLoader(),
+                new Class<?>[] {StockService.class}, (proxy, method, a) -> {
+                    if (method.getName().equals("adjust")) {
+                        calls.add(a[0] + " " + a[1] + " " + a[2] + " [" + a[3] + "]");
+                        return new StockRow((String) a[0], (String) a[1], "name", null, 10, 0);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void stockAdjustReadsTheReasonAfterTheArgumentsAsTheReadmeWritesIt() throws Exception {
+        // given
+        List<String> calls = new ArrayList<>();
+        StockAdjustCommand command = new StockAdjustCommand();
+        command.stock = recordingStock(calls);
+
+        // when: README form, a negative change, a reason of several words
+        run(command, "W1", "MUG-RED", "-3", "-r", "damaged", "in", "transit");
+
+        // then
+        assertEquals(List.of("W1 MUG-RED -3 [damaged in transit]"), calls);
+    }
+
+    @Test
+    void stockAdjustStillTakesTheReasonBeforeTheArgumentsAndDefaultsWithoutOne() throws Exception {
+        List<String> calls = new ArrayList<>();
+        StockAdjustCommand before = new StockAdjustCommand();
+        before.stock = recordingStock(calls);
+        run(before, "-r", "goods received", "W1", "MUG-RED", "20");
+        StockAdjustCommand longForm = new StockAdjustCommand();
+        longForm.stock = recordingStock(calls);
+        run(longForm, "W1", "MUG-RED", "+5", "--reason", "recount");
+        StockAdjustCommand none = new StockAdjustCommand();
+        none.stock = recordingStock(calls);
+        run(none, "W1", "MUG-RED", "1");
+
+        assertEquals(List.of("W1 MUG-RED 20 [goods received]", "W1 MUG-RED 5 [recount]", "W1 MUG-RED 1 [adjustment]"),
+                calls);
+    }
+
+    @Test
+    void stockAdjustRefusesWordsAfterTheChangeThatAreNotAReason() {
+        StockAdjustCommand command = new StockAdjustCommand();
+        List<String> calls = new ArrayList<>();
+        command.stock = recordingStock(calls);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(command, "W1", "MUG-RED", "3", "damaged"));
+        assertTrue(e.getMessage().startsWith("Unexpected 'damaged' after the change"), e.getMessage());
+        StockAdjustCommand empty = new StockAdjustCommand();
+        empty.stock = recordingStock(calls);
+        assertThrows(IllegalArgumentException.class, () -> run(empty, "W1", "MUG-RED", "3", "-r"));
+        assertEquals(List.of(), calls, "nothing adjusted");
+    }
+
+    /** A PackageService over {@code total} packages WB1..WBn, oldest first, honouring offset and (capped) limit. */
+    private static PackageService packages(int total) {
+        return (PackageService) Proxy.newProxyInstance(PackageService.class.getClassLoader(),
+                new Class<?>[] {PackageService.class}, (proxy, method, a) -> switch (method.getName()) {
+                    case "count" -> (long) total;
+                    case "find" -> {
+                        int offset = (Integer) a[1];
+                        int limit = Math.min((Integer) a[2], 1000);
+                        List<PackageRow> rows = new ArrayList<>();
+                        for (int i = offset; i < Math.min(total, offset + limit); i++) {
+                            rows.add(new PackageRow(i + 1, "WB" + (i + 1), "O" + (i + 1), "S1", "Store", "test",
+                                    "Buyer", "US", "A×1", 100, Instant.EPOCH.plusSeconds(i), PackageStatus.WAITING,
+                                    null));
+                        }
+                        yield rows;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Set<String> packageNumbers(String output) {
+        Set<String> numbers = new HashSet<>();
+        Matcher m = Pattern.compile("(?m)^(WB\\d+) ").matcher(output);
+        while (m.find()) {
+            numbers.add(m.group(1));
+        }
+        return numbers;
+    }
+
+    private String packageList(PackageService service, Object... args) throws Exception {
+        PackageListCommand command = new PackageListCommand();
+        command.packages = service;
+        return run(command, args);
+    }
+
+    @Test
+    void packageListPagesThroughMoreThanOneThousandPackagesAndSaysWhereItIs() throws Exception {
+        // given
+        PackageService service = packages(2345);
+
+        // when
+        String first = packageList(service, "-n", "1000");
+        String second = packageList(service, "-n", "1000", "--page", "2");
+        String third = packageList(service, "-n", "1000", "--page", "3");
+        String past = packageList(service, "-n", "1000", "--page", "4");
+
+        // then
+        assertTrue(first.contains("1000 of 2345 packages\nshowing 1-1,000 of 2,345; next: --page 2\n"), first);
+        assertTrue(second.contains("showing 1,001-2,000 of 2,345; next: --page 3\n"), second);
+        assertTrue(third.contains("345 of 2345 packages\nshowing 2,001-2,345 of 2,345; last page\n"), third);
+        assertTrue(past.contains("page 4 is past the end: 2,345 packages make 3 pages of 1,000"), past);
+        Set<String> all = new HashSet<>();
+        for (String page : List.of(first, second, third)) {
+            all.addAll(packageNumbers(page));
+        }
+        assertEquals(2345, all.size(), "every package on exactly one page");
+    }
+
+    @Test
+    void packageListSaysWhenItShowsFewerThanAskedFor() throws Exception {
+        String capped = packageList(packages(1500), "-n", "5000");
+        assertTrue(capped.contains("showing 1-1,000 of 1,500; next: --page 2 (at most 1000 per page)"), capped);
+        String whole = packageList(packages(7));
+        assertTrue(whole.endsWith("7 of 7 packages\n"), whole);
+    }
+}
