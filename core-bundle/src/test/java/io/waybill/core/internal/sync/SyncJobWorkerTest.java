@@ -106,7 +106,7 @@ class SyncJobWorkerTest {
     }
 
     private static void await(String what, java.util.function.BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        long deadline = System.nanoTime() + 120_000_000_000L; // generous: a loaded 2-core CI machine
         while (!c.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 fail("timed out waiting for " + what);
