@@ -2,6 +2,7 @@ package io.waybill.itests;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -247,6 +248,31 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The {@code <input type=file>} of a {@code vaadin-upload} (in its light or shadow DOM). */
+    /**
+     * Types {@code text} into the search field {@code fieldId} and waits until the grid {@code gridId} says (its
+     * {@code data-filter} attribute, set by the view when it applies a filter) that it shows that filter: the lazy
+     * value change arrives on the server some 400 ms after the last key, so this waits on the condition, never a time.
+     */
+    public void filter(String fieldId, String gridId, String text) {
+        WebElement search = byId(fieldId).findElement(By.cssSelector("input"));
+        search.sendKeys(text, Keys.ENTER);
+        await("#" + gridId + " filtered to '" + text + "'", () -> text.equals(byId(gridId).getAttribute("data-filter")));
+        awaitVaadin();
+    }
+
+    /**
+     * Picks a language in the header's switch and waits for the page the switch reloads (a marker set on the old
+     * page's window is gone) to be ready.
+     */
+    public void switchLanguage(String label) {
+        js("window.wbBeforeLanguageSwitch = true;");
+        click("language-switch");
+        pickOverlayItem("vaadin-select-item", label);
+        await("the page reloaded in " + label, () -> Boolean.TRUE.equals(
+                js("return !window.wbBeforeLanguageSwitch && document.readyState === 'complete';")));
+        awaitVaadin();
+    }
+
     public WebElement fileInput(String uploadId) {
         return await("file input of #" + uploadId, () -> (WebElement) js(
                 "const u = arguments[0];"

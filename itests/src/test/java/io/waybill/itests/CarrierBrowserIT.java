@@ -537,10 +537,7 @@ class CarrierBrowserIT {
     /** Opens a Delivery Management tab filtered to this class's orders and waits for the expected row count. */
     private void openTab(String slug, int expectedRows) {
         browser.go("/delivery/" + slug);
-        WebElement search = browser.byId("filter-text").findElement(By.cssSelector("input"));
-        search.sendKeys(PREFIX, Keys.ENTER);
-        WaybillDistribution.sleep(700);
-        browser.awaitVaadin();
+        browser.filter("filter-text", GRID, PREFIX);
         browser.await("tab " + slug + " with " + expectedRows + " " + PREFIX + " rows", () ->
                 browser.gridSize(GRID) == expectedRows && browser.gridRows(GRID).stream()
                         .filter(r -> r.contains(" | " + PREFIX)).count() == expectedRows);

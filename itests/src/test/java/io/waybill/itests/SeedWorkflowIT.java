@@ -744,11 +744,7 @@ class SeedWorkflowIT {
     /** Opens a Delivery Management tab filtered to this class's orders and waits for the expected row count. */
     private void openTab(String slug, int expectedRows, Duration timeout) {
         browser.go("/delivery/" + slug);
-        WebElement search = browser.byId("filter-text").findElement(By.cssSelector("input"));
-        // lazy value change: wait it out, then for the round trip (see WorkflowBrowserIT.openTab)
-        search.sendKeys(PREFIX, Keys.ENTER);
-        WaybillDistribution.sleep(700);
-        browser.awaitVaadin();
+        browser.filter("filter-text", GRID, PREFIX);
         browser.await("tab " + slug + " with " + expectedRows + " " + PREFIX + " rows", timeout,
                 () -> browser.gridSize(GRID) == expectedRows
                         && browser.gridRows(GRID).stream().filter(r -> r.contains(" | " + PREFIX)).count()
@@ -756,10 +752,7 @@ class SeedWorkflowIT {
     }
 
     private void filter(String fieldId, String gridId, int expectedRows) {
-        WebElement search = browser.byId(fieldId).findElement(By.cssSelector("input"));
-        search.sendKeys(PREFIX, Keys.ENTER);
-        WaybillDistribution.sleep(700);
-        browser.awaitVaadin();
+        browser.filter(fieldId, gridId, PREFIX);
         browser.await("#" + gridId + " with " + expectedRows + " " + PREFIX + " rows",
                 () -> browser.gridSize(gridId) == expectedRows
                         && browser.gridRows(gridId).stream().filter(r -> r.contains(PREFIX)).count() == expectedRows);

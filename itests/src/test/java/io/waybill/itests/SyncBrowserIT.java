@@ -569,10 +569,7 @@ class SyncBrowserIT {
     /** Opens a list page, types this run's prefix into its search field and waits for the expected row count. */
     private void openFiltered(String path, String filterId, String gridId, int expectedRows) {
         browser.go(path);
-        WebElement search = browser.byId(filterId).findElement(By.cssSelector("input"));
-        search.sendKeys(prefix, Keys.ENTER);
-        WaybillDistribution.sleep(700);
-        browser.awaitVaadin();
+        browser.filter(filterId, gridId, prefix);
         browser.await(path + " filtered to " + expectedRows + " " + prefix + " rows",
                 () -> browser.gridSize(gridId) == expectedRows);
     }
@@ -669,10 +666,7 @@ class SyncBrowserIT {
     }
 
     private void switchLanguage(String label) {
-        browser.byId("language-switch").click();
-        browser.pickOverlayItem("vaadin-select-item", label);
-        WaybillDistribution.sleep(500);
-        browser.awaitVaadin();
+        browser.switchLanguage(label);
     }
 
     private List<ServeEvent> fulfillmentCreates(String tn) {

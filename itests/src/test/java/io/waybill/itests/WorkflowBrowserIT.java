@@ -426,14 +426,10 @@ class WorkflowBrowserIT {
     /** Opens a Delivery Management tab filtered to this class's orders and waits for the expected row count. */
     private void openTab(String slug, int expectedRows) {
         browser.go("/delivery/" + slug);
-        WebElement search = browser.byId("filter-text").findElement(By.cssSelector("input"));
-        // the field sends its value 400 ms after the last key (lazy mode) or when it loses focus; no TAB (that would
-        // move the focus into the grid). Waiting for the grid size alone is not enough where the unfiltered count
-        // happens to be the same (Out of stock): the value would then arrive with the first checkbox click, and the
-        // new filter clears the selection. So: wait out the lazy timeout, then for the round trip to end.
-        search.sendKeys(PREFIX, Keys.ENTER);
-        WaybillDistribution.sleep(700);
-        browser.awaitVaadin();
+        // the field sends its value 400 ms after the last key (lazy mode); waiting for the grid size alone is not
+        // enough where the unfiltered count happens to be the same (Out of stock), so wait for the view to say it
+        // applied this filter (the grid's data-filter attribute)
+        browser.filter("filter-text", GRID, PREFIX);
         browser.await("tab " + slug + " with " + expectedRows + " " + PREFIX + " rows (grid size "
                         + "and rendered rows)", () -> browser.gridSize(GRID) == expectedRows
                         && browser.gridRows(GRID).stream().filter(r -> r.contains(" | " + PREFIX)).count()

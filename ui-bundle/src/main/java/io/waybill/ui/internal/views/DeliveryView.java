@@ -350,6 +350,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
             grid.deselectAll();
         }
         query = next;
+        // the filter text the grid now shows, for tests that wait for a lazy filter to arrive
+        grid.getElement().setAttribute("data-filter", search.getValue());
         shortages.clear();
         uploadStates.clear();
         grid.getDataProvider().refreshAll();

@@ -80,6 +80,7 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> {
             query = query.withText(e.getValue());
+            grid.getElement().setAttribute("data-filter", e.getValue());
             refresh();
         });
 

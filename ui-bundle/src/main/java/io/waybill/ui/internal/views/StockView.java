@@ -112,6 +112,7 @@ public class StockView extends VerticalLayout implements HasDynamicTitle {
             List<StockRow> rows = UiServices.stock().list(
                     warehouse.getValue() == null ? null : warehouse.getValue().code(), prefix);
             grid.setItems(rows);
+            grid.getElement().setAttribute("data-filter", skuPrefix.getValue());
             count.setText(getTranslation("stock.count", rows.size()));
             notice.clear();
         } catch (ServiceUnavailableException e) {

@@ -108,7 +108,10 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> refresh());
+        search.addValueChangeListener(e -> {
+            grid.getElement().setAttribute("data-filter", e.getValue());
+            refresh();
+        });
         showSynced.setId("sync-show-synced");
         showSynced.setLabel(getTranslation("sync.showSynced"));
         showSynced.addValueChangeListener(e -> refresh());
