@@ -39,15 +39,24 @@ fi
 
 "$ROOT/scripts/stop.sh" >/dev/null 2>&1 || true
 
-# Labels with Chinese addresses need a TrueType CJK font on the machine (see print-bundle/README.md).
-if ! ls /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf /usr/share/fonts/truetype/wqy/*.tt? >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing a CJK font for labels (fonts-droid-fallback)..."
-    (apt-get install -y -qq fonts-droid-fallback >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq fonts-droid-fallback; }) >/dev/null 2>&1 || true
-  else
-    echo "note: no CJK font found; install fonts-droid-fallback to print labels with Chinese addresses" >&2
+# Labels draw each character with the first font that has it: DejaVu Sans (in the bundle) -> a TrueType CJK font
+# -> Symbola (emoji, symbols, math letters); see print-bundle/README.md. Without the system fonts Waybill still
+# starts: it prints what the installed fonts can draw and refuses the rest clearly (at import, and at print time).
+for font in "fonts-droid-fallback:/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf /usr/share/fonts/truetype/wqy/*.tt?:Chinese/Japanese" \
+            "fonts-symbola:/usr/share/fonts/truetype/ancient-scripts/Symbola*.ttf /usr/share/fonts/truetype/symbola/*.ttf:emoji and symbols"; do
+  pkg="${font%%:*}"; rest="${font#*:}"; paths="${rest%%:*}"; what="${rest#*:}"
+  found=""
+  for f in $paths; do [ -f "$f" ] && found="$f"; done  # globs left unexpanded are no file
+  if [ -z "$found" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "Installing a label font for $what ($pkg)..."
+      (apt-get install -y -qq "$pkg" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$pkg"; }) >/dev/null 2>&1 \
+        || echo "note: could not install $pkg; names with $what characters will be refused at import" >&2
+    else
+      echo "note: no font for $what on labels; install $pkg, else orders with such names are refused at import" >&2
+    fi
   fi
-fi
+done
 
 # Install the new build, keeping the database, users and SSH host key of an existing instance.
 STAGE="$(dirname "$INSTANCE")/.stage"

@@ -345,6 +345,106 @@ class PrintAndShipIT {
         assertTrue(show(pkg).output().contains("carrier label none"), () -> show(pkg).output());
     }
 
+    @Test
+    @Order(10)
+    void printingFollowsTheLifecycleNothingWrittenNothingMarked() throws IOException {
+        // given: the voided package (test 8), a printed one, and a package still waiting for allocation
+        requireTracked();
+        String printed = pkg(2);
+        Map<String, Map<String, String>> before = rows();
+        assertEquals("printed", before.get(printed).get("Status"), () -> "printed before: " + before.get(printed));
+        assertEquals("voided", before.get(toVoid).get("Status"), () -> "voided before: " + before.get(toVoid));
+        String waiting = before.values().stream().filter(r -> "waiting".equals(r.get("Status")))
+                .map(r -> r.get("Package no.")).findFirst().orElseThrow(() -> new AssertionError("a waiting "
+                        + STORE + " package: " + before.keySet()));
+        String historyBefore = show(printed).output();
+
+        // when: a voided package alone, a waiting one alone, a mixed selection with --mark-printed, and ZPL
+        Path voided = files.resolve("voided.pdf");
+        Result v = waybill.shell("waybill:print -o \"" + voided + "\" " + toVoid);
+        Path waits = files.resolve("waiting.pdf");
+        Result w = waybill.shell("waybill:print -o \"" + waits + "\" --mark-printed " + waiting);
+        Path mixed = files.resolve("mixed.pdf");
+        Result m = waybill.shell("waybill:print -o \"" + mixed + "\" --mark-printed " + printed + " " + toVoid);
+        Path zpl = files.resolve("mixed.zpl");
+        Result z = waybill.shell("waybill:print --zpl -o \"" + zpl + "\" " + printed + " " + toVoid);
+        Path picking = files.resolve("voided-picking.pdf");
+        Result p = waybill.shell("waybill:print --picking -o \"" + picking + "\" " + toVoid);
+
+        // then: refused with the package and why, no file, nothing marked
+        assertTrue(v.output().contains("Nothing was printed: 1 of 1 package cannot have a carrier label: " + toVoid
+                + " is voided."), () -> "print of a voided package:\n" + v.output());
+        assertTrue(w.output().contains(waiting + " has no tracking number yet (waiting for allocation)"),
+                () -> "print of a waiting package:\n" + w.output());
+        assertTrue(m.output().contains("Nothing was printed: 1 of 2 packages cannot have a carrier label: " + toVoid
+                + " is voided."), () -> "mixed print:\n" + m.output());
+        assertTrue(z.output().contains(toVoid + " is voided"), () -> "mixed ZPL:\n" + z.output());
+        assertTrue(p.output().contains("cannot have a picking list: " + toVoid + " is voided"),
+                () -> "picking list of a voided package:\n" + p.output());
+        for (Result r : List.of(v, w, m, z, p)) {
+            assertFalse(r.output().contains("Wrote ") || r.output().contains("Mark printed"), () -> r.output());
+        }
+        for (Path file : List.of(voided, waits, mixed, zpl, picking)) {
+            assertFalse(Files.exists(file), () -> "no file written at " + file);
+        }
+        Map<String, Map<String, String>> after = rows();
+        assertEquals("printed", after.get(printed).get("Status"));
+        assertEquals("voided", after.get(toVoid).get("Status"));
+        assertEquals("waiting", after.get(waiting).get("Status"));
+        assertEquals(historyBefore, show(printed).output(), "no REPRINTED entry: nothing was marked");
+    }
+
+    @Test
+    @Order(11)
+    void anEmojiRecipientPrintsWholeAndAnUnprintableOneIsRefusedAtImport() throws IOException {
+        // given: stock for one more order, and an order file with an emoji / math-letter recipient and one whose
+        // name holds a character no label font has (U+13000, an Egyptian hieroglyph)
+        String sku = "NOTE-A5-DOT";
+        Result stock = waybill.shell("waybill:stock-adjust -r \"print IT\" SZ-01 " + sku + " 1");
+        assertEquals(0, stock.exitCode(), () -> "stock-adjust:\n" + stock.output());
+        String family = "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String truck = "\uD83D\uDE9A";
+        String hello = "\uD835\uDD73\uD835\uDD8A\uD835\uDD91\uD835\uDD91\uD835\uDD94";
+        String name = family + " " + hello + " " + truck;
+        Path bad = files.resolve("unprintable.csv");
+        Files.writeString(bad, ShellWorkflowIT.HEADER + "\nPIT-HIERO,,2025-04-01 09:00,Ann \uD80C\uDC00,,350 Fifth "
+                + "Avenue,,New York,NY,10118,US,,," + sku + ",1\n", java.nio.charset.StandardCharsets.UTF_8);
+        Path good = files.resolve("emoji.csv");
+        Files.writeString(good, ShellWorkflowIT.HEADER + "\nPIT-EMOJI,,2025-04-01 09:00," + name + ",,350 Fifth "
+                + "Avenue,,New York,NY,10118,US,,," + sku + ",1\n", java.nio.charset.StandardCharsets.UTF_8);
+
+        // when
+        Result refused = waybill.shell("waybill:import --store " + STORE + " --confirm \"" + bad + "\"");
+        Result imported = waybill.shell("waybill:import --store " + STORE + " --confirm \"" + good + "\"");
+
+        // then: the unprintable name is refused with the field and the character
+        assertTrue(refused.output().contains("0 valid orders") && refused.output().contains("buyer_name")
+                && refused.output().contains("U+13000") && refused.output().contains("no installed label font"),
+                () -> "import of an unprintable name:\n" + refused.output());
+        assertTrue(imported.output().contains("Imported: 1 new"), () -> "import:\n" + imported.output());
+        String pkg = rows().values().stream().filter(r -> "PIT-EMOJI".equals(r.get("Order no.")))
+                .map(r -> r.get("Package no.")).findFirst().orElseThrow();
+        Result alloc = waybill.shell("waybill:allocate " + pkg);
+        assertTrue(alloc.output().contains("1 done"), () -> "allocate:\n" + alloc.output());
+        Result upload = waybill.shell("waybill:upload " + pkg);
+        assertTrue(upload.output().contains("1 done"), () -> "upload:\n" + upload.output());
+        waybill.shellUntil("waybill:package-list --store " + STORE + " --status tracked -n 1000",
+                r -> r.output().contains(pkg), TRACKING_LIMIT);
+
+        Path pdf = files.resolve("emoji-label.pdf");
+        Result print = waybill.shell("waybill:print -o \"" + pdf + "\" " + pkg);
+        assertTrue(print.output().contains("Wrote "), () -> "print:\n" + print.output());
+        Result text = WaybillDistribution.run(List.of("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"), null,
+                Map.of(), Duration.ofSeconds(60));
+        assertEquals(0, text.exitCode(), () -> "pdftotext:\n" + text.output());
+        WaybillDistribution.log("emoji label text: %s", text.output().replace('\n', '|'));
+        // each emoji component drawn (the zero-width joiners are not), the math letters, no "?"
+        String drawn = "\uD83D\uDC69\uD83D\uDC69\uD83D\uDC67 " + hello + " " + truck;
+        assertTrue(text.output().contains(drawn), () -> "'" + drawn + "' in the label text:\n" + text.output());
+        assertFalse(text.output().contains("?"), () -> "no replacement character:\n" + text.output());
+        decode(pdf, "emoji");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void requireTracked() {

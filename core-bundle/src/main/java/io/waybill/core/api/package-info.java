@@ -1,7 +1,9 @@
 /**
  * Services the core offers to the UI and the shell. Every method is safe to call from any thread.
  * 1.1: {@code OrderCaptureService.updateAddress}. 1.2: {@link io.waybill.core.api.Permission}.
+ * 1.3: {@link io.waybill.core.api.PrintRules}, {@link io.waybill.core.api.NotPrintableException},
+ * {@code PrintService.unprintable}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.waybill.core.api;

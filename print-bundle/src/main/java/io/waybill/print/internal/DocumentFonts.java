@@ -8,10 +8,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The fonts of one PDF document: each loaded at most once (on first use) as a subset Type 0 font and reused by every
- * page, with per-character fallback from DejaVu Sans to the CJK font.
+ * page, with per-character fallback along the chain DejaVu Sans (bold, then regular for bold text) -> CJK font ->
+ * emoji/symbol font (Symbola). A character none of them has is refused ({@code unprintable_text}), never drawn as a
+ * replacement: the core refuses such text at import already, so this is the last line of defence.
  */
 final class DocumentFonts {
 
@@ -50,6 +53,8 @@ final class DocumentFonts {
     private Face bold;
     private Face cjk;
     private boolean cjkTried;
+    private Face symbol;
+    private boolean symbolTried;
 
     DocumentFonts(PDDocument document, FontLibrary library) {
         this.document = document;
@@ -80,25 +85,57 @@ final class DocumentFonts {
         return cjk;
     }
 
+    /** The emoji/symbol face, or null when none is installed. */
+    Face symbol() {
+        if (!symbolTried) {
+            symbolTried = true;
+            FontLibrary.FontFile file = library.symbol();
+            symbol = file == null ? null : load(file);
+        }
+        return symbol;
+    }
+
     /**
-     * The face to draw a character with: the Latin face when it has the glyph, else the CJK face, else null (the
-     * caller draws a replacement).
+     * The face to draw a character with: the Latin face when it has the glyph (bold text falls back to regular),
+     * else the CJK face, else the emoji/symbol face.
      *
-     * @throws OperationRefusedException the character is Han/Kana/Hangul and no CJK font is installed
+     * @throws OperationRefusedException {@code unprintable_text}: no installed font has the character
      */
     Face faceFor(int codePoint, boolean boldText) {
         Face latin = boldText ? bold() : regular();
         if (latin.has(codePoint)) {
             return latin;
         }
+        if (boldText && regular().has(codePoint)) {
+            return regular();
+        }
         Face east = cjk();
         if (east != null && east.has(codePoint)) {
             return east;
         }
-        if (east == null && isEastAsian(codePoint)) {
-            throw new OperationRefusedException("cjk_font_missing", library.cjkProblem());
+        Face symbols = symbol();
+        if (symbols != null && symbols.has(codePoint)) {
+            return symbols;
         }
-        return null;
+        throw unprintable(library, List.of(codePoint));
+    }
+
+    /** The refusal of text no installed font can draw: names the characters and what to install. */
+    static OperationRefusedException unprintable(FontLibrary library, List<Integer> codePoints) {
+        StringBuilder chars = new StringBuilder();
+        for (int cp : codePoints) {
+            chars.append(chars.length() == 0 ? "" : ", ").append(new String(Character.toChars(cp)))
+                    .append(String.format(" (U+%04X)", cp));
+        }
+        return new OperationRefusedException("unprintable_text", "Nothing was printed: no installed label font can "
+                + "draw " + chars + "." + fontHint(library, codePoints));
+    }
+
+    /** " " + what to install when a system font of the chain is missing, else "". */
+    static String fontHint(FontLibrary library, java.util.Collection<Integer> codePoints) {
+        return codePoints.stream().anyMatch(DocumentFonts::isEastAsian) && library.cjkProblem() != null
+                ? " " + library.cjkProblem()
+                : library.symbolProblem() != null ? " " + library.symbolProblem() : "";
     }
 
     private Face load(FontLibrary.FontFile file) {

@@ -1,5 +1,6 @@
 package io.waybill.print.internal;
 
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -17,9 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Finds the font files labels are printed with and keeps their bytes in memory, so every document parses them from
- * memory instead of disk. DejaVu Sans (Latin, Cyrillic, Greek, Arabic) ships inside the bundle; the CJK font is a
- * TrueType-outlined font taken from the configuration or from well-known system paths (PDFBox 3 can subset only
- * TrueType outlines, not the CFF outlines of Noto Sans CJK / Source Han Sans).
+ * memory instead of disk. The fallback chain, asked per code point: DejaVu Sans (Latin, Cyrillic, Greek, Arabic,
+ * Hebrew; ships inside the bundle) -> a CJK font (TrueType-outlined, from the configuration or well-known system
+ * paths; PDFBox 3 can subset only TrueType outlines, not the CFF outlines of Noto Sans CJK / Source Han Sans) ->
+ * Symbola (monochrome emoji, symbols, mathematical alphanumerics; Debian fonts-symbola). Either system font may be
+ * missing: what the remaining fonts cannot draw is then reported by {@link #unprintable} and refused, never drawn
+ * as "?".
  */
 final class FontLibrary {
 
@@ -40,15 +44,37 @@ final class FontLibrary {
             "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
             "/Library/Fonts/Arial Unicode.ttf");
 
+    /** System property naming the emoji/symbol font file (overridden by the component configuration). */
+    static final String SYMBOL_FONT_PROPERTY = "waybill.print.symbolFont";
+
+    /** Symbola (TrueType) where Debian/Ubuntu (fonts-symbola), Fedora (gdouros-symbola-fonts) and Arch put it. */
+    static final List<String> SYMBOL_CANDIDATES = List.of(
+            "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",         // Debian/Ubuntu fonts-symbola
+            "/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf",
+            "/usr/share/fonts/truetype/symbola/Symbola.ttf",
+            "/usr/share/fonts/gdouros-symbola/Symbola.ttf",                       // Fedora
+            "/usr/share/fonts/TTF/Symbola.ttf",                                   // Arch
+            "C:/Windows/Fonts/Symbola.ttf",
+            "/Library/Fonts/Symbola.ttf");
+
     private static final String RESOURCE_DIR = "fonts/";
+    /** A character Symbola has (delivery truck), used to check a symbol font. */
+    private static final int SYMBOL_PROBE = 0x1F69A;
     /** A character every Simplified Chinese font has: used to pick a face from a collection. */
     private static final int PROBE = '中';
 
     private final byte[] regular;
     private final byte[] bold;
     private final String configuredCjk;
+    private final String configuredSymbol;
     private final AtomicReference<FontFile> cjk = new AtomicReference<>();
     private volatile String cjkProblem;
+    private final AtomicReference<FontFile> symbol = new AtomicReference<>();
+    private volatile String symbolProblem;
+    /** Cmaps of the chain for {@link #unprintable}; guarded by {@code this} (fontbox reads tables lazily). */
+    private CmapLookup[] coverage;
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Boolean> drawable =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A font file in memory; {@code face} is the PostScript name of the face inside a collection, or null. */
     record FontFile(String path, byte[] bytes, String face) {
@@ -67,10 +93,20 @@ final class FontLibrary {
      * @param configuredCjk path of the CJK font file from the configuration, or null/blank to search
      */
     FontLibrary(String configuredCjk) {
+        this(configuredCjk, null);
+    }
+
+    /**
+     * @param configuredCjk    path of the CJK font file from the configuration, or null/blank to search
+     * @param configuredSymbol path of the emoji/symbol font (Symbola) from the configuration, or null/blank to search
+     */
+    FontLibrary(String configuredCjk, String configuredSymbol) {
         this.regular = withoutGsub(resource("DejaVuSans.ttf"));
         this.bold = withoutGsub(resource("DejaVuSans-Bold.ttf"));
         this.configuredCjk = configuredCjk == null || configuredCjk.isBlank()
                 ? System.getProperty(CJK_FONT_PROPERTY) : configuredCjk.trim();
+        this.configuredSymbol = configuredSymbol == null || configuredSymbol.isBlank()
+                ? System.getProperty(SYMBOL_FONT_PROPERTY) : configuredSymbol.trim();
     }
 
     FontFile regular() {
@@ -96,6 +132,112 @@ final class FontLibrary {
         return found;
     }
 
+    /** The emoji/symbol font, located on first use; null when none is usable ({@link #symbolProblem()} says why). */
+    FontFile symbol() {
+        FontFile found = symbol.get();
+        if (found == null && symbolProblem == null) {
+            synchronized (this) {
+                found = symbol.get();
+                if (found == null && symbolProblem == null) {
+                    List<String> tried = new ArrayList<>();
+                    found = locate(configuredSymbol != null ? List.of(configuredSymbol) : SYMBOL_CANDIDATES,
+                            SYMBOL_PROBE, tried);
+                    if (found == null) {
+                        symbolProblem = "No emoji/symbol font (Symbola) was found, so emoji, pictographs and "
+                                + "mathematical letters cannot be printed. Install one (Debian/Ubuntu: apt-get install "
+                                + "fonts-symbola) or set 'symbolFont' in the configuration io.waybill.print. Tried: "
+                                + String.join("; ", tried);
+                    }
+                    symbol.set(found);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Why no emoji/symbol font is available, written for the operator; null when one is. */
+    String symbolProblem() {
+        symbol();
+        return symbolProblem;
+    }
+
+    /**
+     * Whether a character is drawn at all: zero-width joiners and non-joiners, variation selectors (text/emoji
+     * presentation), emoji skin-tone modifiers and tag characters are dropped from label text (a monochrome glyph
+     * shows each emoji component; a skin tone cannot be shown without colour), as are format controls.
+     */
+    static boolean invisible(int cp) {
+        return cp == 0x200D || cp == 0x200C || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF
+                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
+                || (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0000 && cp <= 0xE007F)
+                || Character.getType(cp) == Character.FORMAT;
+    }
+
+    /**
+     * The code points of {@code text} that no font of the chain can draw, distinct, in order of appearance.
+     * Invisible characters ({@link #invisible}), line breaks and tabs (drawn as spaces) are never reported.
+     */
+    List<Integer> unprintable(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<Integer> missing = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 0x20 && cp < 0x7F || cp == '\t' || cp == '\n' || cp == '\r' || invisible(cp)
+                    || Character.isISOControl(cp)) {
+                continue;
+            }
+            if (!drawable(cp)) {
+                if (missing == null) {
+                    missing = new java.util.LinkedHashSet<>();
+                }
+                missing.add(cp);
+            }
+        }
+        return missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    /** Whether some font of the chain (regular, CJK, symbol) has a glyph for the code point. */
+    boolean drawable(int cp) {
+        Boolean known = drawable.get(cp);
+        if (known == null) {
+            synchronized (this) {
+                if (coverage == null) {
+                    coverage = loadCoverage();
+                }
+                boolean has = false;
+                for (CmapLookup cmap : coverage) {
+                    if (cmap != null && cmap.getGlyphId(cp) > 0) {
+                        has = true;
+                        break;
+                    }
+                }
+                known = has;
+            }
+            if (drawable.size() < 100_000) {
+                drawable.put(cp, known);
+            }
+        }
+        return known;
+    }
+
+    private CmapLookup[] loadCoverage() {
+        FontFile[] chain = {regular(), cjk(), symbol()};
+        CmapLookup[] cmaps = new CmapLookup[chain.length];
+        for (int i = 0; i < chain.length; i++) {
+            if (chain[i] != null) {
+                try {
+                    cmaps[i] = chain[i].parse().getUnicodeCmapLookup();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read font " + chain[i].path(), e);
+                }
+            }
+        }
+        return cmaps;
+    }
+
     /** Why no CJK font is available, written for the operator; null when one is. */
     String cjkProblem() {
         cjk();
@@ -104,23 +246,9 @@ final class FontLibrary {
 
     private FontFile locateCjk() {
         List<String> tried = new ArrayList<>();
-        List<String> candidates = configuredCjk != null ? List.of(configuredCjk) : CJK_CANDIDATES;
-        for (String candidate : candidates) {
-            Path path = Path.of(candidate);
-            if (!Files.isRegularFile(path)) {
-                tried.add(candidate + " (absent)");
-                continue;
-            }
-            try {
-                byte[] bytes = Files.readAllBytes(path);
-                String face = usableFace(bytes, candidate.toLowerCase().endsWith(".ttc"));
-                if (face != null) {
-                    return new FontFile(candidate, withoutGsub(bytes), face.isEmpty() ? null : face);
-                }
-                tried.add(candidate + " (no TrueType-outlined face with Chinese glyphs)");
-            } catch (IOException | RuntimeException e) {
-                tried.add(candidate + " (unreadable: " + e.getMessage() + ")");
-            }
+        FontFile found = locate(configuredCjk != null ? List.of(configuredCjk) : CJK_CANDIDATES, PROBE, tried);
+        if (found != null) {
+            return found;
         }
         cjkProblem = "No TrueType font with Chinese/Japanese/Korean glyphs was found, so labels with such text cannot "
                 + "be printed. Install one (Debian/Ubuntu: apt-get install fonts-droid-fallback, or fonts-wqy-microhei) "
@@ -130,16 +258,38 @@ final class FontLibrary {
         return null;
     }
 
+    /** The first candidate that is a TrueType-outlined font with a glyph for {@code probe}; notes the others. */
+    private static FontFile locate(List<String> candidates, int probe, List<String> tried) {
+        for (String candidate : candidates) {
+            Path path = Path.of(candidate);
+            if (!Files.isRegularFile(path)) {
+                tried.add(candidate + " (absent)");
+                continue;
+            }
+            try {
+                byte[] bytes = Files.readAllBytes(path);
+                String face = usableFace(bytes, candidate.toLowerCase().endsWith(".ttc"), probe);
+                if (face != null) {
+                    return new FontFile(candidate, withoutGsub(bytes), face.isEmpty() ? null : face);
+                }
+                tried.add(candidate + String.format(" (no TrueType-outlined face with U+%04X)", probe));
+            } catch (IOException | RuntimeException e) {
+                tried.add(candidate + " (unreadable: " + e.getMessage() + ")");
+            }
+        }
+        return null;
+    }
+
     /** "" for a usable single font, the face name inside a usable collection, null when not usable. */
-    private static String usableFace(byte[] bytes, boolean collection) throws IOException {
+    private static String usableFace(byte[] bytes, boolean collection, int probe) throws IOException {
         if (!collection) {
             TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
-            return usable(font) ? "" : null;
+            return usable(font, probe) ? "" : null;
         }
         List<String> faces = new ArrayList<>();
         try (TrueTypeCollection ttc = new TrueTypeCollection(new java.io.ByteArrayInputStream(bytes))) {
             ttc.processAllFonts(font -> {
-                if (faces.isEmpty() && usable(font)) {
+                if (faces.isEmpty() && usable(font, probe)) {
                     faces.add(font.getName());
                 }
             });
@@ -147,9 +297,9 @@ final class FontLibrary {
         return faces.isEmpty() ? null : faces.get(0);
     }
 
-    private static boolean usable(TrueTypeFont font) throws IOException {
+    private static boolean usable(TrueTypeFont font, int probe) throws IOException {
         boolean cff = font instanceof OpenTypeFont otf && otf.isPostScript();
-        return !cff && font.getTableMap().containsKey("glyf") && font.getUnicodeCmapLookup().getGlyphId(PROBE) > 0;
+        return !cff && font.getTableMap().containsKey("glyf") && font.getUnicodeCmapLookup().getGlyphId(probe) > 0;
     }
 
     /**

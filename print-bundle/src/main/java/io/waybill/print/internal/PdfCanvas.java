@@ -16,8 +16,6 @@ final class PdfCanvas implements AutoCloseable {
 
     enum Align { LEFT, CENTER, RIGHT, START }
 
-    private static final int REPLACEMENT = '?';
-
     private final PDPageContentStream stream;
     private final DocumentFonts fonts;
 
@@ -254,10 +252,6 @@ final class PdfCanvas implements AutoCloseable {
             int cp = visual.codePointAt(i);
             i += Character.charCount(cp);
             DocumentFonts.Face face = fonts.faceFor(cp, bold);
-            if (face == null) {
-                face = bold ? fonts.bold() : fonts.regular();
-                cp = REPLACEMENT;
-            }
             if (face != current && buffer.length() > 0) {
                 runs.add(new Run(current, buffer.toString()));
                 buffer.setLength(0);
@@ -271,7 +265,11 @@ final class PdfCanvas implements AutoCloseable {
         return runs;
     }
 
-    /** Null-safe; control characters (tabs, line breaks, bidi marks PDF fonts lack) become spaces or vanish. */
+    /**
+     * Null-safe; tabs and line breaks become spaces; control and format characters (bidi marks), zero-width joiners,
+     * variation selectors, skin-tone modifiers and tag characters ({@link FontLibrary#invisible}) vanish: an emoji
+     * ZWJ sequence such as 👩‍👩‍👧 is drawn as its components, each a monochrome glyph.
+     */
     static String clean(String text) {
         if (text == null) {
             return "";
@@ -279,20 +277,19 @@ final class PdfCanvas implements AutoCloseable {
         boolean plain = true;
         for (int i = 0; i < text.length() && plain; i++) {
             char c = text.charAt(i);
-            plain = c >= ' ' && (c < 0x7F || c > 0x9F) && (c < 0x80 || Character.getType(c) != Character.FORMAT);
+            plain = c >= ' ' && c < 0x7F;
         }
         if (plain) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\t' || cp == '\n' || cp == '\r') {
                 out.append(' ');
-            } else if (Character.getType(c) == Character.FORMAT || Character.isISOControl(c)) {
-                continue;
-            } else {
-                out.append(c);
+            } else if (!FontLibrary.invisible(cp) && !Character.isISOControl(cp)) {
+                out.appendCodePoint(cp);
             }
         }
         return out.toString();

@@ -2,6 +2,7 @@ package io.waybill.print.internal;
 
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.PackageService;
+import io.waybill.core.api.PrintRules;
 import io.waybill.core.api.PrintService;
 import io.waybill.core.api.StockService;
 import io.waybill.core.model.CarrierLabel;
@@ -9,6 +10,7 @@ import io.waybill.core.model.LabelSize;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.WarehouseInfo;
 import io.waybill.spi.carrier.LabelDocument;
+import io.waybill.spi.common.Address;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -53,10 +55,13 @@ public final class PdfPrintService implements PrintService {
 
     @Activate
     public PdfPrintService(@Reference PackageService packages, @Reference StockService stock, PrintConfig config) {
-        this(packages, stock, new FontLibrary(config == null ? null : config.cjkFont()),
-                config == null ? null : config.zplPrinter());
+        this(packages, stock, new FontLibrary(config == null ? null : config.cjkFont(),
+                config == null ? null : config.symbolFont()), config == null ? null : config.zplPrinter());
         if (fonts.cjk() == null) {
             LOG.warn("{}", fonts.cjkProblem());
+        }
+        if (fonts.symbol() == null) {
+            LOG.warn("{}", fonts.symbolProblem());
         }
     }
 
@@ -72,8 +77,13 @@ public final class PdfPrintService implements PrintService {
     }
 
     @Override
+    public List<Integer> unprintable(String text) {
+        return fonts.unprintable(text);
+    }
+
+    @Override
     public byte[] pickingList(List<Long> packageIds, Locale locale) {
-        PickingPlan plan = PickingPlan.of(load(packageIds), stock);
+        PickingPlan plan = PickingPlan.of(load(packageIds, PrintRules.Document.PICKING_LIST), stock);
         try (PDDocument document = new PDDocument()) {
             DocumentFonts documentFonts = new DocumentFonts(document, fonts);
             new PickingListRenderer(document, documentFonts, Messages.of(locale)).render(plan);
@@ -85,7 +95,9 @@ public final class PdfPrintService implements PrintService {
 
     @Override
     public byte[] labels(List<Long> packageIds, LabelSize size) {
-        PickingPlan plan = PickingPlan.of(load(packageIds), stock);
+        List<PackageDetail> details = load(packageIds, PrintRules.Document.CARRIER_LABEL);
+        requirePrintableRecipients(details);
+        PickingPlan plan = PickingPlan.of(details, stock);
         Map<String, WarehouseInfo> warehouses = new HashMap<>();
         for (WarehouseInfo warehouse : stock.warehouses()) {
             warehouses.put(warehouse.code(), warehouse);
@@ -126,7 +138,7 @@ public final class PdfPrintService implements PrintService {
 
     @Override
     public byte[] zplLabels(List<Long> packageIds) {
-        PickingPlan plan = PickingPlan.of(load(packageIds), stock);
+        PickingPlan plan = PickingPlan.of(load(packageIds, PrintRules.Document.CARRIER_LABEL), stock);
         Map<String, WarehouseInfo> warehouses = new HashMap<>();
         for (WarehouseInfo warehouse : stock.warehouses()) {
             warehouses.put(warehouse.code(), warehouse);
@@ -176,7 +188,40 @@ public final class PdfPrintService implements PrintService {
         };
     }
 
-    private List<PackageDetail> load(List<Long> packageIds) {
+    /**
+     * Refuses the whole request when a recipient or address holds a character no installed font can draw (orders
+     * captured before the check, or a font removed since): names each package, field and character.
+     */
+    private void requirePrintableRecipients(List<PackageDetail> details) {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<Integer> all = new LinkedHashSet<>();
+        for (PackageDetail detail : details) {
+            Address a = detail.shipTo();
+            if (a == null) {
+                continue;
+            }
+            String[][] fields = {{"buyer_name", a.name()}, {"company", a.company()}, {"address1", a.line1()},
+                    {"address2", a.line2()}, {"city", a.city()}, {"state", a.state()},
+                    {"postal_code", a.postalCode()}, {"phone", a.phone()}};
+            for (String[] field : fields) {
+                List<Integer> missing = fonts.unprintable(field[1]);
+                if (!missing.isEmpty()) {
+                    all.addAll(missing);
+                    StringBuilder chars = new StringBuilder();
+                    missing.forEach(cp -> chars.append(chars.length() == 0 ? "" : ", ")
+                            .append(String.format(Locale.ROOT, "U+%04X", cp)));
+                    problems.add(detail.row().packageNo() + " " + field[0] + " has " + chars);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new OperationRefusedException("unprintable_text", "Nothing was printed: no installed label font "
+                    + "can draw some recipient text (" + String.join("; ", problems) + "); correct the address or "
+                    + "install a font that has these characters." + DocumentFonts.fontHint(fonts, all));
+        }
+    }
+
+    private List<PackageDetail> load(List<Long> packageIds, PrintRules.Document document) {
         if (packageIds == null || packageIds.isEmpty()) {
             throw new OperationRefusedException("empty_selection", "Select at least one package to print.");
         }
@@ -193,6 +238,7 @@ public final class PdfPrintService implements PrintService {
         if (!unknown.isEmpty()) {
             throw new OperationRefusedException("unknown_package", "Unknown package id(s): " + unknown);
         }
+        PrintRules.require(document, details.stream().map(PackageDetail::row).toList());
         return details;
     }
 

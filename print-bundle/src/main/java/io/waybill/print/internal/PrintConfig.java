@@ -14,6 +14,12 @@ public @interface PrintConfig {
             required = false)
     String cjkFont() default "";
 
+    @AttributeDefinition(name = "Emoji and symbol font file",
+            description = "Path of a TrueType font with monochrome emoji, symbols and mathematical letters "
+                    + "(Symbola). Empty: search the usual system locations (Debian fonts-symbola, ...).",
+            required = false)
+    String symbolFont() default "";
+
     @AttributeDefinition(name = "Label printer (ZPL)",
             description = "host or host:port of a network thermal printer that takes ZPL over raw TCP (port 9100 "
                     + "by default). Empty: no label printer; ZPL labels can still be written to a file.",

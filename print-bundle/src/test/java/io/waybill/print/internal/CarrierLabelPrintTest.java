@@ -98,7 +98,7 @@ class CarrierLabelPrintTest {
         for (Path page : pages) {
             decoded.add(Tools.barcodes(page));
         }
-        assertEquals(List.of(List.of("LX123456789CN"), List.of(CARRIER_TRACKING), List.of(), List.of("PKG-000102"),
+        assertEquals(List.of(List.of("LX123456789CN"), List.of(CARRIER_TRACKING), List.of(), List.of("RR123456785RU"),
                 List.of("1Z999AA10123456784")), decoded);
         String[] text = Tools.text(pdf, Tools.out("carrier"), "merged-text").split("\f");
         assertTrue(text[1].contains("CARRIER LABEL USPS PRIORITY"), text[1]);

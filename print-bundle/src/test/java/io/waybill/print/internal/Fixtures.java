@@ -33,7 +33,7 @@ final class Fixtures {
                 new Address("张伟", "", "朝阳区建国路88号 SOHO现代城2号楼1801室", "", "北京市", "北京", "100022", "CN",
                         "+86 138 0013 8000", ""),
                 List.of(line("MUG-01", "Ceramic mug 350 ml", 2, 380), line("TEE-M", "T-shirt M", 1, 180)));
-        add(2, "PKG-000102", "SO-20261102", null,
+        add(2, "PKG-000102", "SO-20261102", "RR123456785RU",
                 new Address("Иван Петров", "", "ул. Тверская, д. 7, кв. 12", "", "Москва", "", "125009", "RU",
                         "+7 495 123-45-67", ""),
                 List.of(line("CAP-01", "Baseball cap", 1, 120)));

@@ -27,7 +27,7 @@ class LabelsTest {
 
     /** Picking order: TEE-M at A-2 (101, 103), MUG-01 at A-10, CAP-01 at B-01 (102), BAG-07 without bin (104). */
     static final List<String> BARCODES_IN_PICKING_ORDER =
-            List.of("LX123456789CN", "SA1234567890", "PKG-000102", "1Z999AA10123456784");
+            List.of("LX123456789CN", "SA1234567890", "RR123456785RU", "1Z999AA10123456784");
     static final List<Long> ALL = List.of(4L, 3L, 2L, 1L);
 
     private final PdfPrintService service = Fixtures.service();

@@ -4,6 +4,7 @@ import io.waybill.core.api.Permission;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.OrderCaptureService;
+import io.waybill.core.api.PrintService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.service.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.Jdbc;
@@ -23,6 +24,9 @@ import io.waybill.spi.platform.StoreContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +63,26 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     @Reference
     public void setAuthorizer(Authorizer authorizer) {
         this.authorizer = authorizer;
+    }
+    /** Asked which characters a label cannot print; absent (waybill-print not installed): nothing is checked. */
+    private volatile PrintService print;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPrint(PrintService print) {
+        this.print = print;
+    }
+
+    void unsetPrint(PrintService print) {
+        if (this.print == print) {
+            this.print = null;
+        }
+    }
+
+    /** The label check of the installed print service, or every character accepted when there is none. */
+    OrderValidator.Printable printable() {
+        PrintService current = print;
+        return current == null ? OrderValidator.Printable.ANY : current::unprintable;
     }
     private static final Logger LOG = LoggerFactory.getLogger(OrderCaptureServiceImpl.class);
     static final Duration PREVIEW_TTL = Duration.ofMinutes(30);
@@ -102,7 +126,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         List<RowError> rejected = new ArrayList<>();
         List<PlatformOrder> valid = new ArrayList<>();
         for (PlatformOrder o : orders) {
-            List<OrderValidator.Problem> problems = OrderValidator.validate(o, skus.keySet());
+            List<OrderValidator.Problem> problems = OrderValidator.validate(o, skus.keySet(), printable());
             if (problems.isEmpty()) {
                 valid.add(o);
             } else {
@@ -126,7 +150,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     @Override
     public void updateAddress(long packageId, Address address, String actor) {
         authorizer.require(actor, Permission.EDIT_ADDRESS);
-        List<OrderValidator.Problem> problems = OrderValidator.validateAddress(address);
+        List<OrderValidator.Problem> problems = OrderValidator.validateAddress(address, printable());
         if (!problems.isEmpty()) {
             throw new OperationRefusedException("invalid_address", problems.stream()
                     .map(p -> p.field() + " " + p.reason()).collect(Collectors.joining("; ")));
@@ -298,9 +322,10 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         List<RowError> errors = new ArrayList<>();
         file.problems().forEach(p -> errors.add(new RowError(p.row(), p.column(), p.reason())));
         Set<String> knownSkus = Jdbc.inTransaction(ds, c -> OrderWriter.loadSkus(c).keySet());
+        OrderValidator.Printable printable = printable();
         List<ParsedOrderFile.ParsedOrder> checked = new ArrayList<>();
         for (ParsedOrderFile.ParsedOrder po : file.orders()) {
-            List<OrderValidator.Problem> problems = OrderValidator.validate(po.order(), knownSkus);
+            List<OrderValidator.Problem> problems = OrderValidator.validate(po.order(), knownSkus, printable);
             if (problems.isEmpty()) {
                 checked.add(po);
                 continue;

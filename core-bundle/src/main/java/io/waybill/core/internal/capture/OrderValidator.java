@@ -43,20 +43,48 @@ public final class OrderValidator {
             "JP", Pattern.compile("\\d{3}-?\\d{4}"),
             "RU", Pattern.compile("\\d{6}"));
 
+    /**
+     * Which characters of a text cannot be printed on a label ({@link io.waybill.core.api.PrintService#unprintable}).
+     * {@link #ANY} when no print service is installed: nothing can be checked, and nothing can be printed either
+     * until one is; the print service then refuses a label with such text instead of drawing it garbled.
+     */
+    @FunctionalInterface
+    public interface Printable {
+        /** Every character prints (no print service to ask). */
+        Printable ANY = text -> List.of();
+
+        List<Integer> unprintable(String text);
+    }
+
+    /** The fields printed on a label, with their names in problems. */
+    private static final List<String> PRINTED_FIELDS = List.of("buyer_name", "company", "address1", "address2",
+            "city", "state", "postal_code", "country", "phone");
+
     private OrderValidator() {
+    }
+
+    /** {@link #validate(PlatformOrder, Set, Printable)} without the label check. */
+    public static List<Problem> validate(PlatformOrder order, Set<String> knownSkus) {
+        return validate(order, knownSkus, Printable.ANY);
+    }
+
+    /** {@link #validateAddress(Address, Printable)} without the label check. */
+    public static List<Problem> validateAddress(Address a) {
+        return validateAddress(a, Printable.ANY);
     }
 
     /**
      * Checks an order.
      *
      * @param knownSkus SKU codes that exist
+     * @param printable  which characters a label can show; the recipient and address must print whole
      * @return problems; empty when the order may be captured
      */
-    public static List<Problem> validate(PlatformOrder order, Set<String> knownSkus) {
+    public static List<Problem> validate(PlatformOrder order, Set<String> knownSkus, Printable printable) {
         List<Problem> problems = new ArrayList<>();
         text(problems, "platform_order_id", order.platformOrderId(), true, 100);
         text(problems, "order_no", order.orderNo(), true, 100);
-        problems.addAll(validateAddress(order.shipTo()));
+        problems.addAll(validateAddress(order.shipTo(), printable));
         if (order.lines().isEmpty()) {
             problems.add(new Problem("sku", "the order has no lines"));
         } else if (order.lines().size() > MAX_LINES) {
@@ -81,11 +109,12 @@ public final class OrderValidator {
 
     /**
      * Checks a ship-to address alone (capture, and an operator's correction): required fields per destination,
-     * ISO country code, postal code format where known, lengths and control characters.
+     * ISO country code, postal code format where known, lengths and control characters, and that every character of
+     * the fields printed on the label can be printed.
      *
      * @return problems; empty when the address may be used
      */
-    public static List<Problem> validateAddress(Address a) {
+    public static List<Problem> validateAddress(Address a, Printable printable) {
         List<Problem> problems = new ArrayList<>();
         if (a == null) {
             problems.add(new Problem("address", "the ship-to address is missing"));
@@ -116,7 +145,47 @@ public final class OrderValidator {
                         + "' is not a valid postal code for " + country));
             }
         }
+        printable(problems, a, printable == null ? Printable.ANY : printable);
         return problems;
+    }
+
+    /** Problems for label fields with characters no font can print (fields with other problems are skipped). */
+    private static void printable(List<Problem> problems, Address a, Printable printable) {
+        String[] values = {a.name(), a.company(), a.line1(), a.line2(), a.city(), a.state(), a.postalCode(),
+                a.countryCode(), a.phone()};
+        for (int i = 0; i < values.length; i++) {
+            String field = PRINTED_FIELDS.get(i);
+            if (values[i] == null || values[i].isBlank() || problems.stream().anyMatch(p -> p.field().equals(field))) {
+                continue;
+            }
+            List<Integer> missing;
+            try {
+                missing = printable.unprintable(values[i].strip());
+            } catch (RuntimeException e) { // a failing print service must not block capture: the label check repeats
+                missing = List.of();
+            }
+            if (missing != null && !missing.isEmpty()) {
+                problems.add(new Problem(field, unprintableReason(missing)));
+            }
+        }
+    }
+
+    /** "contains 𝕳 (U+1D573), which no installed label font can print; ..." */
+    static String unprintableReason(List<Integer> missing) {
+        StringBuilder chars = new StringBuilder();
+        int shown = 0;
+        for (int cp : missing) {
+            if (shown == 5) {
+                chars.append(" and ").append(missing.size() - shown).append(" more");
+                break;
+            }
+            chars.append(shown == 0 ? "" : ", ").append(Character.isISOControl(cp) ? ""
+                    : new String(Character.toChars(cp)) + " ").append(String.format("(U+%04X)", cp));
+            shown++;
+        }
+        return "contains " + chars + ", which no installed label font can "
+                + "print; the label would show the recipient garbled, so the order is not accepted (replace the "
+                + "character, or install a font that has it)";
     }
 
     private static boolean text(List<Problem> problems, String field, String value, boolean required, int max) {

@@ -2,7 +2,10 @@ package io.waybill.core.internal.shell;
 
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.PackageService;
+import io.waybill.core.api.PrintRules;
 import io.waybill.core.api.PrintService;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.LabelSize;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -14,6 +17,7 @@ import org.apache.karaf.shell.api.console.Session;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +27,8 @@ import java.util.Locale;
  */
 @Command(scope = "waybill", name = "print", description = "Writes the picking list (--picking) or the carrier labels "
         + "(default) of packages to a PDF (--out); --zpl sends the labels as ZPL to the label printer (or writes them "
-        + "to --out); --mark-printed marks them printed once you confirm they came out")
+        + "to --out); --mark-printed marks them printed once you confirm they came out. Labels only for packages with "
+        + "a tracking number that are not voided, picking lists only while stock is held: otherwise nothing is written")
 @Service
 public class PrintCommand implements Action {
 
@@ -78,6 +83,15 @@ public class PrintCommand implements Action {
         if (out == null && !zpl) {
             System.out.println("Give the PDF file to write with --out.");
             return null;
+        }
+        // the lifecycle rule first: a refused package means no file, nothing sent, nothing marked
+        List<PackageRow> rows = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            packages.detail(id).map(PackageDetail::row).ifPresent(rows::add);
+        }
+        PrintRules.require(picking ? PrintRules.Document.PICKING_LIST : PrintRules.Document.CARRIER_LABEL, rows);
+        if (markPrinted && !picking) {
+            PrintRules.requireMarkable(rows);
         }
         if (zpl && out == null) {
             System.out.println(print.sendZpl(ids, printer));

@@ -68,4 +68,50 @@ class OrderValidatorTest {
                 "MUG\u202E\u0007"), Set.of("A"));
         assertEquals("unknown SKU 'MUG<U+202E><U+0007>'", problems.get(0).reason());
     }
+
+    /** A stand-in for the print service: these characters have no glyph in any installed font. */
+    private static final OrderValidator.Printable NO_MATH_LETTERS = text -> text.codePoints()
+            .filter(cp -> cp >= 0x1D400 && cp <= 0x1D7FF).boxed().distinct().toList();
+
+    @Test
+    void aRecipientTheLabelCannotPrintIsRefusedNamingTheCharacterAndField() {
+        Address fancy = address("\uD835\uDD73ello Ann", "1 Main Street");
+
+        List<OrderValidator.Problem> problems = OrderValidator.validate(order("1001", fancy, "A"), Set.of("A"),
+                NO_MATH_LETTERS);
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("buyer_name", problems.get(0).field());
+        assertTrue(problems.get(0).reason().startsWith("contains \uD835\uDD73 (U+1D573), which no installed label "
+                + "font can print"), problems.get(0).reason());
+        assertEquals(problems, OrderValidator.validateAddress(fancy, NO_MATH_LETTERS));
+    }
+
+    @Test
+    void everyPrintedAddressFieldIsChecked() {
+        String m = "\uD835\uDC00";
+        Address a = new Address("Ann", "Acme" + m, "1 Main" + m, "flat" + m, "Spring" + m, "IL" + m, "62704", "US",
+                "+1 555" + m, "ann@example.com");
+        List<String> fields = OrderValidator.validateAddress(a, NO_MATH_LETTERS).stream()
+                .map(OrderValidator.Problem::field).toList();
+        assertEquals(List.of("company", "address1", "address2", "city", "state", "phone"), fields);
+    }
+
+    @Test
+    void printableEmojiAndCjkNamesAreAccepted() {
+        OrderValidator.Printable everything = text -> List.of();
+        assertEquals(List.of(), OrderValidator.validateAddress(address("\uD83D\uDC69\u200D\uD83D\uDC69\u200D"
+                + "\uD83D\uDC67 \u5F20\u4F1F \uD83D\uDE9A", "1 Main Street"), everything));
+    }
+
+    @Test
+    void withoutAPrintServiceNothingIsCheckedAndNothingCrashes() {
+        Address fancy = address("\uD835\uDD73ello", "1 Main Street");
+        assertEquals(List.of(), OrderValidator.validateAddress(fancy, OrderValidator.Printable.ANY));
+        assertEquals(List.of(), OrderValidator.validateAddress(fancy, null));
+        OrderValidator.Printable failing = text -> {
+            throw new IllegalStateException("print service stopped");
+        };
+        assertEquals(List.of(), OrderValidator.validateAddress(fancy, failing));
+    }
 }

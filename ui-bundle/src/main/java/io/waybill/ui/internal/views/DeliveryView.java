@@ -36,7 +36,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.waybill.core.api.CarrierUploadService;
 import io.waybill.core.api.FulfilmentService;
+import io.waybill.core.api.NotPrintableException;
+import io.waybill.core.api.PrintRules;
 import io.waybill.core.api.PrintService;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.LabelSize;
 import io.waybill.core.model.PackageQuery;
@@ -569,7 +572,21 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         dialog.open();
     }
 
+    /** The lifecycle rule before any dialog: a refused selection shows why and offers nothing to print. */
+    private static boolean printable(PrintRules.Document document, List<PackageRow> rows) {
+        try {
+            PrintRules.require(document, rows);
+            return true;
+        } catch (NotPrintableException e) {
+            BatchUi.error(Reasons.of(e));
+            return false;
+        }
+    }
+
     private void printPickingList(List<PackageRow> rows) {
+        if (!printable(PrintRules.Document.PICKING_LIST, rows)) {
+            return;
+        }
         PrintService print = UiServices.print();
         List<Long> ids = rows.stream().map(PackageRow::id).toList();
         Locale locale = getLocale();
@@ -580,6 +597,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void printLabels(List<PackageRow> rows, String actor) {
+        if (!printable(PrintRules.Document.CARRIER_LABEL, rows)) {
+            return;
+        }
         PrintService print = UiServices.print();
         FulfilmentService fulfilment = UiServices.fulfilment();
         List<Long> ids = rows.stream().map(PackageRow::id).toList();
@@ -599,11 +619,20 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         output.addValueChangeListener(e -> size.setEnabled(!"ZPL".equals(e.getValue())));
         BatchUi.confirm(title, getTranslation("confirm.printLabels", rows.size()), getTranslation("print.go"),
                 () -> {
-                    Runnable markPrinted = () -> runBatch(getTranslation("print.markTitle"), rows,
-                            chunk -> fulfilment.markPrinted(chunk, actor));
+                    // reprints of shipped packages are not marked (they stay shipped)
+                    List<PackageRow> markable = rows.stream().filter(r -> PrintRules.canMarkPrinted(r.status()))
+                            .toList();
+                    Runnable markPrinted = markable.isEmpty() ? null : () -> runBatch(
+                            getTranslation("print.markTitle"), markable, chunk -> fulfilment.markPrinted(chunk, actor));
                     if ("ZPL".equals(output.getValue())) {
                         BatchUi.work(getTranslation("print.sending"), () -> print.sendZpl(ids, null),
-                                sent -> askPrinted(title, sent, markPrinted));
+                                sent -> {
+                                    if (markPrinted == null) {
+                                        BatchUi.info(sent);
+                                    } else {
+                                        askPrinted(title, sent, markPrinted);
+                                    }
+                                });
                         return;
                     }
                     LabelSize chosen = size.getValue() == null ? LabelSize.MM100X150 : size.getValue();

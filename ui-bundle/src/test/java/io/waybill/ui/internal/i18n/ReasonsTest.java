@@ -23,6 +23,14 @@ class ReasonsTest {
     }
 
     @Test
+    void printRefusalsAreNamedInBothLanguages() {
+        String refused = "Nothing was printed: 1 of 2 packages cannot have a carrier label: WB00000056 is voided.";
+        assertEquals(refused, Reasons.text(Locale.ENGLISH, "not_printable", refused));
+        assertEquals("当前状态不能打印：" + refused, Reasons.text(Locale.SIMPLIFIED_CHINESE, "not_printable", refused));
+        assertEquals("包含标签字体无法打印的字符：x", Reasons.text(Locale.SIMPLIFIED_CHINESE, "unprintable_text", "x"));
+    }
+
+    @Test
     void anUnknownCodeOrNoMessageIsHandled() {
         assertEquals("something new", Reasons.text(Locale.SIMPLIFIED_CHINESE, "brand_new_code", "something new"));
         assertEquals("缺货", Reasons.text(Locale.SIMPLIFIED_CHINESE, "out_of_stock", null));
