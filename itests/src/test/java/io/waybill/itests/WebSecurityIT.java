@@ -199,6 +199,10 @@ class WebSecurityIT {
             sender.interrupt();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // the operator whose page owns the upload reads why (a notification shown for 10 s)
+        String reason = browser.awaitText("action-error", "refusal shown to the operator",
+                t -> t.startsWith("Refused"));
+        browser.screenshot("web-01-upload-refused");
         long peak = heap.stop();
         long afterGc = heap.usedAfterGc();
 
@@ -212,10 +216,6 @@ class WebSecurityIT {
         assertTrue(sent.get() < 200 * MB, "the server must stop the upload before the whole 200 MB was sent");
         assertTrue(peak - baseline < HEAP_GROWTH_BOUND, "heap growth while refusing 200 MB: "
                 + (peak - baseline) / MB + " MB (bound " + HEAP_GROWTH_BOUND / MB + " MB)");
-        // the operator whose page owns the upload reads why, and nothing was imported
-        String reason = browser.awaitText("action-error", "refusal shown to the operator",
-                t -> t.startsWith("Refused"));
-        browser.screenshot("web-01-upload-refused");
         assertEquals("Refused: the file is larger than 20 MB. Nothing was imported.", reason);
         assertFalse(browser.byId("import-preview").isDisplayed(), "no preview of a refused file");
         assertEquals(packagesBefore, WaybillDistribution.total(waybill.shell("waybill:package-list -n 1"),
@@ -227,8 +227,8 @@ class WebSecurityIT {
     void theIdleTimeoutOfTheRoleAppliesFromTheNextSignIn() throws Exception {
         // given: admins time out after one idle minute
         waybill.shell("config:property-set -p io.waybill.ui.web adminIdleMinutes 1");
-        waybill.shellUntil("scr:info io.waybill.ui.internal.web.WebSettings",
-                r -> r.output().matches("(?s).*adminIdleMinutes\\s*=\\s*1\\b.*"), Duration.ofSeconds(60));
+        browser.await("the UI applied adminIdleMinutes = 1 (karaf.log)", Duration.ofSeconds(60),
+                () -> waybill.karafLogTail(400).contains("supervisor 120 min, admin 1 min") ? true : null);
         Browser idle = Browser.open("idle-admin", waybill);
         String session;
         try {

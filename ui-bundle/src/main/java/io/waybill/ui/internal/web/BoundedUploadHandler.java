@@ -44,17 +44,20 @@ public final class BoundedUploadHandler implements UploadHandler {
     public void handleUploadRequest(UploadEvent event) throws IOException {
         UploadMetadata meta = new UploadMetadata(event.getFileName(), event.getContentType(), event.getFileSize());
         UI ui = event.getUI();
+        InputStream in = event.getInputStream();
         byte[] content;
-        try (InputStream in = event.getInputStream()) {
+        try {
             if (event.getFileSize() > limit) {
                 throw new RequestTooLargeException(limit);
             }
             content = read(in, limit);
         } catch (RequestTooLargeException e) {
+            // the stream is left unclosed on purpose: closing a multipart item would read the rest of it
             REFUSED.set(Boolean.TRUE);
             access(ui, () -> onTooLarge.accept(meta));
             throw e;
         }
+        in.close();
         access(ui, () -> onFile.accept(meta, content));
     }
 

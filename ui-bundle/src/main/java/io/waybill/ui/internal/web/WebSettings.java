@@ -7,6 +7,9 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 
 /**
@@ -34,13 +37,18 @@ public class WebSettings {
         int adminIdleMinutes() default 30;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebSettings.class);
+
     private volatile IdleTimeouts idleTimeouts = IdleTimeouts.DEFAULTS;
 
     @Activate
     @Modified
     void apply(Config config) {
-        idleTimeouts = new IdleTimeouts(minutes(config.operatorIdleMinutes()),
+        IdleTimeouts t = new IdleTimeouts(minutes(config.operatorIdleMinutes()),
                 minutes(config.supervisorIdleMinutes()), minutes(config.adminIdleMinutes()));
+        idleTimeouts = t;
+        LOG.info("Web UI idle timeouts (from the next sign-in): operator {} min, supervisor {} min, admin {} min",
+                t.operator().toMinutes(), t.supervisor().toMinutes(), t.admin().toMinutes());
     }
 
     private static Duration minutes(int value) {
