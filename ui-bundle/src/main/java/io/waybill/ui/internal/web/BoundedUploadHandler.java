@@ -10,6 +10,7 @@ import com.vaadin.flow.server.streams.UploadMetadata;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An upload handler that keeps a file in memory only up to a limit: it counts the bytes as they arrive and stops
@@ -54,7 +55,9 @@ public final class BoundedUploadHandler implements UploadHandler {
         } catch (RequestTooLargeException e) {
             // the stream is left unclosed on purpose: closing a multipart item would read the rest of it
             REFUSED.set(Boolean.TRUE);
-            access(ui, () -> onTooLarge.accept(meta));
+            // from another thread: a change made on this request thread is only pushed once the client makes its
+            // next request, and a client that ignores the 413 (or is not a browser) never does
+            CompletableFuture.runAsync(() -> access(ui, () -> onTooLarge.accept(meta)));
             throw e;
         }
         in.close();
