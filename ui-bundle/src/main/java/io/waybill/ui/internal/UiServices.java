@@ -28,6 +28,12 @@ public final class UiServices {
     private UiServices() {
     }
 
+    /** Idle timeouts per role ({@code io.waybill.ui.web}); the defaults while the settings component is absent. */
+    public static io.waybill.ui.internal.web.IdleTimeouts idleTimeouts() {
+        io.waybill.ui.internal.web.WebSettings settings = servlet().webSettings;
+        return settings == null ? io.waybill.ui.internal.web.IdleTimeouts.DEFAULTS : settings.idleTimeouts();
+    }
+
     public static AuthenticationService authentication() {
         return require(servlet().authenticationService, "AuthenticationService");
     }

@@ -60,6 +60,8 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @Component(service = Servlet.class, property = {
         "servlet.init.productionMode=true",
+        // heartbeats alone never keep a session alive: it ends after the role's idle timeout (LoginView)
+        "servlet.init.closeIdleSessions=true",
         "servlet.init.i18n.provider=io.waybill.ui.internal.i18n.WaybillI18NProvider"})
 @HttpWhiteboardContextSelect(VaadinContextHelper.SELECT)
 @HttpWhiteboardServletPattern("/*")
@@ -96,6 +98,8 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile DeviceService deviceService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile SyncService syncService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile io.waybill.ui.internal.web.WebSettings webSettings;
 
     /** Delayed UI work (the push check); owned here and stopped with the component. */
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

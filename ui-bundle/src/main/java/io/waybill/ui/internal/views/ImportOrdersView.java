@@ -16,7 +16,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.RowError;
@@ -25,7 +24,8 @@ import io.waybill.core.model.UserIdentity;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
-import io.waybill.ui.internal.i18n.WaybillI18NProvider;
+import io.waybill.ui.internal.web.BoundedUploadHandler;
+import io.waybill.ui.internal.web.UploadLimit;
 
 import java.util.List;
 
@@ -36,8 +36,6 @@ import java.util.List;
 @Route(value = "orders/import", layout = MainLayout.class)
 public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle {
 
-    static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
-
     private final ComboBox<StoreInfo> store = new ComboBox<>();
     private final Upload upload = new Upload();
     private final ServiceNotice notice = new ServiceNotice();
@@ -47,7 +45,6 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
     private final Button confirm = new Button();
     private final Button discard = new Button();
     private final CaptureResultPanel result = new CaptureResultPanel("import");
-    private UI ui;
     private ImportPreview current;
 
     public ImportOrdersView() {
@@ -71,19 +68,17 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
 
         upload.setId("import-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setMaxFileSize(UploadLimit.MAX_FILE_BYTES);
         upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> {
-            UI target = ui;
-            if (target != null) {
-                BatchUi.push(target, () -> check(meta.fileName(), bytes));
-            }
-        }));
+        // the server counts the bytes too (and WebSecurityFilter bounds the request): nothing beyond the limit is kept
+        upload.setUploadHandler(BoundedUploadHandler.ofUploadLimit((meta, bytes) -> check(meta.fileName(), bytes),
+                meta -> {
+                    BatchUi.error(getTranslation("upload.refusedTooLarge", UploadLimit.MAX_FILE_TEXT));
+                    upload.clearFileList();
+                }));
         upload.addFileRejectedListener(e -> BatchUi.error(e.getErrorMessage()));
         upload.setEnabled(false);
-        if (WaybillI18NProvider.CHINESE.equals(WaybillI18NProvider.supported(getLocale()))) {
-            upload.setI18n(chineseUploadTexts());
-        }
+        upload.setI18n(uploadTexts());
         store.addValueChangeListener(e -> {
             upload.setEnabled(e.getValue() != null);
             reset();
@@ -187,13 +182,13 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         upload.clearFileList();
     }
 
-    private UploadI18N chineseUploadTexts() {
+    private UploadI18N uploadTexts() {
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop"))
                 .setMany(getTranslation("upload.drop")));
         i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany"))
-                .setFileIsTooBig(getTranslation("upload.tooBig")).setIncorrectFileType(getTranslation("upload.wrongType")));
+                .setFileIsTooBig(getTranslation("upload.tooBig", UploadLimit.MAX_FILE_TEXT)).setIncorrectFileType(getTranslation("upload.wrongType")));
         i18n.setUploading(new UploadI18N.Uploading()
                 .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.connecting"))
                         .setStalled(getTranslation("upload.stalled")).setProcessing(getTranslation("upload.processing"))
@@ -202,7 +197,7 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
                         .setPrefix(getTranslation("upload.remaining")).setUnknown(getTranslation("upload.remainingUnknown")))
                 .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.serverUnavailable"))
                         .setUnexpectedServerError(getTranslation("upload.serverError"))
-                        .setForbidden(getTranslation("upload.forbidden"))));
+                        .setForbidden(getTranslation("upload.forbidden", UploadLimit.MAX_FILE_TEXT))));
         i18n.setFile(new UploadI18N.File().setRetry(getTranslation("upload.retry")).setStart(getTranslation("upload.start"))
                 .setRemove(getTranslation("upload.remove")));
         i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"));
@@ -212,14 +207,12 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        ui = event.getUI();
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         // leaving the page abandons the preview: nothing was imported, and nothing will be
         discardPreview();
-        ui = null;
         super.onDetach(event);
     }
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
@@ -90,6 +91,9 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
             // new session id at sign-in (session fixation); the Vaadin session moves along
             VaadinService.reinitializeSession(VaadinRequest.getCurrent());
             CurrentUser.set(identity.get());
+            // idle timeout by the user's highest role (io.waybill.ui.web); Vaadin closes idle sessions too
+            java.time.Duration idle = UiServices.idleTimeouts().forUser(identity.get());
+            VaadinSession.getCurrent().getSession().setMaxInactiveInterval((int) idle.toSeconds());
             LOG.info("User '{}' signed in to the web UI", identity.get().name());
             getUI().ifPresent(ui -> ui.navigate("delivery/waiting"));
         } catch (ServiceUnavailableException e) {
