@@ -140,7 +140,7 @@ class CarrierBrowserIT {
         Result stock = waybill.shell("waybill:stock-adjust -r \"carrier browser IT\" SZ-01 " + SKU + " 3");
         assertEquals(0, stock.exitCode(), () -> "stock-adjust:\n" + stock.output());
 
-        Path dir = Files.createDirectories(waybill.home().resolve("it-files"));
+        Path dir = waybill.importDir("carrier-browser");
         importOrders(dir, SYNC_STORE, List.of(
                 "CIT-001,,2025-04-01 09:00,Grace Hopper,,350 Fifth Avenue,,New York,NY,10118,US,,," + SKU + ",1",
                 "CIT-003,,2025-04-01 09:10,Mr Hippo,," + BAD_STREET + ",,San Francisco,CA,94117,US,,," + SKU + ",1"));

@@ -114,7 +114,7 @@ class CarrierRestartIT {
                 + 2 * (PER_CARRIER + KILL_PER_CARRIER));
         assertEquals(0, stock.exitCode(), () -> "stock-adjust:\n" + stock.output());
 
-        Path dir = Files.createDirectories(waybill.home().resolve("it-files"));
+        Path dir = waybill.importDir("carrier-restart");
         importOrders(dir, SHIPPO_STORE, PREFIX, 1, PER_CARRIER, packages);
         importOrders(dir, EASYPOST_STORE, PREFIX, PER_CARRIER + 1, PER_CARRIER, packages);
         assertEquals(2 * PER_CARRIER, packages.size(), () -> "packages of the imported orders: " + packages);

@@ -73,7 +73,7 @@ class PrintAndShipIT {
     @BeforeAll
     void deployPoolKar(WaybillDistribution waybill) throws IOException {
         this.waybill = waybill;
-        files = Files.createDirectories(waybill.home().resolve("it-files/print-and-ship"));
+        files = waybill.printDir("print-and-ship");
         Path kar = Path.of(WaybillDistribution.required("waybill.it.poolKar"));
         deployedKar = waybill.deployDir().resolve(kar.getFileName());
         Files.copy(kar, deployedKar, StandardCopyOption.REPLACE_EXISTING);
@@ -326,12 +326,32 @@ class PrintAndShipIT {
                         }
                     });
 
-            // when
-            Result r = waybill.shell("waybill:print --zpl --printer 127.0.0.1:" + printer.getLocalPort() + " "
+            // a printer that is not on the allow-list (none by default) is refused before anything connects
+            String address = "127.0.0.1:" + printer.getLocalPort();
+            Result refused = waybill.shell("waybill:print --zpl --printer " + address + " "
                     + String.join(" ", tracking.keySet()));
+            assertTrue(refused.output().contains("Refused: the printer " + address + " is not an allowed label "
+                    + "printer (allowed: none yet)"), () -> "print --zpl to a printer not allowed:\n"
+                    + refused.output());
+            assertFalse(refused.output().contains("Sent "), refused::output);
+            // an admin allows it
+            Result allow = waybill.shell("config:property-set -p io.waybill.files printers " + address);
+            assertEquals(0, allow.exitCode(), allow::output);
+            waybill.shellUntil("waybill:file-access", a -> a.output().contains("Label printers: " + address),
+                    Duration.ofSeconds(30));
+
+            // when
+            Result r;
+            try {
+                r = waybill.shell("waybill:print --zpl --printer " + address + " "
+                        + String.join(" ", tracking.keySet()));
+            } finally {
+                waybill.shell("config:property-delete -p io.waybill.files printers");
+            }
 
             // then: one generated ZPL label per package (the pool carrier supplies none), each with a Code 128 of
-            // its tracking number
+            // its tracking number; the connection the printer accepted is the allowed send (the refused one made
+            // none, or the labels of two sends would be read here)
             assertTrue(r.output().contains("Sent " + tracking.size() + " labels"), () -> "print --zpl:\n" + r.output());
             String zpl = new String(received.get(60, java.util.concurrent.TimeUnit.SECONDS),
                     java.nio.charset.StandardCharsets.UTF_8);
@@ -406,10 +426,10 @@ class PrintAndShipIT {
         String truck = "\uD83D\uDE9A";
         String hello = "\uD835\uDD73\uD835\uDD8A\uD835\uDD91\uD835\uDD91\uD835\uDD94";
         String name = family + " " + hello + " " + truck;
-        Path bad = files.resolve("unprintable.csv");
+        Path bad = waybill.importDir("print-and-ship").resolve("unprintable.csv");
         Files.writeString(bad, ShellWorkflowIT.HEADER + "\nPIT-HIERO,,2025-04-01 09:00,Ann \uD80C\uDC00,,350 Fifth "
                 + "Avenue,,New York,NY,10118,US,,," + sku + ",1\n", java.nio.charset.StandardCharsets.UTF_8);
-        Path good = files.resolve("emoji.csv");
+        Path good = waybill.importDir("print-and-ship").resolve("emoji.csv");
         Files.writeString(good, ShellWorkflowIT.HEADER + "\nPIT-EMOJI,,2025-04-01 09:00," + name + ",,350 Fifth "
                 + "Avenue,,New York,NY,10118,US,,," + sku + ",1\n", java.nio.charset.StandardCharsets.UTF_8);
 

@@ -117,7 +117,7 @@ class ScanStationIT {
             }
             WaybillDistribution.sleep(500);
         }
-        Result print = waybill.shell("waybill:print -o \"" + dir.resolve("labels.pdf") + "\" --mark-printed "
+        Result print = waybill.shell("waybill:print -o \"" + waybill.printDir("scan").resolve("labels.pdf") + "\" --mark-printed "
                 + numbers);
         assertTrue(print.output().contains("Mark printed: " + WANTED + " done, 0 failed"), () -> "print:\n"
                 + print.output());

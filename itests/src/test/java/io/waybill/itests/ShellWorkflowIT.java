@@ -101,7 +101,7 @@ class ShellWorkflowIT {
     @BeforeAll
     void writeOrderFile(WaybillDistribution waybill) throws IOException {
         this.waybill = waybill;
-        Path dir = Files.createDirectories(waybill.home().resolve("it-files"));
+        Path dir = waybill.importDir("shell-workflow");
         orderFile = dir.resolve("shell-orders.csv");
         Files.writeString(orderFile, HEADER + "\r\n" + String.join("\r\n", ROWS) + "\r\n", StandardCharsets.UTF_8);
     }

@@ -259,7 +259,6 @@ class SyncBrowserIT {
         assertTrue(set.output().contains(WAREHOUSE + " " + SKU + ": on hand " + (reserved + 20)),
                 () -> "stock-set:\n" + set.output());
 
-        Path dir = Files.createDirectories(waybill.home().resolve("it-files/sync-browser"));
         List<String> shopRows = new ArrayList<>();
         List<String> ebayRows = new ArrayList<>();
         String[][] buyers = {
@@ -279,8 +278,9 @@ class SyncBrowserIT {
                     b[2], b[3], b[4], b[5], "", "", SKU, "1");
             (onShopify ? shopRows : ebayRows).add(row);
         }
-        importOrders(dir.resolve("shopify-orders.csv"), SHOP, shopRows);
-        importOrders(dir.resolve("ebay-orders.csv"), EBAY, ebayRows);
+        Path in = waybill.importDir("sync-browser");
+        importOrders(in.resolve("shopify-orders.csv"), SHOP, shopRows);
+        importOrders(in.resolve("ebay-orders.csv"), EBAY, ebayRows);
         for (String store : List.of(SHOP, EBAY)) {
             for (Map<String, String> row : ShellTables.rows(waybill.shell("waybill:package-list --store " + store
                     + " -n 1000"))) {
@@ -302,7 +302,7 @@ class SyncBrowserIT {
         Result upload = waybill.shell("waybill:upload " + numbers);
         assertTrue(upload.output().contains("5 done, 0 failed"), () -> "upload:\n" + upload.output());
         awaitStatus(packages.values(), "tracked");
-        Result print = waybill.shell("waybill:print -o \"" + dir.resolve("labels.pdf") + "\" --mark-printed "
+        Result print = waybill.shell("waybill:print -o \"" + waybill.printDir("sync-browser").resolve("labels.pdf") + "\" --mark-printed "
                 + numbers);
         assertTrue(print.output().contains("Mark printed: 5 done, 0 failed"), () -> "print:\n" + print.output());
         Map<String, Map<String, String>> rows = rows();

@@ -123,7 +123,7 @@ class SyncIT {
         Map<String, String> tracked = await(pkg, "tracked");
         String tn = tracked.get("Tracking no.");
         int grams = PrintAndShipIT.grams(tracked.get("Weight"));
-        Result print = waybill.shell("waybill:print -o \"" + waybill.home().resolve("it-files/sync-label.pdf")
+        Result print = waybill.shell("waybill:print -o \"" + waybill.printDir("sync").resolve("sync-label.pdf")
                 + "\" --mark-printed " + pkg);
         assertTrue(print.output().contains("Mark printed: 1 done, 0 failed"), () -> "print:\n" + print.output());
 

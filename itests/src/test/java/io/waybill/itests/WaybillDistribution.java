@@ -287,10 +287,16 @@ public final class WaybillDistribution implements AutoCloseable {
 
     /** Repeats a shell command until its result matches; fails with the last output after the timeout. */
     public Result shellUntil(String command, Predicate<Result> done, Duration timeout) {
+        return shellAsUntil("admin", password, command, done, timeout);
+    }
+
+    /** {@link #shellUntil} with the given credentials. */
+    public Result shellAsUntil(String user, String secret, String command, Predicate<Result> done,
+                               Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Result last;
         do {
-            last = shell(command);
+            last = shellAs(user, secret, command);
             if (done.test(last)) {
                 return last;
             }
@@ -334,6 +340,30 @@ public final class WaybillDistribution implements AutoCloseable {
 
     public Path deployDir() {
         return home.resolve("deploy");
+    }
+
+    /**
+     * A folder of the test's own inside the distribution's import folder ({@code import/}, the default of
+     * {@code io.waybill.files} importFolders): {@code waybill:import} reads order files only from there.
+     */
+    public Path importDir(String name) {
+        return createDirectories(home.resolve("import").resolve(name));
+    }
+
+    /**
+     * A folder of the test's own inside the distribution's output folder ({@code print/}, the default of
+     * {@code io.waybill.files} outputFolders): {@code waybill:print --out} writes only there.
+     */
+    public Path printDir(String name) {
+        return createDirectories(home.resolve("print").resolve(name));
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int sshPort() {

@@ -1,6 +1,7 @@
 package io.waybill.core.internal.shell;
 
 import io.waybill.core.api.OrderCaptureService;
+import io.waybill.core.internal.files.FileAccess;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.RowError;
@@ -14,10 +15,11 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apache.karaf.shell.api.action.Completion;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** {@code waybill:import}: imports an order file (CSV export); checks first, imports only with --confirm. */
+/**
+ * {@code waybill:import}: imports an order file (CSV export) from an import folder (configuration
+ * {@code io.waybill.files}); checks first, imports only with --confirm.
+ */
 @Command(scope = "waybill", name = "import", description = "Checks an order file and, with --confirm, imports "
         + "its valid orders (all of them or none)")
 @Service
@@ -25,6 +27,9 @@ public class ImportCommand implements Action {
 
     @Reference
     OrderCaptureService capture;
+
+    @Reference
+    FileAccess files;
 
     @Reference
     Session session;
@@ -35,18 +40,16 @@ public class ImportCommand implements Action {
     @Option(name = "--confirm", description = "Import the valid orders (without it: check only)")
     boolean confirm;
 
-    @Argument(name = "file", required = true, description = "Order file (.csv)")
+    @Argument(name = "file", required = true, description = "Order file (.csv) in an import folder; "
+            + "a relative name is taken from the first import folder")
     @Completion(FileCompleter.class)
     String file;
 
     @Override
     public Object execute() throws Exception {
-        Path path = Path.of(file).toAbsolutePath();
-        if (!Files.isRegularFile(path)) {
-            System.out.println("No such file: " + path);
-            return null;
-        }
-        ImportPreview preview = capture.previewImport(store, path.getFileName().toString(), Files.readAllBytes(path));
+        // the real path is checked against the import folders before the file is opened
+        FileAccess.ImportFile read = files.readImportFile(file);
+        ImportPreview preview = capture.previewImport(store, read.path().getFileName().toString(), read.content());
         System.out.println(preview.fileName() + ": " + preview.dataRows() + " rows, " + preview.validOrders()
                 + " valid orders (" + preview.duplicates() + " already captured), " + preview.errors().size()
                 + " problems");
