@@ -1,5 +1,6 @@
 package io.waybill.carrier.shippo.internal;
 
+import io.waybill.spi.common.MessageCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
@@ -47,7 +48,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
     /** WARNING: the duplicate check could not look through every recent label. */
     static final String DUPLICATE_CHECK_INCOMPLETE = "duplicate_check_incomplete";
     /** The transaction has no label (yet). */
-    static final String LABEL_NOT_READY = "label_not_ready";
+    static final String LABEL_NOT_READY = MessageCodes.LABEL_NOT_READY;
 
     private static final System.Logger LOG = System.getLogger(ShippoCarrierGateway.class.getName());
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
