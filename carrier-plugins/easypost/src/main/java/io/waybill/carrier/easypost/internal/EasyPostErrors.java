@@ -1,15 +1,16 @@
 package io.waybill.carrier.easypost.internal;
 
+import io.waybill.plugin.kit.Texts;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.HttpFailures;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.common.Message;
 
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,16 +35,16 @@ final class EasyPostErrors {
         int status = reply.status();
         String provider = String.join("; ", providerTexts(reply));
         String suffix = provider.isEmpty() ? "" : ": " + provider;
-        if (status == 401 || status == 403) {
+        HttpFailures.Kind kind = HttpFailures.classify(status);
+        if (kind == HttpFailures.Kind.AUTH) {
             return List.of(Message.error(EasyPostCodes.AUTH_FAILED, "EasyPost refused the API key for " + operation
                     + " (HTTP " + status + ")" + suffix + ". Check the API key of this EasyPost account."));
         }
-        if (status == 429) {
-            String seconds = retryAfterSeconds(reply.retryAfter()).map(String::valueOf).orElse("unknown");
-            return List.of(Message.error(EasyPostCodes.RATE_LIMITED, "retry_after=" + seconds
-                    + " EasyPost rate limit reached for " + operation + " (HTTP 429)" + suffix));
+        if (kind == HttpFailures.Kind.RATE_LIMITED) {
+            return List.of(HttpFailures.rateLimited("EasyPost", "rate limit", operation, suffix,
+                    RetryAfter.parse(reply.retryAfter(), clock).orElse(null)));
         }
-        if (status >= 500) {
+        if (kind == HttpFailures.Kind.TRANSIENT) {
             return List.of(Message.error(EasyPostCodes.TRANSIENT, "EasyPost failed on " + operation + " (HTTP " + status
                     + ")" + suffix + ". The outcome is unknown; try again later."));
         }
@@ -61,16 +62,7 @@ final class EasyPostErrors {
 
     /** Messages for an exception thrown while talking to EasyPost (timeouts, refused connections...). */
     static List<Message> transport(Exception e, String operation) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return List.of(Message.error(EasyPostCodes.TRANSIENT, "Interrupted while waiting for EasyPost (" + operation
-                    + "). The outcome is unknown."));
-        }
-        String what = e instanceof HttpTimeoutException ? "EasyPost did not answer in time"
-                : "Could not reach EasyPost (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        return List.of(Message.error(EasyPostCodes.TRANSIENT, what + " for " + operation
-                + ". The outcome is unknown; try again later."));
+        return HttpFailures.transport(e, "EasyPost", operation);
     }
 
     /** The texts of a shipment's {@code messages[]} (carrier rating problems: {@code carrier}, {@code message}). */
@@ -132,24 +124,10 @@ final class EasyPostErrors {
 
     /** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 1123). */
     Optional<Long> retryAfterSeconds(Optional<String> header) {
-        if (header.isEmpty() || header.get().isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.get().trim();
-        try {
-            return Optional.of(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Optional.of(Math.max(0, Duration.between(clock.instant(), at.toInstant()).toSeconds()));
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(header, clock).map(RetryAfter::seconds);
     }
 
     static String clip(String text) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+        return Texts.clip(text, MAX_TEXT);
     }
 }

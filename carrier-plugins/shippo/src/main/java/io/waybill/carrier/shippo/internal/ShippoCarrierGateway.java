@@ -1,5 +1,9 @@
 package io.waybill.carrier.shippo.internal;
 
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.MessageCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.carrier.CarrierGateway;
@@ -305,22 +309,11 @@ public class ShippoCarrierGateway implements CarrierGateway {
     }
 
     static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        try {
-            return operation.get();
-        } catch (RuntimeException e) {
-            return Result.failure(Message.error(ShippoCodes.INTERNAL, "The Shippo plugin failed unexpectedly: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        }
+        return FailSafe.call("Shippo", operation);
     }
 
     private static <T> Result<T> redact(Result<T> result, String token) {
-        if (token == null || token.isEmpty()
-                || result.messages().stream().noneMatch(m -> m.text().contains(token))) {
-            return result;
-        }
-        return new Result<>(result.value(), result.messages().stream()
-                .map(m -> new Message(m.code(), m.severity(), m.text().replace(token, "***")))
-                .toList());
+        return Redaction.redact(result, token);
     }
 
     private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {

@@ -16,7 +16,7 @@ final class ShippoCodes {
     // --- message codes (stable; the core and operators match on them) ---
     /** HTTP 401/403: the API token is wrong, revoked, or not allowed to do this. */
     static final String AUTH_FAILED = MessageCodes.AUTH_FAILED;
-    /** HTTP 429: text starts with {@code retry_after=<seconds>} (or {@code retry_after=unknown}). */
+    /** HTTP 429: the Retry-After is Message.retryAfter (null when not sent). */
     static final String RATE_LIMITED = MessageCodes.RATE_LIMITED;
     /** HTTP 5xx, timeout, connection failure: the outcome at Shippo is unknown or temporarily unavailable. */
     static final String TRANSIENT = MessageCodes.TRANSIENT;

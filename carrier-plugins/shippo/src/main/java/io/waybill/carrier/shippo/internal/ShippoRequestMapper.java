@@ -1,5 +1,6 @@
 package io.waybill.carrier.shippo.internal;
 
+import io.waybill.plugin.kit.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;

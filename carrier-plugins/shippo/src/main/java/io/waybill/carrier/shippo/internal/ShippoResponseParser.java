@@ -1,5 +1,6 @@
 package io.waybill.carrier.shippo.internal;
 
+import io.waybill.plugin.kit.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentResponse;

@@ -7,7 +7,7 @@ final class EbayCodes {
 
     /** HTTP 401/403: the OAuth user token is wrong, expired or lacks the sell.fulfillment scope. */
     static final String AUTH_FAILED = MessageCodes.AUTH_FAILED;
-    /** HTTP 429; the text starts with {@code retry_after=N}. */
+    /** HTTP 429: the pause is Message.retryAfter. */
     static final String RATE_LIMITED = MessageCodes.RATE_LIMITED;
     /** HTTP 5xx, timeouts, refused connections: try again later. */
     static final String TRANSIENT = MessageCodes.TRANSIENT;

@@ -1,14 +1,15 @@
 package io.waybill.platform.ebay.internal;
 
+import io.waybill.plugin.kit.Texts;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.HttpFailures;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.common.Message;
 
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +36,17 @@ final class EbayErrors {
         int status = reply.status();
         List<String> texts = providerTexts(reply);
         String suffix = texts.isEmpty() ? "" : ": " + String.join("; ", texts);
-        if (status == 401 || status == 403) {
+        HttpFailures.Kind kind = HttpFailures.classify(status);
+        if (kind == HttpFailures.Kind.AUTH) {
             return List.of(Message.error(EbayCodes.AUTH_FAILED, "eBay refused the access token for " + operation
                     + " (HTTP " + status + ")" + suffix + ". User tokens expire after two hours: put a fresh token"
                     + " with the sell.fulfillment scope into the configuration."));
         }
-        if (status == 429) {
-            long seconds = retryAfterSeconds(reply.retryAfter()).orElse(DEFAULT_RETRY_AFTER);
-            return List.of(Message.error(EbayCodes.RATE_LIMITED, "retry_after=" + seconds
-                    + " eBay call limit reached for " + operation + " (HTTP 429)" + suffix));
+        if (kind == HttpFailures.Kind.RATE_LIMITED) {
+            return List.of(HttpFailures.rateLimited("eBay", "call limit", operation, suffix,
+                    RetryAfter.parse(reply.retryAfter(), clock).orElse(Duration.ofSeconds(DEFAULT_RETRY_AFTER))));
         }
-        if (status >= 500) {
+        if (kind == HttpFailures.Kind.TRANSIENT) {
             return List.of(Message.error(EbayCodes.TRANSIENT, "eBay failed on " + operation + " (HTTP " + status + ")"
                     + suffix + ". Try again later."));
         }
@@ -60,16 +61,7 @@ final class EbayErrors {
 
     /** Messages for an exception thrown while talking to eBay (timeouts, refused connections...). */
     static List<Message> transport(Exception e, String operation) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return List.of(Message.error(EbayCodes.TRANSIENT, "Interrupted while waiting for eBay (" + operation
-                    + "). The outcome is unknown."));
-        }
-        String what = e instanceof HttpTimeoutException ? "eBay did not answer in time"
-                : "Could not reach eBay (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        return List.of(Message.error(EbayCodes.TRANSIENT, what + " for " + operation
-                + ". The outcome is unknown; try again later."));
+        return HttpFailures.transport(e, "eBay", operation);
     }
 
     /**
@@ -100,24 +92,10 @@ final class EbayErrors {
 
     /** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 1123). */
     Optional<Long> retryAfterSeconds(Optional<String> header) {
-        if (header.isEmpty() || header.get().isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.get().trim();
-        try {
-            return Optional.of(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Optional.of(Math.max(0, Duration.between(clock.instant(), at.toInstant()).toSeconds()));
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(header, clock).map(RetryAfter::seconds);
     }
 
     static String clip(String text) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+        return Texts.clip(text, MAX_TEXT);
     }
 }

@@ -1,5 +1,6 @@
 package io.waybill.platform.ebay.internal;
 
+import io.waybill.plugin.kit.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;

@@ -7,7 +7,7 @@ final class ShopifyCodes {
 
     /** HTTP 401/403, or a GraphQL ACCESS_DENIED error: the token is wrong, revoked or lacks a scope. */
     static final String AUTH_FAILED = MessageCodes.AUTH_FAILED;
-    /** HTTP 429 or a GraphQL THROTTLED error; the text starts with {@code retry_after=N}. */
+    /** HTTP 429 or a GraphQL THROTTLED error: the pause is Message.retryAfter. */
     static final String RATE_LIMITED = MessageCodes.RATE_LIMITED;
     /** HTTP 5xx, timeouts, refused connections, GraphQL INTERNAL_SERVER_ERROR: try again later. */
     static final String TRANSIENT = MessageCodes.TRANSIENT;
