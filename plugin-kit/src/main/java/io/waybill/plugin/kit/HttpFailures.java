@@ -5,6 +5,7 @@ import io.waybill.spi.common.MessageCodes;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,56 @@ public final class HttpFailures {
     }
 
     private HttpFailures() {
+    }
+
+    /**
+     * How one provider's failures read. Texts: {@code "<provider> refused the <credential> for <operation> (HTTP n)
+     * <provider's texts>. <authHint>"}, {@code "<provider> <limit> reached for ..."}, {@code "<provider> failed on
+     * <operation> (HTTP n)<texts>. <transientHint>"}, {@code "<provider> rejected <operation> (HTTP n): <text>"}.
+     *
+     * @param provider        the provider's name, e.g. "EasyPost"
+     * @param credential      what authenticates, e.g. "API key", "access token"
+     * @param authHint        what the operator should do after 401/403
+     * @param limit           the provider's word for its rate limit, e.g. "rate limit", "call limit"
+     * @param transientHint   what to say after a 5xx
+     * @param rejectedPerText one {@code rejected} message per provider text (else one message with all of them)
+     */
+    public record Wording(String provider, String credential, String authHint, String limit, String transientHint,
+                          boolean rejectedPerText) {
+    }
+
+    /**
+     * The messages for a non-2xx answer; always at least one ERROR message.
+     *
+     * @param providerTexts what the provider said in the body (already clipped), possibly empty
+     * @param retryAfter    the pause to report on a 429 ({@link RetryAfter#parse}, or the provider's default), or null
+     */
+    public static List<Message> messages(HttpReply reply, String operation, List<String> providerTexts,
+                                         Duration retryAfter, Wording w) {
+        int status = reply.status();
+        String suffix = providerTexts.isEmpty() ? "" : ": " + String.join("; ", providerTexts);
+        String http = " (HTTP " + status + ")";
+        switch (classify(status)) {
+            case AUTH:
+                return List.of(Message.error(MessageCodes.AUTH_FAILED, w.provider() + " refused the " + w.credential()
+                        + " for " + operation + http + suffix + ". " + w.authHint()));
+            case RATE_LIMITED:
+                return List.of(rateLimited(w.provider(), w.limit(), operation, suffix, retryAfter));
+            case TRANSIENT:
+                return List.of(Message.error(MessageCodes.TRANSIENT, w.provider() + " failed on " + operation + http
+                        + suffix + ". " + w.transientHint()));
+            default:
+                if (providerTexts.isEmpty() || !w.rejectedPerText()) {
+                    return List.of(Message.error(MessageCodes.REJECTED, w.provider() + " rejected " + operation + http
+                            + suffix));
+                }
+                List<Message> messages = new ArrayList<>(providerTexts.size());
+                for (String text : providerTexts) {
+                    messages.add(Message.error(MessageCodes.REJECTED, w.provider() + " rejected " + operation + http
+                            + ": " + text));
+                }
+                return messages;
+        }
     }
 
     /** The class of a non-2xx HTTP status. */

@@ -55,6 +55,32 @@ class KitTest {
     }
 
     @Test
+    void messagesForEachStatusClassUseTheProvidersWording() {
+        // given
+        HttpFailures.Wording w = new HttpFailures.Wording("Acme", "API key", "Check the key.", "rate limit",
+                "Try again later.", true);
+        java.util.List<String> said = java.util.List.of("a: bad", "b: worse");
+        // when / then
+        assertEquals("Acme refused the API key for op (HTTP 401): a: bad; b: worse. Check the key.",
+                HttpFailures.messages(reply(401), "op", said, null, w).get(0).text());
+        Message limited = HttpFailures.messages(reply(429), "op", java.util.List.of(), Duration.ofSeconds(7), w).get(0);
+        assertEquals(MessageCodes.RATE_LIMITED, limited.code());
+        assertEquals(Duration.ofSeconds(7), limited.retryAfter());
+        assertEquals("Acme failed on op (HTTP 502). Try again later.",
+                HttpFailures.messages(reply(502), "op", java.util.List.of(), null, w).get(0).text());
+        assertEquals(2, HttpFailures.messages(reply(422), "op", said, null, w).size());
+        assertEquals("Acme rejected op (HTTP 422): b: worse", HttpFailures.messages(reply(422), "op", said, null, w)
+                .get(1).text());
+        HttpFailures.Wording joined = new HttpFailures.Wording("Acme", "token", "", "rate limit", "", false);
+        assertEquals("Acme rejected op (HTTP 422): a: bad; b: worse",
+                HttpFailures.messages(reply(422), "op", said, null, joined).get(0).text());
+    }
+
+    private static HttpReply reply(int status) {
+        return new HttpReply(status, new byte[0], null);
+    }
+
+    @Test
     void transportFailuresAreTransient() {
         Message timeout = HttpFailures.transport(new HttpTimeoutException("t"), "eBay", "fetchOrders").get(0);
         Message refused = HttpFailures.transport(new IOException("refused"), "eBay", "fetchOrders").get(0);
@@ -81,7 +107,8 @@ class KitTest {
             throw new IllegalArgumentException("bad");
         });
         assertEquals(MessageCodes.INTERNAL_ERROR, r.messages().get(0).code());
-        assertEquals("The EasyPost plugin failed unexpectedly: IllegalArgumentException: bad", r.messages().get(0).text());
+        assertEquals("The EasyPost plugin failed unexpectedly: IllegalArgumentException: bad",
+                r.messages().get(0).text());
         assertTrue(FailSafe.call("EasyPost", () -> Result.ok("v")).isOk());
     }
 

@@ -47,7 +47,8 @@ public class SerialNumberStoreImpl implements SerialNumberStore {
             return Result.failure(Message.error("bad_range", "invalid range " + rangeId + " " + first + "-" + last));
         }
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "an idempotency key (1-200 characters) is required"));
+            return Result.failure(Message.error(MessageCodes.BAD_REQUEST,
+                    "an idempotency key (1-200 characters) is required"));
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             try {

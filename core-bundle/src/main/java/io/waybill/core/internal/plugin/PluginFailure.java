@@ -34,8 +34,9 @@ public record PluginFailure(List<Message> errors, boolean rateLimited, boolean t
         List<Message> errors = result.messages().stream().filter(m -> m.severity() == Message.Severity.ERROR)
                 .toList();
         boolean rateLimited = errors.stream().anyMatch(m -> m.code().equals(MessageCodes.RATE_LIMITED));
-        boolean transientError = errors.isEmpty() || errors.stream().anyMatch(m -> m.code().equals(MessageCodes.TRANSIENT)
-                || m.code().equals(MessageCodes.PLUGIN_ERROR) || m.code().equals(MessageCodes.TIMEOUT));
+        boolean transientError = errors.isEmpty() || errors.stream().anyMatch(m ->
+                m.code().equals(MessageCodes.TRANSIENT) || m.code().equals(MessageCodes.PLUGIN_ERROR)
+                        || m.code().equals(MessageCodes.TIMEOUT));
         return new PluginFailure(errors, rateLimited, transientError, retryAfter(errors));
     }
 

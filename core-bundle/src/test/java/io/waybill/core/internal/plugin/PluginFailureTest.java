@@ -77,7 +77,8 @@ class PluginFailureTest {
         Result<String> fine = PluginCalls.guarded("the carrier plugin", () -> Result.ok("x"));
 
         assertEquals(MessageCodes.PLUGIN_ERROR, thrown.messages().get(0).code());
-        assertEquals("the carrier plugin failed: java.lang.IllegalStateException: boom", thrown.messages().get(0).text());
+        assertEquals("the carrier plugin failed: java.lang.IllegalStateException: boom",
+                thrown.messages().get(0).text());
         assertEquals("the carrier plugin returned nothing", nothing.messages().get(0).text());
         assertEquals("x", fine.value());
     }

@@ -1,11 +1,11 @@
 package io.waybill.carrier.easypost.internal;
 
-import io.waybill.plugin.kit.Texts;
-import io.waybill.plugin.kit.RetryAfter;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.HttpFailures;
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.common.Message;
 
 import java.io.IOException;
@@ -23,6 +23,9 @@ import java.util.Optional;
 final class EasyPostErrors {
 
     private static final int MAX_TEXT = 500;
+    private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(
+            "EasyPost", "API key", "Check the API key of this EasyPost account.", "rate limit",
+            "The outcome is unknown; try again later.", true);
 
     private final Clock clock;
 
@@ -32,32 +35,8 @@ final class EasyPostErrors {
 
     /** Messages for a non-2xx answer. Always at least one ERROR message. */
     List<Message> http(HttpReply reply, String operation) {
-        int status = reply.status();
-        String provider = String.join("; ", providerTexts(reply));
-        String suffix = provider.isEmpty() ? "" : ": " + provider;
-        HttpFailures.Kind kind = HttpFailures.classify(status);
-        if (kind == HttpFailures.Kind.AUTH) {
-            return List.of(Message.error(EasyPostCodes.AUTH_FAILED, "EasyPost refused the API key for " + operation
-                    + " (HTTP " + status + ")" + suffix + ". Check the API key of this EasyPost account."));
-        }
-        if (kind == HttpFailures.Kind.RATE_LIMITED) {
-            return List.of(HttpFailures.rateLimited("EasyPost", "rate limit", operation, suffix,
-                    RetryAfter.parse(reply.retryAfter(), clock).orElse(null)));
-        }
-        if (kind == HttpFailures.Kind.TRANSIENT) {
-            return List.of(Message.error(EasyPostCodes.TRANSIENT, "EasyPost failed on " + operation + " (HTTP " + status
-                    + ")" + suffix + ". The outcome is unknown; try again later."));
-        }
-        List<String> texts = providerTexts(reply);
-        if (texts.isEmpty()) {
-            return List.of(Message.error(EasyPostCodes.REJECTED, "EasyPost rejected " + operation + " (HTTP " + status + ")"));
-        }
-        List<Message> messages = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            messages.add(Message.error(EasyPostCodes.REJECTED, "EasyPost rejected " + operation + " (HTTP " + status
-                    + "): " + text));
-        }
-        return messages;
+        return HttpFailures.messages(reply, operation, providerTexts(reply),
+                RetryAfter.parse(reply.retryAfter(), clock).orElse(null), WORDING);
     }
 
     /** Messages for an exception thrown while talking to EasyPost (timeouts, refused connections...). */

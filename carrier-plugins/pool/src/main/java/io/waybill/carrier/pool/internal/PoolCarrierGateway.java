@@ -1,11 +1,11 @@
 package io.waybill.carrier.pool.internal;
 
-import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.SerialNumberStore;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import org.osgi.service.component.annotations.Activate;

@@ -1,17 +1,17 @@
 package io.waybill.carrier.shippo.internal;
 
-import io.waybill.plugin.kit.Redaction;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.json.Json;
-import io.waybill.spi.common.MessageCodes;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import org.osgi.service.component.annotations.Activate;

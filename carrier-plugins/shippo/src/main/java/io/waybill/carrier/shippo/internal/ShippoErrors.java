@@ -1,11 +1,11 @@
 package io.waybill.carrier.shippo.internal;
 
-import io.waybill.plugin.kit.Texts;
-import io.waybill.plugin.kit.RetryAfter;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.HttpFailures;
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.common.Message;
 
 import java.io.IOException;
@@ -25,6 +25,9 @@ import java.util.Optional;
 final class ShippoErrors {
 
     private static final int MAX_TEXT = 500;
+    private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(
+            "Shippo", "API token", "Check the token of this Shippo account.", "rate limit",
+            "The outcome is unknown; try again later.", true);
 
     private final Clock clock;
 
@@ -34,32 +37,8 @@ final class ShippoErrors {
 
     /** Messages for a non-2xx answer. Always at least one ERROR message. */
     List<Message> http(HttpReply reply, String operation) {
-        int status = reply.status();
-        String provider = String.join("; ", providerTexts(reply));
-        String suffix = provider.isEmpty() ? "" : ": " + provider;
-        HttpFailures.Kind kind = HttpFailures.classify(status);
-        if (kind == HttpFailures.Kind.AUTH) {
-            return List.of(Message.error(ShippoCodes.AUTH_FAILED, "Shippo refused the API token for " + operation
-                    + " (HTTP " + status + ")" + suffix + ". Check the token of this Shippo account."));
-        }
-        if (kind == HttpFailures.Kind.RATE_LIMITED) {
-            return List.of(HttpFailures.rateLimited("Shippo", "rate limit", operation, suffix,
-                    RetryAfter.parse(reply.retryAfter(), clock).orElse(null)));
-        }
-        if (kind == HttpFailures.Kind.TRANSIENT) {
-            return List.of(Message.error(ShippoCodes.TRANSIENT, "Shippo failed on " + operation + " (HTTP " + status
-                    + ")" + suffix + ". The outcome is unknown; try again later."));
-        }
-        List<String> texts = providerTexts(reply);
-        if (texts.isEmpty()) {
-            return List.of(Message.error(ShippoCodes.REJECTED, "Shippo rejected " + operation + " (HTTP " + status + ")"));
-        }
-        List<Message> messages = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            messages.add(Message.error(ShippoCodes.REJECTED, "Shippo rejected " + operation + " (HTTP " + status
-                    + "): " + text));
-        }
-        return messages;
+        return HttpFailures.messages(reply, operation, providerTexts(reply),
+                RetryAfter.parse(reply.retryAfter(), clock).orElse(null), WORDING);
     }
 
     /** Messages for an exception thrown while talking to Shippo (timeouts, refused connections...). */

@@ -1,7 +1,7 @@
 package io.waybill.platform.csv.internal;
 
-import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.OrderFileParser;

@@ -1,11 +1,11 @@
 package io.waybill.platform.ebay.internal;
 
-import io.waybill.plugin.kit.Texts;
-import io.waybill.plugin.kit.RetryAfter;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.HttpFailures;
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.common.Message;
 
 import java.time.Clock;
@@ -24,6 +24,9 @@ final class EbayErrors {
     /** Wait to report when a 429 carries no Retry-After (eBay's quotas are per day; the core backs off further). */
     static final long DEFAULT_RETRY_AFTER = 60;
     private static final int MAX_TEXT = 500;
+    private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(
+            "eBay", "access token", "User tokens expire after two hours: put a fresh token with the "
+            + "sell.fulfillment scope into the configuration.", "call limit", "Try again later.", true);
 
     private final Clock clock;
 
@@ -33,30 +36,8 @@ final class EbayErrors {
 
     /** Messages for a non-2xx answer. Always at least one ERROR message. */
     List<Message> http(HttpReply reply, String operation) {
-        int status = reply.status();
-        List<String> texts = providerTexts(reply);
-        String suffix = texts.isEmpty() ? "" : ": " + String.join("; ", texts);
-        HttpFailures.Kind kind = HttpFailures.classify(status);
-        if (kind == HttpFailures.Kind.AUTH) {
-            return List.of(Message.error(EbayCodes.AUTH_FAILED, "eBay refused the access token for " + operation
-                    + " (HTTP " + status + ")" + suffix + ". User tokens expire after two hours: put a fresh token"
-                    + " with the sell.fulfillment scope into the configuration."));
-        }
-        if (kind == HttpFailures.Kind.RATE_LIMITED) {
-            return List.of(HttpFailures.rateLimited("eBay", "call limit", operation, suffix,
-                    RetryAfter.parse(reply.retryAfter(), clock).orElse(Duration.ofSeconds(DEFAULT_RETRY_AFTER))));
-        }
-        if (kind == HttpFailures.Kind.TRANSIENT) {
-            return List.of(Message.error(EbayCodes.TRANSIENT, "eBay failed on " + operation + " (HTTP " + status + ")"
-                    + suffix + ". Try again later."));
-        }
-        if (texts.isEmpty()) {
-            return List.of(Message.error(EbayCodes.REJECTED, "eBay rejected " + operation + " (HTTP " + status + ")"));
-        }
-        List<Message> messages = new ArrayList<>();
-        texts.forEach(t -> messages.add(Message.error(EbayCodes.REJECTED, "eBay rejected " + operation + " (HTTP "
-                + status + "): " + t)));
-        return messages;
+        return HttpFailures.messages(reply, operation, providerTexts(reply),
+                RetryAfter.parse(reply.retryAfter(), clock).orElse(Duration.ofSeconds(DEFAULT_RETRY_AFTER)), WORDING);
     }
 
     /** Messages for an exception thrown while talking to eBay (timeouts, refused connections...). */

@@ -1,10 +1,10 @@
 package io.waybill.platform.ebay.internal;
 
-import io.waybill.plugin.kit.Redaction;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;

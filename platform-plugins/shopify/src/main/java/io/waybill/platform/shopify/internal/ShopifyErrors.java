@@ -1,11 +1,11 @@
 package io.waybill.platform.shopify.internal;
 
-import io.waybill.plugin.kit.Texts;
-import io.waybill.plugin.kit.RetryAfter;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.HttpFailures;
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.spi.common.Message;
 
 import java.time.Clock;
@@ -23,6 +23,9 @@ import java.util.Optional;
 final class ShopifyErrors {
 
     private static final int MAX_TEXT = 500;
+    private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(
+            "Shopify", "access token", "Check the token and the app's access scopes.", "rate limit",
+            "Try again later.", false);
 
     private final Clock clock;
     /** Restore rate to assume when a THROTTLED answer carries none (the configured one). */
@@ -35,24 +38,8 @@ final class ShopifyErrors {
 
     /** Messages for a non-2xx answer. Always at least one ERROR message. */
     List<Message> http(HttpReply reply, String operation) {
-        int status = reply.status();
-        List<String> texts = providerTexts(reply);
-        String suffix = texts.isEmpty() ? "" : ": " + String.join("; ", texts);
-        HttpFailures.Kind kind = HttpFailures.classify(status);
-        if (kind == HttpFailures.Kind.AUTH) {
-            return List.of(Message.error(ShopifyCodes.AUTH_FAILED, "Shopify refused the access token for " + operation
-                    + " (HTTP " + status + ")" + suffix + ". Check the token and the app's access scopes."));
-        }
-        if (kind == HttpFailures.Kind.RATE_LIMITED) {
-            return List.of(HttpFailures.rateLimited("Shopify", "rate limit", operation, suffix,
-                    RetryAfter.parse(reply.retryAfter(), clock).orElse(Duration.ofSeconds(1))));
-        }
-        if (kind == HttpFailures.Kind.TRANSIENT) {
-            return List.of(Message.error(ShopifyCodes.TRANSIENT, "Shopify failed on " + operation + " (HTTP " + status
-                    + ")" + suffix + ". Try again later."));
-        }
-        return List.of(Message.error(ShopifyCodes.REJECTED, "Shopify rejected " + operation + " (HTTP " + status + ")"
-                + suffix));
+        return HttpFailures.messages(reply, operation, providerTexts(reply),
+                RetryAfter.parse(reply.retryAfter(), clock).orElse(Duration.ofSeconds(1)), WORDING);
     }
 
     /**

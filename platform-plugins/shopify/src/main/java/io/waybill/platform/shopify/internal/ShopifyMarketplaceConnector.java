@@ -1,11 +1,11 @@
 package io.waybill.platform.shopify.internal;
 
-import io.waybill.plugin.kit.Redaction;
-import io.waybill.plugin.kit.FailSafe;
-import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
