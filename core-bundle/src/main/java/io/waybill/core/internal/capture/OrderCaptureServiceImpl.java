@@ -1,6 +1,7 @@
 package io.waybill.core.internal.capture;
 
 import io.waybill.core.api.Permission;
+import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.OrderCaptureService;
@@ -282,12 +283,8 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     }
 
     private static Result<OrderPage> call(MarketplaceConnector connector, Store store, String cursor) {
-        try {
-            Result<OrderPage> r = connector.fetchOrders(new StoreContext(store.code(), Map.of()), cursor);
-            return r == null ? Result.failure(Message.error("plugin_error", "the plugin returned nothing")) : r;
-        } catch (RuntimeException e) {
-            return Result.failure(Message.error("plugin_error", "the plugin failed: " + e));
-        }
+        return PluginCalls.guarded("the plugin", () -> connector.fetchOrders(new StoreContext(store.code(), Map.of()),
+                cursor));
     }
 
     @Override

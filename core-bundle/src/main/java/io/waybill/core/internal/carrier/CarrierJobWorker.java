@@ -1,6 +1,8 @@
 package io.waybill.core.internal.carrier;
 
 import io.waybill.core.api.PackageService;
+import io.waybill.core.internal.plugin.PluginCalls;
+import io.waybill.core.internal.plugin.PluginFailure;
 import io.waybill.core.internal.service.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.PackageDetail;
@@ -12,6 +14,7 @@ import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.Result;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,8 +44,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +64,6 @@ public class CarrierJobWorker {
     static final Duration LEASE = Duration.ofMinutes(5);
     /** How long an interrupted upload waits at start for its carrier plugin before it is failed safely. */
     static final Duration RECOVERY_GRACE = Duration.ofMinutes(2);
-    private static final Pattern RETRY_AFTER = Pattern.compile("retry_after=(\\d+)");
 
     /** Worker settings. */
     @ObjectClassDefinition(name = "Waybill carrier job worker")
@@ -378,12 +378,12 @@ public class CarrierJobWorker {
             if (invalid != null) {
                 return labelFailed(c, j, invalid);
             }
-            if (result.messages().stream().anyMatch(m -> m.code().equals(Result.UNSUPPORTED))) {
+            if (result.messages().stream().anyMatch(m -> m.code().equals(MessageCodes.UNSUPPORTED))) {
                 return finish(c, j, CarrierJobs.DONE, null);
             }
             Failure f = classify(result);
             boolean retry = j.attempts() < MAX_LABEL_ATTEMPTS && (f.notProcessed() || f.transientError()
-                    || result.messages().stream().anyMatch(m -> m.code().equals("label_not_ready")));
+                    || result.messages().stream().anyMatch(m -> m.code().equals(MessageCodes.LABEL_NOT_READY)));
             if (retry) {
                 return reschedule(c, j, f.retryAt() != null ? f.retryAt() : backoff(j.attempts()), f.text());
             }
@@ -532,23 +532,11 @@ public class CarrierJobWorker {
     private record Failure(String text, boolean transientError, boolean notProcessed, Instant retryAt) {
     }
 
-    /** rate_limited: not processed (safe to repeat); transient / plugin_error: outcome unknown; else permanent. */
+    /** The core's one {@link PluginFailure classification}, with the carrier's wording and the retry time. */
     private Failure classify(Result<?> result) {
-        List<Message> errors = result.messages().stream().filter(m -> m.severity() == Message.Severity.ERROR)
-                .toList();
-        String text = errors.isEmpty() ? "the carrier returned no result" : errors.stream()
-                .map(m -> m.text().isBlank() ? m.code() : m.text()).collect(Collectors.joining("; "));
-        boolean rateLimited = errors.stream().anyMatch(m -> m.code().equals("rate_limited"));
-        boolean transientError = errors.isEmpty() || errors.stream().anyMatch(m -> m.code().equals("transient")
-                || m.code().equals("plugin_error") || m.code().equals("timeout"));
-        Instant retryAt = null;
-        for (Message m : errors) {
-            Matcher matcher = RETRY_AFTER.matcher(m.text());
-            if (matcher.find()) {
-                retryAt = clock.instant().plusSeconds(Math.min(3600, Long.parseLong(matcher.group(1))));
-            }
-        }
-        return new Failure(text, transientError, rateLimited, retryAt);
+        PluginFailure f = PluginFailure.of(result);
+        return new Failure(f.text("the carrier returned no result"), f.transientError(), f.rateLimited(),
+                f.retryAfter().map(d -> clock.instant().plus(d)).orElse(null));
     }
 
     private static String warnings(Result<?> result) {
@@ -557,12 +545,7 @@ public class CarrierJobWorker {
     }
 
     private static <T> Result<T> call(Supplier<Result<T>> plugin) {
-        try {
-            Result<T> r = plugin.get();
-            return r == null ? Result.failure(Message.error("plugin_error", "the carrier plugin returned nothing")) : r;
-        } catch (RuntimeException e) {
-            return Result.failure(Message.error("plugin_error", "the carrier plugin failed: " + e));
-        }
+        return PluginCalls.guarded("the carrier plugin", plugin);
     }
 
     private Instant backoff(int attempts) {

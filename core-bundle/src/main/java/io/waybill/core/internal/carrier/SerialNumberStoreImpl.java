@@ -1,5 +1,6 @@
 package io.waybill.core.internal.carrier;
 
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.spi.carrier.SerialNumberStore;
@@ -46,7 +47,8 @@ public class SerialNumberStoreImpl implements SerialNumberStore {
             return Result.failure(Message.error("bad_range", "invalid range " + rangeId + " " + first + "-" + last));
         }
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            return Result.failure(Message.error("bad_request", "an idempotency key (1-200 characters) is required"));
+            return Result.failure(Message.error(MessageCodes.BAD_REQUEST,
+                    "an idempotency key (1-200 characters) is required"));
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -58,7 +60,7 @@ public class SerialNumberStoreImpl implements SerialNumberStore {
                 // a concurrent take with the same key or a concurrent first use of the range: read again
             }
         }
-        return Result.failure(Message.error("transient", "serial store busy, try again"));
+        return Result.failure(Message.error(MessageCodes.TRANSIENT, "serial store busy, try again"));
     }
 
     private Result<IssuedSerial> takeInTx(Connection c, String rangeId, long first, long last, String key)

@@ -1,5 +1,7 @@
 package io.waybill.core.internal.sync;
 
+import io.waybill.core.internal.plugin.PluginCalls;
+import io.waybill.core.internal.plugin.PluginFailure;
 import io.waybill.core.internal.service.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.PackageStatus;
@@ -23,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Sends queued shipment confirmations to the stores. Each store has a token bucket sized to its platform's
@@ -49,7 +49,6 @@ public class SyncJobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SyncJobWorker.class);
     static final int MAX_ATTEMPTS = 8;
     static final int THREADS = 16;
-    private static final Pattern RETRY_AFTER = Pattern.compile("retry_after=(\\d+(?:\\.\\d+)?)");
 
     private final DataSource ds;
     private final Clock clock;
@@ -232,36 +231,23 @@ public class SyncJobWorker {
                 Jdbc.inTransaction(ds, c -> fail(c, j, s, "The package has no tracking number to report."));
                 return;
             }
-            Result<Boolean> result;
-            try {
-                result = connector.confirmShipment(new StoreContext(store.code(), Map.of()),
-                        new ShipmentConfirmation(s.platformOrderId(), s.carrierCode(), s.trackingNo(), s.shippedAt()));
-                if (result == null) {
-                    result = Result.failure(Message.error("plugin_error", "the marketplace plugin returned nothing"));
-                }
-            } catch (RuntimeException e) {
-                result = Result.failure(Message.error("plugin_error", "the marketplace plugin failed: " + e));
-            }
-            Result<Boolean> r = result;
+            Result<Boolean> r = PluginCalls.guarded("the marketplace plugin", () -> connector.confirmShipment(
+                    new StoreContext(store.code(), Map.of()),
+                    new ShipmentConfirmation(s.platformOrderId(), s.carrierCode(), s.trackingNo(), s.shippedAt())));
             Jdbc.inTransaction(ds, c -> {
                 if (r.isOk()) {
                     setStatus(c, j, s, PackageStatus.SYNCED, null, "SYNCED", "Confirmed to " + store.code() + ": "
                             + s.carrierCode() + " " + s.trackingNo());
                     return finish(c, j, "DONE", null);
                 }
-                List<Message> errors = r.messages().stream().filter(m -> m.severity() == Message.Severity.ERROR)
-                        .toList();
-                String text = errors.stream().map(m -> m.text().isBlank() ? m.code() : m.text())
-                        .collect(Collectors.joining("; "));
-                boolean rateLimited = errors.stream().anyMatch(m -> m.code().equals("rate_limited"));
-                boolean transientError = errors.isEmpty() || errors.stream().anyMatch(m -> m.code().equals("transient")
-                        || m.code().equals("plugin_error") || m.code().equals("timeout"));
-                if (rateLimited) {
-                    double seconds = retryAfter(errors).orElse(1.0);
-                    bucket.pauseUntil(System.nanoTime() + (long) (seconds * 1e9));
-                    return reschedule(c, j, clock.instant().plusMillis((long) (seconds * 1000)), text, false);
+                PluginFailure f = PluginFailure.of(r);
+                String text = f.text("");
+                if (f.rateLimited()) {
+                    Duration pause = f.retryAfter().orElse(Duration.ofSeconds(1));
+                    bucket.pauseUntil(System.nanoTime() + pause.toNanos());
+                    return reschedule(c, j, clock.instant().plus(pause), text, false);
                 }
-                if (transientError && j.attempts() < MAX_ATTEMPTS) {
+                if (f.transientError() && j.attempts() < MAX_ATTEMPTS) {
                     long base = (long) Math.min(600_000, 2000 * Math.pow(2, j.attempts() - 1));
                     return reschedule(c, j, clock.instant().plusMillis(base + (long) (Math.random() * base / 4)),
                             text, true);
@@ -273,16 +259,6 @@ public class SyncJobWorker {
             Jdbc.inTransaction(ds, c -> reschedule(c, j, clock.instant().plusSeconds(30), "internal error: " + e,
                     true));
         }
-    }
-
-    private static Optional<Double> retryAfter(List<Message> errors) {
-        for (Message m : errors) {
-            Matcher matcher = RETRY_AFTER.matcher(m.text());
-            if (matcher.find()) {
-                return Optional.of(Math.min(3600, Double.parseDouble(matcher.group(1))));
-            }
-        }
-        return Optional.empty();
     }
 
     private Shipment load(Connection c, long packageId, String platform) throws SQLException {

@@ -1,6 +1,7 @@
 package io.waybill.core.internal.workflow;
 
 import io.waybill.core.api.Permission;
+import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.OperationRefusedException;
@@ -75,14 +76,7 @@ public class FulfilmentServiceImpl implements FulfilmentService {
     @Activate
     public FulfilmentServiceImpl(@Reference Database db, @Reference PluginRegistryImpl plugins) {
         this(db.dataSource(), Clock.systemUTC(), (carrierId, shipment) -> plugins.carrier(carrierId)
-                .map(g -> {
-                    try {
-                        Result<Boolean> r = g.cancelShipment(shipment);
-                        return r == null ? Result.<Boolean>failure(Message.error("plugin_error", "no answer")) : r;
-                    } catch (RuntimeException e) {
-                        return Result.<Boolean>failure(Message.error("plugin_error", "the carrier plugin failed: " + e));
-                    }
-                })
+                .map(g -> PluginCalls.guarded("the carrier plugin", () -> g.cancelShipment(shipment)))
                 .orElseGet(() -> Result.failure(Message.error("no_carrier", "the carrier plugin '" + carrierId
                         + "' is not installed"))));
     }

@@ -1,6 +1,10 @@
 package io.waybill.carrier.easypost.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
@@ -333,21 +337,11 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     }
 
     static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        try {
-            return operation.get();
-        } catch (RuntimeException e) {
-            return Result.failure(Message.error(EasyPostCodes.INTERNAL, "The EasyPost plugin failed unexpectedly: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        }
+        return FailSafe.call("EasyPost", operation);
     }
 
     private static <T> Result<T> redact(Result<T> result, String key) {
-        if (key == null || key.isEmpty() || result.messages().stream().noneMatch(m -> m.text().contains(key))) {
-            return result;
-        }
-        return new Result<>(result.value(), result.messages().stream()
-                .map(m -> new Message(m.code(), m.severity(), m.text().replace(key, "***")))
-                .toList());
+        return Redaction.redact(result, key);
     }
 
     private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {

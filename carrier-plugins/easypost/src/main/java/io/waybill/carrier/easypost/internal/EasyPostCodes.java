@@ -1,5 +1,6 @@
 package io.waybill.carrier.easypost.internal;
 
+import io.waybill.spi.common.MessageCodes;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,31 +15,31 @@ final class EasyPostCodes {
 
     // --- message codes (stable; the core and operators match on them) ---
     /** HTTP 401/403: the API key is wrong or not allowed to do this. */
-    static final String AUTH_FAILED = "auth_failed";
-    /** HTTP 429: text starts with {@code retry_after=<seconds>} (or {@code retry_after=unknown}). */
-    static final String RATE_LIMITED = "rate_limited";
+    static final String AUTH_FAILED = MessageCodes.AUTH_FAILED;
+    /** HTTP 429: the Retry-After is Message.retryAfter (null when not sent). */
+    static final String RATE_LIMITED = MessageCodes.RATE_LIMITED;
     /** HTTP 5xx, timeout, connection failure: the outcome at EasyPost is unknown or temporarily unavailable. */
-    static final String TRANSIENT = "transient";
+    static final String TRANSIENT = MessageCodes.TRANSIENT;
     /** Any other HTTP 4xx: EasyPost refused the request; the text carries EasyPost's error code and message. */
-    static final String REJECTED = "rejected";
+    static final String REJECTED = MessageCodes.REJECTED;
     /** The shipment came back without any rate to buy. */
     static final String NO_RATES = "no_rates";
     /** The refund was rejected or does not apply to this carrier. */
     static final String REFUND_FAILED = "refund_failed";
     /** A 2xx answer Waybill cannot read. */
-    static final String BAD_RESPONSE = "bad_response";
+    static final String BAD_RESPONSE = MessageCodes.BAD_RESPONSE;
     /** The shipment has no label (yet). */
-    static final String LABEL_NOT_READY = "label_not_ready";
+    static final String LABEL_NOT_READY = MessageCodes.LABEL_NOT_READY;
     /** The label is in a format Waybill cannot print. */
     static final String UNSUPPORTED_LABEL_FORMAT = "unsupported_label_format";
     /** The request lacks what EasyPost needs. */
-    static final String BAD_REQUEST = "bad_request";
+    static final String BAD_REQUEST = MessageCodes.BAD_REQUEST;
     /** The account configuration is incomplete. */
-    static final String BAD_CONFIG = "bad_config";
+    static final String BAD_CONFIG = MessageCodes.BAD_CONFIG;
     /** Unexpected failure inside the plugin. */
-    static final String INTERNAL = "internal_error";
+    static final String INTERNAL = MessageCodes.INTERNAL_ERROR;
     /** INFO: a shipment with this reference (idempotency key) already had a label; it was returned. */
-    static final String ALREADY_CREATED = "already_created";
+    static final String ALREADY_CREATED = MessageCodes.ALREADY_CREATED;
     /** WARNING: no rate matched the requested service; the cheapest rate was bought instead. */
     static final String SERVICE_NOT_OFFERED = "service_not_offered";
     /** WARNING: the shipment's label was refunded or a refund is under way. */

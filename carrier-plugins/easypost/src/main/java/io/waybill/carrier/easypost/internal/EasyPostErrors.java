@@ -1,15 +1,16 @@
 package io.waybill.carrier.easypost.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.HttpFailures;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.Texts;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.Optional;
 final class EasyPostErrors {
 
     private static final int MAX_TEXT = 500;
+    private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(
+            "EasyPost", "API key", "Check the API key of this EasyPost account.", "rate limit",
+            "The outcome is unknown; try again later.", true);
 
     private final Clock clock;
 
@@ -31,46 +35,13 @@ final class EasyPostErrors {
 
     /** Messages for a non-2xx answer. Always at least one ERROR message. */
     List<Message> http(HttpReply reply, String operation) {
-        int status = reply.status();
-        String provider = String.join("; ", providerTexts(reply));
-        String suffix = provider.isEmpty() ? "" : ": " + provider;
-        if (status == 401 || status == 403) {
-            return List.of(Message.error(EasyPostCodes.AUTH_FAILED, "EasyPost refused the API key for " + operation
-                    + " (HTTP " + status + ")" + suffix + ". Check the API key of this EasyPost account."));
-        }
-        if (status == 429) {
-            String seconds = retryAfterSeconds(reply.retryAfter()).map(String::valueOf).orElse("unknown");
-            return List.of(Message.error(EasyPostCodes.RATE_LIMITED, "retry_after=" + seconds
-                    + " EasyPost rate limit reached for " + operation + " (HTTP 429)" + suffix));
-        }
-        if (status >= 500) {
-            return List.of(Message.error(EasyPostCodes.TRANSIENT, "EasyPost failed on " + operation + " (HTTP " + status
-                    + ")" + suffix + ". The outcome is unknown; try again later."));
-        }
-        List<String> texts = providerTexts(reply);
-        if (texts.isEmpty()) {
-            return List.of(Message.error(EasyPostCodes.REJECTED, "EasyPost rejected " + operation + " (HTTP " + status + ")"));
-        }
-        List<Message> messages = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            messages.add(Message.error(EasyPostCodes.REJECTED, "EasyPost rejected " + operation + " (HTTP " + status
-                    + "): " + text));
-        }
-        return messages;
+        return HttpFailures.messages(reply, operation, providerTexts(reply),
+                RetryAfter.parse(reply.retryAfter(), clock).orElse(null), WORDING);
     }
 
     /** Messages for an exception thrown while talking to EasyPost (timeouts, refused connections...). */
     static List<Message> transport(Exception e, String operation) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return List.of(Message.error(EasyPostCodes.TRANSIENT, "Interrupted while waiting for EasyPost (" + operation
-                    + "). The outcome is unknown."));
-        }
-        String what = e instanceof HttpTimeoutException ? "EasyPost did not answer in time"
-                : "Could not reach EasyPost (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        return List.of(Message.error(EasyPostCodes.TRANSIENT, what + " for " + operation
-                + ". The outcome is unknown; try again later."));
+        return HttpFailures.transport(e, "EasyPost", operation);
     }
 
     /** The texts of a shipment's {@code messages[]} (carrier rating problems: {@code carrier}, {@code message}). */
@@ -132,24 +103,10 @@ final class EasyPostErrors {
 
     /** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 1123). */
     Optional<Long> retryAfterSeconds(Optional<String> header) {
-        if (header.isEmpty() || header.get().isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.get().trim();
-        try {
-            return Optional.of(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Optional.of(Math.max(0, Duration.between(clock.instant(), at.toInstant()).toSeconds()));
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(header, clock).map(RetryAfter::seconds);
     }
 
     static String clip(String text) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+        return Texts.clip(text, MAX_TEXT);
     }
 }

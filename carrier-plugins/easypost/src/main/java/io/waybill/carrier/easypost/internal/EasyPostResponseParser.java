@@ -1,6 +1,7 @@
 package io.waybill.carrier.easypost.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentResponse;
 import io.waybill.spi.common.Message;

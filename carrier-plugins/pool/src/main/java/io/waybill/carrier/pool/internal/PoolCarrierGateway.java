@@ -5,6 +5,7 @@ import io.waybill.spi.carrier.SerialNumberStore;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import org.osgi.service.component.annotations.Activate;
@@ -45,17 +46,17 @@ public class PoolCarrierGateway implements CarrierGateway {
     /** Every matching range is used up. */
     static final String EXHAUSTED = "pool_exhausted";
     /** The {@code ranges} setting cannot be parsed; nothing is handed out until it is fixed. */
-    static final String BAD_CONFIG = "bad_config";
+    static final String BAD_CONFIG = MessageCodes.BAD_CONFIG;
     /** The request's service code is not a two-letter S10 service indicator. */
     static final String BAD_SERVICE = "bad_service";
     /** The request is missing. */
-    static final String BAD_REQUEST = "bad_request";
+    static final String BAD_REQUEST = MessageCodes.BAD_REQUEST;
     /** Warning: fewer numbers left than the low-water threshold. */
     static final String POOL_LOW = "pool_low";
     /** Warning: the number was handed out from memory and would be handed out again after a restart. */
     static final String NOT_DURABLE = "pool_not_durable";
     /** Something unexpected failed inside the plugin. */
-    static final String INTERNAL = "internal_error";
+    static final String INTERNAL = MessageCodes.INTERNAL_ERROR;
 
     /** Current settings and pool, replaced as a whole on every settings change. */
     private record State(PluginDescriptor descriptor, TrackingNumberPool pool, int lowWaterThreshold,

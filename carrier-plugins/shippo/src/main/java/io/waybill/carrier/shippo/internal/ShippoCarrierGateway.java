@@ -1,12 +1,17 @@
 package io.waybill.carrier.shippo.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import org.osgi.service.component.annotations.Activate;
@@ -47,7 +52,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
     /** WARNING: the duplicate check could not look through every recent label. */
     static final String DUPLICATE_CHECK_INCOMPLETE = "duplicate_check_incomplete";
     /** The transaction has no label (yet). */
-    static final String LABEL_NOT_READY = "label_not_ready";
+    static final String LABEL_NOT_READY = MessageCodes.LABEL_NOT_READY;
 
     private static final System.Logger LOG = System.getLogger(ShippoCarrierGateway.class.getName());
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -304,22 +309,11 @@ public class ShippoCarrierGateway implements CarrierGateway {
     }
 
     static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        try {
-            return operation.get();
-        } catch (RuntimeException e) {
-            return Result.failure(Message.error(ShippoCodes.INTERNAL, "The Shippo plugin failed unexpectedly: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        }
+        return FailSafe.call("Shippo", operation);
     }
 
     private static <T> Result<T> redact(Result<T> result, String token) {
-        if (token == null || token.isEmpty()
-                || result.messages().stream().noneMatch(m -> m.text().contains(token))) {
-            return result;
-        }
-        return new Result<>(result.value(), result.messages().stream()
-                .map(m -> new Message(m.code(), m.severity(), m.text().replace(token, "***")))
-                .toList());
+        return Redaction.redact(result, token);
     }
 
     private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {

@@ -1,5 +1,6 @@
 package io.waybill.carrier.shippo.internal;
 
+import io.waybill.plugin.kit.HttpReply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,9 +72,7 @@ final class ShippoClient {
 
     private HttpReply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new HttpReply(response.statusCode(), response.body(),
-                response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Retry-After"));
+        return HttpReply.of(response);
     }
 
     /** For log lines: the endpoint, never the token. */

@@ -1,6 +1,7 @@
 package io.waybill.carrier.shippo.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
 

@@ -1,5 +1,6 @@
 package io.waybill.carrier.shippo.internal;
 
+import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.waybill.spi.carrier.ShipmentRequest;
@@ -208,6 +209,6 @@ class ShippoCreateShipmentTest {
         // then
         wm.verify(0, postRequestedFor(urlEqualTo("/transactions")));
         assertEquals(ShippoCodes.RATE_LIMITED, only(result).code());
-        assertTrue(only(result).text().startsWith("retry_after=30 "), only(result).text());
+        assertEquals(Duration.ofSeconds(30), only(result).retryAfter(), only(result).text());
     }
 }

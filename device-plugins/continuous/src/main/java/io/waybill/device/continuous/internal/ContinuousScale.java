@@ -1,5 +1,6 @@
 package io.waybill.device.continuous.internal;
 
+import io.waybill.plugin.kit.serial.LineReader;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.device.DeviceConnection;

@@ -1,5 +1,6 @@
 package io.waybill.device.mtsics.internal;
 
+import io.waybill.plugin.kit.serial.LineReader;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;

@@ -1,6 +1,7 @@
 package io.waybill.platform.csv.internal;
 
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.OrderFileParser;
@@ -32,7 +33,7 @@ public class CsvOrderFileParser implements OrderFileParser {
     /** Anything unexpected inside the plugin. */
     static final String PARSE_ERROR = "parse_error";
     /** The {@code zone} setting is not a time zone; nothing is read until it is fixed. */
-    static final String BAD_CONFIG = "bad_config";
+    static final String BAD_CONFIG = MessageCodes.BAD_CONFIG;
 
     /** Settings in effect, replaced as a whole on every settings change. */
     private record Settings(ZoneId zone, String error) {

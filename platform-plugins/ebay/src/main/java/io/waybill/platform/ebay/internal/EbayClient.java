@@ -1,5 +1,6 @@
 package io.waybill.platform.ebay.internal;
 
+import io.waybill.plugin.kit.HttpReply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,8 +62,7 @@ final class EbayClient {
 
     private HttpReply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new HttpReply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"),
-                response.headers().firstValue("Location"));
+        return HttpReply.of(response);
     }
 
     /** For log lines: the endpoint, never the token. */

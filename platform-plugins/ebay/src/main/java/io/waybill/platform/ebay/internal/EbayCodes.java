@@ -1,30 +1,32 @@
 package io.waybill.platform.ebay.internal;
 
+import io.waybill.spi.common.MessageCodes;
+
 /** The message codes this plugin returns (the SPI's common ones first). */
 final class EbayCodes {
 
     /** HTTP 401/403: the OAuth user token is wrong, expired or lacks the sell.fulfillment scope. */
-    static final String AUTH_FAILED = "auth_failed";
-    /** HTTP 429; the text starts with {@code retry_after=N}. */
-    static final String RATE_LIMITED = "rate_limited";
+    static final String AUTH_FAILED = MessageCodes.AUTH_FAILED;
+    /** HTTP 429: the pause is Message.retryAfter. */
+    static final String RATE_LIMITED = MessageCodes.RATE_LIMITED;
     /** HTTP 5xx, timeouts, refused connections: try again later. */
-    static final String TRANSIENT = "transient";
+    static final String TRANSIENT = MessageCodes.TRANSIENT;
     /** eBay refused the request (errors[] of a 4xx, a cancelled order...): retrying the same will not help. */
-    static final String REJECTED = "rejected";
+    static final String REJECTED = MessageCodes.REJECTED;
     /** INFO on a successful confirmation: the order already had a fulfillment with this tracking number. */
-    static final String ALREADY_CONFIRMED = "already_confirmed";
+    static final String ALREADY_CONFIRMED = MessageCodes.ALREADY_CONFIRMED;
     /** INFO on a successful confirmation: the fulfillment eBay created (its id from the Location header). */
     static final String CONFIRMED = "confirmed";
     /** The configuration is incomplete or invalid; nothing is sent until it is fixed. */
-    static final String BAD_CONFIG = "bad_config";
+    static final String BAD_CONFIG = MessageCodes.BAD_CONFIG;
     /** The call was for a store this configuration does not serve. */
-    static final String WRONG_STORE = "wrong_store";
+    static final String WRONG_STORE = MessageCodes.WRONG_STORE;
     /** The call itself is incomplete (no order id, no tracking number, a cursor this plugin did not write). */
-    static final String BAD_REQUEST = "bad_request";
+    static final String BAD_REQUEST = MessageCodes.BAD_REQUEST;
     /** eBay answered 2xx with a body this plugin cannot read. */
-    static final String BAD_RESPONSE = "bad_response";
+    static final String BAD_RESPONSE = MessageCodes.BAD_RESPONSE;
     /** Anything unexpected inside the plugin. */
-    static final String INTERNAL = "internal_error";
+    static final String INTERNAL = MessageCodes.INTERNAL_ERROR;
 
     private EbayCodes() {
     }

@@ -1,14 +1,15 @@
 package io.waybill.platform.ebay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.HttpFailures;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.Texts;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,9 @@ final class EbayErrors {
     /** Wait to report when a 429 carries no Retry-After (eBay's quotas are per day; the core backs off further). */
     static final long DEFAULT_RETRY_AFTER = 60;
     private static final int MAX_TEXT = 500;
+    private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(
+            "eBay", "access token", "User tokens expire after two hours: put a fresh token with the "
+            + "sell.fulfillment scope into the configuration.", "call limit", "Try again later.", true);
 
     private final Clock clock;
 
@@ -32,44 +36,13 @@ final class EbayErrors {
 
     /** Messages for a non-2xx answer. Always at least one ERROR message. */
     List<Message> http(HttpReply reply, String operation) {
-        int status = reply.status();
-        List<String> texts = providerTexts(reply);
-        String suffix = texts.isEmpty() ? "" : ": " + String.join("; ", texts);
-        if (status == 401 || status == 403) {
-            return List.of(Message.error(EbayCodes.AUTH_FAILED, "eBay refused the access token for " + operation
-                    + " (HTTP " + status + ")" + suffix + ". User tokens expire after two hours: put a fresh token"
-                    + " with the sell.fulfillment scope into the configuration."));
-        }
-        if (status == 429) {
-            long seconds = retryAfterSeconds(reply.retryAfter()).orElse(DEFAULT_RETRY_AFTER);
-            return List.of(Message.error(EbayCodes.RATE_LIMITED, "retry_after=" + seconds
-                    + " eBay call limit reached for " + operation + " (HTTP 429)" + suffix));
-        }
-        if (status >= 500) {
-            return List.of(Message.error(EbayCodes.TRANSIENT, "eBay failed on " + operation + " (HTTP " + status + ")"
-                    + suffix + ". Try again later."));
-        }
-        if (texts.isEmpty()) {
-            return List.of(Message.error(EbayCodes.REJECTED, "eBay rejected " + operation + " (HTTP " + status + ")"));
-        }
-        List<Message> messages = new ArrayList<>();
-        texts.forEach(t -> messages.add(Message.error(EbayCodes.REJECTED, "eBay rejected " + operation + " (HTTP "
-                + status + "): " + t)));
-        return messages;
+        return HttpFailures.messages(reply, operation, providerTexts(reply),
+                RetryAfter.parse(reply.retryAfter(), clock).orElse(Duration.ofSeconds(DEFAULT_RETRY_AFTER)), WORDING);
     }
 
     /** Messages for an exception thrown while talking to eBay (timeouts, refused connections...). */
     static List<Message> transport(Exception e, String operation) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return List.of(Message.error(EbayCodes.TRANSIENT, "Interrupted while waiting for eBay (" + operation
-                    + "). The outcome is unknown."));
-        }
-        String what = e instanceof HttpTimeoutException ? "eBay did not answer in time"
-                : "Could not reach eBay (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        return List.of(Message.error(EbayCodes.TRANSIENT, what + " for " + operation
-                + ". The outcome is unknown; try again later."));
+        return HttpFailures.transport(e, "eBay", operation);
     }
 
     /**
@@ -100,24 +73,10 @@ final class EbayErrors {
 
     /** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 1123). */
     Optional<Long> retryAfterSeconds(Optional<String> header) {
-        if (header.isEmpty() || header.get().isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.get().trim();
-        try {
-            return Optional.of(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Optional.of(Math.max(0, Duration.between(clock.instant(), at.toInstant()).toSeconds()));
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(header, clock).map(RetryAfter::seconds);
     }
 
     static String clip(String text) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+        return Texts.clip(text, MAX_TEXT);
     }
 }

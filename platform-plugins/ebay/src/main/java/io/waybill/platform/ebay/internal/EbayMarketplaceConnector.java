@@ -1,6 +1,10 @@
 package io.waybill.platform.ebay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
@@ -270,21 +274,11 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
     }
 
     static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        try {
-            return operation.get();
-        } catch (RuntimeException e) {
-            return Result.failure(Message.error(EbayCodes.INTERNAL, "The eBay plugin failed unexpectedly: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        }
+        return FailSafe.call("eBay", operation);
     }
 
     private static <T> Result<T> redact(Result<T> result, String token) {
-        if (token == null || token.isEmpty() || result.messages().stream().noneMatch(m -> m.text().contains(token))) {
-            return result;
-        }
-        return new Result<>(result.value(), result.messages().stream()
-                .map(m -> new Message(m.code(), m.severity(), m.text().replace(token, "***")))
-                .toList());
+        return Redaction.redact(result, token);
     }
 
     private static Account unconfigured(String why) {

@@ -2,6 +2,7 @@ package io.waybill.platform.ebay.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.platform.ShipmentConfirmation;
 
 import java.net.URLEncoder;

@@ -1,5 +1,6 @@
 package io.waybill.platform.shopify.internal;
 
+import io.waybill.plugin.kit.HttpReply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +50,7 @@ final class ShopifyClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new HttpReply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
+        return HttpReply.of(response);
     }
 
     /** For log lines: the endpoint, never the token. */

@@ -1,14 +1,15 @@
 package io.waybill.platform.shopify.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.HttpFailures;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.Texts;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.Optional;
 final class ShopifyErrors {
 
     private static final int MAX_TEXT = 500;
+    private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(
+            "Shopify", "access token", "Check the token and the app's access scopes.", "rate limit",
+            "Try again later.", false);
 
     private final Clock clock;
     /** Restore rate to assume when a THROTTLED answer carries none (the configured one). */
@@ -34,24 +38,8 @@ final class ShopifyErrors {
 
     /** Messages for a non-2xx answer. Always at least one ERROR message. */
     List<Message> http(HttpReply reply, String operation) {
-        int status = reply.status();
-        List<String> texts = providerTexts(reply);
-        String suffix = texts.isEmpty() ? "" : ": " + String.join("; ", texts);
-        if (status == 401 || status == 403) {
-            return List.of(Message.error(ShopifyCodes.AUTH_FAILED, "Shopify refused the access token for " + operation
-                    + " (HTTP " + status + ")" + suffix + ". Check the token and the app's access scopes."));
-        }
-        if (status == 429) {
-            long seconds = retryAfterSeconds(reply.retryAfter()).orElse(1L);
-            return List.of(Message.error(ShopifyCodes.RATE_LIMITED, "retry_after=" + seconds
-                    + " Shopify rate limit reached for " + operation + " (HTTP 429)" + suffix));
-        }
-        if (status >= 500) {
-            return List.of(Message.error(ShopifyCodes.TRANSIENT, "Shopify failed on " + operation + " (HTTP " + status
-                    + ")" + suffix + ". Try again later."));
-        }
-        return List.of(Message.error(ShopifyCodes.REJECTED, "Shopify rejected " + operation + " (HTTP " + status + ")"
-                + suffix));
+        return HttpFailures.messages(reply, operation, providerTexts(reply),
+                RetryAfter.parse(reply.retryAfter(), clock).orElse(Duration.ofSeconds(1)), WORDING);
     }
 
     /**
@@ -70,9 +58,8 @@ final class ShopifyErrors {
             String text = clip(e.path("message").asText(e.toString()));
             switch (code) {
                 case "THROTTLED" -> {
-                    return List.of(Message.error(ShopifyCodes.RATE_LIMITED, "retry_after=" + throttledWait(root)
-                            + " Shopify throttled " + operation + " (query cost above what the bucket holds): "
-                            + text));
+                    return List.of(Message.rateLimited("Shopify throttled " + operation + " (query cost above what "
+                            + "the bucket holds): " + text, Duration.ofSeconds(throttledWait(root))));
                 }
                 case "ACCESS_DENIED" -> messages.add(Message.error(ShopifyCodes.AUTH_FAILED, "Shopify denied "
                         + operation + ": " + text + " Check the app's access scopes."));
@@ -111,16 +98,7 @@ final class ShopifyErrors {
 
     /** Messages for an exception thrown while talking to Shopify (timeouts, refused connections...). */
     static List<Message> transport(Exception e, String operation) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return List.of(Message.error(ShopifyCodes.TRANSIENT, "Interrupted while waiting for Shopify (" + operation
-                    + "). The outcome is unknown."));
-        }
-        String what = e instanceof HttpTimeoutException ? "Shopify did not answer in time"
-                : "Could not reach Shopify (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        return List.of(Message.error(ShopifyCodes.TRANSIENT, what + " for " + operation
-                + ". The outcome is unknown; try again later."));
+        return HttpFailures.transport(e, "Shopify", operation);
     }
 
     /** What Shopify said in an error body: {@code {"errors": "text"}} or {@code {"errors": [{"message"}]}}. */
@@ -145,24 +123,10 @@ final class ShopifyErrors {
 
     /** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 1123). */
     Optional<Long> retryAfterSeconds(Optional<String> header) {
-        if (header.isEmpty() || header.get().isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.get().trim();
-        try {
-            return Optional.of(Math.max(0, (long) Math.ceil(Double.parseDouble(value))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Optional.of(Math.max(0, Duration.between(clock.instant(), at.toInstant()).toSeconds()));
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(header, clock).map(RetryAfter::seconds);
     }
 
     static String clip(String text) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+        return Texts.clip(text, MAX_TEXT);
     }
 }

@@ -2,6 +2,10 @@ package io.waybill.platform.shopify.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
@@ -387,21 +391,11 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
     }
 
     static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        try {
-            return operation.get();
-        } catch (RuntimeException e) {
-            return Result.failure(Message.error(ShopifyCodes.INTERNAL, "The Shopify plugin failed unexpectedly: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        }
+        return FailSafe.call("Shopify", operation);
     }
 
     private static <T> Result<T> redact(Result<T> result, String token) {
-        if (token == null || token.isEmpty() || result.messages().stream().noneMatch(m -> m.text().contains(token))) {
-            return result;
-        }
-        return new Result<>(result.value(), result.messages().stream()
-                .map(m -> new Message(m.code(), m.severity(), m.text().replace(token, "***")))
-                .toList());
+        return Redaction.redact(result, token);
     }
 
     private static Shop unconfigured(String why) {

@@ -1,6 +1,7 @@
 package io.waybill.platform.shopify.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 

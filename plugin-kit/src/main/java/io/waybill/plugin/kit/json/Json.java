@@ -1,4 +1,4 @@
-package io.waybill.carrier.shippo.internal;
+package io.waybill.plugin.kit.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,21 +8,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
 
-/** The one Jackson {@link ObjectMapper} of this bundle (embedded Jackson; thread-safe once configured). */
-final class Json {
+/** The one Jackson {@link ObjectMapper} of a plugin bundle that embeds Jackson (thread-safe once configured). */
+public final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
     /** The body as a JSON tree, or empty when it is not JSON. */
-    static Optional<JsonNode> parse(byte[] body) {
+    public static Optional<JsonNode> parse(byte[] body) {
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
@@ -35,7 +35,7 @@ final class Json {
     }
 
     /** UTF-8 JSON bytes. */
-    static byte[] bytes(JsonNode node) {
+    public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {
@@ -44,8 +44,8 @@ final class Json {
     }
 
     /** A text field, or {@code null} when absent, JSON null or blank. */
-    static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+    public static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.waybill.device.continuous.internal;
+package io.waybill.plugin.kit.serial;
 
 import io.waybill.spi.device.DeviceConnection;
 
@@ -13,7 +13,7 @@ import java.time.Duration;
  * {@link Line#fresh() fresh} only when its first byte arrived after that (the tail of a line that began before is
  * not). Bytes after a line end are kept for the next call; {@link #clear()} drops them.
  */
-final class LineReader {
+public final class LineReader {
 
     /**
      * What a read until the deadline produced.
@@ -22,7 +22,7 @@ final class LineReader {
      * @param complete false when the deadline passed (or 256 bytes came) without a line end
      * @param fresh    true when the line's first byte arrived after the last {@link #drain}
      */
-    record Line(String text, boolean complete, boolean fresh) {
+    public record Line(String text, boolean complete, boolean fresh) {
     }
 
     private static final int MAX_LINE = 256;
@@ -40,7 +40,7 @@ final class LineReader {
      *
      * @throws IOException when the link is gone
      */
-    Line next(DeviceConnection connection, long deadlineNanos) throws IOException {
+    public Line next(DeviceConnection connection, long deadlineNanos) throws IOException {
         while (true) {
             Line line = takeLine();
             if (line != null) {
@@ -67,7 +67,7 @@ final class LineReader {
      *
      * @throws IOException when the link is gone
      */
-    byte[] drain(DeviceConnection connection, long deadlineNanos) throws IOException {
+    public byte[] drain(DeviceConnection connection, long deadlineNanos) throws IOException {
         ByteArrayOutputStream dropped = new ByteArrayOutputStream();
         dropped.writeBytes(pending.toByteArray());
         pending.reset();
@@ -85,7 +85,7 @@ final class LineReader {
         return bytes;
     }
 
-    void clear() {
+    public void clear() {
         pending.reset();
         staleStart = false;
     }

@@ -32,7 +32,8 @@ public interface MarketplaceConnector {
     /**
      * Tells the marketplace an order was shipped with this carrier and tracking number. Must be safe to repeat:
      * confirming an order that is already fulfilled with the same tracking number returns ok (the core resends
-     * after timeouts). Failures use the codes auth_failed, rate_limited (text "retry_after=N"), transient, rejected.
+     * after timeouts). Failures use the {@link io.waybill.spi.common.MessageCodes}: auth_failed, rate_limited (with
+     * {@link io.waybill.spi.common.Message#retryAfter()}), transient, rejected.
      */
     default Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
         return Result.unsupported("confirmShipment");
