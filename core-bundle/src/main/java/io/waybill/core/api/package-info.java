@@ -1,7 +1,8 @@
 /**
  * Services the core offers to the UI and the shell. Every method is safe to call from any thread.
- * 1.1: {@code OrderCaptureService.updateAddress}. 1.2: {@link io.waybill.core.api.Permission}.
+ * 1.1: {@code OrderCaptureService.updateAddress}. 1.2: {@link io.waybill.core.api.Permission}. 1.3: {@link io.waybill.core.api.UserService},
+ * {@code PackageService.detail(long, String)} and {@code countByStatus(String)} (user scope).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.waybill.core.api;
