@@ -14,8 +14,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.ui.internal.CurrentUser;
+import io.waybill.ui.internal.SessionGate;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 import io.waybill.ui.internal.i18n.LanguageSupport;
@@ -90,6 +92,7 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
             // new session id at sign-in (session fixation); the Vaadin session moves along
             VaadinService.reinitializeSession(VaadinRequest.getCurrent());
             CurrentUser.set(identity.get());
+            SessionGate.signedIn(VaadinSession.getCurrent().getSession(), identity.get().name());
             LOG.info("User '{}' signed in to the web UI", identity.get().name());
             getUI().ifPresent(ui -> ui.navigate("delivery/waiting"));
         } catch (ServiceUnavailableException e) {
