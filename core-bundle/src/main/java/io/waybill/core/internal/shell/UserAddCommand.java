@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.console.Session;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code waybill:user-add}: creates a user (admin); the password is typed without echo or read from a file. */
@@ -30,8 +31,8 @@ public class UserAddCommand implements Action {
     @Argument(name = "name", required = true, description = "User name (letters, digits, '.', '_', '-')")
     String name;
 
-    @Option(name = "--role", aliases = "-r", required = true, description = "operator, supervisor or admin "
-            + "(comma-separated list allowed)")
+    @Option(name = "--role", aliases = "-r", description = "operator, supervisor or admin "
+            + "(comma-separated list allowed); required")
     String role;
 
     @Option(name = "--warehouse", aliases = "-w", multiValued = true, description = "Limit the user to this "
@@ -46,13 +47,29 @@ public class UserAddCommand implements Action {
             + "of the console")
     String passwordFile;
 
+    @Argument(index = 1, name = "options", multiValued = true, description = "The options may also follow the "
+            + "name: --role R, --warehouse W, --store S, --password-file F")
+    List<String> trailing;
+
+    static final String USAGE = "waybill:user-add NAME --role operator|supervisor|admin [--warehouse W]... "
+            + "[--store S]... [--password-file FILE]";
+    static final Map<String, String> OPTIONS = Map.of("--role", "role", "-r", "role", "--warehouse", "warehouse",
+            "-w", "warehouse", "--store", "store", "-s", "store", "--password-file", "password-file");
+
     @Override
     public Object execute() throws Exception {
-        char[] password = passwordFile != null ? Passwords.fromFile(passwordFile, 1).get(0)
+        Map<String, List<String>> after = TrailingOptions.parse(trailing, OPTIONS, USAGE);
+        String roleText = TrailingOptions.single(role, after.get("role"), "--role");
+        if (roleText == null) {
+            throw new IllegalArgumentException("Give the role with --role. Usage: " + USAGE);
+        }
+        String file = TrailingOptions.single(passwordFile, after.get("password-file"), "--password-file");
+        Set<String> wh = set(TrailingOptions.merged(warehouses, after.get("warehouse")));
+        Set<String> st = set(TrailingOptions.merged(stores, after.get("store")));
+        char[] password = file != null ? Passwords.fromFile(file, 1).get(0)
                 : Passwords.promptNew(session, "Password for " + name + ": ");
         try {
-            UserInfo u = users.create(name, roles(role), set(warehouses), set(stores), password,
-                    ShellUser.name(session));
+            UserInfo u = users.create(name, roles(roleText), wh, st, password, ShellUser.name(session));
             System.out.println("Created user " + u.name() + " (" + u.role() + ")"
                     + (u.scoped() ? " limited to warehouses " + codes(u.warehouses()) + ", stores "
                     + codes(u.stores()) : ""));

@@ -34,8 +34,15 @@ public class UserPasswdCommand implements Action {
             + "own change = current password on line 1 and the new one on line 2; reset = the new one on line 1")
     String passwordFile;
 
+    @Argument(index = 1, name = "options", multiValued = true, description = "--password-file may also follow "
+            + "the name")
+    List<String> trailing;
+
     @Override
     public Object execute() throws Exception {
+        String passwordFile = TrailingOptions.single(this.passwordFile, TrailingOptions.parse(trailing,
+                java.util.Map.of("--password-file", "password-file"), "waybill:user-passwd [NAME] "
+                        + "[--password-file FILE]").get("password-file"), "--password-file");
         String me = ShellUser.name(session);
         boolean own = name == null || name.strip().equals(me);
         if (own) {

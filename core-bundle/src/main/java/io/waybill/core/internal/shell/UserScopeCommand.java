@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@code waybill:user-scope}: limits a user to warehouses and stores, or lifts the limit (admin). */
 @Command(scope = "waybill", name = "user-scope", description = "Limits a user to some warehouses/stores "
@@ -33,9 +34,17 @@ public class UserScopeCommand implements Action {
     @Option(name = "--store", aliases = "-s", multiValued = true, description = "Store code (repeat)")
     List<String> stores;
 
+    @Argument(index = 1, name = "options", multiValued = true, description = "--warehouse / --store may also "
+            + "follow the name")
+    List<String> trailing;
+
     @Override
     public Object execute() {
-        UserInfo u = users.setScope(name, UserAddCommand.set(warehouses), UserAddCommand.set(stores),
+        Map<String, List<String>> after = TrailingOptions.parse(trailing, Map.of("--warehouse", "warehouse", "-w",
+                "warehouse", "--store", "store", "-s", "store"), "waybill:user-scope NAME [--warehouse W]... "
+                + "[--store S]...");
+        UserInfo u = users.setScope(name, UserAddCommand.set(TrailingOptions.merged(warehouses,
+                after.get("warehouse"))), UserAddCommand.set(TrailingOptions.merged(stores, after.get("store"))),
                 ShellUser.name(session));
         System.out.println("User " + u.name() + " sees warehouses " + UserAddCommand.codes(u.warehouses())
                 + ", stores " + UserAddCommand.codes(u.stores()));
