@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UsersIT {
 
-    private static final String FIRST = "olga-first-pw";
-    private static final String SECOND = "olga-second-pw";
+    private static final String FIRST = "first-packing-pw";
+    private static final String SECOND = "second-packing-pw";
     private WaybillDistribution waybill;
     private final List<Browser> browsers = new ArrayList<>();
     private Browser olgaBrowser;
@@ -249,7 +249,7 @@ class UsersIT {
         String other = home.equals("US-LA") ? "DE-FRA" : "US-LA";
         List<String> mine = byWarehouse.get(home);
         Result lara = admin("waybill:user-add lara --role operator --warehouse " + other + " --password-file "
-                + passwordFile("lara", "lara-packs-" + other));
+                + passwordFile("lara", "scoped-packer-" + other));
         assertTrue(lara.output().contains("limited to warehouses " + other), lara::output);
         admin("waybill:user-scope olga --warehouse " + home);
 
@@ -257,11 +257,11 @@ class UsersIT {
         List<String> olgaSees = numbers(waybill.shellAs("olga", SECOND, "waybill:package-list --status allocated"
                 + " -n 1000"));
         assertTrue(olgaSees.containsAll(mine), () -> "olga (" + home + ") sees " + olgaSees);
-        List<String> laraSees = numbers(waybill.shellAs("lara", "lara-packs-" + other,
+        List<String> laraSees = numbers(waybill.shellAs("lara", "scoped-packer-" + other,
                 "waybill:package-list --status allocated -n 1000"));
         for (String no : mine) {
             assertFalse(laraSees.contains(no), () -> "lara (" + other + ") must not see " + no + ": " + laraSees);
-            Result show = waybill.shellAs("lara", "lara-packs-" + other, "waybill:package-show " + no);
+            Result show = waybill.shellAs("lara", "scoped-packer-" + other, "waybill:package-show " + no);
             assertTrue(show.output().contains("Unknown package: " + no), show::output);
         }
         Result olgaShow = waybill.shellAs("olga", SECOND, "waybill:package-show " + mine.get(0));
@@ -270,7 +270,7 @@ class UsersIT {
         // and the browser: the package page by URL is "not found" for lara, shown for olga
         long id = Long.parseLong(mine.get(0).substring(2));
         Browser laraBrowser = browser("lara");
-        laraBrowser.login("lara", "lara-packs-" + other);
+        laraBrowser.login("lara", "scoped-packer-" + other);
         laraBrowser.await("signed in", () -> laraBrowser.path().startsWith("/delivery") ? true : null);
         laraBrowser.go("/package/" + id);
         laraBrowser.byId("detail-not-found");
