@@ -193,6 +193,23 @@ class UsersIT {
         adminBrowser.await("olga in the users grid", () -> adminBrowser.gridRows("users-grid").stream()
                 .anyMatch(r -> r.startsWith("olga | Operator | Enabled")) ? true : null);
         adminBrowser.screenshot("03-admin-users-page");
+
+        // the create dialog: a refused password is explained, nothing is created; then the user is created
+        adminBrowser.click("user-new");
+        adminBrowser.type(By.cssSelector("#user-name input"), "kai");
+        adminBrowser.type(By.cssSelector("#user-password input"), "kai-123456789");
+        adminBrowser.type(By.cssSelector("#user-password-repeat input"), "kai-123456789");
+        adminBrowser.click("user-save");
+        adminBrowser.awaitText("user-error", "password refused", t -> t.contains("user name"));
+        assertTrue(userRow(admin("waybill:user-list"), "kai").isEmpty(), "no user kai after a refusal");
+        adminBrowser.type(By.cssSelector("#user-password input"), "dialog-made-pw");
+        adminBrowser.type(By.cssSelector("#user-password-repeat input"), "dialog-made-pw");
+        adminBrowser.click("user-save");
+        adminBrowser.awaitGone("user-dialog");
+        adminBrowser.await("kai in the users grid", () -> adminBrowser.gridRows("users-grid").stream()
+                .anyMatch(r -> r.startsWith("kai | Operator | Enabled")) ? true : null);
+        Result kai = waybill.shellAs("kai", "dialog-made-pw", "waybill:order-list -n 1");
+        assertEquals(0, kai.exitCode(), kai::output);
     }
 
     @Test
