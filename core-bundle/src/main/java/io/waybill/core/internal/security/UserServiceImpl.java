@@ -183,7 +183,7 @@ public class UserServiceImpl implements UserService {
             if (entry.startsWith("_g_:") && GROUP_ROLES.containsKey(entry.substring(4))
                     && !entry.substring(4).equals(group)) {
                 e.deleteGroup(user, entry.substring(4));
-            } else if (ORDER.contains(entry) || "admin".equals(entry)) {
+            } else if (ORDER.contains(entry)) {
                 e.deleteRole(user, entry);
             }
         }
