@@ -66,7 +66,7 @@ NEW="$STAGE/$(ls "$STAGE" | head -1)"
 if [ -d "$INSTANCE" ]; then
   mkdir -p "$NEW/data"
   [ -d "$INSTANCE/data/waybill" ] && mv "$INSTANCE/data/waybill" "$NEW/data/waybill"
-  for f in users.properties host.key; do [ -f "$INSTANCE/etc/$f" ] && cp -p "$INSTANCE/etc/$f" "$NEW/etc/$f"; done
+  for f in users.properties waybill.accounts.properties host.key; do [ -f "$INSTANCE/etc/$f" ] && cp -p "$INSTANCE/etc/$f" "$NEW/etc/$f"; done
   rm -rf "$INSTANCE"
 fi
 mkdir -p "$(dirname "$INSTANCE")"

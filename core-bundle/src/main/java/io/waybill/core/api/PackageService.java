@@ -16,7 +16,7 @@ import java.util.Optional;
 /** Reads packages for lists; made for lazy data providers (count + one page at a time). */
 public interface PackageService {
 
-    /** Number of packages matching the query. */
+    /** Number of packages matching the query (within the scope of {@link PackageQuery#viewer()}). */
     long count(PackageQuery query);
 
     /**
@@ -30,8 +30,25 @@ public interface PackageService {
     /** Live count per status, for status tabs. Statuses without packages are present with 0. */
     Map<PackageStatus, Long> countByStatus();
 
+    /**
+     * Live count per status of the packages a user may see (its warehouse/store scope), for status tabs. Since 1.3;
+     * the default counts all packages (implementations without user scopes).
+     */
+    default Map<PackageStatus, Long> countByStatus(String viewer) {
+        return countByStatus();
+    }
+
     /** Everything the package detail page shows, or empty for an unknown id. */
     Optional<PackageDetail> detail(long packageId);
+
+    /**
+     * The package detail for a user: empty for an unknown id and for a package outside the user's warehouse/store
+     * scope (so a scoped user cannot open another warehouse's package by URL or number). Since 1.3; the default
+     * applies no scope (implementations without user scopes).
+     */
+    default Optional<PackageDetail> detail(long packageId, String viewer) {
+        return detail(packageId);
+    }
 
     /**
      * Resolves package numbers or tracking numbers (as scanned or typed) to package ids. Unknown numbers are

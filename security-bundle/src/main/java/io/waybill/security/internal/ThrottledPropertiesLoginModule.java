@@ -1,5 +1,6 @@
 package io.waybill.security.internal;
 
+import io.waybill.security.AccountStates;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.properties.PropertiesBackingEngineFactory;
 import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +29,9 @@ import java.util.Properties;
  * Karaf's users-file login module with the {@link LoginThrottle} in front of it and a hash upgrade behind it: a
  * locked user name is refused before its password is looked at, a wrong password counts, and after a successful
  * password login a stored hash in an older format (SHA-512 of earlier installs, fewer iterations) is replaced by a
- * new salted one. Logins without a password (SSH public keys) pass through untouched and do not count.
+ * new salted one. A disabled account ({@link AccountStates}) is refused after its password was checked; a successful
+ * password login is recorded as the user's last sign-in. Logins without a password (SSH public keys) pass through
+ * untouched and do not count.
  */
 public class ThrottledPropertiesLoginModule extends PropertiesLoginModule {
     private static final Logger LOG = LoggerFactory.getLogger(ThrottledPropertiesLoginModule.class);
@@ -84,11 +88,30 @@ public class ThrottledPropertiesLoginModule extends PropertiesLoginModule {
                 throw e;
             }
             LoginThrottle.SHARED.succeeded(name);
+            if (accounts().isDisabled(name)) {
+                // checked after the password, so a disabled account tells nothing to someone guessing
+                LOG.info("Login refused for '{}': the account is disabled", name);
+                throw new AccountLockedException("account disabled");
+            }
             upgradeStoredHash(name, password);
+            recordSignIn(name);
             return ok;
         } finally {
             callbackHandler = original;
             Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The account state file of the container (overridable in tests). */
+    AccountStates accounts() {
+        return AccountStates.container();
+    }
+
+    private void recordSignIn(String name) {
+        try {
+            accounts().signedIn(name, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the sign-in of '{}': {}", name, e.getMessage());
         }
     }
 

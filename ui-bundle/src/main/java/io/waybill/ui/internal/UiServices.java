@@ -9,6 +9,7 @@ import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PrintService;
 import io.waybill.core.api.ShippingService;
 import io.waybill.core.api.SyncService;
+import io.waybill.core.api.UserService;
 import io.waybill.core.api.StockService;
 import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
@@ -84,6 +85,10 @@ public final class UiServices {
 
     public static SyncService sync() {
         return require(servlet().syncService, "SyncService");
+    }
+
+    public static UserService users() {
+        return require(servlet().userService, "UserService");
     }
 
     /** Whether the print bundle is installed and running now. */

@@ -2,6 +2,8 @@ package io.waybill.ui.internal;
 
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServletService;
 
 import java.net.MalformedURLException;
@@ -10,7 +12,7 @@ import java.net.URL;
 /**
  * Vaadin service of the Waybill servlet. Looks up static resources without Vaadin's Jetty-12 check, which
  * calls {@code Path.of(url.toURI())} and fails on {@code bundle:} URLs (trap 3), uses the bundle class loader,
- * and installs the login guard on every UI.
+ * installs the login guard on every UI and ends the session of a user disabled since sign-in ({@link SessionGate}).
  */
 public class WaybillServletService extends VaadinServletService {
 
@@ -22,6 +24,13 @@ public class WaybillServletService extends VaadinServletService {
     public void init() throws ServiceException {
         super.init();
         addUIInitListener(event -> LoginGuard.install(event.getUI()));
+    }
+
+    /** Before Vaadin looks at the session: a session of a user disabled since sign-in ends here. */
+    @Override
+    public void requestStart(VaadinRequest request, VaadinResponse response) {
+        super.requestStart(request, response);
+        SessionGate.check(request.getWrappedSession(false), getServlet().userService);
     }
 
     @Override

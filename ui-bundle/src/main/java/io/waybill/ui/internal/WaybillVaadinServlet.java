@@ -19,6 +19,7 @@ import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PrintService;
 import io.waybill.core.api.ShippingService;
 import io.waybill.core.api.SyncService;
+import io.waybill.core.api.UserService;
 import io.waybill.core.api.StockService;
 import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
@@ -100,6 +101,8 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile SyncService syncService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile io.waybill.ui.internal.web.WebSettings webSettings;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile UserService userService;
 
     /** Delayed UI work (the push check); owned here and stopped with the component. */
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -45,11 +45,12 @@ public class AuthenticationServiceImpl implements AuthenticationService {
         return Optional.of(new UserIdentity(user, waybillRoles));
     }
 
-    private Optional<Set<String>> jaasLogin(String user, char[] password) {
+    /** The realm roles after a successful password login through JAAS realm "karaf", or empty when refused. */
+    static Optional<Set<String>> jaasLogin(String user, char[] password) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // LoginContext loads Karaf's ProxyLoginModule through the TCCL; this bundle imports its package.
-        thread.setContextClassLoader(getClass().getClassLoader());
+        thread.setContextClassLoader(AuthenticationServiceImpl.class.getClassLoader());
         try {
             Subject subject = new Subject();
             LoginContext lc = new LoginContext("karaf", subject, callbacks -> {

@@ -2,6 +2,7 @@ package io.waybill.core.internal.security;
 
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.Permission;
+import io.waybill.security.AccountStates;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -12,7 +13,7 @@ import java.util.function.Function;
 /**
  * The one place where the core decides whether the calling user may do something: it reads the user's roles from
  * the container's user realm (the same {@code etc/users.properties} the logins check, so a role removed there is
- * gone at the next call) and applies the {@link Permission} matrix. Every mutating service method calls
+ * gone at the next call; a disabled account holds no roles) and applies the {@link Permission} matrix. Every mutating service method calls
  * {@link #require} first, before it reads or writes anything.
  */
 @Component(service = Authorizer.class)
@@ -21,12 +22,29 @@ public class Authorizer {
 
     @Activate
     public Authorizer() {
-        this(new UsersFile(Path.of(System.getProperty("karaf.etc", "etc"), "users.properties"))::roles);
+        this(enabledOnly(new UsersFile(Path.of(System.getProperty("karaf.etc", "etc"), "users.properties")),
+                AccountStates.container()));
+    }
+
+    /** Realm roles of enabled users; a disabled user holds none, so it may do nothing even in an open session. */
+    static Function<String, Set<String>> enabledOnly(UsersFile users, AccountStates states) {
+        return name -> states.isDisabled(name) ? Set.of() : users.roles(name);
     }
 
     /** With a role lookup of its own (user name to Karaf realm roles). */
     public Authorizer(Function<String, Set<String>> karafRoles) {
         this.karafRoles = karafRoles;
+    }
+
+    /** The Waybill roles the user holds now (none when unknown or disabled). */
+    public Set<String> roles(String user) {
+        String name = user == null ? "" : user.strip();
+        return name.isEmpty() ? Set.of() : WaybillRoles.of(karafRoles.apply(name));
+    }
+
+    /** Whether the user may do the action now. */
+    public boolean allows(String user, Permission action) {
+        return action.allowedFor(roles(user));
     }
 
     /**
@@ -37,8 +55,7 @@ public class Authorizer {
      */
     public void require(String user, Permission action) {
         String name = user == null ? "" : user.strip();
-        Set<String> roles = name.isEmpty() ? Set.of() : WaybillRoles.of(karafRoles.apply(name));
-        if (!action.allowedFor(roles)) {
+        if (!allows(name, action)) {
             throw new OperationRefusedException(Permission.NOT_PERMITTED,
                     "Not permitted: " + (name.isEmpty() ? "an unknown user" : name) + " may not "
                             + action.description() + " (needs the " + action.minimumRole() + " role)");

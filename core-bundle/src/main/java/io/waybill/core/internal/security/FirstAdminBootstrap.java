@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * Makes sure the container has an administrator and no default credentials. At first start, when
  * {@code etc/users.properties} holds no user, it creates user {@code admin} with the password from the environment
  * variable {@code WAYBILL_ADMIN_PASSWORD} or, when unset, a generated one printed once on the console (never to
- * the log). The password is stored hashed by the "waybill" JAAS encryption service (bundle io.waybill.security),
+ * the log), both held to the {@link PasswordPolicy}. The password is stored hashed by the "waybill" JAAS encryption service (bundle io.waybill.security),
  * the one the logins check it with: this component waits for it. The users file is kept at 600.
  */
 @Component(immediate = true)
@@ -57,10 +57,16 @@ public class FirstAdminBootstrap {
             return null;
         }
         boolean fromEnv = envPassword != null && !envPassword.isBlank();
-        if (fromEnv && envPassword.length() < 8) {
-            throw new IllegalArgumentException(ENV + " must have at least 8 characters");
+        if (fromEnv) {
+            String problem = PasswordPolicy.problem("admin", envPassword.toCharArray());
+            if (problem != null) {
+                throw new IllegalArgumentException(ENV + " is not accepted: " + problem);
+            }
         }
         String password = fromEnv ? envPassword : UsersFile.randomPassword(20);
+        while (PasswordPolicy.problem("admin", password.toCharArray()) != null) {
+            password = UsersFile.randomPassword(20);
+        }
         users.addAdmin("admin", hasher.apply(password));
         if (!fromEnv) {
             console.println();
@@ -68,7 +74,7 @@ public class FirstAdminBootstrap {
             console.println(" Waybill first start: administrator account created");
             console.println("   user:     admin");
             console.println("   password: " + password);
-            console.println(" Shown once. Change it with: jaas:realm-manage ... or the Karaf shell.");
+            console.println(" Shown once. Change it with waybill:user-passwd or in the UI (Change password).");
             console.println("==============================================================");
             console.flush();
         }

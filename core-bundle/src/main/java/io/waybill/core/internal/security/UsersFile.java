@@ -103,6 +103,70 @@ public final class UsersFile {
         return roles;
     }
 
+    /** Names of the users (group entries left out), sorted; empty when the file cannot be read. */
+    public List<String> names() {
+        try {
+            return current().stringPropertyNames().stream().filter(n -> !n.startsWith("_g_:")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether a user (not a group) of this name exists. */
+    public boolean exists(String user) {
+        return user != null && !user.startsWith("_g_:") && names().contains(user);
+    }
+
+    /**
+     * What follows the password on a user's line: its direct roles and its groups (as {@code _g_:name}); empty when
+     * unknown. The password (hash) itself is never returned.
+     */
+    public List<String> entries(String user) {
+        Properties users;
+        try {
+            users = current();
+        } catch (IOException e) {
+            return List.of();
+        }
+        String infos = users.getProperty(user);
+        if (infos == null || user.startsWith("_g_:")) {
+            return List.of();
+        }
+        String[] parts = infos.split(",");
+        List<String> result = new java.util.ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].isBlank()) {
+                result.add(parts[i].strip());
+            }
+        }
+        return result;
+    }
+
+    /** The roles a group ({@code name} without {@code _g_:}) carries; empty when there is no such group. */
+    public List<String> groupRoles(String group) {
+        try {
+            String line = current().getProperty("_g_:" + group);
+            if (line == null) {
+                return List.of();
+            }
+            String[] parts = line.split(",");
+            List<String> roles = new java.util.ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                if (!parts[i].isBlank()) {
+                    roles.add(parts[i].strip());
+                }
+            }
+            return roles;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Forgets what was read, so the next read sees a change made within the same clock tick. */
+    public void reload() {
+        snapshot = null;
+    }
+
     private Properties current() throws IOException {
         long modified = Files.getLastModifiedTime(file).toMillis();
         long size = Files.size(file);

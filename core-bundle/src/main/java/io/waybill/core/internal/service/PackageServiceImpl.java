@@ -17,6 +17,7 @@ import io.waybill.spi.common.Address;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.security.AccountStates;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.osgi.service.component.annotations.Activate;
@@ -31,6 +32,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Package lists for the UI and shell: filtered, sorted, paged queries that never load more than a page. */
@@ -40,10 +44,54 @@ public class PackageServiceImpl implements PackageService {
     static final int MAX_PAGE = 1000;
 
     private final Database db;
+    /** A user's warehouse/store scope ({@code etc/waybill.accounts.properties}). */
+    private volatile Function<String, AccountStates.State> scopes = AccountStates.container()::get;
 
     @Activate
     public PackageServiceImpl(@Reference Database db) {
         this.db = db;
+    }
+
+    /** Tests: where user scopes come from. */
+    public void setScopes(Function<String, AccountStates.State> scopes) {
+        this.scopes = scopes;
+    }
+
+    /**
+     * The one place a user's scope becomes a filter: packages of the user's stores, and of the user's warehouses (a
+     * package that is not allocated yet belongs to every warehouse its store ships from). Both set = both apply.
+     *
+     * @param warehouses        warehouse codes, empty = any
+     * @param stores            store codes, empty = any
+     * @param storesOfWarehouse stores that ship from one of {@code warehouses}
+     */
+    record Scope(Set<String> warehouses, Set<String> stores, Set<String> storesOfWarehouse) {
+        static final Scope NONE = new Scope(Set.of(), Set.of(), Set.of());
+    }
+
+    Scope scope(EntityManager em, String viewer) {
+        if (viewer == null) {
+            return Scope.NONE;
+        }
+        AccountStates.State s = scopes.apply(viewer);
+        if (s.warehouses().isEmpty() && s.stores().isEmpty()) {
+            return Scope.NONE;
+        }
+        Set<String> storesOfWarehouse = Set.of();
+        if (!s.warehouses().isEmpty()) {
+            List<String> codes = List.copyOf(s.warehouses());
+            var q = em.createNativeQuery("SELECT DISTINCT st.CODE FROM WB_STORE st "
+                    + "JOIN WB_STORE_WAREHOUSE sw ON sw.STORE_ID = st.ID JOIN WB_WAREHOUSE w ON w.ID = sw.WAREHOUSE_ID "
+                    + "WHERE w.CODE IN (" + String.join(",", java.util.Collections.nCopies(codes.size(), "?")) + ")");
+            for (int i = 0; i < codes.size(); i++) {
+                q.setParameter(i + 1, codes.get(i));
+            }
+            storesOfWarehouse = new HashSet<>();
+            for (Object code : q.getResultList()) {
+                storesOfWarehouse.add(String.valueOf(code));
+            }
+        }
+        return new Scope(s.warehouses(), s.stores(), storesOfWarehouse);
     }
 
     @Override
@@ -51,7 +99,7 @@ public class PackageServiceImpl implements PackageService {
         return db.read(em -> {
             StringBuilder jpql = new StringBuilder(
                     "SELECT COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s");
-            Map<String, Object> params = where(query, jpql);
+            Map<String, Object> params = where(query, scope(em, query.viewer()), jpql);
             TypedQuery<Long> q = em.createQuery(jpql.toString(), Long.class);
             params.forEach(q::setParameter);
             return q.getSingleResult();
@@ -70,7 +118,7 @@ public class PackageServiceImpl implements PackageService {
         return db.read(em -> {
             StringBuilder jpql = new StringBuilder(
                     "SELECT p FROM PackageEntity p JOIN FETCH p.order o JOIN FETCH o.store s");
-            Map<String, Object> params = where(query, jpql);
+            Map<String, Object> params = where(query, scope(em, query.viewer()), jpql);
             jpql.append(orderBy(sort));
             TypedQuery<PackageEntity> q = em.createQuery(jpql.toString(), PackageEntity.class);
             params.forEach(q::setParameter);
@@ -107,10 +155,77 @@ public class PackageServiceImpl implements PackageService {
         });
     }
 
-    /** Appends the WHERE clause for a query and returns its parameters. */
+    @Override
+    public Map<PackageStatus, Long> countByStatus(String viewer) {
+        if (viewer == null) {
+            return countByStatus();
+        }
+        return db.read(em -> {
+            Map<PackageStatus, Long> counts = new EnumMap<>(PackageStatus.class);
+            for (PackageStatus s : PackageStatus.values()) {
+                counts.put(s, 0L);
+            }
+            StringBuilder jpql = new StringBuilder(
+                    "SELECT p.status, COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s");
+            Map<String, Object> params = where(PackageQuery.all(), scope(em, viewer), jpql);
+            jpql.append(" GROUP BY p.status");
+            TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
+            params.forEach(q::setParameter);
+            for (Object[] r : q.getResultList()) {
+                counts.put((PackageStatus) r[0], (Long) r[1]);
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public Optional<PackageDetail> detail(long packageId, String viewer) {
+        if (viewer != null && !visible(packageId, viewer)) {
+            return Optional.empty();
+        }
+        return detail(packageId);
+    }
+
+    private boolean visible(long packageId, String viewer) {
+        return db.read(em -> {
+            Scope scope = scope(em, viewer);
+            if (scope == Scope.NONE) {
+                return true;
+            }
+            StringBuilder jpql = new StringBuilder(
+                    "SELECT COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s");
+            Map<String, Object> params = where(PackageQuery.all(), scope, jpql);
+            jpql.append(" AND p.id = :id");
+            TypedQuery<Long> q = em.createQuery(jpql.toString(), Long.class);
+            params.forEach(q::setParameter);
+            q.setParameter("id", packageId);
+            return q.getSingleResult() > 0;
+        });
+    }
+
+    /** Appends the WHERE clause for a query without user scope and returns its parameters. */
     static Map<String, Object> where(PackageQuery query, StringBuilder jpql) {
+        return where(query, Scope.NONE, jpql);
+    }
+
+    /** Appends the WHERE clause for a query within a user's scope and returns its parameters. */
+    static Map<String, Object> where(PackageQuery query, Scope scope, StringBuilder jpql) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> clauses = new ArrayList<>();
+        if (!scope.stores().isEmpty()) {
+            clauses.add("s.code IN :scopeStores");
+            params.put("scopeStores", List.copyOf(scope.stores()));
+        }
+        if (!scope.warehouses().isEmpty()) {
+            String allocated = "EXISTS (SELECT w FROM WarehouseEntity w WHERE w = p.warehouse AND w.code IN :scopeWh)";
+            params.put("scopeWh", List.copyOf(scope.warehouses()));
+            if (scope.storesOfWarehouse().isEmpty()) {
+                clauses.add(allocated);
+            } else {
+                clauses.add("(" + allocated + " OR (p.warehouse IS NULL AND s.code IN :scopeWhStores))");
+                params.put("scopeWhStores", List.copyOf(scope.storesOfWarehouse()));
+            }
+        }
         if (!query.statuses().isEmpty()) {
             clauses.add("p.status IN :statuses");
             params.put("statuses", List.copyOf(query.statuses()));
@@ -130,6 +245,8 @@ public class PackageServiceImpl implements PackageService {
         }
         if (!clauses.isEmpty()) {
             jpql.append(" WHERE ").append(String.join(" AND ", clauses));
+        } else if (scope != Scope.NONE) {
+            jpql.append(" WHERE 1 = 1");
         }
         return params;
     }

@@ -30,6 +30,9 @@ public class PackageListCommand implements Action {
     @Reference
     PackageService packages;
 
+    @Reference
+    Session session;
+
     @Option(name = "--status", aliases = "-s", description = "Status: waiting, allocated, out_of_stock, "
             + "awaiting_tracking, tracked, printed, shipped, synced, voided, ...")
     @Completion(StatusCompleter.class)
@@ -64,6 +67,8 @@ public class PackageListCommand implements Action {
         if (country != null) {
             query = query.withCountries(Set.of(country.toUpperCase(Locale.ROOT)));
         }
+        // a user limited to some warehouses/stores sees only those packages (the service applies the scope)
+        query = query.forViewer(ShellUser.name(session));
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1");
         }

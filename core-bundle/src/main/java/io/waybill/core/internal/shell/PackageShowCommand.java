@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,9 @@ public class PackageShowCommand implements Action {
     @Reference
     PackageService packages;
 
+    @Reference
+    Session session;
+
     @Argument(name = "package", required = true, description = "Package number or tracking number")
     String number;
 
@@ -32,7 +36,14 @@ public class PackageShowCommand implements Action {
             System.out.println("Unknown package: " + number);
             return null;
         }
-        PackageDetail d = packages.detail(ids.values().iterator().next()).orElseThrow();
+        // outside the user's warehouse/store scope a package is as unknown as a wrong number
+        java.util.Optional<PackageDetail> found = packages.detail(ids.values().iterator().next(),
+                ShellUser.name(session));
+        if (found.isEmpty()) {
+            System.out.println("Unknown package: " + number);
+            return null;
+        }
+        PackageDetail d = found.get();
         var r = d.row();
         System.out.println("Package   " + r.packageNo() + "   status " + r.status().name().toLowerCase(Locale.ROOT)
                 + (d.orderCancelled() ? "   ** cancelled on the marketplace **" : ""));

@@ -176,4 +176,61 @@ class ShellCommandParsingTest {
         String whole = packageList(packages(7));
         assertTrue(whole.endsWith("7 of 7 packages\n"), whole);
     }
+
+    /** A UserService whose create / setScope record what they were asked. */
+    private static io.waybill.core.api.UserService recordingUsers(List<String> calls) {
+        return (io.waybill.core.api.UserService) Proxy.newProxyInstance(
+                io.waybill.core.api.UserService.class.getClassLoader(),
+                new Class<?>[] {io.waybill.core.api.UserService.class}, (proxy, method, a) -> {
+                    switch (method.getName()) {
+                        case "create" -> calls.add("create " + a[0] + " " + new java.util.TreeSet<>((Set<?>) a[1])
+                                + " " + new java.util.TreeSet<>((Set<?>) a[2]) + " " + new java.util.TreeSet<>((Set<?>) a[3])
+                                + " pw=" + new String((char[]) a[4]));
+                        case "setScope" -> calls.add("scope " + a[0] + " " + new java.util.TreeSet<>((Set<?>) a[1])
+                                + " " + new java.util.TreeSet<>((Set<?>) a[2]));
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
+                    return new io.waybill.core.model.UserInfo((String) a[0], Set.of("operator"), true, Set.of(),
+                            Set.of(), null);
+                });
+    }
+
+    @Test
+    void userAddTakesItsOptionsAfterTheNameAsTheReadmeWritesThemAndThePasswordFromAFile(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // given
+        java.nio.file.Path file = dir.resolve("pw");
+        java.nio.file.Files.writeString(file, "long-enough-pw\nignored\n");
+        List<String> calls = new ArrayList<>();
+        UserAddCommand after = new UserAddCommand();
+        after.users = recordingUsers(calls);
+        UserAddCommand before = new UserAddCommand();
+        before.users = recordingUsers(calls);
+
+        // when
+        run(after, "olga", "--role", "operator", "--warehouse", "SZ-01", "-w", "US-LA", "--store=ACME-SHOP",
+                "--password-file", file.toString());
+        run(before, "--role", "supervisor", "--password-file", file.toString(), "sam");
+
+        // then
+        assertEquals(List.of("create olga [operator] [SZ-01, US-LA] [ACME-SHOP] pw=long-enough-pw",
+                "create sam [supervisor] [] [] pw=long-enough-pw"), calls);
+    }
+
+    @Test
+    void userAddRefusesUnknownWordsAMissingRoleAndARoleGivenTwice() {
+        List<String> calls = new ArrayList<>();
+        UserAddCommand unknown = new UserAddCommand();
+        unknown.users = recordingUsers(calls);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(unknown, "olga", "--role", "operator", "--password", "secret"));
+        assertTrue(e.getMessage().startsWith("Unexpected '--password'"), e.getMessage());
+        UserAddCommand noRole = new UserAddCommand();
+        noRole.users = recordingUsers(calls);
+        assertThrows(IllegalArgumentException.class, () -> run(noRole, "olga", "--warehouse", "SZ-01"));
+        UserAddCommand twice = new UserAddCommand();
+        twice.users = recordingUsers(calls);
+        assertThrows(IllegalArgumentException.class, () -> run(twice, "--role", "admin", "olga", "--role", "operator"));
+        assertEquals(List.of(), calls, "nothing created");
+    }
 }

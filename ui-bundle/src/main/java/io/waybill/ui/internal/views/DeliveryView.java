@@ -107,7 +107,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Grid.Column<PackageRow> createdColumn;
     private final Grid.Column<PackageRow> weightColumn;
     private DeliveryTab tab = DeliveryTab.DEFAULT;
-    private PackageQuery query = PackageQuery.status(PackageStatus.WAITING);
+    /** The signed-in user: the core shows only the packages of that user's warehouse/store scope. */
+    private final String viewer = CurrentUser.get().map(UserIdentity::name).orElse(null);
+    private PackageQuery query = PackageQuery.status(PackageStatus.WAITING).forViewer(viewer);
     private Map<PackageStatus, Long> lastCounts = Map.of();
     private ScheduledFuture<?> liveRefresh;
 
@@ -348,7 +350,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private void applyFilters() {
         PackageQuery next = new PackageQuery(tab.statuses(),
                 storeFilter.getSelectedItems().stream().map(StoreInfo::code).collect(Collectors.toSet()),
-                countryFilter.getSelectedItems(), search.getValue());
+                countryFilter.getSelectedItems(), search.getValue(), viewer);
         if (!next.equals(query)) {
             grid.deselectAll();
         }
@@ -378,7 +380,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     /** Tab labels with their live counts; true when they changed since the last call. */
     private boolean refreshCounts() {
         try {
-            Map<PackageStatus, Long> counts = UiServices.packages().countByStatus();
+            Map<PackageStatus, Long> counts = UiServices.packages().countByStatus(viewer);
             for (DeliveryTab t : DeliveryTab.values()) {
                 tabItems.get(t).setLabel(getTranslation("tab.withCount", getTranslation("tab." + t.slug()),
                         t.count(counts)));

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.ui.internal.CurrentUser;
+import io.waybill.ui.internal.SessionGate;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 import io.waybill.ui.internal.i18n.LanguageSupport;
@@ -94,6 +95,7 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
             // idle timeout by the user's highest role (io.waybill.ui.web); Vaadin closes idle sessions too
             java.time.Duration idle = UiServices.idleTimeouts().forUser(identity.get());
             VaadinSession.getCurrent().getSession().setMaxInactiveInterval((int) idle.toSeconds());
+            SessionGate.signedIn(VaadinSession.getCurrent().getSession(), identity.get().name());
             LOG.info("User '{}' signed in to the web UI", identity.get().name());
             getUI().ifPresent(ui -> ui.navigate("delivery/waiting"));
         } catch (ServiceUnavailableException e) {

@@ -32,7 +32,13 @@ public class MainLayout extends AppLayout {
         logout.setId("logout-button");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        Div header = new Div(new DrawerToggle(), title, spacer, user, LanguageSupport.createSwitch(), logout);
+        Button changePassword = new Button(getTranslation("password.change"), VaadinIcon.KEY.create(),
+                e -> new ChangePasswordDialog().open());
+        changePassword.setId("change-password-button");
+        changePassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        Div header = new Div(new DrawerToggle(), title, spacer, user, changePassword, LanguageSupport.createSwitch(),
+                logout);
         header.addClassName("wb-header");
         addToNavbar(header);
 
@@ -83,10 +89,15 @@ public class MainLayout extends AppLayout {
         SideNavItem plugins = new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,
                 VaadinIcon.PLUG.create());
         plugins.setId("nav-plugins");
+        SideNavItem usersNav = new SideNavItem(getTranslation("nav.users"), UsersView.class,
+                VaadinIcon.USERS.create());
+        usersNav.setId("nav-users");
+        // only a hint: UsersView itself checks with the core on every visit
+        usersNav.setVisible(CurrentUser.get().map(u -> u.hasRole(UserIdentity.ADMIN)).orElse(false));
         SideNav nav = new SideNav();
         nav.setId("side-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
-        nav.addItem(delivery, orders, stock, settings, plugins);
+        nav.addItem(delivery, orders, stock, settings, plugins, usersNav);
 
         Div brand = new Div(new Span(getTranslation("app.tagline")));
         brand.addClassName("wb-drawer-brand");

@@ -19,10 +19,12 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 import io.waybill.core.model.AuditEntry;
 import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.UserIdentity;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.UploadState;
 import io.waybill.spi.common.Address;
+import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 
@@ -70,7 +72,9 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
     private void load(long id) {
         content.removeAll();
         try {
-            Optional<PackageDetail> detail = UiServices.packages().detail(id);
+            // outside the user's warehouse/store scope the core answers "not found", as for an unknown id
+            Optional<PackageDetail> detail = UiServices.packages().detail(id,
+                    CurrentUser.get().map(UserIdentity::name).orElse(null));
             notice.clear();
             detail.ifPresentOrElse(this::show, this::showMissing);
         } catch (ServiceUnavailableException e) {

@@ -52,7 +52,8 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
     private final Span selected = new Span();
     private final Span lastResult = new Span();
     private final Button confirm = new Button();
-    private PackageQuery query = PackageQuery.status(PackageStatus.PRINTED);
+    private PackageQuery query = PackageQuery.status(PackageStatus.PRINTED)
+            .forViewer(CurrentUser.get().map(UserIdentity::name).orElse(null));
 
     public ShipBatchView() {
         addClassName("wb-page");

@@ -179,7 +179,8 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
             statuses.add(PackageStatus.SYNCED);
         }
         return new PackageQuery(statuses, storeFilter.getValue().stream().map(StoreInfo::code)
-                .collect(Collectors.toSet()), Set.of(), search.getValue());
+                .collect(Collectors.toSet()), Set.of(), search.getValue(),
+                CurrentUser.get().map(UserIdentity::name).orElse(null));
     }
 
     private Stream<PackageRow> fetch(int offset, int limit, List<PackageSort> sort) {

@@ -1,0 +1,73 @@
+package io.waybill.core.internal.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options written after a command's arguments ({@code waybill:user-add olga --role operator}): Karaf stops reading
+ * options at the first argument and hands the rest over as words, which this reads as {@code --name value},
+ * {@code -n value} or {@code --name=value}. Anything else is refused with the usage.
+ */
+final class TrailingOptions {
+    private TrailingOptions() {
+    }
+
+    /**
+     * The values per option name.
+     *
+     * @param words   the words after the arguments (may be null)
+     * @param aliases every accepted spelling ({@code --role}, {@code -r}) to its option name
+     * @param usage   shown when a word is not understood
+     */
+    static Map<String, List<String>> parse(List<String> words, Map<String, String> aliases, String usage) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (words == null) {
+            return values;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            String spelling = word;
+            String value = null;
+            int eq = word.indexOf('=');
+            if (word.startsWith("-") && eq > 0) {
+                spelling = word.substring(0, eq);
+                value = word.substring(eq + 1);
+            }
+            String name = aliases.get(spelling);
+            if (name == null) {
+                throw new IllegalArgumentException("Unexpected '" + word + "'. Usage: " + usage);
+            }
+            if (value == null) {
+                if (i + 1 >= words.size()) {
+                    throw new IllegalArgumentException(spelling + " needs a value. Usage: " + usage);
+                }
+                value = words.get(++i);
+            }
+            values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return values;
+    }
+
+    /** The values given before the arguments (parsed by Karaf) and after them. */
+    static List<String> merged(List<String> before, List<String> after) {
+        List<String> all = new ArrayList<>();
+        if (before != null) {
+            all.addAll(before);
+        }
+        if (after != null) {
+            all.addAll(after);
+        }
+        return all;
+    }
+
+    /** One value given before or after the arguments; refused when given twice. */
+    static String single(String before, List<String> after, String option) {
+        List<String> all = merged(before == null ? null : List.of(before), after);
+        if (all.size() > 1) {
+            throw new IllegalArgumentException(option + " is given twice; give it once");
+        }
+        return all.isEmpty() ? null : all.get(0);
+    }
+}
