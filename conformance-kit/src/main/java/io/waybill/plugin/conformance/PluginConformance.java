@@ -47,7 +47,8 @@ public abstract class PluginConformance<P> {
         return null;
     }
 
-    /** The credentials configured in {@link #plugin()}: recognisable values that must never show up. */
+    /** The credentials configured in {@link #plugin()}, and forms of them sent on the wire (e.g. Basic
+     *  credentials): recognisable values that must never show up. The failure answers echo each in turn. */
     protected Set<String> secrets() {
         return Set.of();
     }
@@ -161,13 +162,15 @@ public abstract class PluginConformance<P> {
             P plugin = plugin();
             List<Object> seen = new ArrayList<>();
             seen.add(plugin);
-            for (Failure failure : Failure.values()) {
-                if (stub() != null) {
-                    stub().reset();
-                    failure.apply(stub(), secrets().iterator().next());
-                }
-                for (Call<P> call : calls()) {
-                    seen.add(invoke(plugin, call, "against " + failure));
+            for (String secret : secrets()) {
+                for (Failure failure : Failure.values()) {
+                    if (stub() != null) {
+                        stub().reset();
+                        failure.apply(stub(), secret);
+                    }
+                    for (Call<P> call : calls()) {
+                        seen.add(invoke(plugin, call, "against " + failure));
+                    }
                 }
             }
             if (stub() != null) {

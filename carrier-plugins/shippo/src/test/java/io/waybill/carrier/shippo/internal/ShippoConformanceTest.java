@@ -43,7 +43,8 @@ class ShippoConformanceTest extends CarrierGatewayConformance {
 
     @Override
     protected Set<String> ownCodes() {
-        return Set.of(ShippoCodes.LABEL_REFUNDED, ShippoCarrierGateway.DUPLICATE_CHECK_INCOMPLETE);
+        return Set.of(ShippoCodes.LABEL_FAILED, ShippoCodes.REFUND_FAILED, ShippoCodes.UNSUPPORTED_LABEL_FORMAT,
+                ShippoCodes.LABEL_REFUNDED, ShippoCarrierGateway.DUPLICATE_CHECK_INCOMPLETE);
     }
 
     @Override
