@@ -141,6 +141,10 @@ public abstract class ScaleConformance {
             if (unsupported().contains(op)) {
                 Conformance.assertFailedWith(r, MessageCodes.UNSUPPORTED, op);
             } else {
+                if (r != null && r.messages().stream().anyMatch(m -> m.code().equals(MessageCodes.UNSUPPORTED))) {
+                    throw new AssertionError(op + what + " answers unsupported but the fixture lists it as offered: "
+                            + r);
+                }
                 assertScaleResult(r, codes, op + what);
             }
         }
