@@ -341,7 +341,9 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     }
 
     private static <T> Result<T> redact(Result<T> result, String key) {
-        return Redaction.redact(result, key);
+        // the Basic form too: a provider or proxy that echoes the Authorization header must not reveal the key
+        return key == null ? Redaction.redact(result, key)
+                : Redaction.redact(result, key, EasyPostClient.basicCredentials(key));
     }
 
     private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {

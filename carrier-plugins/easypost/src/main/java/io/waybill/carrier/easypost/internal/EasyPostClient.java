@@ -29,8 +29,7 @@ final class EasyPostClient {
     EasyPostClient(String baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout) {
         String base = Objects.requireNonNull(baseUrl, "baseUrl").trim();
         this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (Objects.requireNonNull(apiKey, "apiKey").trim() + ":").getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic " + basicCredentials(Objects.requireNonNull(apiKey, "apiKey"));
         this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
@@ -84,5 +83,10 @@ final class EasyPostClient {
     @Override
     public String toString() {
         return "EasyPostClient[" + baseUrl + "]";
+    }
+
+    /** The Basic credentials of an API key (key as user, empty password): a secret as much as the key itself. */
+    static String basicCredentials(String apiKey) {
+        return Base64.getEncoder().encodeToString((apiKey.trim() + ":").getBytes(StandardCharsets.UTF_8));
     }
 }
