@@ -47,7 +47,7 @@ final class ShippoFixture {
         values.put("carrierAccount", CARRIER_ACCOUNT);
         values.put("defaultServiceLevel", "usps_priority");
         values.put("duplicateCheckHours", 0);
-        values.put("requestTimeoutSeconds", 2);
+        values.put("requestTimeoutSeconds", 20); // generous: a loaded CI machine is slow; timeout tests set their own
         values.putAll(overrides);
         ShippoCarrierGateway gateway = new ShippoCarrierGateway();
         gateway.clock = Clock.fixed(NOW, ZoneOffset.UTC);
