@@ -58,8 +58,9 @@ class ArchetypeIT {
                         + WaybillDistribution.required("waybill.it.archetypePluginVersion") + ":generate",
                 "-DinteractiveMode=false", "-DarchetypeCatalog=local",
                 "-DarchetypeGroupId=io.waybill", "-DarchetypeArtifactId=waybill-carrier-plugin-archetype",
-                "-DarchetypeVersion=" + version, "-DgroupId=io.waybill", "-DartifactId=" + ARTIFACT,
-                "-Dversion=" + version, "-Dpackage=" + ARTIFACT, "-DcarrierId=acme", "-DcarrierName=Acme");
+                // the README's command: package, groupId and version come from the archetype's defaults
+                "-DarchetypeVersion=" + version, "-DartifactId=" + ARTIFACT, "-DcarrierId=acme",
+                "-DcarrierName=Acme");
         double generate = seconds(t0);
         Path project = work.resolve(ARTIFACT);
         assertTrue(Files.isRegularFile(project.resolve("src/test/resources/io/waybill/carrier/acme/internal/SOURCES.md")),
