@@ -1,0 +1,157 @@
+package ${package}.internal;
+
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.carrier.ShipmentResponse;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ${carrierName} as a Waybill carrier: creates a shipment ({@code POST /v1/shipments}, reference = the idempotency
+ * key). The other operations keep the SPI's "unsupported" default until implemented. Every failure comes back as
+ * messages; nothing is thrown across the SPI, no thread is started, the API key never appears in a text.
+ *
+ * <p>The component is active without a configuration (so the plugin is listed as soon as it is deployed) and
+ * answers {@code bad_config} until an API key is set (configuration PID {@value PID}).
+ */
+@Component(service = CarrierGateway.class, configurationPid = ${carrierName}CarrierGateway.PID)
+@Designate(ocd = ${carrierName}Config.class)
+public class ${carrierName}CarrierGateway implements CarrierGateway {
+
+    static final String PID = "${package}";
+    static final String ID = "${carrierId}";
+    static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID, "${carrierName}",
+            "Creates shipments through the ${carrierName} API.");
+
+    private static final System.Logger LOG = System.getLogger(${carrierName}CarrierGateway.class.getName());
+
+    /** Everything one configuration produces, replaced as a whole when the configuration changes. */
+    private record Account(${carrierName}Client client, String key, String configError) {
+    }
+
+    /** Clock for Retry-After dates; tests replace it. */
+    Clock clock = Clock.systemUTC();
+
+    private volatile Account account = new Account(null, null, "not configured");
+
+    @Activate
+    @Modified
+    void configure(${carrierName}Config config) {
+        List<String> problems = new ArrayList<>();
+        String key = config._apiKey() == null ? "" : config._apiKey().trim();
+        if (key.isEmpty()) {
+            problems.add("'API key' is empty");
+        }
+        String baseUrl = config.baseUrl() == null || config.baseUrl().isBlank()
+                ? ${carrierName}Client.DEFAULT_BASE_URL : config.baseUrl().trim();
+        ${carrierName}Client client = null;
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                problems.add("'API base URL' must be an http(s) URL");
+            } else if (!key.isEmpty()) {
+                client = new ${carrierName}Client(baseUrl, key,
+                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'API base URL' is not a URL");
+        }
+        account = new Account(problems.isEmpty() ? client : null, key.isEmpty() ? null : key,
+                problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    @Deactivate
+    void deactivate() {
+        account = new Account(null, null, "deactivated");
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /** ${carrierName} deduplicates on {@code reference}: adapt when the real API does not. */
+    @Override
+    public boolean honoursIdempotencyKey() {
+        return true;
+    }
+
+    @Override
+    public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
+        return call(a -> {
+            if (request == null) {
+                return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "No shipment request given."));
+            }
+            List<String> problems = ${carrierName}RequestMapper.problems(request);
+            if (!problems.isEmpty()) {
+                return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "Cannot send package "
+                        + request.packageNo() + " to ${carrierName}: " + String.join("; ", problems) + "."));
+            }
+            HttpReply reply = a.client().postJson(${carrierName}RequestMapper.SHIPMENTS_PATH,
+                    Json.bytes(${carrierName}RequestMapper.createShipment(request)));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "creating the shipment of package "
+                        + request.packageNo()).toArray(Message[]::new));
+            }
+            return ${carrierName}ResponseParser.shipment(reply.body());
+        });
+    }
+
+    private ${carrierName}Errors errors() {
+        return new ${carrierName}Errors(clock);
+    }
+
+    @FunctionalInterface
+    private interface Operation<T> {
+        Result<T> run(Account account) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
+     * exceptions all become messages, and the API key is scrubbed from every text.
+     */
+    private <T> Result<T> call(Operation<T> operation) {
+        Account a = account;
+        Result<T> result;
+        if (a.configError() != null || a.client() == null) {
+            result = Result.failure(Message.error(MessageCodes.BAD_CONFIG, "${carrierName} is not usable: "
+                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID
+                    + ")."));
+        } else {
+            result = FailSafe.call("${carrierName}", () -> {
+                try {
+                    return operation.run(a);
+                } catch (IOException | InterruptedException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "${carrierName} call failed: {0}", e.getClass().getSimpleName());
+                    return Result.failure(${carrierName}Errors.transport(e, "the ${carrierName} call")
+                            .toArray(Message[]::new));
+                }
+            });
+        }
+        return Redaction.redact(result, a.key());
+    }
+
+    @Override
+    public String toString() {
+        return "${carrierName}CarrierGateway[" + ID + "]";
+    }
+}

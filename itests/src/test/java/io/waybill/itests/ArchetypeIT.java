@@ -1,0 +1,160 @@
+package io.waybill.itests;
+
+import io.waybill.itests.WaybillDistribution.Result;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static io.waybill.itests.WaybillDistribution.total;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The carrier plugin archetype makes a working plugin: {@code archetype:generate} for {@code io.waybill.carrier.acme},
+ * {@code mvn package} of the result (its own unit tests included), the {@code .kar} into {@code deploy/} of the
+ * running distribution: {@code waybill:plugin-list} lists carrier {@code acme}; deleting the file removes it.
+ *
+ * <p>The nested Maven runs use this build's local repository ({@code -Dmaven.repo.local} passes through) and are
+ * offline when this build is. Under {@code mvn verify} the reactor's artifacts are not installed, so the ones a
+ * generated plugin needs (archetype, parent POMs, SPI, kit), copied from the reactor by the itests POM, are put into
+ * that repository first, as {@code mvn install} would.
+ */
+@Order(5)
+@ExtendWith(WaybillExtension.class)
+class ArchetypeIT {
+
+    private static final Duration MAVEN_LIMIT = Duration.ofMinutes(10);
+    private static final Duration DEPLOY_LIMIT = Duration.ofSeconds(30);
+    private static final Pattern ACME_ROW = Pattern.compile("(?m)^carrier\\s*\\|\\s*acme\\s*\\|.*");
+    private static final String ARTIFACT = "io.waybill.carrier.acme";
+
+    @Test
+    void generatedCarrierPluginBuildsAndHotDeploys(WaybillDistribution waybill) throws IOException {
+        // given: the reactor's artifacts in the local repository, an empty work directory
+        String version = WaybillDistribution.required("waybill.it.version");
+        Path repo = Path.of(WaybillDistribution.required("waybill.it.localRepo"));
+        stage(Path.of(WaybillDistribution.required("waybill.it.archetypeStage")), repo, version);
+        Path work = Path.of(WaybillDistribution.required("waybill.it.archetypeWork"));
+        WaybillDistribution.deleteTree(work);
+        Files.createDirectories(work);
+
+        // when: the plugin is generated
+        long t0 = System.nanoTime();
+        maven(work, repo, "org.apache.maven.plugins:maven-archetype-plugin:"
+                        + WaybillDistribution.required("waybill.it.archetypePluginVersion") + ":generate",
+                "-DinteractiveMode=false", "-DarchetypeCatalog=local",
+                "-DarchetypeGroupId=io.waybill", "-DarchetypeArtifactId=waybill-carrier-plugin-archetype",
+                // the README's command: package, groupId and version come from the archetype's defaults
+                "-DarchetypeVersion=" + version, "-DartifactId=" + ARTIFACT, "-DcarrierId=acme",
+                "-DcarrierName=Acme");
+        double generate = seconds(t0);
+        Path project = work.resolve(ARTIFACT);
+        assertTrue(Files.isRegularFile(project.resolve("src/test/resources/io/waybill/carrier/acme/internal/SOURCES.md")),
+                "SOURCES.md next to the recorded bodies");
+
+        // and built, its own tests included
+        long t1 = System.nanoTime();
+        Result build = maven(project, repo, "package");
+        double pack = seconds(t1);
+        assertTrue(build.output().contains("Tests run: 6, Failures: 0, Errors: 0"), () -> "the generated plugin's "
+                + "tests did not all run and pass:\n" + tail(build.output()));
+        WaybillDistribution.figure("archetype: generate / package (incl. its 6 tests)",
+                String.format(Locale.ROOT, "%.1f s / %.1f s", generate, pack));
+
+        // then: the bundle imports only the SPI (plus JDK packages Jackson names) and carries its metatype
+        Path jar = project.resolve("target/" + ARTIFACT + "-" + version + ".jar");
+        Path kar = project.resolve("target/" + ARTIFACT + "-" + version + ".kar");
+        assertTrue(Files.isRegularFile(kar), "kar built: " + kar);
+        try (JarFile bundle = new JarFile(jar.toFile())) {
+            String imports = bundle.getManifest().getMainAttributes().getValue("Import-Package");
+            assertTrue(imports.contains("io.waybill.spi.carrier"), imports);
+            assertFalse(imports.contains("io.waybill.core") || imports.contains("io.waybill.plugin.kit"), imports);
+            assertTrue(bundle.getEntry("OSGI-INF/metatype/" + ARTIFACT + ".xml") != null, "metatype in the bundle");
+        }
+
+        // when: the kar is dropped into deploy/ of the running distribution
+        Result before = waybill.shell("waybill:plugin-list");
+        assertEquals(0, before.exitCode(), before::output);
+        assertFalse(ACME_ROW.matcher(before.output()).find(), before::output);
+        int baseline = total(before, "plugins");
+        Path deployed = waybill.deployDir().resolve(kar.getFileName());
+        long t2 = System.nanoTime();
+        Files.copy(kar, deployed, StandardCopyOption.REPLACE_EXISTING);
+
+        // then: it is listed
+        Result listed;
+        try {
+            listed = waybill.shellUntil("waybill:plugin-list", r -> ACME_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+        } catch (AssertionError e) {
+            throw new AssertionError("the generated acme kar was not registered: " + e.getMessage()
+                    + waybill.bundleDiag(ARTIFACT), e);
+        }
+        double deploy = seconds(t2);
+        assertEquals(baseline + 1, total(listed, "plugins"), listed::output);
+
+        // when: the file is deleted, then it is gone
+        long t3 = System.nanoTime();
+        Files.delete(deployed);
+        Result gone = waybill.shellUntil("waybill:plugin-list", r -> r.exitCode() == 0
+                && !ACME_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+        assertEquals(baseline, total(gone, "plugins"), gone::output);
+        WaybillDistribution.figure("archetype: hot deploy / undeploy of the generated acme kar",
+                String.format(Locale.ROOT, "%.1f s / %.1f s", deploy, seconds(t3)));
+    }
+
+    /**
+     * Puts the staged {@code <artifactId>-<version>.<ext>} files into the local repository's layout
+     * ({@code io/waybill/<artifactId>/<version>/}), as {@code mvn install} would have.
+     */
+    private static void stage(Path stage, Path repo, String version) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(stage)) {
+            files = s.toList();
+        }
+        assertFalse(files.isEmpty(), "nothing staged in " + stage);
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String artifactId = name.substring(0, name.indexOf("-" + version + "."));
+            Path dir = Files.createDirectories(repo.resolve("io/waybill").resolve(artifactId).resolve(version));
+            Files.copy(file, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Runs Maven in {@code dir}; fails with the end of its output unless it succeeds. */
+    private static Result maven(Path dir, Path repo, String... args) {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "cd \"$0\" && exec \"$@\"", dir.toString(),
+                Path.of(WaybillDistribution.required("waybill.it.mavenHome"), "bin", "mvn").toString(),
+                "-B", "-Dmaven.repo.local=" + repo));
+        // "offline=true" when this build runs with -o (a bare ${settings.offline} is a Boolean failsafe refuses)
+        if (System.getProperty("waybill.it.mavenOffline", "").endsWith("=true")) {
+            command.add("-o");
+        }
+        command.addAll(List.of(args));
+        Result r = WaybillDistribution.run(command, null, Map.of(), MAVEN_LIMIT);
+        assertEquals(0, r.exitCode(), () -> String.join(" ", command.subList(4, command.size())) + " failed:\n"
+                + tail(r.output()));
+        return r;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String tail(String output) {
+        return output.length() <= 6000 ? output : output.substring(output.length() - 6000);
+    }
+}
