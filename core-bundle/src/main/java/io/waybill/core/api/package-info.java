@@ -5,5 +5,5 @@
  * {@code PrintService.unprintable}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.waybill.core.api;
