@@ -158,6 +158,26 @@ class CatalogueIT {
             browser.await("grid shows 777 g", () -> browser.gridRows("products-grid").stream()
                     .anyMatch(row -> row.startsWith(PREFIX + "007 |") && row.contains("| 777 |")));
             browser.screenshot("catalogue-edited");
+            // the page and the form in Simplified Chinese, a refusal with its Chinese kind before the facts
+            browser.switchLanguage("简体中文");
+            try {
+                browser.go("/products");
+                browser.await("Chinese heading 商品", () -> "商品".equals(browser.driver()
+                        .findElement(By.cssSelector(".wb-title-row h2")).getText().strip()) ? "ok" : null);
+                browser.filter("products-filter", "products-grid", PREFIX + "008");
+                browser.click(browser.await("edit button of " + PREFIX + "008",
+                        () -> browser.inGridRow("products-grid", PREFIX + "008 |", ".product-edit")));
+                String label = String.valueOf(browser.js("return arguments[0].label;", browser.byId("product-weight")));
+                assertEquals("重量（克）", label);
+                browser.type(By.cssSelector("#product-currency input"), "XYZ");
+                browser.click("product-save");
+                String zh = browser.awaitText("product-error", "shows the currency reason", t -> t.contains("currency"));
+                assertTrue(zh.startsWith("商品信息无效："), zh);
+                browser.screenshot("catalogue-chinese-form");
+                browser.click("product-cancel");
+            } finally {
+                browser.switchLanguage("English");
+            }
         }
         Result list = waybill.shell("waybill:sku-list " + PREFIX + "007");
         assertTrue(list.output().lines().anyMatch(l -> l.startsWith(PREFIX + "007") && l.contains(" 777 ")),
