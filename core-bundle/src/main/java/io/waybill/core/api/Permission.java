@@ -27,6 +27,7 @@ public enum Permission {
     SET_TOLERANCE(UserIdentity.SUPERVISOR, "change weight tolerances"),
     SET_SHIPPING_METHOD(UserIdentity.SUPERVISOR, "change shipping methods"),
     SET_SYNC_SETTINGS(UserIdentity.SUPERVISOR, "change delivery sync settings (auto-sync, carrier codes)"),
+    EDIT_CATALOGUE(UserIdentity.SUPERVISOR, "edit the product catalogue"),
     CONFIGURE_PLUGINS(UserIdentity.ADMIN, "configure plugins"),
     MANAGE_USERS(UserIdentity.ADMIN, "manage users");
 

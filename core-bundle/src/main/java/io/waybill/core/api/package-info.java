@@ -4,7 +4,8 @@
  * 1.3: {@link io.waybill.core.api.PrintRules}, {@link io.waybill.core.api.NotPrintableException},
  * {@code PrintService.unprintable}. 1.4: {@link io.waybill.core.api.UserService},
  * {@code PackageService.detail(long, String)} and {@code countByStatus(String)} (user scope).
+ * 1.5: {@link io.waybill.core.api.ProductService}, {@code Permission.EDIT_CATALOGUE}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.waybill.core.api;

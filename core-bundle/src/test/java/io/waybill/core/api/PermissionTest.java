@@ -32,7 +32,7 @@ class PermissionTest {
         Set<Permission> supervisor = EnumSet.copyOf(operator);
         supervisor.addAll(EnumSet.of(Permission.SET_STOCK, Permission.ADJUST_STOCK, Permission.VOID,
                 Permission.SHIP_BATCH, Permission.OVERRIDE_WEIGHT, Permission.SET_TOLERANCE,
-                Permission.SET_SHIPPING_METHOD, Permission.SET_SYNC_SETTINGS));
+                Permission.SET_SHIPPING_METHOD, Permission.SET_SYNC_SETTINGS, Permission.EDIT_CATALOGUE));
         // when / then
         assertEquals(operator, allowed(Set.of("operator")));
         assertEquals(supervisor, allowed(Set.of("supervisor")));

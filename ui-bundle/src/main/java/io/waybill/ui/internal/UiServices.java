@@ -14,6 +14,7 @@ import io.waybill.core.api.StockService;
 import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PluginRegistry;
+import io.waybill.core.api.ProductService;
 import io.waybill.core.api.StoreService;
 
 import java.util.concurrent.ExecutorService;
@@ -65,6 +66,10 @@ public final class UiServices {
 
     public static OrderCaptureService capture() {
         return require(servlet().orderCaptureService, "OrderCaptureService");
+    }
+
+    public static ProductService products() {
+        return require(servlet().productService, "ProductService");
     }
 
     public static CarrierUploadService carriers() {

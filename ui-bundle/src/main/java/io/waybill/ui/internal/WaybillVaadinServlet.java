@@ -21,6 +21,7 @@ import io.waybill.core.api.ShippingService;
 import io.waybill.core.api.SyncService;
 import io.waybill.core.api.UserService;
 import io.waybill.core.api.StockService;
+import io.waybill.core.api.ProductService;
 import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PluginRegistry;
@@ -86,6 +87,8 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile FulfilmentService fulfilmentService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile StockService stockService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ProductService productService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile OrderCaptureService orderCaptureService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

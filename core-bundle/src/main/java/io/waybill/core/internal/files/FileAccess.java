@@ -57,6 +57,13 @@ public class FileAccess {
         LOG.info("File access: import from {}, write into {}, label printers {}", in, out, rules.printers());
     }
 
+    /** A file access with fixed rules, not configured by Config Admin (tests and tools). */
+    public static FileAccess withRules(FileAccessRules rules) {
+        FileAccess access = new FileAccess();
+        access.rules = rules;
+        return access;
+    }
+
     /** The rule as configured now. */
     public FileAccessRules rules() {
         return rules;

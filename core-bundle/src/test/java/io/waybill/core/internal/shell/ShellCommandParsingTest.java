@@ -202,10 +202,14 @@ class ShellCommandParsingTest {
         java.nio.file.Path file = dir.resolve("pw");
         java.nio.file.Files.writeString(file, "long-enough-pw\nignored\n");
         List<String> calls = new ArrayList<>();
+        io.waybill.core.internal.files.FileAccess files = io.waybill.core.internal.files.FileAccess.withRules(
+                new io.waybill.core.internal.files.FileAccessRules(List.of(dir.toRealPath()), List.of(), List.of()));
         UserAddCommand after = new UserAddCommand();
         after.users = recordingUsers(calls);
+        after.files = files;
         UserAddCommand before = new UserAddCommand();
         before.users = recordingUsers(calls);
+        before.files = files;
 
         // when
         run(after, "olga", "--role", "operator", "--warehouse", "SZ-01", "-w", "US-LA", "--store=ACME-SHOP",
@@ -232,5 +236,59 @@ class ShellCommandParsingTest {
         twice.users = recordingUsers(calls);
         assertThrows(IllegalArgumentException.class, () -> run(twice, "--role", "admin", "olga", "--role", "operator"));
         assertEquals(List.of(), calls, "nothing created");
+    }
+
+    /** A ProductService whose create/update/find record and answer what they were given. */
+    private static io.waybill.core.api.ProductService recordingProducts(List<io.waybill.core.model.Product> saved) {
+        return (io.waybill.core.api.ProductService) Proxy.newProxyInstance(
+                io.waybill.core.api.ProductService.class.getClassLoader(),
+                new Class<?>[] {io.waybill.core.api.ProductService.class}, (proxy, method, a) -> {
+                    switch (method.getName()) {
+                        case "create", "update" -> {
+                            saved.add((io.waybill.core.model.Product) a[0]);
+                            return a[0];
+                        }
+                        case "find" -> {
+                            return java.util.Optional.of(io.waybill.core.model.Product.of((String) a[0], "Old", 10));
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+
+    @Test
+    void skuAddAndSetReadOptionsBeforeAndAfterTheSku() throws Exception {
+        // given
+        List<io.waybill.core.model.Product> saved = new ArrayList<>();
+        SkuAddCommand add = new SkuAddCommand();
+        add.products = recordingProducts(saved);
+        // when: options after the SKU, one with '=', dims and dangerous goods
+        String out = run(add, "MUG-1", "--name", "Ceramic mug", "--weight=380", "--dims", "120x90x100",
+                "--barcodes", "4006381333931|FREE-1", "--dg", "battery,magnet", "--value", "6.5", "--currency", "usd");
+        // then
+        io.waybill.core.model.Product p = saved.get(0);
+        assertEquals("MUG-1", p.sku());
+        assertEquals("Ceramic mug", p.name());
+        assertEquals(380, p.weightGrams());
+        assertEquals(List.of(120, 90, 100), List.of(p.lengthMm(), p.widthMm(), p.heightMm()));
+        assertEquals(List.of("4006381333931", "FREE-1"), p.barcodes());
+        assertTrue(p.battery() && p.magnet() && !p.liquid());
+        assertEquals("USD", p.currency());
+        assertTrue(out.startsWith("Added MUG-1: Ceramic mug, 380 g"), out);
+        // and sku-set keeps what it is not given, options before the SKU
+        SkuSetCommand set = new SkuSetCommand();
+        set.products = recordingProducts(saved);
+        run(set, "--weight", "420", "MUG-1");
+        assertEquals("Old", saved.get(1).name());
+        assertEquals(420, saved.get(1).weightGrams());
+        // and a bad value is refused with the validator's reason, nothing saved
+        SkuAddCommand bad = new SkuAddCommand();
+        bad.products = recordingProducts(saved);
+        io.waybill.core.api.OperationRefusedException e = assertThrows(
+                io.waybill.core.api.OperationRefusedException.class,
+                () -> run(bad, "X", "--name", "X", "--weight", "5", "--barcodes", "4006381333932"));
+        assertEquals("The product was not saved: barcodes: '4006381333932' has a wrong check digit: EAN-13 ending "
+                + "in 1 expected", e.getMessage());
+        assertEquals(2, saved.size());
     }
 }

@@ -74,6 +74,9 @@ public class MainLayout extends AppLayout {
         SideNavItem stock = new SideNavItem(getTranslation("nav.stock"), StockView.class,
                 VaadinIcon.STOCK.create());
         stock.setId("nav-stock");
+        SideNavItem products = new SideNavItem(getTranslation("nav.products"), ProductsView.class,
+                VaadinIcon.BARCODE.create());
+        products.setId("nav-products");
         SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));
         settings.setPrefixComponent(VaadinIcon.COG.create());
         SideNavItem shipping = new SideNavItem(getTranslation("nav.shipping"), ShippingMethodsView.class,
@@ -97,7 +100,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setId("side-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
-        nav.addItem(delivery, orders, stock, settings, plugins, usersNav);
+        nav.addItem(delivery, orders, products, stock, settings, plugins, usersNav);
 
         Div brand = new Div(new Span(getTranslation("app.tagline")));
         brand.addClassName("wb-drawer-brand");

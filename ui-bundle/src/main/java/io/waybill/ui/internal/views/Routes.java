@@ -8,7 +8,7 @@ import java.util.List;
 public final class Routes {
 
     public static final List<Class<? extends Component>> ALL = List.of(
-            LoginView.class, RootView.class, DeliveryView.class, PackageDetailView.class, StockView.class,
+            LoginView.class, RootView.class, DeliveryView.class, PackageDetailView.class, StockView.class, ProductsView.class,
             ImportOrdersView.class, ManualOrderView.class, ShippingMethodsView.class, PluginsView.class,
             ScanStationView.class, ShipBatchView.class, SyncStatusView.class, DeliverySettingsView.class,
             UsersView.class);

@@ -1,0 +1,149 @@
+package io.waybill.core.internal.catalogue;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.Product;
+import io.waybill.core.model.RowError;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the rows of a catalogue file against the product rules and the stored catalogue, without writing: column
+ * headers (English or Chinese), every field ({@link ProductValidator}), SKUs and barcodes repeated in the file, and
+ * SKUs and barcodes already stored. Rows are numbered like the order-file import: 1 is the first row under the header.
+ */
+public final class CatalogueImport {
+
+    /** What the stored catalogue holds, as far as an import can clash with it. */
+    public record Stored(Set<String> skus, Map<String, String> barcodeOwners) {
+    }
+
+    /** The checked file: its products in file order, how many are new, and every problem. */
+    public record Checked(int dataRows, List<Product> products, int created, int updated, List<RowError> errors) {
+    }
+
+    private CatalogueImport() {
+    }
+
+    /**
+     * Checks a file's rows (header first).
+     *
+     * @throws OperationRefusedException {@code unreadable_file} when there is no header row or a required column
+     *         is missing
+     */
+    public static Checked check(List<List<String>> rows, Stored stored, boolean updateExisting) {
+        if (rows.isEmpty()) {
+            throw new OperationRefusedException("unreadable_file", "The file has no header row. Start from the "
+                    + "template (waybill:sku-export --template).");
+        }
+        List<RowError> errors = new ArrayList<>();
+        List<String> header = rows.get(0);
+        Map<Integer, ProductColumn> columns = new HashMap<>();
+        Map<ProductColumn, Integer> seen = new EnumMap<>(ProductColumn.class);
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
+            if (h.isEmpty()) {
+                continue;
+            }
+            ProductColumn c = ProductColumn.ofHeader(h);
+            if (c == null) {
+                errors.add(new RowError(0, h, "is not a catalogue column (English: " + keys(false)
+                        + "; 中文: " + keys(true) + ")"));
+            } else if (seen.containsKey(c)) {
+                errors.add(new RowError(0, h, "appears twice in the header"));
+            } else {
+                seen.put(c, i);
+                columns.put(i, c);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (ProductColumn c : ProductColumn.values()) {
+            if (c.required() && !seen.containsKey(c)) {
+                missing.add(c.key() + " / " + c.zh());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new OperationRefusedException("unreadable_file", "The header row lacks the required column(s) "
+                    + String.join(", ", missing) + ". Start from the template (waybill:sku-export --template).");
+        }
+        Map<String, String> storedUpper = new HashMap<>();
+        stored.skus().forEach(s -> storedUpper.putIfAbsent(s.toUpperCase(Locale.ROOT), s));
+        List<Product> products = new ArrayList<>();
+        Map<String, Integer> skuRow = new HashMap<>();
+        Map<String, Integer> barcodeRow = new HashMap<>();
+        int dataRows = 0;
+        int created = 0;
+        int updated = 0;
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (row.stream().allMatch(String::isEmpty)) {
+                continue;
+            }
+            dataRows++;
+            Map<ProductColumn, String> text = new EnumMap<>(ProductColumn.class);
+            for (Map.Entry<Integer, ProductColumn> e : columns.entrySet()) {
+                text.put(e.getValue(), e.getKey() < row.size() ? row.get(e.getKey()) : "");
+            }
+            for (int i = header.size(); i < row.size(); i++) {
+                if (!row.get(i).isEmpty()) {
+                    errors.add(new RowError(r, "column " + (i + 1), "has a value but no header"));
+                    break;
+                }
+            }
+            ProductValidator.Parsed parsed = ProductValidator.parse(text);
+            for (ProductValidator.Problem p : parsed.problems()) {
+                errors.add(new RowError(r, p.field(), p.reason()));
+            }
+            Product p = parsed.product();
+            if (p.sku() != null) {
+                String key = p.sku().toUpperCase(Locale.ROOT);
+                Integer first = skuRow.putIfAbsent(key, r);
+                if (first != null) {
+                    errors.add(new RowError(r, "sku", "'" + p.sku() + "' is also in row " + first));
+                } else if (stored.skus().contains(p.sku())) {
+                    if (updateExisting) {
+                        updated++;
+                    } else {
+                        errors.add(new RowError(r, "sku", "'" + p.sku() + "' is already in the catalogue (import "
+                                + "with \"update existing products\" / --update to change it)"));
+                    }
+                } else if (storedUpper.containsKey(key)) {
+                    // codes are case-sensitive in the database, but two differing only in case confuse people
+                    errors.add(new RowError(r, "sku", "'" + p.sku() + "' differs only in upper/lower case from '"
+                            + storedUpper.get(key) + "' in the catalogue"));
+                } else {
+                    created++;
+                }
+            }
+            for (String b : p.barcodes()) {
+                Integer first = barcodeRow.putIfAbsent(b, r);
+                if (first != null && first != r) {
+                    errors.add(new RowError(r, "barcodes", "'" + b + "' is also in row " + first));
+                    continue;
+                }
+                String owner = stored.barcodeOwners().get(b);
+                if (owner != null && !owner.equals(p.sku())) {
+                    errors.add(new RowError(r, "barcodes", "'" + b + "' already belongs to SKU " + owner));
+                }
+            }
+            products.add(p);
+        }
+        if (dataRows == 0) {
+            errors.add(new RowError(0, "file", "has a header but no product rows"));
+        }
+        errors.sort(Comparator.comparingInt(RowError::row));
+        return new Checked(dataRows, products, created, updated, errors);
+    }
+
+    private static String keys(boolean chinese) {
+        return java.util.Arrays.stream(ProductColumn.values()).map(c -> c.header(chinese))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,313 @@
+package io.waybill.core.internal.catalogue;
+
+import io.waybill.core.model.Product;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one set of product rules, used by the product form, the shell and catalogue imports: reading a product from
+ * text fields (a file row or shell options) and checking every field, each problem with a reason an operator can
+ * read. Barcodes: an all-digit code must be an EAN-8, UPC-A, EAN-13 or GTIN-14 with a valid check digit; any code
+ * with a non-digit character (e.g. {@code FREE-0001}) is a free in-house code and is not checked further.
+ */
+public final class ProductValidator {
+    public static final int MAX_WEIGHT_GRAMS = 1_000_000;
+    public static final int MAX_DIMENSION_MM = 10_000;
+    private static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> YES = Set.of("true", "yes", "y", "1", "x", "是", "有", "√");
+    private static final Set<String> NO = Set.of("false", "no", "n", "0", "否", "无", "");
+
+    /** One problem: the field's file key and why. */
+    public record Problem(String field, String reason) {
+        @Override
+        public String toString() {
+            return field + ": " + reason;
+        }
+    }
+
+    /** A product read from text, with the problems of reading it (a product is null when a number was unreadable). */
+    public record Parsed(Product product, List<Problem> problems) {
+    }
+
+    private ProductValidator() {
+    }
+
+    /** Reads text fields (absent = empty) into a product and checks it; problems of both in column order. */
+    public static Parsed parse(Map<ProductColumn, String> text) {
+        List<Problem> problems = new ArrayList<>();
+        Map<ProductColumn, String> t = new EnumMap<>(ProductColumn.class);
+        for (ProductColumn c : ProductColumn.values()) {
+            String v = text.get(c);
+            t.put(c, v == null ? "" : v.strip());
+        }
+        Integer weight = integer(t, ProductColumn.WEIGHT, problems);
+        Integer tolerance = integer(t, ProductColumn.WEIGHT_TOLERANCE, problems);
+        Integer length = integer(t, ProductColumn.LENGTH, problems);
+        Integer width = integer(t, ProductColumn.WIDTH, problems);
+        Integer height = integer(t, ProductColumn.HEIGHT, problems);
+        BigDecimal value = null;
+        String v = t.get(ProductColumn.DECLARED_VALUE);
+        if (!v.isEmpty()) {
+            try {
+                value = new BigDecimal(v.replace(",", ""));
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(ProductColumn.DECLARED_VALUE.key(), "'" + v + "' is not a number"));
+            }
+        }
+        boolean battery = flag(t, ProductColumn.BATTERY, false, problems);
+        boolean liquid = flag(t, ProductColumn.LIQUID, false, problems);
+        boolean magnet = flag(t, ProductColumn.MAGNET, false, problems);
+        boolean powder = flag(t, ProductColumn.POWDER, false, problems);
+        boolean enabled = flag(t, ProductColumn.ENABLED, true, problems);
+        List<String> barcodes = Arrays.stream(t.get(ProductColumn.BARCODES).split("[|;,\\s]+"))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Product p = normalise(new Product(t.get(ProductColumn.SKU), t.get(ProductColumn.NAME),
+                t.get(ProductColumn.NAME_ZH), barcodes, weight, tolerance, length, width, height, value,
+                t.get(ProductColumn.CURRENCY), t.get(ProductColumn.HS_CODE), t.get(ProductColumn.ORIGIN_COUNTRY),
+                t.get(ProductColumn.MATERIAL), battery, liquid, magnet, powder, enabled));
+        Set<String> unreadable = problems.stream().map(Problem::field).collect(Collectors.toSet());
+        for (Problem pr : validate(p)) {
+            if (!unreadable.contains(pr.field())) {
+                problems.add(pr);
+            }
+        }
+        problems.sort((a, b) -> Integer.compare(order(a.field()), order(b.field())));
+        return new Parsed(p, problems);
+    }
+
+    /** A product's fields as text, as a file row shows them (the inverse of {@link #parse}). */
+    public static Map<ProductColumn, String> text(Product p) {
+        Map<ProductColumn, String> m = new LinkedHashMap<>();
+        m.put(ProductColumn.SKU, s(p.sku()));
+        m.put(ProductColumn.NAME, s(p.name()));
+        m.put(ProductColumn.NAME_ZH, s(p.nameZh()));
+        m.put(ProductColumn.BARCODES, String.join(ProductColumn.BARCODE_SEPARATOR, p.barcodes()));
+        m.put(ProductColumn.WEIGHT, s(p.weightGrams()));
+        m.put(ProductColumn.WEIGHT_TOLERANCE, s(p.weightToleranceGrams()));
+        m.put(ProductColumn.LENGTH, s(p.lengthMm()));
+        m.put(ProductColumn.WIDTH, s(p.widthMm()));
+        m.put(ProductColumn.HEIGHT, s(p.heightMm()));
+        m.put(ProductColumn.DECLARED_VALUE, p.declaredValue() == null ? "" : p.declaredValue().toPlainString());
+        m.put(ProductColumn.CURRENCY, s(p.currency()));
+        m.put(ProductColumn.HS_CODE, s(p.hsCode()));
+        m.put(ProductColumn.ORIGIN_COUNTRY, s(p.originCountry()));
+        m.put(ProductColumn.MATERIAL, s(p.material()));
+        m.put(ProductColumn.BATTERY, Boolean.toString(p.battery()));
+        m.put(ProductColumn.LIQUID, Boolean.toString(p.liquid()));
+        m.put(ProductColumn.MAGNET, Boolean.toString(p.magnet()));
+        m.put(ProductColumn.POWDER, Boolean.toString(p.powder()));
+        m.put(ProductColumn.ENABLED, Boolean.toString(p.enabled()));
+        return m;
+    }
+
+    /** Stripped values, empty text as null, codes in upper case, HS code without dots and spaces. */
+    public static Product normalise(Product p) {
+        String hs = n(p.hsCode());
+        return new Product(n(p.sku()), n(p.name()), n(p.nameZh()),
+                p.barcodes().stream().map(String::strip).filter(b -> !b.isEmpty()).toList(),
+                p.weightGrams(), p.weightToleranceGrams(), p.lengthMm(), p.widthMm(), p.heightMm(),
+                p.declaredValue(), upper(p.currency()), hs == null ? null : hs.replace(".", "").replace(" ", ""),
+                upper(p.originCountry()), n(p.material()), p.battery(), p.liquid(), p.magnet(), p.powder(),
+                p.enabled());
+    }
+
+    /** Every problem of a (normalised) product; empty when it may be saved. */
+    public static List<Problem> validate(Product p) {
+        List<Problem> out = new ArrayList<>();
+        String sku = p.sku();
+        if (sku == null || sku.isBlank()) {
+            out.add(new Problem("sku", "is required"));
+        } else if (sku.length() > 64) {
+            out.add(new Problem("sku", "is longer than 64 characters"));
+        } else if (sku.codePoints().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
+            out.add(new Problem("sku", "'" + sku + "' must not contain spaces or control characters"));
+        }
+        text(out, "name", p.name(), 300, true);
+        text(out, "name_zh", p.nameZh(), 300, false);
+        Set<String> seen = new HashSet<>();
+        for (String b : p.barcodes()) {
+            String why = barcodeProblem(b);
+            if (why != null) {
+                out.add(new Problem("barcodes", why));
+            } else if (!seen.add(b)) {
+                out.add(new Problem("barcodes", "'" + b + "' is listed twice"));
+            }
+        }
+        if (p.weightGrams() == null) {
+            out.add(new Problem("weight_g", "is required (grams)"));
+        } else {
+            range(out, "weight_g", p.weightGrams(), 1, MAX_WEIGHT_GRAMS, "grams");
+        }
+        if (p.weightToleranceGrams() != null) {
+            range(out, "weight_tolerance_g", p.weightToleranceGrams(), 0, MAX_WEIGHT_GRAMS, "grams");
+        }
+        dimension(out, "length_mm", p.lengthMm());
+        dimension(out, "width_mm", p.widthMm());
+        dimension(out, "height_mm", p.heightMm());
+        if (p.declaredValue() != null) {
+            BigDecimal v = p.declaredValue();
+            if (v.signum() < 0) {
+                out.add(new Problem("declared_value", v.toPlainString() + " must not be negative"));
+            } else if (v.compareTo(MAX_VALUE) > 0) {
+                out.add(new Problem("declared_value", v.toPlainString() + " is too large"));
+            } else if (v.stripTrailingZeros().scale() > 2) {
+                out.add(new Problem("declared_value", v.toPlainString() + " has more than 2 decimals"));
+            }
+            if (p.currency() == null) {
+                out.add(new Problem("currency", "is required with a declared value (ISO 4217 code such as USD)"));
+            }
+        }
+        if (p.currency() != null && !isCurrency(p.currency())) {
+            out.add(new Problem("currency", "'" + p.currency() + "' is not an ISO 4217 currency code (e.g. USD, "
+                    + "EUR, CNY)"));
+        }
+        if (p.hsCode() != null && !(Gtin.allDigits(p.hsCode()) && p.hsCode().length() >= 6
+                && p.hsCode().length() <= 10)) {
+            out.add(new Problem("hs_code", "'" + p.hsCode() + "' must be 6 to 10 digits (e.g. 610910)"));
+        }
+        if (p.originCountry() != null && !COUNTRIES.contains(p.originCountry())) {
+            out.add(new Problem("origin_country", "'" + p.originCountry() + "' is not an ISO 3166 country code "
+                    + "(two letters, e.g. CN)"));
+        }
+        text(out, "material", p.material(), 500, false);
+        return out;
+    }
+
+    /** Why a barcode is refused, or null when it is fine. */
+    public static String barcodeProblem(String b) {
+        if (b.length() > 64) {
+            return "'" + b + "' is longer than 64 characters";
+        }
+        for (int i = 0; i < b.length(); i++) {
+            char ch = b.charAt(i);
+            if (ch < 0x21 || ch > 0x7E) {
+                return "'" + b + "' may contain only printable ASCII characters without spaces";
+            }
+        }
+        if (!Gtin.allDigits(b)) {
+            return null;
+        }
+        if (!Gtin.isGtinLength(b)) {
+            return "'" + b + "' has " + b.length() + " digits: an all-digit barcode must be an EAN-8, UPC-A (12), "
+                    + "EAN-13 or GTIN-14; give an in-house code a letter (e.g. FREE-" + b + ")";
+        }
+        if (!Gtin.checkDigitValid(b)) {
+            return "'" + b + "' has a wrong check digit: " + kind(b) + " ending in " + Gtin.expectedCheckDigit(b)
+                    + " expected";
+        }
+        return null;
+    }
+
+    private static String kind(String b) {
+        return switch (b.length()) {
+            case 8 -> "EAN-8";
+            case 12 -> "UPC-A";
+            case 13 -> "EAN-13";
+            default -> "GTIN-14";
+        };
+    }
+
+    static boolean isCurrency(String code) {
+        if (code.length() != 3) {
+            return false;
+        }
+        try {
+            return Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void text(List<Problem> out, String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                out.add(new Problem(field, "is required"));
+            }
+            return;
+        }
+        if (value.length() > max) {
+            out.add(new Problem(field, "is longer than " + max + " characters"));
+        }
+        value.codePoints().filter(ch -> Character.isISOControl(ch) || isBidiControl(ch)).findFirst()
+                .ifPresent(ch -> out.add(new Problem(field, "contains the control character "
+                        + String.format(Locale.ROOT, "U+%04X", ch))));
+    }
+
+    private static boolean isBidiControl(int ch) {
+        return (ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069) || ch == 0x200E || ch == 0x200F;
+    }
+
+    private static void dimension(List<Problem> out, String field, Integer v) {
+        if (v != null) {
+            range(out, field, v, 1, MAX_DIMENSION_MM, "mm");
+        }
+    }
+
+    private static void range(List<Problem> out, String field, int v, int min, int max, String unit) {
+        if (v < min) {
+            out.add(new Problem(field, v + " must be " + (min == 0 ? "0 or more " : "a positive number of ") + unit));
+        } else if (v > max) {
+            out.add(new Problem(field, v + " is more than " + String.format(Locale.ROOT, "%,d", max) + " " + unit));
+        }
+    }
+
+    private static Integer integer(Map<ProductColumn, String> t, ProductColumn c, List<Problem> problems) {
+        String v = t.get(c).replace(",", "");
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.endsWith(".0")) {
+            v = v.substring(0, v.length() - 2);
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(c.key(), "'" + t.get(c) + "' is not a whole number"));
+            return null;
+        }
+    }
+
+    private static boolean flag(Map<ProductColumn, String> t, ProductColumn c, boolean empty, List<Problem> problems) {
+        String v = t.get(c).toLowerCase(Locale.ROOT);
+        if (v.isEmpty()) {
+            return empty;
+        }
+        if (YES.contains(v)) {
+            return true;
+        }
+        if (!NO.contains(v)) {
+            problems.add(new Problem(c.key(), "'" + t.get(c) + "' is not yes/no (true/false, 1/0, 是/否)"));
+        }
+        return false;
+    }
+
+    private static int order(String field) {
+        ProductColumn c = ProductColumn.ofHeader(field);
+        return c == null ? 99 : c.ordinal();
+    }
+
+    private static String n(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String upper(String v) {
+        String s = n(v);
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+
+    private static String s(Object v) {
+        return v == null ? "" : v.toString();
+    }
+}

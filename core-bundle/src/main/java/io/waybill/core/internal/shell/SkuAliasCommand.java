@@ -1,0 +1,69 @@
+package io.waybill.core.internal.shell;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.api.ProductService;
+import io.waybill.core.model.SkuAlias;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** {@code waybill:sku-alias}: lists, sets or removes a store's marketplace SKU to Waybill SKU mappings. */
+@Command(scope = "waybill", name = "sku-alias", description = "Maps a store's marketplace SKU to a Waybill SKU: "
+        + "sku-alias STORE PLATFORM_SKU SKU | sku-alias --remove STORE PLATFORM_SKU | sku-alias [STORE]")
+@Service
+public class SkuAliasCommand implements Action {
+
+    @Reference
+    ProductService products;
+
+    @Reference
+    Session session;
+
+    @Option(name = "--remove", description = "Remove the mapping of STORE PLATFORM_SKU")
+    boolean remove;
+
+    @Argument(index = 0, name = "store", description = "Store code")
+    String store;
+
+    @Argument(index = 1, name = "platformSku", description = "The SKU as the marketplace sends it")
+    String platformSku;
+
+    @Argument(index = 2, name = "sku", description = "The Waybill SKU it stands for")
+    String sku;
+
+    @Override
+    public Object execute() {
+        String user = ShellUser.name(session);
+        if (remove) {
+            if (platformSku == null) {
+                throw new OperationRefusedException("invalid_options", "--remove needs STORE and PLATFORM_SKU.");
+            }
+            System.out.println(products.removeAlias(store, platformSku, user)
+                    ? "Removed " + store + ": " + platformSku : "No alias " + platformSku + " in " + store);
+            return null;
+        }
+        if (platformSku != null) {
+            if (sku == null) {
+                throw new OperationRefusedException("invalid_options", "Give the Waybill SKU the platform SKU "
+                        + "stands for: sku-alias STORE PLATFORM_SKU SKU");
+            }
+            SkuAlias a = products.setAlias(store, platformSku, sku, user);
+            System.out.println(a.storeCode() + ": " + a.platformSku() + " -> " + a.sku());
+            return null;
+        }
+        ShellTable table = new ShellTable();
+        table.column("Store");
+        table.column("Platform SKU");
+        table.column("SKU");
+        for (SkuAlias a : products.aliases(store)) {
+            table.addRow().addContent(a.storeCode(), a.platformSku(), a.sku());
+        }
+        table.print(System.out);
+        return null;
+    }
+}

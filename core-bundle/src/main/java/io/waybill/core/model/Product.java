@@ -1,0 +1,44 @@
+package io.waybill.core.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One product of the SKU master (catalogue), as stored and as edited. Optional values are null.
+ *
+ * @param sku                  the Waybill SKU code (unique)
+ * @param name                 name in English (required)
+ * @param nameZh               name in Chinese
+ * @param barcodes             EAN-13/UPC-A/EAN-8/GTIN-14 (check digit verified) or free codes with a non-digit; unique
+ *                             across the catalogue; first is the main one
+ * @param weightGrams          unit weight in grams (required, positive)
+ * @param weightToleranceGrams per-SKU weighing tolerance in grams (null = the store's)
+ * @param lengthMm             length in millimetres
+ * @param widthMm              width in millimetres
+ * @param heightMm             height in millimetres
+ * @param declaredValue        customs value of one unit
+ * @param currency             ISO 4217 code of the declared value
+ * @param hsCode               Harmonized System code, 6-10 digits
+ * @param originCountry        ISO 3166-1 alpha-2 country of origin
+ * @param material             material / use text for customs
+ * @param battery              contains a battery (dangerous goods)
+ * @param liquid               contains liquid
+ * @param magnet               contains a magnet
+ * @param powder               contains powder
+ * @param enabled              false = kept for history, not offered for new stock or orders
+ */
+public record Product(String sku, String name, String nameZh, List<String> barcodes, Integer weightGrams,
+                      Integer weightToleranceGrams, Integer lengthMm, Integer widthMm, Integer heightMm,
+                      BigDecimal declaredValue, String currency, String hsCode, String originCountry,
+                      String material, boolean battery, boolean liquid, boolean magnet, boolean powder,
+                      boolean enabled) {
+    public Product {
+        barcodes = barcodes == null ? List.of() : List.copyOf(barcodes);
+    }
+
+    /** A minimal enabled product (SKU, English name, weight), everything else empty. */
+    public static Product of(String sku, String name, int weightGrams) {
+        return new Product(sku, name, null, List.of(), weightGrams, null, null, null, null, null, null, null, null,
+                null, false, false, false, false, true);
+    }
+}
