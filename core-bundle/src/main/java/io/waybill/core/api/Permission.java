@@ -27,6 +27,8 @@ public enum Permission {
     SET_TOLERANCE(UserIdentity.SUPERVISOR, "change weight tolerances"),
     SET_SHIPPING_METHOD(UserIdentity.SUPERVISOR, "change shipping methods"),
     SET_SYNC_SETTINGS(UserIdentity.SUPERVISOR, "change delivery sync settings (auto-sync, carrier codes)"),
+    SET_BIN_LOCATION(UserIdentity.SUPERVISOR, "set bin locations"),
+    MANAGE_WAREHOUSES(UserIdentity.ADMIN, "manage warehouses"),
     CONFIGURE_PLUGINS(UserIdentity.ADMIN, "configure plugins"),
     MANAGE_USERS(UserIdentity.ADMIN, "manage users");
 

@@ -2,8 +2,9 @@
  * Services the core offers to the UI and the shell. Every method is safe to call from any thread.
  * 1.1: {@code OrderCaptureService.updateAddress}. 1.2: {@link io.waybill.core.api.Permission}.
  * 1.3: {@link io.waybill.core.api.PrintRules}, {@link io.waybill.core.api.NotPrintableException},
- * {@code PrintService.unprintable}.
+ * {@code PrintService.unprintable}. 1.4: {@link io.waybill.core.api.WarehouseService},
+ * {@link io.waybill.core.api.WarehouseValidator}, {@code Permission.MANAGE_WAREHOUSES}/{@code SET_BIN_LOCATION}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.waybill.core.api;

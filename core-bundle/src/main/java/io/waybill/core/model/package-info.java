@@ -1,4 +1,8 @@
-/** Immutable views of Waybill's domain handed to the UI, the shell and plugins. Never JPA entities. */
+/**
+ * Immutable views of Waybill's domain handed to the UI, the shell and plugins. Never JPA entities.
+ * 1.2: {@link io.waybill.core.model.Warehouse}, {@link io.waybill.core.model.WarehouseKind},
+ * {@code WarehouseInfo.address}.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.waybill.core.model;

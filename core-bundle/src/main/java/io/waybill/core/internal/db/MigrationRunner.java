@@ -33,7 +33,8 @@ public final class MigrationRunner {
             "V3__ship_and_sync.sql",
             "V4__serial_numbers.sql",
             "V5__order_lookup_index.sql",
-            "V6__carrier_labels.sql");
+            "V6__carrier_labels.sql",
+            "V7__warehouse_master.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

@@ -10,7 +10,8 @@ public final class Routes {
     public static final List<Class<? extends Component>> ALL = List.of(
             LoginView.class, RootView.class, DeliveryView.class, PackageDetailView.class, StockView.class,
             ImportOrdersView.class, ManualOrderView.class, ShippingMethodsView.class, PluginsView.class,
-            ScanStationView.class, ShipBatchView.class, SyncStatusView.class, DeliverySettingsView.class);
+            ScanStationView.class, ShipBatchView.class, SyncStatusView.class, DeliverySettingsView.class,
+            WarehousesView.class);
 
     private Routes() {
     }
