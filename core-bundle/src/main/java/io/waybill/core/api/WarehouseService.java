@@ -47,7 +47,8 @@ public interface WarehouseService {
     Warehouse update(Warehouse warehouse, String actor);
 
     /**
-     * Enables or disables a warehouse. A disabled one keeps its stock, packages and history.
+     * Enables or disables a warehouse. A disabled one keeps its stock, packages and history but gets no new
+     * allocations.
      *
      * @throws OperationRefusedException {@link Permission#NOT_PERMITTED}, {@link #UNKNOWN}
      */

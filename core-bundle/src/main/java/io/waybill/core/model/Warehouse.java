@@ -18,7 +18,7 @@ import io.waybill.spi.common.Address;
  * @param contactName contact person, may be null
  * @param phone       phone, may be null
  * @param email       e-mail, may be null
- * @param enabled     a disabled warehouse keeps its stock and history but gets no new allocations in the UI lists
+ * @param enabled     a disabled warehouse keeps its stock and history but gets no new allocations
  */
 public record Warehouse(String code, String name, WarehouseKind kind, String line1, String line2, String city,
                         String state, String postalCode, String countryCode, String contactName, String phone,
