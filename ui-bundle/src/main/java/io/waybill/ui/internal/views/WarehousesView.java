@@ -84,11 +84,12 @@ public class WarehousesView extends VerticalLayout implements HasDynamicTitle, B
         grid.setId("warehouse-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(Warehouse::code).setKey("code").setHeader(getTranslation("warehouse.code")).setAutoWidth(true);
-        grid.addColumn(Warehouse::name).setKey("name").setHeader(getTranslation("warehouse.name")).setAutoWidth(true);
+        grid.addColumn(Warehouse::name).setKey("name").setHeader(getTranslation("warehouse.name")).setWidth("14rem")
+                .setFlexGrow(0).setTooltipGenerator(Warehouse::name);
         grid.addColumn(w -> getTranslation("warehouse.kind." + w.kind().name())).setKey("kind")
                 .setHeader(getTranslation("warehouse.kind")).setAutoWidth(true);
         grid.addColumn(WarehousesView::address).setKey("address").setHeader(getTranslation("warehouse.address"))
-                .setFlexGrow(1).setTooltipGenerator(WarehousesView::address);
+                .setWidth("20rem").setFlexGrow(1).setTooltipGenerator(WarehousesView::address);
         grid.addColumn(Warehouse::countryCode).setKey("country").setHeader(getTranslation("warehouse.country"))
                 .setAutoWidth(true);
         grid.addColumn(w -> getTranslation(w.enabled() ? "warehouse.enabled" : "warehouse.disabled"))
