@@ -28,6 +28,8 @@ public enum Permission {
     SET_SHIPPING_METHOD(UserIdentity.SUPERVISOR, "change shipping methods"),
     SET_SYNC_SETTINGS(UserIdentity.SUPERVISOR, "change delivery sync settings (auto-sync, carrier codes)"),
     EDIT_CATALOGUE(UserIdentity.SUPERVISOR, "edit the product catalogue"),
+    SET_BIN_LOCATION(UserIdentity.SUPERVISOR, "set bin locations"),
+    MANAGE_WAREHOUSES(UserIdentity.ADMIN, "manage warehouses"),
     CONFIGURE_PLUGINS(UserIdentity.ADMIN, "configure plugins"),
     MANAGE_USERS(UserIdentity.ADMIN, "manage users");
 

@@ -5,7 +5,9 @@
  * {@code PrintService.unprintable}. 1.4: {@link io.waybill.core.api.UserService},
  * {@code PackageService.detail(long, String)} and {@code countByStatus(String)} (user scope).
  * 1.5: {@link io.waybill.core.api.ProductService}, {@code Permission.EDIT_CATALOGUE}.
+ * 1.6: {@link io.waybill.core.api.WarehouseService}, {@link io.waybill.core.api.WarehouseValidator},
+ * {@code Permission.MANAGE_WAREHOUSES}/{@code SET_BIN_LOCATION}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package io.waybill.core.api;

@@ -32,11 +32,13 @@ class PermissionTest {
         Set<Permission> supervisor = EnumSet.copyOf(operator);
         supervisor.addAll(EnumSet.of(Permission.SET_STOCK, Permission.ADJUST_STOCK, Permission.VOID,
                 Permission.SHIP_BATCH, Permission.OVERRIDE_WEIGHT, Permission.SET_TOLERANCE,
-                Permission.SET_SHIPPING_METHOD, Permission.SET_SYNC_SETTINGS, Permission.EDIT_CATALOGUE));
+                Permission.SET_SHIPPING_METHOD, Permission.SET_SYNC_SETTINGS, Permission.EDIT_CATALOGUE,
+                Permission.SET_BIN_LOCATION));
         // when / then
         assertEquals(operator, allowed(Set.of("operator")));
         assertEquals(supervisor, allowed(Set.of("supervisor")));
         assertEquals(EnumSet.allOf(Permission.class), allowed(Set.of("admin")));
+        assertFalse(allowed(Set.of("supervisor")).contains(Permission.MANAGE_WAREHOUSES), "warehouses: admin only");
         assertEquals(EnumSet.noneOf(Permission.class), allowed(Set.of("viewer", "ssh", "manager")));
         assertEquals(EnumSet.noneOf(Permission.class), allowed(Set.of()));
     }

@@ -62,6 +62,13 @@ final class StandardLabelLayout implements LabelLayout {
         y -= small + 1.5f * s;
         c.text(sender(label), left, y - fs, fs, false, PdfCanvas.Align.START, width);
         y -= fs + 3 * s;
+        String street = senderStreet(label);
+        if (!street.isEmpty()) {
+            float ss = 6 * s;
+            y += 1.5f * s;
+            int n = c.paragraph(street, left, y, width, ss, false, ss * 1.2f, 2);
+            y -= n * ss * 1.2f + 1.5f * s;
+        }
         c.rule(left, y, left + width, y, 0.5f * s);
         y -= 2 * s;
 
@@ -132,6 +139,26 @@ final class StandardLabelLayout implements LabelLayout {
         String name = nz(label.sender().name());
         String country = nz(label.sender().countryCode());
         return country.isEmpty() ? name : name + ", " + country;
+    }
+
+    /** The sender's street address in one line (street, postal code and city, state, country), "" without one. */
+    static String senderStreet(LabelData label) {
+        Address a = label.sender() == null ? null : label.sender().address();
+        if (a == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>(5);
+        for (String part : new String[] {a.line1(), a.line2(), join(a.postalCode(), a.city()), a.state(),
+                a.countryCode()}) {
+            if (!blank(part)) {
+                parts.add(part);
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String join(String a, String b) {
+        return blank(a) ? nz(b) : blank(b) ? a : a + " " + b;
     }
 
     static List<String> addressLines(Address a) {

@@ -33,6 +33,11 @@ final class ZplLabel {
         if (label.sender() != null) {
             text(z, 40, y, 24, "FROM: " + label.sender().name() + ", " + label.sender().countryCode());
             y += 40;
+            String street = StandardLabelLayout.senderStreet(label);
+            if (!street.isEmpty()) {
+                text(z, 40, y, 22, street);
+                y += 36;
+            }
         }
         text(z, 40, y, 24, "TO:");
         y += 34;

@@ -23,6 +23,8 @@ import java.util.Optional;
 
 /** Test doubles of the core services with four packages addressed in Chinese, Russian, Arabic and English. */
 final class Fixtures {
+    /** The street of the fixtures' warehouse, the sender on every label. */
+    static final String SENDER_STREET = "Building 3, Fuyong Road 88";
 
     static final String WAREHOUSE = "SZ1";
 
@@ -148,7 +150,9 @@ final class Fixtures {
 
             @Override
             public List<WarehouseInfo> warehouses() {
-                return List.of(new WarehouseInfo(WAREHOUSE, "Shenzhen Bao'an Warehouse", "CN"));
+                return List.of(new WarehouseInfo(WAREHOUSE, "Shenzhen Bao'an Warehouse", "CN",
+                        new Address("Li Wei", "Shenzhen Bao'an Warehouse", SENDER_STREET, null, "Shenzhen",
+                                "Guangdong", "518103", "CN", null, null)));
             }
 
             @Override

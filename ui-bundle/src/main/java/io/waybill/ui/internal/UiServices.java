@@ -16,6 +16,7 @@ import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PluginRegistry;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.api.StoreService;
+import io.waybill.core.api.WarehouseService;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,6 +63,10 @@ public final class UiServices {
 
     public static StockService stock() {
         return require(servlet().stockService, "StockService");
+    }
+
+    public static WarehouseService warehouses() {
+        return require(servlet().warehouseService, "WarehouseService");
     }
 
     public static OrderCaptureService capture() {

@@ -26,6 +26,7 @@ import io.waybill.core.api.OrderService;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PluginRegistry;
 import io.waybill.core.api.StoreService;
+import io.waybill.core.api.WarehouseService;
 import io.waybill.ui.internal.views.Routes;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
@@ -89,6 +90,8 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile StockService stockService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ProductService productService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile WarehouseService warehouseService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile OrderCaptureService orderCaptureService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

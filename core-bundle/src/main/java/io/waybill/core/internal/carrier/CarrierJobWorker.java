@@ -5,8 +5,10 @@ import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginFailure;
 import io.waybill.core.internal.service.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.workflow.WarehouseRows;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Warehouse;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
@@ -417,20 +419,18 @@ public class CarrierJobWorker {
     }
 
     private ShipmentRequest request(Job j, PackageDetail d) {
-        Address sender = Jdbc.inTransaction(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT NAME, CITY, COUNTRY_CODE FROM WB_WAREHOUSE WHERE CODE = ?")) {
-                ps.setString(1, d.warehouseCode());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new Address(rs.getString(1), null, rs.getString(1), null, rs.getString(2),
-                            null, null, rs.getString(3), null, null) : null;
-                }
-            }
-        });
+        Warehouse from = d.warehouseCode() == null ? null
+                : Jdbc.inTransaction(ds, c -> WarehouseRows.byCode(c, d.warehouseCode()));
+        return request(j.key(), j.serviceCode(), d, from);
+    }
+
+    /** The carrier request of a package shipping from {@code from}: the warehouse's address is the sender. */
+    static ShipmentRequest request(String key, String serviceCode, PackageDetail d, Warehouse from) {
+        Address sender = from == null ? null : from.senderAddress();
         List<ShipmentRequest.Item> items = d.lines().stream()
                 .map(l -> new ShipmentRequest.Item(l.skuCode(), l.skuName(), l.quantity(), l.weightGrams()))
                 .toList();
-        return new ShipmentRequest(j.key(), d.row().packageNo(), d.row().orderNo(), j.serviceCode(), sender,
+        return new ShipmentRequest(key, d.row().packageNo(), d.row().orderNo(), serviceCode, sender,
                 d.shipTo(), d.row().expectedWeightGrams(), items);
     }
 

@@ -34,6 +34,7 @@ public final class MigrationRunner {
             "V4__serial_numbers.sql",
             "V5__order_lookup_index.sql",
             "V6__carrier_labels.sql",
+            "V7__warehouse_master.sql",
             "V8__product_master.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);

@@ -81,9 +81,15 @@ public final class DemoData {
 
     static void seed(EntityManager em, Instant now) {
         Random random = new Random(20261126L);
-        WarehouseEntity sz = new WarehouseEntity("SZ-01", "Shenzhen Longhua / 深圳龙华仓", "CN", "Shenzhen");
-        WarehouseEntity la = new WarehouseEntity("US-LA", "Los Angeles (Ontario, CA)", "US", "Ontario");
-        WarehouseEntity de = new WarehouseEntity("DE-FRA", "Frankfurt Fulfilment", "DE", "Frankfurt");
+        WarehouseEntity sz = new WarehouseEntity("SZ-01", "Shenzhen Longhua / 深圳龙华仓", "CN", "Shenzhen")
+                .address("Building 5, Huarong Road 168, Dalang Street", "Longhua District", "Guangdong", "518109",
+                        "Li Wei", "+86 755 2811 0000", "sz01@acme.example");
+        WarehouseEntity la = new WarehouseEntity("US-LA", "Los Angeles (Ontario, CA)", "US", "Ontario")
+                .address("1450 S Milliken Ave", "Suite 200", "CA", "91761", "Maria Lopez", "+1 909 555 0140",
+                        "us-la@acme.example").kind("OVERSEAS");
+        WarehouseEntity de = new WarehouseEntity("DE-FRA", "Frankfurt Fulfilment", "DE", "Frankfurt")
+                .address("Cargo City Süd, Gebäude 571", null, "Hessen", "60549", "Jonas Weber", "+49 69 5550 1200",
+                        "de-fra@acme.example").kind("THIRD_PARTY");
         List<WarehouseEntity> warehouses = List.of(sz, la, de);
         warehouses.forEach(em::persist);
 

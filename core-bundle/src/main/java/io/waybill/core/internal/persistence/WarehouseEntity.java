@@ -16,6 +16,24 @@ public class WarehouseEntity extends BaseEntity {
     private String countryCode;
     @Column(name = "CITY", length = 100)
     private String city;
+    @Column(name = "LINE1", length = 300)
+    private String line1;
+    @Column(name = "LINE2", length = 300)
+    private String line2;
+    @Column(name = "STATE", length = 100)
+    private String state;
+    @Column(name = "POSTAL_CODE", length = 20)
+    private String postalCode;
+    @Column(name = "CONTACT_NAME", length = 200)
+    private String contactName;
+    @Column(name = "PHONE", length = 40)
+    private String phone;
+    @Column(name = "EMAIL", length = 200)
+    private String email;
+    @Column(name = "KIND", nullable = false, length = 20)
+    private String kind = "OWN";
+    @Column(name = "ENABLED", nullable = false)
+    private boolean enabled = true;
 
     protected WarehouseEntity() {
     }
@@ -25,6 +43,25 @@ public class WarehouseEntity extends BaseEntity {
         this.name = name;
         this.countryCode = countryCode;
         this.city = city;
+    }
+
+    /** Sets the street address and contact (the sender of the warehouse's shipments); returns this. */
+    public WarehouseEntity address(String line1, String line2, String state, String postalCode, String contactName,
+                                   String phone, String email) {
+        this.line1 = line1;
+        this.line2 = line2;
+        this.state = state;
+        this.postalCode = postalCode;
+        this.contactName = contactName;
+        this.phone = phone;
+        this.email = email;
+        return this;
+    }
+
+    /** Sets the kind (OWN, OVERSEAS, THIRD_PARTY); returns this. */
+    public WarehouseEntity kind(String value) {
+        this.kind = value;
+        return this;
     }
 
     public String getCode() { return code; }

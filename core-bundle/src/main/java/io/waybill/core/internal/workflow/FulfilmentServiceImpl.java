@@ -786,7 +786,8 @@ public class FulfilmentServiceImpl implements FulfilmentService {
     private static List<Long> warehousesOf(Connection c, long storeId) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT WAREHOUSE_ID FROM WB_STORE_WAREHOUSE WHERE STORE_ID = ? ORDER BY PRIORITY, WAREHOUSE_ID")) {
+                "SELECT sw.WAREHOUSE_ID FROM WB_STORE_WAREHOUSE sw JOIN WB_WAREHOUSE w ON w.ID = sw.WAREHOUSE_ID "
+                        + "WHERE sw.STORE_ID = ? AND w.ENABLED = TRUE ORDER BY sw.PRIORITY, sw.WAREHOUSE_ID")) {
             ps.setLong(1, storeId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

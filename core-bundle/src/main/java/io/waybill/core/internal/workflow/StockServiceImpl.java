@@ -78,11 +78,10 @@ public class StockServiceImpl implements StockService {
     public List<WarehouseInfo> warehouses() {
         return Jdbc.inTransaction(ds, c -> {
             List<WarehouseInfo> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT CODE, NAME, COUNTRY_CODE FROM WB_WAREHOUSE ORDER BY CODE");
+            try (PreparedStatement ps = c.prepareStatement(WarehouseRows.SELECT + " ORDER BY CODE");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new WarehouseInfo(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    result.add(WarehouseRows.map(rs).info());
                 }
             }
             return result;

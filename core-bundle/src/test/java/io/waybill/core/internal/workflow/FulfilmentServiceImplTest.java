@@ -94,6 +94,21 @@ class FulfilmentServiceImplTest {
     }
 
     @Test
+    void aDisabledWarehouseGetsNoNewAllocations() throws Exception {
+        // given: W1 (priority 1) has everything but is disabled, W2 too
+        exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (102, 1, 12, 21, NULL, 10, 0)");
+        exec(db, "UPDATE WB_WAREHOUSE SET ENABLED = FALSE WHERE CODE = 'W1'");
+        capture.capture("S1", List.of(order("o1", "A", 2)), "alice");
+        long id = pkg("o1");
+        // when
+        fulfilment.allocate(List.of(id), "alice");
+        // then
+        assertEquals("W2", packages.detail(id).orElseThrow().warehouseCode());
+        assertEquals(0, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 101"));
+    }
+
+    @Test
     void shortPackagesGoOutOfStockWithTheMissingQuantitiesAndCanBeRetried() throws Exception {
         exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 1, 0)");
         capture.capture("S1", List.of(order("o1", "A", 3, "C", 1)), "bob");

@@ -87,8 +87,14 @@ public class MainLayout extends AppLayout {
                 DeliverySettingsView.class, VaadinIcon.COGS.create());
         deliverySettingsNav.setId("nav-delivery-settings");
         settings.addItem(deliverySettingsNav);
+        SideNavItem warehousesNav = new SideNavItem(getTranslation("nav.warehouses"), WarehousesView.class,
+                VaadinIcon.BUILDING.create());
+        warehousesNav.setId("nav-warehouses");
+        warehousesNav.setVisible(WarehousesView.allowed(CurrentUser.get()));
+        settings.addItem(warehousesNav);
         settings.setExpanded(true);
-        settings.setVisible(ShippingMethodsView.allowed(CurrentUser.get()));
+        settings.setVisible(ShippingMethodsView.allowed(CurrentUser.get())
+                || WarehousesView.allowed(CurrentUser.get()));
         SideNavItem plugins = new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,
                 VaadinIcon.PLUG.create());
         plugins.setId("nav-plugins");

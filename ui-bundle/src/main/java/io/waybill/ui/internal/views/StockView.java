@@ -186,11 +186,29 @@ public class StockView extends VerticalLayout implements HasDynamicTitle {
         Div adjustRow = new Div(delta, reason, adjust);
         adjustRow.addClassName("wb-form-row");
 
+        TextField location = new TextField(getTranslation("stock.location"));
+        location.setId("stock-location");
+        location.setMaxLength(40);
+        location.setValue(row == null || row.location() == null ? "" : row.location());
+        Button setLocation = new Button(getTranslation("stock.setLocation"));
+        setLocation.setId("stock-set-location");
+        Div locationRow = new Div(location, setLocation);
+        locationRow.addClassName("wb-form-row");
+        setLocation.addClickListener(e -> {
+            String w = row != null ? row.warehouseCode() : wh.getValue() == null ? null : wh.getValue().code();
+            String s = row != null ? row.skuCode() : sku.getValue().strip();
+            if (w == null || s.isEmpty()) {
+                showError(error, getTranslation("stock.error.incomplete"));
+                return;
+            }
+            save(dialog, error, () -> UiServices.warehouses().setLocation(w, s, location.getValue(), actor));
+        });
+
         H4 setHeading = new H4(getTranslation("stock.setHeading"));
         H4 adjustHeading = new H4(getTranslation("stock.adjustHeading"));
         setHeading.addClassName("wb-dialog-heading");
         adjustHeading.addClassName("wb-dialog-heading");
-        dialog.add(setHeading, setRow, adjustHeading, adjustRow, error);
+        dialog.add(setHeading, setRow, adjustHeading, adjustRow, locationRow, error);
 
         set.addClickListener(e -> {
             String w = row != null ? row.warehouseCode() : wh.getValue() == null ? null : wh.getValue().code();
@@ -229,6 +247,8 @@ public class StockView extends VerticalLayout implements HasDynamicTitle {
                     saved.available()));
         } catch (OperationRefusedException e) {
             showError(error, Reasons.of(e));
+        } catch (ServiceUnavailableException e) {
+            showError(error, getTranslation("unavailable.service", e.serviceName()));
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(StockView.class).warn("Stock change failed", e);
             showError(error, getTranslation("batch.unexpected"));

@@ -87,6 +87,13 @@ class WaybillI18NProviderTest {
         for (io.waybill.core.model.LabelSize s : io.waybill.core.model.LabelSize.values()) {
             keys.add("print.size." + s.name());
         }
+        for (io.waybill.core.model.WarehouseKind k : io.waybill.core.model.WarehouseKind.values()) {
+            keys.add("warehouse.kind." + k.name());
+        }
+        for (String code : java.util.List.of("required", "too_long", "invalid_code", "unknown_country",
+                "postal_required", "invalid_postal", "invalid_email", "invalid_phone")) {
+            keys.add("warehouse.problem." + code);
+        }
         ResourceBundle en = WaybillI18NProvider.bundle(Locale.ENGLISH);
         for (String key : keys) {
             assertTrue(en.containsKey(key), key);
