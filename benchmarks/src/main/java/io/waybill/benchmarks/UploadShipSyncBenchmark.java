@@ -1,6 +1,5 @@
 package io.waybill.benchmarks;
 
-import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
 import io.waybill.core.internal.carrier.CarrierJobWorker;
 import io.waybill.core.internal.carrier.CarrierJobs;
 import io.waybill.core.internal.db.DatabaseEngine;

@@ -12,7 +12,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code waybill:sku-export}: writes the catalogue, the stock or an import template as .csv or .xlsx. */

@@ -14,7 +14,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 

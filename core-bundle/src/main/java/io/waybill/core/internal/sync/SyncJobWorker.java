@@ -5,7 +5,6 @@ import io.waybill.core.internal.plugin.PluginFailure;
 import io.waybill.core.internal.service.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.PackageStatus;
-import io.waybill.spi.common.Message;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.MarketplaceConnector;
 import io.waybill.spi.platform.RateLimit;

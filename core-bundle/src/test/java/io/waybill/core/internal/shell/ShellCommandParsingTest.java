@@ -2,7 +2,6 @@ package io.waybill.core.internal.shell;
 
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.StockService;
-import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.StockRow;

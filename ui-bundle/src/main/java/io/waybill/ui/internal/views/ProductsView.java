@@ -32,7 +32,6 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.Permission;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.model.CatalogueFormat;
-import io.waybill.core.model.CatalogueImportPreview;
 import io.waybill.core.model.Product;
 import io.waybill.core.model.RowError;
 import io.waybill.core.model.UserIdentity;
@@ -44,7 +43,6 @@ import io.waybill.ui.internal.i18n.WaybillI18NProvider;
 
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;

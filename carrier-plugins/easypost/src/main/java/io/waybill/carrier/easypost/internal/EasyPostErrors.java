@@ -8,9 +8,7 @@ import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
