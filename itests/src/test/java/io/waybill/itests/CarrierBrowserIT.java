@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Seed step 2 and 3 in the browser against two real carrier plugins talking to WireMock stubs that replay the
+ * Workflow steps 2 and 3 (docs/workflow.md) in the browser against two real carrier plugins talking to WireMock stubs that replay the
  * providers' documented bodies: the store {@value #SYNC_STORE} ships with EasyPost (buys synchronously), the store
  * {@value #ASYNC_STORE} with Shippo in asynchronous mode (QUEUED, the label comes later). Three orders of its own
  * ({@code CIT-*}): one EasyPost package is tracked at once; the Shippo one awaits its tracking number; one EasyPost

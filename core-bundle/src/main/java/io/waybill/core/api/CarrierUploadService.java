@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed step 2: batch upload of packages to carriers through a durable job queue in the database. Uploads run on
+ * Workflow step 2 (docs/workflow.md): batch upload of packages to carriers through a durable job queue in the database. Uploads run on
  * core-owned worker threads; a restart loses nothing, and an upload whose outcome is unknown is only repeated
  * when the carrier guarantees idempotency (otherwise the operator is asked).
  */

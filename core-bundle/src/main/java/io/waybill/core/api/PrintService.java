@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Printable documents for seed step 3: the picking list and the carrier labels ("face sheets"). Implementations
+ * Printable documents for workflow step 3 (docs/workflow.md): the picking list and the carrier labels ("face sheets"). Implementations
  * only render; marking packages as printed is {@link FulfilmentService#markPrinted}, called after the operator
  * confirms the print succeeded.
  */

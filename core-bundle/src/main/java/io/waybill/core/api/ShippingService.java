@@ -8,7 +8,7 @@ import io.waybill.core.model.StoreTolerance;
 import java.util.List;
 
 /**
- * Seed step 4, execute delivery: scanning with weighing verification, and batch delivery. Shipping deducts the
+ * Workflow step 4 (docs/workflow.md), execute delivery: scanning with weighing verification, and batch delivery. Shipping deducts the
  * stock from on hand and releases the reservation in the same transaction, records the measured weight, and
  * queues the store sync when the platform syncs automatically.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed step 5: synchronising delivery status (carrier + tracking number) back to the stores through a durable
+ * Workflow step 5 (docs/workflow.md): synchronising delivery status (carrier + tracking number) back to the stores through a durable
  * outbox, throttled per store to the platform's published rate limit, retried with backoff.
  */
 public interface SyncService {

@@ -13,7 +13,7 @@ import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
 
-/** {@code waybill:allocate}: Allocate Inventory for packages (seed step 1). */
+/** {@code waybill:allocate}: Allocate Inventory for packages (workflow step 1, docs/workflow.md). */
 @Command(scope = "waybill", name = "allocate", description = "Allocates inventory to packages; "
         + "packages that cannot be fully supplied go to the out-of-stock list")
 @Service

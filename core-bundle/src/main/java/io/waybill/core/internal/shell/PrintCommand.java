@@ -23,7 +23,7 @@ import java.util.Locale;
 
 /**
  * {@code waybill:print}: writes the picking list or the labels of packages to a PDF file, or sends the labels as ZPL
- * to a network label printer (seed step 3). Files go only into the output folders and ZPL only to the allowed
+ * to a network label printer (workflow step 3, docs/workflow.md). Files go only into the output folders and ZPL only to the allowed
  * printers of the configuration {@code io.waybill.files}, checked before anything is rendered or sent.
  */
 @Command(scope = "waybill", name = "print", description = "Writes the picking list (--picking) or the carrier labels "

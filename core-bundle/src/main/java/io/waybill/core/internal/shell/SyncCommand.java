@@ -13,7 +13,7 @@ import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
 
-/** {@code waybill:sync}: "Start synchronisation" of delivery status to the stores (seed step 5). */
+/** {@code waybill:sync}: "Start synchronisation" of delivery status to the stores (workflow step 5, docs/workflow.md). */
 @Command(scope = "waybill", name = "sync", description = "Queues shipped packages for synchronisation to their store")
 @Service
 public class SyncCommand implements Action {

@@ -13,7 +13,7 @@ import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
 
-/** {@code waybill:upload}: Batch upload to the store's carrier (seed step 2). */
+/** {@code waybill:upload}: Batch upload to the store's carrier (workflow step 2, docs/workflow.md). */
 @Command(scope = "waybill", name = "upload", description = "Queues allocated packages for upload to their carrier")
 @Service
 public class UploadCommand implements Action {

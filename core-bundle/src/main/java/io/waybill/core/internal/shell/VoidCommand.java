@@ -12,7 +12,7 @@ import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
 
-/** {@code waybill:void}: Batch Void with a reason (seed step 6). */
+/** {@code waybill:void}: Batch Void with a reason (workflow step 6, docs/workflow.md). */
 @Command(scope = "waybill", name = "void", description = "Voids packages with a cancellation reason, "
         + "releasing their reserved stock. Shipped packages are refused.")
 @Service

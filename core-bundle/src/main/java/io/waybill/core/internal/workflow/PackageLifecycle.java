@@ -22,7 +22,7 @@ import static io.waybill.core.model.PackageStatus.VOIDED;
 import static io.waybill.core.model.PackageStatus.WAITING;
 
 /**
- * The one state machine of a package, covering the whole delivery workflow (seed steps 1-6). Every status change
+ * The one state machine of a package, covering the whole delivery workflow (workflow steps 1-6, docs/workflow.md). Every status change
  * in the core goes through {@link #check}; the database update is additionally guarded by the allowed
  * source states, so a concurrent change can never slip an illegal transition through.
  */

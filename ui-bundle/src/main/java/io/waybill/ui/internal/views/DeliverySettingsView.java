@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * {@code /settings/delivery}: delivery settings ("发货设置", seed step 5, automatic synchronisation). Per platform,
+ * {@code /settings/delivery}: delivery settings ("发货设置", workflow step 5 (docs/workflow.md), automatic synchronisation). Per platform,
  * whether shipping queues the store sync automatically; the carrier code mapping (how each platform names each
  * carrier); and how the weight tolerance of the scan station is decided. Supervisors and admins only.
  */

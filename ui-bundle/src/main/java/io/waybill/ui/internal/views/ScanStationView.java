@@ -44,7 +44,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /delivery/scan}: the scan station of order-by-order delivery (seed step 4). A keyboard-wedge scanner
+ * {@code /delivery/scan}: the scan station of order-by-order delivery (workflow step 4, docs/workflow.md). A keyboard-wedge scanner
  * types into the scan field, which keeps the focus; Enter looks the package up and checks the weight from the
  * selected scale (or the weight typed by hand when there is no scale). A big verdict panel, readable from a metre
  * away, says PASS / WEIGHT MISMATCH / REFUSED / NO WEIGHT, with a tone. "Execute delivery and continue scanning"

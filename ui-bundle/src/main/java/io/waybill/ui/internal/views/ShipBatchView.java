@@ -37,7 +37,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code /delivery/ship-batch}: batch delivery (seed step 4, "批量发货"). Lists the printed packages; the selected
+ * {@code /delivery/ship-batch}: batch delivery (workflow step 4, docs/workflow.md; "批量发货"). Lists the printed packages; the selected
  * ones are shipped without weighing through {@code ShippingService.shipBatch}, with progress and a result summary.
  */
 @Route(value = "delivery/ship-batch", layout = MainLayout.class)

@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code /delivery/sync}: "Sync delivery status" (seed step 5, manual synchronisation). Shipped packages and those
+ * {@code /delivery/sync}: "Sync delivery status" (workflow step 5, docs/workflow.md; manual synchronisation). Shipped packages and those
  * whose store sync failed (synced ones on request), with carrier, tracking number and the state of the latest
  * sync job; "Start synchronisation" queues the selected ones. While jobs are pending the list refreshes itself
  * every few seconds by push.
