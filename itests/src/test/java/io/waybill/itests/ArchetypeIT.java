@@ -70,9 +70,12 @@ class ArchetypeIT {
         long t1 = System.nanoTime();
         Result build = maven(project, repo, "package");
         double pack = seconds(t1);
-        assertTrue(build.output().contains("Tests run: 6, Failures: 0, Errors: 0"), () -> "the generated plugin's "
+        // 6 of its own + the plugin import rule (PluginImportsTest, run in every plugin by the plugin parent)
+        assertTrue(build.output().contains("Tests run: 7, Failures: 0, Errors: 0"), () -> "the generated plugin's "
                 + "tests did not all run and pass:\n" + tail(build.output()));
-        WaybillDistribution.figure("archetype: generate / package (incl. its 6 tests)",
+        assertTrue(build.output().contains("in io.waybill.plugin.conformance.arch.PluginImportsTest"),
+                () -> "the plugin import rule did not run:\n" + tail(build.output()));
+        WaybillDistribution.figure("archetype: generate / package (incl. its 6 tests + PluginImportsTest)",
                 String.format(Locale.ROOT, "%.1f s / %.1f s", generate, pack));
 
         // then: the bundle imports only the SPI (plus JDK packages Jackson names) and carries its metatype
