@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -117,6 +118,109 @@ class ArchetypeIT {
         assertEquals(baseline, total(gone, "plugins"), gone::output);
         WaybillDistribution.figure("archetype: hot deploy / undeploy of the generated acme kar",
                 String.format(Locale.ROOT, "%.1f s / %.1f s", deploy, seconds(t3)));
+    }
+
+    private static final Pattern ACMEMART_ROW = Pattern.compile("(?m)^platform\\s*\\|\\s*acmemart\\s*\\|.*");
+    private static final String MARKETPLACE_ARTIFACT = "io.waybill.platform.acmemart";
+
+    /**
+     * The marketplace plugin archetype likewise: generate {@code io.waybill.platform.acmemart}, {@code mvn package}
+     * (its operation tests, the marketplace conformance tests and the plugin import rule), a factory configuration
+     * for a store in {@code etc/}, the {@code .kar} into {@code deploy/}: {@code waybill:plugin-list} lists platform
+     * {@code acmemart}; deleting kar and configuration removes it.
+     */
+    @Test
+    void generatedMarketplacePluginBuildsAndHotDeploys(WaybillDistribution waybill) throws IOException {
+        // given
+        String version = WaybillDistribution.required("waybill.it.version");
+        Path repo = Path.of(WaybillDistribution.required("waybill.it.localRepo"));
+        stage(Path.of(WaybillDistribution.required("waybill.it.archetypeStage")), repo, version);
+        Path work = Path.of(WaybillDistribution.required("waybill.it.archetypeWork")).resolve("marketplace");
+        WaybillDistribution.deleteTree(work);
+        Files.createDirectories(work);
+
+        // when: the plugin is generated (the archetype README's command)
+        long t0 = System.nanoTime();
+        maven(work, repo, "org.apache.maven.plugins:maven-archetype-plugin:"
+                        + WaybillDistribution.required("waybill.it.archetypePluginVersion") + ":generate",
+                "-DinteractiveMode=false", "-DarchetypeCatalog=local",
+                "-DarchetypeGroupId=io.waybill", "-DarchetypeArtifactId=waybill-marketplace-plugin-archetype",
+                "-DarchetypeVersion=" + version, "-DartifactId=" + MARKETPLACE_ARTIFACT, "-DmarketplaceId=acmemart",
+                "-DmarketplaceName=AcmeMart");
+        double generate = seconds(t0);
+        Path project = work.resolve(MARKETPLACE_ARTIFACT);
+        assertTrue(Files.isRegularFile(project.resolve(
+                "src/test/resources/io/waybill/platform/acmemart/internal/SOURCES.md")), "SOURCES.md generated");
+
+        // and built, its own tests included
+        long t1 = System.nanoTime();
+        Result build = maven(project, repo, "package");
+        double pack = seconds(t1);
+        for (String test : List.of("AcmeMartFetchOrdersTest", "AcmeMartConfirmShipmentTest",
+                "AcmeMartConformanceTest", "io.waybill.plugin.conformance.arch.PluginImportsTest")) {
+            assertTrue(build.output().contains("in " + (test.contains(".") ? test
+                    : "io.waybill.platform.acmemart.internal." + test)), () -> test + " did not run:\n"
+                    + tail(build.output()));
+        }
+        Matcher totals = Pattern.compile("(?m)^\\[INFO\\] Tests run: (\\d+), Failures: 0, Errors: 0, Skipped: (\\d+)\\s*$")
+                .matcher(build.output());
+        assertTrue(totals.find() && Integer.parseInt(totals.group(1)) >= 20, () -> "the generated plugin's tests "
+                + "did not all run and pass:\n" + tail(build.output()));
+        WaybillDistribution.figure("marketplace archetype: generate / package (incl. its " + totals.group(1)
+                + " tests)", String.format(Locale.ROOT, "%.1f s / %.1f s", generate, pack));
+
+        // then: the bundle imports only the SPI and carries its metatype
+        Path jar = project.resolve("target/" + MARKETPLACE_ARTIFACT + "-" + version + ".jar");
+        Path kar = project.resolve("target/" + MARKETPLACE_ARTIFACT + "-" + version + ".kar");
+        assertTrue(Files.isRegularFile(kar), "kar built: " + kar);
+        try (JarFile bundle = new JarFile(jar.toFile())) {
+            String imports = bundle.getManifest().getMainAttributes().getValue("Import-Package");
+            assertTrue(imports.contains("io.waybill.spi.platform"), imports);
+            assertFalse(imports.contains("io.waybill.core") || imports.contains("io.waybill.plugin.kit"), imports);
+            assertTrue(bundle.getEntry("OSGI-INF/metatype/" + MARKETPLACE_ARTIFACT + ".xml") != null,
+                    "metatype in the bundle");
+        }
+
+        // when: a store's factory configuration is in etc/ and the kar is dropped into deploy/
+        Result before = waybill.shell("waybill:plugin-list");
+        assertEquals(0, before.exitCode(), before::output);
+        assertFalse(ACMEMART_ROW.matcher(before.output()).find(), before::output);
+        int baseline = total(before, "plugins");
+        Path cfg = waybill.home().resolve("etc").resolve(MARKETPLACE_ARTIFACT + "-archetypeit.cfg");
+        Files.writeString(cfg, "storeCode = ARCHETYPE-IT\nbaseUrl = http://127.0.0.1:9\n"
+                + ".apiToken = mkt_it_0f3b5d7e9a1c\n");
+        Path deployed = waybill.deployDir().resolve(kar.getFileName());
+        long t2 = System.nanoTime();
+        Files.copy(kar, deployed, StandardCopyOption.REPLACE_EXISTING);
+
+        // then: it is listed, for the configured store
+        Result listed;
+        try {
+            try {
+                listed = waybill.shellUntil("waybill:plugin-list", r -> ACMEMART_ROW.matcher(r.output()).find(),
+                        DEPLOY_LIMIT);
+            } catch (AssertionError e) {
+                throw new AssertionError("the generated acmemart kar was not registered: " + e.getMessage()
+                        + waybill.bundleDiag(MARKETPLACE_ARTIFACT), e);
+            }
+            double deploy = seconds(t2);
+            assertTrue(listed.output().contains("AcmeMart (ARCHETYPE-IT)"), listed::output);
+            assertFalse(listed.output().contains("mkt_it_0f3b5d7e9a1c"), listed::output);
+            assertEquals(baseline + 1, total(listed, "plugins"), listed::output);
+
+            // when: the kar is deleted, then it is gone
+            long t3 = System.nanoTime();
+            Files.delete(deployed);
+            Result gone = waybill.shellUntil("waybill:plugin-list", r -> r.exitCode() == 0
+                    && !ACMEMART_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+            assertEquals(baseline, total(gone, "plugins"), gone::output);
+            WaybillDistribution.figure("marketplace archetype: hot deploy / undeploy of the generated acmemart kar",
+                    String.format(Locale.ROOT, "%.1f s / %.1f s", deploy, seconds(t3)));
+        } finally {
+            // nothing leaks into later test classes: no kar, no configuration
+            Files.deleteIfExists(deployed);
+            Files.deleteIfExists(cfg);
+        }
     }
 
     /**
