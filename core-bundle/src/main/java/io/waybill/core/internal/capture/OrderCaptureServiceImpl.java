@@ -353,6 +353,9 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     /** Points a problem at the file row of the offending line where the problem names a SKU. */
     private static int rowFor(ParsedOrderFile.ParsedOrder po, OrderValidator.Problem p) {
         List<PlatformOrder.Line> lines = po.order().lines();
+        if (p.line() >= 0 && lines.size() == po.rows().size() && p.line() < lines.size()) {
+            return po.rows().get(p.line());
+        }
         if ((p.field().equals("sku") || p.field().equals("quantity")) && lines.size() == po.rows().size()) {
             for (int i = 0; i < lines.size(); i++) {
                 String sku = lines.get(i).sku() == null ? "" : lines.get(i).sku().strip();
