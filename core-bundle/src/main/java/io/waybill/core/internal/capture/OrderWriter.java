@@ -6,6 +6,7 @@ import io.waybill.core.model.PackageStatus;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +40,16 @@ final class OrderWriter {
     }
 
     private record Existing(long id, boolean cancelled, Address address, Map<String, Integer> lines,
-                            long packageId, String packageStatus) {
+                            long packageId, String packageStatus, PlatformOrder.Value value,
+                            Map<String, Price> prices) {
+    }
+
+    /** A line's unit price as stored (trailing zeros dropped, so 12.5 and 12.5000 are the same). */
+    record Price(BigDecimal unitPrice, String currency) {
+        static Price of(BigDecimal unitPrice, String currency) {
+            return new Price(unitPrice == null ? null : unitPrice.stripTrailingZeros(), unitPrice == null ? null
+                    : currency);
+        }
     }
 
     private final Connection c;
@@ -141,7 +151,75 @@ final class OrderWriter {
                 flagged = true;
             }
         }
+        PlatformOrder.Value value = cleanValue(o);
+        Map<String, Price> prices = priceMap(o);
+        if (!value.equals(e.value()) || (!prices.equals(e.prices()) && lines.equals(e.lines()))) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER SET CURRENCY = ?, TOTAL = ?, "
+                    + "SHIPPING_PAID = ?, BUYER_PHONE = ?, BUYER_EMAIL = ?, SHIP_BY = ?, UPDATED_AT = ?, "
+                    + "VERSION = VERSION + 1 WHERE ID = ?")) {
+                ps.setString(1, value.currency());
+                ps.setBigDecimal(2, value.total());
+                ps.setBigDecimal(3, value.shippingPaid());
+                ps.setString(4, value.buyerPhone());
+                ps.setString(5, value.buyerEmail());
+                ps.setTimestamp(6, value.shipBy() == null ? null : Timestamp.from(value.shipBy()));
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.setLong(8, e.id());
+                ps.executeUpdate();
+            }
+            if (!prices.equals(e.prices()) && lines.equals(e.lines())) {
+                // same SKUs and quantities, other prices: the lines stay, their prices change (in any status)
+                try (PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER_LINE SET UNIT_PRICE = ?, "
+                        + "CURRENCY = ?, VERSION = VERSION + 1 WHERE ORDER_ID = ? AND SKU_ID = ?")) {
+                    for (Map.Entry<String, Price> p : prices.entrySet()) {
+                        ps.setBigDecimal(1, p.getValue().unitPrice());
+                        ps.setString(2, p.getValue().currency());
+                        ps.setLong(3, e.id());
+                        ps.setLong(4, skus.get(p.getKey()).id());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            Jdbc.audit(c, e.packageId(), e.id(), actor, now, "VALUE_CHANGED", e.packageStatus(), e.packageStatus(),
+                    "Order value (prices, total, shipping paid, buyer contact or ship-by) updated by the marketplace");
+            changed = true;
+        }
         return flagged ? Outcome.FLAGGED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /** The order's value as stored: blank text as null, amounts without trailing zeros. */
+    static PlatformOrder.Value cleanValue(PlatformOrder o) {
+        PlatformOrder.Value v = o.value();
+        String currency = s(v.currency());
+        if (currency == null) { // an order whose lines alone carry a currency is in that currency
+            currency = o.lines().stream().map(l -> s(l.currency())).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
+        }
+        return new PlatformOrder.Value(strip(v.total()), strip(v.shippingPaid()), currency, s(v.buyerPhone()),
+                s(v.buyerEmail()), v.shipBy());
+    }
+
+    private static BigDecimal strip(BigDecimal v) {
+        return v == null ? null : v.stripTrailingZeros();
+    }
+
+    /** Unit price per SKU (the first line of a SKU), in the line's currency or else the order's. */
+    private static Map<String, Price> priceMap(PlatformOrder o) {
+        Map<String, Price> m = new HashMap<>();
+        String orderCurrency = cleanValue(o).currency();
+        for (PlatformOrder.Line l : o.lines()) {
+            m.putIfAbsent(l.sku().strip(), Price.of(l.unitPrice(), lineCurrency(l, orderCurrency)));
+        }
+        return m;
+    }
+
+    private static String lineCurrency(PlatformOrder.Line l, String orderCurrency) {
+        if (l.unitPrice() == null) {
+            return null;
+        }
+        String c = s(l.currency());
+        return c != null ? c : orderCurrency;
     }
 
     private void insert(long storeId, List<PlatformOrder> fresh) throws SQLException {
@@ -152,10 +230,10 @@ final class OrderWriter {
         long next = reserveIds(fresh.size() * 2L + lineCount);
         try (PreparedStatement po = c.prepareStatement("INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, "
                 + "PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, COMPANY, LINE1, LINE2, CITY, STATE, POSTAL_CODE, "
-                + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT) "
-                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement pl = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
-                     + "SKU_ID, QUANTITY) VALUES (?, 1, ?, ?, ?, ?)");
+                + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT, CURRENCY, TOTAL, "
+                + "SHIPPING_PAID, BUYER_PHONE, BUYER_EMAIL, SHIP_BY) "
+                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement pl = c.prepareStatement(LINE_INSERT);
              PreparedStatement pp = c.prepareStatement("INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, "
                      + "STATUS, EXPECTED_WEIGHT_GRAMS, PRINT_COUNT, CREATED_AT, UPDATED_AT) "
                      + "VALUES (?, 1, ?, ?, 'WAITING', ?, 0, ?, ?)");
@@ -184,15 +262,17 @@ final class OrderWriter {
                 po.setTimestamp(16, Timestamp.from(o.createdAt() == null ? now : o.createdAt()));
                 po.setTimestamp(17, ts);
                 po.setTimestamp(18, ts);
+                PlatformOrder.Value v = cleanValue(o);
+                po.setString(19, v.currency());
+                po.setBigDecimal(20, v.total());
+                po.setBigDecimal(21, v.shippingPaid());
+                po.setString(22, v.buyerPhone());
+                po.setString(23, v.buyerEmail());
+                po.setTimestamp(24, v.shipBy() == null ? null : Timestamp.from(v.shipBy()));
                 po.addBatch();
                 int lineNo = 1;
                 for (PlatformOrder.Line l : o.lines()) {
-                    pl.setLong(1, next++);
-                    pl.setLong(2, orderId);
-                    pl.setInt(3, lineNo++);
-                    pl.setLong(4, skus.get(l.sku().strip()).id());
-                    pl.setInt(5, l.quantity());
-                    pl.addBatch();
+                    bindLine(pl, next++, orderId, lineNo++, l, v.currency());
                 }
                 long packageId = next++;
                 pp.setLong(1, packageId);
@@ -217,19 +297,29 @@ final class OrderWriter {
 
     private void insertLines(long orderId, PlatformOrder o) throws SQLException {
         long next = reserveIds(o.lines().size());
-        try (PreparedStatement pl = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
-                + "SKU_ID, QUANTITY) VALUES (?, 1, ?, ?, ?, ?)")) {
+        String orderCurrency = cleanValue(o).currency();
+        try (PreparedStatement pl = c.prepareStatement(LINE_INSERT)) {
             int lineNo = 1;
             for (PlatformOrder.Line l : o.lines()) {
-                pl.setLong(1, next++);
-                pl.setLong(2, orderId);
-                pl.setInt(3, lineNo++);
-                pl.setLong(4, skus.get(l.sku().strip()).id());
-                pl.setInt(5, l.quantity());
-                pl.addBatch();
+                bindLine(pl, next++, orderId, lineNo++, l, orderCurrency);
             }
             pl.executeBatch();
         }
+    }
+
+    private static final String LINE_INSERT = "INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, SKU_ID, "
+            + "QUANTITY, UNIT_PRICE, CURRENCY) VALUES (?, 1, ?, ?, ?, ?, ?, ?)";
+
+    private void bindLine(PreparedStatement pl, long id, long orderId, int lineNo, PlatformOrder.Line l,
+                          String orderCurrency) throws SQLException {
+        pl.setLong(1, id);
+        pl.setLong(2, orderId);
+        pl.setInt(3, lineNo);
+        pl.setLong(4, skus.get(l.sku().strip()).id());
+        pl.setInt(5, l.quantity());
+        pl.setBigDecimal(6, l.unitPrice());
+        pl.setString(7, lineCurrency(l, orderCurrency));
+        pl.addBatch();
     }
 
     private int weight(PlatformOrder o) {
@@ -256,18 +346,20 @@ final class OrderWriter {
     private Map<String, Existing> existing(long storeId, List<PlatformOrder> chunk) throws SQLException {
         Map<String, Existing> result = new HashMap<>();
         try (PreparedStatement order = c.prepareStatement("SELECT o.ID, o.CANCELLED, o.BUYER_NAME, o.COMPANY, "
-                + "o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL "
+                + "o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL, "
+                + "o.TOTAL, o.SHIPPING_PAID, o.CURRENCY, o.BUYER_PHONE, o.BUYER_EMAIL, o.SHIP_BY "
                 + "FROM WB_ORDER o WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID = ?");
              PreparedStatement pkg = c.prepareStatement(
                      "SELECT p.ID, p.STATUS FROM WB_PACKAGE p WHERE p.ORDER_ID = ? ORDER BY p.ID");
-             PreparedStatement lines = c.prepareStatement("SELECT s.CODE, l.QUANTITY FROM WB_ORDER_LINE l "
-                     + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ?")) {
+             PreparedStatement lines = c.prepareStatement("SELECT s.CODE, l.QUANTITY, l.UNIT_PRICE, l.CURRENCY "
+                     + "FROM WB_ORDER_LINE l JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? ORDER BY l.LINE_NO")) {
             order.setLong(1, storeId);
             for (PlatformOrder o : chunk) {
                 String platformId = o.platformOrderId().strip();
                 long id;
                 boolean cancelled;
                 Address address;
+                PlatformOrder.Value value;
                 order.setString(2, platformId);
                 try (ResultSet rs = order.executeQuery()) {
                     if (!rs.next()) {
@@ -278,6 +370,10 @@ final class OrderWriter {
                     address = new Address(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                             rs.getString(12));
+                    Timestamp shipBy = rs.getTimestamp(18);
+                    value = new PlatformOrder.Value(strip(rs.getBigDecimal(13)), strip(rs.getBigDecimal(14)),
+                            rs.getString(15), rs.getString(16), rs.getString(17),
+                            shipBy == null ? null : shipBy.toInstant());
                 }
                 long packageId;
                 String packageStatus;
@@ -290,13 +386,16 @@ final class OrderWriter {
                     packageStatus = rs.getString(2);
                 }
                 Map<String, Integer> lineMap = new HashMap<>();
+                Map<String, Price> prices = new HashMap<>();
                 lines.setLong(1, id);
                 try (ResultSet rs = lines.executeQuery()) {
                     while (rs.next()) {
                         lineMap.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+                        prices.putIfAbsent(rs.getString(1), Price.of(rs.getBigDecimal(3), rs.getString(4)));
                     }
                 }
-                result.put(platformId, new Existing(id, cancelled, address, lineMap, packageId, packageStatus));
+                result.put(platformId, new Existing(id, cancelled, address, lineMap, packageId, packageStatus,
+                        value, prices));
             }
         }
         return result;
@@ -332,6 +431,7 @@ final class OrderWriter {
                 Object p = params[i];
                 if (p == null) {
                     ps.setNull(i + 1, java.sql.Types.VARCHAR);
+
                 } else {
                     ps.setObject(i + 1, p);
                 }

@@ -8,6 +8,7 @@ import io.waybill.core.model.AuditEntry;
 import io.waybill.core.internal.carrier.CarrierLabels;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.CarrierLabel;
+import io.waybill.core.model.OrderValue;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.core.model.PackageQuery;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -310,8 +312,11 @@ public class PackageServiceImpl implements PackageService {
                     o.getState(), o.getPostalCode(), o.getCountryCode(), o.getPhone(), o.getEmail());
             List<PackageDetail.Line> lines = o.getLines().stream()
                     .map(l -> new PackageDetail.Line(l.getSku().getCode(), l.getSku().getName(), l.getQuantity(),
-                            l.getSku().getWeightGrams()))
+                            l.getSku().getWeightGrams(), money(l.getUnitPrice(), l.getCurrency()), l.getCurrency()))
                     .toList();
+            OrderValue value = new OrderValue(money(o.getTotal(), o.getCurrency()),
+                    money(o.getShippingPaid(), o.getCurrency()), o.getCurrency(),
+                    o.getBuyerPhone(), o.getBuyerEmail(), o.getShipBy());
             List<Object[]> shortageRows = em.createNativeQuery("SELECT s.CODE, x.REQUIRED, x.AVAILABLE "
                     + "FROM WB_PACKAGE_SHORTAGE x JOIN WB_SKU s ON s.ID = x.SKU_ID WHERE x.PACKAGE_ID = ? "
                     + "ORDER BY s.CODE").setParameter(1, packageId).getResultList();
@@ -329,8 +334,26 @@ public class PackageServiceImpl implements PackageService {
             return Optional.of(new PackageDetail(row, o.getPlatformOrderId(), o.isCancelled(), shipTo, lines,
                     p.getWarehouse() == null ? null : p.getWarehouse().getCode(), p.getPrintCount(), shortages,
                     history, p.getCarrierId(), format.isEmpty() ? null
-                    : LabelDocument.Format.valueOf(String.valueOf(format.get(0)))));
+                    : LabelDocument.Format.valueOf(String.valueOf(format.get(0))), value));
         });
+    }
+
+    /**
+     * An amount as stored (scale 4) in its currency's decimals, so 12.5000 USD is 12.50, 1500.0000 JPY is 1500 and
+     * 0.6250 KWD is 0.625 (the validator refused more decimals than the currency has).
+     */
+    static BigDecimal money(BigDecimal stored, String currency) {
+        if (stored == null) {
+            return null;
+        }
+        int digits = 2;
+        try {
+            digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (RuntimeException e) {
+            // no currency stored: keep two decimals
+        }
+        BigDecimal v = stored.stripTrailingZeros();
+        return v.scale() <= digits ? v.setScale(digits) : v;
     }
 
     @Override
