@@ -56,13 +56,21 @@ public record PackageDetail(PackageRow row, String platformOrderId, boolean orde
      * @param weightGrams unit weight
      * @param unitPrice   price of one unit as sold, or null (since 1.5)
      * @param currency    ISO 4217 code of the unit price, or null (since 1.5)
+     * @param matched     false for a line whose platform SKU ({@code skuCode}) is neither a product nor an alias of
+     *                    the store: the package is held in SKU_UNMATCHED; its name is null and weight 0 (since 1.5)
      */
     public record Line(String skuCode, String skuName, int quantity, int weightGrams, BigDecimal unitPrice,
-                       String currency) {
+                       String currency, boolean matched) {
 
-        /** A line without a price (the 1.0 shape). */
+        /** A matched line without a price (the 1.0 shape). */
         public Line(String skuCode, String skuName, int quantity, int weightGrams) {
-            this(skuCode, skuName, quantity, weightGrams, null, null);
+            this(skuCode, skuName, quantity, weightGrams, null, null, true);
+        }
+
+        /** A matched line with its price. */
+        public Line(String skuCode, String skuName, int quantity, int weightGrams, BigDecimal unitPrice,
+                    String currency) {
+            this(skuCode, skuName, quantity, weightGrams, unitPrice, currency, true);
         }
     }
 }

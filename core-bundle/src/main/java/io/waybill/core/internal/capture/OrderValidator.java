@@ -92,7 +92,8 @@ public final class OrderValidator {
     /**
      * Checks an order.
      *
-     * @param knownSkus SKU codes that exist
+     * @param knownSkus SKU codes that exist; null when an unknown SKU is not a problem (capture holds such an order
+     *                  in SKU_UNMATCHED instead of refusing it)
      * @param printable  which characters a label can show; the recipient and address must print whole
      * @return problems; empty when the order may be captured
      */
@@ -111,7 +112,7 @@ public final class OrderValidator {
             String sku = line.sku() == null ? "" : line.sku().strip();
             if (sku.isEmpty()) {
                 problems.add(new Problem("sku", "is required", index));
-            } else if (!knownSkus.contains(sku)) {
+            } else if (knownSkus != null && !knownSkus.contains(sku)) {
                 problems.add(new Problem("sku", "unknown SKU '" + TextRules.visible(sku) + "'", index));
             }
             if (line.quantity() <= 0) {

@@ -67,7 +67,8 @@ public class PackageShowCommand implements Action {
                 + (r.trackingNo() == null ? "-" : r.trackingNo()) + "   carrier label "
                 + (d.carrierLabel() == null ? "none" : d.carrierLabel().name() + " stored"));
         for (PackageDetail.Line l : d.lines()) {
-            out.add("  " + l.skuCode() + " x" + l.quantity() + "  " + l.skuName() + (l.unitPrice() == null ? ""
+            out.add("  " + l.skuCode() + " x" + l.quantity() + "  " + (l.matched() ? l.skuName()
+                    : "** SKU not matched: map it with waybill:sku-alias **") + (l.unitPrice() == null ? ""
                     : "   " + Formats.money(l.unitPrice(), l.currency()) + " x " + l.quantity() + " = "
                     + Formats.money(l.unitPrice().multiply(java.math.BigDecimal.valueOf(l.quantity())),
                     l.currency())));
