@@ -62,7 +62,8 @@ class ShellWorkflowIT {
     static final String ARABIC_CITY = "الرياض";
 
     static final String HEADER = "order_no,platform_order_id,order_date,buyer_name,company,address1,address2,city,"
-            + "state,postal_code,country,phone,email,sku,quantity";
+            + "state,postal_code,country,phone,email,sku,quantity,unit_price,currency,order_total,shipping_paid,"
+            + "ship_by";
     /**
      * Data rows 1-11 (header excluded, as the import numbers them). Valid orders: ITS-001..006 (ITS-003 has two
      * lines, rows 3-4); ITS-001..004 need one {@value #SCARCE} each. Bad: row 5 unknown SKU, row 7 quantity 0,
@@ -70,19 +71,19 @@ class ShellWorkflowIT {
      */
     static final List<String> ROWS = List.of(
             "ITS-001,,2025-01-10 09:00," + CHINESE_BUYER + ",," + CHINESE_LINE1 + ",," + CHINESE_CITY
-                    + ",北京市,100022,CN,+86 10 5555 0101,," + SCARCE + ",1",
-            "ITS-002,,2025-01-10 09:05,Hannah Becker,,Hauptstraße 5,,Berlin,,10115,DE,,," + SCARCE + ",1",
+                    + ",北京市,100022,CN,+86 10 5555 0101,," + SCARCE + ",1,,,,,",
+            "ITS-002,,2025-01-10 09:05,Hannah Becker,,Hauptstraße 5,,Berlin,,10115,DE,,," + SCARCE + ",1,,,,,",
             "ITS-003,,2025-01-10 09:10," + ARABIC_BUYER + ",," + ARABIC_LINE1 + ",," + ARABIC_CITY
-                    + ",,12214,SA,+966 11 555 0199,," + SCARCE + ",1",
+                    + ",,12214,SA,+966 11 555 0199,," + SCARCE + ",1,12.50,SAR,50.00,5.00,2025-01-12",
             "ITS-003,,2025-01-10 09:10," + ARABIC_BUYER + ",," + ARABIC_LINE1 + ",," + ARABIC_CITY
-                    + ",,12214,SA,+966 11 555 0199,,TEE-BLK-M,2",
-            "ITS-101,,2025-01-10 09:15,Nobody Known,,1 Test Road,,Leeds,,LS1 1AA,GB,,,NO-SUCH-SKU,1",
-            "ITS-004,,2025-01-10 09:20,Tom Baker,,10 Downing Street,,London,,SW1A 2AA,GB,,," + SCARCE + ",1",
-            "ITS-102,,2025-01-10 09:25,Zero Quantity,,2 Test Road,,Leeds,,LS1 1AA,GB,,,MUG-CER-01,0",
-            "ITS-103,,2025-01-10 09:30,Klaus Ohnepost,,Unter den Linden 1,,Berlin,,,DE,,,TEE-BLK-M,1",
-            "ITS-104,,2025-01-10 09:35,Bell\u0007Ringer,,3 Test Road,,Leeds,,LS1 1AA,GB,,,MUG-CER-01,1",
-            "ITS-005,,2025-01-10 09:40,Olivia Chen,,1600 Amphitheatre Pkwy,,Mountain View,CA,94043,US,,,CASE-IP15,1",
-            "ITS-006,,2025-01-10 09:45,Lucas Moreau,,5 Avenue Anatole France,,Paris,,75007,FR,,,MUG-CER-01,1");
+                    + ",,12214,SA,+966 11 555 0199,,TEE-BLK-M,2,16.25,SAR,50.00,5.00,2025-01-12",
+            "ITS-101,,2025-01-10 09:15,Nobody Known,,1 Test Road,,Leeds,,LS1 1AA,GB,,,NO-SUCH-SKU,1,,,,,",
+            "ITS-004,,2025-01-10 09:20,Tom Baker,,10 Downing Street,,London,,SW1A 2AA,GB,,," + SCARCE + ",1,,,,,",
+            "ITS-102,,2025-01-10 09:25,Zero Quantity,,2 Test Road,,Leeds,,LS1 1AA,GB,,,MUG-CER-01,0,,,,,",
+            "ITS-103,,2025-01-10 09:30,Klaus Ohnepost,,Unter den Linden 1,,Berlin,,,DE,,,TEE-BLK-M,1,,,,,",
+            "ITS-104,,2025-01-10 09:35,Bell\u0007Ringer,,3 Test Road,,Leeds,,LS1 1AA,GB,,,MUG-CER-01,1,,,,,",
+            "ITS-005,,2025-01-10 09:40,Olivia Chen,,1600 Amphitheatre Pkwy,,Mountain View,CA,94043,US,,,CASE-IP15,1,,,,,",
+            "ITS-006,,2025-01-10 09:45,Lucas Moreau,,5 Avenue Anatole France,,Paris,,75007,FR,,,MUG-CER-01,1,,,,,");
     static final List<String> VALID_ORDERS = List.of("ITS-001", "ITS-002", "ITS-003", "ITS-004", "ITS-005",
             "ITS-006");
     /** Each bad row: data row, column as reported, a piece of the reason. */
@@ -281,6 +282,11 @@ class ShellWorkflowIT {
                                 + "\\(Buyer cancelled\\)\\s*$")),
                 () -> "history line 'admin VOIDED ALLOCATED -> VOIDED (Buyer cancelled)' in:\n" + r.output());
         Result retried = show("ITS-003");
+        // the order value of the file's value columns (issue 12 item 6)
+        assertTrue(retried.output().contains("Value     total 50.00 SAR   shipping paid 5.00 SAR   currency SAR")
+                        && retried.output().contains("16.25 SAR x 2 = 32.50 SAR")
+                        && retried.output().contains("phone +966 11 555 0199"),
+                () -> "order value of ITS-003 in package-show:\n" + retried.output());
         assertTrue(retried.output().lines().anyMatch(l -> l.matches(
                         ".*\\s+admin\\s+OUT_OF_STOCK\\s+WAITING -> OUT_OF_STOCK\\s+\\(" + SCARCE + " missing 1\\).*"))
                         && retried.output().lines().anyMatch(l -> l.matches(

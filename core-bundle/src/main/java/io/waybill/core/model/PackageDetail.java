@@ -3,6 +3,7 @@ package io.waybill.core.model;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.common.Address;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -19,10 +20,24 @@ import java.util.List;
  * @param history         audit trail, oldest first
  * @param carrierId       carrier plugin the package was uploaded to, or null (since 1.1)
  * @param carrierLabel    format of the carrier's own label stored for the package, or null when none is (since 1.1)
+ * @param value           the order's total, shipping paid, currency, buyer contact and ship-by; never null (since 1.5)
  */
 public record PackageDetail(PackageRow row, String platformOrderId, boolean orderCancelled, Address shipTo,
                             List<Line> lines, String warehouseCode, int printCount, List<Shortage> shortages,
-                            List<AuditEntry> history, String carrierId, LabelDocument.Format carrierLabel) {
+                            List<AuditEntry> history, String carrierId, LabelDocument.Format carrierLabel,
+                            OrderValue value) {
+
+    public PackageDetail {
+        value = value == null ? OrderValue.NONE : value;
+    }
+
+    /** A detail without the order value (the 1.1 shape). */
+    public PackageDetail(PackageRow row, String platformOrderId, boolean orderCancelled, Address shipTo,
+                         List<Line> lines, String warehouseCode, int printCount, List<Shortage> shortages,
+                         List<AuditEntry> history, String carrierId, LabelDocument.Format carrierLabel) {
+        this(row, platformOrderId, orderCancelled, shipTo, lines, warehouseCode, printCount, shortages, history,
+                carrierId, carrierLabel, OrderValue.NONE);
+    }
 
     /** A detail without carrier information (the 1.0 shape). */
     public PackageDetail(PackageRow row, String platformOrderId, boolean orderCancelled, Address shipTo,
@@ -39,7 +54,23 @@ public record PackageDetail(PackageRow row, String platformOrderId, boolean orde
      * @param skuName     SKU name
      * @param quantity    quantity
      * @param weightGrams unit weight
+     * @param unitPrice   price of one unit as sold, or null (since 1.5)
+     * @param currency    ISO 4217 code of the unit price, or null (since 1.5)
+     * @param matched     false for a line whose platform SKU ({@code skuCode}) is neither a product nor an alias of
+     *                    the store: the package is held in SKU_UNMATCHED; its name is null and weight 0 (since 1.5)
      */
-    public record Line(String skuCode, String skuName, int quantity, int weightGrams) {
+    public record Line(String skuCode, String skuName, int quantity, int weightGrams, BigDecimal unitPrice,
+                       String currency, boolean matched) {
+
+        /** A matched line without a price (the 1.0 shape). */
+        public Line(String skuCode, String skuName, int quantity, int weightGrams) {
+            this(skuCode, skuName, quantity, weightGrams, null, null, true);
+        }
+
+        /** A matched line with its price. */
+        public Line(String skuCode, String skuName, int quantity, int weightGrams, BigDecimal unitPrice,
+                    String currency) {
+            this(skuCode, skuName, quantity, weightGrams, unitPrice, currency, true);
+        }
     }
 }

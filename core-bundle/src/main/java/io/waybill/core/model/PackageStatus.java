@@ -9,6 +9,11 @@ public enum PackageStatus {
     WAITING,
     /** Could not be fully allocated; listed with the missing SKUs. */
     OUT_OF_STOCK,
+    /**
+     * Captured, but a line's platform SKU is neither a Waybill SKU nor an alias of the store: held until the operator
+     * maps it (since model 1.5). Allocation, upload, print and ship refuse it.
+     */
+    SKU_UNMATCHED,
     /** Stock reserved from one warehouse. */
     ALLOCATED,
     /** Uploaded to a carrier, tracking number not issued yet. */

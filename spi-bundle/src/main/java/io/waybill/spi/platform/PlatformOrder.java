@@ -2,11 +2,17 @@ package io.waybill.spi.platform;
 
 import io.waybill.spi.common.Address;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * An order as the marketplace reports it.
+ *
+ * <p>Since 1.2 an order may carry its value ({@link #value()}: total, shipping paid, currency, the buyer's phone and
+ * e-mail, the ship-by date) and each line its unit price and currency. All of them are optional: a plugin built
+ * against 1.1 uses the six-argument constructor and {@link Line#Line(String, int)}, and its orders carry
+ * {@link Value#NONE}. Amounts are in the currency's major unit (e.g. {@code 12.50} USD), never in cents.
  *
  * @param platformOrderId the marketplace's own id; (store, platformOrderId) identifies an order in Waybill
  * @param orderNo         the number the seller and buyer see
@@ -14,19 +20,75 @@ import java.util.List;
  * @param createdAt       when the buyer placed it
  * @param shipTo          ship-to address
  * @param lines           ordered SKUs
+ * @param value           what the buyer paid and by when it must ship; {@link Value#NONE} when unknown (since 1.2)
  */
 public record PlatformOrder(String platformOrderId, String orderNo, boolean cancelled, Instant createdAt,
-                            Address shipTo, List<Line> lines) {
+                            Address shipTo, List<Line> lines, Value value) {
     public PlatformOrder {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        value = value == null ? Value.NONE : value;
+    }
+
+    /** An order without value data (the SPI 1.1 constructor). */
+    public PlatformOrder(String platformOrderId, String orderNo, boolean cancelled, Instant createdAt,
+                         Address shipTo, List<Line> lines) {
+        this(platformOrderId, orderNo, cancelled, createdAt, shipTo, lines, Value.NONE);
+    }
+
+    /**
+     * This order with the given value data.
+     *
+     * @since 1.2
+     */
+    public PlatformOrder withValue(Value value) {
+        return new PlatformOrder(platformOrderId, orderNo, cancelled, createdAt, shipTo, lines, value);
     }
 
     /**
      * An order line.
      *
-     * @param sku      seller SKU
-     * @param quantity quantity
+     * @param sku       seller SKU
+     * @param quantity  quantity
+     * @param unitPrice price of one unit as sold (before order-level discounts), may be null (since 1.2)
+     * @param currency  ISO 4217 code of {@code unitPrice}, e.g. {@code USD}, may be null (since 1.2)
      */
-    public record Line(String sku, int quantity) {
+    public record Line(String sku, int quantity, BigDecimal unitPrice, String currency) {
+
+        /** A line without a price (the SPI 1.1 constructor). */
+        public Line(String sku, int quantity) {
+            this(sku, quantity, null, null);
+        }
+
+        /**
+         * This line with a unit price.
+         *
+         * @since 1.2
+         */
+        public Line withPrice(BigDecimal unitPrice, String currency) {
+            return new Line(sku, quantity, unitPrice, currency);
+        }
+    }
+
+    /**
+     * The value of an order and the buyer's contact, as the marketplace gives them. Every field may be null.
+     *
+     * @param total        what the buyer paid for the whole order (lines, shipping, taxes, less discounts)
+     * @param shippingPaid what the buyer paid for shipping
+     * @param currency     ISO 4217 code of {@code total}, {@code shippingPaid} and the lines' prices
+     * @param buyerPhone   the buyer's phone (the ship-to phone stays in {@link PlatformOrder#shipTo()})
+     * @param buyerEmail   the buyer's e-mail
+     * @param shipBy       the latest time the marketplace expects the order to ship
+     * @since 1.2
+     */
+    public record Value(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
+                        String buyerEmail, Instant shipBy) {
+        /** No value data. */
+        public static final Value NONE = new Value(null, null, null, null, null, null);
+
+        /** Whether no field is set. */
+        public boolean isEmpty() {
+            return total == null && shippingPaid == null && currency == null && buyerPhone == null
+                    && buyerEmail == null && shipBy == null;
+        }
     }
 }

@@ -127,7 +127,8 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         List<RowError> rejected = new ArrayList<>();
         List<PlatformOrder> valid = new ArrayList<>();
         for (PlatformOrder o : orders) {
-            List<OrderValidator.Problem> problems = OrderValidator.validate(o, skus.keySet(), printable());
+            // an unknown SKU is not refused: the writer holds the order in SKU_UNMATCHED until it is mapped
+            List<OrderValidator.Problem> problems = OrderValidator.validate(o, null, printable());
             if (problems.isEmpty()) {
                 valid.add(o);
             } else {
@@ -318,13 +319,26 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         ParsedOrderFile file = parsed.value();
         List<RowError> errors = new ArrayList<>();
         file.problems().forEach(p -> errors.add(new RowError(p.row(), p.column(), p.reason())));
-        Set<String> knownSkus = Jdbc.inTransaction(ds, c -> OrderWriter.loadSkus(c).keySet());
+        Map<String, OrderWriter.Sku> knownSkus = Jdbc.inTransaction(ds, c -> OrderWriter.loadSkus(c));
+        Map<String, String> aliases = Jdbc.inTransaction(ds, c -> OrderWriter.loadAliases(c,
+                store(c, storeCode).id()));
         OrderValidator.Printable printable = printable();
         List<ParsedOrderFile.ParsedOrder> checked = new ArrayList<>();
+        List<RowError> held = new ArrayList<>();
         for (ParsedOrderFile.ParsedOrder po : file.orders()) {
-            List<OrderValidator.Problem> problems = OrderValidator.validate(po.order(), knownSkus, printable);
+            List<OrderValidator.Problem> problems = OrderValidator.validate(po.order(), null, printable);
             if (problems.isEmpty()) {
                 checked.add(po);
+                List<PlatformOrder.Line> lines = po.order().lines();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (OrderWriter.resolve(lines.get(i).sku(), knownSkus, aliases) == null) {
+                        int row = lines.size() == po.rows().size() ? po.rows().get(i)
+                                : po.rows().isEmpty() ? 0 : po.rows().get(0);
+                        held.add(new RowError(row, "sku", "will be held: SKU not matched '"
+                                + lines.get(i).sku().strip() + "' (order " + po.order().orderNo() + " is imported "
+                                + "into \"SKU not matched\" until the SKU is mapped to a product)"));
+                    }
+                }
                 continue;
             }
             for (OrderValidator.Problem p : problems) {
@@ -347,12 +361,15 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         String id = UUID.randomUUID().toString();
         previews.put(id, new Preview(storeCode, name, List.copyOf(valid), clock.instant()));
         return new ImportPreview(id, name, storeCode, file.dataRows(), valid.size(), conflicts.existing().size(),
-                errors);
+                errors, held);
     }
 
     /** Points a problem at the file row of the offending line where the problem names a SKU. */
     private static int rowFor(ParsedOrderFile.ParsedOrder po, OrderValidator.Problem p) {
         List<PlatformOrder.Line> lines = po.order().lines();
+        if (p.line() >= 0 && lines.size() == po.rows().size() && p.line() < lines.size()) {
+            return po.rows().get(p.line());
+        }
         if ((p.field().equals("sku") || p.field().equals("quantity")) && lines.size() == po.rows().size()) {
             for (int i = 0; i < lines.size(); i++) {
                 String sku = lines.get(i).sku() == null ? "" : lines.get(i).sku().strip();

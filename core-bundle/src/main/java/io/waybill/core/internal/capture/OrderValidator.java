@@ -4,7 +4,9 @@ import io.waybill.core.internal.workflow.TextRules;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +20,23 @@ import java.util.regex.Pattern;
  */
 public final class OrderValidator {
 
-    /** A problem found in one order. */
-    public record Problem(String field, String reason) {
+    /**
+     * A problem found in one order.
+     *
+     * @param line 0-based index of the order line it is about, -1 when it is about the order
+     */
+    public record Problem(String field, String reason, int line) {
+        public Problem(String field, String reason) {
+            this(field, reason, -1);
+        }
     }
+
+    /** Amounts are stored as DECIMAL(19, 4): at most 15 digits before the point. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /** Digits with the usual separators, an optional leading + and an optional extension. */
+    private static final Pattern PHONE = Pattern.compile(
+            "[+(]{0,2}[0-9][0-9 ()./-]*(\\s*(x|ext\\.?|#)\\s*[0-9]{1,6})?", Pattern.CASE_INSENSITIVE);
 
     static final int MAX_QUANTITY = 10_000;
     static final int MAX_LINES = 200;
@@ -76,7 +92,8 @@ public final class OrderValidator {
     /**
      * Checks an order.
      *
-     * @param knownSkus SKU codes that exist
+     * @param knownSkus SKU codes that exist; null when an unknown SKU is not a problem (capture holds such an order
+     *                  in SKU_UNMATCHED instead of refusing it)
      * @param printable  which characters a label can show; the recipient and address must print whole
      * @return problems; empty when the order may be captured
      */
@@ -90,21 +107,151 @@ public final class OrderValidator {
         } else if (order.lines().size() > MAX_LINES) {
             problems.add(new Problem("sku", "the order has more than " + MAX_LINES + " lines"));
         }
+        int index = 0;
         for (PlatformOrder.Line line : order.lines()) {
             String sku = line.sku() == null ? "" : line.sku().strip();
             if (sku.isEmpty()) {
-                problems.add(new Problem("sku", "is required"));
-            } else if (!knownSkus.contains(sku)) {
-                problems.add(new Problem("sku", "unknown SKU '" + TextRules.visible(sku) + "'"));
+                problems.add(new Problem("sku", "is required", index));
+            } else if (knownSkus != null && !knownSkus.contains(sku)) {
+                problems.add(new Problem("sku", "unknown SKU '" + TextRules.visible(sku) + "'", index));
             }
             if (line.quantity() <= 0) {
                 problems.add(new Problem("quantity", "must be greater than 0, got " + line.quantity()
-                        + (sku.isEmpty() ? "" : " for " + TextRules.visible(sku))));
+                        + (sku.isEmpty() ? "" : " for " + TextRules.visible(sku)), index));
             } else if (line.quantity() > MAX_QUANTITY) {
-                problems.add(new Problem("quantity", "must be at most " + MAX_QUANTITY + ", got " + line.quantity()));
+                problems.add(new Problem("quantity", "must be at most " + MAX_QUANTITY + ", got " + line.quantity(),
+                        index));
+            }
+            index++;
+        }
+        problems.addAll(validateValue(order));
+        return problems;
+    }
+
+    /**
+     * Checks what an order is worth and the buyer's contact (SPI 1.2): every currency a known ISO 4217 code, every
+     * line in the order's currency, amounts not negative and with no more decimals than the currency has (2 for USD,
+     * 0 for JPY, 3 for KWD), a currency wherever there is an amount, the total not below the shipping paid, phone and
+     * e-mail shaped like ones. Nothing is required: an order without value data passes.
+     *
+     * @return problems; empty when the value may be stored
+     */
+    public static List<Problem> validateValue(PlatformOrder order) {
+        List<Problem> problems = new ArrayList<>();
+        PlatformOrder.Value v = order.value();
+        Currency orderCurrency = currency(problems, "currency", v.currency(), -1, "");
+        int index = 0;
+        Currency linesCurrency = null;
+        String firstLineCode = null;
+        for (PlatformOrder.Line line : order.lines()) {
+            String sku = line.sku() == null ? "" : " of SKU " + TextRules.visible(line.sku().strip());
+            Currency c = currency(problems, "currency", line.currency(), index, sku);
+            if (line.unitPrice() != null && blank(line.currency()) && blank(v.currency())) {
+                problems.add(new Problem("currency", "the unit price" + sku + " has no currency; give the ISO 4217 "
+                        + "code (e.g. USD)", index));
+            }
+            Currency effective = c != null ? c : blank(line.currency()) ? orderCurrency : null;
+            if (c != null && orderCurrency != null && !c.equals(orderCurrency)) {
+                problems.add(new Problem("currency", "the line" + sku + " is in " + c.getCurrencyCode()
+                        + " but the order is in " + orderCurrency.getCurrencyCode() + "; every line must be in the "
+                        + "order's currency", index));
+            } else if (c != null && orderCurrency == null) {
+                if (linesCurrency == null) {
+                    linesCurrency = c;
+                    firstLineCode = c.getCurrencyCode();
+                } else if (!linesCurrency.equals(c)) {
+                    problems.add(new Problem("currency", "the line" + sku + " is in " + c.getCurrencyCode()
+                            + " but an earlier line is in " + firstLineCode + "; every line must be in one currency",
+                            index));
+                }
+            }
+            amount(problems, "unit_price", line.unitPrice(), effective, index, sku);
+            index++;
+        }
+        if ((v.total() != null || v.shippingPaid() != null) && blank(v.currency())) {
+            problems.add(new Problem("currency", "the order has " + (v.total() != null ? "a total" : "a shipping "
+                    + "amount") + " but no currency; give the ISO 4217 code (e.g. USD)"));
+        }
+        boolean totalOk = amount(problems, "order_total", v.total(), orderCurrency, -1, "");
+        boolean shippingOk = amount(problems, "shipping_paid", v.shippingPaid(), orderCurrency, -1, "");
+        if (totalOk && shippingOk && v.total() != null && v.shippingPaid() != null
+                && v.total().compareTo(v.shippingPaid()) < 0) {
+            problems.add(new Problem("order_total", "the total " + v.total().toPlainString() + " is less than the "
+                    + "shipping paid " + v.shippingPaid().toPlainString() + "; the total includes shipping"));
+        }
+        if (text(problems, "buyer_phone", v.buyerPhone(), false, 40) && !blank(v.buyerPhone())) {
+            String phone = v.buyerPhone().strip();
+            long digits = phone.chars().filter(ch -> ch >= '0' && ch <= '9').count();
+            if (!PHONE.matcher(phone).matches() || digits < 5) {
+                problems.add(new Problem("buyer_phone", "'" + TextRules.visible(phone) + "' is not a phone number "
+                        + "(digits with an optional leading +, spaces, dashes, dots or brackets; at least 5 digits)"));
+            }
+        }
+        if (text(problems, "buyer_email", v.buyerEmail(), false, 200) && !blank(v.buyerEmail())) {
+            String email = v.buyerEmail().strip();
+            if (!EMAIL.matcher(email).matches()) {
+                problems.add(new Problem("buyer_email", "'" + TextRules.visible(email) + "' is not an e-mail "
+                        + "address (name@domain.tld)"));
             }
         }
         return problems;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The currency of a code, or null (absent, or unknown: then a problem). */
+    private static Currency currency(List<Problem> problems, String field, String code, int line, String context) {
+        if (blank(code)) {
+            return null;
+        }
+        String c = code.strip();
+        if (c.length() == 3 && c.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) {
+            try {
+                Currency currency = Currency.getInstance(c);
+                if (currency.getDefaultFractionDigits() >= 0) {
+                    return currency;
+                }
+                problems.add(new Problem(field, "'" + c + "'" + context + " is not a currency buyers pay in (ISO "
+                        + "4217 lists it for metals, funds or testing)", line));
+                return null;
+            } catch (IllegalArgumentException e) {
+                // fall through
+            }
+        }
+        problems.add(new Problem(field, "'" + TextRules.visible(c) + "'" + context + " is not an ISO 4217 "
+                + "currency code (three capital letters such as USD, EUR, CNY)", line));
+        return null;
+    }
+
+    /** Returns true when the amount is absent or acceptable. */
+    private static boolean amount(List<Problem> problems, String field, BigDecimal amount, Currency currency,
+                                  int line, String context) {
+        if (amount == null) {
+            return true;
+        }
+        String shown = amount.toPlainString();
+        if (amount.signum() < 0) {
+            problems.add(new Problem(field, "must not be negative, got " + shown + context, line));
+            return false;
+        }
+        if (amount.compareTo(MAX_AMOUNT) >= 0) {
+            problems.add(new Problem(field, "is too large (" + shown + context + ")", line));
+            return false;
+        }
+        if (currency != null) {
+            int digits = currency.getDefaultFractionDigits();
+            if (amount.stripTrailingZeros().scale() > digits) {
+                problems.add(new Problem(field, shown + context + " has more decimals than " + currency
+                        .getCurrencyCode() + " has (" + digits + ")", line));
+                return false;
+            }
+        } else if (amount.stripTrailingZeros().scale() > 4) {
+            problems.add(new Problem(field, shown + context + " has more than 4 decimals", line));
+            return false;
+        }
+        return true;
     }
 
     /**

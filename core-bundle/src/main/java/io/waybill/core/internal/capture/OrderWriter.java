@@ -6,6 +6,7 @@ import io.waybill.core.model.PackageStatus;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ final class OrderWriter {
     static final int PACKAGING_GRAMS = 40;
     private static final int CHUNK = 500;
     private static final Set<String> LINES_EDITABLE = Set.of(PackageStatus.WAITING.name(),
-            PackageStatus.OUT_OF_STOCK.name());
+            PackageStatus.OUT_OF_STOCK.name(), PackageStatus.SKU_UNMATCHED.name());
 
     record Sku(long id, int weightGrams) {
     }
@@ -39,11 +40,22 @@ final class OrderWriter {
     }
 
     private record Existing(long id, boolean cancelled, Address address, Map<String, Integer> lines,
-                            long packageId, String packageStatus) {
+                            long packageId, String packageStatus, PlatformOrder.Value value,
+                            Map<String, Price> prices) {
+    }
+
+    /** A line's unit price as stored (trailing zeros dropped, so 12.5 and 12.5000 are the same). */
+    record Price(BigDecimal unitPrice, String currency) {
+        static Price of(BigDecimal unitPrice, String currency) {
+            return new Price(unitPrice == null ? null : unitPrice.stripTrailingZeros(), unitPrice == null ? null
+                    : currency);
+        }
     }
 
     private final Connection c;
     private final Map<String, Sku> skus;
+    /** The store's aliases: platform SKU -> Waybill SKU code (set per {@link #write} call). */
+    private Map<String, String> aliases = Map.of();
     private final String actor;
     private final Instant now;
 
@@ -65,7 +77,53 @@ final class OrderWriter {
         return skus;
     }
 
+    /** A store's marketplace SKU aliases: platform SKU -> Waybill SKU code. */
+    static Map<String, String> loadAliases(Connection c, long storeId) throws SQLException {
+        Map<String, String> aliases = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.PLATFORM_SKU, s.CODE FROM WB_SKU_ALIAS a "
+                + "JOIN WB_SKU s ON s.ID = a.SKU_ID WHERE a.STORE_ID = ?")) {
+            ps.setLong(1, storeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    aliases.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return aliases;
+    }
+
+    /** The Waybill SKU code a platform SKU stands for (itself, or its alias in the store), or null: unmatched. */
+    static String resolve(String platformSku, Map<String, ?> skus, Map<String, String> aliases) {
+        String raw = platformSku == null ? "" : platformSku.strip();
+        if (skus.containsKey(raw)) {
+            return raw;
+        }
+        String aliased = aliases.get(raw);
+        return aliased != null && skus.containsKey(aliased) ? aliased : null;
+    }
+
+    /** The key a line is compared by: its Waybill SKU when matched, else the platform SKU as sent. */
+    private String key(PlatformOrder.Line l) {
+        String code = resolve(l.sku(), skus, aliases);
+        return code != null ? code : l.sku().strip();
+    }
+
+    private List<String> unmatched(PlatformOrder o) {
+        List<String> out = new ArrayList<>();
+        for (PlatformOrder.Line l : o.lines()) {
+            if (resolve(l.sku(), skus, aliases) == null && !out.contains(l.sku().strip())) {
+                out.add(l.sku().strip());
+            }
+        }
+        return out;
+    }
+
+    static String heldReason(List<String> unmatched) {
+        return "SKU not matched: " + String.join(", ", unmatched) + " (map each to a product for this store)";
+    }
+
     Counts write(long storeId, List<PlatformOrder> orders) throws SQLException {
+        this.aliases = loadAliases(c, storeId);
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -128,11 +186,21 @@ final class OrderWriter {
         if (!lines.equals(e.lines())) {
             if (LINES_EDITABLE.contains(e.packageStatus())) {
                 exec("DELETE FROM WB_ORDER_LINE WHERE ORDER_ID = ?", e.id());
+                exec("DELETE FROM WB_UNMATCHED_LINE WHERE ORDER_ID = ?", e.id());
                 insertLines(e.id(), o);
-                exec("UPDATE WB_PACKAGE SET EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, VERSION = VERSION + 1 "
-                        + "WHERE ID = ?", weight(o), Timestamp.from(now), e.packageId());
+                List<String> unmatched = unmatched(o);
+                String status = e.packageStatus();
+                if (!unmatched.isEmpty()) {
+                    status = PackageStatus.SKU_UNMATCHED.name();
+                    exec("DELETE FROM WB_PACKAGE_SHORTAGE WHERE PACKAGE_ID = ?", e.packageId());
+                } else if (status.equals(PackageStatus.SKU_UNMATCHED.name())) {
+                    status = PackageStatus.WAITING.name();
+                }
+                exec("UPDATE WB_PACKAGE SET STATUS = ?, EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, "
+                        + "VERSION = VERSION + 1 WHERE ID = ?", status, weight(o), Timestamp.from(now), e.packageId());
                 Jdbc.audit(c, e.packageId(), e.id(), actor, now, "LINES_CHANGED", e.packageStatus(),
-                        e.packageStatus(), "Order lines updated by the marketplace");
+                        status, "Order lines updated by the marketplace"
+                                + (unmatched.isEmpty() ? "" : "; " + heldReason(unmatched)));
                 changed = true;
             } else {
                 Jdbc.audit(c, e.packageId(), e.id(), actor, now, "LINES_CHANGE_REFUSED", e.packageStatus(),
@@ -141,7 +209,84 @@ final class OrderWriter {
                 flagged = true;
             }
         }
+        PlatformOrder.Value value = cleanValue(o);
+        Map<String, Price> prices = priceMap(o);
+        if (!value.equals(e.value()) || (!prices.equals(e.prices()) && lines.equals(e.lines()))) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER SET CURRENCY = ?, TOTAL = ?, "
+                    + "SHIPPING_PAID = ?, BUYER_PHONE = ?, BUYER_EMAIL = ?, SHIP_BY = ?, UPDATED_AT = ?, "
+                    + "VERSION = VERSION + 1 WHERE ID = ?")) {
+                ps.setString(1, value.currency());
+                ps.setBigDecimal(2, value.total());
+                ps.setBigDecimal(3, value.shippingPaid());
+                ps.setString(4, value.buyerPhone());
+                ps.setString(5, value.buyerEmail());
+                ps.setTimestamp(6, value.shipBy() == null ? null : Timestamp.from(value.shipBy()));
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.setLong(8, e.id());
+                ps.executeUpdate();
+            }
+            if (!prices.equals(e.prices()) && lines.equals(e.lines())) {
+                // same SKUs and quantities, other prices: the lines stay, their prices change (in any status)
+                try (PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER_LINE SET UNIT_PRICE = ?, "
+                        + "CURRENCY = ?, VERSION = VERSION + 1 WHERE ORDER_ID = ? AND SKU_ID = ?");
+                     PreparedStatement pu = c.prepareStatement("UPDATE WB_UNMATCHED_LINE SET UNIT_PRICE = ?, "
+                             + "CURRENCY = ? WHERE ORDER_ID = ? AND PLATFORM_SKU = ?")) {
+                    for (Map.Entry<String, Price> p : prices.entrySet()) {
+                        Sku sku = skus.get(p.getKey());
+                        PreparedStatement target = sku != null ? ps : pu;
+                        target.setBigDecimal(1, p.getValue().unitPrice());
+                        target.setString(2, p.getValue().currency());
+                        target.setLong(3, e.id());
+                        if (sku != null) {
+                            target.setLong(4, sku.id());
+                        } else {
+                            target.setString(4, p.getKey());
+                        }
+                        target.addBatch();
+                    }
+                    ps.executeBatch();
+                    pu.executeBatch();
+                }
+            }
+            Jdbc.audit(c, e.packageId(), e.id(), actor, now, "VALUE_CHANGED", e.packageStatus(), e.packageStatus(),
+                    "Order value (prices, total, shipping paid, buyer contact or ship-by) updated by the marketplace");
+            changed = true;
+        }
         return flagged ? Outcome.FLAGGED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /** The order's value as stored: blank text as null, amounts without trailing zeros. */
+    static PlatformOrder.Value cleanValue(PlatformOrder o) {
+        PlatformOrder.Value v = o.value();
+        String currency = s(v.currency());
+        if (currency == null) { // an order whose lines alone carry a currency is in that currency
+            currency = o.lines().stream().map(l -> s(l.currency())).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
+        }
+        return new PlatformOrder.Value(strip(v.total()), strip(v.shippingPaid()), currency, s(v.buyerPhone()),
+                s(v.buyerEmail()), v.shipBy());
+    }
+
+    private static BigDecimal strip(BigDecimal v) {
+        return v == null ? null : v.stripTrailingZeros();
+    }
+
+    /** Unit price per SKU (the first line of a SKU), in the line's currency or else the order's. */
+    private Map<String, Price> priceMap(PlatformOrder o) {
+        Map<String, Price> m = new HashMap<>();
+        String orderCurrency = cleanValue(o).currency();
+        for (PlatformOrder.Line l : o.lines()) {
+            m.putIfAbsent(key(l), Price.of(l.unitPrice(), lineCurrency(l, orderCurrency)));
+        }
+        return m;
+    }
+
+    private static String lineCurrency(PlatformOrder.Line l, String orderCurrency) {
+        if (l.unitPrice() == null) {
+            return null;
+        }
+        String c = s(l.currency());
+        return c != null ? c : orderCurrency;
     }
 
     private void insert(long storeId, List<PlatformOrder> fresh) throws SQLException {
@@ -149,19 +294,20 @@ final class OrderWriter {
             return;
         }
         int lineCount = fresh.stream().mapToInt(o -> o.lines().size()).sum();
-        long next = reserveIds(fresh.size() * 2L + lineCount);
+        long next = reserveIds(c, fresh.size() * 2L + lineCount);
         try (PreparedStatement po = c.prepareStatement("INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, "
                 + "PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, COMPANY, LINE1, LINE2, CITY, STATE, POSTAL_CODE, "
-                + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT) "
-                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement pl = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
-                     + "SKU_ID, QUANTITY) VALUES (?, 1, ?, ?, ?, ?)");
+                + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT, CURRENCY, TOTAL, "
+                + "SHIPPING_PAID, BUYER_PHONE, BUYER_EMAIL, SHIP_BY) "
+                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement pl = c.prepareStatement(LINE_INSERT);
+             PreparedStatement pu = c.prepareStatement(UNMATCHED_INSERT);
              PreparedStatement pp = c.prepareStatement("INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, "
                      + "STATUS, EXPECTED_WEIGHT_GRAMS, PRINT_COUNT, CREATED_AT, UPDATED_AT) "
-                     + "VALUES (?, 1, ?, ?, 'WAITING', ?, 0, ?, ?)");
+                     + "VALUES (?, 1, ?, ?, ?, ?, 0, ?, ?)");
              PreparedStatement pa = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, ACTOR, "
                      + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON) VALUES (?, ?, ?, ?, 'CAPTURED', NULL, "
-                     + "'WAITING', NULL)")) {
+                     + "?, ?)")) {
             Timestamp ts = Timestamp.from(now);
             for (PlatformOrder o : fresh) {
                 long orderId = next++;
@@ -184,66 +330,106 @@ final class OrderWriter {
                 po.setTimestamp(16, Timestamp.from(o.createdAt() == null ? now : o.createdAt()));
                 po.setTimestamp(17, ts);
                 po.setTimestamp(18, ts);
+                PlatformOrder.Value v = cleanValue(o);
+                po.setString(19, v.currency());
+                po.setBigDecimal(20, v.total());
+                po.setBigDecimal(21, v.shippingPaid());
+                po.setString(22, v.buyerPhone());
+                po.setString(23, v.buyerEmail());
+                po.setTimestamp(24, v.shipBy() == null ? null : Timestamp.from(v.shipBy()));
                 po.addBatch();
                 int lineNo = 1;
                 for (PlatformOrder.Line l : o.lines()) {
-                    pl.setLong(1, next++);
-                    pl.setLong(2, orderId);
-                    pl.setInt(3, lineNo++);
-                    pl.setLong(4, skus.get(l.sku().strip()).id());
-                    pl.setInt(5, l.quantity());
-                    pl.addBatch();
+                    bindLine(pl, pu, next++, orderId, lineNo++, l, v.currency());
                 }
+                List<String> unmatched = unmatched(o);
+                String status = unmatched.isEmpty() ? PackageStatus.WAITING.name()
+                        : PackageStatus.SKU_UNMATCHED.name();
                 long packageId = next++;
                 pp.setLong(1, packageId);
                 pp.setString(2, PackageNumbers.format(packageId));
                 pp.setLong(3, orderId);
-                pp.setInt(4, weight(o));
-                pp.setTimestamp(5, Timestamp.from(o.createdAt() == null ? now : o.createdAt()));
-                pp.setTimestamp(6, ts);
+                pp.setString(4, status);
+                pp.setInt(5, weight(o));
+                pp.setTimestamp(6, Timestamp.from(o.createdAt() == null ? now : o.createdAt()));
+                pp.setTimestamp(7, ts);
                 pp.addBatch();
                 pa.setLong(1, packageId);
                 pa.setLong(2, orderId);
                 pa.setString(3, actor);
                 pa.setTimestamp(4, ts);
+                pa.setString(5, status);
+                pa.setString(6, unmatched.isEmpty() ? null : heldReason(unmatched));
                 pa.addBatch();
             }
             po.executeBatch();
             pl.executeBatch();
+            pu.executeBatch();
             pp.executeBatch();
             pa.executeBatch();
         }
     }
 
     private void insertLines(long orderId, PlatformOrder o) throws SQLException {
-        long next = reserveIds(o.lines().size());
-        try (PreparedStatement pl = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
-                + "SKU_ID, QUANTITY) VALUES (?, 1, ?, ?, ?, ?)")) {
+        long next = reserveIds(c, o.lines().size());
+        String orderCurrency = cleanValue(o).currency();
+        try (PreparedStatement pl = c.prepareStatement(LINE_INSERT);
+             PreparedStatement pu = c.prepareStatement(UNMATCHED_INSERT)) {
             int lineNo = 1;
             for (PlatformOrder.Line l : o.lines()) {
-                pl.setLong(1, next++);
-                pl.setLong(2, orderId);
-                pl.setInt(3, lineNo++);
-                pl.setLong(4, skus.get(l.sku().strip()).id());
-                pl.setInt(5, l.quantity());
-                pl.addBatch();
+                bindLine(pl, pu, next++, orderId, lineNo++, l, orderCurrency);
             }
             pl.executeBatch();
+            pu.executeBatch();
         }
+    }
+
+    static final String UNMATCHED_INSERT = "INSERT INTO WB_UNMATCHED_LINE (ID, ORDER_ID, LINE_NO, PLATFORM_SKU, "
+            + "QUANTITY, UNIT_PRICE, CURRENCY) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String LINE_INSERT = "INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, SKU_ID, "
+            + "QUANTITY, UNIT_PRICE, CURRENCY) VALUES (?, 1, ?, ?, ?, ?, ?, ?)";
+
+    /** A matched line into WB_ORDER_LINE ({@code pl}), an unmatched one into WB_UNMATCHED_LINE ({@code pu}). */
+    private void bindLine(PreparedStatement pl, PreparedStatement pu, long id, long orderId, int lineNo,
+                          PlatformOrder.Line l, String orderCurrency) throws SQLException {
+        String code = resolve(l.sku(), skus, aliases);
+        if (code == null) {
+            pu.setLong(1, id);
+            pu.setLong(2, orderId);
+            pu.setInt(3, lineNo);
+            pu.setString(4, l.sku().strip());
+            pu.setInt(5, l.quantity());
+            pu.setBigDecimal(6, l.unitPrice());
+            pu.setString(7, lineCurrency(l, orderCurrency));
+            pu.addBatch();
+            return;
+        }
+        pl.setLong(1, id);
+        pl.setLong(2, orderId);
+        pl.setInt(3, lineNo);
+        pl.setLong(4, skus.get(code).id());
+        pl.setInt(5, l.quantity());
+        pl.setBigDecimal(6, l.unitPrice());
+        pl.setString(7, lineCurrency(l, orderCurrency));
+        pl.addBatch();
     }
 
     private int weight(PlatformOrder o) {
         int grams = PACKAGING_GRAMS;
         for (PlatformOrder.Line l : o.lines()) {
-            grams += skus.get(l.sku().strip()).weightGrams() * l.quantity();
+            String code = resolve(l.sku(), skus, aliases);
+            if (code != null) { // an unmatched line weighs nothing until it is mapped
+                grams += skus.get(code).weightGrams() * l.quantity();
+            }
         }
         return grams;
     }
 
-    private static Map<String, Integer> lineMap(PlatformOrder o) {
+    private Map<String, Integer> lineMap(PlatformOrder o) {
         Map<String, Integer> m = new HashMap<>();
         for (PlatformOrder.Line l : o.lines()) {
-            m.merge(l.sku().strip(), l.quantity(), Integer::sum);
+            m.merge(key(l), l.quantity(), Integer::sum);
         }
         return m;
     }
@@ -256,18 +442,22 @@ final class OrderWriter {
     private Map<String, Existing> existing(long storeId, List<PlatformOrder> chunk) throws SQLException {
         Map<String, Existing> result = new HashMap<>();
         try (PreparedStatement order = c.prepareStatement("SELECT o.ID, o.CANCELLED, o.BUYER_NAME, o.COMPANY, "
-                + "o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL "
+                + "o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL, "
+                + "o.TOTAL, o.SHIPPING_PAID, o.CURRENCY, o.BUYER_PHONE, o.BUYER_EMAIL, o.SHIP_BY "
                 + "FROM WB_ORDER o WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID = ?");
              PreparedStatement pkg = c.prepareStatement(
                      "SELECT p.ID, p.STATUS FROM WB_PACKAGE p WHERE p.ORDER_ID = ? ORDER BY p.ID");
-             PreparedStatement lines = c.prepareStatement("SELECT s.CODE, l.QUANTITY FROM WB_ORDER_LINE l "
-                     + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ?")) {
+             PreparedStatement lines = c.prepareStatement("SELECT s.CODE, l.QUANTITY, l.UNIT_PRICE, l.CURRENCY "
+                     + "FROM WB_ORDER_LINE l JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? "
+                     + "UNION ALL SELECT u.PLATFORM_SKU, u.QUANTITY, u.UNIT_PRICE, u.CURRENCY FROM WB_UNMATCHED_LINE u "
+                     + "WHERE u.ORDER_ID = ?")) {
             order.setLong(1, storeId);
             for (PlatformOrder o : chunk) {
                 String platformId = o.platformOrderId().strip();
                 long id;
                 boolean cancelled;
                 Address address;
+                PlatformOrder.Value value;
                 order.setString(2, platformId);
                 try (ResultSet rs = order.executeQuery()) {
                     if (!rs.next()) {
@@ -278,6 +468,10 @@ final class OrderWriter {
                     address = new Address(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                             rs.getString(12));
+                    Timestamp shipBy = rs.getTimestamp(18);
+                    value = new PlatformOrder.Value(strip(rs.getBigDecimal(13)), strip(rs.getBigDecimal(14)),
+                            rs.getString(15), rs.getString(16), rs.getString(17),
+                            shipBy == null ? null : shipBy.toInstant());
                 }
                 long packageId;
                 String packageStatus;
@@ -290,20 +484,24 @@ final class OrderWriter {
                     packageStatus = rs.getString(2);
                 }
                 Map<String, Integer> lineMap = new HashMap<>();
+                Map<String, Price> prices = new HashMap<>();
                 lines.setLong(1, id);
+                lines.setLong(2, id);
                 try (ResultSet rs = lines.executeQuery()) {
                     while (rs.next()) {
                         lineMap.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+                        prices.putIfAbsent(rs.getString(1), Price.of(rs.getBigDecimal(3), rs.getString(4)));
                     }
                 }
-                result.put(platformId, new Existing(id, cancelled, address, lineMap, packageId, packageStatus));
+                result.put(platformId, new Existing(id, cancelled, address, lineMap, packageId, packageStatus,
+                        value, prices));
             }
         }
         return result;
     }
 
     /** Reserves a block of ids from the shared table sequence and returns the first. */
-    private long reserveIds(long count) throws SQLException {
+    static long reserveIds(Connection c, long count) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(
                 "UPDATE WB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'wb_id'");
              PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM WB_SEQUENCE WHERE SEQ_NAME = 'wb_id'")) {
@@ -332,6 +530,7 @@ final class OrderWriter {
                 Object p = params[i];
                 if (p == null) {
                     ps.setNull(i + 1, java.sql.Types.VARCHAR);
+
                 } else {
                     ps.setObject(i + 1, p);
                 }

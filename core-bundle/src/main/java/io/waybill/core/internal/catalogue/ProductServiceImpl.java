@@ -5,6 +5,7 @@ import io.waybill.core.api.Permission;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.security.Authorizer;
+import io.waybill.core.internal.capture.HeldOrders;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.CatalogueFormat;
 import io.waybill.core.model.CatalogueImportPreview;
@@ -330,7 +331,9 @@ public class ProductServiceImpl implements ProductService {
             exec(c, "INSERT INTO WB_SKU_ALIAS (STORE_ID, PLATFORM_SKU, SKU_ID) VALUES (?, ?, ?)", storeId, ps, skuId);
             Jdbc.audit(c, null, null, actor, clock.instant(), "SKU_ALIAS_SET", null, null,
                     storeCode.strip() + ": " + ps + " -> " + sku.strip());
-            return new SkuAlias(storeCode.strip(), ps, sku.strip());
+            // orders of the store held for this platform SKU re-validate now, in the same transaction
+            HeldOrders.Released r = HeldOrders.release(c, storeId, ps, skuId, sku.strip(), actor, clock.instant());
+            return new SkuAlias(storeCode.strip(), ps, sku.strip(), r.released(), r.stillHeld());
         });
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,18 @@ public class OrderEntity extends BaseEntity {
     private String email;
     @Column(name = "CANCELLED", nullable = false)
     private boolean cancelled;
+    @Column(name = "CURRENCY", length = 3)
+    private String currency;
+    @Column(name = "TOTAL", precision = 19, scale = 4)
+    private BigDecimal total;
+    @Column(name = "SHIPPING_PAID", precision = 19, scale = 4)
+    private BigDecimal shippingPaid;
+    @Column(name = "BUYER_PHONE", length = 40)
+    private String buyerPhone;
+    @Column(name = "BUYER_EMAIL", length = 200)
+    private String buyerEmail;
+    @Column(name = "SHIP_BY")
+    private Instant shipBy;
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
     @Column(name = "CAPTURED_AT", nullable = false)
@@ -112,6 +125,12 @@ public class OrderEntity extends BaseEntity {
     public String getCountryCode() { return countryCode; }
     public String getPhone() { return phone; }
     public String getEmail() { return email; }
+    public String getCurrency() { return currency; }
+    public BigDecimal getTotal() { return total; }
+    public BigDecimal getShippingPaid() { return shippingPaid; }
+    public String getBuyerPhone() { return buyerPhone; }
+    public String getBuyerEmail() { return buyerEmail; }
+    public Instant getShipBy() { return shipBy; }
     public boolean isCancelled() { return cancelled; }
     public void setCancelled(boolean cancelled) { this.cancelled = cancelled; }
     public Instant getCreatedAt() { return createdAt; }

@@ -21,6 +21,10 @@ public class OrderLineEntity extends BaseEntity {
     private SkuEntity sku;
     @Column(name = "QUANTITY", nullable = false)
     private int quantity;
+    @Column(name = "UNIT_PRICE", precision = 19, scale = 4)
+    private java.math.BigDecimal unitPrice;
+    @Column(name = "CURRENCY", length = 3)
+    private String currency;
 
     protected OrderLineEntity() {
     }
@@ -36,4 +40,6 @@ public class OrderLineEntity extends BaseEntity {
     public int getLineNo() { return lineNo; }
     public SkuEntity getSku() { return sku; }
     public int getQuantity() { return quantity; }
+    public java.math.BigDecimal getUnitPrice() { return unitPrice; }
+    public String getCurrency() { return currency; }
 }

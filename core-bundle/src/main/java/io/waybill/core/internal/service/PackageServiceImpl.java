@@ -8,6 +8,7 @@ import io.waybill.core.model.AuditEntry;
 import io.waybill.core.internal.carrier.CarrierLabels;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.CarrierLabel;
+import io.waybill.core.model.OrderValue;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.core.model.PackageQuery;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -286,8 +288,35 @@ public class PackageServiceImpl implements PackageService {
                 "SELECT l FROM OrderLineEntity l JOIN FETCH l.sku WHERE l.order.id IN :ids "
                         + "ORDER BY l.order.id, l.lineNo", OrderLineEntity.class)
                 .setParameter("ids", orderIds).getResultList();
-        return lines.stream().collect(Collectors.groupingBy(l -> l.getOrder().getId(), LinkedHashMap::new,
-                Collectors.mapping(l -> l.getSku().getCode() + " x" + l.getQuantity(), Collectors.joining(", "))));
+        Map<Long, String> summaries = lines.stream().collect(Collectors.groupingBy(l -> l.getOrder().getId(),
+                LinkedHashMap::new, Collectors.mapping(l -> l.getSku().getCode() + " x" + l.getQuantity(),
+                        Collectors.joining(", "))));
+        for (Object[] u : unmatchedLines(em, orderIds)) {
+            long orderId = ((Number) u[0]).longValue();
+            String text = u[1] + " x" + ((Number) u[2]).intValue() + " (" + UNMATCHED_MARK + ")";
+            summaries.merge(orderId, text, (a, b) -> a + ", " + b);
+        }
+        return summaries;
+    }
+
+    /** How a line whose platform SKU is not matched to a product is marked in a row's SKU summary. */
+    public static final String UNMATCHED_MARK = "SKU not matched";
+
+    /** ORDER_ID, PLATFORM_SKU, QUANTITY, LINE_NO, UNIT_PRICE, CURRENCY of the unmatched lines of these orders. */
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> unmatchedLines(EntityManager em, List<Long> orderIds) {
+        List<Object[]> out = new ArrayList<>();
+        for (int from = 0; from < orderIds.size(); from += 500) {
+            List<Long> chunk = orderIds.subList(from, Math.min(orderIds.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            var q = em.createNativeQuery("SELECT ORDER_ID, PLATFORM_SKU, QUANTITY, LINE_NO, UNIT_PRICE, CURRENCY "
+                    + "FROM WB_UNMATCHED_LINE WHERE ORDER_ID IN (" + marks + ") ORDER BY ORDER_ID, LINE_NO");
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            out.addAll((List<Object[]>) q.getResultList());
+        }
+        return out;
     }
 
     @Override
@@ -308,10 +337,22 @@ public class PackageServiceImpl implements PackageService {
                     p.getTrackingNo());
             Address shipTo = new Address(o.getBuyerName(), o.getCompany(), o.getLine1(), o.getLine2(), o.getCity(),
                     o.getState(), o.getPostalCode(), o.getCountryCode(), o.getPhone(), o.getEmail());
-            List<PackageDetail.Line> lines = o.getLines().stream()
-                    .map(l -> new PackageDetail.Line(l.getSku().getCode(), l.getSku().getName(), l.getQuantity(),
-                            l.getSku().getWeightGrams()))
-                    .toList();
+            record Numbered(int lineNo, PackageDetail.Line line) {
+            }
+            List<Numbered> numbered = new ArrayList<>();
+            o.getLines().forEach(l -> numbered.add(new Numbered(l.getLineNo(), new PackageDetail.Line(
+                    l.getSku().getCode(), l.getSku().getName(), l.getQuantity(), l.getSku().getWeightGrams(),
+                    money(l.getUnitPrice(), l.getCurrency()), l.getCurrency(), true))));
+            for (Object[] u : unmatchedLines(em, List.of(o.getId()))) {
+                String currency = (String) u[5];
+                numbered.add(new Numbered(((Number) u[3]).intValue(), new PackageDetail.Line((String) u[1], null,
+                        ((Number) u[2]).intValue(), 0, money(toDecimal(u[4]), currency), currency, false)));
+            }
+            numbered.sort(java.util.Comparator.comparingInt(Numbered::lineNo));
+            List<PackageDetail.Line> lines = numbered.stream().map(Numbered::line).toList();
+            OrderValue value = new OrderValue(money(o.getTotal(), o.getCurrency()),
+                    money(o.getShippingPaid(), o.getCurrency()), o.getCurrency(),
+                    o.getBuyerPhone(), o.getBuyerEmail(), o.getShipBy());
             List<Object[]> shortageRows = em.createNativeQuery("SELECT s.CODE, x.REQUIRED, x.AVAILABLE "
                     + "FROM WB_PACKAGE_SHORTAGE x JOIN WB_SKU s ON s.ID = x.SKU_ID WHERE x.PACKAGE_ID = ? "
                     + "ORDER BY s.CODE").setParameter(1, packageId).getResultList();
@@ -329,8 +370,30 @@ public class PackageServiceImpl implements PackageService {
             return Optional.of(new PackageDetail(row, o.getPlatformOrderId(), o.isCancelled(), shipTo, lines,
                     p.getWarehouse() == null ? null : p.getWarehouse().getCode(), p.getPrintCount(), shortages,
                     history, p.getCarrierId(), format.isEmpty() ? null
-                    : LabelDocument.Format.valueOf(String.valueOf(format.get(0)))));
+                    : LabelDocument.Format.valueOf(String.valueOf(format.get(0))), value));
         });
+    }
+
+    /**
+     * An amount as stored (scale 4) in its currency's decimals, so 12.5000 USD is 12.50, 1500.0000 JPY is 1500 and
+     * 0.6250 KWD is 0.625 (the validator refused more decimals than the currency has).
+     */
+    private static BigDecimal toDecimal(Object v) {
+        return v == null ? null : v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
+    }
+
+    static BigDecimal money(BigDecimal stored, String currency) {
+        if (stored == null) {
+            return null;
+        }
+        int digits = 2;
+        try {
+            digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (RuntimeException e) {
+            // no currency stored: keep two decimals
+        }
+        BigDecimal v = stored.stripTrailingZeros();
+        return v.scale() <= digits ? v.setScale(digits) : v;
     }
 
     @Override

@@ -19,4 +19,12 @@ final class Formats {
     static String weight(int grams) {
         return String.format("%.3f kg", grams / 1000.0);
     }
+
+    /** "12.99 USD"; "-" without an amount; the amount alone without a currency. */
+    static String money(java.math.BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "-";
+        }
+        return amount.toPlainString() + (currency == null ? "" : " " + currency);
+    }
 }

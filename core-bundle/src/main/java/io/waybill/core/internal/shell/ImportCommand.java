@@ -52,8 +52,12 @@ public class ImportCommand implements Action {
         ImportPreview preview = capture.previewImport(store, read.path().getFileName().toString(), read.content());
         System.out.println(preview.fileName() + ": " + preview.dataRows() + " rows, " + preview.validOrders()
                 + " valid orders (" + preview.duplicates() + " already captured), " + preview.errors().size()
-                + " problems");
+                + " problems" + (preview.held().isEmpty() ? "" : ", " + preview.held().size()
+                + " line(s) will be held: SKU not matched"));
         for (RowError e : preview.errors()) {
+            System.out.println("  row " + e.row() + ", " + e.column() + ": " + e.reason());
+        }
+        for (RowError e : preview.held()) {
             System.out.println("  row " + e.row() + ", " + e.column() + ": " + e.reason());
         }
         if (!confirm) {

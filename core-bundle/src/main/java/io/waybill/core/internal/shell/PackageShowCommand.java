@@ -2,6 +2,7 @@ package io.waybill.core.internal.shell;
 
 import io.waybill.core.api.PackageService;
 import io.waybill.core.model.AuditEntry;
+import io.waybill.core.model.OrderValue;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.Shortage;
 import org.apache.karaf.shell.api.action.Action;
@@ -43,32 +44,51 @@ public class PackageShowCommand implements Action {
             System.out.println("Unknown package: " + number);
             return null;
         }
-        PackageDetail d = found.get();
+        for (String line : lines(found.get())) {
+            System.out.println(line);
+        }
+        return null;
+    }
+
+    /** What package-show prints for a package. */
+    static List<String> lines(PackageDetail d) {
+        List<String> out = new java.util.ArrayList<>();
         var r = d.row();
-        System.out.println("Package   " + r.packageNo() + "   status " + r.status().name().toLowerCase(Locale.ROOT)
+        out.add("Package   " + r.packageNo() + "   status " + r.status().name().toLowerCase(Locale.ROOT)
                 + (d.orderCancelled() ? "   ** cancelled on the marketplace **" : ""));
-        System.out.println("Order     " + r.orderNo() + " (" + r.storeCode() + ", " + d.platformOrderId() + ")");
+        out.add("Order     " + r.orderNo() + " (" + r.storeCode() + ", " + d.platformOrderId() + ")");
         var a = d.shipTo();
-        System.out.println("Ship to   " + a.name() + ", " + a.line1() + (a.line2() == null ? "" : ", " + a.line2())
+        out.add("Ship to   " + a.name() + ", " + a.line1() + (a.line2() == null ? "" : ", " + a.line2())
                 + ", " + a.city() + (a.state() == null ? "" : ", " + a.state()) + " "
                 + (a.postalCode() == null ? "" : a.postalCode()) + ", " + a.countryCode());
-        System.out.println("Weight    " + Formats.weight(r.expectedWeightGrams()) + "   warehouse "
+        out.add("Weight    " + Formats.weight(r.expectedWeightGrams()) + "   warehouse "
                 + (d.warehouseCode() == null ? "-" : d.warehouseCode()));
-        System.out.println("Carrier   " + (d.carrierId() == null ? "-" : d.carrierId()) + "   tracking "
+        out.add("Carrier   " + (d.carrierId() == null ? "-" : d.carrierId()) + "   tracking "
                 + (r.trackingNo() == null ? "-" : r.trackingNo()) + "   carrier label "
                 + (d.carrierLabel() == null ? "none" : d.carrierLabel().name() + " stored"));
         for (PackageDetail.Line l : d.lines()) {
-            System.out.println("  " + l.skuCode() + " x" + l.quantity() + "  " + l.skuName());
+            out.add("  " + l.skuCode() + " x" + l.quantity() + "  " + (l.matched() ? l.skuName()
+                    : "** SKU not matched: map it with waybill:sku-alias **") + (l.unitPrice() == null ? ""
+                    : "   " + Formats.money(l.unitPrice(), l.currency()) + " x " + l.quantity() + " = "
+                    + Formats.money(l.unitPrice().multiply(java.math.BigDecimal.valueOf(l.quantity())),
+                    l.currency())));
         }
+        OrderValue v = d.value();
+        out.add("Value     total " + Formats.money(v.total(), v.currency()) + "   shipping paid "
+                + Formats.money(v.shippingPaid(), v.currency()) + "   currency "
+                + (v.currency() == null ? "-" : v.currency()));
+        out.add("Buyer     phone " + (v.buyerPhone() == null ? "-" : v.buyerPhone()) + "   e-mail "
+                + (v.buyerEmail() == null ? "-" : v.buyerEmail()) + "   ship by "
+                + (v.shipBy() == null ? "-" : Formats.time(v.shipBy())));
         for (Shortage s : d.shortages()) {
-            System.out.println("  SHORT " + s.skuCode() + ": needs " + s.required() + ", available " + s.available());
+            out.add("  SHORT " + s.skuCode() + ": needs " + s.required() + ", available " + s.available());
         }
-        System.out.println("History");
+        out.add("History");
         for (AuditEntry e : d.history()) {
-            System.out.println("  " + Formats.time(e.at()) + "  " + e.actor() + "  " + e.action()
+            out.add("  " + Formats.time(e.at()) + "  " + e.actor() + "  " + e.action()
                     + (e.from() == null ? "" : "  " + e.from() + " -> " + e.to())
                     + (e.reason() == null ? "" : "  (" + e.reason() + ")"));
         }
-        return null;
+        return out;
     }
 }

@@ -13,8 +13,9 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code waybill:sku-alias}: lists, sets or removes a store's marketplace SKU to Waybill SKU mappings. */
-@Command(scope = "waybill", name = "sku-alias", description = "Maps a store's marketplace SKU to a Waybill SKU: "
-        + "sku-alias STORE PLATFORM_SKU SKU | sku-alias --remove STORE PLATFORM_SKU | sku-alias [STORE]")
+@Command(scope = "waybill", name = "sku-alias", description = "Maps a store's marketplace SKU to a Waybill SKU and "
+        + "releases the store's orders held for it (SKU not matched): sku-alias --store STORE PLATFORM_SKU SKU (or "
+        + "sku-alias STORE PLATFORM_SKU SKU) | sku-alias --remove STORE PLATFORM_SKU | sku-alias [STORE]")
 @Service
 public class SkuAliasCommand implements Action {
 
@@ -26,6 +27,9 @@ public class SkuAliasCommand implements Action {
 
     @Option(name = "--remove", description = "Remove the mapping of STORE PLATFORM_SKU")
     boolean remove;
+
+    @Option(name = "--store", aliases = "-s", description = "Store code; then the arguments are PLATFORM_SKU SKU")
+    String storeOption;
 
     @Argument(index = 0, name = "store", description = "Store code")
     String store;
@@ -39,6 +43,15 @@ public class SkuAliasCommand implements Action {
     @Override
     public Object execute() {
         String user = ShellUser.name(session);
+        if (storeOption != null) { // --store S PLATFORM_SKU SKU: the positional arguments move up by one
+            if (sku != null) {
+                throw new OperationRefusedException("invalid_options", "With --store give PLATFORM_SKU and SKU "
+                        + "only: sku-alias --store STORE PLATFORM_SKU SKU");
+            }
+            sku = platformSku;
+            platformSku = store;
+            store = storeOption;
+        }
         if (remove) {
             if (platformSku == null) {
                 throw new OperationRefusedException("invalid_options", "--remove needs STORE and PLATFORM_SKU.");
@@ -54,6 +67,12 @@ public class SkuAliasCommand implements Action {
             }
             SkuAlias a = products.setAlias(store, platformSku, sku, user);
             System.out.println(a.storeCode() + ": " + a.platformSku() + " -> " + a.sku());
+            if (!a.released().isEmpty()) {
+                System.out.println("Released to waiting for delivery: " + String.join(" ", a.released()));
+            }
+            if (!a.stillHeld().isEmpty()) {
+                System.out.println("Still held (another SKU not matched): " + String.join(" ", a.stillHeld()));
+            }
             return null;
         }
         ShellTable table = new ShellTable();

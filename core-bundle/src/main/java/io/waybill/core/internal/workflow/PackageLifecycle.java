@@ -14,6 +14,7 @@ import static io.waybill.core.model.PackageStatus.AWAITING_TRACKING;
 import static io.waybill.core.model.PackageStatus.OUT_OF_STOCK;
 import static io.waybill.core.model.PackageStatus.PRINTED;
 import static io.waybill.core.model.PackageStatus.SHIPPED;
+import static io.waybill.core.model.PackageStatus.SKU_UNMATCHED;
 import static io.waybill.core.model.PackageStatus.SYNCED;
 import static io.waybill.core.model.PackageStatus.SYNC_FAILED;
 import static io.waybill.core.model.PackageStatus.TRACKED;
@@ -31,8 +32,10 @@ public final class PackageLifecycle {
     private static final Map<PackageStatus, Set<PackageStatus>> NEXT = new EnumMap<>(PackageStatus.class);
 
     static {
-        allow(WAITING, ALLOCATED, OUT_OF_STOCK, VOIDED);
-        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, VOIDED);
+        allow(WAITING, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, VOIDED);
+        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, VOIDED);
+        // held until its platform SKUs are mapped (capture, or a re-capture adding an unknown SKU, puts it here)
+        allow(SKU_UNMATCHED, WAITING, SKU_UNMATCHED, VOIDED);
         allow(ALLOCATED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
         allow(AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
         allow(UPLOAD_FAILED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
@@ -94,6 +97,11 @@ public final class PackageLifecycle {
             throw new OperationRefusedException("already_voided",
                     "Package " + packageNo + " is voided; it cannot be " + verb(to) + ".");
         }
+        if (from == SKU_UNMATCHED) {
+            throw new OperationRefusedException("sku_unmatched", "Package " + packageNo + " is held: an order "
+                    + "line's SKU is not matched to a product; map it in \"SKU not matched\" (or waybill:sku-alias) "
+                    + "first. It cannot be " + verb(to) + " now.");
+        }
         throw new OperationRefusedException("illegal_state",
                 "Package " + packageNo + " is " + label(from) + "; it cannot be " + verb(to) + " now.");
     }
@@ -111,6 +119,7 @@ public final class PackageLifecycle {
             case SHIPPED -> "shipped";
             case SYNCED, SYNC_FAILED -> "synchronised";
             case WAITING -> "put back to waiting";
+            case SKU_UNMATCHED -> "held for an unmatched SKU";
         };
     }
 }

@@ -114,4 +114,105 @@ class OrderValidatorTest {
         };
         assertEquals(List.of(), OrderValidator.validateAddress(fancy, failing));
     }
+
+    // --- order value (SPI 1.2) ---
+
+    private static PlatformOrder valued(PlatformOrder.Value value, PlatformOrder.Line... lines) {
+        return new PlatformOrder("P-1", "1", false, Instant.EPOCH, address("Ann", "1 Main Street"), List.of(lines))
+                .withValue(value);
+    }
+
+    private static PlatformOrder.Value value(String total, String shipping, String currency, String phone,
+                                             String email) {
+        return new PlatformOrder.Value(total == null ? null : new java.math.BigDecimal(total),
+                shipping == null ? null : new java.math.BigDecimal(shipping), currency, phone, email,
+                Instant.parse("2024-05-03T23:59:59Z"));
+    }
+
+    private static PlatformOrder.Line priced(String sku, String price, String currency) {
+        return new PlatformOrder.Line(sku, 2, price == null ? null : new java.math.BigDecimal(price), currency);
+    }
+
+    private static List<String> problems(PlatformOrder o) {
+        return OrderValidator.validate(o, Set.of("A", "B")).stream().map(p -> p.field() + ": " + p.reason()
+                + (p.line() >= 0 ? " @" + p.line() : "")).toList();
+    }
+
+    @Test
+    void aFullyValuedOrderPasses() {
+        assertEquals(List.of(), problems(valued(value("31.98", "5.00", "USD", "+1 (217) 555-0100 ext. 12",
+                "ann@example.com"), priced("A", "12.99", "USD"), priced("B", "0", null))));
+        assertEquals(List.of(), problems(valued(value("1500", "0", "JPY", null, null), priced("A", "750", "JPY"))));
+        assertEquals(List.of(), problems(valued(value("1.250", null, "KWD", null, null), priced("A", "0.625", null))));
+        assertEquals(List.of(), problems(valued(PlatformOrder.Value.NONE, priced("A", null, null))));
+    }
+
+    @Test
+    void anOrderWithoutValueUsesTheOldConstructorsAndPasses() {
+        PlatformOrder old = new PlatformOrder("P-1", "1", false, Instant.EPOCH, address("Ann", "1 Main Street"),
+                List.of(new PlatformOrder.Line("A", 1)));
+        assertEquals(PlatformOrder.Value.NONE, old.value());
+        assertEquals(List.of(), OrderValidator.validateValue(old));
+    }
+
+    @Test
+    void unknownCurrenciesAreRefusedWithTheCode() {
+        assertEquals(List.of("currency: 'usd' is not an ISO 4217 currency code (three capital letters such as USD, "
+                        + "EUR, CNY)", "currency: 'ABC' of SKU A is not an ISO 4217 currency code (three capital "
+                        + "letters such as USD, EUR, CNY) @0", "currency: 'XAU' of SKU B is not a currency buyers pay "
+                        + "in (ISO 4217 lists it for metals, funds or testing) @1"),
+                problems(valued(value(null, null, "usd", null, null), priced("A", "1", "ABC"),
+                        priced("B", "1", "XAU"))));
+    }
+
+    @Test
+    void amountsMustNotBeNegativeNorHaveMoreDecimalsThanTheCurrency() {
+        assertEquals(List.of("unit_price: must not be negative, got -1.00 of SKU A @0",
+                        "unit_price: 1.5 of SKU B has more decimals than JPY has (0) @1",
+                        "order_total: 10.001 has more decimals than JPY has (0)",
+                        "shipping_paid: must not be negative, got -2"),
+                problems(valued(value("10.001", "-2", "JPY", null, null), priced("A", "-1.00", null),
+                        priced("B", "1.5", "JPY"))));
+        assertEquals(List.of("order_total: is too large (1000000000000000)"),
+                problems(valued(value("1000000000000000", null, "USD", null, null), priced("A", "1", null))));
+    }
+
+    @Test
+    void everyLineIsInTheOrdersCurrency() {
+        assertEquals(List.of("currency: the line of SKU B is in EUR but the order is in USD; every line must be in "
+                        + "the order's currency @1"),
+                problems(valued(value("10", null, "USD", null, null), priced("A", "1", "USD"),
+                        priced("B", "1", "EUR"))));
+        assertEquals(List.of("currency: the line of SKU B is in EUR but an earlier line is in USD; every line must "
+                        + "be in one currency @1"),
+                problems(valued(PlatformOrder.Value.NONE, priced("A", "1", "USD"), priced("B", "1", "EUR"))));
+    }
+
+    @Test
+    void anAmountNeedsACurrency() {
+        assertEquals(List.of("currency: the unit price of SKU A has no currency; give the ISO 4217 code (e.g. USD) @0",
+                        "currency: the order has a total but no currency; give the ISO 4217 code (e.g. USD)"),
+                problems(valued(value("10", null, null, null, null), priced("A", "1", null))));
+    }
+
+    @Test
+    void theTotalIsNotBelowTheShippingPaid() {
+        assertEquals(List.of("order_total: the total 4.00 is less than the shipping paid 5.00; the total includes "
+                        + "shipping"),
+                problems(valued(value("4.00", "5.00", "EUR", null, null), priced("A", "1", null))));
+    }
+
+    @Test
+    void phoneAndEmailMustLookLikeOnes() {
+        assertEquals(List.of("buyer_phone: 'n/a' is not a phone number (digits with an optional leading +, spaces, "
+                        + "dashes, dots or brackets; at least 5 digits)",
+                        "buyer_email: 'ann@example' is not an e-mail address (name@domain.tld)"),
+                problems(valued(value(null, null, null, "n/a", "ann@example"), priced("A", null, null))));
+        assertEquals(List.of("buyer_phone: '123' is not a phone number (digits with an optional leading +, spaces, "
+                        + "dashes, dots or brackets; at least 5 digits)",
+                        "buyer_email: 'a b@example.com' is not an e-mail address (name@domain.tld)"),
+                problems(valued(value(null, null, null, "123", "a b@example.com"), priced("A", null, null))));
+        assertEquals(List.of(), problems(valued(value(null, null, null, "(+86) 138 0000 0000",
+                "zhang.wei+shop@mail.example.cn"), priced("A", null, null))));
+    }
 }

@@ -68,4 +68,12 @@ public final class Formats {
         }
         return text.toString();
     }
+
+    /** "12.99 USD"; null without an amount (shown as a dash); the amount alone without a currency. */
+    public static String money(java.math.BigDecimal amount, String currency) {
+        if (amount == null) {
+            return null;
+        }
+        return amount.toPlainString() + (currency == null ? "" : " " + currency);
+    }
 }

@@ -142,7 +142,15 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
                         : d.carrierId() == null ? null : getTranslation("detail.carrierLabel.none")),
                 fact("detail-upload-state", "col.uploadState", UploadStates.describe(upload, this::getTranslation)),
                 fact("detail-print-count", "detail.printCount", String.valueOf(d.printCount())),
-                fact("detail-shortages", "col.missing", Formats.shortages(d.shortages())));
+                fact("detail-shortages", "col.missing", Formats.shortages(d.shortages())),
+                fact("detail-total", "detail.total", Formats.money(d.value().total(), d.value().currency())),
+                fact("detail-shipping-paid", "detail.shippingPaid",
+                        Formats.money(d.value().shippingPaid(), d.value().currency())),
+                fact("detail-currency", "detail.currency", d.value().currency()),
+                fact("detail-buyer-phone", "detail.buyerPhone", d.value().buyerPhone()),
+                fact("detail-buyer-email", "detail.buyerEmail", d.value().buyerEmail()),
+                fact("detail-ship-by", "detail.shipBy", d.value().shipBy() == null ? null
+                        : Formats.dateTime(d.value().shipBy(), ZoneId.systemDefault())));
         facts.addClassName("wb-facts");
 
         Div address = new Div();
@@ -173,6 +181,11 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         lines.addColumn(PackageDetail.Line::quantity).setHeader(getTranslation("col.quantity")).setAutoWidth(true);
         lines.addColumn(l -> Formats.weight(l.weightGrams(), locale)).setHeader(getTranslation("detail.unitWeight"))
                 .setAutoWidth(true);
+        lines.addColumn(l -> orDash(Formats.money(l.unitPrice(), l.currency()))).setKey("unitPrice")
+                .setHeader(getTranslation("detail.unitPrice")).setAutoWidth(true);
+        lines.addColumn(l -> orDash(l.unitPrice() == null ? null : Formats.money(l.unitPrice()
+                        .multiply(java.math.BigDecimal.valueOf(l.quantity())), l.currency()))).setKey("lineAmount")
+                .setHeader(getTranslation("detail.lineAmount")).setAutoWidth(true);
         lines.setItems(d.lines());
         lines.setAllRowsVisible(true);
         content.add(new H3(getTranslation("detail.lines")), lines);
@@ -204,6 +217,10 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         String a = from == null ? "" : getTranslation("status." + from.name());
         String b = to == null ? "" : getTranslation("status." + to.name());
         return from == null ? "→ " + b : a + " → " + b;
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "—" : value;
     }
 
     private Div fact(String id, String labelKey, String value) {

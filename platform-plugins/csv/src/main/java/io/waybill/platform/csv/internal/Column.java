@@ -41,7 +41,17 @@ enum Column {
     QUANTITY("quantity", true, false,
             "quantity", "qty", "quantity_to_ship", "quantity_purchased", "数量"),
     CANCELLED("cancelled", false, true,
-            "cancelled", "canceled", "is_cancelled", "已取消", "是否取消");
+            "cancelled", "canceled", "is_cancelled", "已取消", "是否取消"),
+    UNIT_PRICE("unit_price", false, false,
+            "unit_price", "price_per_unit", "单价", "商品单价"),
+    CURRENCY("currency", false, true,
+            "currency", "currency_code", "币种", "货币"),
+    ORDER_TOTAL("order_total", false, true,
+            "order_total", "total_paid", "订单金额", "订单总额"),
+    SHIPPING_PAID("shipping_paid", false, true,
+            "shipping_paid", "shipping_price", "shipping_fee", "运费"),
+    SHIP_BY("ship_by", false, true,
+            "ship_by", "ship_by_date", "latest_ship_date", "最晚发货时间", "发货截止日期");
 
     private final String canonical;
     private final boolean required;

@@ -67,6 +67,8 @@ final class OrderAssembler {
                 String what = switch (column) {
                     case BUYER_NAME, COMPANY, ADDRESS1, ADDRESS2, CITY, STATE, POSTAL_CODE, COUNTRY, PHONE, EMAIL ->
                             "the same ship-to address";
+                    case CURRENCY, ORDER_TOTAL, SHIPPING_PAID -> "the same " + column.canonical()
+                            + " (it belongs to the order; unit_price is per row)";
                     default -> "the same " + column.canonical();
                 };
                 problems.add(new Entry(new Problem(row.row(), header.name(column), String.format(
@@ -129,11 +131,20 @@ final class OrderAssembler {
         List<PlatformOrder.Line> lines = new ArrayList<>(rows.size());
         List<Integer> rowNumbers = new ArrayList<>(rows.size());
         for (OrderRow row : rows) {
-            lines.add(new PlatformOrder.Line(row.get(Column.SKU), row.quantity()));
+            lines.add(new PlatformOrder.Line(row.get(Column.SKU), row.quantity(), row.amount(Column.UNIT_PRICE),
+                    row.amount(Column.UNIT_PRICE) == null ? null : row.currency()));
             rowNumbers.add(row.row());
         }
         Instant createdAt = first.createdAt();
+        // The file's phone and e-mail are the buyer's contact as well as the ship-to contact: order files have one.
+        PlatformOrder.Value value = new PlatformOrder.Value(first.amount(Column.ORDER_TOTAL),
+                first.amount(Column.SHIPPING_PAID), first.currency(), blankToNull(first.get(Column.PHONE)),
+                blankToNull(first.get(Column.EMAIL)), first.shipBy());
         return new ParsedOrder(new PlatformOrder(platformOrderId, first.orderNo(), first.cancelled(), createdAt,
-                shipTo, lines), rowNumbers);
+                shipTo, lines, value), rowNumbers);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

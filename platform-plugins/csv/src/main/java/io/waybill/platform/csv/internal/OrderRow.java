@@ -2,6 +2,7 @@ package io.waybill.platform.csv.internal;
 
 import io.waybill.spi.platform.ParsedOrderFile.Problem;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,22 @@ import java.util.Map;
  * @param cancelled  cancelled flag
  * @param country    upper-case country code
  * @param problems   what is wrong with the row
+ * @param amounts    unit price, order total and shipping paid as read (absent when empty or not in the file)
+ * @param currency   upper-case currency code, or null
+ * @param shipBy     the ship-by instant (a date alone: the end of that day), or null
  */
 record OrderRow(int row, String orderNo, Map<Column, String> text, Map<Column, Object> orderKeys, Instant createdAt,
-                int quantity, boolean cancelled, String country, List<Problem> problems) {
+                int quantity, boolean cancelled, String country, List<Problem> problems,
+                Map<Column, BigDecimal> amounts, String currency, Instant shipBy) {
+
+    OrderRow(int row, String orderNo, Map<Column, String> text, Map<Column, Object> orderKeys, Instant createdAt,
+             int quantity, boolean cancelled, String country, List<Problem> problems) {
+        this(row, orderNo, text, orderKeys, createdAt, quantity, cancelled, country, problems, Map.of(), null, null);
+    }
+
+    BigDecimal amount(Column column) {
+        return amounts.get(column);
+    }
 
     /** The stripped text of a column, empty when the file does not have it. */
     String get(Column column) {

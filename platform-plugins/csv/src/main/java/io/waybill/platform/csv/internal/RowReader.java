@@ -2,6 +2,7 @@ package io.waybill.platform.csv.internal;
 
 import io.waybill.spi.platform.ParsedOrderFile.Problem;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -129,6 +130,50 @@ final class RowReader {
             }
         }
 
+        Map<Column, BigDecimal> amounts = new EnumMap<>(Column.class);
+        for (Column column : List.of(Column.UNIT_PRICE, Column.ORDER_TOTAL, Column.SHIPPING_PAID)) {
+            String value = text.get(column);
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            BigDecimal amount = TextRules.amount(value);
+            if (amount == null) {
+                problems.add(problem(row, column, column.canonical() + " must be an amount like 12, 12.5 or 0.99 "
+                        + "(digits and a decimal point, no currency sign, thousands separator or decimal comma), got "
+                        + quote(value)));
+            } else {
+                amounts.put(column, amount);
+            }
+        }
+        String currency = null;
+        String currencyText = text.get(Column.CURRENCY);
+        if (currencyText != null && !currencyText.isEmpty()) {
+            currency = TextRules.currency(currencyText);
+            if (currency == null) {
+                problems.add(problem(row, Column.CURRENCY, "currency must be a three-letter ISO 4217 code such as "
+                        + "USD, EUR or CNY, got " + quote(currencyText)));
+            }
+        }
+        if (currency == null && currencyText != null && currencyText.isEmpty() && !amounts.isEmpty()) {
+            problems.add(problem(row, Column.CURRENCY, "currency is empty but the row has an amount; say which "
+                    + "currency it is in (e.g. USD)"));
+        } else if (currencyText == null && !amounts.isEmpty()) {
+            Column first = amounts.keySet().iterator().next();
+            problems.add(problem(row, first, "the file has " + first.canonical() + " but no currency column; add "
+                    + "a currency column (e.g. USD) so the amount can be read"));
+        }
+        Instant shipBy = null;
+        String shipByText = text.get(Column.SHIP_BY);
+        if (shipByText != null && !shipByText.isEmpty()) {
+            shipBy = TextRules.instant(shipByText, zone);
+            if (shipBy == null) {
+                problems.add(problem(row, Column.SHIP_BY, "ship_by must be a date like 2024-05-03 or "
+                        + "2024-05-03 18:00, got " + quote(shipByText)));
+            } else if (shipByText.indexOf(':') < 0) {
+                shipBy = shipBy.atZone(zone).plusDays(1).minusSeconds(1).toInstant(); // a date: by the end of it
+            }
+        }
+
         Map<Column, Object> orderKeys = new EnumMap<>(Column.class);
         for (Column column : Column.values()) {
             if (!column.orderLevel() || !text.containsKey(column)) {
@@ -139,13 +184,17 @@ final class RowReader {
                 case COUNTRY -> country != null ? country : text.get(column);
                 case CANCELLED -> cancelled != null ? cancelled : text.get(column);
                 case PLATFORM_ORDER_ID -> text.get(column).isEmpty() && orderNo != null ? orderNo : text.get(column);
+                case ORDER_TOTAL, SHIPPING_PAID -> amounts.containsKey(column)
+                        ? amounts.get(column).stripTrailingZeros() : text.get(column);
+                case CURRENCY -> currency != null ? currency : text.get(column);
+                case SHIP_BY -> shipBy != null ? shipBy : text.get(column);
                 default -> text.get(column);
             };
             orderKeys.put(column, key);
         }
 
         return new OrderRow(row, orderNo, text, orderKeys, createdAt, quantity,
-                cancelled != null && cancelled, country, problems);
+                cancelled != null && cancelled, country, problems, amounts, currency, shipBy);
     }
 
     private Problem problem(int row, Column column, String reason) {

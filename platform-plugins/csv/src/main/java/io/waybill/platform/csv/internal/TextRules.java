@@ -169,4 +169,21 @@ final class TextRules {
         String code = value.toUpperCase(Locale.ROOT);
         return code.length() == 2 && COUNTRIES.contains(code) ? code : null;
     }
+
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,6})?");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
+
+    /**
+     * A non-negative amount written with ASCII digits and an optional decimal point ({@code 12}, {@code 12.5},
+     * {@code 0.99}), or {@code null}. No thousands separators, signs, currency symbols or decimal commas: a file
+     * saved in a locale that writes {@code 12,50} is refused rather than read as 1250.
+     */
+    static java.math.BigDecimal amount(String value) {
+        return AMOUNT.matcher(value).matches() ? new java.math.BigDecimal(value) : null;
+    }
+
+    /** Three letters upper-cased (whether it is a known ISO 4217 code is the core's check), or {@code null}. */
+    static String currency(String value) {
+        return CURRENCY.matcher(value).matches() ? value.toUpperCase(Locale.ROOT) : null;
+    }
 }

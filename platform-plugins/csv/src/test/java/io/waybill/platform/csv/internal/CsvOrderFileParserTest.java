@@ -74,7 +74,8 @@ class CsvOrderFileParserTest {
         assertEquals(new PlatformOrder("AMZ-114-0000001", "1001", false, Instant.parse("2024-05-01T14:30:00Z"),
                 new Address("Ann Smith", "", "2 High St", "Flat 3", "Leeds", "West Yorkshire", "LS1 1AA", "GB",
                         "+44 113 496 0000", "ann@example.com"),
-                List.of(new Line("MUG-RED", 2), new Line("MUG-BLUE", 1))), first.order());
+                List.of(new Line("MUG-RED", 2), new Line("MUG-BLUE", 1))).withValue(new PlatformOrder.Value(null,
+                null, null, "+44 113 496 0000", "ann@example.com", null)), first.order());
 
         PlatformOrder second = byNo(file).get("1002").order();
         assertEquals("1002", second.platformOrderId()); // defaults to the order number
@@ -556,5 +557,96 @@ class CsvOrderFileParserTest {
         assertFalse(result.isOk());
         assertNull(result.value());
         assertEquals(List.of(Message.error(code, text)), result.messages());
+    }
+
+    // ----- order value (unit price, currency, total, shipping paid, ship-by)
+
+    @Test
+    void readsTheOrderValueColumns() {
+        // given
+        byte[] content = utf8("order_no,order_date,buyer_name,address1,city,state,postal_code,country,phone,email,"
+                + "sku,quantity,unit_price,currency,order_total,shipping_paid,ship_by\n"
+                + "5001,2024-05-01 10:00,Ann,1 Main St,Springfield,IL,62704,US,+1 217 555 0100,ann@example.com,"
+                + "MUG-RED,2,12.99,usd,30.98,4.00,2024-05-03\n"
+                + "5001,2024-05-01 10:00,Ann,1 Main St,Springfield,IL,62704,US,+1 217 555 0100,ann@example.com,"
+                + "TEE-M,1,1,USD,30.980,4,2024-05-03\n"
+                + "5002,2024-05-01 10:00,Bob,2 Main St,Springfield,IL,62704,US,,,MUG-RED,1,,,,,\n");
+        // when
+        Result<ParsedOrderFile> result = parser("UTC").parse("valued.csv", content);
+        // then
+        assertTrue(result.isOk(), result.messages().toString());
+        assertEquals(List.of(), result.value().problems());
+        PlatformOrder valued = byNo(result.value()).get("5001").order();
+        assertEquals(List.of(new Line("MUG-RED", 2, new java.math.BigDecimal("12.99"), "USD"),
+                new Line("TEE-M", 1, new java.math.BigDecimal("1"), "USD")), valued.lines());
+        assertEquals(new PlatformOrder.Value(new java.math.BigDecimal("30.98"), new java.math.BigDecimal("4.00"),
+                "USD", "+1 217 555 0100", "ann@example.com", Instant.parse("2024-05-03T23:59:59Z")),
+                valued.value());
+        PlatformOrder plain = byNo(result.value()).get("5002").order();
+        assertEquals(List.of(new Line("MUG-RED", 1)), plain.lines());
+        assertEquals(PlatformOrder.Value.NONE, plain.value());
+    }
+
+    @Test
+    void readsTheOrderValueColumnsUnderChineseHeaders() {
+        // given
+        byte[] content = utf8("订单号,下单时间,收件人,地址1,城市,省州,邮编,国家,电话,邮箱,SKU,数量,单价,币种,订单金额,运费,"
+                + "最晚发货时间\n"
+                + "CN-3001,2024-05-01 10:00,李娜,世纪大道100号,上海,上海市,200120,CN,13900000000,li@example.cn,"
+                + "MUG-RED,2,59.5,CNY,129,10,2024-05-03 18:00\n");
+        // when
+        Result<ParsedOrderFile> result = parser("Asia/Shanghai").parse("中文.csv", content);
+        // then
+        assertTrue(result.isOk(), result.messages().toString());
+        assertEquals(List.of(), result.value().problems());
+        PlatformOrder o = result.value().orders().get(0).order();
+        assertEquals(List.of(new Line("MUG-RED", 2, new java.math.BigDecimal("59.5"), "CNY")), o.lines());
+        assertEquals(new PlatformOrder.Value(new java.math.BigDecimal("129"), new java.math.BigDecimal("10"), "CNY",
+                "13900000000", "li@example.cn", Instant.parse("2024-05-03T10:00:00Z")), o.value());
+    }
+
+    @Test
+    void refusesUnreadableAmountsCurrenciesAndShipByDates() {
+        // given
+        byte[] content = utf8(HEADER + ",unit_price,currency,order_total,shipping_paid,ship_by\n"
+                + "6001,2024-05-01,Ann,1 Main St,Leeds,GB,MUG-RED,1,\"12,50\",EUR,,,\n"
+                + "6002,2024-05-01,Ann,1 Main St,Leeds,GB,MUG-RED,1,-3,EUR,,,\n"
+                + "6003,2024-05-01,Ann,1 Main St,Leeds,GB,MUG-RED,1,3,€,,,\n"
+                + "6004,2024-05-01,Ann,1 Main St,Leeds,GB,MUG-RED,1,3,,,,\n"
+                + "6005,2024-05-01,Ann,1 Main St,Leeds,GB,MUG-RED,1,3,EUR,,,05/03/2024\n"
+                + "6006,2024-05-01,Ann,1 Main St,Leeds,GB,MUG-RED,1,3,EUR,10,,\n"
+                + "6006,2024-05-01,Ann,1 Main St,Leeds,GB,MUG-BLUE,1,3,EUR,11,,\n");
+        // when
+        Result<ParsedOrderFile> result = parser("UTC").parse("bad-values.csv", content);
+        // then
+        assertTrue(result.isOk(), result.messages().toString());
+        assertEquals(List.of(), result.value().orders());
+        List<String> reasons = result.value().problems().stream().map(p -> p.row() + " " + p.column() + ": "
+                + p.reason()).toList();
+        assertEquals(List.of(
+                "1 unit_price: unit_price must be an amount like 12, 12.5 or 0.99 (digits and a decimal point, no "
+                        + "currency sign, thousands separator or decimal comma), got '12,50'; order 6001 is left out "
+                        + "(row 1)",
+                "2 unit_price: unit_price must be an amount like 12, 12.5 or 0.99 (digits and a decimal point, no "
+                        + "currency sign, thousands separator or decimal comma), got '-3'; order 6002 is left out "
+                        + "(row 2)",
+                "3 currency: currency must be a three-letter ISO 4217 code such as USD, EUR or CNY, got '€'; order "
+                        + "6003 is left out (row 3)",
+                "4 currency: currency is empty but the row has an amount; say which currency it is in (e.g. USD); "
+                        + "order 6004 is left out (row 4)",
+                "5 ship_by: ship_by must be a date like 2024-05-03 or 2024-05-03 18:00, got '05/03/2024'; order 6005 "
+                        + "is left out (row 5)",
+                "7 order_total: order_total is '11' here but '10' in row 6; every row of order 6006 must have the "
+                        + "same order_total (it belongs to the order; unit_price is per row); order 6006 is left out "
+                        + "(rows 6, 7)"), reasons);
+    }
+
+    @Test
+    void anAmountWithoutACurrencyColumnIsRefused() {
+        byte[] content = utf8(HEADER + ",unit_price\n" + "7001,2024-05-01,Ann,1 Main St,Leeds,GB,MUG-RED,1,3\n");
+        Result<ParsedOrderFile> result = parser("UTC").parse("no-currency.csv", content);
+        assertTrue(result.isOk(), result.messages().toString());
+        assertEquals("the file has unit_price but no currency column; add a currency column (e.g. USD) so the "
+                + "amount can be read; order 7001 is left out (row 1)", result.value().problems().get(0).reason());
     }
 }

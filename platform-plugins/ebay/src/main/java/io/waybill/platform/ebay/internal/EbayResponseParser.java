@@ -5,6 +5,8 @@ import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,10 +50,62 @@ final class EbayResponseParser {
         String id = Json.text(o, "orderId");
         boolean cancelled = "CANCELED".equals(Json.text(o.path("cancelStatus"), "cancelState"));
         List<PlatformOrder.Line> lines = new ArrayList<>();
+        Instant shipBy = null;
         for (JsonNode item : o.path("lineItems")) {
-            lines.add(new PlatformOrder.Line(Json.text(item, "sku"), item.path("quantity").asInt()));
+            int quantity = item.path("quantity").asInt();
+            JsonNode cost = item.path("lineItemCost");
+            BigDecimal unit = unitPrice(amount(cost), quantity, Json.text(cost, "currency"));
+            lines.add(new PlatformOrder.Line(Json.text(item, "sku"), quantity, unit,
+                    unit == null ? null : Json.text(cost, "currency")));
+            Instant lineShipBy = instant(Json.text(item.path("lineItemFulfillmentInstructions"), "shipByDate"));
+            if (lineShipBy != null && (shipBy == null || lineShipBy.isBefore(shipBy))) {
+                shipBy = lineShipBy;
+            }
         }
-        return new PlatformOrder(id, id, cancelled, instant(Json.text(o, "creationDate")), shipTo(o), lines);
+        JsonNode pricing = o.path("pricingSummary");
+        JsonNode total = pricing.path("total");
+        JsonNode delivery = pricing.path("deliveryCost");
+        String currency = Json.text(total, "currency") != null ? Json.text(total, "currency")
+                : Json.text(delivery, "currency");
+        JsonNode registration = o.path("buyer").path("buyerRegistrationAddress");
+        PlatformOrder.Value value = new PlatformOrder.Value(amount(total), amount(delivery), currency,
+                Json.text(registration.path("primaryPhone"), "phoneNumber"), Json.text(registration, "email"),
+                shipBy);
+        return new PlatformOrder(id, id, cancelled, instant(Json.text(o, "creationDate")), shipTo(o), lines, value);
+    }
+
+    /** An {@code Amount.value} (a decimal string such as {@code "22.99"}); null when absent or unreadable. */
+    static BigDecimal amount(JsonNode amount) {
+        String v = Json.text(amount, "value");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.strip());
+        } catch (NumberFormatException e) {
+            return null; // the core then sees no price rather than a wrong one
+        }
+    }
+
+    /**
+     * eBay's {@code lineItemCost} is the price of all units of the line ("the single unit price multiplied by the
+     * quantity", before discounts), so one unit costs {@code lineItemCost / quantity}, rounded half-even to the
+     * currency's decimals when it does not divide exactly.
+     */
+    static BigDecimal unitPrice(BigDecimal lineCost, int quantity, String currency) {
+        if (lineCost == null || quantity <= 0) {
+            return null;
+        }
+        if (quantity == 1) {
+            return lineCost;
+        }
+        int digits = 2;
+        try {
+            digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (RuntimeException e) {
+            // unknown or missing currency: the core refuses it; keep cents meanwhile
+        }
+        return lineCost.divide(BigDecimal.valueOf(quantity), digits, RoundingMode.HALF_EVEN);
     }
 
     /** {@code fulfillmentStartInstructions[0].shippingStep.shipTo}; {@code null} when absent (digital goods). */

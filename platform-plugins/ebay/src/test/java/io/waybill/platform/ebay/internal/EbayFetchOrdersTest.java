@@ -10,6 +10,7 @@ import io.waybill.spi.platform.StoreContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +89,13 @@ class EbayFetchOrdersTest {
         assertEquals(Instant.parse("2015-08-04T19:09:02.768Z"), first.createdAt());
         assertEquals(new Address("Ann Smith", "", "2145 Hamilton Ave", "Suite 100", "San Jose", "CA", "95125", "US",
                 "4085551234", "ann.smith@example.com"), first.shipTo());
-        assertEquals(List.of(new PlatformOrder.Line("MUG-RED", 2), new PlatformOrder.Line("MUG-BLUE", 1)),
-                first.lines());
+        // lineItemCost is the price of all units of a line: one unit is lineItemCost / quantity
+        BigDecimal mug = new BigDecimal("22.99");
+        assertEquals(new PlatformOrder.Value(new BigDecimal("73.97"), new BigDecimal("5.00"), "USD", "4085551234",
+                "ann.smith@example.com", Instant.parse("2015-08-05T06:59:59Z")), orders.get(0).value(),
+                "pricingSummary total/deliveryCost, buyerRegistrationAddress, the earliest line shipByDate");
+        assertEquals(List.of(new PlatformOrder.Line("MUG-RED", 2, mug.setScale(2), "USD"),
+                        new PlatformOrder.Line("MUG-BLUE", 1, mug, "USD")), first.lines());
         assertEquals("Jones Tools", orders.get(1).shipTo().company());
     }
 
@@ -174,7 +180,7 @@ class EbayFetchOrdersTest {
         // then
         assertEquals(new Address("张伟", "北京某某科技有限公司", "朝阳区建国路88号", "SOHO现代城 A座 1201室", "北京市", "北京市",
                 "100022", "CN", "+86 138 0013 8000", "zhang.wei@example.com"), order.shipTo());
-        assertEquals(List.of(new PlatformOrder.Line("茶杯-红", 2)), order.lines());
+        assertEquals(List.of(new PlatformOrder.Line("茶杯-红", 2, new BigDecimal("22.99"), "USD")), order.lines());
     }
 
     @Test
@@ -212,5 +218,13 @@ class EbayFetchOrdersTest {
         assertFalse(m.text().contains(TOKEN), m.text());
         assertTrue(m.text().contains("***"), m.text());
         assertFalse(connector.toString().contains(TOKEN));
+    }
+
+    @Test
+    void aLineCostThatDoesNotDivideByTheQuantityIsRoundedToTheCurrencysDecimals() {
+        assertEquals(new BigDecimal("3.33"), EbayResponseParser.unitPrice(new BigDecimal("10.00"), 3, "USD"));
+        assertEquals(new BigDecimal("334"), EbayResponseParser.unitPrice(new BigDecimal("1001"), 3, "JPY"));
+        assertEquals(new BigDecimal("10.00"), EbayResponseParser.unitPrice(new BigDecimal("10.00"), 1, "USD"));
+        assertEquals(null, EbayResponseParser.unitPrice(null, 2, "USD"));
     }
 }

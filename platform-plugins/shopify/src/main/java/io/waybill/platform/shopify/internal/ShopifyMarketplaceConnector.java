@@ -170,7 +170,7 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
                     List<PlatformOrder.Line> all = new ArrayList<>(order.lines());
                     all.addAll(rest.value());
                     order = new PlatformOrder(order.platformOrderId(), order.orderNo(), order.cancelled(),
-                            order.createdAt(), order.shipTo(), all);
+                            order.createdAt(), order.shipTo(), all, order.value());
                 }
                 orders.add(order);
                 if (node.updatedAt() != null && (latest == null || node.updatedAt().isAfter(latest))) {

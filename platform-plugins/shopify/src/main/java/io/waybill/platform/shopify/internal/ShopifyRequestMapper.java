@@ -19,12 +19,14 @@ final class ShopifyRequestMapper {
     static final int LINES_PER_FOLLOW_UP = 100;
 
     private static final String LINE_FIELDS = "pageInfo { hasNextPage endCursor } nodes { sku quantity currentQuantity"
-            + " requiresShipping }";
+            + " requiresShipping originalUnitPriceSet { shopMoney { amount currencyCode } } }";
 
     static final String ORDERS_QUERY = "query WaybillOrders($first: Int!, $after: String, $query: String) {"
             + " orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {"
             + " pageInfo { hasNextPage endCursor }"
-            + " nodes { id name createdAt updatedAt cancelledAt email phone"
+            + " nodes { id name createdAt updatedAt cancelledAt email phone currencyCode"
+            + " totalPriceSet { shopMoney { amount currencyCode } }"
+            + " totalShippingPriceSet { shopMoney { amount currencyCode } }"
             + " shippingAddress { name firstName lastName company address1 address2 city province provinceCode zip"
             + " countryCodeV2 phone }"
             + " lineItems(first: " + LINES_PER_ORDER + ") { " + LINE_FIELDS + " } } } }";

@@ -7,6 +7,7 @@ import io.waybill.spi.platform.PlatformOrder;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ final class ShopifyResponseParser {
         String id = Json.text(n, "id");
         Lines lines = lines(n.path("lineItems"));
         PlatformOrder order = new PlatformOrder(id, Json.text(n, "name"), Json.text(n, "cancelledAt") != null,
-                instant(Json.text(n, "createdAt")), address(n), lines.lines());
+                instant(Json.text(n, "createdAt")), address(n), lines.lines(), value(n));
         return new OrderNode(id, order, instant(Json.text(n, "updatedAt")), lines.hasNextPage(), lines.endCursor());
     }
 
@@ -113,10 +114,44 @@ final class ShopifyResponseParser {
             if (quantity <= 0) {
                 continue;
             }
-            lines.add(new PlatformOrder.Line(Json.text(item, "sku"), quantity));
+            JsonNode price = item.path("originalUnitPriceSet").path("shopMoney");
+            lines.add(new PlatformOrder.Line(Json.text(item, "sku"), quantity, amount(price),
+                    amount(price) == null ? null : Json.text(price, "currencyCode")));
         }
         JsonNode pageInfo = connection.path("pageInfo");
         return new Lines(lines, pageInfo.path("hasNextPage").asBoolean(false), Json.text(pageInfo, "endCursor"));
+    }
+
+    /**
+     * The order's value in the shop's currency: {@code totalPriceSet.shopMoney} (what the buyer paid: lines,
+     * shipping and taxes, less discounts), {@code totalShippingPriceSet.shopMoney}, the order's {@code email} and
+     * {@code phone}. Shopify's {@code Order} has no ship-by date (it is per fulfillment order), so none is given.
+     */
+    static PlatformOrder.Value value(JsonNode order) {
+        JsonNode total = order.path("totalPriceSet").path("shopMoney");
+        JsonNode shipping = order.path("totalShippingPriceSet").path("shopMoney");
+        String currency = Json.text(total, "currencyCode");
+        if (currency == null) {
+            currency = Json.text(shipping, "currencyCode");
+        }
+        if (currency == null) {
+            currency = Json.text(order, "currencyCode");
+        }
+        return new PlatformOrder.Value(amount(total), amount(shipping), currency, Json.text(order, "phone"),
+                Json.text(order, "email"), null);
+    }
+
+    /** A {@code MoneyV2.amount} (a decimal string such as {@code "199.00"}); null when absent or unreadable. */
+    static BigDecimal amount(JsonNode money) {
+        String amount = Json.text(money, "amount");
+        if (amount == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(amount.strip());
+        } catch (NumberFormatException e) {
+            return null; // the core then sees no price rather than a wrong one
+        }
     }
 
     /** {@code data.order.lineItems} of the follow-up query; empty when the order is gone. */

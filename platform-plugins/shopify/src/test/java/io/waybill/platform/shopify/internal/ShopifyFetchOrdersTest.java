@@ -10,6 +10,7 @@ import io.waybill.spi.platform.StoreContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,10 @@ class ShopifyFetchOrdersTest {
                 .withRequestBody(matchingJsonPath("$.query", containing("orders(first: $first, after: $after,"
                         + " query: $query, sortKey: UPDATED_AT)")))
                 .withRequestBody(matchingJsonPath("$.query", containing("pageInfo { hasNextPage endCursor }")))
+                .withRequestBody(matchingJsonPath("$.query", containing(
+                        "totalPriceSet { shopMoney { amount currencyCode } }")))
+                .withRequestBody(matchingJsonPath("$.query", containing(
+                        "originalUnitPriceSet { shopMoney { amount currencyCode } }")))
                 .withRequestBody(matchingJsonPath("$.variables.first", equalTo("50")))
                 .withRequestBody(matchingJsonPath("$.variables.query",
                         equalTo("updated_at:>='" + FIRST_SINCE + "'")))
@@ -102,15 +107,22 @@ class ShopifyFetchOrdersTest {
         assertEquals(new Address("Bob Norman", "", "Chestnut Street 92", "", "Louisville", "KY", "40202", "US",
                 "+1(502)-459-2181", "bob.norman@mail.example.com"), first.shipTo());
         // currentQuantity (1 of 2 left after an edit); the gift card needs no shipping
-        assertEquals(List.of(new PlatformOrder.Line("IPOD2008PINK", 1), new PlatformOrder.Line("IPOD2008BLACK", 1)),
-                first.lines());
+        // each line's originalUnitPriceSet.shopMoney; the order's totalPriceSet / totalShippingPriceSet, email, phone
+        BigDecimal ipod = new BigDecimal("199.00");
+        assertEquals(List.of(new PlatformOrder.Line("IPOD2008PINK", 1, ipod, "USD"),
+                new PlatformOrder.Line("IPOD2008BLACK", 1, ipod, "USD")), first.lines());
+        assertEquals(new PlatformOrder.Value(new BigDecimal("598.94"), new BigDecimal("10.00"), "USD",
+                "+557734881234", "bob.norman@mail.example.com", null), first.value());
         PlatformOrder second = orders.get(1);
         assertEquals("Acme", second.shipTo().company());
         assertEquals("Apartment 2", second.shipTo().line2());
         assertEquals("", second.shipTo().phone(), "no phone on the address nor the order");
         // the first line came with the page, the rest from the follow-up query
-        assertEquals(List.of(new PlatformOrder.Line("IPOD2008PINK", 1), new PlatformOrder.Line("IPOD2008BLACK", 3)),
-                second.lines());
+        assertEquals(List.of(new PlatformOrder.Line("IPOD2008PINK", 1, ipod, "USD"),
+                new PlatformOrder.Line("IPOD2008BLACK", 3, ipod, "USD")), second.lines());
+        // the value survives the follow-up query for the remaining lines
+        assertEquals(new PlatformOrder.Value(new BigDecimal("418.00"), new BigDecimal("20.00"), "USD", null,
+                "bob.norman@mail.example.com", null), second.value());
         assertTrue(result.value().hasMore());
     }
 
@@ -185,7 +197,9 @@ class ShopifyFetchOrdersTest {
         // then
         assertEquals(new Address("张伟", "北京某某科技有限公司", "朝阳区建国路88号", "SOHO现代城 A座 1201室", "北京市", "北京市",
                 "100022", "CN", "+86 138 0013 8000", "zhang.wei@example.com"), order.shipTo());
-        assertEquals(List.of(new PlatformOrder.Line("茶杯-红", 2)), order.lines());
+        assertEquals(List.of(new PlatformOrder.Line("茶杯-红", 2, new BigDecimal("49.90"), "CNY")), order.lines());
+        assertEquals(new BigDecimal("109.80"), order.value().total());
+        assertEquals("CNY", order.value().currency());
     }
 
     @Test
