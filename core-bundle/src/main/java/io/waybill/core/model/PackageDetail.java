@@ -38,8 +38,24 @@ public record PackageDetail(PackageRow row, String platformOrderId, boolean orde
      * @param skuCode     SKU
      * @param skuName     SKU name
      * @param quantity    quantity
-     * @param weightGrams unit weight
+     * @param weightGrams unit weight (a bundle without a weight of its own: the sum of its components)
+     * @param components  for a bundle (kit) line, the plain products to pick for it, each with the units for the
+     *                    whole line (line quantity x component quantity): what the package reserved once allocated,
+     *                    the catalogue's current components before; empty for a plain product (since 1.5)
      */
-    public record Line(String skuCode, String skuName, int quantity, int weightGrams) {
+    public record Line(String skuCode, String skuName, int quantity, int weightGrams, List<Line> components) {
+        public Line {
+            components = components == null ? List.of() : List.copyOf(components);
+        }
+
+        /** A line of a plain product (the 1.0 shape). */
+        public Line(String skuCode, String skuName, int quantity, int weightGrams) {
+            this(skuCode, skuName, quantity, weightGrams, List.of());
+        }
+
+        /** Whether the line is a bundle whose components are picked instead of it. */
+        public boolean bundle() {
+            return !components.isEmpty();
+        }
     }
 }

@@ -290,6 +290,58 @@ public class PackageServiceImpl implements PackageService {
                 Collectors.mapping(l -> l.getSku().getCode() + " x" + l.getQuantity(), Collectors.joining(", "))));
     }
 
+    /**
+     * Bundle lines with their components: once allocated, what the package reserved for each bundle
+     * ({@code WB_PACKAGE_COMPONENT}); before, the catalogue's current components (one level). A bundle without a
+     * weight of its own weighs what its components weigh.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<PackageDetail.Line> bundleLines(EntityManager em, long packageId,
+                                                        List<PackageDetail.Line> lines) {
+        List<Object[]> reserved = em.createNativeQuery("SELECT b.CODE, s.CODE, s.NAME, k.QUANTITY, s.WEIGHT_GRAMS "
+                + "FROM WB_PACKAGE_COMPONENT k JOIN WB_SKU b ON b.ID = k.BUNDLE_SKU_ID JOIN WB_SKU s ON s.ID = "
+                + "k.COMPONENT_SKU_ID WHERE k.PACKAGE_ID = ? ORDER BY b.CODE, s.CODE").setParameter(1, packageId)
+                .getResultList();
+        Map<String, List<PackageDetail.Line>> parts = new HashMap<>();
+        Map<String, Integer> units = new HashMap<>();
+        lines.forEach(l -> units.merge(l.skuCode(), l.quantity(), Integer::sum));
+        boolean perLine = reserved.isEmpty();
+        if (perLine && !lines.isEmpty()) {
+            List<String> codes = lines.stream().map(PackageDetail.Line::skuCode).distinct().toList();
+            jakarta.persistence.Query q = em.createNativeQuery("SELECT b.CODE, s.CODE, s.NAME, k.QUANTITY, "
+                    + "s.WEIGHT_GRAMS FROM WB_SKU_COMPONENT k JOIN WB_SKU b ON b.ID = k.BUNDLE_SKU_ID JOIN WB_SKU s "
+                    + "ON s.ID = k.COMPONENT_SKU_ID WHERE b.CODE IN (" + codes.stream().map(c -> "?").collect(
+                    Collectors.joining(", ")) + ") ORDER BY b.CODE, k.POSITION");
+            for (int i = 0; i < codes.size(); i++) {
+                q.setParameter(i + 1, codes.get(i));
+            }
+            reserved = q.getResultList();
+        }
+        if (reserved.isEmpty()) {
+            return lines;
+        }
+        for (Object[] r : reserved) {
+            parts.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new PackageDetail.Line((String) r[1],
+                    (String) r[2], ((Number) r[3]).intValue(), ((Number) r[4]).intValue()));
+        }
+        List<PackageDetail.Line> out = new ArrayList<>(lines.size());
+        for (PackageDetail.Line l : lines) {
+            List<PackageDetail.Line> p = parts.get(l.skuCode());
+            if (p == null) {
+                out.add(l);
+                continue;
+            }
+            // reserved units are for all lines of the SKU together; catalogue quantities are per bundle unit
+            List<PackageDetail.Line> mine = p.stream().map(c -> new PackageDetail.Line(c.skuCode(), c.skuName(),
+                    perLine ? c.quantity() * l.quantity() : c.quantity() * l.quantity() / units.get(l.skuCode()),
+                    c.weightGrams())).toList();
+            int weight = l.weightGrams() > 0 ? l.weightGrams()
+                    : mine.stream().mapToInt(c -> c.quantity() * c.weightGrams()).sum() / Math.max(1, l.quantity());
+            out.add(new PackageDetail.Line(l.skuCode(), l.skuName(), l.quantity(), weight, mine));
+        }
+        return out;
+    }
+
     @Override
     public Optional<PackageDetail> detail(long packageId) {
         return db.read(em -> {
@@ -308,10 +360,10 @@ public class PackageServiceImpl implements PackageService {
                     p.getTrackingNo());
             Address shipTo = new Address(o.getBuyerName(), o.getCompany(), o.getLine1(), o.getLine2(), o.getCity(),
                     o.getState(), o.getPostalCode(), o.getCountryCode(), o.getPhone(), o.getEmail());
-            List<PackageDetail.Line> lines = o.getLines().stream()
+            List<PackageDetail.Line> lines = bundleLines(em, packageId, o.getLines().stream()
                     .map(l -> new PackageDetail.Line(l.getSku().getCode(), l.getSku().getName(), l.getQuantity(),
                             l.getSku().getWeightGrams()))
-                    .toList();
+                    .toList());
             List<Object[]> shortageRows = em.createNativeQuery("SELECT s.CODE, x.REQUIRED, x.AVAILABLE "
                     + "FROM WB_PACKAGE_SHORTAGE x JOIN WB_SKU s ON s.ID = x.SKU_ID WHERE x.PACKAGE_ID = ? "
                     + "ORDER BY s.CODE").setParameter(1, packageId).getResultList();

@@ -76,6 +76,12 @@ class BundleAllocationTest {
         exec(db, "INSERT INTO WB_STOCK VALUES (103, 1, 12, 23, NULL, 10, 0)");
         capture.capture("S1", List.of(order("k1", "KIT", 3)), "alice");
         long id = pkg("k1");
+        PackageServiceImpl packages = new PackageServiceImpl(db);
+        // before allocation the package shows the catalogue's components; KIT weighs 2 x 100 g + 40 g
+        io.waybill.core.model.PackageDetail.Line before = packages.detail(id).orElseThrow().lines().get(0);
+        assertEquals(List.of("A x6", "C x3"), before.components().stream().map(c -> c.skuCode() + " x"
+                + c.quantity()).toList());
+        assertEquals(240, before.weightGrams());
         // when
         BatchResult r = fulfilment.allocate(List.of(id), "alice");
         // then: 6 A + 3 C from W2; W1 untouched; the kit itself has no stock row at all
@@ -89,6 +95,11 @@ class BundleAllocationTest {
         assertEquals(2, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE_COMPONENT WHERE PACKAGE_ID = " + id));
         assertEquals(6, scalar(db, "SELECT QUANTITY FROM WB_PACKAGE_COMPONENT WHERE PACKAGE_ID = " + id
                 + " AND COMPONENT_SKU_ID = 21"));
+        // and the package (picking list, package-show) shows what was reserved, even after the kit changes
+        exec(db, "DELETE FROM WB_SKU_COMPONENT WHERE BUNDLE_SKU_ID = 24");
+        io.waybill.core.model.PackageDetail.Line kit = packages.detail(id).orElseThrow().lines().get(0);
+        assertEquals(List.of("A x6", "C x3"), kit.components().stream().map(c -> c.skuCode() + " x"
+                + c.quantity()).toList());
     }
 
     @Test
