@@ -58,7 +58,11 @@ public class PackageShowCommand implements Action {
                 + (r.trackingNo() == null ? "-" : r.trackingNo()) + "   carrier label "
                 + (d.carrierLabel() == null ? "none" : d.carrierLabel().name() + " stored"));
         for (PackageDetail.Line l : d.lines()) {
-            System.out.println("  " + l.skuCode() + " x" + l.quantity() + "  " + l.skuName());
+            System.out.println("  " + l.skuCode() + " x" + l.quantity() + "  " + l.skuName()
+                    + (l.bundle() ? "  (bundle, picked as:)" : ""));
+            for (PackageDetail.Line c : l.components()) {
+                System.out.println("      " + c.skuCode() + " x" + c.quantity() + "  " + c.skuName());
+            }
         }
         for (Shortage s : d.shortages()) {
             System.out.println("  SHORT " + s.skuCode() + ": needs " + s.required() + ", available " + s.available());
