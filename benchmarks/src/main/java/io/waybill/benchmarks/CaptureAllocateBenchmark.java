@@ -2,6 +2,7 @@ package io.waybill.benchmarks;
 
 import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.db.JdbcSettings;
+import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
 import io.waybill.core.internal.service.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.FulfilmentServiceImpl;
@@ -38,6 +39,9 @@ import java.util.concurrent.Future;
  * threads of the conditional stock reservation UPDATE. Prints figures; asserts nothing.
  */
 public final class CaptureAllocateBenchmark {
+    /** Every service method checks the caller's permission: the benchmark runs as an admin. */
+    private static final Authorizer ADMIN = new Authorizer(name -> java.util.Set.of("admin"));
+
 
     static final int SKUS = 200;
     /** Packages allocated before the measured runs and not counted. */
@@ -81,6 +85,7 @@ public final class CaptureAllocateBenchmark {
             PluginRegistryImpl registry = new PluginRegistryImpl();
             registry.bindFileParser(reference(), new CsvOrderFileParser());
             OrderCaptureServiceImpl capture = new OrderCaptureServiceImpl(db, registry);
+            capture.setAuthorizer(ADMIN);
 
             long t0 = System.nanoTime();
             ImportPreview preview = capture.previewImport("BENCH", "orders.csv", csv);
@@ -165,6 +170,7 @@ public final class CaptureAllocateBenchmark {
         for (int t = 0; t < threads; t++) {
             List<Long> mine = ids.subList(t * ids.size() / threads, (t + 1) * ids.size() / threads);
             FulfilmentServiceImpl service = new FulfilmentServiceImpl(db);
+            service.setAuthorizer(ADMIN);
             futures.add(pool.submit(() -> {
                 return service.allocate(mine, "bench");
             }));

@@ -163,6 +163,22 @@ class CatalogueIT {
             browser.await("grid shows 777 g", () -> browser.gridRows("products-grid").stream()
                     .anyMatch(row -> row.startsWith(PREFIX + "007 |") && row.contains("| 777 |")));
             browser.screenshot("catalogue-edited");
+            // a bundle: 009 becomes a kit of 2 x 001 + 1 x 002; a zero quantity is refused with its reason first
+            browser.filter("products-filter", "products-grid", PREFIX + "009");
+            browser.click(browser.await("edit button of " + PREFIX + "009",
+                    () -> browser.inGridRow("products-grid", PREFIX + "009 |", ".product-edit")));
+            browser.byId("product-dialog");
+            browser.type(By.cssSelector("#product-components input"), PREFIX + "001*0");
+            browser.click("product-save");
+            String zero = browser.awaitText("product-error", "shows the component quantity reason",
+                    t -> t.contains("components"));
+            assertTrue(zero.contains("'" + PREFIX + "001' has quantity 0"), zero);
+            browser.type(By.cssSelector("#product-components input"), PREFIX + "001*2;" + PREFIX + "002");
+            browser.click("product-save");
+            browser.awaitGone("product-dialog");
+            browser.await("grid shows the components of " + PREFIX + "009", () -> browser.gridRows("products-grid")
+                    .stream().anyMatch(row -> row.startsWith(PREFIX + "009 |")
+                            && row.contains(PREFIX + "001*2;" + PREFIX + "002*1")));
             // the page and the form in Simplified Chinese, a refusal with its Chinese kind before the facts
             browser.switchLanguage("简体中文");
             try {
@@ -201,6 +217,9 @@ class CatalogueIT {
         assertEquals(PRODUCTS, lines.stream().filter(l -> l.startsWith(PREFIX)).count());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(PREFIX + "007,Item 7,商品 7," + ean13(7) + ",777,")),
                 () -> lines.stream().filter(l -> l.startsWith(PREFIX + "007")).findFirst().orElse("none"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(PREFIX + "009,") && l.endsWith(",\""
+                + PREFIX + "001*2;" + PREFIX + "002*1\"")), () -> "the bundle's components column: " + lines.stream()
+                .filter(l -> l.startsWith(PREFIX + "009")).findFirst().orElse("none"));
         List<List<String>> rows = new ArrayList<>();
         try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in);
              Stream<Row> stream = wb.getFirstSheet().openStream()) {

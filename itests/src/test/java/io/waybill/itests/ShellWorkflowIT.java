@@ -353,6 +353,65 @@ class ShellWorkflowIT {
         assertFalse(show("ITS-005").output().contains("SHIPPED"), "no SHIPPED entry in the history");
     }
 
+    @Test
+    @Order(10)
+    void aBundleAddedInTheShellReservesItsComponentsAndVoidReleasesThem() throws IOException {
+        // given: two parts and a kit of 2 x part A + 1 x part B, through the shell (quoted: ';' ends a command)
+        for (String part : List.of("ITS-KA", "ITS-KB")) {
+            Result add = waybill.shell("waybill:sku-add " + part + " --name \"Kit part\" --weight 100");
+            assertEquals(0, add.exitCode(), () -> "sku-add " + part + ":\n" + add.output());
+        }
+        Result kit = waybill.shell("waybill:sku-add ITS-KIT --name \"IT kit\" --components \"ITS-KA*2;ITS-KB*1\"");
+        assertTrue(kit.output().contains("Added ITS-KIT: IT kit, weight = sum of components, bundle of "
+                + "ITS-KA*2;ITS-KB*1"), () -> "sku-add of a bundle:\n" + kit.output());
+        Result loop = waybill.shell("waybill:sku-set ITS-KA --components \"ITS-KIT*1\"");
+        assertTrue(loop.output().contains("'ITS-KA' would contain itself through another bundle: ITS-KA > ITS-KIT "
+                + "> ITS-KA"), () -> "a cycle is refused:\n" + loop.output());
+        Result list = waybill.shell("waybill:sku-list ITS-K");
+        assertEquals("ITS-KA*2;ITS-KB*1", ShellTables.row(list, "SKU", "ITS-KIT").orElseThrow(
+                () -> new AssertionError("no ITS-KIT row:\n" + list.output())).get("Components"));
+        Result own = waybill.shell("waybill:stock-set SZ-01 ITS-KIT 5");
+        assertTrue(own.output().contains("ITS-KIT is a bundle (kit): it has no stock of its own"),
+                () -> "stock on a bundle refused:\n" + own.output());
+        waybill.shell("waybill:stock-set SZ-01 ITS-KA 4");
+        waybill.shell("waybill:stock-set SZ-01 ITS-KB 2");
+        Path file = waybill.importDir("shell-workflow").resolve("shell-kits.csv");
+        Files.writeString(file, HEADER + "\r\n"
+                + "ITS-KIT-1,,2025-01-11 09:00,Kit Buyer,,1 Kit Road,,Leeds,,LS1 1AA,GB,,,ITS-KIT,1\r\n"
+                + "ITS-KIT-2,,2025-01-11 09:05,Kit Buyer,,2 Kit Road,,Leeds,,LS1 1AA,GB,,,ITS-KIT,1\r\n",
+                StandardCharsets.UTF_8);
+        Result imported = waybill.shell("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
+        assertTrue(imported.output().contains("Imported: 2 new"), () -> "import of kit orders:\n" + imported.output());
+        Map<String, Map<String, String>> mine = orderPackages();
+        List<String> kits = List.of(mine.get("ITS-KIT-1").get("Package no."), mine.get("ITS-KIT-2").get("Package no."));
+
+        // when
+        Result r = waybill.shell("waybill:allocate " + String.join(" ", kits));
+
+        // then: 4 A and 2 B reserved, the kit picked as its components
+        assertTrue(r.output().contains("Allocate inventory: 2 done, 0 failed (of 2)"), () -> "allocate:\n"
+                + r.output());
+        assertPartStock("ITS-KA", 4, 4);
+        assertPartStock("ITS-KB", 2, 2);
+        Result show = waybill.shell("waybill:package-show " + kits.get(0));
+        assertTrue(show.output().contains("  ITS-KIT x1  IT kit  (bundle, picked as:)")
+                && show.output().contains("      ITS-KA x2  Kit part") && show.output().contains("      ITS-KB x1"),
+                () -> "package-show of a kit:\n" + show.output());
+        // and void gives the components back (nothing of this step stays allocated for the classes after this one)
+        Result v = waybill.shell("waybill:void -r \"Kit test done\" --yes " + String.join(" ", kits));
+        assertTrue(v.output().contains("Void: 2 done, 0 failed (of 2)"), () -> "void:\n" + v.output());
+        assertPartStock("ITS-KA", 4, 0);
+        assertPartStock("ITS-KB", 2, 0);
+    }
+
+    private void assertPartStock(String sku, int onHand, int reserved) {
+        Result r = waybill.shell("waybill:stock-list -w SZ-01 --sku " + sku);
+        Map<String, String> row = ShellTables.row(r, "SKU", sku).orElseThrow(() -> new AssertionError(
+                "no " + sku + " row in stock-list:\n" + r.output()));
+        assertEquals(List.of(onHand, reserved), List.of(Integer.parseInt(row.get("On hand")),
+                Integer.parseInt(row.get("Reserved"))), () -> "on hand / reserved of " + sku + ":\n" + r.output());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** This class's packages (order no. ITS-*) by order number, oldest first, as package-list prints them. */

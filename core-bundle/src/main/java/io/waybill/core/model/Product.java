@@ -26,14 +26,48 @@ import java.util.List;
  * @param magnet               contains a magnet
  * @param powder               contains powder
  * @param enabled              false = kept for history, not offered for new stock or orders
+ * @param components           empty for a plain product; otherwise the product is a <b>bundle</b> (kit): it has no
+ *                             stock of its own, and allocating it reserves these components (1.5). A bundle's
+ *                             weight may be null: the sum of its components' weights is used then
  */
 public record Product(String sku, String name, String nameZh, List<String> barcodes, Integer weightGrams,
                       Integer weightToleranceGrams, Integer lengthMm, Integer widthMm, Integer heightMm,
                       BigDecimal declaredValue, String currency, String hsCode, String originCountry,
                       String material, boolean battery, boolean liquid, boolean magnet, boolean powder,
-                      boolean enabled) {
+                      boolean enabled, List<ProductComponent> components) {
     public Product {
         barcodes = barcodes == null ? List.of() : List.copyOf(barcodes);
+        components = components == null ? List.of() : List.copyOf(components);
+    }
+
+    /** A plain product (no components), as before 1.5. */
+    public Product(String sku, String name, String nameZh, List<String> barcodes, Integer weightGrams,
+                   Integer weightToleranceGrams, Integer lengthMm, Integer widthMm, Integer heightMm,
+                   BigDecimal declaredValue, String currency, String hsCode, String originCountry,
+                   String material, boolean battery, boolean liquid, boolean magnet, boolean powder,
+                   boolean enabled) {
+        this(sku, name, nameZh, barcodes, weightGrams, weightToleranceGrams, lengthMm, widthMm, heightMm,
+                declaredValue, currency, hsCode, originCountry, material, battery, liquid, magnet, powder, enabled,
+                List.of());
+    }
+
+    /** Whether this product is a bundle (has components). */
+    public boolean bundle() {
+        return !components.isEmpty();
+    }
+
+    /** This product with other components (empty = a plain product). */
+    public Product withComponents(List<ProductComponent> parts) {
+        return new Product(sku, name, nameZh, barcodes, weightGrams, weightToleranceGrams, lengthMm, widthMm,
+                heightMm, declaredValue, currency, hsCode, originCountry, material, battery, liquid, magnet, powder,
+                enabled, parts);
+    }
+
+    /** This product with other barcodes. */
+    public Product withBarcodes(List<String> codes) {
+        return new Product(sku, name, nameZh, codes, weightGrams, weightToleranceGrams, lengthMm, widthMm,
+                heightMm, declaredValue, currency, hsCode, originCountry, material, battery, liquid, magnet, powder,
+                enabled, components);
     }
 
     /** A minimal enabled product (SKU, English name, weight), everything else empty. */

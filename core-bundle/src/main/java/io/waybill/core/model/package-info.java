@@ -3,7 +3,8 @@
  * {@code ProductPage}, {@code CatalogueFormat}, {@code CatalogueImportPreview}, {@code SkuAlias}.
  * 1.4: {@link io.waybill.core.model.Warehouse}, {@link io.waybill.core.model.WarehouseKind}, {@code WarehouseInfo.address}.
  * 1.5: {@link io.waybill.core.model.OrderValue}, {@code PackageDetail.value}, {@code PackageDetail.Line.unitPrice}
- * and {@code currency}. */
+ * and {@code currency}; {@link io.waybill.core.model.ProductComponent}, {@code Product.components},
+ * {@code PackageDetail.Line.components} (bundles / kits). */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.5.0")
 package io.waybill.core.model;

@@ -35,6 +35,21 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * After {@link #basic}: bundle KIT (id 24, no weight of its own) = 2 x A + 1 x C, and bundle BOX (id 25, 900 g)
+     * = 1 x KIT + 1 x B (a bundle inside a bundle: 2 A + 1 B + 1 C).
+     */
+    public static void bundles(DatabaseEngine db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS) VALUES (24, 1, 'KIT', 'Kit', 0)");
+            st.execute("INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS) VALUES (25, 1, 'BOX', 'Box', 900)");
+            st.execute("INSERT INTO WB_SKU_COMPONENT VALUES (24, 21, 2, 0)");
+            st.execute("INSERT INTO WB_SKU_COMPONENT VALUES (24, 23, 1, 1)");
+            st.execute("INSERT INTO WB_SKU_COMPONENT VALUES (25, 24, 1, 0)");
+            st.execute("INSERT INTO WB_SKU_COMPONENT VALUES (25, 22, 1, 1)");
+        }
+    }
+
     public static Address address(String name) {
         return new Address(name, null, "1 Main Street", null, "Springfield", "IL", "62704", "US", null, null);
     }

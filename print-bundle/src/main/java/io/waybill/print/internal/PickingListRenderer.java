@@ -116,7 +116,10 @@ final class PickingListRenderer {
             canvas.text(packageNo + "   " + text.get("order") + " " + pkg.row().orderNo(), tx, y - 12, 9, true,
                     PdfCanvas.Align.LEFT, tw);
             canvas.text(clip(pkg.shipTo().name(), tw, 9), tx, y - 25, 9, false, PdfCanvas.Align.START, tw);
-            String items = pkg.lines().stream().map(l -> l.skuCode() + " x" + l.quantity())
+            // a bundle shows what it is picked as: KIT x2 (A x4 + C x2)
+            String items = pkg.lines().stream().map(l -> l.skuCode() + " x" + l.quantity() + (l.bundle() ? " ("
+                    + l.components().stream().map(c -> c.skuCode() + " x" + c.quantity())
+                    .collect(Collectors.joining(" + ")) + ")" : ""))
                     .collect(Collectors.joining(", "));
             var itemLines = canvas.wrap(items, tw, 8, false, 2);
             float iy = y - 37;

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The order in which the selected packages are picked: every order line gets its bin location (from the stock of
  * the package's warehouse); lines are walked by warehouse, bin location (natural order, so A-2 before A-10), then
- * SKU; packages come in the order of their first line on that walk. Labels are printed in the same order.
+ * SKU; packages come in the order of their first line on that walk. Labels are printed in the same order. A bundle
+ * (kit) line is picked as its components (what the package reserved for it).
  */
 final class PickingPlan {
 
@@ -44,8 +45,11 @@ final class PickingPlan {
             Map<String, String> bins = warehouse == null ? Map.of()
                     : locations.computeIfAbsent(warehouse, code -> bins(stock, code));
             for (PackageDetail.Line line : detail.lines()) {
-                picks.add(new Pick(warehouse, bins.get(line.skuCode()), line.skuCode(), line.skuName(),
-                        line.quantity(), detail));
+                // a bundle (kit) has no bin of its own: its components are picked, each at its bin
+                for (PackageDetail.Line pick : line.bundle() ? line.components() : List.of(line)) {
+                    picks.add(new Pick(warehouse, bins.get(pick.skuCode()), pick.skuCode(), pick.skuName(),
+                            pick.quantity(), detail));
+                }
             }
         }
         Comparator<Pick> walk = Comparator

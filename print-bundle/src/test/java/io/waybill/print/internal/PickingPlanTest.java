@@ -29,6 +29,26 @@ class PickingPlanTest {
     }
 
     @Test
+    void aBundleLineIsPickedAsItsComponentsAtTheirBins() {
+        // given: a package of 2 x GIFT-SET (a mug and a T-shirt each) and 1 cap
+        PackageDetail base = Fixtures.PACKAGES.get(2L);
+        PackageDetail.Line gift = new PackageDetail.Line("GIFT-SET", "Gift set", 2, 560, List.of(
+                new PackageDetail.Line("MUG-01", "Ceramic mug 350 ml", 2, 380),
+                new PackageDetail.Line("TEE-M", "T-shirt M", 2, 180)));
+        PackageDetail kit = new PackageDetail(base.row(), base.platformOrderId(), false, base.shipTo(),
+                List.of(gift, base.lines().get(0)), base.warehouseCode(), 0, List.of(), List.of());
+
+        // when
+        PickingPlan plan = PickingPlan.of(List.of(kit), Fixtures.stock());
+
+        // then: the mugs at A-10 and the shirts at A-2 are picked, never a "GIFT-SET" without a bin
+        assertEquals(List.of("TEE-M@A-2x2", "MUG-01@A-10x2", "CAP-01@B-01x1"), plan.binRows().stream()
+                .map(r -> r.skuCode() + "@" + r.location() + "x" + r.quantity()).toList());
+        assertEquals(5, plan.totalUnits());
+        assertTrue(plan.totalsBySku().keySet().stream().noneMatch("GIFT-SET"::equals));
+    }
+
+    @Test
     void naturalOrderComparesNumbersByValue() {
         PickingPlan.NaturalOrder order = PickingPlan.NaturalOrder.INSTANCE;
         assertTrue(order.compare("A-2", "A-10") < 0);

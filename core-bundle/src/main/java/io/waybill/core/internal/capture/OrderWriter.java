@@ -74,6 +74,22 @@ final class OrderWriter {
                 skus.put(rs.getString(1), new Sku(rs.getLong(2), rs.getInt(3)));
             }
         }
+        // a bundle weighs what is set for it, or (0 g stored) the sum of its components
+        Map<String, List<Map.Entry<String, Integer>>> parts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.CODE, s.CODE, k.QUANTITY FROM WB_SKU_COMPONENT k "
+                + "JOIN WB_SKU b ON b.ID = k.BUNDLE_SKU_ID JOIN WB_SKU s ON s.ID = k.COMPONENT_SKU_ID");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(Map.entry(rs.getString(2), rs.getInt(3)));
+            }
+        }
+        for (String bundle : parts.keySet()) {
+            Sku sku = skus.get(bundle);
+            if (sku.weightGrams() == 0) {
+                skus.put(bundle, new Sku(sku.id(), bundleWeight(bundle, skus, parts, 0)));
+            }
+        }
         return skus;
     }
 
@@ -413,6 +429,19 @@ final class OrderWriter {
         pl.setBigDecimal(6, l.unitPrice());
         pl.setString(7, lineCurrency(l, orderCurrency));
         pl.addBatch();
+    }
+
+    /** The sum of a bundle's components' weights (bundles without a weight of their own expanded). */
+    static int bundleWeight(String bundle, Map<String, Sku> skus, Map<String, List<Map.Entry<String, Integer>>> parts,
+                            int depth) {
+        long grams = 0;
+        for (Map.Entry<String, Integer> part : parts.get(bundle)) {
+            Sku sku = skus.get(part.getKey());
+            int each = sku.weightGrams() == 0 && parts.containsKey(part.getKey()) && depth < 10
+                    ? bundleWeight(part.getKey(), skus, parts, depth + 1) : sku.weightGrams();
+            grams += (long) each * part.getValue();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, grams);
     }
 
     private int weight(PlatformOrder o) {

@@ -2,6 +2,7 @@ package io.waybill.core.internal.catalogue;
 
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.Product;
+import io.waybill.core.model.ProductComponent;
 import io.waybill.core.model.RowError;
 
 import java.util.ArrayList;
@@ -21,8 +22,15 @@ import java.util.stream.Collectors;
  */
 public final class CatalogueImport {
 
-    /** What the stored catalogue holds, as far as an import can clash with it. */
-    public record Stored(Set<String> skus, Map<String, String> barcodeOwners) {
+    /**
+     * What the stored catalogue holds, as far as an import can clash with it: SKUs, barcode owners, the components
+     * of stored bundles, and the SKUs that hold stock (with a short "10 on hand in W1" description).
+     */
+    public record Stored(Set<String> skus, Map<String, String> barcodeOwners,
+                         Map<String, List<ProductComponent>> components, Map<String, String> stocked) {
+        public Stored(Set<String> skus, Map<String, String> barcodeOwners) {
+            this(skus, barcodeOwners, Map.of(), Map.of());
+        }
     }
 
     /** The checked file: its products in file order, how many are new, and every problem. */
@@ -78,6 +86,7 @@ public final class CatalogueImport {
         List<Product> products = new ArrayList<>();
         Map<String, Integer> skuRow = new HashMap<>();
         Map<String, Integer> barcodeRow = new HashMap<>();
+        Map<Integer, Product> byRow = new java.util.LinkedHashMap<>();
         int dataRows = 0;
         int created = 0;
         int updated = 0;
@@ -134,6 +143,30 @@ public final class CatalogueImport {
                 }
             }
             products.add(p);
+            byRow.put(r, p);
+        }
+        // bundles: components must exist and no bundle may contain itself, with the file's rows replacing the
+        // stored products they name
+        Map<String, List<ProductComponent>> inFile = new HashMap<>();
+        byRow.values().forEach(p -> {
+            if (p.sku() != null) {
+                inFile.putIfAbsent(p.sku(), p.components());
+            }
+        });
+        java.util.function.Function<String, List<ProductComponent>> catalogue = sku -> {
+            List<ProductComponent> c = inFile.get(sku);
+            if (c != null) {
+                return c;
+            }
+            return stored.skus().contains(sku) ? stored.components().getOrDefault(sku, List.of()) : null;
+        };
+        for (Map.Entry<Integer, Product> e : byRow.entrySet()) {
+            if (e.getValue().sku() != null) {
+                for (ProductValidator.Problem pr : ProductValidator.bundleProblems(e.getValue(), catalogue,
+                        stored.stocked()::get)) {
+                    errors.add(new RowError(e.getKey(), pr.field(), pr.reason()));
+                }
+            }
         }
         if (dataRows == 0) {
             errors.add(new RowError(0, "file", "has a header but no product rows"));

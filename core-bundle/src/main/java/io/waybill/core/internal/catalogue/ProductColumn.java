@@ -25,7 +25,9 @@ public enum ProductColumn {
     LIQUID("liquid", "含液体", false),
     MAGNET("magnet", "含磁", false),
     POWDER("powder", "含粉末", false),
-    ENABLED("enabled", "启用", false);
+    ENABLED("enabled", "启用", false),
+    /** A bundle's components, {@code SKU-A*2;SKU-B*1}; empty for a plain product. */
+    COMPONENTS("components", "套装组件", false);
 
     /** Separator of several barcodes in one cell. */
     public static final String BARCODE_SEPARATOR = "|";

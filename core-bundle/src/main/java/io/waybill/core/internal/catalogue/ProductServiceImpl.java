@@ -10,6 +10,7 @@ import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.CatalogueFormat;
 import io.waybill.core.model.CatalogueImportPreview;
 import io.waybill.core.model.Product;
+import io.waybill.core.model.ProductComponent;
 import io.waybill.core.model.ProductPage;
 import io.waybill.core.model.RowError;
 import io.waybill.core.model.SkuAlias;
@@ -161,6 +162,9 @@ public class ProductServiceImpl implements ProductService {
                     .map(ProductValidator.Problem::toString).collect(Collectors.joining("; ")));
         }
         Jdbc.inTransaction(ds, c -> {
+            if (p.bundle()) {
+                lockBundles(c);
+            }
             CatalogueImport.Stored stored = stored(c);
             if (existing && !stored.skus().contains(p.sku())) {
                 throw new OperationRefusedException("unknown_sku", "There is no product with SKU " + p.sku() + ".");
@@ -168,7 +172,11 @@ public class ProductServiceImpl implements ProductService {
             List<RowError> clashes = CatalogueImport.check(rowsOf(List.of(p)), stored, existing).errors();
             if (!clashes.isEmpty()) {
                 RowError e = clashes.get(0);
-                String code = e.column().equals("barcodes") ? "duplicate_barcode" : "duplicate_sku";
+                String code = switch (e.column()) {
+                    case "barcodes" -> "duplicate_barcode";
+                    case "components" -> "invalid_bundle";
+                    default -> "duplicate_sku";
+                };
                 throw new OperationRefusedException(code, "The product was not saved: " + e.column() + " "
                         + e.reason() + ".");
             }
@@ -218,6 +226,9 @@ public class ProductServiceImpl implements ProductService {
                     "This import preview has expired or was already used; upload the file again.");
         }
         int written = Jdbc.inTransaction(ds, c -> {
+            if (p.products().stream().anyMatch(Product::bundle)) {
+                lockBundles(c);
+            }
             // the catalogue may have changed since the preview: check again, inside the writing transaction
             CatalogueImport.Stored stored = stored(c);
             List<RowError> clashes = CatalogueImport.check(rowsOf(p.products()), stored, p.update()).errors();
@@ -409,6 +420,7 @@ public class ProductServiceImpl implements ProductService {
                 del.executeBatch();
             }
         }
+        writeComponents(c, byId, !updates.isEmpty());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO WB_SKU_BARCODE (BARCODE, SKU_ID, POSITION) VALUES (?, ?, ?)")) {
             int n = 0;
@@ -428,10 +440,73 @@ public class ProductServiceImpl implements ProductService {
         }
     }
 
+    /**
+     * Replaces the components of the written products (a bundle's rows in {@code WB_SKU_COMPONENT}). Component SKUs
+     * are looked up after the products are written, so a file may list a bundle before its components.
+     */
+    private static void writeComponents(Connection c, Map<Long, Product> byId, boolean updates) throws SQLException {
+        if (updates) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM WB_SKU_COMPONENT WHERE BUNDLE_SKU_ID = ?")) {
+                int n = 0;
+                for (Long id : byId.keySet()) {
+                    del.setLong(1, id);
+                    del.addBatch();
+                    if (++n % BATCH == 0) {
+                        del.executeBatch();
+                    }
+                }
+                del.executeBatch();
+            }
+        }
+        if (byId.values().stream().noneMatch(Product::bundle)) {
+            return;
+        }
+        try (PreparedStatement find = c.prepareStatement("SELECT ID FROM WB_SKU WHERE CODE = ?");
+             PreparedStatement ps = c.prepareStatement("INSERT INTO WB_SKU_COMPONENT (BUNDLE_SKU_ID, "
+                     + "COMPONENT_SKU_ID, QUANTITY, POSITION) VALUES (?, ?, ?, ?)")) {
+            Map<String, Long> ids = new HashMap<>();
+            for (Map.Entry<Long, Product> e : byId.entrySet()) {
+                int pos = 0;
+                for (ProductComponent part : e.getValue().components()) {
+                    Long partId = ids.get(part.sku());
+                    if (partId == null) {
+                        find.setString(1, part.sku());
+                        try (ResultSet rs = find.executeQuery()) {
+                            if (!rs.next()) {
+                                throw new OperationRefusedException("invalid_bundle", "The component " + part.sku()
+                                        + " of " + e.getValue().sku() + " is not in the catalogue.");
+                            }
+                            partId = rs.getLong(1);
+                        }
+                        ids.put(part.sku(), partId);
+                    }
+                    ps.setLong(1, e.getKey());
+                    ps.setLong(2, partId);
+                    ps.setInt(3, part.quantity());
+                    ps.setInt(4, pos++);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Serialises transactions that write bundles (a row lock on the id sequence), so two edits that are each
+     * acyclic cannot together make a bundle contain itself: the second one checks against the first.
+     */
+    private static void lockBundles(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE WB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT WHERE SEQ_NAME = 'wb_id'")) {
+            ps.executeUpdate();
+        }
+    }
+
     private static void bindFields(PreparedStatement ps, int i, Product p) throws SQLException {
         ps.setString(i, p.name());
         ps.setString(i + 1, p.nameZh());
-        ps.setInt(i + 2, p.weightGrams());
+        // a bundle without a weight of its own is stored as 0: the sum of its components
+        ps.setInt(i + 2, p.weightGrams() == null ? 0 : p.weightGrams());
         setInt(ps, i + 3, p.weightToleranceGrams());
         setInt(ps, i + 4, p.lengthMm());
         setInt(ps, i + 5, p.widthMm());
@@ -489,7 +564,25 @@ public class ProductServiceImpl implements ProductService {
                 owners.put(rs.getString(1), rs.getString(2));
             }
         }
-        return new CatalogueImport.Stored(skus, owners);
+        Map<String, List<ProductComponent>> components = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.CODE, s.CODE, k.QUANTITY FROM WB_SKU_COMPONENT k "
+                + "JOIN WB_SKU b ON b.ID = k.BUNDLE_SKU_ID JOIN WB_SKU s ON s.ID = k.COMPONENT_SKU_ID "
+                + "ORDER BY k.BUNDLE_SKU_ID, k.POSITION"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                components.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new ProductComponent(rs.getString(2), rs.getInt(3)));
+            }
+        }
+        Map<String, String> stocked = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.CODE, w.CODE, st.ON_HAND, st.RESERVED FROM WB_STOCK "
+                + "st JOIN WB_SKU s ON s.ID = st.SKU_ID JOIN WB_WAREHOUSE w ON w.ID = st.WAREHOUSE_ID "
+                + "WHERE st.ON_HAND > 0 OR st.RESERVED > 0 ORDER BY w.CODE"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String held = rs.getInt(3) + " on hand, " + rs.getInt(4) + " reserved in " + rs.getString(2);
+                stocked.merge(rs.getString(1), held, (a, b) -> a + "; " + b);
+            }
+        }
+        return new CatalogueImport.Stored(skus, owners, components, stocked);
     }
 
     private static List<Product> query(Connection c, String sql, List<String> params) throws SQLException {
@@ -519,14 +612,36 @@ public class ProductServiceImpl implements ProductService {
                 barcodes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
+        Map<Long, List<ProductComponent>> components = new HashMap<>();
+        String sqlComponents = "SELECT k.BUNDLE_SKU_ID, s.CODE, k.QUANTITY FROM WB_SKU_COMPONENT k JOIN WB_SKU s "
+                + "ON s.ID = k.COMPONENT_SKU_ID" + (found.size() <= 1000 ? " WHERE k.BUNDLE_SKU_ID IN ("
+                + found.keySet().stream().map(String::valueOf).collect(Collectors.joining(",")) + ")" : "")
+                + " ORDER BY k.BUNDLE_SKU_ID, k.POSITION";
+        try (PreparedStatement ps = c.prepareStatement(sqlComponents); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                components.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ProductComponent(rs.getString(2), rs.getInt(3)));
+            }
+        }
         List<Product> out = new ArrayList<>(found.size());
         for (Map.Entry<Long, Product> e : found.entrySet()) {
             Product p = e.getValue();
             List<String> b = barcodes.get(e.getKey());
-            out.add(b == null ? p : new Product(p.sku(), p.name(), p.nameZh(), b, p.weightGrams(),
-                    p.weightToleranceGrams(), p.lengthMm(), p.widthMm(), p.heightMm(), p.declaredValue(),
-                    p.currency(), p.hsCode(), p.originCountry(), p.material(), p.battery(), p.liquid(), p.magnet(),
-                    p.powder(), p.enabled()));
+            if (b != null) {
+                p = p.withBarcodes(b);
+            }
+            List<ProductComponent> parts = components.get(e.getKey());
+            if (parts != null) {
+                p = p.withComponents(parts);
+                if (p.weightGrams() != null && p.weightGrams() == 0) {
+                    // a bundle's 0 g is "the sum of its components"
+                    p = new Product(p.sku(), p.name(), p.nameZh(), p.barcodes(), null, p.weightToleranceGrams(),
+                            p.lengthMm(), p.widthMm(), p.heightMm(), p.declaredValue(), p.currency(), p.hsCode(),
+                            p.originCountry(), p.material(), p.battery(), p.liquid(), p.magnet(), p.powder(),
+                            p.enabled(), parts);
+                }
+            }
+            out.add(p);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.waybill.core.internal.catalogue;
 
 import io.waybill.core.model.Product;
+import io.waybill.core.model.ProductComponent;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,6 +25,12 @@ import java.util.stream.Collectors;
 public final class ProductValidator {
     public static final int MAX_WEIGHT_GRAMS = 1_000_000;
     public static final int MAX_DIMENSION_MM = 10_000;
+    /** Components of one bundle at most. */
+    public static final int MAX_COMPONENTS = 50;
+    /** Bundles inside bundles, at most this many levels. */
+    public static final int MAX_NESTING = 5;
+    /** Units of one component per bundle at most. */
+    public static final int MAX_COMPONENT_QUANTITY = 10_000;
     private static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> YES = Set.of("true", "yes", "y", "1", "x", "是", "有", "√");
@@ -73,10 +80,11 @@ public final class ProductValidator {
         boolean enabled = flag(t, ProductColumn.ENABLED, true, problems);
         List<String> barcodes = Arrays.stream(t.get(ProductColumn.BARCODES).split("[|;,\\s]+"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<ProductComponent> components = components(t.get(ProductColumn.COMPONENTS), problems);
         Product p = normalise(new Product(t.get(ProductColumn.SKU), t.get(ProductColumn.NAME),
                 t.get(ProductColumn.NAME_ZH), barcodes, weight, tolerance, length, width, height, value,
                 t.get(ProductColumn.CURRENCY), t.get(ProductColumn.HS_CODE), t.get(ProductColumn.ORIGIN_COUNTRY),
-                t.get(ProductColumn.MATERIAL), battery, liquid, magnet, powder, enabled));
+                t.get(ProductColumn.MATERIAL), battery, liquid, magnet, powder, enabled, components));
         Set<String> unreadable = problems.stream().map(Problem::field).collect(Collectors.toSet());
         for (Problem pr : validate(p)) {
             if (!unreadable.contains(pr.field())) {
@@ -109,6 +117,7 @@ public final class ProductValidator {
         m.put(ProductColumn.MAGNET, Boolean.toString(p.magnet()));
         m.put(ProductColumn.POWDER, Boolean.toString(p.powder()));
         m.put(ProductColumn.ENABLED, Boolean.toString(p.enabled()));
+        m.put(ProductColumn.COMPONENTS, componentsText(p.components()));
         return m;
     }
 
@@ -120,7 +129,46 @@ public final class ProductValidator {
                 p.weightGrams(), p.weightToleranceGrams(), p.lengthMm(), p.widthMm(), p.heightMm(),
                 p.declaredValue(), upper(p.currency()), hs == null ? null : hs.replace(".", "").replace(" ", ""),
                 upper(p.originCountry()), n(p.material()), p.battery(), p.liquid(), p.magnet(), p.powder(),
-                p.enabled());
+                p.enabled(), p.components().stream().map(c -> new ProductComponent(n(c.sku()), c.quantity()))
+                        .toList());
+    }
+
+    /** Components as one text cell: {@code SKU-A*2;SKU-B*1} (empty for a plain product). */
+    public static String componentsText(List<ProductComponent> components) {
+        return components.stream().map(ProductComponent::toString)
+                .collect(Collectors.joining(ProductComponent.SEPARATOR));
+    }
+
+    /**
+     * Reads components from text: {@code SKU*qty} parts separated by {@code ;} (also a full-width {@code ；} or a
+     * line break); {@code SKU} alone means one unit, {@code ×} and {@code x} after a space are read like {@code *}.
+     * Unreadable quantities are added to {@code problems}.
+     */
+    public static List<ProductComponent> components(String text, List<Problem> problems) {
+        List<ProductComponent> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String raw : text.split("[;；\\n]+")) {
+            String part = raw.strip().replace('×', '*').replace('＊', '*').replaceFirst("\\s+[xX]\\s*(\\d+)$", "*$1");
+            if (part.isEmpty()) {
+                continue;
+            }
+            int star = part.lastIndexOf('*');
+            if (star < 0) {
+                out.add(new ProductComponent(part, 1));
+                continue;
+            }
+            String sku = part.substring(0, star).strip();
+            String qty = part.substring(star + 1).strip();
+            try {
+                out.add(new ProductComponent(sku, Integer.parseInt(qty)));
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(ProductColumn.COMPONENTS.key(), "'" + raw.strip() + "': the quantity '" + qty
+                        + "' is not a whole number (write SKU*2, parts separated by ;)"));
+            }
+        }
+        return out;
     }
 
     /** Every problem of a (normalised) product; empty when it may be saved. */
@@ -146,7 +194,10 @@ public final class ProductValidator {
             }
         }
         if (p.weightGrams() == null) {
-            out.add(new Problem("weight_g", "is required (grams)"));
+            if (!p.bundle()) {
+                out.add(new Problem("weight_g", "is required (grams; a bundle may leave it empty for the sum of its "
+                        + "components)"));
+            }
         } else {
             range(out, "weight_g", p.weightGrams(), 1, MAX_WEIGHT_GRAMS, "grams");
         }
@@ -182,7 +233,102 @@ public final class ProductValidator {
                     + "(two letters, e.g. CN)"));
         }
         text(out, "material", p.material(), 500, false);
+        componentProblems(out, p);
         return out;
+    }
+
+    /** The rules of a bundle's components that need no catalogue: quantities, repeats, the bundle itself. */
+    private static void componentProblems(List<Problem> out, Product p) {
+        String field = ProductColumn.COMPONENTS.key();
+        if (p.components().size() > MAX_COMPONENTS) {
+            out.add(new Problem(field, "a bundle may have at most " + MAX_COMPONENTS + " components ("
+                    + p.components().size() + " given)"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (ProductComponent c : p.components()) {
+            if (c.sku() == null || c.sku().isBlank()) {
+                out.add(new Problem(field, "a component has no SKU (write SKU*quantity, parts separated by ;)"));
+                continue;
+            }
+            if (c.sku().equals(p.sku())) {
+                out.add(new Problem(field, "'" + c.sku() + "' is the bundle itself: a bundle cannot contain itself"));
+            }
+            if (c.quantity() <= 0) {
+                out.add(new Problem(field, "'" + c.sku() + "' has quantity " + c.quantity()
+                        + ": each component needs 1 or more units"));
+            } else if (c.quantity() > MAX_COMPONENT_QUANTITY) {
+                out.add(new Problem(field, "'" + c.sku() + "' has quantity " + c.quantity() + ", more than "
+                        + String.format(Locale.ROOT, "%,d", MAX_COMPONENT_QUANTITY)));
+            }
+            if (!seen.add(c.sku())) {
+                out.add(new Problem(field, "'" + c.sku() + "' is listed twice: give it once with the total quantity"));
+            }
+        }
+    }
+
+    /**
+     * The rules of a bundle that need the catalogue: every component exists, no bundle contains itself through
+     * other bundles (a cycle), bundles nest at most {@link #MAX_NESTING} levels, and a bundle holds no stock of its
+     * own (its components are stocked and reserved instead).
+     *
+     * @param p          the (normalised) product as it would be saved
+     * @param catalogue  components of any other SKU as it would be stored (an empty list for a plain product), or
+     *                   null when there is no such SKU
+     * @param stock      why a SKU may not become a bundle because it holds stock (e.g. "10 on hand in W1"), or null
+     */
+    public static List<Problem> bundleProblems(Product p, java.util.function.Function<String, List<ProductComponent>>
+            catalogue, java.util.function.Function<String, String> stock) {
+        List<Problem> out = new ArrayList<>();
+        if (!p.bundle()) {
+            return out;
+        }
+        String field = ProductColumn.COMPONENTS.key();
+        String held = stock.apply(p.sku());
+        if (held != null) {
+            out.add(new Problem(field, "'" + p.sku() + "' holds stock (" + held + "): a bundle has no stock of its "
+                    + "own, its components are reserved. Book the stock out or use a new SKU for the bundle"));
+        }
+        for (ProductComponent c : p.components()) {
+            if (c.sku() == null || c.sku().equals(p.sku())) {
+                continue;
+            }
+            if (catalogue.apply(c.sku()) == null) {
+                out.add(new Problem(field, "'" + c.sku() + "' is not in the catalogue: add the component product "
+                        + "first (or in the same file)"));
+                continue;
+            }
+            List<String> path = new ArrayList<>(List.of(p.sku(), c.sku()));
+            String why = walk(p.sku(), c.sku(), catalogue, path, new HashSet<>());
+            if (why != null) {
+                out.add(new Problem(field, why));
+            }
+        }
+        return out;
+    }
+
+    /** Follows the bundles below {@code sku}; why the path is refused (cycle or too deep), or null. */
+    private static String walk(String root, String sku, java.util.function.Function<String, List<ProductComponent>>
+            catalogue, List<String> path, Set<String> done) {
+        List<ProductComponent> parts = catalogue.apply(sku);
+        if (parts == null || parts.isEmpty() || done.contains(sku)) {
+            return null;
+        }
+        if (path.size() > MAX_NESTING) {
+            return "bundles nest more than " + MAX_NESTING + " levels deep (" + String.join(" > ", path) + ")";
+        }
+        for (ProductComponent part : parts) {
+            path.add(part.sku());
+            if (part.sku().equals(root)) {
+                return "'" + root + "' would contain itself through another bundle: " + String.join(" > ", path);
+            }
+            String why = walk(root, part.sku(), catalogue, path, done);
+            if (why != null) {
+                return why;
+            }
+            path.remove(path.size() - 1);
+        }
+        done.add(sku);
+        return null;
     }
 
     /** Why a barcode is refused, or null when it is fine. */

@@ -37,7 +37,8 @@ public final class MigrationRunner {
             "V7__warehouse_master.sql",
             "V8__product_master.sql",
             "V9__order_value.sql",
-            "V10__sku_unmatched.sql");
+            "V10__sku_unmatched.sql",
+            "V12__product_bundles.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

@@ -319,6 +319,59 @@ public class PackageServiceImpl implements PackageService {
         return out;
     }
 
+    /**
+     * Bundle lines with their components: once allocated, what the package reserved for each bundle
+     * ({@code WB_PACKAGE_COMPONENT}); before, the catalogue's current components (one level). A bundle without a
+     * weight of its own weighs what its components weigh.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<PackageDetail.Line> bundleLines(EntityManager em, long packageId,
+                                                        List<PackageDetail.Line> lines) {
+        List<Object[]> reserved = em.createNativeQuery("SELECT b.CODE, s.CODE, s.NAME, k.QUANTITY, s.WEIGHT_GRAMS "
+                + "FROM WB_PACKAGE_COMPONENT k JOIN WB_SKU b ON b.ID = k.BUNDLE_SKU_ID JOIN WB_SKU s ON s.ID = "
+                + "k.COMPONENT_SKU_ID WHERE k.PACKAGE_ID = ? ORDER BY b.CODE, s.CODE").setParameter(1, packageId)
+                .getResultList();
+        Map<String, List<PackageDetail.Line>> parts = new HashMap<>();
+        Map<String, Integer> units = new HashMap<>();
+        lines.forEach(l -> units.merge(l.skuCode(), l.quantity(), Integer::sum));
+        boolean perLine = reserved.isEmpty();
+        if (perLine && !lines.isEmpty()) {
+            List<String> codes = lines.stream().map(PackageDetail.Line::skuCode).distinct().toList();
+            jakarta.persistence.Query q = em.createNativeQuery("SELECT b.CODE, s.CODE, s.NAME, k.QUANTITY, "
+                    + "s.WEIGHT_GRAMS FROM WB_SKU_COMPONENT k JOIN WB_SKU b ON b.ID = k.BUNDLE_SKU_ID JOIN WB_SKU s "
+                    + "ON s.ID = k.COMPONENT_SKU_ID WHERE b.CODE IN (" + codes.stream().map(c -> "?").collect(
+                    Collectors.joining(", ")) + ") ORDER BY b.CODE, k.POSITION");
+            for (int i = 0; i < codes.size(); i++) {
+                q.setParameter(i + 1, codes.get(i));
+            }
+            reserved = q.getResultList();
+        }
+        if (reserved.isEmpty()) {
+            return lines;
+        }
+        for (Object[] r : reserved) {
+            parts.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new PackageDetail.Line((String) r[1],
+                    (String) r[2], ((Number) r[3]).intValue(), ((Number) r[4]).intValue()));
+        }
+        List<PackageDetail.Line> out = new ArrayList<>(lines.size());
+        for (PackageDetail.Line l : lines) {
+            List<PackageDetail.Line> p = l.matched() ? parts.get(l.skuCode()) : null;
+            if (p == null) {
+                out.add(l);
+                continue;
+            }
+            // reserved units are for all lines of the SKU together; catalogue quantities are per bundle unit
+            List<PackageDetail.Line> mine = p.stream().map(c -> new PackageDetail.Line(c.skuCode(), c.skuName(),
+                    perLine ? c.quantity() * l.quantity() : c.quantity() * l.quantity() / units.get(l.skuCode()),
+                    c.weightGrams())).toList();
+            int weight = l.weightGrams() > 0 ? l.weightGrams()
+                    : mine.stream().mapToInt(c -> c.quantity() * c.weightGrams()).sum() / Math.max(1, l.quantity());
+            out.add(new PackageDetail.Line(l.skuCode(), l.skuName(), l.quantity(), weight, l.unitPrice(),
+                    l.currency(), l.matched(), mine));
+        }
+        return out;
+    }
+
     @Override
     public Optional<PackageDetail> detail(long packageId) {
         return db.read(em -> {
@@ -349,7 +402,8 @@ public class PackageServiceImpl implements PackageService {
                         ((Number) u[2]).intValue(), 0, money(toDecimal(u[4]), currency), currency, false)));
             }
             numbered.sort(java.util.Comparator.comparingInt(Numbered::lineNo));
-            List<PackageDetail.Line> lines = numbered.stream().map(Numbered::line).toList();
+            List<PackageDetail.Line> lines = bundleLines(em, packageId,
+                    numbered.stream().map(Numbered::line).toList());
             OrderValue value = new OrderValue(money(o.getTotal(), o.getCurrency()),
                     money(o.getShippingPaid(), o.getCurrency()), o.getCurrency(),
                     o.getBuyerPhone(), o.getBuyerEmail(), o.getShipBy());

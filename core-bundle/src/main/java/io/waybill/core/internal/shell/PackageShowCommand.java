@@ -71,7 +71,10 @@ public class PackageShowCommand implements Action {
                     : "** SKU not matched: map it with waybill:sku-alias **") + (l.unitPrice() == null ? ""
                     : "   " + Formats.money(l.unitPrice(), l.currency()) + " x " + l.quantity() + " = "
                     + Formats.money(l.unitPrice().multiply(java.math.BigDecimal.valueOf(l.quantity())),
-                    l.currency())));
+                    l.currency())) + (l.bundle() ? "  (bundle, picked as:)" : ""));
+            for (PackageDetail.Line c : l.components()) {
+                out.add("      " + c.skuCode() + " x" + c.quantity() + "  " + c.skuName());
+            }
         }
         OrderValue v = d.value();
         out.add("Value     total " + Formats.money(v.total(), v.currency()) + "   shipping paid "

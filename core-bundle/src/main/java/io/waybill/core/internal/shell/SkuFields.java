@@ -43,6 +43,10 @@ abstract class SkuFields {
     String dg;
     @Option(name = "--enabled", description = "true or false")
     String enabled;
+    @Option(name = "--components", description = "Makes the SKU a bundle (kit) of other SKUs: SKU*quantity parts "
+            + "separated by ;, e.g. \"MUG-001*2;BOX-S*1\" (quote it: ; ends a shell command); \"\" = a plain product. "
+            + "A bundle has no stock of its own: allocation reserves its components")
+    String components;
 
     /**
      * Karaf reads options only before the first argument; {@code sku-add MUG-1 --name Mug --weight 380} puts them
@@ -105,6 +109,7 @@ abstract class SkuFields {
         put(t, ProductColumn.ORIGIN_COUNTRY, origin);
         put(t, ProductColumn.MATERIAL, material);
         put(t, ProductColumn.ENABLED, enabled);
+        put(t, ProductColumn.COMPONENTS, components);
         if (dims != null) {
             String[] parts = dims.isBlank() ? new String[] {"", "", ""} : dims.strip().split("\\s*[x×*X]\\s*");
             if (parts.length != 3) {
@@ -145,7 +150,9 @@ abstract class SkuFields {
 
     static void print(Product p) {
         System.out.println(p.sku() + ": " + p.name() + (p.nameZh() == null ? "" : " / " + p.nameZh()) + ", "
-                + p.weightGrams() + " g" + (p.barcodes().isEmpty() ? "" : ", barcodes " + String.join(" ",
-                p.barcodes())) + (p.enabled() ? "" : " (disabled)"));
+                + (p.weightGrams() == null ? "weight = sum of components" : p.weightGrams() + " g")
+                + (p.barcodes().isEmpty() ? "" : ", barcodes " + String.join(" ", p.barcodes()))
+                + (p.bundle() ? ", bundle of " + ProductValidator.componentsText(p.components()) : "")
+                + (p.enabled() ? "" : " (disabled)"));
     }
 }

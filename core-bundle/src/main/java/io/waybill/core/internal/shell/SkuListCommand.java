@@ -46,12 +46,14 @@ public class SkuListCommand implements Action {
         table.column("Origin");
         table.column("DG");
         table.column("Enabled");
+        table.column("Components");
         for (Product r : result.products()) {
             table.addRow().addContent(r.sku(), r.name(), s(r.nameZh()), String.join(" ", r.barcodes()),
-                    r.weightGrams(), r.lengthMm() == null ? "" : r.lengthMm() + "×" + s(r.widthMm()) + "×"
+                    r.weightGrams() == null ? "sum" : r.weightGrams(), r.lengthMm() == null ? "" : r.lengthMm() + "×" + s(r.widthMm()) + "×"
                             + s(r.heightMm()),
                     r.declaredValue() == null ? "" : r.declaredValue().toPlainString() + " " + s(r.currency()),
-                    s(r.hsCode()), s(r.originCountry()), dg(r), r.enabled() ? "yes" : "no");
+                    s(r.hsCode()), s(r.originCountry()), dg(r), r.enabled() ? "yes" : "no",
+                    io.waybill.core.internal.catalogue.ProductValidator.componentsText(r.components()));
         }
         table.print(System.out);
         int from = (p - 1) * n;

@@ -164,9 +164,12 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         final Map<Long, List<Long>> warehousesByStore = new ConcurrentHashMap<>();
         final Map<Long, String> warehouseCodes = new ConcurrentHashMap<>();
         final Map<Long, BatchResult.Failure> failed = new ConcurrentHashMap<>();
+        /** The bundles' components as stored when the batch starts (packages record what they reserved). */
+        final Kits kits;
 
         Allocation(String who) {
             this.who = who;
+            this.kits = Jdbc.inTransaction(ds, Kits::load);
         }
 
         void planned(List<Long> ids) {
@@ -290,7 +293,8 @@ public class FulfilmentServiceImpl implements FulfilmentService {
 
         void alone(long id) {
             try {
-                List<Shortage> shortages = Jdbc.inTransaction(ds, c -> allocateOne(c, id, who, warehousesByStore));
+                List<Shortage> shortages = Jdbc.inTransaction(ds, c -> allocateOne(c, id, who, warehousesByStore,
+                        kits));
                 if (shortages.isEmpty()) {
                     failed.remove(id);
                 } else {
@@ -370,6 +374,11 @@ public class FulfilmentServiceImpl implements FulfilmentService {
                     shortages.executeBatch();
                 }
                 audit.executeBatch();
+            }
+            for (Candidate p : claimed) {
+                if (!p.reserved().isEmpty()) {
+                    Kits.record(c, p.id(), p.reserved());
+                }
             }
             try (PreparedStatement reserve = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED + ?, "
                     + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND ON_HAND - RESERVED >= ?")) {
@@ -453,8 +462,18 @@ public class FulfilmentServiceImpl implements FulfilmentService {
                             "The store of package " + packageNo + " has no warehouse assigned."));
                     return null;
                 }
-                return new Candidate(id, packageNo, orderId, status, version, warehouses.get(0),
-                        List.copyOf(needs.values()));
+                List<Need> demand = List.copyOf(needs.values());
+                List<Kits.Reserved> reserved = List.of();
+                if (!kits.isEmpty() && needs.keySet().stream().anyMatch(kits::isBundle)) {
+                    Kits.Expanded e = kits.expand(units(demand));
+                    if (e == null) {
+                        failed.put(id, new BatchResult.Failure(id, packageNo, "invalid_bundle", cycle(packageNo)));
+                        return null;
+                    }
+                    demand = needs(e.units());
+                    reserved = e.reserved();
+                }
+                return new Candidate(id, packageNo, orderId, status, version, warehouses.get(0), demand, reserved);
             }
 
             @Override
@@ -554,8 +573,22 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         }
     }
 
+    /** A package read for the fast path: its demand in plain SKUs and what its bundle lines will reserve. */
     private record Candidate(long id, String packageNo, long orderId, PackageStatus status, long version,
-                             long warehouse, List<Need> needs) {
+                             long warehouse, List<Need> needs, List<Kits.Reserved> reserved) {
+    }
+
+    private static List<Kits.Units> units(List<Need> needs) {
+        return needs.stream().map(n -> new Kits.Units(n.skuId(), n.skuCode(), n.quantity())).toList();
+    }
+
+    private static List<Need> needs(List<Kits.Units> units) {
+        return units.stream().map(u -> new Need(u.skuId(), u.code(), u.quantity())).toList();
+    }
+
+    private static String cycle(String packageNo) {
+        return "A bundle of package " + packageNo + " contains itself (through other bundles); fix its components "
+                + "in the catalogue.";
     }
 
     @Override
@@ -611,12 +644,22 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         return new BatchResult(packageIds.size(), done, failures);
     }
 
-    private List<Shortage> allocateOne(Connection c, long id, String actor, Map<Long, List<Long>> warehousesByStore)
-            throws SQLException {
+    private List<Shortage> allocateOne(Connection c, long id, String actor, Map<Long, List<Long>> warehousesByStore,
+                                       Kits kits) throws SQLException {
         Claimed p = claim(c, id, PackageStatus.ALLOCATED);
         List<Need> needs = needs(c, p.orderId());
         if (needs.isEmpty()) {
             throw new Refusal("no_lines", p.packageNo(), "Package " + p.packageNo() + " has no order lines.");
+        }
+        List<Kits.Reserved> reserved = List.of();
+        if (!kits.isEmpty() && needs.stream().anyMatch(n -> kits.isBundle(n.skuId()))) {
+            // a bundle line needs its components: the warehouse chosen below is one that has all of them
+            Kits.Expanded e = kits.expand(units(needs));
+            if (e == null) {
+                throw new Refusal("invalid_bundle", p.packageNo(), cycle(p.packageNo()));
+            }
+            needs = needs(e.units());
+            reserved = e.reserved();
         }
         List<Long> warehouses = warehousesByStore.get(p.storeId());
         if (warehouses == null) {
@@ -632,6 +675,9 @@ public class FulfilmentServiceImpl implements FulfilmentService {
             if (tryReserve(c, warehouse, needs)) {
                 setStatus(c, p, PackageStatus.ALLOCATED, warehouse, now);
                 deleteShortages(c, id);
+                if (!reserved.isEmpty()) {
+                    Kits.record(c, id, reserved);
+                }
                 Jdbc.audit(c, id, p.orderId(), actor, now, "ALLOCATED", p.status().name(),
                         PackageStatus.ALLOCATED.name(), "Warehouse " + warehouseCode(c, warehouse));
                 return List.of();
@@ -695,7 +741,8 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         if (PackageLifecycle.HOLDS_RESERVATION.contains(p.status()) && p.warehouseId() != null) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED - ?, "
                     + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND RESERVED >= ?")) {
-                for (Need n : needs(c, p.orderId())) {
+                // what the package holds: bundle lines as the components they reserved at allocation
+                for (Need n : needs(Kits.held(c, id, p.orderId()))) {
                     ps.setInt(1, n.quantity());
                     ps.setLong(2, p.warehouseId());
                     ps.setLong(3, n.skuId());

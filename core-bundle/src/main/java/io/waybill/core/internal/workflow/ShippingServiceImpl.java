@@ -264,25 +264,21 @@ public class ShippingServiceImpl implements ShippingService {
         if (p.warehouseId() == null) {
             throw new IllegalStateException("Printed package " + p.packageNo() + " has no warehouse");
         }
-        try (PreparedStatement lines = c.prepareStatement("SELECT SKU_ID, SUM(QUANTITY) FROM WB_ORDER_LINE "
-                + "WHERE ORDER_ID = ? GROUP BY SKU_ID ORDER BY SKU_ID");
-             PreparedStatement stock = c.prepareStatement("UPDATE WB_STOCK SET ON_HAND = ON_HAND - ?, "
+        // what the package holds: a bundle line consumes the components it reserved at allocation
+        try (PreparedStatement stock = c.prepareStatement("UPDATE WB_STOCK SET ON_HAND = ON_HAND - ?, "
                      + "RESERVED = RESERVED - ?, VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? "
                      + "AND RESERVED >= ? AND ON_HAND >= ?")) {
-            lines.setLong(1, p.orderId());
-            try (ResultSet rs = lines.executeQuery()) {
-                while (rs.next()) {
-                    int qty = rs.getInt(2);
-                    stock.setInt(1, qty);
-                    stock.setInt(2, qty);
-                    stock.setLong(3, p.warehouseId());
-                    stock.setLong(4, rs.getLong(1));
-                    stock.setInt(5, qty);
-                    stock.setInt(6, qty);
-                    if (stock.executeUpdate() != 1) {
-                        throw new IllegalStateException("Stock of package " + p.packageNo()
-                                + " is not reserved as expected; nothing was shipped");
-                    }
+            for (Kits.Units u : Kits.held(c, p.id(), p.orderId())) {
+                int qty = u.quantity();
+                stock.setInt(1, qty);
+                stock.setInt(2, qty);
+                stock.setLong(3, p.warehouseId());
+                stock.setLong(4, u.skuId());
+                stock.setInt(5, qty);
+                stock.setInt(6, qty);
+                if (stock.executeUpdate() != 1) {
+                    throw new IllegalStateException("Stock of package " + p.packageNo()
+                            + " is not reserved as expected; nothing was shipped");
                 }
             }
         }

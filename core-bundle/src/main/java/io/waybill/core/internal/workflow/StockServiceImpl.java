@@ -154,6 +154,10 @@ public class StockServiceImpl implements StockService {
             }
             StockRow before = read(c, ids);
             int onHand = rule.compute(c, ids, before);
+            if (onHand > 0 && isBundle(c, ids.skuId())) {
+                throw new OperationRefusedException("bundle_has_no_stock", skuCode.strip() + " is a bundle (kit): it "
+                        + "has no stock of its own. Book the stock of its components; allocation reserves them.");
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE WB_STOCK SET ON_HAND = ? WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND RESERVED <= ?")) {
                 ps.setInt(1, onHand);
@@ -168,6 +172,15 @@ public class StockServiceImpl implements StockService {
                     skuCode + " @ " + warehouseCode + ": " + before.onHand() + " -> " + onHand + " (" + detail + ")");
             return read(c, ids);
         });
+    }
+
+    private static boolean isBundle(Connection c, long skuId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM WB_SKU_COMPONENT WHERE BUNDLE_SKU_ID = ?")) {
+            ps.setLong(1, skuId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static long idOf(Connection c, String table, String code, String what) throws SQLException {

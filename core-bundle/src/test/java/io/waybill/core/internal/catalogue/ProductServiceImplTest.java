@@ -180,6 +180,52 @@ class ProductServiceImplTest {
     }
 
     @Test
+    void bundlesRoundTripThroughCsvAndXlsxAndTheFormRefusesACycle() throws Exception {
+        // given: a CSV with a nested bundle listed before its components, Chinese headers
+        CatalogueImportPreview p = products.previewImport("kits.csv", csv("商品编码,英文名称,重量(克),套装组件\n"
+                + "GIFT,Gift box,,KIT*1;B*2\n"
+                + "KIT,Kit,300,A*2;C*1\n"), false, "ann");
+        assertEquals(List.of(), p.errors());
+        assertEquals(2, products.confirmImport(p.previewId(), "ann"));
+        Product gift = products.find("GIFT").orElseThrow();
+        assertEquals(List.of(new io.waybill.core.model.ProductComponent("KIT", 1),
+                new io.waybill.core.model.ProductComponent("B", 2)), gift.components());
+        assertNull(gift.weightGrams(), "no weight of its own: the sum of its components");
+        assertEquals(300, products.find("KIT").orElseThrow().weightGrams());
+        // the form refuses a cycle and an unknown component, writing nothing
+        Product loop = products.find("KIT").orElseThrow().withComponents(List.of(
+                new io.waybill.core.model.ProductComponent("GIFT", 1)));
+        List<RowError> why = products.check(loop, true);
+        assertEquals(List.of(new RowError(0, "components", "'KIT' would contain itself through another bundle: "
+                + "KIT > GIFT > KIT")), why);
+        OperationRefusedException e = assertThrows(OperationRefusedException.class, () -> products.update(loop, "ann"));
+        assertEquals("invalid_bundle", e.code());
+        assertEquals(2, products.find("KIT").orElseThrow().components().size());
+        // a SKU with stock cannot become a bundle
+        Fixtures.exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 7, 0)");
+        Product a = products.find("A").orElseThrow().withComponents(List.of(
+                new io.waybill.core.model.ProductComponent("C", 1)));
+        assertEquals("invalid_bundle", assertThrows(OperationRefusedException.class,
+                () -> products.update(a, "ann")).code());
+        // when exported as XLSX and CSV and imported into an empty catalogue
+        for (CatalogueFormat f : CatalogueFormat.values()) {
+            byte[] file = products.exportCatalogue(f, f == CatalogueFormat.CSV);
+            try (DatabaseEngine other = TestDatabase.inMemory()) {
+                ProductServiceImpl copy = service(other);
+                CatalogueImportPreview again = copy.previewImport("export." + f.extension(), file, false, "ann");
+                assertEquals(List.of(), again.errors(), f.name());
+                copy.confirmImport(again.previewId(), "ann");
+                // then the bundles are equal
+                for (String sku : List.of("GIFT", "KIT", "A")) {
+                    assertEquals(products.find(sku).orElseThrow(), copy.find(sku).orElseThrow(), sku);
+                }
+                assertArrayEquals(products.exportCatalogue(CatalogueFormat.CSV, false),
+                        copy.exportCatalogue(CatalogueFormat.CSV, false));
+            }
+        }
+    }
+
+    @Test
     void templatesAndStockExportRead() throws Exception {
         for (CatalogueFormat f : CatalogueFormat.values()) {
             for (boolean zh : new boolean[] {false, true}) {

@@ -290,4 +290,29 @@ class ShellCommandParsingTest {
                 + "in 1 expected", e.getMessage());
         assertEquals(2, saved.size());
     }
+
+    @Test
+    void skuAddAndSetTakeComponents() throws Exception {
+        List<io.waybill.core.model.Product> saved = new ArrayList<>();
+        SkuAddCommand add = new SkuAddCommand();
+        add.products = recordingProducts(saved);
+        // a bundle may leave out its weight
+        String out = run(add, "KIT-1", "--name", "Kit", "--components", "MUG-1*2;BOX-S");
+        assertEquals(List.of(new io.waybill.core.model.ProductComponent("MUG-1", 2),
+                new io.waybill.core.model.ProductComponent("BOX-S", 1)), saved.get(0).components());
+        assertTrue(out.contains("weight = sum of components, bundle of MUG-1*2;BOX-S*1"), out);
+        // a quantity of 0 and the bundle itself are refused with the validator's reasons
+        SkuAddCommand bad = new SkuAddCommand();
+        bad.products = recordingProducts(saved);
+        io.waybill.core.api.OperationRefusedException e = assertThrows(
+                io.waybill.core.api.OperationRefusedException.class,
+                () -> run(bad, "KIT-2", "--name", "Kit", "--components", "KIT-2*1;MUG-1*0"));
+        assertEquals("The product was not saved: components: 'KIT-2' is the bundle itself: a bundle cannot contain "
+                + "itself; components: 'MUG-1' has quantity 0: each component needs 1 or more units", e.getMessage());
+        // sku-set --components "" makes it a plain product again
+        SkuSetCommand set = new SkuSetCommand();
+        set.products = recordingProducts(saved);
+        run(set, "MUG-1", "--components", "");
+        assertTrue(saved.get(1).components().isEmpty());
+    }
 }

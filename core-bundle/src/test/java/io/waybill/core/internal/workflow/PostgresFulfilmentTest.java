@@ -96,4 +96,15 @@ class PostgresFulfilmentTest {
         assertEquals(0, scalar(db, "SELECT RESERVED FROM WB_STOCK WHERE ID = 103"));
         assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_STOCK WHERE RESERVED > ON_HAND"));
     }
+
+    @Test
+    void eightConcurrentBatchesOfBundlesNeverOversellComponentsOnPostgres() throws Exception {
+        // a fresh store of its own (S2, W3): the packages and stock of the test above stay out of the way
+        Fixtures.exec(db, "INSERT INTO WB_STORE (ID, VERSION, CODE, NAME, PLATFORM) VALUES (2, 1, 'S2', 'Two', 'test')");
+        Fixtures.exec(db, "INSERT INTO WB_WAREHOUSE (ID, VERSION, CODE, NAME, COUNTRY_CODE) VALUES (13, 1, 'W3', "
+                + "'Three', 'CN')");
+        Fixtures.exec(db, "INSERT INTO WB_STORE_WAREHOUSE VALUES (2, 13, 1)");
+        Fixtures.bundles(db);
+        BundleAllocationTest.concurrentBundlesNeverOversell(db, "S2", 13);
+    }
 }

@@ -80,4 +80,13 @@ class StockServiceImplTest {
         // a supervisor may
         assertEquals(8, stock.adjust("W1", "A", 3, "delivery", "sam").onHand());
     }
+
+    @Test
+    void aBundleGetsNoStockOfItsOwn() throws Exception {
+        Fixtures.bundles(db);
+        io.waybill.core.api.OperationRefusedException e = assertThrows(
+                io.waybill.core.api.OperationRefusedException.class, () -> stock.set("W1", "KIT", 3, "ann"));
+        assertEquals("bundle_has_no_stock", e.code());
+        assertEquals(0, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_STOCK WHERE SKU_ID = 24"), "nothing written");
+    }
 }

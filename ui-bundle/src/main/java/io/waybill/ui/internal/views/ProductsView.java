@@ -33,6 +33,7 @@ import io.waybill.core.api.Permission;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.model.CatalogueFormat;
 import io.waybill.core.model.Product;
+import io.waybill.core.model.ProductComponent;
 import io.waybill.core.model.RowError;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.ui.internal.CurrentUser;
@@ -42,6 +43,7 @@ import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.i18n.WaybillI18NProvider;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
@@ -103,8 +105,9 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("products.nameZh")).setFlexGrow(1);
         grid.addColumn(p -> String.join(" ", p.barcodes())).setKey("barcodes")
                 .setHeader(getTranslation("products.barcodes")).setAutoWidth(true);
-        grid.addColumn(Product::weightGrams).setKey("weight").setHeader(getTranslation("products.weight"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(p -> p.weightGrams() != null ? String.valueOf(p.weightGrams())
+                        : p.bundle() ? getTranslation("products.weightBundle") : "").setKey("weight")
+                .setHeader(getTranslation("products.weight")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(p -> p.declaredValue() == null ? "" : p.declaredValue().toPlainString() + " "
                 + (p.currency() == null ? "" : p.currency())).setKey("value")
                 .setHeader(getTranslation("products.value")).setAutoWidth(true);
@@ -115,6 +118,8 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(this::dangerousGoods).setKey("dg").setHeader(getTranslation("products.dg")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.enabled() ? "products.yes" : "products.no")).setKey("enabled")
                 .setHeader(getTranslation("products.enabled")).setAutoWidth(true);
+        grid.addColumn(p -> componentsText(p.components())).setKey("components")
+                .setHeader(getTranslation("products.components")).setAutoWidth(true);
         if (mayEdit) {
             grid.addComponentColumn(p -> {
                 Button edit = new Button(getTranslation("products.edit"), e -> openForm(p));
@@ -248,6 +253,10 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         Checkbox magnet = check("product-magnet", "products.magnet", product != null && product.magnet());
         Checkbox powder = check("product-powder", "products.powder", product != null && product.powder());
         Checkbox enabled = check("product-enabled", "products.enabled", product == null || product.enabled());
+        TextField components = text("product-components", "products.components",
+                product == null ? null : componentsText(product.components()));
+        components.setHelperText(getTranslation("products.componentsHelp"));
+        components.setWidthFull();
         Span error = new Span();
         error.setId("product-error");
         error.addClassName("wb-error");
@@ -258,14 +267,31 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         Div dims = row(length, width, height);
         Div customs = row(value, currency, hs, origin);
         Div flags = row(battery, liquid, magnet, powder, enabled);
-        dialog.add(names, codes, dims, customs, material, flags, error);
+        dialog.add(names, codes, dims, customs, material, flags, components, error);
 
         Button save = new Button(getTranslation("products.save"), e -> {
+            List<ProductComponent> parts = new ArrayList<>();
+            for (String part : components.getValue().split("[;；]+")) {
+                String t = part.strip().replace('×', '*');
+                if (t.isEmpty()) {
+                    continue;
+                }
+                int star = t.lastIndexOf('*');
+                try {
+                    parts.add(star < 0 ? new ProductComponent(t, 1) : new ProductComponent(t.substring(0, star)
+                            .strip(), Integer.parseInt(t.substring(star + 1).strip())));
+                } catch (NumberFormatException ex) {
+                    error.setText(getTranslation("products.componentsUnreadable", part.strip()));
+                    error.setVisible(true);
+                    return;
+                }
+            }
             Product p = new Product(sku.getValue(), name.getValue(), nameZh.getValue(),
                     Arrays.stream(barcodes.getValue().split("[|;,\\s]+")).filter(b -> !b.isBlank()).toList(),
                     weight.getValue(), tolerance.getValue(), length.getValue(), width.getValue(), height.getValue(),
                     value.getValue(), currency.getValue(), hs.getValue(), origin.getValue(), material.getValue(),
-                    battery.getValue(), liquid.getValue(), magnet.getValue(), powder.getValue(), enabled.getValue());
+                    battery.getValue(), liquid.getValue(), magnet.getValue(), powder.getValue(), enabled.getValue(),
+                    parts);
             try {
                 Product saved = product == null ? products.create(p, actor) : products.update(p, actor);
                 dialog.close();
@@ -286,6 +312,12 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         cancel.setId("product-cancel");
         dialog.getFooter().add(cancel, save);
         dialog.open();
+    }
+
+    /** A bundle's components as the form and the files write them: {@code SKU-A*2;SKU-B*1}. */
+    private static String componentsText(List<ProductComponent> components) {
+        return components.stream().map(ProductComponent::toString).collect(java.util.stream.Collectors.joining(
+                ProductComponent.SEPARATOR));
     }
 
     private TextField text(String id, String label, String value) {
