@@ -152,6 +152,28 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
     }
 
     /**
+     * Test connection: {@code GET /sell/fulfillment/v1/order?limit=1} (read-only, one order at most). Ok says how many
+     * orders the account holds; a refused token is auth_failed, an unreachable API transient / timeout. The token
+     * never appears in a message.
+     */
+    @Override
+    public Result<String> testConnection(StoreContext store) {
+        return call(store, "the connection test", a -> {
+            HttpReply reply = a.client().get(EbayRequestMapper.probe());
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "the connection test").toArray(Message[]::new));
+            }
+            Optional<com.fasterxml.jackson.databind.JsonNode> json = Json.parse(reply.body());
+            if (json.isEmpty() || !json.get().has("total")) {
+                return Result.failure(badResponse("the connection test"));
+            }
+            long total = json.get().path("total").asLong();
+            return Result.ok("Connected to eBay: the account of store " + a.storeCode() + " holds " + total
+                    + (total == 1 ? " order." : " orders."));
+        });
+    }
+
+    /**
      * Reports the shipment, checking before creating: lists the order's shipping fulfillments; when one carries this
      * tracking number, answers ok ({@value EbayCodes#ALREADY_CONFIRMED}, naming that fulfillment) and posts nothing,
      * so a resend after a timeout whose POST went through never creates a second one; otherwise reads the order and

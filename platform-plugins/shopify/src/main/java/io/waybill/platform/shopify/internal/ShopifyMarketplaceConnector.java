@@ -283,6 +283,28 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
     }
 
     /**
+     * Test connection: asks Shopify for the shop's name ({@code { shop { name myshopifyDomain } }}, a query of cost 1,
+     * read-only). Ok names the shop; a refused token is auth_failed, an unreachable shop transient / timeout. The
+     * token never appears in a message.
+     */
+    @Override
+    public Result<String> testConnection(StoreContext store) {
+        return call(store, "the connection test", s -> {
+            Reply reply = send(s, ShopifyRequestMapper.shop(), "the connection test");
+            if (reply.failure() != null) {
+                return Result.failure(reply.failure().toArray(Message[]::new));
+            }
+            JsonNode shopNode = reply.json().path("data").path("shop");
+            String name = Json.text(shopNode, "name");
+            if (name == null) {
+                return Result.failure(badResponse("the connection test"));
+            }
+            String domain = Json.text(shopNode, "myshopifyDomain");
+            return Result.ok("Connected to Shopify shop " + name + (domain == null ? "" : " (" + domain + ")") + ".");
+        });
+    }
+
+    /**
      * The open fulfillment orders (by location) that no fulfillment with this shipment's tracking number covers yet.
      * A fulfillment with the tracking number whose fulfillment orders Shopify did not list is taken to cover all of
      * them: sending nothing is the safe side of a doubt, a second fulfillment is not.
