@@ -1,7 +1,10 @@
 /** Immutable views of Waybill's domain handed to the UI, the shell and plugins. Never JPA entities.
  * 1.2: {@link io.waybill.core.model.UserInfo}, {@code PackageQuery.viewer}. 1.3: {@link io.waybill.core.model.Product},
  * {@code ProductPage}, {@code CatalogueFormat}, {@code CatalogueImportPreview}, {@code SkuAlias}.
- * 1.4: {@link io.waybill.core.model.Warehouse}, {@link io.waybill.core.model.WarehouseKind}, {@code WarehouseInfo.address}. */
+ * 1.4: {@link io.waybill.core.model.Warehouse}, {@link io.waybill.core.model.WarehouseKind}, {@code WarehouseInfo.address}.
+ * 1.5: {@link io.waybill.core.model.Store}, {@link io.waybill.core.model.StoreDraft},
+ * {@link io.waybill.core.model.PlatformType}, {@link io.waybill.core.model.SettingField},
+ * {@link io.waybill.core.model.ConnectionTest}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.waybill.core.model;

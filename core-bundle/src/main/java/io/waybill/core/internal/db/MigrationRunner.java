@@ -35,7 +35,8 @@ public final class MigrationRunner {
             "V5__order_lookup_index.sql",
             "V6__carrier_labels.sql",
             "V7__warehouse_master.sql",
-            "V8__product_master.sql");
+            "V8__product_master.sql",
+            "V11__store_admin.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";
