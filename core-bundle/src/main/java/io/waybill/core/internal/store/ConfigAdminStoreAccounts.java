@@ -5,9 +5,12 @@ import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.SettingField;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,9 +44,13 @@ import java.util.Set;
  * without accounts. Plugin bundles are found whether or not any account is configured: Metatype is read from the
  * installed bundles, not from registered services. Configurations are created with location {@code "?"} so the
  * plugin bundle (not the core) binds them, exactly like {@code config:edit --factory} does.
+ *
+ * <p>A secret typed in clear into a store account with {@code config:edit} / {@code config:property-set} is moved
+ * out as soon as the configuration is saved: this listener writes it to its secret file and replaces the value by
+ * the placeholder, so {@code config:list} and the {@code .cfg} file do not keep it.
  */
-@Component(service = StoreAccounts.class)
-public class ConfigAdminStoreAccounts implements StoreAccounts {
+@Component(service = {StoreAccounts.class, ConfigurationListener.class})
+public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationListener {
 
     static final String PREFIX = "io.waybill.platform.";
     static final String STORE_CODE = "storeCode";
@@ -188,6 +195,50 @@ public class ConfigAdminStoreAccounts implements StoreAccounts {
             // never the secret: the exception texts name files and PIDs only
             throw new OperationRefusedException("account_not_saved", "The " + type.name() + " settings of store "
                     + storeCode + " could not be saved: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        if (event.getType() != ConfigurationEvent.CM_UPDATED || event.getFactoryPid() == null
+                || !event.getFactoryPid().startsWith(PREFIX)) {
+            return;
+        }
+        try {
+            PlatformType type = platforms().stream().filter(t -> event.getFactoryPid().equals(t.factoryPid()))
+                    .findFirst().orElse(null);
+            if (type == null) {
+                return;
+            }
+            Configuration[] found = configAdmin.listConfigurations("(" + Constants.SERVICE_PID + "="
+                    + escape(event.getPid()) + ")");
+            if (found == null || found.length == 0 || found[0].getProperties() == null) {
+                return;
+            }
+            Configuration c = found[0];
+            Dictionary<String, Object> props = c.getProperties();
+            Object store = props.get(STORE_CODE);
+            Map<String, String> clear = new HashMap<>();
+            for (SettingField f : type.settings()) {
+                Object v = props.get(f.id());
+                if (f.secret() && v instanceof String text && !text.isEmpty() && !SecretFiles.isPlaceholder(text)) {
+                    clear.put(f.id(), text);
+                }
+            }
+            if (clear.isEmpty() || store == null || String.valueOf(store).isBlank()) {
+                return;
+            }
+            SecretFiles files = secretFiles();
+            for (Map.Entry<String, String> e : clear.entrySet()) {
+                props.put(e.getKey(), files.write(SecretFiles.name(type.id(), String.valueOf(store), e.getKey()),
+                        e.getValue()));
+            }
+            c.update(props);
+            LOG.info("Configuration {}: secret setting(s) {} moved to secret files; the configuration now holds"
+                    + " placeholders", c.getPid(), clear.keySet());
+        } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+            LOG.warn("Configuration {}: could not move its secret settings out of Config Admin: {}", event.getPid(),
+                    e.getClass().getSimpleName());
         }
     }
 
