@@ -155,7 +155,7 @@ class StoresIT {
         assertNoToken(show, "store-list CODE");
         Result config = waybill.shell("config:list \"(storeCode=" + STORE + ")\"");
         assertTrue(config.output().contains("io.waybill.platform.shopify"), config::output);
-        assertTrue(config.output().contains("$[secret:waybill-secret-shopify-it-shop-accesstoken]"), config::output);
+        assertTrue(config.output().contains("secret-file:waybill-secret-shopify-it-shop-accesstoken"), config::output);
         assertNoToken(config, "config:list");
         Path secret = waybill.home().resolve("etc").resolve("waybill-secret-shopify-it-shop-accesstoken");
         assertEquals(GOOD, Files.readString(secret));
@@ -206,7 +206,7 @@ class StoresIT {
 
         // then: it is moved to the secret file; Waybill and config:edit agree; the right token works again
         waybill.shellUntil("config:list \"(storeCode=" + STORE + ")\"", r -> !r.output().contains(GOOD)
-                && r.output().contains("$[secret:waybill-secret-shopify-it-shop-accesstoken]"), LIMIT);
+                && r.output().contains("secret-file:waybill-secret-shopify-it-shop-accesstoken"), LIMIT);
         Result green = waybill.shellUntil("waybill:store-test " + STORE, r -> r.output().contains("OK: Connected"),
                 LIMIT);
         assertNoToken(green, "store-test");

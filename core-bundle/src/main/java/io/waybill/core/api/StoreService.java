@@ -14,7 +14,8 @@ import java.util.Optional;
  * a row in the core's database (code, name, platform, capture interval, warehouse priority, auto-sync, enabled) plus,
  * for a platform with accounts, a Config Admin factory configuration of the plugin (its settings; {@code config:edit}
  * and Waybill edit the same configuration). Secrets are written to a file of their own (mode 600) that the
- * configuration names with a {@code $[secret:...]} placeholder, so {@code config:list} never shows them. Changes
+ * configuration names with a reference {@code secret-file:<name>} (resolved by the plugin), so {@code config:list}
+ * never shows them. Changes
  * need {@link Permission#MANAGE_STORES}; a refusal is an {@link OperationRefusedException} whose message the
  * operator can read, and nothing is written then.
  */

@@ -47,7 +47,7 @@ import java.util.Set;
  *
  * <p>A secret typed in clear into a store account with {@code config:edit} / {@code config:property-set} is moved
  * out as soon as the configuration is saved: this listener writes it to its secret file and replaces the value by
- * the placeholder, so {@code config:list} and the {@code .cfg} file do not keep it.
+ * the reference {@code secret-file:<name>}, so {@code config:list} and the {@code .cfg} file do not keep it.
  */
 @Component(service = {StoreAccounts.class, ConfigurationListener.class})
 public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationListener {
@@ -235,7 +235,7 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
             }
             c.update(props);
             LOG.info("Configuration {}: secret setting(s) {} moved to secret files; the configuration now holds"
-                    + " placeholders", c.getPid(), clear.keySet());
+                    + " references", c.getPid(), clear.keySet());
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
             LOG.warn("Configuration {}: could not move its secret settings out of Config Admin: {}", event.getPid(),
                     e.getClass().getSimpleName());
@@ -244,6 +244,9 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
 
     private SecretFiles secretFiles() {
         String dir = context.getProperty(SecretFiles.SECRETS_DIR_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            dir = context.getProperty("karaf.etc"); // where the plugin kit looks too
+        }
         if (dir == null || dir.isBlank()) {
             throw new OperationRefusedException("no_secrets_dir", "Secrets cannot be stored: the framework property "
                     + SecretFiles.SECRETS_DIR_PROPERTY + " (Karaf's etc/config.properties) is not set.");

@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Store secrets as files of their own, readable by the owner only (mode 600), in the secrets directory of Felix's
- * Config Admin interpolation plugin (framework property {@value #SECRETS_DIR_PROPERTY}; Karaf sets it to
- * {@code etc/}). A configuration holds only the placeholder {@code $[secret:<name>]}; the plugin replaces it when the
- * configuration is delivered to the component, so {@code config:list}, {@code config:edit} and the {@code .cfg} file
- * show the placeholder, never the secret.
+ * Store secrets as files of their own, readable by the owner only (mode 600), in the secrets directory (framework
+ * property {@value #SECRETS_DIR_PROPERTY}; Karaf sets it to {@code etc/}). A configuration holds only the reference
+ * {@code secret-file:<name>}, which the plugin resolves with the plugin kit's {@code SecretFiles.resolve}, so
+ * {@code config:list}, {@code config:edit} and the {@code .cfg} file show the reference, never the secret. (Felix's
+ * {@code $[secret:...]} interpolation would not do: Karaf's {@code config:list} prints interpolated values.)
  */
 public final class SecretFiles {
 
@@ -24,7 +24,7 @@ public final class SecretFiles {
     public static final String SECRETS_DIR_PROPERTY = "org.apache.felix.configadmin.plugin.interpolation.secretsdir";
 
     private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9-]+");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\[secret:[a-z0-9-]+\\]");
+    private static final Pattern PLACEHOLDER = Pattern.compile("secret-file:[a-z0-9][a-z0-9-]{0,199}");
 
     private final Path dir;
 
@@ -39,7 +39,7 @@ public final class SecretFiles {
 
     /** The configuration value that stands for a secret. */
     public static String placeholder(String name) {
-        return "$[secret:" + name + "]";
+        return "secret-file:" + name;
     }
 
     /** Whether a configuration value is a secret placeholder (and not a secret typed in clear). */

@@ -89,7 +89,7 @@ class StoreServiceImplTest {
             });
             secrets.forEach((k, v) -> {
                 secretStore.put(storeCode + k, v);
-                c.put(k, "$[secret:" + storeCode + k + "]");
+                c.put(k, "secret-file:" + storeCode + k);
             });
         }
     }

@@ -26,7 +26,7 @@ class SecretFilesTest {
 
         // then
         assertEquals("waybill-secret-shopify-acme-us-accesstoken", name);
-        assertEquals("$[secret:waybill-secret-shopify-acme-us-accesstoken]", placeholder);
+        assertEquals("secret-file:waybill-secret-shopify-acme-us-accesstoken", placeholder);
         assertTrue(SecretFiles.isPlaceholder(placeholder));
         assertFalse(SecretFiles.isPlaceholder("shpat_secret"));
         Path file = dir.resolve(name);

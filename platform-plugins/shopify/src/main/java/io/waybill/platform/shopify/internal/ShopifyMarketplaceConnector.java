@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
@@ -71,6 +72,9 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
     private volatile Shop shop = unconfigured("not configured");
     private volatile Reported reported;
 
+    /** Where secret files ({@code secret-file:<name>} settings) live; tests replace it. */
+    java.nio.file.Path secretsDir = SecretFiles.defaultDir();
+
     @Activate
     @Modified
     void configure(ShopifyConfig config) {
@@ -95,8 +99,14 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
         if (!API_VERSION.matcher(version).matches()) {
             problems.add("'API version' must look like 2025-07");
         }
-        String token = trim(config._accessToken());
-        if (token.isEmpty()) {
+        String token;
+        try {
+            token = trim(SecretFiles.resolve(config._accessToken(), secretsDir));
+        } catch (IllegalArgumentException e) {
+            problems.add("'Admin API access token': " + e.getMessage());
+            token = null;
+        }
+        if ("".equals(token)) {
             problems.add("'Admin API access token' is empty");
         }
         ShopifyClient client = null;
@@ -114,7 +124,8 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
         }
         int pageSize = Math.min(50, Math.max(1, config.pageSize()));
         shop = new Shop(storeCode, descriptor(storeCode), client,
-                new ShopifyRequestMapper(pageSize, config.notifyCustomer()), token.isEmpty() ? null : token,
+                new ShopifyRequestMapper(pageSize, config.notifyCustomer()),
+                token == null || token.isEmpty() ? null : token,
                 Math.min(365, Math.max(1, config.initialLookbackDays())), positive(config.restoreRate(), 50),
                 positive(config.bucketSize(), 1000), positive(config.pointsPerCall(), 50),
                 config.useReportedLimits(), problems.isEmpty() ? null : String.join("; ", problems));

@@ -69,6 +69,30 @@ class ShopifyTestConnectionTest {
     }
 
     @Test
+    void theTokenMayComeFromASecretFileReferencedByTheConfiguration(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // given: what Waybill's store management writes: the token in a file, a reference in the configuration
+        java.nio.file.Files.writeString(dir.resolve("waybill-secret-shopify-shop-us-accesstoken"), TOKEN + "\n");
+        wm.stubFor(post(ENDPOINT).withHeader("X-Shopify-Access-Token", equalTo(TOKEN))
+                .willReturn(okJson(recorded("shop.json"))));
+        ShopifyMarketplaceConnector connector = new ShopifyMarketplaceConnector();
+        connector.secretsDir = dir;
+        connector.configure(config(Map.of("storeCode", "SHOP-US", "baseUrl", wm.baseUrl(),
+                "_accessToken", "secret-file:waybill-secret-shopify-shop-us-accesstoken")));
+
+        // when / then
+        assertTrue(connector.testConnection(STORE).isOk());
+
+        // and a missing file is a configuration problem naming the file, not a request with a wrong token
+        connector.configure(config(Map.of("storeCode", "SHOP-US", "baseUrl", wm.baseUrl(),
+                "_accessToken", "secret-file:waybill-secret-missing")));
+        Message m = only(connector.testConnection(STORE));
+        assertEquals(ShopifyCodes.BAD_CONFIG, m.code());
+        assertTrue(m.text().contains("waybill-secret-missing is missing"), m.text());
+        assertEquals(1, wm.getAllServeEvents().size());
+    }
+
+    @Test
     void answerWithoutShop_isBadResponse() {
         // given
         wm.stubFor(post(ENDPOINT).willReturn(okJson("{\"data\":{\"shop\":null}}")));
