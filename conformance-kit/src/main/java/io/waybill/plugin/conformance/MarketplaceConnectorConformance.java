@@ -23,6 +23,8 @@ public abstract class MarketplaceConnectorConformance extends PluginConformance<
 
     public static final String FETCH = "fetchOrders";
     public static final String CONFIRM = "confirmShipment";
+    /** Since SPI platform 1.2; a plugin that does not offer it lists it in {@link #unsupported()}. */
+    public static final String TEST = "testConnection";
 
     /** The store the plugin instance serves. */
     protected abstract StoreContext store();
@@ -47,7 +49,8 @@ public abstract class MarketplaceConnectorConformance extends PluginConformance<
     protected List<Call<MarketplaceConnector>> calls() {
         return List.of(
                 new Call<>(FETCH, c -> c.fetchOrders(store(), null)),
-                new Call<>(CONFIRM, c -> c.confirmShipment(store(), confirmation())));
+                new Call<>(CONFIRM, c -> c.confirmShipment(store(), confirmation())),
+                new Call<>(TEST, c -> c.testConnection(store())));
     }
 
     @Override
@@ -61,7 +64,9 @@ public abstract class MarketplaceConnectorConformance extends PluginConformance<
                 new Call<>(FETCH + "(null store)", m -> m.fetchOrders(null, null)),
                 new Call<>(CONFIRM + "(blank)", m -> m.confirmShipment(store(), blank)),
                 new Call<>(CONFIRM + "(other store)", m -> m.confirmShipment(other, c)),
-                new Call<>(CONFIRM + "(null)", m -> m.confirmShipment(store(), null)));
+                new Call<>(CONFIRM + "(null)", m -> m.confirmShipment(store(), null)),
+                new Call<>(TEST + "(other store)", m -> m.testConnection(other)),
+                new Call<>(TEST + "(null store)", m -> m.testConnection(null)));
     }
 
     @Test
@@ -80,7 +85,8 @@ public abstract class MarketplaceConnectorConformance extends PluginConformance<
     @Test
     void spiDefaults_answerUnsupported() {
         MarketplaceConnector bare = () -> new PluginDescriptor("bare", "Bare", "");
-        for (Result<?> r : List.of(bare.fetchOrders(store(), null), bare.confirmShipment(store(), confirmation()))) {
+        for (Result<?> r : List.of(bare.fetchOrders(store(), null), bare.confirmShipment(store(), confirmation()),
+                bare.testConnection(store()))) {
             Conformance.assertFailedWith(r, MessageCodes.UNSUPPORTED, "an SPI default");
         }
     }

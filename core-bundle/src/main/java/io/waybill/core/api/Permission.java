@@ -30,6 +30,7 @@ public enum Permission {
     EDIT_CATALOGUE(UserIdentity.SUPERVISOR, "edit the product catalogue"),
     SET_BIN_LOCATION(UserIdentity.SUPERVISOR, "set bin locations"),
     MANAGE_WAREHOUSES(UserIdentity.ADMIN, "manage warehouses"),
+    MANAGE_STORES(UserIdentity.ADMIN, "manage stores"),
     CONFIGURE_PLUGINS(UserIdentity.ADMIN, "configure plugins"),
     MANAGE_USERS(UserIdentity.ADMIN, "manage users");
 

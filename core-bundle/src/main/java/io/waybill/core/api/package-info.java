@@ -7,7 +7,9 @@
  * 1.5: {@link io.waybill.core.api.ProductService}, {@code Permission.EDIT_CATALOGUE}.
  * 1.6: {@link io.waybill.core.api.WarehouseService}, {@link io.waybill.core.api.WarehouseValidator},
  * {@code Permission.MANAGE_WAREHOUSES}/{@code SET_BIN_LOCATION}.
+ * 1.7: {@code StoreService} store management ({@code platforms}, {@code list}, {@code get}, {@code create},
+ * {@code update}, {@code setEnabled}, {@code testConnection}), {@code Permission.MANAGE_STORES}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 package io.waybill.core.api;

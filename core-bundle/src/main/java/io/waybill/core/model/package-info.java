@@ -4,7 +4,9 @@
  * 1.4: {@link io.waybill.core.model.Warehouse}, {@link io.waybill.core.model.WarehouseKind}, {@code WarehouseInfo.address}.
  * 1.5: {@link io.waybill.core.model.OrderValue}, {@code PackageDetail.value}, {@code PackageDetail.Line.unitPrice}
  * and {@code currency}; {@link io.waybill.core.model.ProductComponent}, {@code Product.components},
- * {@code PackageDetail.Line.components} (bundles / kits). */
+ * {@code PackageDetail.Line.components} (bundles / kits); {@link io.waybill.core.model.Store},
+ * {@link io.waybill.core.model.StoreDraft}, {@link io.waybill.core.model.PlatformType},
+ * {@link io.waybill.core.model.SettingField}, {@link io.waybill.core.model.ConnectionTest}. */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.5.0")
 package io.waybill.core.model;

@@ -39,6 +39,7 @@ class PermissionTest {
         assertEquals(supervisor, allowed(Set.of("supervisor")));
         assertEquals(EnumSet.allOf(Permission.class), allowed(Set.of("admin")));
         assertFalse(allowed(Set.of("supervisor")).contains(Permission.MANAGE_WAREHOUSES), "warehouses: admin only");
+        assertFalse(allowed(Set.of("supervisor")).contains(Permission.MANAGE_STORES), "stores: admin only");
         assertEquals(EnumSet.noneOf(Permission.class), allowed(Set.of("viewer", "ssh", "manager")));
         assertEquals(EnumSet.noneOf(Permission.class), allowed(Set.of()));
     }

@@ -38,4 +38,14 @@ public interface MarketplaceConnector {
     default Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
         return Result.unsupported("confirmShipment");
     }
+
+    /**
+     * Checks that this store's account works: the marketplace answers and accepts the credentials, with one cheap
+     * read-only request (e.g. the shop's name). Ok carries a short operator-readable text naming what answered
+     * (never a secret); failures use the {@link io.waybill.spi.common.MessageCodes}: auth_failed for refused
+     * credentials, transient / timeout when the marketplace cannot be reached. Since 1.2.
+     */
+    default Result<String> testConnection(StoreContext store) {
+        return Result.unsupported("testConnection");
+    }
 }

@@ -1,4 +1,5 @@
-/** Contract a marketplace (platform) plugin implements: capture orders since a cursor, confirm shipments. */
+/** Contract a marketplace (platform) plugin implements: capture orders since a cursor, confirm shipments.
+ * 1.1: {@code MarketplaceConnector.rateLimit}. 1.2: {@code MarketplaceConnector.testConnection}. */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.2.0")
 package io.waybill.spi.platform;

@@ -246,7 +246,19 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     }
 
     private CaptureResult captureFromMarketplace(String storeCode, String actor) {
-        Store store = Jdbc.inTransaction(ds, c -> store(c, storeCode));
+        Store store = Jdbc.inTransaction(ds, c -> {
+            Store found = store(c, storeCode);
+            try (PreparedStatement ps = c.prepareStatement("SELECT ENABLED FROM WB_STORE WHERE ID = ?")) {
+                ps.setLong(1, found.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && !rs.getBoolean(1)) {
+                        throw new OperationRefusedException("store_disabled", "Store " + found.code()
+                                + " is disabled, so it is not captured. Enable it first.");
+                    }
+                }
+            }
+            return found;
+        });
         MarketplaceConnector connector = plugins.platform(store.platform(), store.code()).orElseThrow(() ->
                 new OperationRefusedException("no_connector", "No marketplace plugin for platform '"
                         + store.platform() + "' is installed, so store " + store.code() + " cannot be captured."));
@@ -446,13 +458,13 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         });
     }
 
-    /** Stores whose platform has a connector and whose capture interval has passed. */
+    /** Enabled stores whose platform has a connector and whose capture interval has passed. */
     List<String> storesDue() {
         Instant now = clock.instant();
         return Jdbc.inTransaction(ds, c -> {
             List<String> due = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT CODE, PLATFORM, LAST_CAPTURE_AT, CAPTURE_INTERVAL_MINUTES FROM WB_STORE");
+                    "SELECT CODE, PLATFORM, LAST_CAPTURE_AT, CAPTURE_INTERVAL_MINUTES FROM WB_STORE WHERE ENABLED = TRUE");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp last = rs.getTimestamp(3);

@@ -38,6 +38,7 @@ public final class MigrationRunner {
             "V8__product_master.sql",
             "V9__order_value.sql",
             "V10__sku_unmatched.sql",
+            "V11__store_admin.sql",
             "V12__product_bundles.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);

@@ -1,6 +1,8 @@
 package io.waybill.core.internal.shell;
 
 import io.waybill.core.api.PluginRegistry;
+import io.waybill.core.api.StoreService;
+import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.PluginInfo;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -11,13 +13,20 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code waybill:plugin-list}: the carrier, platform and device plugins registered right now. */
+/**
+ * {@code waybill:plugin-list}: the carrier, platform and device plugins registered right now, then the platform
+ * plugins installed whose service is not registered because no account of them is configured yet (read from the
+ * installed bundles' Metatype, see {@link StoreService#platforms()}).
+ */
 @Command(scope = "waybill", name = "plugin-list", description = "Lists carrier, platform and device plugins")
 @Service
 public class PluginListCommand implements Action {
 
     @Reference
     PluginRegistry registry;
+
+    @Reference(optional = true)
+    StoreService stores;
 
     @Override
     public Object execute() {
@@ -34,6 +43,25 @@ public class PluginListCommand implements Action {
         }
         table.print(System.out);
         System.out.println(plugins.size() + " plugins");
+        StoreService s = stores;
+        List<PlatformType> idle = s == null ? List.of() : s.platforms().stream()
+                .filter(t -> plugins.stream().noneMatch(p -> p.kind() == PluginInfo.Kind.PLATFORM
+                        && p.id().equals(t.id())))
+                .toList();
+        if (!idle.isEmpty()) {
+            System.out.println();
+            System.out.println("Installed, no account configured yet (add one with waybill:store-add):");
+            ShellTable types = new ShellTable();
+            types.column("Kind");
+            types.column("Id");
+            types.column("Name");
+            types.column("Bundle");
+            for (PlatformType t : idle) {
+                types.addRow().addContent("platform", t.id(), t.name(), t.bundleName());
+            }
+            types.print(System.out);
+            System.out.println(idle.size() + " plugin types without an account");
+        }
         return null;
     }
 }

@@ -128,7 +128,7 @@ public class SyncJobWorker {
             List<Store> stores = Jdbc.inTransaction(ds, c -> {
                 List<Store> due = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT s.ID, s.CODE, s.PLATFORM FROM WB_STORE s "
-                        + "WHERE EXISTS (SELECT 1 FROM WB_SYNC_JOB j WHERE j.STORE_ID = s.ID AND j.STATE = 'QUEUED' "
+                        + "WHERE s.ENABLED = TRUE AND EXISTS (SELECT 1 FROM WB_SYNC_JOB j WHERE j.STORE_ID = s.ID AND j.STATE = 'QUEUED' "
                         + "AND j.NEXT_RUN_AT <= ?)")) {
                     ps.setTimestamp(1, Timestamp.from(now));
                     try (ResultSet rs = ps.executeQuery()) {

@@ -221,7 +221,7 @@ public class StockServiceImpl implements StockService {
     }
 
     /** Takes one id from the shared table sequence (the same one JPA allocates from, in blocks). */
-    static long nextId(Connection c) throws SQLException {
+    public static long nextId(Connection c) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(
                 "UPDATE WB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + 1 WHERE SEQ_NAME = 'wb_id'");
              PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM WB_SEQUENCE WHERE SEQ_NAME = 'wb_id'")) {

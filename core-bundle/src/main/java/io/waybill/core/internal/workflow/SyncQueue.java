@@ -12,7 +12,10 @@ public final class SyncQueue {
     private SyncQueue() {
     }
 
-    /** Queues a sync job when the store's platform is set to sync automatically after shipping. */
+    /**
+     * Queues a sync job when the store's platform is set to sync automatically after shipping and the store's own
+     * auto-sync switch (WB_STORE.AUTO_SYNC) is on.
+     */
     public static void enqueueIfAutomatic(Connection c, long packageId, long storeId, String platform, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -21,6 +24,14 @@ public final class SyncQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !rs.getBoolean(1)) {
                     return;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT AUTO_SYNC FROM WB_STORE WHERE ID = ?")) {
+            ps.setLong(1, storeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && !rs.getBoolean(1)) {
+                    return; // the store's own switch is off
                 }
             }
         }

@@ -92,9 +92,14 @@ public class MainLayout extends AppLayout {
         warehousesNav.setId("nav-warehouses");
         warehousesNav.setVisible(WarehousesView.allowed(CurrentUser.get()));
         settings.addItem(warehousesNav);
+        SideNavItem storesNav = new SideNavItem(getTranslation("nav.stores"), StoresView.class,
+                VaadinIcon.SHOP.create());
+        storesNav.setId("nav-stores");
+        storesNav.setVisible(StoresView.allowed(CurrentUser.get()));
+        settings.addItem(storesNav);
         settings.setExpanded(true);
         settings.setVisible(ShippingMethodsView.allowed(CurrentUser.get())
-                || WarehousesView.allowed(CurrentUser.get()));
+                || WarehousesView.allowed(CurrentUser.get()) || StoresView.allowed(CurrentUser.get()));
         SideNavItem plugins = new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,
                 VaadinIcon.PLUG.create());
         plugins.setId("nav-plugins");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
@@ -59,6 +60,9 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
 
     private volatile Account account = unconfigured("not configured");
 
+    /** Where secret files ({@code secret-file:<name>} settings) live; tests replace it. */
+    java.nio.file.Path secretsDir = SecretFiles.defaultDir();
+
     @Activate
     @Modified
     void configure(EbayConfig config) {
@@ -67,8 +71,14 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
         if (storeCode.isEmpty()) {
             problems.add("'Waybill store code' is empty");
         }
-        String token = trim(config._accessToken());
-        if (token.isEmpty()) {
+        String token;
+        try {
+            token = trim(SecretFiles.resolve(config._accessToken(), secretsDir));
+        } catch (IllegalArgumentException e) {
+            problems.add("'OAuth user access token': " + e.getMessage());
+            token = null;
+        }
+        if ("".equals(token)) {
             problems.add("'OAuth user access token' is empty");
         }
         String baseUrl = trim(config.baseUrl()).isEmpty() ? EbayClient.DEFAULT_BASE_URL : trim(config.baseUrl());
@@ -86,7 +96,8 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
             problems.add("'API base URL' is not a URL");
         }
         account = new Account(storeCode, descriptor(storeCode), client,
-                new EbayRequestMapper(Math.min(200, Math.max(1, config.pageSize()))), token.isEmpty() ? null : token,
+                new EbayRequestMapper(Math.min(200, Math.max(1, config.pageSize()))),
+                token == null || token.isEmpty() ? null : token,
                 Math.min(90, Math.max(1, config.initialLookbackDays())), Math.max(1, config.callsPerDay()),
                 Math.max(1, config.burst()), problems.isEmpty() ? null : String.join("; ", problems));
     }
@@ -148,6 +159,28 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
                         : EbayCursor.startingAt(window.to());
             }
             return Result.ok(new OrderPage(p.orders(), next.encode(), hasMore));
+        });
+    }
+
+    /**
+     * Test connection: {@code GET /sell/fulfillment/v1/order?limit=1} (read-only, one order at most). Ok says how many
+     * orders the account holds; a refused token is auth_failed, an unreachable API transient / timeout. The token
+     * never appears in a message.
+     */
+    @Override
+    public Result<String> testConnection(StoreContext store) {
+        return call(store, "the connection test", a -> {
+            HttpReply reply = a.client().get(EbayRequestMapper.probe());
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "the connection test").toArray(Message[]::new));
+            }
+            Optional<com.fasterxml.jackson.databind.JsonNode> json = Json.parse(reply.body());
+            if (json.isEmpty() || !json.get().has("total")) {
+                return Result.failure(badResponse("the connection test"));
+            }
+            long total = json.get().path("total").asLong();
+            return Result.ok("Connected to eBay: the account of store " + a.storeCode() + " holds " + total
+                    + (total == 1 ? " order." : " orders."));
         });
     }
 

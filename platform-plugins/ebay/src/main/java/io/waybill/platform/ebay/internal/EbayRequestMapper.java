@@ -44,6 +44,11 @@ final class EbayRequestMapper {
                 + "&limit=" + pageSize + "&offset=" + window.offset();
     }
 
+    /** getOrders with limit 1 and no filter: the cheapest read that needs the user token, for Test connection. */
+    static String probe() {
+        return ORDER_PATH + "?limit=1";
+    }
+
     /** getOrder. */
     static String order(String orderId) {
         return ORDER_PATH + "/" + segment(orderId);

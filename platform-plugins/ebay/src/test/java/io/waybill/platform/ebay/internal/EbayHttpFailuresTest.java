@@ -26,7 +26,8 @@ class EbayHttpFailuresTest {
 
     enum Operation {
         FETCH_ORDERS(c -> c.fetchOrders(STORE, null)),
-        CONFIRM_SHIPMENT(c -> c.confirmShipment(STORE, shipment(TRACKING)));
+        CONFIRM_SHIPMENT(c -> c.confirmShipment(STORE, shipment(TRACKING))),
+        TEST_CONNECTION(c -> c.testConnection(STORE));
 
         final Function<EbayMarketplaceConnector, Result<?>> call;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
@@ -71,6 +72,9 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
     private volatile Shop shop = unconfigured("not configured");
     private volatile Reported reported;
 
+    /** Where secret files ({@code secret-file:<name>} settings) live; tests replace it. */
+    java.nio.file.Path secretsDir = SecretFiles.defaultDir();
+
     @Activate
     @Modified
     void configure(ShopifyConfig config) {
@@ -95,8 +99,14 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
         if (!API_VERSION.matcher(version).matches()) {
             problems.add("'API version' must look like 2025-07");
         }
-        String token = trim(config._accessToken());
-        if (token.isEmpty()) {
+        String token;
+        try {
+            token = trim(SecretFiles.resolve(config._accessToken(), secretsDir));
+        } catch (IllegalArgumentException e) {
+            problems.add("'Admin API access token': " + e.getMessage());
+            token = null;
+        }
+        if ("".equals(token)) {
             problems.add("'Admin API access token' is empty");
         }
         ShopifyClient client = null;
@@ -114,7 +124,8 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
         }
         int pageSize = Math.min(50, Math.max(1, config.pageSize()));
         shop = new Shop(storeCode, descriptor(storeCode), client,
-                new ShopifyRequestMapper(pageSize, config.notifyCustomer()), token.isEmpty() ? null : token,
+                new ShopifyRequestMapper(pageSize, config.notifyCustomer()),
+                token == null || token.isEmpty() ? null : token,
                 Math.min(365, Math.max(1, config.initialLookbackDays())), positive(config.restoreRate(), 50),
                 positive(config.bucketSize(), 1000), positive(config.pointsPerCall(), 50),
                 config.useReportedLimits(), problems.isEmpty() ? null : String.join("; ", problems));
@@ -279,6 +290,28 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
                         + (fulfillmentId == null ? "" : " (" + fulfillmentId + ")") + "."));
             }
             return Result.ok(Boolean.TRUE, notes);
+        });
+    }
+
+    /**
+     * Test connection: asks Shopify for the shop's name ({@code { shop { name myshopifyDomain } }}, a query of cost 1,
+     * read-only). Ok names the shop; a refused token is auth_failed, an unreachable shop transient / timeout. The
+     * token never appears in a message.
+     */
+    @Override
+    public Result<String> testConnection(StoreContext store) {
+        return call(store, "the connection test", s -> {
+            Reply reply = send(s, ShopifyRequestMapper.shop(), "the connection test");
+            if (reply.failure() != null) {
+                return Result.failure(reply.failure().toArray(Message[]::new));
+            }
+            JsonNode shopNode = reply.json().path("data").path("shop");
+            String name = Json.text(shopNode, "name");
+            if (name == null) {
+                return Result.failure(badResponse("the connection test"));
+            }
+            String domain = Json.text(shopNode, "myshopifyDomain");
+            return Result.ok("Connected to Shopify shop " + name + (domain == null ? "" : " (" + domain + ")") + ".");
         });
     }
 

@@ -46,6 +46,9 @@ final class ShopifyRequestMapper {
             + " fulfillment { id status trackingInfo(first: 10) { company number } }"
             + " userErrors { field message } } }";
 
+    /** The cheapest documented read (cost 1): the shop's name and its myshopify domain, for Test connection. */
+    static final String SHOP_QUERY = "query WaybillShop { shop { name myshopifyDomain } }";
+
     private final int pageSize;
     private final boolean notifyCustomer;
 
@@ -77,6 +80,11 @@ final class ShopifyRequestMapper {
         ObjectNode variables = Json.object().put("id", orderId);
         variables.put("after", after);
         return document(LINE_ITEMS_QUERY, variables);
+    }
+
+    /** The shop's name: proves the endpoint answers and the token is accepted. */
+    static ObjectNode shop() {
+        return document(SHOP_QUERY, Json.object());
     }
 
     /** The order's fulfillments (with tracking numbers) and fulfillment orders. */

@@ -23,7 +23,8 @@ class ShopifyHttpFailuresTest {
 
     enum Operation {
         FETCH_ORDERS(c -> c.fetchOrders(STORE, null)),
-        CONFIRM_SHIPMENT(c -> c.confirmShipment(STORE, shipment(TRACKING)));
+        CONFIRM_SHIPMENT(c -> c.confirmShipment(STORE, shipment(TRACKING))),
+        TEST_CONNECTION(c -> c.testConnection(STORE));
 
         final Function<ShopifyMarketplaceConnector, Result<?>> call;
 

@@ -1,0 +1,241 @@
+package io.waybill.itests;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.waybill.itests.WaybillDistribution.Result;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Stores on the real distribution, through the shell: the Shopify plugin is listed as a platform type before any
+ * account exists; a store is added against a WireMock Shopify (the plugin's recorded {@code shop.json}), its token
+ * from a file in the import folder; bad input is refused with its reason; Test connection is green with the right
+ * token and red (auth_failed) with a wrong one; the token is never in {@code config:list}, {@code store-list} or the
+ * commands' output, also when typed in clear with {@code config:edit}; disabling the store stops its capture.
+ */
+@Order(17)
+@ExtendWith(WaybillExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StoresIT {
+
+    static final String STORE = "IT-SHOP";
+    static final String GOOD = "shpat_it_stores_good_0123456789";
+    static final String WRONG = "shpat_it_stores_wrong_9876543210";
+    static final String GRAPHQL = "/admin/api/2025-07/graphql.json";
+    private static final Path RECORDED = Path.of("..", "platform-plugins", "shopify", "src", "test", "resources",
+            "io", "waybill", "platform", "shopify", "internal");
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final Pattern SHOPIFY_TYPE = Pattern.compile("(?m)^platform\\s*\\|\\s*shopify\\s*\\|.*");
+
+    private WaybillDistribution waybill;
+    private WireMockServer shopify;
+
+    @BeforeAll
+    void setUp(WaybillDistribution waybill) throws IOException {
+        this.waybill = waybill;
+        shopify = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        shopify.start();
+        // the right token gets the shop, any other Shopify's 401 answer
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).atPriority(5).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).atPriority(1).withHeader("X-Shopify-Access-Token", equalTo(GOOD))
+                .withRequestBody(containing("WaybillShop"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(Files.readString(RECORDED.resolve("shop.json")))));
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).atPriority(1).withHeader("X-Shopify-Access-Token", equalTo(GOOD))
+                .withRequestBody(containing("WaybillOrders"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"orders\":{\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null},"
+                                + "\"nodes\":[]}}}")));
+        Result install = waybill.shell("feature:install waybill-platform-shopify");
+        assertEquals(0, install.exitCode(), () -> "feature:install waybill-platform-shopify:\n" + install.output());
+    }
+
+    @AfterAll
+    void tearDown() {
+        Result list = waybill.shell("config:list \"(storeCode=" + STORE + ")\"");
+        Matcher pid = Pattern.compile("(?m)^Pid:\\s+(\\S+)").matcher(list.output());
+        while (pid.find()) {
+            waybill.shell("config:delete " + pid.group(1));
+        }
+        if (shopify != null) {
+            shopify.stop();
+        }
+    }
+
+    private String file(String name, String content) {
+        try {
+            Path file = waybill.importDir("stores").resolve(name);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return file.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> storeRow() {
+        return ShellTables.row(waybill.shell("waybill:store-list"), "Code", STORE).orElse(null);
+    }
+
+    private void assertNoToken(Result r, String what) {
+        assertFalse(r.output().contains(GOOD) || r.output().contains(WRONG), () -> what + " shows a token:\n"
+                + r.output());
+    }
+
+    @Test
+    @Order(1)
+    void theShopifyPluginIsListedBeforeAnyAccountAndBadStoresAreRefused() {
+        // then: the type is listed although no Shopify account exists (no connector service is registered)
+        Result types = waybill.shellUntil("waybill:plugin-list", r -> SHOPIFY_TYPE.matcher(r.output()).find(), LIMIT);
+        assertTrue(types.output().contains("no account configured yet"), types::output);
+
+        // bad input: every reason in one refusal, nothing written
+        Result bad = waybill.shell("waybill:store-add " + STORE + " --platform shopify --name \"IT Shop\" "
+                + "--warehouses SZ-01,NOPE-9 --set baseUrl=" + shopify.baseUrl() + " --secrets-file "
+                + file("good.secrets", ".accessToken=" + GOOD + "\n"));
+        assertTrue(bad.output().contains("unknown warehouse 'NOPE-9' in the priority list"), bad::output);
+        assertTrue(bad.output().contains("the required setting 'Shop' (shop) is missing"), bad::output);
+        assertNoToken(bad, "a refusal");
+        Result platform = waybill.shell("waybill:store-add " + STORE + " --platform amazon --name X --warehouses SZ-01");
+        assertTrue(platform.output().contains("No installed plugin offers platform 'amazon'"), platform::output);
+        Result inHistory = waybill.shell("waybill:store-add " + STORE + " --platform shopify --name X --warehouses "
+                + "SZ-01 --set shop=it-shop --set .accessToken=" + WRONG);
+        assertTrue(inHistory.output().contains("'.accessToken' is a secret"), inHistory::output);
+        assertEquals(null, storeRow());
+    }
+
+    @Test
+    @Order(2)
+    void aShopifyStoreIsAddedAndItsTokenStaysOutOfConfigListAndTheShell() throws IOException {
+        // when
+        Result add = waybill.shell("waybill:store-add " + STORE + " --platform shopify --name \"IT Shop\" "
+                + "--warehouses SZ-01 --interval 0 --set shop=it-shop --set baseUrl=" + shopify.baseUrl()
+                + " --secrets-file " + file("good.secrets", ".accessToken=" + GOOD + "\n"));
+
+        // then
+        assertTrue(add.output().contains("Added store " + STORE), add::output);
+        assertNoToken(add, "store-add");
+        Map<String, String> row = storeRow();
+        assertTrue(row != null, () -> waybill.shell("waybill:store-list").output());
+        assertEquals("shopify", row.get("Platform"));
+        assertEquals("yes", row.get("Enabled"));
+        assertEquals("configured", row.get("Account"));
+        assertEquals("SZ-01", row.get("Warehouses"));
+        Result show = waybill.shell("waybill:store-list " + STORE);
+        assertTrue(show.output().contains(".accessToken = set"), show::output);
+        assertTrue(show.output().contains("shop = it-shop"), show::output);
+        assertNoToken(show, "store-list CODE");
+        Result config = waybill.shell("config:list \"(storeCode=" + STORE + ")\"");
+        assertTrue(config.output().contains("io.waybill.platform.shopify"), config::output);
+        assertTrue(config.output().contains("secret-file:waybill-secret-shopify-it-shop-accesstoken"), config::output);
+        assertNoToken(config, "config:list");
+        Path secret = waybill.home().resolve("etc").resolve("waybill-secret-shopify-it-shop-accesstoken");
+        assertEquals(GOOD, Files.readString(secret));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        try (var cfgs = Files.list(waybill.home().resolve("etc"))) {
+            for (Path cfg : cfgs.filter(p -> p.getFileName().toString().endsWith(".cfg")).toList()) {
+                assertFalse(Files.readString(cfg).contains(GOOD), () -> cfg + " holds the token");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void testConnectionIsGreenWithTheTokenAndRedWithAWrongOne() {
+        // when / then: green once the plugin has taken the configuration (its activation is asynchronous)
+        Result green = waybill.shellUntil("waybill:store-test " + STORE,
+                r -> r.output().contains("OK: Connected to Shopify shop Snowdevil (snowdevil.myshopify.com)."), LIMIT);
+        assertEquals(0, green.exitCode(), green::output);
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL)).withHeader("X-Shopify-Access-Token", equalTo(GOOD))
+                .withRequestBody(containing("WaybillShop")));
+
+        // when: a wrong token, from a file
+        Result set = waybill.shell("waybill:store-set " + STORE + " --secrets-file "
+                + file("wrong.secrets", ".accessToken=" + WRONG + "\n"));
+        assertTrue(set.output().contains("Changed store " + STORE), set::output);
+
+        // then: red, with Shopify's words and no token
+        Result red = waybill.shellUntil("waybill:store-test " + STORE, r -> r.output().contains("failed (auth_failed)"),
+                LIMIT);
+        assertTrue(red.output().contains("Invalid API key or access token"), red::output);
+        assertTrue(red.exitCode() != 0, red::output);
+        assertNoToken(red, "store-test");
+        assertNoToken(waybill.shell("config:list \"(storeCode=" + STORE + ")\""), "config:list");
+    }
+
+    @Test
+    @Order(4)
+    void aTokenTypedInClearWithConfigEditLeavesConfigList() {
+        // given
+        Result list = waybill.shell("config:list \"(storeCode=" + STORE + ")\"");
+        Matcher pid = Pattern.compile("(?m)^Pid:\\s+(\\S+)").matcher(list.output());
+        assertTrue(pid.find(), list::output);
+
+        // when: the admin types the token in clear the Karaf way
+        Result edit = waybill.shell(String.join("\n", "config:edit " + pid.group(1),
+                "config:property-set .accessToken " + GOOD, "config:update"));
+        assertEquals(0, edit.exitCode(), edit::output);
+
+        // then: it is moved to the secret file; Waybill and config:edit agree; the right token works again
+        waybill.shellUntil("config:list \"(storeCode=" + STORE + ")\"", r -> !r.output().contains(GOOD)
+                && r.output().contains("secret-file:waybill-secret-shopify-it-shop-accesstoken"), LIMIT);
+        Result green = waybill.shellUntil("waybill:store-test " + STORE, r -> r.output().contains("OK: Connected"),
+                LIMIT);
+        assertNoToken(green, "store-test");
+    }
+
+    @Test
+    @Order(5)
+    void aDisabledStoreIsNotCaptured() {
+        // given: capture works while enabled
+        Result first = waybill.shell("waybill:capture " + STORE);
+        assertEquals(0, first.exitCode(), first::output);
+        int asked = shopify.findAll(postRequestedFor(urlEqualTo(GRAPHQL)).withRequestBody(containing("WaybillOrders")))
+                .size();
+        assertTrue(asked >= 1, "the enabled store was captured");
+
+        // when
+        Result off = waybill.shell("waybill:store-set " + STORE + " --enabled no");
+        assertTrue(off.output().contains("disabled"), off::output);
+
+        // then
+        assertEquals("no", storeRow().get("Enabled"));
+        Result refused = waybill.shell("waybill:capture " + STORE);
+        assertTrue(refused.output().contains("Store " + STORE + " is disabled, so it is not captured"),
+                refused::output);
+        assertEquals(asked, shopify.findAll(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(containing("WaybillOrders"))).size(), "no capture request for a disabled store");
+        Result on = waybill.shell("waybill:store-set " + STORE + " --enabled yes");
+        assertTrue(on.output().contains("enabled"), on::output);
+        Result off2 = waybill.shell("waybill:store-set " + STORE + " --enabled no");
+        assertTrue(off2.output().contains("disabled"), off2::output);
+    }
+}

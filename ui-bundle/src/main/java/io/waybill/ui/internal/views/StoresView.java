@@ -1,0 +1,340 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.api.Permission;
+import io.waybill.core.api.StoreService;
+import io.waybill.core.model.ConnectionTest;
+import io.waybill.core.model.PlatformType;
+import io.waybill.core.model.SettingField;
+import io.waybill.core.model.Store;
+import io.waybill.core.model.StoreDraft;
+import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.CurrentUser;
+import io.waybill.ui.internal.UiServices;
+import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
+import io.waybill.ui.internal.i18n.Reasons;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code /stores} (admin, {@link Permission#MANAGE_STORES}): the stores (marketplace accounts). A dialog creates or
+ * edits one: the platform from the installed plugins (listed even before any account exists), the plugin's own
+ * settings in a form generated from its Metatype (PASSWORD settings in password fields that are never filled back:
+ * they show "set" or "not set", and left empty keep the stored secret), capture interval, warehouse priority and
+ * auto-sync. <b>Test connection</b> asks the plugin with the saved settings and shows its readable answer.
+ */
+@Route(value = "stores", layout = MainLayout.class)
+public class StoresView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    private final Grid<Store> grid = new Grid<>();
+    private final ServiceNotice notice = new ServiceNotice();
+    private final Div body = new Div();
+
+    /** Whether the user may see and change stores. */
+    public static boolean allowed(Optional<UserIdentity> user) {
+        return user.map(u -> Permission.MANAGE_STORES.allowedFor(u.roles())).orElse(false);
+    }
+
+    public StoresView() {
+        addClassName("wb-page");
+        setSizeFull();
+        Div titleRow = new Div(new H2(getTranslation("store.title")));
+        titleRow.addClassName("wb-title-row");
+        body.setSizeFull();
+        add(titleRow, notice, body);
+        setFlexGrow(1, body);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        body.removeAll();
+        if (!allowed(CurrentUser.get())) {
+            Div denied = new Div(new Span(getTranslation("store.denied")));
+            denied.setId("access-denied");
+            denied.addClassName("wb-alert");
+            body.add(denied);
+            return;
+        }
+        Button add = new Button(getTranslation("store.new"), VaadinIcon.PLUS.create(), e -> openEditor(null));
+        add.setId("store-new");
+        Div actions = new Div(add);
+        actions.addClassName("wb-filters");
+
+        grid.removeAllColumns();
+        grid.setId("store-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(Store::code).setKey("code").setHeader(getTranslation("store.code")).setAutoWidth(true);
+        grid.addColumn(Store::name).setKey("name").setHeader(getTranslation("store.name")).setWidth("14rem")
+                .setFlexGrow(0).setTooltipGenerator(Store::name);
+        grid.addColumn(Store::platform).setKey("platform").setHeader(getTranslation("store.platform"))
+                .setAutoWidth(true);
+        grid.addColumn(s -> String.join(" > ", s.warehouses())).setKey("warehouses")
+                .setHeader(getTranslation("store.warehouses")).setAutoWidth(true);
+        grid.addColumn(s -> s.captureIntervalMinutes() == 0 ? getTranslation("store.onDemand")
+                : getTranslation("store.every", s.captureIntervalMinutes())).setKey("capture")
+                .setHeader(getTranslation("store.capture")).setAutoWidth(true);
+        grid.addColumn(s -> getTranslation(s.autoSync() ? "store.yes" : "store.no")).setKey("autoSync")
+                .setHeader(getTranslation("store.autoSync")).setAutoWidth(true);
+        grid.addColumn(s -> getTranslation(s.accountConfigured() ? "store.accountSet" : "store.accountNone"))
+                .setKey("account").setHeader(getTranslation("store.account")).setAutoWidth(true);
+        grid.addColumn(s -> getTranslation(s.enabled() ? "store.enabled" : "store.disabled")).setKey("enabled")
+                .setHeader(getTranslation("store.status")).setAutoWidth(true);
+        grid.addComponentColumn(this::rowActions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.setEmptyStateText(getTranslation("store.empty"));
+        grid.setSizeFull();
+        body.add(actions, grid);
+        reload();
+    }
+
+    private Div rowActions(Store s) {
+        Button edit = new Button(getTranslation("store.edit"), e -> openEditor(s));
+        edit.addClassName("store-edit");
+        Button toggle = new Button(getTranslation(s.enabled() ? "store.disable" : "store.enable"), e -> toggle(s));
+        toggle.addClassName("store-toggle");
+        Button test = new Button(getTranslation("store.test"), e -> BatchUi.info(testText(s.code())));
+        test.addClassName("store-test");
+        for (Button b : List.of(edit, toggle, test)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.getElement().setAttribute("data-code", s.code());
+        }
+        return new Div(edit, toggle, test);
+    }
+
+    private void reload() {
+        try {
+            grid.setItems(UiServices.stores().list());
+            notice.clear();
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+    }
+
+    private static String actor() {
+        return CurrentUser.get().map(UserIdentity::name).orElse("unknown");
+    }
+
+    private void toggle(Store s) {
+        try {
+            Store after = UiServices.stores().setEnabled(s.code(), !s.enabled(), actor());
+            reload();
+            BatchUi.info(getTranslation(after.enabled() ? "store.wasEnabled" : "store.wasDisabled", after.code()));
+        } catch (OperationRefusedException e) {
+            BatchUi.info(Reasons.of(e));
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+    }
+
+    /** The readable result of Test connection: "OK: ..." or "Failed: ...", in the UI's language. */
+    private String testText(String code) {
+        try {
+            ConnectionTest t = UiServices.stores().testConnection(code, actor());
+            return getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code,
+                    t.ok() ? t.text() : Reasons.of(t.code(), t.text()));
+        } catch (OperationRefusedException e) {
+            return Reasons.of(e);
+        } catch (ServiceUnavailableException e) {
+            return getTranslation("unavailable.service", e.serviceName());
+        }
+    }
+
+    /** One generated settings field: its component and how to read its value as text. */
+    private record SettingInput(SettingField field, Component component, Supplier<String> value) {
+    }
+
+    /** {@code store-dialog}: create (row null) or edit a store; field ids {@code store-<field>}, settings {@code store-setting-<id>}. */
+    private void openEditor(Store row) {
+        StoreService service;
+        List<PlatformType> platforms;
+        try {
+            service = UiServices.stores();
+            platforms = service.platforms();
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("store-dialog");
+        dialog.setHeaderTitle(row == null ? getTranslation("store.new") : getTranslation("store.editTitle", row.code()));
+        dialog.setWidth("48rem");
+
+        TextField code = new TextField(getTranslation("store.code"));
+        code.setId("store-code");
+        code.setValue(row == null ? "" : row.code());
+        code.setReadOnly(row != null);
+        TextField name = new TextField(getTranslation("store.name"));
+        name.setId("store-name");
+        name.setValue(row == null ? "" : row.name());
+        ComboBox<PlatformType> platform = new ComboBox<>(getTranslation("store.platform"));
+        platform.setId("store-platform");
+        platform.setItems(platforms);
+        platform.setItemLabelGenerator(t -> t.name() + " (" + t.id() + ")");
+        platform.setReadOnly(row != null);
+        IntegerField interval = new IntegerField(getTranslation("store.interval"));
+        interval.setId("store-interval");
+        interval.setHelperText(getTranslation("store.intervalHelp"));
+        interval.setMin(0);
+        interval.setMax(1440);
+        interval.setValue(row == null ? 15 : row.captureIntervalMinutes());
+        TextField warehouses = new TextField(getTranslation("store.warehouses"));
+        warehouses.setId("store-warehouses");
+        warehouses.setHelperText(getTranslation("store.warehousesHelp"));
+        warehouses.setValue(row == null ? "" : String.join(", ", row.warehouses()));
+        Checkbox autoSync = new Checkbox(getTranslation("store.autoSync"));
+        autoSync.setId("store-autosync");
+        autoSync.setValue(row == null || row.autoSync());
+
+        FormLayout form = new FormLayout(code, name, platform, interval, warehouses, autoSync);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        H4 settingsTitle = new H4(getTranslation("store.settings"));
+        FormLayout settingsForm = new FormLayout();
+        settingsForm.setId("store-settings");
+        settingsForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("30rem", 2));
+        List<SettingInput> inputs = new ArrayList<>();
+        Runnable buildSettings = () -> {
+            settingsForm.removeAll();
+            inputs.clear();
+            PlatformType t = platform.getValue();
+            settingsTitle.setVisible(t != null && !t.settings().isEmpty());
+            if (t == null) {
+                return;
+            }
+            for (SettingField f : t.settings()) {
+                SettingInput in = input(f, row);
+                inputs.add(in);
+                settingsForm.add(in.component());
+            }
+        };
+        platform.addValueChangeListener(e -> buildSettings.run());
+        if (row != null) {
+            platforms.stream().filter(t -> t.id().equals(row.platform())).findFirst().ifPresent(platform::setValue);
+        }
+        buildSettings.run();
+
+        Span error = new Span();
+        error.setId("store-error");
+        error.addClassName("wb-error");
+        error.setVisible(false);
+        Span testResult = new Span();
+        testResult.setId("store-test-result");
+        dialog.add(form, settingsTitle, settingsForm, error, testResult);
+
+        Button test = new Button(getTranslation("store.test"));
+        test.setId("store-test");
+        test.setEnabled(row != null);
+        test.addClickListener(e -> testResult.setText(testText(row.code())));
+        Button save = new Button(getTranslation("store.save"));
+        save.setId("store-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> {
+            error.setVisible(false);
+            Map<String, String> settings = new LinkedHashMap<>();
+            for (SettingInput in : inputs) {
+                String v = in.value().get();
+                if (v != null) {
+                    settings.put(in.field().id(), v);
+                }
+            }
+            List<String> wh = new ArrayList<>();
+            for (String w : warehouses.getValue().split("[,\\s>]+")) {
+                if (!w.isBlank()) {
+                    wh.add(w.strip());
+                }
+            }
+            StoreDraft draft = new StoreDraft(code.getValue(), name.getValue(),
+                    platform.getValue() == null ? null : platform.getValue().id(),
+                    interval.getValue() == null ? -1 : interval.getValue(), wh, autoSync.getValue(), settings);
+            try {
+                Store saved = row == null ? service.create(draft, actor()) : service.update(draft, actor());
+                reload();
+                BatchUi.info(getTranslation("store.saved", saved.code()));
+                dialog.close();
+                if (row == null) {
+                    openEditor(saved); // now Test connection can ask the plugin with the saved settings
+                }
+            } catch (OperationRefusedException ex) {
+                error.setText(Reasons.of(ex));
+                error.setVisible(true);
+            } catch (RuntimeException ex) {
+                org.slf4j.LoggerFactory.getLogger(StoresView.class).warn("Saving a store failed: {}",
+                        ex.getClass().getSimpleName());
+                error.setText(getTranslation("batch.unexpected"));
+                error.setVisible(true);
+            }
+        });
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("store-cancel");
+        dialog.getFooter().add(cancel, test, save);
+        dialog.open();
+    }
+
+    /** The editor of one plugin setting; a PASSWORD one is never filled back and says whether a value is stored. */
+    private SettingInput input(SettingField f, Store row) {
+        String id = "store-setting-" + f.id().replaceAll("[^A-Za-z0-9_-]", "_");
+        String label = f.name() + (f.required() ? " *" : "");
+        String stored = row == null ? null : row.settings().get(f.id());
+        if (f.secret()) {
+            PasswordField p = new PasswordField(label);
+            p.setId(id);
+            p.setRevealButtonVisible(false);
+            boolean set = row != null && row.secretsSet().contains(f.id());
+            p.setHelperText(getTranslation(set ? "store.secretSet" : "store.secretNotSet"));
+            p.setPlaceholder(getTranslation(set ? "store.secretKeep" : "store.secretEnter"));
+            return new SettingInput(f, p, p::getValue);
+        }
+        if (f.type() == SettingField.Type.BOOLEAN) {
+            Checkbox c = new Checkbox(label);
+            c.setId(id);
+            c.setValue(Boolean.parseBoolean(stored != null ? stored : f.defaultValue()));
+            return new SettingInput(f, c, () -> String.valueOf(c.getValue()));
+        }
+        if (!f.options().isEmpty()) {
+            ComboBox<String> c = new ComboBox<>(label);
+            c.setId(id);
+            c.setItems(f.options());
+            c.setValue(stored != null ? stored : f.defaultValue());
+            return new SettingInput(f, c, c::getValue);
+        }
+        TextField t = new TextField(label);
+        t.setId(id);
+        t.setValue(stored != null ? stored : f.defaultValue() == null ? "" : f.defaultValue());
+        if (!f.description().isBlank()) {
+            t.setHelperText(f.description());
+        }
+        return new SettingInput(f, t, t::getValue);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("store.title") + " · Waybill";
+    }
+
+}
