@@ -1,5 +1,6 @@
 /** Contract a marketplace (platform) plugin implements: capture orders since a cursor, confirm shipments.
- * 1.1: {@code MarketplaceConnector.rateLimit}. 1.2: {@code MarketplaceConnector.testConnection}. */
+ * 1.1: {@code MarketplaceConnector.rateLimit}. 1.2: {@code MarketplaceConnector.testConnection},
+ * {@code PlatformOrder.Value} and the lines' unit price / currency (the order value). */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.2.0")
 package io.waybill.spi.platform;
