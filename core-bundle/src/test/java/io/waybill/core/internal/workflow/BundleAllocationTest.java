@@ -6,7 +6,6 @@ import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
 import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.service.PackageServiceImpl;
 import io.waybill.core.model.BatchResult;
-import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.ScanResult;
 import io.waybill.spi.platform.PlatformOrder;
 import org.junit.jupiter.api.AfterEach;
