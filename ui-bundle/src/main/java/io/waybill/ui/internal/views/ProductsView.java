@@ -45,6 +45,7 @@ import io.waybill.ui.internal.i18n.WaybillI18NProvider;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
