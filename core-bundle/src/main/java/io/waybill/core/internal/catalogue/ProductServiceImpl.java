@@ -102,6 +102,13 @@ public class ProductServiceImpl implements ProductService {
                 params.add("%" + f.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
                 params.add(f);
             }
+            List<Product> page = lim == 0 ? List.of() : query(c, "SELECT " + COLUMNS + " FROM WB_SKU s" + where
+                    + " ORDER BY s.CODE OFFSET " + off + " ROWS FETCH NEXT " + lim + " ROWS ONLY", params);
+            if (lim > 0 && page.size() < lim && (!page.isEmpty() || off == 0)) {
+                // a short page is the end of the list: the total is known without counting (a filter that few
+                // products match would otherwise scan the whole catalogue a second time)
+                return new ProductPage(page, off + page.size());
+            }
             int total;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM WB_SKU s" + where)) {
                 bind(ps, params);
@@ -110,8 +117,6 @@ public class ProductServiceImpl implements ProductService {
                     total = rs.getInt(1);
                 }
             }
-            List<Product> page = lim == 0 ? List.of() : query(c, "SELECT " + COLUMNS + " FROM WB_SKU s" + where
-                    + " ORDER BY s.CODE OFFSET " + off + " ROWS FETCH NEXT " + lim + " ROWS ONLY", params);
             return new ProductPage(page, total);
         });
     }

@@ -288,5 +288,16 @@ class ProductServiceImplTest {
         assertEquals(120, page.total());
         assertEquals("K-050", page.products().get(0).sku());
         assertEquals(50, page.products().size());
+        // the short last page, a page past the end, a full page that ends exactly at the end, the count alone
+        ProductPage last = products.list("k-", 100, 50);
+        assertEquals(120, last.total());
+        assertEquals(20, last.products().size());
+        assertEquals("K-100", last.products().get(0).sku());
+        assertEquals(120, products.list("k-", 200, 50).total());
+        assertEquals(List.of(), products.list("k-", 200, 50).products());
+        assertEquals(120, products.list("k-", 70, 50).total());
+        assertEquals(120, products.list("K-", 0, 0).total());
+        assertEquals(10, products.list("k-11", 0, 50).total());
+        assertEquals(0, products.list("nothing", 0, 50).total());
     }
 }
