@@ -161,8 +161,14 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         try {
             ProductService products = UiServices.products();
             int total = products.list(f, 0, 0).total();
-            grid.setItems(q -> products.list(f, q.getOffset(), q.getLimit()).products().stream(),
-                    q -> products.list(f, 0, 0).total());
+            // the grid's first count request takes the count just made (with a filter each count scans the whole
+            // catalogue); later requests (refresh) count again
+            int[] counted = {total};
+            grid.setItems(q -> products.list(f, q.getOffset(), q.getLimit()).products().stream(), q -> {
+                int known = counted[0];
+                counted[0] = -1;
+                return known >= 0 ? known : products.list(f, 0, 0).total();
+            });
             grid.getElement().setAttribute("data-filter", f);
             count.setText(getTranslation("products.count", total));
             notice.clear();
