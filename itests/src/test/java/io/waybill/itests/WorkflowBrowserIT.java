@@ -55,7 +55,7 @@ class WorkflowBrowserIT {
     static final List<String> ROWS = List.of(
             "ITB-001,,2025-02-01 10:00,李小龙,,天河区珠江新城花城大道68号,,广州,广东省,510623,CN,,," + SCARCE + ",1",
             "ITB-002,,2025-02-01 10:05,خالد الفيصل,,شارع التحلية,,جدة,,23431,SA,,," + SCARCE + ",1",
-            "ITB-101,,2025-02-01 10:10,Nobody Known,,1 Test Road,,Leeds,,LS1 1AA,GB,,,NO-SUCH-BAG,1",
+            "ITB-101,,2025-02-01 10:10,Nobody Known,,1 Test Road,,Leeds,,LS1 1AA,UK,,,PEN-GEL-12,1",
             "ITB-003,,2025-02-01 10:15,Grace Hopper,,350 Fifth Avenue,,New York,NY,10118,US,,," + SCARCE + ",1",
             "ITB-102,,2025-02-01 10:20,Zero Quantity,,2 Test Road,,Leeds,,LS1 1AA,GB,,,PEN-GEL-12,0",
             "ITB-103,,2025-02-01 10:25,Ohne Postleitzahl,,Zeil 1,,Frankfurt,,,DE,,,PEN-GEL-12,1",
@@ -67,7 +67,7 @@ class WorkflowBrowserIT {
     static final List<String> NEED_BAG = List.of("ITB-001", "ITB-002", "ITB-003", "ITB-004");
     /** Problems grid rows: data row, column, a piece of the reason. */
     static final List<String[]> PROBLEMS = List.of(
-            new String[] {"3", "sku", "NO-SUCH-BAG"},
+            new String[] {"3", "country", "'UK'"},
             new String[] {"5", "quantity", "got '0'"},
             new String[] {"6", "postal_code", "DE"},
             new String[] {"8", "buyer_name", "U+0009"});
