@@ -78,7 +78,7 @@ final class MapSkuDialog extends Dialog {
                 afterMapping.run();
             } catch (OperationRefusedException ex) {
                 sku.setInvalid(true);
-                sku.setErrorMessage(ex.getMessage());
+                sku.setErrorMessage(io.waybill.ui.internal.i18n.Reasons.of(ex));
             } catch (ServiceUnavailableException ex) {
                 sku.setInvalid(true);
                 sku.setErrorMessage(getTranslation("unavailable.service", ex.serviceName()));
