@@ -415,6 +415,39 @@ class WorkflowBrowserIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void anOrderWithAnUnknownSkuWaitsOnTheSkuNotMatchedTabUntilItIsMappedThere() throws IOException {
+        // given: an order whose SKU neither the catalogue nor the store's aliases know, imported through the shell
+        Path file = waybill.importDir("workflow-browser").resolve("browser-unmatched.csv");
+        Files.writeString(file, HEADER + "\nITB-201,,2025-02-02 09:00,Rosa Unmatched,,4 Test Road,,Leeds,,LS1 1AA,GB,"
+                + ",,SHOP-PEN-77,2\n", StandardCharsets.UTF_8);
+        Result imported = waybill.shell("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
+        assertTrue(imported.output().contains("will be held: SKU not matched 'SHOP-PEN-77'")
+                && imported.output().contains("Imported: 1 new"), () -> "import of the held order:\n"
+                + imported.output());
+
+        // when: the SKU not matched tab lists it with the platform SKU; Map SKU maps it to PEN-GEL-12
+        openTab("sku_unmatched", 1);
+        List<String> rows = browser.gridRows(GRID);
+        assertTrue(rows.get(0).contains("SHOP-PEN-77 x2 (SKU not matched)"), () -> "the held row: " + rows);
+        browser.selectRows(GRID, List.of("ITB-201"));
+        browser.click("action-map-sku");
+        browser.await("map dialog", () -> browser.byId("map-sku-confirm").isDisplayed());
+        browser.type(By.cssSelector("#map-sku-sku input"), "PEN-GEL-12");
+        browser.screenshot("70-map-sku");
+        browser.click("map-sku-confirm");
+
+        // then: the package joined Waiting for Delivery as PEN-GEL-12, the tab is empty
+        Map<String, String> row = browser.await("ITB-201 released", () -> {
+            Map<String, String> r = shellPackages().get("ITB-201");
+            return r != null && "waiting".equals(r.get("Status")) ? r : null;
+        });
+        assertTrue(row.get("SKUs").contains("PEN-GEL-12 x2"), () -> "lines after mapping: " + row);
+        openTab("sku_unmatched", 0);
+        browser.screenshot("71-sku-unmatched-empty");
+    }
+
     private void openImportPage() {
         browser.go("/orders/import");
         browser.byId("import-store").findElement(By.cssSelector("input")).click();
