@@ -316,8 +316,9 @@ class StoresIT {
     private String testUntil(String expected) {
         return browser.await("Test connection answers '" + expected + "'", LIMIT, () -> {
             browser.click("store-test");
-            String t = browser.textOf("store-test-result");
-            return t != null && t.contains(expected) ? t : null;
+            Object t = browser.js("const e = document.getElementById('store-test-result');"
+                    + " return e ? e.textContent : null;");
+            return t != null && String.valueOf(t).contains(expected) ? String.valueOf(t) : null;
         });
     }
 }

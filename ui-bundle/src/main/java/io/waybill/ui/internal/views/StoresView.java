@@ -245,12 +245,18 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         error.setVisible(false);
         Span testResult = new Span();
         testResult.setId("store-test-result");
-        dialog.add(form, settingsTitle, settingsForm, error, testResult);
+        testResult.addClassName("wb-alert");
+        testResult.setVisible(false);
+        // at the top: the answer of Test connection is seen without scrolling through the settings
+        dialog.add(testResult, form, settingsTitle, settingsForm, error);
 
         Button test = new Button(getTranslation("store.test"));
         test.setId("store-test");
         test.setEnabled(row != null);
-        test.addClickListener(e -> testResult.setText(testText(row.code())));
+        test.addClickListener(e -> {
+            testResult.setText(testText(row.code()));
+            testResult.setVisible(true);
+        });
         Button save = new Button(getTranslation("store.save"));
         save.setId("store-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
