@@ -152,17 +152,32 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         }
     }
 
-    /** The readable result of Test connection: "OK: ..." or "Failed: ...", in the UI's language. */
-    private String testText(String code) {
+    /** The answer of Test connection, or null when the core refused or is not there ({@link #lastProblem}). */
+    private ConnectionTest test(String code) {
+        lastProblem = null;
         try {
-            ConnectionTest t = UiServices.stores().testConnection(code, actor());
-            return getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code,
-                    t.ok() ? t.text() : Reasons.of(t.code(), t.text()));
+            return UiServices.stores().testConnection(code, actor());
         } catch (OperationRefusedException e) {
-            return Reasons.of(e);
+            lastProblem = Reasons.of(e);
         } catch (ServiceUnavailableException e) {
-            return getTranslation("unavailable.service", e.serviceName());
+            lastProblem = getTranslation("unavailable.service", e.serviceName());
         }
+        return null;
+    }
+
+    private String lastProblem;
+
+    /** The readable result of Test connection: "connection OK ..." or "connection failed ...", in the UI's language. */
+    private String testText(String code, ConnectionTest t) {
+        if (t == null) {
+            return lastProblem;
+        }
+        return getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code,
+                t.ok() ? t.text() : Reasons.of(t.code(), t.text()));
+    }
+
+    private String testText(String code) {
+        return testText(code, test(code));
     }
 
     /** One generated settings field: its component and how to read its value as text. */
@@ -245,7 +260,6 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         error.setVisible(false);
         Span testResult = new Span();
         testResult.setId("store-test-result");
-        testResult.addClassName("wb-alert");
         testResult.setVisible(false);
         // at the top: the answer of Test connection is seen without scrolling through the settings
         dialog.add(testResult, form, settingsTitle, settingsForm, error);
@@ -254,7 +268,10 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         test.setId("store-test");
         test.setEnabled(row != null);
         test.addClickListener(e -> {
-            testResult.setText(testText(row.code()));
+            ConnectionTest t = test(row.code());
+            testResult.setText(testText(row.code(), t));
+            testResult.setClassName("wb-ok", t != null && t.ok());
+            testResult.setClassName("wb-alert", t == null || !t.ok());
             testResult.setVisible(true);
         });
         Button save = new Button(getTranslation("store.save"));
