@@ -307,6 +307,23 @@ class StoresIT {
         assertEquals("no", ShellTables.row(waybill.shell("waybill:store-list"), "Code", UI_STORE).orElseThrow()
                 .get("Enabled"));
         assertNoToken(waybill.shell("config:list \"(storeCode=" + UI_STORE + ")\""), "config:list");
+
+        // and: the page in Simplified Chinese, Test connection answered in Chinese around the plugin's facts
+        browser.switchLanguage("简体中文");
+        try {
+            browser.go("/stores");
+            browser.await("Chinese page", () -> browser.byId("store-new").getText().contains("新建店铺"));
+            browser.await("grid shows 已停用", () -> browser.gridRows("store-grid").stream()
+                    .anyMatch(r -> r.startsWith(UI_STORE + " |") && r.contains("已停用")));
+            browser.click(browser.await("edit button of " + STORE,
+                    () -> browser.inGridRow("store-grid", STORE + " |", ".store-edit")));
+            String zh = testUntil("连接成功");
+            browser.screenshot("stores-zh");
+            assertTrue(zh.contains("Snowdevil"), zh);
+            browser.click("store-cancel");
+        } finally {
+            browser.switchLanguage("English");
+        }
     }
 
     /**

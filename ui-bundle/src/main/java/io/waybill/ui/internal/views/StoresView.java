@@ -101,12 +101,14 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
                 : getTranslation("store.every", s.captureIntervalMinutes())).setKey("capture")
                 .setHeader(getTranslation("store.capture")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.autoSync() ? "store.yes" : "store.no")).setKey("autoSync")
-                .setHeader(getTranslation("store.autoSync")).setAutoWidth(true);
+                .setHeader(getTranslation("store.autoSyncShort")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.accountConfigured() ? "store.accountSet" : "store.accountNone"))
                 .setKey("account").setHeader(getTranslation("store.account")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.enabled() ? "store.enabled" : "store.disabled")).setKey("enabled")
                 .setHeader(getTranslation("store.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::rowActions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        // frozen: the row's buttons stay in view however wide the other columns are
+        grid.addComponentColumn(this::rowActions).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("store.empty"));
         grid.setSizeFull();
         body.add(actions, grid);
