@@ -173,6 +173,12 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         lines.addColumn(PackageDetail.Line::quantity).setHeader(getTranslation("col.quantity")).setAutoWidth(true);
         lines.addColumn(l -> Formats.weight(l.weightGrams(), locale)).setHeader(getTranslation("detail.unitWeight"))
                 .setAutoWidth(true);
+        if (d.lines().stream().anyMatch(PackageDetail.Line::bundle)) {
+            // a bundle (kit) line: the components picked for it, as reserved
+            lines.addColumn(l -> l.components().stream().map(c -> c.skuCode() + " x" + c.quantity())
+                    .collect(java.util.stream.Collectors.joining(" + "))).setKey("components")
+                    .setHeader(getTranslation("detail.components")).setAutoWidth(true);
+        }
         lines.setItems(d.lines());
         lines.setAllRowsVisible(true);
         content.add(new H3(getTranslation("detail.lines")), lines);
