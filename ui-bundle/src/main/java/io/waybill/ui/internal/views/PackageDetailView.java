@@ -177,7 +177,8 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         lines.setId("detail-lines");
         lines.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         lines.addColumn(PackageDetail.Line::skuCode).setHeader(getTranslation("col.sku")).setAutoWidth(true);
-        lines.addColumn(PackageDetail.Line::skuName).setHeader(getTranslation("col.skuName")).setFlexGrow(1);
+        lines.addColumn(l -> l.matched() ? l.skuName() : "⚠ " + getTranslation("detail.skuUnmatched"))
+                .setHeader(getTranslation("col.skuName")).setFlexGrow(1);
         lines.addColumn(PackageDetail.Line::quantity).setHeader(getTranslation("col.quantity")).setAutoWidth(true);
         lines.addColumn(l -> Formats.weight(l.weightGrams(), locale)).setHeader(getTranslation("detail.unitWeight"))
                 .setAutoWidth(true);
@@ -186,6 +187,12 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         lines.addColumn(l -> orDash(l.unitPrice() == null ? null : Formats.money(l.unitPrice()
                         .multiply(java.math.BigDecimal.valueOf(l.quantity())), l.currency()))).setKey("lineAmount")
                 .setHeader(getTranslation("detail.lineAmount")).setAutoWidth(true);
+        if (d.lines().stream().anyMatch(PackageDetail.Line::bundle)) {
+            // a bundle (kit) line: the components picked for it, as reserved
+            lines.addColumn(l -> l.components().stream().map(c -> c.skuCode() + " x" + c.quantity())
+                    .collect(java.util.stream.Collectors.joining(" + "))).setKey("components")
+                    .setHeader(getTranslation("detail.components")).setAutoWidth(true);
+        }
         lines.setItems(d.lines());
         lines.setAllRowsVisible(true);
         content.add(new H3(getTranslation("detail.lines")), lines);
