@@ -62,11 +62,13 @@ class ShellWorkflowIT {
     static final String ARABIC_CITY = "الرياض";
 
     static final String HEADER = "order_no,platform_order_id,order_date,buyer_name,company,address1,address2,city,"
-            + "state,postal_code,country,phone,email,sku,quantity,unit_price,currency,order_total,shipping_paid,"
-            + "ship_by";
+            + "state,postal_code,country,phone,email,sku,quantity";
+    /** This class's file also has the order value columns (issue 12 item 6). */
+    static final String VALUE_HEADER = HEADER + ",unit_price,currency,order_total,shipping_paid,ship_by";
     /**
      * Data rows 1-11 (header excluded, as the import numbers them). Valid orders: ITS-001..006 (ITS-003 has two
-     * lines, rows 3-4); ITS-001..004 need one {@value #SCARCE} each. Bad: row 5 unknown SKU, row 7 quantity 0,
+     * lines, rows 3-4); ITS-001..004 need one {@value #SCARCE} each. Row 5 (ITS-101) has an unknown SKU: imported but
+     * held in "SKU not matched" (issue 12 item 5). Bad: row 7 quantity 0,
      * row 8 no postal code for DE, row 9 a BEL control character in the buyer name.
      */
     static final List<String> ROWS = List.of(
@@ -88,7 +90,6 @@ class ShellWorkflowIT {
             "ITS-006");
     /** Each bad row: data row, column as reported, a piece of the reason. */
     static final List<String[]> PROBLEMS = List.of(
-            new String[] {"5", "sku", "NO-SUCH-SKU"},
             new String[] {"7", "quantity", "got '0'"},
             new String[] {"8", "postal_code", "DE"},
             new String[] {"9", "buyer_name", "U+0007"});
@@ -104,7 +105,7 @@ class ShellWorkflowIT {
         this.waybill = waybill;
         Path dir = waybill.importDir("shell-workflow");
         orderFile = dir.resolve("shell-orders.csv");
-        Files.writeString(orderFile, HEADER + "\r\n" + String.join("\r\n", ROWS) + "\r\n", StandardCharsets.UTF_8);
+        Files.writeString(orderFile, VALUE_HEADER + "\r\n" + String.join("\r\n", ROWS) + "\r\n", StandardCharsets.UTF_8);
     }
 
     @AfterAll
@@ -127,9 +128,13 @@ class ShellWorkflowIT {
 
         // then
         assertEquals(0, r.exitCode(), () -> "exit code of waybill:import, output:\n" + r.output());
-        assertTrue(r.output().contains("shell-orders.csv: 11 rows, 6 valid orders (0 already captured), 4 problems"),
-                () -> "import summary line (11 data rows, 6 valid orders, 4 problems) in:\n" + r.output());
-        List<String> problemLines = r.output().lines().filter(l -> l.matches("^\\s+row \\d+, .*")).toList();
+        assertTrue(r.output().contains("shell-orders.csv: 11 rows, 7 valid orders (0 already captured), 3 problems, "
+                        + "1 line(s) will be held: SKU not matched"),
+                () -> "import summary line (11 data rows, 7 valid orders, 3 problems, 1 held) in:\n" + r.output());
+        assertTrue(r.output().contains("row 5, sku: will be held: SKU not matched 'NO-SUCH-SKU'"),
+                () -> "the held line of row 5 in:\n" + r.output());
+        List<String> problemLines = r.output().lines().filter(l -> l.matches("^\\s+row \\d+, .*"))
+                .filter(l -> !l.contains("will be held")).toList();
         assertEquals(PROBLEMS.size(), problemLines.size(), () -> "one 'row n, column: reason' line per bad row, "
                 + "got:\n" + r.output());
         for (int i = 0; i < PROBLEMS.size(); i++) {
@@ -156,10 +161,24 @@ class ShellWorkflowIT {
 
         // then
         assertEquals(0, r.exitCode(), () -> "exit code, output:\n" + r.output());
-        assertTrue(r.output().contains("Imported: 6 new, 0 updated"), () -> "import result in:\n" + r.output());
-        assertEquals(packagesBefore + VALID_ORDERS.size(), total(waybill.shell("waybill:package-list -n 1"),
-                "packages"), "packages after importing the valid orders");
+        assertTrue(r.output().contains("Imported: 7 new, 0 updated"), () -> "import result in:\n" + r.output());
+        assertEquals(packagesBefore + VALID_ORDERS.size() + 1, total(waybill.shell("waybill:package-list -n 1"),
+                "packages"), "packages after importing the valid orders and the held one");
+        // the order with the unknown SKU is held, not lost; mapping the SKU releases it (then it is voided so the
+        // following steps see only the six orders they work on)
+        Map<String, String> held = orderPackages().remove("ITS-101");
+        assertEquals("sku_unmatched", held == null ? null : held.get("Status"), () -> "ITS-101: " + held);
+        Result refused = waybill.shell("waybill:allocate " + held.get("Package no."));
+        assertTrue(refused.output().contains("SKU is not matched"), () -> "allocate a held package:\n"
+                + refused.output());
+        Result mapped = waybill.shell("waybill:sku-alias --store " + STORE + " NO-SUCH-SKU MUG-CER-01");
+        assertTrue(mapped.output().contains("NO-SUCH-SKU -> MUG-CER-01")
+                        && mapped.output().contains("Released to waiting for delivery: " + held.get("Package no.")),
+                () -> "sku-alias --store releases the held package:\n" + mapped.output());
+        Result voided = waybill.shell("waybill:void -r \"Test order\" --yes " + held.get("Package no."));
+        assertTrue(voided.output().contains("1 done"), () -> "void the released test order:\n" + voided.output());
         Map<String, Map<String, String>> mine = orderPackages();
+        mine.remove("ITS-101");
         assertEquals(VALID_ORDERS, List.copyOf(mine.keySet()), () -> "the imported orders' packages: " + mine);
         for (Map<String, String> row : mine.values()) {
             assertEquals("waiting", row.get("Status"), () -> "status of a new package: " + row);

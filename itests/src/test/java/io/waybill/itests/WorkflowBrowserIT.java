@@ -54,7 +54,7 @@ class WorkflowBrowserIT {
     static final List<String> ROWS = List.of(
             "ITB-001,,2025-02-01 10:00,李小龙,,天河区珠江新城花城大道68号,,广州,广东省,510623,CN,,," + SCARCE + ",1",
             "ITB-002,,2025-02-01 10:05,خالد الفيصل,,شارع التحلية,,جدة,,23431,SA,,," + SCARCE + ",1",
-            "ITB-101,,2025-02-01 10:10,Nobody Known,,1 Test Road,,Leeds,,LS1 1AA,GB,,,NO-SUCH-BAG,1",
+            "ITB-101,,2025-02-01 10:10,Nobody Known,,1 Test Road,,Leeds,,LS1 1AA,UK,,,PEN-GEL-12,1",
             "ITB-003,,2025-02-01 10:15,Grace Hopper,,350 Fifth Avenue,,New York,NY,10118,US,,," + SCARCE + ",1",
             "ITB-102,,2025-02-01 10:20,Zero Quantity,,2 Test Road,,Leeds,,LS1 1AA,GB,,,PEN-GEL-12,0",
             "ITB-103,,2025-02-01 10:25,Ohne Postleitzahl,,Zeil 1,,Frankfurt,,,DE,,,PEN-GEL-12,1",
@@ -66,7 +66,7 @@ class WorkflowBrowserIT {
     static final List<String> NEED_BAG = List.of("ITB-001", "ITB-002", "ITB-003", "ITB-004");
     /** Problems grid rows: data row, column, a piece of the reason. */
     static final List<String[]> PROBLEMS = List.of(
-            new String[] {"3", "sku", "NO-SUCH-BAG"},
+            new String[] {"3", "country", "'UK'"},
             new String[] {"5", "quantity", "got '0'"},
             new String[] {"6", "postal_code", "DE"},
             new String[] {"8", "buyer_name", "U+0009"});
@@ -412,6 +412,39 @@ class WorkflowBrowserIT {
             return browser.awaitText("import-result-summary", "import result after a second click",
                     t -> t.contains(" new"));
         }
+    }
+
+    @Test
+    @Order(7)
+    void anOrderWithAnUnknownSkuWaitsOnTheSkuNotMatchedTabUntilItIsMappedThere() throws IOException {
+        // given: an order whose SKU neither the catalogue nor the store's aliases know, imported through the shell
+        Path file = waybill.importDir("workflow-browser").resolve("browser-unmatched.csv");
+        Files.writeString(file, HEADER + "\nITB-201,,2025-02-02 09:00,Rosa Unmatched,,4 Test Road,,Leeds,,LS1 1AA,GB,"
+                + ",,SHOP-PEN-77,2\n", StandardCharsets.UTF_8);
+        Result imported = waybill.shell("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
+        assertTrue(imported.output().contains("will be held: SKU not matched 'SHOP-PEN-77'")
+                && imported.output().contains("Imported: 1 new"), () -> "import of the held order:\n"
+                + imported.output());
+
+        // when: the SKU not matched tab lists it with the platform SKU; Map SKU maps it to PEN-GEL-12
+        openTab("sku_unmatched", 1);
+        List<String> rows = browser.gridRows(GRID);
+        assertTrue(rows.get(0).contains("SHOP-PEN-77 x2 (SKU not matched)"), () -> "the held row: " + rows);
+        browser.selectRows(GRID, List.of("ITB-201"));
+        browser.click("action-map-sku");
+        browser.await("map dialog", () -> browser.byId("map-sku-confirm").isDisplayed());
+        browser.type(By.cssSelector("#map-sku-sku input"), "PEN-GEL-12");
+        browser.screenshot("70-map-sku");
+        browser.click("map-sku-confirm");
+
+        // then: the package joined Waiting for Delivery as PEN-GEL-12, the tab is empty
+        Map<String, String> row = browser.await("ITB-201 released", () -> {
+            Map<String, String> r = shellPackages().get("ITB-201");
+            return r != null && "waiting".equals(r.get("Status")) ? r : null;
+        });
+        assertTrue(row.get("SKUs").contains("PEN-GEL-12 x2"), () -> "lines after mapping: " + row);
+        openTab("sku_unmatched", 0);
+        browser.screenshot("71-sku-unmatched-empty");
     }
 
     private void openImportPage() {

@@ -84,7 +84,11 @@ public interface ProductService {
     List<SkuAlias> aliases(String storeCode);
 
     /**
-     * Maps a store's platform SKU to a Waybill SKU (replacing an earlier mapping of the same platform SKU).
+     * Maps a store's platform SKU to a Waybill SKU (replacing an earlier mapping of the same platform SKU). In the same
+     * transaction the store's packages held in {@code SKU_UNMATCHED} for this platform SKU re-validate: their lines of
+     * it now stand for the SKU, and a package whose lines all match joins Waiting for Delivery (audited
+     * {@code SKU_MATCHED}); the result's {@code released} / {@code stillHeld} name them. Later captures of the store
+     * use the mapping.
      *
      * @throws OperationRefusedException {@code unknown_store}, {@code unknown_sku}, {@code invalid_alias},
      *         {@code not_permitted}

@@ -147,7 +147,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
 
     /** Statuses in which no carrier holds a shipment for the package, so its address may still change. */
     static final Set<PackageStatus> ADDRESS_EDITABLE = EnumSet.of(PackageStatus.WAITING, PackageStatus.OUT_OF_STOCK,
-            PackageStatus.ALLOCATED, PackageStatus.UPLOAD_FAILED);
+            PackageStatus.SKU_UNMATCHED, PackageStatus.ALLOCATED, PackageStatus.UPLOAD_FAILED);
 
     @Override
     public void updateAddress(long packageId, Address address, String actor) {

@@ -34,7 +34,7 @@ public class PackageListCommand implements Action {
     Session session;
 
     @Option(name = "--status", aliases = "-s", description = "Status: waiting, allocated, out_of_stock, "
-            + "awaiting_tracking, tracked, printed, shipped, synced, voided, ...")
+            + "sku_unmatched, awaiting_tracking, tracked, printed, shipped, synced, voided, ...")
     @Completion(StatusCompleter.class)
     String status;
 

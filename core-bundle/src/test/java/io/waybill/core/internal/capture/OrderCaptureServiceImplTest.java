@@ -92,14 +92,15 @@ class OrderCaptureServiceImplTest {
                 List.of(new PlatformOrder.Line("A", 1)));
         CaptureResult r = capture.capture("S1", List.of(noPostal, unknownSku, zeroQty, control, tooLong,
                 order("good", "A", 1)), "sys");
-        assertEquals(1, r.created());
+        assertEquals(2, r.created(), "the unknown SKU's order is held, not refused");
         List<String> reasons = r.rejected().stream().map(e -> e.column() + ": " + e.reason()).toList();
         assertTrue(reasons.stream().anyMatch(s -> s.contains("postal_code: is required for destination DE")), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(s -> s.contains("unknown SKU 'ZZZ'")), reasons.toString());
+        assertTrue(reasons.stream().noneMatch(s -> s.contains("ZZZ")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(s -> s.contains("quantity: must be greater than 0")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(s -> s.contains("control character (U+0000)")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(s -> s.contains("buyer_name: is too long")), reasons.toString());
-        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+        assertEquals(2, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SKU_UNMATCHED'"));
     }
 
     @Test
@@ -159,26 +160,28 @@ class OrderCaptureServiceImplTest {
         ImportPreview preview = capture.previewImport("S1", "orders.txt", file);
 
         assertEquals(4, preview.dataRows());
-        assertEquals(2, preview.validOrders());
-        assertEquals(List.of(2, 3), preview.errors().stream().map(RowError::row).toList());
+        assertEquals(3, preview.validOrders(), "an unknown SKU is held, not refused (issue 12 item 5)");
+        assertEquals(List.of(3), preview.errors().stream().map(RowError::row).toList());
+        assertEquals(List.of(2), preview.held().stream().map(RowError::row).toList());
         assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"), "preview writes nothing");
 
         CaptureResult r = capture.confirmImport(preview.previewId(), "importer");
-        assertEquals(2, r.created());
-        assertEquals(2, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+        assertEquals(3, r.created());
+        assertEquals(3, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SKU_UNMATCHED'"));
         assertThrows(OperationRefusedException.class, () -> capture.confirmImport(preview.previewId(), "importer"),
                 "a preview is used once");
     }
 
     @Test
-    void anImportIsAllOrNothingWhenOrdersBecameInvalidAfterThePreview() throws Exception {
+    void anOrderWhoseSkuDisappearedAfterThePreviewIsImportedHeldNotLost() throws Exception {
         registry.bindFileParser(Fixtures.reference(), new LineParser());
         ImportPreview preview = capture.previewImport("S1", "orders.txt", "g1,A,1\ng2,C,1".getBytes());
+        assertEquals(List.of(), preview.held());
         Fixtures.exec(db, "UPDATE WB_SKU SET CODE = 'C-OLD' WHERE CODE = 'C'");
-        OperationRefusedException e = assertThrows(OperationRefusedException.class,
-                () -> capture.confirmImport(preview.previewId(), "importer"));
-        assertTrue(e.getMessage().startsWith("Nothing was imported"), e.getMessage());
-        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+        assertEquals(2, capture.confirmImport(preview.previewId(), "importer").created());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SKU_UNMATCHED'"));
+        assertEquals("C", Fixtures.string(db, "SELECT PLATFORM_SKU FROM WB_UNMATCHED_LINE"));
     }
 
     @Test

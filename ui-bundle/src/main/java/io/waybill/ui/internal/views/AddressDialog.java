@@ -143,7 +143,7 @@ final class AddressDialog extends Dialog {
     /** Whether the core lets the address of a package in this status change (no carrier shipment yet). */
     static boolean editable(io.waybill.core.model.PackageStatus status) {
         return List.of(io.waybill.core.model.PackageStatus.WAITING, io.waybill.core.model.PackageStatus.OUT_OF_STOCK,
-                io.waybill.core.model.PackageStatus.ALLOCATED, io.waybill.core.model.PackageStatus.UPLOAD_FAILED)
-                .contains(status);
+                io.waybill.core.model.PackageStatus.ALLOCATED, io.waybill.core.model.PackageStatus.UPLOAD_FAILED,
+                io.waybill.core.model.PackageStatus.SKU_UNMATCHED).contains(status);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
 public enum DeliveryTab {
     WAITING(EnumSet.of(PackageStatus.WAITING), List.of(BatchAction.ALLOCATE, BatchAction.VOID)),
     OUT_OF_STOCK(EnumSet.of(PackageStatus.OUT_OF_STOCK), List.of(BatchAction.ALLOCATE, BatchAction.VOID)),
+    /** Held: a line's platform SKU is not matched to a product; "Map SKU" creates the store's alias. */
+    SKU_UNMATCHED(EnumSet.of(PackageStatus.SKU_UNMATCHED), List.of(BatchAction.MAP_SKU, BatchAction.VOID)),
     ALLOCATED(EnumSet.of(PackageStatus.ALLOCATED), List.of(BatchAction.UPLOAD, BatchAction.VOID)),
     AWAITING_TRACKING(EnumSet.of(PackageStatus.AWAITING_TRACKING),
             List.of(BatchAction.REFRESH_TRACKING, BatchAction.VOID)),
@@ -77,7 +79,7 @@ public enum DeliveryTab {
 
     /** Batch actions of the package lists. */
     public enum BatchAction {
-        ALLOCATE, VOID, UPLOAD, REFRESH_TRACKING, PRINT_PICKING, PRINT_LABELS;
+        ALLOCATE, VOID, UPLOAD, REFRESH_TRACKING, PRINT_PICKING, PRINT_LABELS, MAP_SKU;
 
         /** Element id of the action's button, e.g. {@code action-refresh-tracking}. */
         public String buttonId() {
@@ -88,6 +90,7 @@ public enum DeliveryTab {
                 case REFRESH_TRACKING -> "action-refresh-tracking";
                 case PRINT_PICKING -> "action-print-picking";
                 case PRINT_LABELS -> "action-print-labels";
+                case MAP_SKU -> "action-map-sku";
             };
         }
 

@@ -457,6 +457,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 case VOID -> openVoidDialog(rows, UiServices.fulfilment(), actor);
                 case PRINT_PICKING -> printPickingList(rows);
                 case PRINT_LABELS -> printLabels(rows, actor);
+                case MAP_SKU -> new MapSkuDialog(rows, actor, this::afterMapping).open();
             }
         } catch (ServiceUnavailableException e) {
             BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
@@ -475,6 +476,14 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
      * Packages the action was applied to leave the selection, and so do those it moved elsewhere (out of stock);
      * the refused ones stay selected for a retry.
      */
+    private void afterMapping() {
+        grid.deselectAll();
+        grid.getDataProvider().refreshAll();
+        updateCount();
+        refreshCounts();
+        updateSelected();
+    }
+
     private void afterBatch(BatchResult result) {
         Set<Long> done = new HashSet<>(result.succeeded());
         result.failures().stream().filter(f -> "out_of_stock".equals(f.code()) && tab != DeliveryTab.OUT_OF_STOCK)

@@ -40,6 +40,8 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
     private final ServiceNotice notice = new ServiceNotice();
     private final Div preview = new Div();
     private final Span summary = new Span();
+    /** Lines whose SKU is not matched: their orders import into "SKU not matched" (not problems). */
+    private final com.vaadin.flow.component.html.UnorderedList held = new com.vaadin.flow.component.html.UnorderedList();
     private final Grid<RowError> errors = CaptureResultPanel.RowErrors.grid();
     private final Button confirm = new Button();
     private final Button discard = new Button();
@@ -102,7 +104,8 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         preview.setId("import-preview");
         preview.addClassName("wb-card");
         preview.addClassName("wb-result");
-        preview.add(summary, errors, buttons);
+        held.setId("import-held");
+        preview.add(summary, errors, held, buttons);
         preview.setVisible(false);
 
         add(titleRow, help, notice, form, preview, result);
@@ -134,6 +137,12 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
                 p.errors().size()));
         errors.setItems(p.errors());
         errors.setVisible(!p.errors().isEmpty());
+        held.removeAll();
+        for (io.waybill.core.model.RowError h : p.held()) {
+            held.add(new com.vaadin.flow.component.html.ListItem(getTranslation("import.held", h.row(),
+                    h.reason())));
+        }
+        held.setVisible(!p.held().isEmpty());
         confirm.setText(getTranslation("import.confirm", p.validOrders()));
         confirm.setEnabled(p.validOrders() > 0);
         preview.setVisible(true);

@@ -177,7 +177,8 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         lines.setId("detail-lines");
         lines.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         lines.addColumn(PackageDetail.Line::skuCode).setHeader(getTranslation("col.sku")).setAutoWidth(true);
-        lines.addColumn(PackageDetail.Line::skuName).setHeader(getTranslation("col.skuName")).setFlexGrow(1);
+        lines.addColumn(l -> l.matched() ? l.skuName() : "⚠ " + getTranslation("detail.skuUnmatched"))
+                .setHeader(getTranslation("col.skuName")).setFlexGrow(1);
         lines.addColumn(PackageDetail.Line::quantity).setHeader(getTranslation("col.quantity")).setAutoWidth(true);
         lines.addColumn(l -> Formats.weight(l.weightGrams(), locale)).setHeader(getTranslation("detail.unitWeight"))
                 .setAutoWidth(true);
