@@ -101,6 +101,7 @@ public class SetupView extends VerticalLayout implements HasDynamicTitle, Before
             Icon icon = step.done() ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.CIRCLE_THIN.create();
             icon.getElement().setAttribute("aria-hidden", "true");
             icon.addClassName(step.done() ? "wb-ok" : "wb-muted");
+            icon.getStyle().set("margin-inline-end", "var(--lumo-space-s)");
             Anchor link = new Anchor(pathOf(step.kind()), getTranslation("setup.step." + key));
             link.setId("setup-link-" + key);
             Span state = new Span(step.done()
