@@ -139,10 +139,33 @@ class GoLiveIT {
         });
     }
 
+    /**
+     * The displayed element with this id: a store dialog closed on save may still be in the page while the page opens
+     * the store again in a new one with the same ids.
+     */
+    private WebElement shown(String id) {
+        return browser.await("a displayed #" + id, () -> browser.driver().findElements(By.id(id)).stream()
+                .filter(WebElement::isDisplayed).reduce((first, last) -> last).orElse(null));
+    }
+
+    private String shownText(String id, String what) {
+        return browser.await(what, () -> browser.driver().findElements(By.id(id)).stream()
+                .filter(WebElement::isDisplayed).map(e -> e.getText().strip()).filter(t -> !t.isEmpty())
+                .reduce((first, last) -> last).orElse(null));
+    }
+
+    private void typeShown(String fieldId, String text) {
+        WebElement input = shown(fieldId).findElement(By.cssSelector("input"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
     /** After a new store is saved the page opens it again as "Edit store CODE" (so Test connection can run). */
     private void awaitEditStoreDialog(String code) {
-        browser.await("the dialog Edit store " + code, () -> !browser.driver().findElements(By.cssSelector(
-                "vaadin-dialog-overlay[opened][aria-label='Edit store " + code + "']")).isEmpty());
+        browser.await("the dialog Edit store " + code + " as the only open dialog", () -> {
+            List<WebElement> open = browser.driver().findElements(By.cssSelector("vaadin-dialog-overlay[opened]"));
+            return open.size() == 1 && ("Edit store " + code).equals(open.get(0).getDomAttribute("aria-label"));
+        });
     }
 
     private Path catalogue(String name, boolean withBadRow) throws IOException {
@@ -345,7 +368,7 @@ class GoLiveIT {
 
         // then: saved and opened again for editing; a CSV store has no account to test
         awaitEditStoreDialog(STORE);
-        browser.click("store-cancel");
+        browser.click(shown("store-cancel"));
         awaitDialogClosed("store-error");
         Map<String, String> store = ShellTables.row(waybill.shell("waybill:store-list"), "Code", STORE).orElseThrow();
         assertEquals("csv", store.get("Platform"));
@@ -395,25 +418,25 @@ class GoLiveIT {
 
         // then: saved and opened again for editing, where Test connection is green
         awaitEditStoreDialog(SHOPIFY_STORE);
-        browser.click("store-test");
-        String green = browser.awaitText("store-test-result", "the test result", t -> !t.isBlank());
+        browser.click(shown("store-test"));
+        String green = shownText("store-test-result", "the green test result");
         assertTrue(green.contains("connection OK"), green);
         browser.screenshot("golive-035-shopify-test-green");
 
         // and: with a wrong token it is red, with the reason; the token is never shown back
-        browser.type(By.cssSelector("#store-setting-_accessToken input"), "shpat_golive_wrong_0000");
-        browser.click("store-save");
+        typeShown("store-setting-_accessToken", "shpat_golive_wrong_0000");
+        browser.click(shown("store-save"));
         awaitDialogClosed("store-error");
         browser.click(browser.await("edit button of " + SHOPIFY_STORE,
                 () -> browser.inGridRow("store-grid", SHOPIFY_STORE, ".store-edit")));
         awaitEditStoreDialog(SHOPIFY_STORE);
         assertEquals("", String.valueOf(browser.js("return arguments[0].value;",
-                browser.byId("store-setting-_accessToken"))), "a secret is never filled back");
-        browser.click("store-test");
-        String red = browser.awaitText("store-test-result", "the test result", t -> !t.isBlank());
+                shown("store-setting-_accessToken"))), "a secret is never filled back");
+        browser.click(shown("store-test"));
+        String red = shownText("store-test-result", "the red test result");
         assertTrue(red.contains("connection failed"), red);
         browser.screenshot("golive-036-shopify-test-red");
-        browser.click("store-cancel");
+        browser.click(shown("store-cancel"));
         awaitDialogClosed("store-error");
         Result list = waybill.shell("waybill:store-list " + SHOPIFY_STORE);
         assertFalse(list.output().contains(SHOPIFY_TOKEN), list::output);
@@ -520,7 +543,7 @@ class GoLiveIT {
             browser.await("Chinese heading 设置清单", () -> "设置清单".equals(browser.driver()
                     .findElement(By.cssSelector(".wb-title-row h2")).getText().strip()) ? "ok" : null);
             assertEquals("创建仓库", browser.textOf("setup-link-warehouse"));
-            assertEquals("为店铺设置默认物流方式", browser.textOf("setup-link-shipping_method"));
+            assertEquals("为店铺设置默认运输方式", browser.textOf("setup-link-shipping_method"));
             assertEquals("已完成（200）", browser.textOf("setup-state-products"));
             assertTrue(browser.textOf("setup-summary").startsWith("所有步骤均已完成"), browser.textOf("setup-summary"));
             browser.screenshot("golive-06-checklist-chinese");
