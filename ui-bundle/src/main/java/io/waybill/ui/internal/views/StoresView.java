@@ -250,7 +250,11 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         Button test = new Button(getTranslation("store.test"));
         test.setId("store-test");
         test.setEnabled(row != null);
-        test.addClickListener(e -> testResult.setText(testText(row.code())));
+        test.addClickListener(e -> {
+            testResult.setText(testText(row.code()));
+            // the result sits below the plugin settings: bring it into the dialog's view
+            testResult.getElement().executeJs("this.scrollIntoView({block: 'nearest'})");
+        });
         Button save = new Button(getTranslation("store.save"));
         save.setId("store-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
