@@ -140,12 +140,14 @@ class GoLiveIT {
     }
 
     /**
-     * The displayed element with this id: a store dialog closed on save may still be in the page while the page opens
-     * the store again in a new one with the same ids.
+     * The newest element with this id, scrolled into its dialog's view: a store dialog closed on save may still be in
+     * the page while the page opens the store again in a new one with the same ids.
      */
     private WebElement shown(String id) {
-        return browser.await("a displayed #" + id, () -> browser.driver().findElements(By.id(id)).stream()
-                .filter(WebElement::isDisplayed).reduce((first, last) -> last).orElse(null));
+        WebElement last = browser.await("#" + id + " in the open dialog", () -> browser.driver()
+                .findElements(By.id(id)).stream().reduce((first, next) -> next).orElse(null));
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", last);
+        return last;
     }
 
     /** Clicks Test connection in the open store dialog and returns the result it writes into the dialog. */
