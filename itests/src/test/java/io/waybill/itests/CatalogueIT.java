@@ -164,6 +164,7 @@ class CatalogueIT {
                     .anyMatch(row -> row.startsWith(PREFIX + "007 |") && row.contains("| 777 |")));
             browser.screenshot("catalogue-edited");
             // a bundle: 009 becomes a kit of 2 x 001 + 1 x 002; a zero quantity is refused with its reason first
+            browser.go("/products");
             browser.filter("products-filter", "products-grid", PREFIX + "009");
             browser.click(browser.await("edit button of " + PREFIX + "009",
                     () -> browser.inGridRow("products-grid", PREFIX + "009 |", ".product-edit")));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,11 @@ class StoresIT {
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final Pattern SHOPIFY_TYPE = Pattern.compile("(?m)^platform\\s*\\|\\s*shopify\\s*\\|.*");
 
+    static final String UI_STORE = "IT-SHOP-UI";
+
     private WaybillDistribution waybill;
     private WireMockServer shopify;
+    private Browser browser;
 
     @BeforeAll
     void setUp(WaybillDistribution waybill) throws IOException {
@@ -81,10 +85,15 @@ class StoresIT {
 
     @AfterAll
     void tearDown() {
-        Result list = waybill.shell("config:list \"(storeCode=" + STORE + ")\"");
-        Matcher pid = Pattern.compile("(?m)^Pid:\\s+(\\S+)").matcher(list.output());
-        while (pid.find()) {
-            waybill.shell("config:delete " + pid.group(1));
+        if (browser != null) {
+            browser.close();
+        }
+        for (String store : new String[] {STORE, UI_STORE}) {
+            Result list = waybill.shell("config:list \"(storeCode=" + store + ")\"");
+            Matcher pid = Pattern.compile("(?m)^Pid:\\s+(\\S+)").matcher(list.output());
+            while (pid.find()) {
+                waybill.shell("config:delete " + pid.group(1));
+            }
         }
         if (shopify != null) {
             shopify.stop();
@@ -237,5 +246,96 @@ class StoresIT {
         assertTrue(on.output().contains("enabled"), on::output);
         Result off2 = waybill.shell("waybill:store-set " + STORE + " --enabled no");
         assertTrue(off2.output().contains("disabled"), off2::output);
+    }
+
+    @Test
+    @Order(6)
+    void theStoresPageCreatesAStoreFromThePluginsFormAndTestsConnections() {
+        // given
+        browser = Browser.open("stores", waybill);
+        browser.login("admin", waybill.password());
+        browser.await("signed in", () -> browser.path().equals("/delivery/waiting"));
+        browser.go("/stores");
+        browser.await("store grid lists " + STORE, () -> browser.gridRows("store-grid").stream()
+                .anyMatch(r -> r.startsWith(STORE + " |")));
+
+        // when: a new Shopify store, its settings form generated from the plugin's Metatype, a wrong token
+        browser.click("store-new");
+        browser.byId("store-dialog");
+        browser.type(By.cssSelector("#store-code input"), UI_STORE);
+        browser.type(By.cssSelector("#store-name input"), "IT Shop (UI)");
+        browser.click(browser.byId("store-platform").findElement(By.cssSelector("input")));
+        browser.pickOverlayItem("vaadin-combo-box-item", "(shopify)");
+        browser.type(By.cssSelector("#store-warehouses input"), "SZ-01");
+        browser.type(By.cssSelector("#store-setting-shop input"), "it-shop-ui");
+        browser.type(By.cssSelector("#store-setting-baseUrl input"), shopify.baseUrl());
+        assertEquals("password", browser.js("return document.querySelector('#store-setting-_accessToken input').type;"));
+        browser.type(By.cssSelector("#store-setting-_accessToken input"), WRONG);
+        browser.click("store-save");
+
+        // then: saved; the dialog opens again in edit mode with the token field empty and "set"
+        browser.await("grid lists " + UI_STORE, () -> browser.gridRows("store-grid").stream()
+                .anyMatch(r -> r.startsWith(UI_STORE + " |")));
+        browser.await("edit dialog of " + UI_STORE, () -> "true".equals(String.valueOf(browser.js(
+                "const t = document.querySelector('#store-test'); return !!t && !t.hasAttribute('disabled');"))));
+        assertEquals("", browser.js("return document.querySelector('#store-setting-_accessToken').value;"));
+        assertEquals("set", browser.js("return document.querySelector('#store-setting-_accessToken').helperText;"));
+        assertFalse(browser.driver().getPageSource().contains(WRONG), "the token is never sent back to the browser");
+
+        // when / then: Test connection is red with Shopify's words
+        String red = testUntil("Invalid API key or access token");
+        browser.screenshot("stores-test-red");
+        assertTrue(red.contains("connection failed"), red);
+        browser.click("store-cancel");
+        browser.awaitGone("store-dialog");
+
+        // and: the shell store (right token) is green from its Edit dialog
+        browser.click(browser.await("edit button of " + STORE,
+                () -> browser.inGridRow("store-grid", STORE + " |", ".store-edit")));
+        String green = testUntil("connection OK");
+        browser.screenshot("stores-test-green");
+        assertTrue(green.contains("Snowdevil"), green);
+        assertFalse(browser.driver().getPageSource().contains(GOOD), "the token is never sent back to the browser");
+        browser.click("store-cancel");
+        browser.awaitGone("store-dialog");
+
+        // and: disabled from its row
+        browser.click(browser.await("toggle button of " + UI_STORE,
+                () -> browser.inGridRow("store-grid", UI_STORE + " |", ".store-toggle")));
+        browser.await("grid shows " + UI_STORE + " disabled", () -> browser.gridRows("store-grid").stream()
+                .anyMatch(r -> r.startsWith(UI_STORE + " |") && r.contains("Disabled")));
+        assertEquals("no", ShellTables.row(waybill.shell("waybill:store-list"), "Code", UI_STORE).orElseThrow()
+                .get("Enabled"));
+        assertNoToken(waybill.shell("config:list \"(storeCode=" + UI_STORE + ")\""), "config:list");
+
+        // and: the page in Simplified Chinese, Test connection answered in Chinese around the plugin's facts
+        browser.switchLanguage("简体中文");
+        try {
+            browser.go("/stores");
+            browser.await("Chinese page", () -> browser.byId("store-new").getText().contains("新建店铺"));
+            browser.await("grid shows 已停用", () -> browser.gridRows("store-grid").stream()
+                    .anyMatch(r -> r.startsWith(UI_STORE + " |") && r.contains("已停用")));
+            browser.click(browser.await("edit button of " + STORE,
+                    () -> browser.inGridRow("store-grid", STORE + " |", ".store-edit")));
+            String zh = testUntil("连接成功");
+            browser.screenshot("stores-zh");
+            assertTrue(zh.contains("Snowdevil"), zh);
+            browser.click("store-cancel");
+        } finally {
+            browser.switchLanguage("English");
+        }
+    }
+
+    /**
+     * Presses Test connection until the answer contains {@code expected}: the plugin takes a new configuration
+     * asynchronously, so the first answers may still say it has not started a connection.
+     */
+    private String testUntil(String expected) {
+        return browser.await("Test connection answers '" + expected + "'", LIMIT, () -> {
+            browser.click("store-test");
+            Object t = browser.js("const e = document.getElementById('store-test-result');"
+                    + " return e ? e.textContent : null;");
+            return t != null && String.valueOf(t).contains(expected) ? String.valueOf(t) : null;
+        });
     }
 }

@@ -175,4 +175,41 @@ class SyncJobWorkerTest {
         sync.setAutoSync("test", true, "admin");
         assertEquals(Boolean.TRUE, sync.autoSync().get("test"));
     }
+
+    @Test
+    void aDisabledStoresJobsWaitAndRunOnceItIsEnabledAgain() throws Exception {
+        // given: a queued job of a disabled store
+        assertEquals(1, sync.startSync(List.of(621L), "op").succeeded().size());
+        exec(db, "UPDATE WB_STORE SET ENABLED = FALSE WHERE ID = 1");
+
+        // when: one dispatch round, on this thread
+        worker.dispatch();
+
+        // then: nothing was sent, the job waits
+        assertEquals(0, marketplace.calls.get());
+        assertEquals(1, count("SELECT COUNT(*) FROM WB_SYNC_JOB WHERE PACKAGE_ID = 621 AND STATE = 'QUEUED'"));
+
+        // when: enabled again
+        exec(db, "UPDATE WB_STORE SET ENABLED = TRUE WHERE ID = 1");
+        worker.start(10);
+
+        // then
+        await("synced", () -> count("SELECT COUNT(*) FROM WB_PACKAGE WHERE ID = 621 AND STATUS = 'SYNCED'") == 1);
+    }
+
+    @Test
+    void automaticSyncNeedsThePlatformsAndTheStoresSwitch() throws Exception {
+        sync.setAutoSync("test", true, "admin");
+        java.time.Instant now = java.time.Instant.now();
+        exec(db, "UPDATE WB_STORE SET AUTO_SYNC = FALSE WHERE ID = 1");
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            io.waybill.core.internal.workflow.SyncQueue.enqueueIfAutomatic(c, 621, 1, "test", now);
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM WB_SYNC_JOB"), "the store's switch is off");
+        exec(db, "UPDATE WB_STORE SET AUTO_SYNC = TRUE WHERE ID = 1");
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            io.waybill.core.internal.workflow.SyncQueue.enqueueIfAutomatic(c, 621, 1, "test", now);
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM WB_SYNC_JOB"));
+    }
 }

@@ -187,6 +187,12 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         lines.addColumn(l -> orDash(l.unitPrice() == null ? null : Formats.money(l.unitPrice()
                         .multiply(java.math.BigDecimal.valueOf(l.quantity())), l.currency()))).setKey("lineAmount")
                 .setHeader(getTranslation("detail.lineAmount")).setAutoWidth(true);
+        if (d.lines().stream().anyMatch(PackageDetail.Line::bundle)) {
+            // a bundle (kit) line: the components picked for it, as reserved
+            lines.addColumn(l -> l.components().stream().map(c -> c.skuCode() + " x" + c.quantity())
+                    .collect(java.util.stream.Collectors.joining(" + "))).setKey("components")
+                    .setHeader(getTranslation("detail.components")).setAutoWidth(true);
+        }
         lines.setItems(d.lines());
         lines.setAllRowsVisible(true);
         content.add(new H3(getTranslation("detail.lines")), lines);

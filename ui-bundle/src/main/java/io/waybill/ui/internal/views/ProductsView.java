@@ -284,6 +284,7 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
                 } catch (NumberFormatException ex) {
                     error.setText(getTranslation("products.componentsUnreadable", part.strip()));
                     error.setVisible(true);
+                    error.scrollIntoView();
                     return;
                 }
             }
@@ -301,10 +302,12 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
             } catch (OperationRefusedException ex) {
                 error.setText(Reasons.of(ex));
                 error.setVisible(true);
+                error.scrollIntoView();
             } catch (RuntimeException ex) {
                 org.slf4j.LoggerFactory.getLogger(ProductsView.class).warn("Saving a product failed", ex);
                 error.setText(getTranslation("batch.unexpected"));
                 error.setVisible(true);
+                error.scrollIntoView();
             }
         });
         save.setId("product-save");

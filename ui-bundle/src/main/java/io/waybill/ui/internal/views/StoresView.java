@@ -101,12 +101,14 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
                 : getTranslation("store.every", s.captureIntervalMinutes())).setKey("capture")
                 .setHeader(getTranslation("store.capture")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.autoSync() ? "store.yes" : "store.no")).setKey("autoSync")
-                .setHeader(getTranslation("store.autoSync")).setAutoWidth(true);
+                .setHeader(getTranslation("store.autoSyncShort")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.accountConfigured() ? "store.accountSet" : "store.accountNone"))
                 .setKey("account").setHeader(getTranslation("store.account")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.enabled() ? "store.enabled" : "store.disabled")).setKey("enabled")
                 .setHeader(getTranslation("store.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::rowActions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        // frozen: the row's buttons stay in view however wide the other columns are
+        grid.addComponentColumn(this::rowActions).setKey("actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("store.empty"));
         grid.setSizeFull();
         body.add(actions, grid);
@@ -152,17 +154,32 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         }
     }
 
-    /** The readable result of Test connection: "OK: ..." or "Failed: ...", in the UI's language. */
-    private String testText(String code) {
+    /** The answer of Test connection, or null when the core refused or is not there ({@link #lastProblem}). */
+    private ConnectionTest test(String code) {
+        lastProblem = null;
         try {
-            ConnectionTest t = UiServices.stores().testConnection(code, actor());
-            return getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code,
-                    t.ok() ? t.text() : Reasons.of(t.code(), t.text()));
+            return UiServices.stores().testConnection(code, actor());
         } catch (OperationRefusedException e) {
-            return Reasons.of(e);
+            lastProblem = Reasons.of(e);
         } catch (ServiceUnavailableException e) {
-            return getTranslation("unavailable.service", e.serviceName());
+            lastProblem = getTranslation("unavailable.service", e.serviceName());
         }
+        return null;
+    }
+
+    private String lastProblem;
+
+    /** The readable result of Test connection: "connection OK ..." or "connection failed ...", in the UI's language. */
+    private String testText(String code, ConnectionTest t) {
+        if (t == null) {
+            return lastProblem;
+        }
+        return getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code,
+                t.ok() ? t.text() : Reasons.of(t.code(), t.text()));
+    }
+
+    private String testText(String code) {
+        return testText(code, test(code));
     }
 
     /** One generated settings field: its component and how to read its value as text. */
@@ -245,14 +262,20 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         error.setVisible(false);
         Span testResult = new Span();
         testResult.setId("store-test-result");
-        dialog.add(form, settingsTitle, settingsForm, error, testResult);
+        testResult.setVisible(false);
+        // at the top: the answer of Test connection is seen without scrolling through the settings
+        dialog.add(testResult, form, settingsTitle, settingsForm, error);
 
         Button test = new Button(getTranslation("store.test"));
         test.setId("store-test");
         test.setEnabled(row != null);
         test.addClickListener(e -> {
-            testResult.setText(testText(row.code()));
-            // the result sits below the plugin settings: bring it into the dialog's view
+            ConnectionTest t = test(row.code());
+            testResult.setText(testText(row.code(), t));
+            testResult.setClassName("wb-ok", t != null && t.ok());
+            testResult.setClassName("wb-alert", t == null || !t.ok());
+            testResult.setVisible(true);
+            // the result is at the top; a user who scrolled down through the settings is brought back to it
             testResult.getElement().executeJs("this.scrollIntoView({block: 'nearest'})");
         });
         Button save = new Button(getTranslation("store.save"));
