@@ -84,6 +84,26 @@ public final class WaybillDistribution implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * A distribution of its own for one test class, unpacked next to the shared one under {@code <instance>-<name>}
+     * with the demo seeder switched off ({@code etc/io.waybill.demo.cfg enabled = false}) and started: an empty install
+     * as a seller gets it. The caller stops it ({@link #close()}); it never touches the shared instance.
+     */
+    public static WaybillDistribution ownWithDemoOff(String name) {
+        Path instance = Path.of(required("waybill.it.instance"));
+        WaybillDistribution d = new WaybillDistribution(Path.of(required("waybill.it.distribution")),
+                instance.resolveSibling(instance.getFileName() + "-" + name));
+        try {
+            d.unpack();
+            setProperty(d.home.resolve("etc/io.waybill.demo.cfg"), "enabled", "false");
+            d.start();
+        } catch (RuntimeException | Error e) {
+            d.stopQuietly();
+            throw e;
+        }
+        return d;
+    }
+
     static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -9,7 +9,8 @@
  * {@code Permission.MANAGE_WAREHOUSES}/{@code SET_BIN_LOCATION}.
  * 1.7: {@code StoreService} store management ({@code platforms}, {@code list}, {@code get}, {@code create},
  * {@code update}, {@code setEnabled}, {@code testConnection}), {@code Permission.MANAGE_STORES}.
+ * 1.8: {@link io.waybill.core.api.SetupService} (the first-run setup checklist).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.7.0")
+@org.osgi.annotation.versioning.Version("1.8.0")
 package io.waybill.core.api;

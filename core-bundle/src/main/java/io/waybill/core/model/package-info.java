@@ -6,7 +6,8 @@
  * and {@code currency}; {@link io.waybill.core.model.ProductComponent}, {@code Product.components},
  * {@code PackageDetail.Line.components} (bundles / kits); {@link io.waybill.core.model.Store},
  * {@link io.waybill.core.model.StoreDraft}, {@link io.waybill.core.model.PlatformType},
- * {@link io.waybill.core.model.SettingField}, {@link io.waybill.core.model.ConnectionTest}. */
+ * {@link io.waybill.core.model.SettingField}, {@link io.waybill.core.model.ConnectionTest}.
+ * 1.6: {@link io.waybill.core.model.SetupChecklist}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package io.waybill.core.model;

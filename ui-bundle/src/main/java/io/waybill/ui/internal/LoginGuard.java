@@ -3,6 +3,7 @@ package io.waybill.ui.internal;
 import com.vaadin.flow.component.UI;
 import io.waybill.ui.internal.i18n.LanguageSupport;
 import io.waybill.ui.internal.views.LoginView;
+import io.waybill.ui.internal.views.SetupView;
 
 /**
  * Installed on every UI: applies the session's language and sends visitors without a signed-in user to the
@@ -21,7 +22,7 @@ final class LoginGuard {
             if (!signedIn && !toLogin) {
                 event.forwardTo(LoginView.class);
             } else if (signedIn && toLogin) {
-                event.forwardTo("delivery/waiting");
+                event.forwardTo(SetupView.startPath());
             }
         });
     }

@@ -7,6 +7,7 @@ import io.waybill.core.api.DeviceService;
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PrintService;
+import io.waybill.core.api.SetupService;
 import io.waybill.core.api.ShippingService;
 import io.waybill.core.api.SyncService;
 import io.waybill.core.api.UserService;
@@ -67,6 +68,10 @@ public final class UiServices {
 
     public static WarehouseService warehouses() {
         return require(servlet().warehouseService, "WarehouseService");
+    }
+
+    public static SetupService setup() {
+        return require(servlet().setupService, "SetupService");
     }
 
     public static OrderCaptureService capture() {

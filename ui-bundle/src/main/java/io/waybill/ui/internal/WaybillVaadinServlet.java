@@ -17,6 +17,7 @@ import io.waybill.core.api.DeviceService;
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PrintService;
+import io.waybill.core.api.SetupService;
 import io.waybill.core.api.ShippingService;
 import io.waybill.core.api.SyncService;
 import io.waybill.core.api.UserService;
@@ -92,6 +93,8 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile ProductService productService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile WarehouseService warehouseService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile SetupService setupService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile OrderCaptureService orderCaptureService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -97,7 +97,7 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
             VaadinSession.getCurrent().getSession().setMaxInactiveInterval((int) idle.toSeconds());
             SessionGate.signedIn(VaadinSession.getCurrent().getSession(), identity.get().name());
             LOG.info("User '{}' signed in to the web UI", identity.get().name());
-            getUI().ifPresent(ui -> ui.navigate("delivery/waiting"));
+            getUI().ifPresent(ui -> ui.navigate(SetupView.startPath()));
         } catch (ServiceUnavailableException e) {
             showError(getTranslation("unavailable.service", e.serviceName()));
         } finally {

@@ -108,10 +108,15 @@ public class MainLayout extends AppLayout {
         usersNav.setId("nav-users");
         // only a hint: UsersView itself checks with the core on every visit
         usersNav.setVisible(CurrentUser.get().map(u -> u.hasRole(UserIdentity.ADMIN)).orElse(false));
+        SideNavItem setupNav = new SideNavItem(getTranslation("nav.setup"), SetupView.class,
+                VaadinIcon.CHECK_SQUARE_O.create());
+        setupNav.setId("nav-setup");
+        // admins only; SetupView checks again on every visit
+        setupNav.setVisible(SetupView.allowed(CurrentUser.get()));
         SideNav nav = new SideNav();
         nav.setId("side-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
-        nav.addItem(delivery, orders, products, stock, settings, plugins, usersNav);
+        nav.addItem(setupNav, delivery, orders, products, stock, settings, plugins, usersNav);
 
         Div brand = new Div(new Span(getTranslation("app.tagline")));
         brand.addClassName("wb-drawer-brand");

@@ -390,8 +390,16 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
                     discardPreview();
                     String actor = CurrentUser.get().map(UserIdentity::name).orElse("unknown");
                     boolean updating = update.getValue();
+                    // the service is looked up here, on the UI thread: the worker has no VaadinService
+                    ProductService service;
+                    try {
+                        service = UiServices.products();
+                    } catch (ServiceUnavailableException ex) {
+                        notice.show(ex);
+                        return;
+                    }
                     BatchUi.work(getTranslation("import.checking", meta.fileName()),
-                            () -> UiServices.products().previewImport(meta.fileName(), bytes, updating, actor), p -> {
+                            () -> service.previewImport(meta.fileName(), bytes, updating, actor), p -> {
                                 previewId = p.previewId();
                                 summary.setText(getTranslation("products.importSummary", p.dataRows(),
                                         p.newProducts(), p.updated(), p.errors().size()));
@@ -413,7 +421,14 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
             previewId = null;
             confirm.setEnabled(false);
             String actor = CurrentUser.get().map(UserIdentity::name).orElse("unknown");
-            BatchUi.work(getTranslation("import.importing"), () -> UiServices.products().confirmImport(id, actor),
+            ProductService service;
+            try {
+                service = UiServices.products();
+            } catch (ServiceUnavailableException ex) {
+                notice.show(ex);
+                return;
+            }
+            BatchUi.work(getTranslation("import.importing"), () -> service.confirmImport(id, actor),
                     n -> {
                         dialog.close();
                         reload();

@@ -275,6 +275,8 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
             testResult.setClassName("wb-ok", t != null && t.ok());
             testResult.setClassName("wb-alert", t == null || !t.ok());
             testResult.setVisible(true);
+            // the result is at the top; a user who scrolled down through the settings is brought back to it
+            testResult.getElement().executeJs("this.scrollIntoView({block: 'nearest'})");
         });
         Button save = new Button(getTranslation("store.save"));
         save.setId("store-save");

@@ -94,6 +94,10 @@ class WaybillI18NProviderTest {
                 "postal_required", "invalid_postal", "invalid_email", "invalid_phone")) {
             keys.add("warehouse.problem." + code);
         }
+        for (io.waybill.core.model.SetupChecklist.Kind k : io.waybill.core.model.SetupChecklist.Kind.values()) {
+            keys.add("setup.step." + k.name().toLowerCase(Locale.ROOT));
+            keys.add("setup.hint." + k.name().toLowerCase(Locale.ROOT));
+        }
         ResourceBundle en = WaybillI18NProvider.bundle(Locale.ENGLISH);
         for (String key : keys) {
             assertTrue(en.containsKey(key), key);
