@@ -127,6 +127,22 @@ public class ${marketplaceName}MarketplaceConnector implements MarketplaceConnec
     }
 
     /**
+     * Test connection (SPI platform 1.2): one cheap authenticated read, the orders list with a page of one, so a
+     * refused token answers auth_failed and an unreachable marketplace transient / timeout, as fetchOrders would.
+     */
+    @Override
+    public Result<String> testConnection(StoreContext store) {
+        return call(store, "testing the connection", a -> {
+            HttpReply reply = a.client().get(${marketplaceName}RequestMapper.ordersQuery(null,
+                    clock.instant().minus(Duration.ofDays(1)), 1));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, "testing the connection").toArray(Message[]::new));
+            }
+            return Result.ok("${marketplaceName} answered for store " + a.storeCode() + " and accepted the token.");
+        });
+    }
+
+    /**
      * Reports the shipment. A 409 ALREADY_SHIPPED with the same tracking number (a resend after a timeout whose
      * first request went through) is ok with {@link MessageCodes}{@code .ALREADY_CONFIRMED}; with another tracking
      * number it is rejected.
