@@ -21,6 +21,14 @@ public final class UsersFile {
     /** Roles the Waybill admin group carries: Karaf's admin roles plus Waybill's three. */
     public static final String ADMIN_GROUP_LINE =
             "_g_\\:waybilladmins = group,admin,manager,viewer,systembundles,ssh,operator,supervisor";
+    /**
+     * The other two Waybill groups, written in clear with the first admin so that adding a user never makes Karaf's
+     * backing engine create a group: its createGroup hashes the group's "group" marker like a password and, now and
+     * then, left a broken line (a stray user named after part of that hash) in the file.
+     */
+    static final List<String> OTHER_GROUP_LINES = List.of(
+            "_g_\\:waybillsupervisors = group,supervisor,operator,ssh",
+            "_g_\\:waybilloperators = group,operator,ssh");
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Path file;
@@ -56,9 +64,18 @@ public final class UsersFile {
             Files.createFile(file);
         }
         ownerOnly();
-        String text = System.lineSeparator() + "# Waybill first administrator (password stored as a salted hash)"
-                + System.lineSeparator() + user + " = " + hashedPassword + ",_g_:waybilladmins"
-                + System.lineSeparator() + ADMIN_GROUP_LINE + System.lineSeparator();
+        String present = Files.readString(file, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(System.lineSeparator())
+                .append("# Waybill first administrator (password stored as a salted hash)")
+                .append(System.lineSeparator()).append(user).append(" = ").append(hashedPassword)
+                .append(",_g_:waybilladmins").append(System.lineSeparator()).append(ADMIN_GROUP_LINE)
+                .append(System.lineSeparator());
+        for (String group : OTHER_GROUP_LINES) {
+            String key = group.substring(0, group.indexOf(' '));
+            if (!present.contains(key) && !present.contains(key.replace("\\:", ":"))) {
+                text.append(group).append(System.lineSeparator());
+            }
+        }
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 

@@ -105,6 +105,27 @@ class UserServiceImplTest {
     }
 
     @Test
+    void theGroupsComeWithTheFirstAdminSoAddingUsersNeverHashesAGroupMarker() throws IOException {
+        // when: operators and a supervisor are added to a file the first-admin bootstrap wrote
+        for (int i = 0; i < 20; i++) {
+            addOperator("packer-" + i);
+        }
+        service.create("sam", Set.of("supervisor"), Set.of(), Set.of(), "supervising-all-day".toCharArray(), "admin");
+
+        // then: each group is one line, still "group,<roles>" in clear, and every key is a user or a group
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(usersFile)) {
+            p.load(in);
+        }
+        assertEquals("group,operator,ssh", p.getProperty("_g_:waybilloperators"));
+        assertEquals("group,supervisor,operator,ssh", p.getProperty("_g_:waybillsupervisors"));
+        for (String key : p.stringPropertyNames()) {
+            assertTrue(key.equals("admin") || key.equals("sam") || key.startsWith("packer-") || key.startsWith("_g_:"),
+                    () -> "unexpected key " + key + " in " + p);
+        }
+    }
+
+    @Test
     void createsAnOperatorWithAHashedPasswordAGroupAndAScope() throws IOException {
         // when
         UserInfo olga = service.create("olga", Set.of("operator"), Set.of("SZ-01"), Set.of(),
