@@ -5,6 +5,7 @@ import io.waybill.core.internal.plugin.PluginFailure;
 import io.waybill.core.internal.service.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.SyncState;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.MarketplaceConnector;
 import io.waybill.spi.platform.RateLimit;
@@ -142,7 +143,10 @@ public class SyncJobWorker {
             for (Store store : stores) {
                 Optional<MarketplaceConnector> connector = plugins.platform(store.platform(), store.code());
                 if (connector.isEmpty()) {
-                    continue; // stays queued until the marketplace plugin is installed
+                    // no call is made and no attempt counted: the jobs stay queued and go out once the plugin is
+                    // installed; until then each says why on the sync list and in its package's history
+                    markWaitingForPlugin(store);
+                    continue;
                 }
                 TokenBucket bucket = bucket(store, connector.get());
                 int tokens = bucket.take(200, System.nanoTime());
@@ -160,6 +164,43 @@ public class SyncJobWorker {
         } catch (RuntimeException e) {
             LOG.warn("Sync dispatch failed: {}", e.getMessage());
         }
+    }
+
+    /**
+     * The {@link SyncState#PLUGIN_MISSING} marker on the store's queued jobs that lack it, with one history line per
+     * package; bounded per tick, the rest are marked on the next ones.
+     */
+    private void markWaitingForPlugin(Store store) {
+        String marker = SyncState.pluginMissing(store.platform());
+        Instant now = clock.instant();
+        Jdbc.inTransaction(ds, c -> {
+            List<long[]> jobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID, PACKAGE_ID FROM WB_SYNC_JOB WHERE STORE_ID = ? "
+                    + "AND STATE = 'QUEUED' AND (LAST_ERROR IS NULL OR LAST_ERROR <> ?) "
+                    + "FETCH FIRST 500 ROWS ONLY")) {
+                ps.setLong(1, store.id());
+                ps.setString(2, marker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        jobs.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_SYNC_JOB SET LAST_ERROR = ?, UPDATED_AT = ? "
+                    + "WHERE ID = ? AND STATE = 'QUEUED'")) {
+                for (long[] job : jobs) {
+                    ps.setString(1, marker);
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setLong(3, job[0]);
+                    if (ps.executeUpdate() == 1) {
+                        Jdbc.audit(c, job[1], null, "sync", now, "SYNC_WAITING", null, null,
+                                "Waiting for the marketplace plugin '" + store.platform() + "' of store "
+                                        + store.code() + ", which is not installed; sent once it is");
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     private TokenBucket bucket(Store store, MarketplaceConnector connector) {
