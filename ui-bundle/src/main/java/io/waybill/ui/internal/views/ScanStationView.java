@@ -463,7 +463,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         Paragraph keys = new Paragraph(getTranslation("scan.unshipped.keys"));
         keys.addClassName("wb-muted");
         dialog.add(keys);
-        dialog.getFooter().add(leave, ship);
+        dialog.getFooter().add(ship, leave);
         dialog.addOpenedChangeListener(e -> {
             if (!e.isOpened()) {
                 if (!decided[0]) {
