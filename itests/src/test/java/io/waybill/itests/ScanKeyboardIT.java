@@ -202,7 +202,7 @@ class ScanKeyboardIT {
         // and when it passes and yet another scan comes, Tab + Enter leaves it unshipped
         keys(Keys.TAB);
         awaitFocus("manual-weight");
-        keys(expected.get(next) + Keys.ENTER);
+        keys(String.valueOf(expected.get(next)) + Keys.ENTER);
         awaitVerdict(next, "PASS");
         String heavy = pkg(4);
         keys(heavy + Keys.ENTER);
