@@ -299,6 +299,34 @@ class ScanKeyboardIT {
                 && show.output().contains("last weighed 800 g"), () -> "history:\n" + show.output());
     }
 
+    @Test
+    @Order(5)
+    void inSimplifiedChineseTheKeysAndTheReasonsAreChinese() {
+        browser.switchLanguage("简体中文");
+        try {
+            // given
+            openStationWithoutScale();
+            assertTrue(browser.textOf("scan-keys-hint").contains("执行发货"), () -> browser.textOf("scan-keys-hint"));
+
+            // when
+            keys(Keys.TAB);
+            awaitFocus("manual-weight");
+            keys("-5");
+
+            // then
+            browser.await("the reason for -5 in Chinese", () -> "重量不能为负数".equals(String.valueOf(
+                    browser.byId("manual-weight").getDomProperty("errorMessage"))));
+            browser.screenshot("scan-kb-10-zh-negative-weight");
+            clearActive();
+            keys("1,2 kg");
+            browser.await("unit kg, counts as 1.2 kg", () -> "kg".equals(browser.textOf("manual-weight-unit"))
+                    && String.valueOf(browser.byId("manual-weight").getDomProperty("helperText")).contains("1.2 kg"));
+            browser.screenshot("scan-kb-11-zh-kilograms");
+        } finally {
+            browser.switchLanguage("English");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void approve(String user, String password) {

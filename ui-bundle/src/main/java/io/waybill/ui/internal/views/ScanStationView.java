@@ -173,6 +173,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         manualUnit.setId("manual-weight-unit");
         manualWeight.setSuffixComponent(manualUnit);
         manualWeight.setMaxLength(20);
+        manualWeight.setWidth("15rem");
         manualWeight.getElement().setAttribute("autocomplete", "off");
         manualWeight.setValueChangeMode(ValueChangeMode.EAGER);
         manualWeight.addValueChangeListener(e -> showManualWeight(WeightInput.parse(e.getValue())));
@@ -229,9 +230,10 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div actions = new Div(shipButton, overrideButton, autoDelivery, clear);
         actions.addClassName("wb-scan-actions");
+        // the keys under the scan field, where the operator looks
         keysHint.setId("scan-keys-hint");
-        keysHint.addClassName("wb-muted");
         keysHint.addClassName("wb-scan-keys");
+        scan.setHelperComponent(keysHint);
         updateKeysHint();
 
         // session log
@@ -255,7 +257,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         Span logTitle = new Span(getTranslation("scan.log.title"));
         logTitle.addClassName("wb-scan-log-title");
 
-        add(titleRow, notice, scanRow, scaleRow, verdict, actions, keysHint, logTitle, logGrid);
+        add(titleRow, notice, scanRow, scaleRow, verdict, actions, logTitle, logGrid);
         showVerdict(null, null);
     }
 

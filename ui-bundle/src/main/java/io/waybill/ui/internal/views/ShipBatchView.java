@@ -232,7 +232,7 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.setId("confirm-dialog");
         dialog.setHeaderTitle(title);
-        dialog.setWidth("46rem");
+        dialog.setWidth("56rem");
         Paragraph question = new Paragraph(getTranslation("shipBatch.confirm", chosen.size()));
         question.setId("confirm-text");
         Span warning = new Span(getTranslation("shipBatch.failed.title", failed.size()));
@@ -245,15 +245,16 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
         list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         list.addColumn(WeighingFailure::packageNo).setKey("packageNo").setHeader(getTranslation("col.packageNo"))
                 .setWidth("9rem").setFlexGrow(0);
-        list.addColumn(f -> ScanVerdicts.weight(f.expectedGrams(), locale) + " \u00b1 "
-                        + ScanVerdicts.tolerance(f.toleranceGrams(), locale)).setKey("expected")
-                .setHeader(getTranslation("scan.expected")).setFlexGrow(1);
+        list.addColumn(f -> ScanVerdicts.weight(f.expectedGrams(), locale)).setKey("expected")
+                .setHeader(getTranslation("scan.expected")).setAutoWidth(true).setFlexGrow(1);
+        list.addColumn(f -> ScanVerdicts.tolerance(f.toleranceGrams(), locale)).setKey("tolerance")
+                .setHeader(getTranslation("scan.tolerance")).setAutoWidth(true).setFlexGrow(1);
         list.addColumn(f -> ScanVerdicts.weight(f.measuredGrams(), locale)).setKey("measured")
-                .setHeader(getTranslation("scan.measured")).setFlexGrow(1);
+                .setHeader(getTranslation("scan.measured")).setAutoWidth(true).setFlexGrow(1);
         list.addColumn(f -> ScanVerdicts.difference(f.measuredGrams(), f.expectedGrams(), locale))
-                .setKey("difference").setHeader(getTranslation("scan.difference")).setFlexGrow(1);
+                .setKey("difference").setHeader(getTranslation("scan.difference")).setAutoWidth(true).setFlexGrow(1);
         list.addColumn(f -> f.weighedAt() == null ? "" : Formats.dateTime(f.weighedAt(), ZoneId.systemDefault()))
-                .setKey("at").setHeader(getTranslation("shipBatch.failed.at")).setWidth("9.5rem").setFlexGrow(0);
+                .setKey("at").setHeader(getTranslation("shipBatch.failed.at")).setWidth("11rem").setFlexGrow(0);
         list.setItems(failed);
         list.setAllRowsVisible(failed.size() <= 6);
         list.setHeight(failed.size() <= 6 ? null : "14rem");
@@ -287,8 +288,7 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
             BatchUi.run(title, others, ids -> shipping.shipBatch(ids, actor), this::afterBatch);
         });
         shipOthers.setId("ship-batch-others");
-        shipOthers.setEnabled(!others.isEmpty());
-        shipOthers.setTooltipText(others.isEmpty() ? getTranslation("shipBatch.failed.none") : null);
+        shipOthers.setVisible(!others.isEmpty());
         Button shipAll = new Button(getTranslation("shipBatch.failed.shipAll"));
         shipAll.setId("confirm-button");
         shipAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
