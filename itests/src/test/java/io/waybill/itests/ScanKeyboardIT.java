@@ -294,6 +294,7 @@ class ScanKeyboardIT {
         // then: shipped as an override, audited with the supervisor and the reason
         browser.awaitText("batch-result-summary", "1 done", t -> t.startsWith("1 done, 0 failed"));
         browser.screenshot("scan-kb-09-batch-supervisor-shipped");
+        browser.click("batch-result-close");
         Result show = waybill.shell("waybill:package-show " + heavy);
         assertTrue(show.output().contains("SHIPPED_OVERRIDE") && show.output().contains("supervisor " + SUPERVISOR)
                 && show.output().contains("last weighed 800 g"), () -> "history:\n" + show.output());
@@ -302,6 +303,7 @@ class ScanKeyboardIT {
     @Test
     @Order(5)
     void inSimplifiedChineseTheKeysAndTheReasonsAreChinese() {
+        browser.go("/delivery/scan");
         browser.switchLanguage("简体中文");
         try {
             // given
