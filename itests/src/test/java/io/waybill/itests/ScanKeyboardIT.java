@@ -66,14 +66,15 @@ class ScanKeyboardIT {
     @BeforeAll
     void setUp(WaybillDistribution waybill) throws Exception {
         this.waybill = waybill;
-        Result add = waybill.shell(String.join("\n",
-                "jaas:realm-manage --realm karaf",
-                "jaas:user-add " + OPERATOR + " " + operatorPassword,
-                "jaas:role-add " + OPERATOR + " operator",
-                "jaas:user-add " + SUPERVISOR + " " + supervisorPassword,
-                "jaas:role-add " + SUPERVISOR + " supervisor",
-                "jaas:update"));
-        assertEquals(0, add.exitCode(), () -> "jaas user-add:\n" + add.output());
+        // Waybill's own user-add (one write of users.properties per user, roles checked)
+        for (String[] user : List.of(new String[] {OPERATOR, "operator", operatorPassword},
+                new String[] {SUPERVISOR, "supervisor", supervisorPassword})) {
+            Path file = waybill.importDir("users").resolve(user[0] + ".pw");
+            Files.writeString(file, user[2] + "\n");
+            Result add = waybill.shell("waybill:user-add " + user[0] + " --role " + user[1] + " --password-file "
+                    + file);
+            assertTrue(add.output().contains("Created user " + user[0] + " (" + user[1] + ")"), add::output);
+        }
         preparePrintedPackages();
         browser = Browser.open("scan-keyboard", waybill);
         browser.driver().manage().window().setSize(new Dimension(1440, 900));
