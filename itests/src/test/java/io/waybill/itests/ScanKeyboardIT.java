@@ -325,6 +325,15 @@ class ScanKeyboardIT {
             browser.await("unit kg, counts as 1.2 kg", () -> "kg".equals(browser.textOf("manual-weight-unit"))
                     && String.valueOf(browser.byId("manual-weight").getDomProperty("helperText")).contains("1.2 kg"));
             browser.screenshot("scan-kb-11-zh-kilograms");
+
+            // and the station settings: the command barcode and the next-scan rule
+            browser.click("scan-settings-button");
+            browser.await("the command barcode WB-SHIP in the settings", () -> browser.byId("scan-command")
+                    .isDisplayed() && "WB-SHIP".equals(String.valueOf(browser.byId("scan-command")
+                    .getDomProperty("value"))));
+            String rule = browser.textOf("scan-unshipped");
+            assertTrue(rule.contains("询问") && rule.contains("先发货"), () -> "next-scan rule: " + rule);
+            browser.screenshot("scan-kb-12-zh-station-settings");
         } finally {
             browser.switchLanguage("English");
         }
