@@ -4,7 +4,7 @@ import io.waybill.core.internal.carrier.CarrierJobWorker;
 import io.waybill.core.internal.carrier.CarrierJobs;
 import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.service.PackageServiceImpl;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.sync.SyncJobWorker;
 import io.waybill.core.internal.sync.SyncServiceImpl;
 import io.waybill.core.internal.workflow.ShippingServiceImpl;

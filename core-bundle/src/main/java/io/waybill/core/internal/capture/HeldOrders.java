@@ -1,6 +1,7 @@
 package io.waybill.core.internal.capture;
 
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.persistence.Ids;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.PackageStatus;
 
 import java.sql.Connection;
@@ -49,7 +50,7 @@ public final class HeldOrders {
         if (lines.isEmpty()) {
             return new Released(List.of(), List.of());
         }
-        long next = OrderWriter.reserveIds(c, lines.size());
+        long next = Ids.reserve(c, lines.size());
         Map<Long, Held> packages = new LinkedHashMap<>();
         try (PreparedStatement move = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
                 + "SKU_ID, QUANTITY, UNIT_PRICE, CURRENCY) SELECT ?, 1, ORDER_ID, LINE_NO, ?, QUANTITY, UNIT_PRICE, "

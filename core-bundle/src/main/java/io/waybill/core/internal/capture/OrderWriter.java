@@ -1,7 +1,8 @@
 package io.waybill.core.internal.capture;
 
-import io.waybill.core.internal.demo.PackageNumbers;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.persistence.Ids;
+import io.waybill.core.internal.persistence.PackageNumbers;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
@@ -310,7 +311,7 @@ final class OrderWriter {
             return;
         }
         int lineCount = fresh.stream().mapToInt(o -> o.lines().size()).sum();
-        long next = reserveIds(c, fresh.size() * 2L + lineCount);
+        long next = Ids.reserve(c, fresh.size() * 2L + lineCount);
         try (PreparedStatement po = c.prepareStatement("INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, "
                 + "PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, COMPANY, LINE1, LINE2, CITY, STATE, POSTAL_CODE, "
                 + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT, CURRENCY, TOTAL, "
@@ -387,7 +388,7 @@ final class OrderWriter {
     }
 
     private void insertLines(long orderId, PlatformOrder o) throws SQLException {
-        long next = reserveIds(c, o.lines().size());
+        long next = Ids.reserve(c, o.lines().size());
         String orderCurrency = cleanValue(o).currency();
         try (PreparedStatement pl = c.prepareStatement(LINE_INSERT);
              PreparedStatement pu = c.prepareStatement(UNMATCHED_INSERT)) {
@@ -529,19 +530,6 @@ final class OrderWriter {
         return result;
     }
 
-    /** Reserves a block of ids from the shared table sequence and returns the first. */
-    static long reserveIds(Connection c, long count) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement(
-                "UPDATE WB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'wb_id'");
-             PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM WB_SEQUENCE WHERE SEQ_NAME = 'wb_id'")) {
-            up.setLong(1, count);
-            up.executeUpdate();
-            try (ResultSet rs = get.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) - count + 1;
-            }
-        }
-    }
 
     /** Address with every field stripped and empty fields as null, as stored. */
     static Address clean(Address a) {

@@ -3,8 +3,9 @@ package io.waybill.core.internal.carrier;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginFailure;
-import io.waybill.core.internal.service.PluginRegistryImpl;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.persistence.CarrierLabels;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.workflow.WarehouseRows;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageStatus;
@@ -464,7 +465,7 @@ public class CarrierJobWorker {
             }
         }
         PackageStatus current = PackageStatus.valueOf(from);
-        if (current != to && !io.waybill.core.internal.workflow.PackageLifecycle.canMove(current, to)) {
+        if (current != to && !io.waybill.core.internal.lifecycle.PackageLifecycle.canMove(current, to)) {
             LOG.info("Package {} is {} now; carrier result {} not applied", j.packageId(), current, to);
             return false;
         }

@@ -2,8 +2,8 @@ package io.waybill.core.internal.sync;
 
 import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginFailure;
-import io.waybill.core.internal.service.PluginRegistryImpl;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.MarketplaceConnector;

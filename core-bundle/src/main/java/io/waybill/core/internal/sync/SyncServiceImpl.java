@@ -5,7 +5,7 @@ import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.SyncService;
 import io.waybill.core.internal.db.Database;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.workflow.SyncQueue;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.CarrierCodeMapping;

@@ -9,7 +9,7 @@ import io.waybill.core.internal.db.Database;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Shortage;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.Result;
@@ -757,7 +757,7 @@ public class FulfilmentServiceImpl implements FulfilmentService {
         setStatus(c, p, PackageStatus.VOIDED, p.warehouseId(), now);
         deleteShortages(c, id);
         // the shipment is cancelled: its carrier label must never print again
-        io.waybill.core.internal.carrier.CarrierLabels.delete(c, id);
+        io.waybill.core.internal.persistence.CarrierLabels.delete(c, id);
         try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET STATE = 'CANCELLED', "
                 + "UPDATED_AT = ? WHERE PACKAGE_ID = ? AND STATE = 'QUEUED'")) {
             ps.setTimestamp(1, Timestamp.from(now));

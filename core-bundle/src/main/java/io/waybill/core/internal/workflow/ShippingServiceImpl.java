@@ -1,5 +1,7 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.internal.persistence.Jdbc;
+
 import io.waybill.core.api.Permission;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.AuthenticationService;
