@@ -1,5 +1,6 @@
 package io.waybill.core.internal.capture;
 
+import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.internal.persistence.Ids;
 import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.PackageStatus;
@@ -22,6 +23,11 @@ import java.util.Map;
  * Runs in the caller's transaction (the one that stores the alias), so an alias and its releases commit together.
  */
 public final class HeldOrders {
+    /** A held package whose SKUs are all mapped now goes back to waiting; otherwise it stays held. */
+    private static final StatusGate RELEASE = StatusGate.to(PackageStatus.WAITING)
+            .from(PackageStatus.SKU_UNMATCHED).set("EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
+    private static final StatusGate STILL_HELD = StatusGate.to(PackageStatus.SKU_UNMATCHED)
+            .from(PackageStatus.SKU_UNMATCHED).set("EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
 
     /** What a mapping did: packages released to WAITING and packages still held for another SKU. */
     public record Released(List<String> released, List<String> stillHeld) {
@@ -91,14 +97,11 @@ public final class HeldOrders {
                 }
             }
             String to = remaining.isEmpty() ? PackageStatus.WAITING.name() : PackageStatus.SKU_UNMATCHED.name();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = ?, "
-                    + "EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
-                ps.setString(1, to);
-                ps.setInt(2, grams);
-                ps.setTimestamp(3, Timestamp.from(now));
-                ps.setLong(4, h.packageId());
-                ps.setString(5, PackageStatus.SKU_UNMATCHED.name());
-                ps.executeUpdate();
+            StatusGate gate = remaining.isEmpty() ? RELEASE : STILL_HELD;
+            try (PreparedStatement ps = gate.prepare(c)) {
+                ps.setInt(1, grams);
+                ps.setTimestamp(2, Timestamp.from(now));
+                gate.apply(ps, h.packageId());
             }
             String reason = "Platform SKU " + platformSku + " mapped to " + skuCode
                     + (remaining.isEmpty() ? "; every line matched" : "; still held: " + OrderWriter.heldReason(remaining));

@@ -1,5 +1,6 @@
 package io.waybill.core.internal.capture;
 
+import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.internal.persistence.Ids;
 import io.waybill.core.internal.persistence.PackageNumbers;
 import io.waybill.core.internal.persistence.Jdbc;
@@ -33,6 +34,19 @@ final class OrderWriter {
     private static final int CHUNK = 500;
     private static final Set<String> LINES_EDITABLE = Set.of(PackageStatus.WAITING.name(),
             PackageStatus.OUT_OF_STOCK.name(), PackageStatus.SKU_UNMATCHED.name());
+
+    /**
+     * New order lines of a package not allocated yet: it is held (unmatched SKU), released to waiting, or keeps its
+     * status; the status read is part of the guard.
+     */
+    private static final Map<PackageStatus, StatusGate> LINES_CHANGED = Map.of(
+            PackageStatus.WAITING, linesGate(PackageStatus.WAITING),
+            PackageStatus.OUT_OF_STOCK, linesGate(PackageStatus.OUT_OF_STOCK),
+            PackageStatus.SKU_UNMATCHED, linesGate(PackageStatus.SKU_UNMATCHED));
+
+    private static StatusGate linesGate(PackageStatus to) {
+        return StatusGate.to(to).orStaying().set("EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?").where("STATUS = ?");
+    }
 
     record Sku(long id, int weightGrams) {
     }
@@ -213,8 +227,17 @@ final class OrderWriter {
                 } else if (status.equals(PackageStatus.SKU_UNMATCHED.name())) {
                     status = PackageStatus.WAITING.name();
                 }
-                exec("UPDATE WB_PACKAGE SET STATUS = ?, EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, "
-                        + "VERSION = VERSION + 1 WHERE ID = ?", status, weight(o), Timestamp.from(now), e.packageId());
+                StatusGate gate = LINES_CHANGED.get(PackageStatus.valueOf(status));
+                try (PreparedStatement ps = gate.prepare(c)) {
+                    ps.setInt(1, weight(o));
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setString(3, e.packageStatus());
+                    if (!gate.apply(ps, e.packageId())) {
+                        // allocated (or voided) since read: the whole capture transaction rolls back
+                        throw new IllegalStateException("Package " + e.packageId() + " of order " + o.orderNo()
+                                + " changed during the capture; capture again");
+                    }
+                }
                 Jdbc.audit(c, e.packageId(), e.id(), actor, now, "LINES_CHANGED", e.packageStatus(),
                         status, "Order lines updated by the marketplace"
                                 + (unmatched.isEmpty() ? "" : "; " + heldReason(unmatched)));
