@@ -11,7 +11,6 @@ import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.internal.store.StoreAccounts;
 import io.waybill.core.internal.persistence.Ids;
 import io.waybill.core.internal.persistence.Jdbc;
-import io.waybill.core.internal.workflow.StockServiceImpl;
 import io.waybill.core.internal.workflow.TextRules;
 import io.waybill.core.model.ConnectionTest;
 import io.waybill.core.model.PlatformType;
