@@ -3,7 +3,13 @@ package io.waybill.core.internal.lifecycle;
 import io.waybill.core.model.PackageStatus;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.waybill.core.model.PackageStatus.ALLOCATED;
 import static io.waybill.core.model.PackageStatus.OUT_OF_STOCK;
@@ -15,7 +21,9 @@ import static io.waybill.core.model.PackageStatus.SYNC_FAILED;
 import static io.waybill.core.model.PackageStatus.TRACKED;
 import static io.waybill.core.model.PackageStatus.WAITING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The guarded update is built from the lifecycle: only its allowed predecessors pass. */
 class StatusGateTest {
@@ -56,5 +64,34 @@ class StatusGateTest {
         assertEquals(EnumSet.of(SKU_UNMATCHED, WAITING), StatusGate.to(WAITING).orStaying().sources());
         assertEquals(EnumSet.of(TRACKED, PRINTED), StatusGate.to(PRINTED).orStaying().sources());
         assertEquals(EnumSet.of(WAITING, OUT_OF_STOCK), StatusGate.to(OUT_OF_STOCK).sources());
+    }
+
+    /** The gate is the only writer of a package's status: no other core class updates WB_PACKAGE's STATUS. */
+    @Test
+    void noOtherCoreClassWritesThePackageStatus() throws IOException {
+        Path sources = Path.of("src/main/java/io/waybill/core");
+        assertTrue(Files.isDirectory(sources), "run from the core-bundle module: " + sources.toAbsolutePath());
+        Pattern write = Pattern.compile("UPDATE\\s+WB_PACKAGE\\s+SET\\b(?:(?!WHERE)[^\"])*?\\bSTATUS\\s*=",
+                Pattern.CASE_INSENSITIVE);
+        List<String> writers;
+        try (Stream<Path> files = Files.walk(sources)) {
+            writers = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.getFileName().toString().equals("StatusGate.java"))
+                    .filter(f -> {
+                        try {
+                            // joined lines: the SQL of one statement is often split over string literals
+                            String text = Files.readString(f).replaceAll("\"\\s*\\+\\s*\"", "");
+                            return write.matcher(text).find();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .map(Path::toString).toList();
+        }
+        assertEquals(List.of(), writers);
+        // and the check finds such a write where there is one
+        assertTrue(write.matcher("UPDATE WB_PACKAGE SET STATUS = ?, UPDATED_AT = ?").find());
+        assertTrue(write.matcher("UPDATE WB_PACKAGE SET LAST_ERROR = ?, STATUS = 'X' WHERE ID = ?").find());
+        assertFalse(write.matcher("UPDATE WB_PACKAGE SET VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?").find());
     }
 }
