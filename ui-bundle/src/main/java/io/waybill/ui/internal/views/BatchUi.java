@@ -147,7 +147,9 @@ final class BatchUi {
         dialog.add(summary);
         Grid<BatchResult.Failure> failures = new Grid<>();
         failures.setId("batch-result-failures");
-        failures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // reasons wrap (long tokens too): an operator reads the whole reason, not the start of it
+        failures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         failures.addColumn(BatchResult.Failure::packageNo).setKey("packageNo")
                 .setHeader(dialog.getTranslation("col.packageNo")).setWidth("9rem").setFlexGrow(0);
         failures.addColumn(f -> Reasons.of(f.code(), f.message())).setKey("reason")
