@@ -12,5 +12,5 @@
  * 1.8: {@link io.waybill.core.api.SetupService} (the first-run setup checklist).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.8.0")
+@org.osgi.annotation.versioning.Version("1.9.0")
 package io.waybill.core.api;

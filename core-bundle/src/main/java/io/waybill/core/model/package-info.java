@@ -9,5 +9,5 @@
  * {@link io.waybill.core.model.SettingField}, {@link io.waybill.core.model.ConnectionTest}.
  * 1.6: {@link io.waybill.core.model.SetupChecklist}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 package io.waybill.core.model;
