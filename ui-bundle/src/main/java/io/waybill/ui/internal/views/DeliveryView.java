@@ -34,11 +34,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import io.waybill.core.api.CarrierUploadService;
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.NotPrintableException;
-import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PrintRules;
 import io.waybill.core.api.PrintService;
@@ -62,7 +60,6 @@ import io.waybill.ui.internal.views.DeliveryTab.BatchAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -848,8 +845,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         dialog.setId("print-dialog");
         dialog.setHeaderTitle(title);
         dialog.setWidth("min(60rem, 95vw)");
-        DownloadHandler inline = DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(pdf), fileName, "application/pdf", pdf.length)).inline();
+        DownloadHandler inline = io.waybill.ui.internal.web.BytesDownload.inline(pdf, fileName, "application/pdf");
         IFrame frame = new IFrame();
         frame.setSrc(inline);
         frame.setId("print-frame");

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.core.api.OrderCaptureService;
@@ -111,7 +110,7 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         fileErrorText.setId("import-file-error-text");
         Span fileErrorHint = new Span(getTranslation("import.fileErrorHint"));
         fileErrorHint.addClassName("wb-muted");
-        fileError.add(new com.vaadin.flow.component.html.Strong(getTranslation("import.fileError")), fileErrorText,
+        fileError.add(new com.vaadin.flow.component.html.Span(getTranslation("import.fileError")), fileErrorText,
                 fileErrorHint);
         fileError.setVisible(false);
 
@@ -183,8 +182,8 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DownloadHandler handler = DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new java.io.ByteArrayInputStream(bytes), fileName, "text/csv; charset=UTF-8", bytes.length));
+        DownloadHandler handler = io.waybill.ui.internal.web.BytesDownload.attachment(bytes, fileName,
+                "text/csv; charset=UTF-8");
         Anchor anchor = new Anchor(handler, getTranslation(labelKey));
         anchor.setId(id);
         anchor.getElement().setAttribute("download", fileName);
