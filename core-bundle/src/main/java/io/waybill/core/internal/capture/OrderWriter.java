@@ -469,11 +469,16 @@ final class OrderWriter {
     }
 
     private int weight(PlatformOrder o) {
-        int grams = PACKAGING_GRAMS;
+        return (int) Math.min(Integer.MAX_VALUE, expectedWeight(o, skus, aliases));
+    }
+
+    /** An order's expected parcel weight: packaging plus its matched SKUs' weights times quantities. */
+    static long expectedWeight(PlatformOrder o, Map<String, Sku> skus, Map<String, String> aliases) {
+        long grams = PACKAGING_GRAMS;
         for (PlatformOrder.Line l : o.lines()) {
             String code = resolve(l.sku(), skus, aliases);
             if (code != null) { // an unmatched line weighs nothing until it is mapped
-                grams += skus.get(code).weightGrams() * l.quantity();
+                grams += (long) skus.get(code).weightGrams() * Math.max(0, l.quantity());
             }
         }
         return grams;
