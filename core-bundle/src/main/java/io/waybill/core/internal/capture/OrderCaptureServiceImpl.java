@@ -132,9 +132,6 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             // an unknown SKU is not refused: the writer holds the order in SKU_UNMATCHED until it is mapped
             List<OrderValidator.Problem> problems = new ArrayList<>(OrderValidator.validate(o, null, printable()));
             if (problems.isEmpty()) {
-                problems.addAll(OrderValidator.validateWeight(OrderWriter.expectedWeight(o, skus, aliases)));
-            }
-            if (problems.isEmpty()) {
                 valid.add(o);
             } else {
                 String label = "order " + (o.orderNo() == null ? "?" : o.orderNo());
@@ -164,6 +161,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             });
             List<OrderValidator.Problem> problems = new ArrayList<>(OrderValidator.validate(order, known,
                     printable()));
+            problems.addAll(OrderValidator.validateContact(order.shipTo()));
             problems.addAll(OrderValidator.validateWeight(OrderWriter.expectedWeight(order, skus, aliases)));
             return problems.stream().map(p -> new OrderCheck.Problem(p.field(), p.line(), p.code(), p.value(),
                     p.reason())).toList();
@@ -371,10 +369,6 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         for (ParsedOrderFile.ParsedOrder po : file.orders()) {
             List<OrderValidator.Problem> problems = new ArrayList<>(OrderValidator.validate(po.order(), null,
                     printable));
-            if (problems.isEmpty()) {
-                problems.addAll(OrderValidator.validateWeight(OrderWriter.expectedWeight(po.order(), knownSkus,
-                        aliases)));
-            }
             if (problems.isEmpty()) {
                 checked.add(po);
                 List<PlatformOrder.Line> lines = po.order().lines();

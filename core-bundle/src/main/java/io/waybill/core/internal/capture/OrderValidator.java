@@ -229,6 +229,30 @@ public final class OrderValidator {
                 CODE_EMAIL, TextRules.visible(email));
     }
 
+    /**
+     * The format of the ship-to phone and e-mail, for forms where an operator types them (the manual order form);
+     * not applied to captured or imported orders, whose contact data come from the marketplace or the seller's file.
+     */
+    public static List<Problem> validateContact(Address a) {
+        List<Problem> problems = new ArrayList<>();
+        if (a == null) {
+            return problems;
+        }
+        if (!blank(a.phone()) && a.phone().strip().length() <= 40) {
+            String phone = a.phone().strip();
+            if (!PHONE.matcher(phone).matches() || phone.chars().filter(ch -> ch >= '0' && ch <= '9').count() < 5) {
+                problems.add(phoneProblem("phone", phone));
+            }
+        }
+        if (!blank(a.email()) && a.email().strip().length() <= 200) {
+            String email = a.email().strip();
+            if (!EMAIL.matcher(email).matches()) {
+                problems.add(emailProblem("email", email));
+            }
+        }
+        return problems;
+    }
+
     /** Whether an address in this destination (ISO code) needs a postal code. */
     public static boolean postalCodeRequired(String country) {
         String c = country == null ? "" : country.strip();
@@ -241,7 +265,8 @@ public final class OrderValidator {
     }
 
     /**
-     * The parcel weight rule: a problem when an order's expected weight is above {@link #MAX_PARCEL_GRAMS}.
+     * The parcel weight rule: a problem when an order's expected weight is above {@link #MAX_PARCEL_GRAMS}. Checked in
+     * the manual order form only: a captured or imported heavy order is kept (it may be split or sent by freight).
      *
      * @param grams the order's expected weight (catalogue weights of its matched SKUs, with packaging)
      */
@@ -330,18 +355,10 @@ public final class OrderValidator {
         text(problems, "address1", a.line1(), true, 300);
         text(problems, "address2", a.line2(), false, 300);
         text(problems, "city", a.city(), true, 100);
-        if (text(problems, "phone", a.phone(), false, 40) && !blank(a.phone())) {
-            String phone = a.phone().strip();
-            if (!PHONE.matcher(phone).matches() || phone.chars().filter(ch -> ch >= '0' && ch <= '9').count() < 5) {
-                problems.add(phoneProblem("phone", phone));
-            }
-        }
-        if (text(problems, "email", a.email(), false, 200) && !blank(a.email())) {
-            String email = a.email().strip();
-            if (!EMAIL.matcher(email).matches()) {
-                problems.add(emailProblem("email", email));
-            }
-        }
+        // only the length here: the format of the ship-to phone and e-mail is the marketplace's business on a
+        // captured order (an "ext. 12" must not lose a paid order); forms check it with validateContact
+        text(problems, "phone", a.phone(), false, 40);
+        text(problems, "email", a.email(), false, 200);
         String country = a.countryCode() == null ? "" : a.countryCode().strip();
         if (country.isEmpty()) {
             problems.add(new Problem("country", "is required"));
