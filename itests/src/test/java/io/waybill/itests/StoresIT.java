@@ -319,7 +319,14 @@ class StoresIT {
                     () -> browser.inGridRow("store-grid", STORE + " |", ".store-edit")));
             String zh = testUntil("连接成功");
             browser.screenshot("stores-zh");
-            assertTrue(zh.contains("Snowdevil"), zh);
+            assertTrue(zh.contains("平台已接受该账户") && zh.contains("Snowdevil"), zh);
+            // the plugin's settings form in Chinese: the Metatype labels and help texts of the plugin's zh_CN bundle
+            assertEquals("店铺 *", String.valueOf(browser.js("return arguments[0].label;",
+                    browser.byId("store-setting-shop"))));
+            assertEquals("Admin API 访问令牌 *", String.valueOf(browser.js("return arguments[0].label;",
+                    browser.byId("store-setting-_accessToken"))));
+            assertTrue(String.valueOf(browser.js("return arguments[0].helperText;",
+                    browser.byId("store-setting-apiVersion"))).contains("每个版本支持约一年"));
             browser.click("store-cancel");
         } finally {
             browser.switchLanguage("English");

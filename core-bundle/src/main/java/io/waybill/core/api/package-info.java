@@ -10,7 +10,8 @@
  * 1.7: {@code StoreService} store management ({@code platforms}, {@code list}, {@code get}, {@code create},
  * {@code update}, {@code setEnabled}, {@code testConnection}), {@code Permission.MANAGE_STORES}.
  * 1.8: {@link io.waybill.core.api.SetupService} (the first-run setup checklist).
+ * 1.9: {@code StoreService.platforms(Locale)}, {@code StoreService.delete}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.8.0")
+@org.osgi.annotation.versioning.Version("1.9.0")
 package io.waybill.core.api;

@@ -7,7 +7,8 @@
  * {@code PackageDetail.Line.components} (bundles / kits); {@link io.waybill.core.model.Store},
  * {@link io.waybill.core.model.StoreDraft}, {@link io.waybill.core.model.PlatformType},
  * {@link io.waybill.core.model.SettingField}, {@link io.waybill.core.model.ConnectionTest}.
- * 1.6: {@link io.waybill.core.model.SetupChecklist}. */
+ * 1.6: {@link io.waybill.core.model.SetupChecklist}.
+ * 1.7: {@code ConnectionTest} as a structured outcome ({@code params}, {@code detail}); {@code Store.defaultShippingMethod}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 package io.waybill.core.model;

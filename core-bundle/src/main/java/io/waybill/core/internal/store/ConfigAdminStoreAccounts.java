@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,7 +70,8 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
     }
 
     @Override
-    public List<PlatformType> platforms() {
+    public List<PlatformType> platforms(Locale locale) {
+        String localeName = metatypeLocale(locale);
         Map<String, PlatformType> found = new LinkedHashMap<>();
         for (Bundle b : context.getBundles()) {
             if (b.getState() == Bundle.UNINSTALLED || b.getBundleId() == 0) {
@@ -86,22 +88,34 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
             }
             for (String pid : nonNull(info.getFactoryPids())) {
                 if (pid.startsWith(PREFIX)) {
-                    type(info, pid, true, b).ifPresent(t -> found.putIfAbsent(t.id(), t));
+                    type(info, pid, true, b, localeName).ifPresent(t -> found.putIfAbsent(t.id(), t));
                 }
             }
             for (String pid : nonNull(info.getPids())) {
                 if (pid.startsWith(PREFIX)) {
-                    type(info, pid, false, b).ifPresent(t -> found.putIfAbsent(t.id(), t));
+                    type(info, pid, false, b, localeName).ifPresent(t -> found.putIfAbsent(t.id(), t));
                 }
             }
         }
         return found.values().stream().sorted(Comparator.comparing(PlatformType::id)).toList();
     }
 
-    private static Optional<PlatformType> type(MetaTypeInformation info, String pid, boolean factory, Bundle b) {
+    /**
+     * The Metatype locale string of a locale ({@code zh_CN}); the Metatype service falls back along the usual
+     * resource-bundle chain to the plugin's default {@code bundle.properties}. Null: the default labels.
+     */
+    static String metatypeLocale(Locale locale) {
+        if (locale == null || locale.getLanguage().isEmpty()) {
+            return null;
+        }
+        return locale.getCountry().isEmpty() ? locale.getLanguage() : locale.getLanguage() + "_" + locale.getCountry();
+    }
+
+    private static Optional<PlatformType> type(MetaTypeInformation info, String pid, boolean factory, Bundle b,
+                                               String locale) {
         ObjectClassDefinition ocd;
         try {
-            ocd = info.getObjectClassDefinition(pid, null);
+            ocd = info.getObjectClassDefinition(pid, locale);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -195,6 +209,26 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
             // never the secret: the exception texts name files and PIDs only
             throw new OperationRefusedException("account_not_saved", "The " + type.name() + " settings of store "
                     + storeCode + " could not be saved: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void delete(PlatformType type, String storeCode) {
+        try {
+            Optional<Configuration> c = configuration(type, storeCode);
+            if (c.isPresent()) {
+                c.get().delete();
+            }
+            SecretFiles files = secretFiles();
+            for (SettingField f : type.settings()) {
+                if (f.secret()) {
+                    files.delete(SecretFiles.name(type.id(), storeCode, f.id()));
+                }
+            }
+            LOG.info("Store {}: account configuration and secret files deleted", storeCode);
+        } catch (IOException e) {
+            throw new OperationRefusedException("account_not_deleted", "The " + type.name() + " settings of store "
+                    + storeCode + " could not be deleted: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
     }
 

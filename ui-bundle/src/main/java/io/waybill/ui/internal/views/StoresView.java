@@ -35,6 +35,7 @@ import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 import io.waybill.ui.internal.i18n.Reasons;
+import io.waybill.ui.internal.i18n.WaybillI18NProvider;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,13 +170,26 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
 
     private String lastProblem;
 
-    /** The readable result of Test connection: "connection OK ..." or "connection failed ...", in the UI's language. */
+    /**
+     * The readable result of Test connection in the UI's language: the outcome's sentence from its code and
+     * parameters ({@code store.testOutcome.<code>}, else the refusal kind {@code reason.<code>}, else the code), and
+     * the plugin's own words (English facts such as the shop's name or the marketplace's error) as a second line.
+     */
     private String testText(String code, ConnectionTest t) {
         if (t == null) {
             return lastProblem;
         }
-        return getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code,
-                t.ok() ? t.text() : Reasons.of(t.code(), t.text()));
+        String headline = getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code, outcome(t));
+        return t.detail().isEmpty() ? headline.strip() : headline.strip() + "\n" + t.detail();
+    }
+
+    private String outcome(ConnectionTest t) {
+        Object[] params = t.params().toArray();
+        String key = "store.testOutcome." + t.code();
+        if (WaybillI18NProvider.has(getLocale(), key)) {
+            return getTranslation(key, params);
+        }
+        return t.ok() ? "" : getTranslation("store.testOutcome.other", t.code());
     }
 
     private String testText(String code) {
@@ -192,7 +206,7 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         List<PlatformType> platforms;
         try {
             service = UiServices.stores();
-            platforms = service.platforms();
+            platforms = service.platforms(getLocale());
         } catch (ServiceUnavailableException e) {
             notice.show(e);
             return;
@@ -263,6 +277,7 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         Span testResult = new Span();
         testResult.setId("store-test-result");
         testResult.setVisible(false);
+        testResult.getStyle().set("white-space", "pre-line");
         // at the top: the answer of Test connection is seen without scrolling through the settings
         dialog.add(testResult, form, settingsTitle, settingsForm, error);
 
