@@ -2,6 +2,8 @@ package io.waybill.core.internal.store;
 
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.PlatformType;
+import io.waybill.core.model.PluginInfo;
+import io.waybill.core.model.PluginType;
 import io.waybill.core.model.SettingField;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -50,8 +52,8 @@ import java.util.Set;
  * out as soon as the configuration is saved: this listener writes it to its secret file and replaces the value by
  * the reference {@code secret-file:<name>}, so {@code config:list} and the {@code .cfg} file do not keep it.
  */
-@Component(service = {StoreAccounts.class, ConfigurationListener.class})
-public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationListener {
+@Component(service = {StoreAccounts.class, PluginTypes.class, ConfigurationListener.class})
+public class ConfigAdminStoreAccounts implements StoreAccounts, PluginTypes, ConfigurationListener {
 
     static final String PREFIX = "io.waybill.platform.";
     static final String STORE_CODE = "storeCode";
@@ -98,6 +100,68 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
             }
         }
         return found.values().stream().sorted(Comparator.comparing(PlatformType::id)).toList();
+    }
+
+    private static final Map<String, PluginInfo.Kind> KINDS = Map.of("io.waybill.carrier.", PluginInfo.Kind.CARRIER,
+            PREFIX, PluginInfo.Kind.PLATFORM, "io.waybill.device.", PluginInfo.Kind.DEVICE);
+
+    @Override
+    public List<PluginType> types(Locale locale) {
+        String localeName = metatypeLocale(locale);
+        Map<String, PluginType> found = new LinkedHashMap<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.UNINSTALLED || b.getBundleId() == 0) {
+                continue;
+            }
+            MetaTypeInformation info;
+            try {
+                info = metaType.getMetaTypeInformation(b);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (info == null) {
+                continue;
+            }
+            for (boolean factory : new boolean[] {true, false}) {
+                for (String pid : nonNull(factory ? info.getFactoryPids() : info.getPids())) {
+                    KINDS.forEach((prefix, kind) -> {
+                        if (pid.startsWith(prefix) && pid.length() > prefix.length()) {
+                            pluginType(info, pid, prefix, kind, factory, b, localeName)
+                                    .ifPresent(t -> found.putIfAbsent(kind + ":" + t.id(), t));
+                        }
+                    });
+                }
+            }
+        }
+        return found.values().stream().sorted(Comparator.comparing(PluginType::kind)
+                .thenComparing(PluginType::id)).toList();
+    }
+
+    private static Optional<PluginType> pluginType(MetaTypeInformation info, String pid, String prefix,
+                                                   PluginInfo.Kind kind, boolean factory, Bundle b, String locale) {
+        ObjectClassDefinition ocd;
+        try {
+            ocd = info.getObjectClassDefinition(pid, locale);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (ocd == null) {
+            return Optional.empty();
+        }
+        AttributeDefinition[] all = nonNull(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL),
+                AttributeDefinition.class);
+        Set<String> required = new HashSet<>();
+        for (AttributeDefinition a : nonNull(ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED),
+                AttributeDefinition.class)) {
+            required.add(a.getID());
+        }
+        List<SettingField> fields = new ArrayList<>();
+        for (AttributeDefinition a : all) {
+            fields.add(field(a, required.contains(a.getID())));
+        }
+        String id = pid.substring(prefix.length());
+        return Optional.of(new PluginType(kind, id, ocd.getName() == null ? id : ocd.getName(), ocd.getDescription(),
+                pid, factory, b.getSymbolicName(), fields));
     }
 
     /**
