@@ -24,10 +24,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.Permission;
+import io.waybill.core.api.PluginRegistry;
 import io.waybill.core.api.StoreService;
 import io.waybill.core.model.ConnectionTest;
 import io.waybill.core.model.PlatformType;
+import io.waybill.core.model.PluginInfo;
 import io.waybill.core.model.SettingField;
+import io.waybill.core.model.ShippingMethodInfo;
 import io.waybill.core.model.Store;
 import io.waybill.core.model.StoreDraft;
 import io.waybill.core.model.UserIdentity;
@@ -49,7 +52,10 @@ import java.util.function.Supplier;
  * edits one: the platform from the installed plugins (listed even before any account exists), the plugin's own
  * settings in a form generated from its Metatype (PASSWORD settings in password fields that are never filled back:
  * they show "set" or "not set", and left empty keep the stored secret), capture interval, warehouse priority and
- * auto-sync. <b>Test connection</b> asks the plugin with the saved settings and shows its readable answer.
+ * auto-sync, default shipping method (carrier and service, used when an order names none). <b>Test connection</b>
+ * asks the plugin with the saved settings and shows the outcome in the user's language with the plugin's own words
+ * below; the settings form's labels come from the plugin's Metatype in the user's language. A store without orders
+ * can be deleted after a confirmation; one with packages is refused there (disable it instead).
  */
 @Route(value = "stores", layout = MainLayout.class)
 public class StoresView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
@@ -103,6 +109,8 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
                 .setHeader(getTranslation("store.capture")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.autoSync() ? "store.yes" : "store.no")).setKey("autoSync")
                 .setHeader(getTranslation("store.autoSyncShort")).setAutoWidth(true);
+        grid.addColumn(StoresView::method).setKey("shipping").setHeader(getTranslation("store.shippingMethod"))
+                .setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.accountConfigured() ? "store.accountSet" : "store.accountNone"))
                 .setKey("account").setHeader(getTranslation("store.account")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.enabled() ? "store.enabled" : "store.disabled")).setKey("enabled")
@@ -123,11 +131,44 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         toggle.addClassName("store-toggle");
         Button test = new Button(getTranslation("store.test"), e -> BatchUi.info(testText(s.code())));
         test.addClassName("store-test");
-        for (Button b : List.of(edit, toggle, test)) {
+        Button delete = new Button(getTranslation("store.delete"), e -> confirmDelete(s));
+        delete.addClassName("store-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (Button b : List.of(edit, toggle, test, delete)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             b.getElement().setAttribute("data-code", s.code());
         }
-        return new Div(edit, toggle, test);
+        return new Div(edit, toggle, test, delete);
+    }
+
+    /** The default shipping method as the grid shows it: {@code STANDARD: pool / RR}, or empty. */
+    static String method(Store s) {
+        ShippingMethodInfo m = s.defaultShippingMethod();
+        return m == null ? "" : m.code() + ": " + m.carrierId() + (m.serviceCode() == null ? "" : " / " + m.serviceCode());
+    }
+
+    /** {@code store-delete-dialog}: confirm, then delete; a store with packages is refused there (disable it instead). */
+    private void confirmDelete(Store s) {
+        DeleteConfirmation.open("store", getTranslation("store.deleteTitle", s.code()),
+                getTranslation("store.deleteConfirm", s.code(), s.name()),
+                () -> UiServices.stores().delete(s.code(), actor()), () -> {
+                    reload();
+                    BatchUi.info(getTranslation("store.deleted", s.code()));
+                });
+    }
+
+    /** Carrier plugin ids to offer for the default shipping method: registered ones and installed kinds. */
+    private static List<String> carrierIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        try {
+            PluginRegistry registry = UiServices.plugins();
+            registry.plugins().stream().filter(p -> p.kind() == PluginInfo.Kind.CARRIER).forEach(p -> ids.add(p.id()));
+            registry.installedTypes(null).stream().filter(t -> t.kind() == PluginInfo.Kind.CARRIER)
+                    .forEach(t -> ids.add(t.id()));
+        } catch (ServiceUnavailableException e) {
+            // the field still takes a typed carrier id
+        }
+        return List.copyOf(ids);
     }
 
     private void reload() {
@@ -241,8 +282,25 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         Checkbox autoSync = new Checkbox(getTranslation("store.autoSync"));
         autoSync.setId("store-autosync");
         autoSync.setValue(row == null || row.autoSync());
+        ShippingMethodInfo method = row == null ? null : row.defaultShippingMethod();
+        ComboBox<String> carrier = new ComboBox<>(getTranslation("store.shippingCarrier"));
+        carrier.setId("store-shipping-carrier");
+        List<String> carriers = new ArrayList<>(carrierIds());
+        if (method != null && !carriers.contains(method.carrierId())) {
+            carriers.add(method.carrierId());
+        }
+        carrier.setItems(carriers);
+        carrier.setAllowCustomValue(true);
+        carrier.addCustomValueSetListener(e -> carrier.setValue(e.getDetail()));
+        carrier.setHelperText(getTranslation("store.shippingHelp"));
+        if (method != null) {
+            carrier.setValue(method.carrierId());
+        }
+        TextField carrierService = new TextField(getTranslation("store.shippingService"));
+        carrierService.setId("store-shipping-service");
+        carrierService.setValue(method == null || method.serviceCode() == null ? "" : method.serviceCode());
 
-        FormLayout form = new FormLayout(code, name, platform, interval, warehouses, autoSync);
+        FormLayout form = new FormLayout(code, name, platform, interval, warehouses, autoSync, carrier, carrierService);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         H4 settingsTitle = new H4(getTranslation("store.settings"));
         FormLayout settingsForm = new FormLayout();
@@ -311,9 +369,14 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
                     wh.add(w.strip());
                 }
             }
+            String carrierId = carrier.getValue() == null ? "" : carrier.getValue().strip();
+            // no carrier: the store's shipping methods stay as they are
+            ShippingMethodInfo defaultMethod = carrierId.isEmpty() ? null : new ShippingMethodInfo(null,
+                    method == null ? null : method.code(), carrierId, carrierService.getValue(), true);
             StoreDraft draft = new StoreDraft(code.getValue(), name.getValue(),
                     platform.getValue() == null ? null : platform.getValue().id(),
-                    interval.getValue() == null ? -1 : interval.getValue(), wh, autoSync.getValue(), settings);
+                    interval.getValue() == null ? -1 : interval.getValue(), wh, autoSync.getValue(), settings,
+                    defaultMethod);
             try {
                 Store saved = row == null ? service.create(draft, actor()) : service.update(draft, actor());
                 reload();
