@@ -54,6 +54,7 @@ class StoresIT {
             "io", "waybill", "platform", "shopify", "internal");
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final Pattern SHOPIFY_TYPE = Pattern.compile("(?m)^platform\\s*\\|\\s*shopify\\s*\\|.*");
+    private static final Pattern CONTINUOUS_TYPE = Pattern.compile("(?m)^device\\s*\\|\\s*continuous\\s*\\|.*");
 
     static final String UI_STORE = "IT-SHOP-UI";
 
@@ -125,6 +126,13 @@ class StoresIT {
         // then: the type is listed although no Shopify account exists (no connector service is registered)
         Result types = waybill.shellUntil("waybill:plugin-list", r -> SHOPIFY_TYPE.matcher(r.output()).find(), LIMIT);
         assertTrue(types.output().contains("no account configured yet"), types::output);
+
+        // and: a scale plugin with no scale configured is listed as an installed device type too
+        Result device = waybill.shell("feature:install waybill-device-continuous");
+        assertEquals(0, device.exitCode(), device::output);
+        Result withDevice = waybill.shellUntil("waybill:plugin-list", r -> CONTINUOUS_TYPE.matcher(r.output()).find(),
+                LIMIT);
+        assertTrue(withDevice.output().contains("io.waybill.device.continuous"), withDevice::output);
 
         // bad input: every reason in one refusal, nothing written
         Result bad = waybill.shell("waybill:store-add " + STORE + " --platform shopify --name \"IT Shop\" "
@@ -331,6 +339,68 @@ class StoresIT {
         } finally {
             browser.switchLanguage("English");
         }
+    }
+
+    @Test
+    @Order(7)
+    void theStoresPageDeletesAStoreWithoutOrdersAfterAConfirmationAndRefusesOneWithPackages() {
+        // given: the stores page; the demo's ACME-SHOP has packages, the UI store has none
+        browser.go("/stores");
+        browser.await("grid lists " + UI_STORE, () -> browser.gridRows("store-grid").stream()
+                .anyMatch(r -> r.startsWith(UI_STORE + " |")));
+
+        // when: Delete on ACME-SHOP, confirmed
+        browser.click(browser.await("delete button of ACME-SHOP",
+                () -> browser.inGridRow("store-grid", "ACME-SHOP |", ".store-delete")));
+        browser.byId("store-delete-dialog");
+        browser.click("store-delete-confirm");
+
+        // then: refused in the dialog with the reason; the store stays
+        String refused = browser.awaitText("store-delete-error", "the refusal", t -> !t.isBlank());
+        assertTrue(refused.contains("Store ACME-SHOP cannot be deleted: it has ") && refused.contains("Disable it"),
+                refused);
+        browser.screenshot("stores-delete-refused");
+        browser.click("store-delete-cancel");
+        browser.awaitGone("store-delete-dialog");
+        assertTrue(ShellTables.row(waybill.shell("waybill:store-list"), "Code", "ACME-SHOP").isPresent());
+
+        // when: Delete on the UI store: the confirmation first, then deleted
+        browser.click(browser.await("delete button of " + UI_STORE,
+                () -> browser.inGridRow("store-grid", UI_STORE + " |", ".store-delete")));
+        browser.byId("store-delete-confirm");
+        browser.click("store-delete-confirm");
+
+        // then: gone from the grid, the shell and Config Admin
+        browser.await("grid without " + UI_STORE, () -> browser.gridRows("store-grid").stream()
+                .noneMatch(r -> r.startsWith(UI_STORE + " |")));
+        assertTrue(ShellTables.row(waybill.shell("waybill:store-list"), "Code", UI_STORE).isEmpty());
+        assertFalse(waybill.shell("config:list \"(storeCode=" + UI_STORE + ")\"").output().contains("Pid:"));
+    }
+
+    @Test
+    @Order(8)
+    void theShellSetsTheDefaultShippingMethodAndDeletesOnlyAStoreWithoutOrders() {
+        // when: a default shipping method with its own code
+        Result set = waybill.shell("waybill:store-set " + STORE + " --shipping-method EXPRESS=shippo/usps_priority");
+
+        // then
+        assertTrue(set.output().contains("shipping method EXPRESS -> shippo/usps_priority"), set::output);
+        assertEquals("EXPRESS -> shippo/usps_priority", storeRow().get("Shipping method"));
+        Result bad = waybill.shell("waybill:store-set " + STORE + " --shipping-method \"Not A Carrier\"");
+        assertTrue(bad.output().contains("the shipping method needs a carrier plugin id"), bad::output);
+
+        // when / then: a store with packages is refused, only disabled
+        Result refused = waybill.shell("waybill:store-delete ACME-SHOP");
+        assertTrue(refused.output().contains("Store ACME-SHOP cannot be deleted: it has ")
+                && refused.output().contains("Disable it instead"), refused::output);
+        assertTrue(refused.exitCode() != 0, refused::output);
+
+        // when / then: the store without orders is deleted with its account and secret file
+        Result deleted = waybill.shell("waybill:store-delete " + STORE);
+        assertTrue(deleted.output().contains("Deleted store " + STORE + "."), deleted::output);
+        assertEquals(null, storeRow());
+        assertFalse(waybill.shell("config:list \"(storeCode=" + STORE + ")\"").output().contains("Pid:"));
+        assertFalse(Files.exists(waybill.home().resolve("etc").resolve("waybill-secret-shopify-it-shop-accesstoken")));
     }
 
     /**
