@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,7 @@ class StoresIT {
     private static final Pattern CONTINUOUS_TYPE = Pattern.compile("(?m)^device\\s*\\|\\s*continuous\\s*\\|.*");
 
     static final String UI_STORE = "IT-SHOP-UI";
+    static final String CARRIER_TOKEN = "shippo_test_it_form_0123456789";
 
     private WaybillDistribution waybill;
     private WireMockServer shopify;
@@ -401,6 +403,43 @@ class StoresIT {
         assertEquals(null, storeRow());
         assertFalse(waybill.shell("config:list \"(storeCode=" + STORE + ")\"").output().contains("Pid:"));
         assertFalse(Files.exists(waybill.home().resolve("etc").resolve("waybill-secret-shopify-it-shop-accesstoken")));
+    }
+
+    @Test
+    @Order(9)
+    void aCarrierAccountIsAddedEditedAndDeletedInTheGeneratedFormOfThePluginsPage() {
+        // given: the Shippo carrier plugin installed, no account of it
+        Result install = waybill.shell("feature:install waybill-carrier-shippo");
+        assertEquals(0, install.exitCode(), install::output);
+        browser.go("/plugins");
+        WebElement add = browser.await("New Shippo account", () -> browser.driver()
+                .findElements(By.id("plugin-new-carrier-shippo")).stream().findFirst().orElse(null));
+
+        // when: the form generated from Shippo's Metatype, the token masked
+        browser.click(add);
+        browser.byId("plugin-dialog");
+        browser.type(By.cssSelector("#plugin-setting-accountId input"), "itform");
+        assertEquals("password", browser.js("return document.querySelector('#plugin-setting-_apiToken input').type;"));
+        browser.type(By.cssSelector("#plugin-setting-_apiToken input"), CARRIER_TOKEN);
+        browser.type(By.cssSelector("#plugin-setting-carrierAccount input"), "ca_it_form");
+        browser.click("plugin-save");
+
+        // then: one factory configuration, its token only in a secret file; the plugin registers the account
+        browser.awaitGone("plugin-dialog");
+        Result config = waybill.shellUntil("config:list \"(service.factoryPid=io.waybill.carrier.shippo)\"",
+                r -> r.output().contains("ca_it_form"), LIMIT);
+        assertTrue(config.output().contains("secret-file:waybill-secret-carrier-shippo-"), config::output);
+        assertFalse(config.output().contains(CARRIER_TOKEN), config::output);
+        waybill.shellUntil("waybill:plugin-list", r -> r.output().contains("shippo-itform"), LIMIT);
+        assertFalse(browser.driver().getPageSource().contains(CARRIER_TOKEN), "the token is never sent back");
+
+        // when / then: deleted after the confirmation: the plugin drops the account
+        browser.click(browser.await("delete button of the account", () -> browser.driver()
+                .findElements(By.cssSelector(".plugin-delete")).stream().findFirst().orElse(null)));
+        browser.click("plugins-delete-confirm");
+        waybill.shellUntil("waybill:plugin-list", r -> !r.output().contains("shippo-itform"), LIMIT);
+        assertFalse(waybill.shell("config:list \"(service.factoryPid=io.waybill.carrier.shippo)\"").output()
+                .contains("ca_it_form"));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.waybill.core.internal.persistence.StoreEntity;
 import io.waybill.core.internal.carrier.ShippingMethodRows;
 import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.security.Authorizer;
+import io.waybill.core.internal.store.SettingRules;
 import io.waybill.core.internal.store.StoreAccounts;
 import io.waybill.core.internal.workflow.Jdbc;
 import io.waybill.core.internal.workflow.StockServiceImpl;
@@ -15,7 +16,6 @@ import io.waybill.core.internal.workflow.TextRules;
 import io.waybill.core.model.ConnectionTest;
 import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.PluginInfo;
-import io.waybill.core.model.SettingField;
 import io.waybill.core.model.ShippingMethodInfo;
 import io.waybill.core.model.Store;
 import io.waybill.core.model.StoreDraft;
@@ -32,7 +32,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -290,51 +289,10 @@ public class StoreServiceImpl implements StoreService {
                 warehouses.add(stored);
             }
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> secrets = new LinkedHashMap<>();
-        Map<String, SettingField> fields = new LinkedHashMap<>();
-        type.settings().forEach(f -> fields.put(f.id(), f));
-        for (String id : d.settings().keySet()) {
-            if (!fields.containsKey(id)) {
-                problems.add("the " + type.name() + " plugin has no setting '" + TextRules.visible(id) + "'"
-                        + (fields.isEmpty() ? "" : " (settings: " + String.join(", ", fields.keySet()) + ")"));
-            }
-        }
-        for (SettingField f : fields.values()) {
-            String raw = d.settings().get(f.id());
-            String text = raw == null ? "" : raw.strip();
-            if (f.secret()) {
-                boolean stored = existing != null && existing.secretsSet().contains(f.id());
-                if (!text.isEmpty()) {
-                    if (TextRules.controlCharAt(text) >= 0) {
-                        problems.add("setting '" + f.name() + "' contains control characters");
-                    } else {
-                        secrets.put(f.id(), text);
-                    }
-                } else if (f.required() && !stored) {
-                    problems.add("the required setting '" + f.name() + "' (" + f.id() + ") is missing");
-                }
-                continue;
-            }
-            if (text.isEmpty()) {
-                if (f.required() && (f.defaultValue() == null || f.defaultValue().isBlank())) {
-                    problems.add("the required setting '" + f.name() + "' (" + f.id() + ") is missing");
-                }
-                if (existing != null || raw != null) {
-                    values.put(f.id(), f.defaultValue() == null || f.defaultValue().isBlank() ? null
-                            : typed(f, f.defaultValue(), problems));
-                }
-                continue;
-            }
-            if (!f.options().isEmpty() && !f.options().contains(text)) {
-                problems.add("setting '" + f.name() + "' must be one of " + String.join(", ", f.options()));
-                continue;
-            }
-            Object v = typed(f, text, problems);
-            if (v != null) {
-                values.put(f.id(), v);
-            }
-        }
+        SettingRules.Values checked = SettingRules.check(type.name(), type.settings(), d.settings(),
+                existing == null ? Set.of() : existing.secretsSet(), existing != null, problems);
+        Map<String, Object> values = checked.values();
+        Map<String, String> secrets = checked.secrets();
         ShippingMethodInfo method = null;
         ShippingMethodInfo wanted = d.defaultShippingMethod();
         if (wanted != null) {
@@ -351,35 +309,6 @@ public class StoreServiceImpl implements StoreService {
         }
         return new Checked(code, name, type, d.captureIntervalMinutes(), warehouses, d.autoSync(), values, secrets,
                 method);
-    }
-
-    private static Object typed(SettingField f, String text, List<String> problems) {
-        try {
-            return switch (f.type()) {
-                case INTEGER -> Integer.valueOf(text);
-                case DECIMAL -> new BigDecimal(text).doubleValue();
-                case BOOLEAN -> {
-                    String t = text.toLowerCase(Locale.ROOT);
-                    if (!t.equals("true") && !t.equals("false")) {
-                        problems.add("setting '" + f.name() + "' must be true or false, not '" + TextRules.visible(text)
-                                + "'");
-                        yield null;
-                    }
-                    yield Boolean.valueOf(t);
-                }
-                case TEXT, PASSWORD -> {
-                    if (TextRules.controlCharAt(text) >= 0) {
-                        problems.add("setting '" + f.name() + "' contains control characters");
-                        yield null;
-                    }
-                    yield text;
-                }
-            };
-        } catch (NumberFormatException e) {
-            problems.add("setting '" + f.name() + "' must be a " + (f.type() == SettingField.Type.INTEGER
-                    ? "whole number" : "number") + ", not '" + TextRules.visible(text) + "'");
-            return null;
-        }
     }
 
     private static Map<String, String> warehouseCodes(Connection c) throws SQLException {

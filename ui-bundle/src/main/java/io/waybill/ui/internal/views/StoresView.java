@@ -1,6 +1,5 @@
 package io.waybill.ui.internal.views;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -29,7 +27,6 @@ import io.waybill.core.api.StoreService;
 import io.waybill.core.model.ConnectionTest;
 import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.PluginInfo;
-import io.waybill.core.model.SettingField;
 import io.waybill.core.model.ShippingMethodInfo;
 import io.waybill.core.model.Store;
 import io.waybill.core.model.StoreDraft;
@@ -41,11 +38,9 @@ import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.i18n.WaybillI18NProvider;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code /stores} (admin, {@link Permission#MANAGE_STORES}): the stores (marketplace accounts). A dialog creates or
@@ -237,10 +232,6 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         return testText(code, test(code));
     }
 
-    /** One generated settings field: its component and how to read its value as text. */
-    private record SettingInput(SettingField field, Component component, Supplier<String> value) {
-    }
-
     /** {@code store-dialog}: create (row null) or edit a store; field ids {@code store-<field>}, settings {@code store-setting-<id>}. */
     private void openEditor(Store row) {
         StoreService service;
@@ -303,24 +294,13 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         FormLayout form = new FormLayout(code, name, platform, interval, warehouses, autoSync, carrier, carrierService);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         H4 settingsTitle = new H4(getTranslation("store.settings"));
-        FormLayout settingsForm = new FormLayout();
+        SettingsForm settingsForm = new SettingsForm();
         settingsForm.setId("store-settings");
-        settingsForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
-                new FormLayout.ResponsiveStep("30rem", 2));
-        List<SettingInput> inputs = new ArrayList<>();
         Runnable buildSettings = () -> {
-            settingsForm.removeAll();
-            inputs.clear();
             PlatformType t = platform.getValue();
             settingsTitle.setVisible(t != null && !t.settings().isEmpty());
-            if (t == null) {
-                return;
-            }
-            for (SettingField f : t.settings()) {
-                SettingInput in = input(f, row);
-                inputs.add(in);
-                settingsForm.add(in.component());
-            }
+            settingsForm.show(t == null ? List.of() : t.settings(), row == null ? Map.of() : row.settings(),
+                    row == null ? java.util.Set.of() : row.secretsSet(), "store-setting-");
         };
         platform.addValueChangeListener(e -> buildSettings.run());
         if (row != null) {
@@ -356,13 +336,7 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             error.setVisible(false);
-            Map<String, String> settings = new LinkedHashMap<>();
-            for (SettingInput in : inputs) {
-                String v = in.value().get();
-                if (v != null) {
-                    settings.put(in.field().id(), v);
-                }
-            }
+            Map<String, String> settings = settingsForm.values();
             List<String> wh = new ArrayList<>();
             for (String w : warehouses.getValue().split("[,\\s>]+")) {
                 if (!w.isBlank()) {
@@ -399,42 +373,6 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         cancel.setId("store-cancel");
         dialog.getFooter().add(cancel, test, save);
         dialog.open();
-    }
-
-    /** The editor of one plugin setting; a PASSWORD one is never filled back and says whether a value is stored. */
-    private SettingInput input(SettingField f, Store row) {
-        String id = "store-setting-" + f.id().replaceAll("[^A-Za-z0-9_-]", "_");
-        String label = f.name() + (f.required() ? " *" : "");
-        String stored = row == null ? null : row.settings().get(f.id());
-        if (f.secret()) {
-            PasswordField p = new PasswordField(label);
-            p.setId(id);
-            p.setRevealButtonVisible(false);
-            boolean set = row != null && row.secretsSet().contains(f.id());
-            p.setHelperText(getTranslation(set ? "store.secretSet" : "store.secretNotSet"));
-            p.setPlaceholder(getTranslation(set ? "store.secretKeep" : "store.secretEnter"));
-            return new SettingInput(f, p, p::getValue);
-        }
-        if (f.type() == SettingField.Type.BOOLEAN) {
-            Checkbox c = new Checkbox(label);
-            c.setId(id);
-            c.setValue(Boolean.parseBoolean(stored != null ? stored : f.defaultValue()));
-            return new SettingInput(f, c, () -> String.valueOf(c.getValue()));
-        }
-        if (!f.options().isEmpty()) {
-            ComboBox<String> c = new ComboBox<>(label);
-            c.setId(id);
-            c.setItems(f.options());
-            c.setValue(stored != null ? stored : f.defaultValue());
-            return new SettingInput(f, c, c::getValue);
-        }
-        TextField t = new TextField(label);
-        t.setId(id);
-        t.setValue(stored != null ? stored : f.defaultValue() == null ? "" : f.defaultValue());
-        if (!f.description().isBlank()) {
-            t.setHelperText(f.description());
-        }
-        return new SettingInput(f, t, t::getValue);
     }
 
     @Override
