@@ -62,6 +62,15 @@ final class SerialScale implements AutoCloseable {
             }
             WaybillDistribution.sleep(100);
         }
+        // the links appear before socat has set its terminals raw; Karaf must open the station end only after that
+        // (socat logs the start of its transfer loop), or socat's VMIN 1 may replace the read timeout Karaf set
+        while (!Files.readString(dir.resolve("socat.log")).contains("starting data transfer loop")) {
+            if (!socat.isAlive() || System.nanoTime() > deadline) {
+                socat.destroy();
+                fail("socat did not start its transfer loop: " + Files.readString(dir.resolve("socat.log")));
+            }
+            WaybillDistribution.sleep(50);
+        }
         Simulator simulator = new Simulator(scaleEnd);
         simulator.set(true, 0);
         SerialScale scale = new SerialScale(waybill, name, socat, simulator);

@@ -239,6 +239,12 @@ class SyncBrowserIT {
                 "config:property-set baseUrl " + shopify.baseUrl(),
                 "config:update"));
         assertEquals(0, shop.exitCode(), () -> "Shopify configuration:\n" + shop.output());
+        configureEbay();
+        waybill.shellUntil("service:list io.waybill.spi.platform.MarketplaceConnector",
+                r -> r.output().contains("storeCode = " + SHOP) && r.output().contains("storeCode = " + EBAY), LIMIT);
+    }
+
+    private void configureEbay() {
         Result bay = waybill.shell(String.join("\n",
                 "config:edit --factory --alias it-sync-browser-ebay io.waybill.platform.ebay",
                 "config:property-set storeCode " + EBAY,
@@ -247,8 +253,6 @@ class SyncBrowserIT {
                 "config:property-set baseUrl " + ebay.baseUrl(),
                 "config:update"));
         assertEquals(0, bay.exitCode(), () -> "eBay configuration:\n" + bay.output());
-        waybill.shellUntil("service:list io.waybill.spi.platform.MarketplaceConnector",
-                r -> r.output().contains("storeCode = " + SHOP) && r.output().contains("storeCode = " + EBAY), LIMIT);
     }
 
     /** Two Shopify and three eBay orders of one unit of {@value #SKU} each, allocated, tracked and printed. */
@@ -545,6 +549,73 @@ class SyncBrowserIT {
 
     @Test
     @Order(6)
+    void withoutTheStoresMarketplacePluginTheSyncSaysWhyAndWaitsUntilItIsBack() throws IOException {
+        // given: the eBay store's plugin configuration is gone (as when the plugin is not installed or not set up)
+        List<String> pids = new ArrayList<>(configPids("io.waybill.platform.ebay"));
+        pids.removeAll(configsBefore);
+        assertEquals(1, pids.size(), () -> "this class's eBay configuration: " + pids);
+        waybill.shell("config:delete " + pids.get(0));
+        waybill.shellUntil("service:list io.waybill.spi.platform.MarketplaceConnector",
+                r -> r.exitCode() == 0 && !r.output().contains("storeCode = " + EBAY), LIMIT);
+        String e4;
+        try {
+            // and: a fourth eBay package shipped with automatic sync for eBay on (test 4): its job is queued
+            String orderNo = prefix + "-E4";
+            platformIds.put(orderNo, "27-" + run + "-00004");
+            importOrders(waybill.importDir("sync-browser").resolve("ebay-orders-4.csv"), EBAY, List.of(String.join(
+                    ",", orderNo, platformIds.get(orderNo), "2025-06-06 10:00", "Alan Turing", "", "Wilmslow Road",
+                    "", "Manchester", "", "M14 5TQ", "GB", "", "", SKU, "1")));
+            e4 = ShellTables.rows(waybill.shell("waybill:package-list --store " + EBAY + " -n 1000")).stream()
+                    .filter(r -> orderNo.equals(r.get("Order no."))).map(r -> r.get("Package no.")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no package for " + orderNo));
+            packages.put(orderNo, e4);
+            assertTrue(waybill.shell("waybill:allocate " + e4).output().contains("1 done, 0 failed"));
+            assertTrue(waybill.shell("waybill:upload " + e4).output().contains("1 done, 0 failed"));
+            awaitStatus(List.of(e4), "tracked");
+            assertTrue(waybill.shell("waybill:print -o \"" + waybill.printDir("sync-browser").resolve("e4.pdf")
+                    + "\" --mark-printed " + e4).output().contains("Mark printed: 1 done, 0 failed"));
+            Result ship = waybill.shell("waybill:ship --batch " + e4);
+            assertTrue(ship.output().contains("1 done, 0 failed"), () -> "ship:\n" + ship.output());
+
+            // then: the sync list says what the job waits for, not a next try
+            openFiltered("/delivery/sync", "sync-filter-text", "sync-grid", 1);
+            String waiting = awaitRow("sync-grid", e4, "Waiting: the marketplace plugin 'ebay' is not installed",
+                    LIMIT);
+            browser.screenshot("61-sync-waiting-for-plugin");
+            assertFalse(waiting.contains("next try"), () -> "no retry is promised: " + waiting);
+            assertTrue(waybill.shell("waybill:package-show " + e4).output().contains("SYNC_WAITING"),
+                    "the package's history says it waits for the plugin");
+            assertEquals(0, ebayPosts(e4).size(), "nothing sent");
+
+            // when: the operator starts the sync by hand
+            browser.selectRows("sync-grid", List.of(e4));
+            browser.click("start-sync");
+
+            // then: refused with the reason, in the dialog
+            assertEquals("0 done, 1 failed", browser.awaitText("batch-result-summary", "sync result",
+                    t -> !t.isEmpty()));
+            String dialog = String.valueOf(browser.js("return document.body.innerText;"));
+            browser.screenshot("62-sync-refused-plugin-missing");
+            assertTrue(dialog.contains("needs the marketplace plugin 'ebay', which is not installed"),
+                    () -> "the reason in the result dialog:\n" + dialog);
+            browser.click("batch-result-close");
+            browser.awaitGone("batch-result-summary");
+        } finally {
+            // when: the plugin is configured again (also when an assertion failed: later classes need it)
+            configureEbay();
+        }
+        waybill.shellUntil("service:list io.waybill.spi.platform.MarketplaceConnector",
+                r -> r.output().contains("storeCode = " + EBAY), LIMIT);
+
+        // then: the waiting job goes out by itself, once
+        awaitStatus(List.of(e4), "synced");
+        tickShowSynced();
+        awaitRow("sync-grid", e4, "Synced | Synced", LIMIT);
+        assertEquals(1, ebayPosts(e4).size(), () -> "one createShippingFulfillment for " + e4 + ": " + ebayLog());
+    }
+
+    @Test
+    @Order(7)
     void theSyncPageRendersInSimplifiedChinese() {
         // given
         openFiltered("/delivery/sync", "sync-filter-text", "sync-grid", 0);
@@ -562,7 +633,7 @@ class SyncBrowserIT {
             openFiltered("/delivery/sync", "sync-filter-text", "sync-grid", 0);
             tickShowSynced();
             String row = awaitRow("sync-grid", e1, "已同步", Browser.WAIT);
-            browser.screenshot("61-sync-chinese");
+            browser.screenshot("63-sync-chinese");
             String button = String.valueOf(browser.js("return arguments[0].textContent;", browser.byId("start-sync")));
             assertTrue(button.contains("开始同步"), () -> "button: " + button);
             assertFalse(row.contains("Synced"), () -> "no English left in the row: " + row);

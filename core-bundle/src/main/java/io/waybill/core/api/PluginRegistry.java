@@ -18,7 +18,7 @@ public interface PluginRegistry {
     /**
      * The plugin kinds the installed bundles offer (from their Metatype), also those of which nothing is configured
      * yet: a carrier plugin without an account, a scale plugin without a scale, a marketplace plugin without a store.
-     * Labels in this locale where the plugin offers it (null: the plugin's default). Since 1.9.
+     * Labels in this locale where the plugin offers it (null: the plugin's default). Since 1.10.
      */
     default List<PluginType> installedTypes(Locale locale) {
         return List.of();

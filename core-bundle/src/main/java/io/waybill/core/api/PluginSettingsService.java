@@ -12,7 +12,7 @@ import java.util.Map;
  * as a store's account settings: each is a Config Admin factory configuration of the plugin ({@code config:edit
  * --factory} and Waybill edit the same thing); PASSWORD settings are written to secret files (mode 600) that the
  * configuration names ({@code secret-file:<name>}), never shown back. Changes need
- * {@link Permission#CONFIGURE_PLUGINS}; a refusal lists every problem and writes nothing. Since 1.9.
+ * {@link Permission#CONFIGURE_PLUGINS}; a refusal lists every problem and writes nothing. Since 1.10.
  */
 public interface PluginSettingsService {
 

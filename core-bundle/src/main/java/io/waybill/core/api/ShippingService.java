@@ -4,6 +4,8 @@ import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.ScanResult;
 import io.waybill.core.model.SkuTolerance;
 import io.waybill.core.model.StoreTolerance;
+import io.waybill.core.model.SupervisorApproval;
+import io.waybill.core.model.WeighingFailure;
 
 import java.util.List;
 
@@ -38,8 +40,26 @@ public interface ShippingService {
     ScanResult shipWithOverride(String scanned, Integer measuredGrams, String supervisorUser,
                                 char[] supervisorPassword, String reason, String actor);
 
-    /** Batch delivery: ships the selected printed packages without weighing. */
+    /**
+     * Batch delivery: ships the selected printed packages without weighing. A package whose last weighing failed
+     * is refused ({@code weighing_failed}): it ships only with {@link #shipBatch(List, String, SupervisorApproval)}.
+     */
     BatchResult shipBatch(List<Long> packageIds, String actor);
+
+    /**
+     * Batch delivery with a supervisor's authority for the packages whose last weighing failed: the approval is
+     * checked first, by the same rule as {@link #shipWithOverride}; when it is wrong nothing is shipped. Those
+     * packages are shipped as an override (audited with the supervisor, the weights and the reason); the others as
+     * in {@link #shipBatch(List, String)}.
+     *
+     * @param approval the supervisor's credentials and reason; {@code null} is the same as
+     *                 {@link #shipBatch(List, String)}
+     * @throws OperationRefusedException wrong supervisor credentials, missing role or missing reason
+     */
+    BatchResult shipBatch(List<Long> packageIds, String actor, SupervisorApproval approval);
+
+    /** The packages among these ids that are printed and whose last weighing failed, in package number order. */
+    List<WeighingFailure> failedWeighings(List<Long> packageIds);
 
     /** The weight tolerance of every store. */
     List<StoreTolerance> storeTolerances();

@@ -28,7 +28,7 @@ public interface StoreService {
     String DUPLICATE = "duplicate_store";
     /** Refusal code: no store has this code. Since 1.7. */
     String UNKNOWN = "unknown_store";
-    /** Refusal code: the store has orders or packages, so it cannot be deleted (only disabled). Since 1.9. */
+    /** Refusal code: the store has orders or packages, so it cannot be deleted (only disabled). Since 1.10. */
     String IN_USE = "store_in_use";
     /** Refusal code: no installed plugin offers this platform. Since 1.7. */
     String UNKNOWN_PLATFORM = "unknown_platform";
@@ -44,7 +44,7 @@ public interface StoreService {
 
     /**
      * Like {@link #platforms()}, with the platform names and the setting labels and help texts in this locale where
-     * the plugin's Metatype localization offers it (else the plugin's default, English). Since 1.9.
+     * the plugin's Metatype localization offers it (else the plugin's default, English). Since 1.10.
      */
     List<PlatformType> platforms(Locale locale);
 
@@ -83,7 +83,7 @@ public interface StoreService {
     /**
      * Deletes a store that has never had an order (so no packages): its row, warehouse priority list, shipping
      * methods, SKU aliases and, for a platform with accounts, its account configuration and secret files. A store
-     * with orders is refused with {@link #IN_USE}: its history stays, it can only be disabled. Since 1.9.
+     * with orders is refused with {@link #IN_USE}: its history stays, it can only be disabled. Since 1.10.
      *
      * @throws OperationRefusedException {@link Permission#NOT_PERMITTED}, {@link #UNKNOWN}, {@link #IN_USE}
      */

@@ -6,7 +6,7 @@ import java.util.List;
  * The answer of a store's Test connection, as a structured outcome: a {@link #code} with its {@link #params}, which
  * a user interface renders in the user's language, plus the plugin's own words as an extra {@link #detail} (the
  * plugin's text is English; it carries facts such as the shop's name or the marketplace's error). Since 1.5;
- * {@code params} and {@code detail} since 1.7 (before, one English {@code text} held both).
+ * {@code params} and {@code detail} since 1.8 (before, one English {@code text} held both).
  *
  * @param ok     whether the marketplace answered and accepted the account
  * @param code   {@link #OK} when ok; else {@link #NOT_CONFIGURED}, {@link #NO_CONNECTOR}, {@link #NO_PLUGIN},

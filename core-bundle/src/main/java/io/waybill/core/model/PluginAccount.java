@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * One configured account or device of a carrier or device plugin (one Config Admin factory configuration), as the
  * generated settings form shows it: never a secret, {@link #secretsSet} only says which PASSWORD settings have a value.
- * Since 1.7.
+ * Since 1.8.
  *
  * @param factoryPid the plugin's factory PID ({@link PluginType#pid()})
  * @param pid        this configuration's PID

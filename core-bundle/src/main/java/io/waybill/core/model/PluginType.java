@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A kind of plugin an installed bundle offers, described by its Metatype, listed whether or not anything of it is
- * configured yet (a carrier account, a scale, a marketplace account). Since 1.7.
+ * configured yet (a carrier account, a scale, a marketplace account). Since 1.8.
  *
  * @param kind        carrier, platform or device
  * @param id          the PID's last part ({@code io.waybill.carrier.shippo} -> {@code shippo})

@@ -23,7 +23,7 @@ import java.util.Set;
  * @param lastCaptureAt          last capture run, or null
  * @param lastCaptureError       its error, or null
  * @param defaultShippingMethod  the shipping method its packages get when their order names none, or null (since
- *                               1.7)
+ *                               1.8)
  */
 public record Store(String code, String name, String platform, boolean enabled, boolean autoSync,
                     int captureIntervalMinutes, List<String> warehouses, Map<String, String> settings,

@@ -16,7 +16,7 @@ import java.util.Map;
  *                               setting that is absent or blank keeps the stored secret on edit
  * @param defaultShippingMethod  the store's default shipping method (carrier plugin id and service; the code may be
  *                               null: the current default's, else {@code STANDARD}; store code and isDefault are
- *                               ignored), or null to leave the store's shipping methods as they are (since 1.7)
+ *                               ignored), or null to leave the store's shipping methods as they are (since 1.8)
  */
 public record StoreDraft(String code, String name, String platform, int captureIntervalMinutes,
                          List<String> warehouses, boolean autoSync, Map<String, String> settings,

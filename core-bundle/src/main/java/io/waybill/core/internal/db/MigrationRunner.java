@@ -39,7 +39,8 @@ public final class MigrationRunner {
             "V9__order_value.sql",
             "V10__sku_unmatched.sql",
             "V11__store_admin.sql",
-            "V12__product_bundles.sql");
+            "V12__product_bundles.sql",
+            "V15__last_weighing.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

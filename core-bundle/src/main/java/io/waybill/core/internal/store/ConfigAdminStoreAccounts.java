@@ -1,5 +1,6 @@
 package io.waybill.core.internal.store;
 
+import io.waybill.core.internal.plugin.PluginTypes;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.PluginInfo;

@@ -1,10 +1,13 @@
 package io.waybill.core.internal.sync;
 
+import io.waybill.core.internal.workers.WorkerPool;
+import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginFailure;
-import io.waybill.core.internal.service.PluginRegistryImpl;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.SyncState;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.MarketplaceConnector;
 import io.waybill.spi.platform.RateLimit;
@@ -32,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -54,15 +56,23 @@ public class SyncJobWorker {
     private final PluginRegistryImpl plugins;
     private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<Long, RateLimit> limits = new ConcurrentHashMap<>();
+    /** Owns the threads; the worker opens its dispatcher and its call pool there and closes them in stop(). */
+    private final WorkerPool workers;
     private ScheduledExecutorService scheduler;
     private ExecutorService pool;
 
     @Activate
-    public SyncJobWorker(@Reference SyncServiceImpl sync, @Reference PluginRegistryImpl plugins) {
-        this(sync, plugins, true);
+    public SyncJobWorker(@Reference SyncServiceImpl sync, @Reference PluginRegistryImpl plugins,
+                         @Reference WorkerPool workers) {
+        this(sync, plugins, workers, true);
     }
 
     public SyncJobWorker(SyncServiceImpl sync, PluginRegistryImpl plugins, boolean start) {
+        this(sync, plugins, new WorkerPool(), start);
+    }
+
+    SyncJobWorker(SyncServiceImpl sync, PluginRegistryImpl plugins, WorkerPool workers, boolean start) {
+        this.workers = workers;
         this.ds = sync.dataSource();
         this.clock = sync.clock();
         this.plugins = plugins;
@@ -72,16 +82,8 @@ public class SyncJobWorker {
     }
 
     public void start(int tickMillis) {
-        pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "waybill-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "waybill-sync-queue");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = workers.pool("sync", THREADS);
+        scheduler = workers.scheduler("sync-queue");
         // jobs left RUNNING by a previous process: confirming again is safe
         Jdbc.inTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -95,24 +97,12 @@ public class SyncJobWorker {
     @Deactivate
     public void stop() {
         if (scheduler != null) {
-            scheduler.shutdown(); // no interrupt: the dispatcher may be inside a Derby call
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // no interrupt at first: the dispatcher may be inside a Derby call
+            workers.close(scheduler, java.time.Duration.ofSeconds(10));
         }
         if (pool != null) {
             // let running confirmations finish: interrupting a thread inside Derby closes its connection
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            workers.close(pool, java.time.Duration.ofSeconds(30));
         }
     }
 
@@ -142,7 +132,10 @@ public class SyncJobWorker {
             for (Store store : stores) {
                 Optional<MarketplaceConnector> connector = plugins.platform(store.platform(), store.code());
                 if (connector.isEmpty()) {
-                    continue; // stays queued until the marketplace plugin is installed
+                    // no call is made and no attempt counted: the jobs stay queued and go out once the plugin is
+                    // installed; until then each says why on the sync list and in its package's history
+                    markWaitingForPlugin(store);
+                    continue;
                 }
                 TokenBucket bucket = bucket(store, connector.get());
                 int tokens = bucket.take(200, System.nanoTime());
@@ -160,6 +153,43 @@ public class SyncJobWorker {
         } catch (RuntimeException e) {
             LOG.warn("Sync dispatch failed: {}", e.getMessage());
         }
+    }
+
+    /**
+     * The {@link SyncState#PLUGIN_MISSING} marker on the store's queued jobs that lack it, with one history line per
+     * package; bounded per tick, the rest are marked on the next ones.
+     */
+    private void markWaitingForPlugin(Store store) {
+        String marker = SyncState.pluginMissing(store.platform());
+        Instant now = clock.instant();
+        Jdbc.inTransaction(ds, c -> {
+            List<long[]> jobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID, PACKAGE_ID FROM WB_SYNC_JOB WHERE STORE_ID = ? "
+                    + "AND STATE = 'QUEUED' AND (LAST_ERROR IS NULL OR LAST_ERROR <> ?) "
+                    + "FETCH FIRST 500 ROWS ONLY")) {
+                ps.setLong(1, store.id());
+                ps.setString(2, marker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        jobs.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_SYNC_JOB SET LAST_ERROR = ?, UPDATED_AT = ? "
+                    + "WHERE ID = ? AND STATE = 'QUEUED'")) {
+                for (long[] job : jobs) {
+                    ps.setString(1, marker);
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setLong(3, job[0]);
+                    if (ps.executeUpdate() == 1) {
+                        Jdbc.audit(c, job[1], null, "sync", now, "SYNC_WAITING", null, null,
+                                "Waiting for the marketplace plugin '" + store.platform() + "' of store "
+                                        + store.code() + ", which is not installed; sent once it is");
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     private TokenBucket bucket(Store store, MarketplaceConnector connector) {
@@ -285,15 +315,18 @@ public class SyncJobWorker {
         return finish(c, j, "FAILED", reason);
     }
 
+    /** A shipped package is confirmed to its store (or the confirmation failed); SHIPPED or SYNC_FAILED before. */
+    private static final StatusGate SYNCED = StatusGate.to(PackageStatus.SYNCED).set("LAST_ERROR = ?, UPDATED_AT = ?");
+    private static final StatusGate SYNC_FAILED = StatusGate.to(PackageStatus.SYNC_FAILED)
+            .set("LAST_ERROR = ?, UPDATED_AT = ?");
+
     private void setStatus(Connection c, Job j, Shipment s, PackageStatus to, String error, String action,
                            String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = ?, LAST_ERROR = ?, "
-                + "UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS IN ('SHIPPED', 'SYNC_FAILED')")) {
-            ps.setString(1, to.name());
-            ps.setString(2, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
-            ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            ps.setLong(4, j.packageId());
-            if (ps.executeUpdate() == 1) {
+        StatusGate gate = to == PackageStatus.SYNCED ? SYNCED : SYNC_FAILED;
+        try (PreparedStatement ps = gate.prepare(c)) {
+            ps.setString(1, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            if (gate.apply(ps, j.packageId())) {
                 Jdbc.audit(c, j.packageId(), null, "sync", clock.instant(), action, s.status(), to.name(), reason);
             }
         }

@@ -5,7 +5,8 @@ import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.SyncService;
 import io.waybill.core.internal.db.Database;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.persistence.Jdbc;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.SyncQueue;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.CarrierCodeMapping;
@@ -40,6 +41,14 @@ public class SyncServiceImpl implements SyncService {
         this.authorizer = authorizer;
     }
 
+    /** The installed plugins: a manual sync to a store whose marketplace plugin is missing is refused. */
+    private volatile PluginRegistryImpl plugins;
+
+    @Reference
+    public void setPlugins(PluginRegistryImpl plugins) {
+        this.plugins = plugins;
+    }
+
     private final DataSource ds;
     private final Clock clock;
 
@@ -72,8 +81,9 @@ public class SyncServiceImpl implements SyncService {
         List<BatchResult.Failure> failures = new ArrayList<>();
         for (Long id : packageIds) {
             BatchResult.Failure f = Jdbc.inTransaction(ds, c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT p.PACKAGE_NO, p.STATUS, o.STORE_ID "
-                        + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT p.PACKAGE_NO, p.STATUS, o.STORE_ID, s.CODE, "
+                        + "s.PLATFORM FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                        + "JOIN WB_STORE s ON s.ID = o.STORE_ID WHERE p.ID = ?")) {
                     ps.setLong(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
@@ -85,6 +95,15 @@ public class SyncServiceImpl implements SyncService {
                             return new BatchResult.Failure(id, no, status == PackageStatus.SYNCED ? "already_synced"
                                     : "not_shipped", status == PackageStatus.SYNCED ? "Package " + no
                                     + " is already synchronised." : "Package " + no + " has not been shipped.");
+                        }
+                        PluginRegistryImpl registry = plugins;
+                        String store = rs.getString(4);
+                        String platform = rs.getString(5);
+                        if (registry != null && registry.platform(platform, store).isEmpty()) {
+                            // queued, it would wait with nothing to send it: say so now instead
+                            return new BatchResult.Failure(id, no, "plugin_missing", "Store " + store
+                                    + " needs the marketplace plugin '" + platform + "', which is not installed or "
+                                    + "not configured for this store: install or configure it, then sync again.");
                         }
                         if (!SyncQueue.enqueue(c, id, rs.getLong(3), clock.instant())) {
                             return new BatchResult.Failure(id, no, "already_queued", "Package " + no

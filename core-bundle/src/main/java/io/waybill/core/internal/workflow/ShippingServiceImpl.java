@@ -1,5 +1,8 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.Jdbc;
+
 import io.waybill.core.api.Permission;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.AuthenticationService;
@@ -11,7 +14,9 @@ import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.ScanResult;
 import io.waybill.core.model.SkuTolerance;
 import io.waybill.core.model.StoreTolerance;
+import io.waybill.core.model.SupervisorApproval;
 import io.waybill.core.model.UserIdentity;
+import io.waybill.core.model.WeighingFailure;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,7 +76,9 @@ public class ShippingServiceImpl implements ShippingService {
             if (found instanceof ScanResult refused) {
                 return refused;
             }
-            return verdict((Pkg) found, measuredGrams, false);
+            ScanResult v = verdict((Pkg) found, measuredGrams, false);
+            recordWeighing(c, v);
+            return v;
         });
     }
 
@@ -85,6 +92,7 @@ public class ShippingServiceImpl implements ShippingService {
             }
             Pkg p = (Pkg) found;
             ScanResult v = verdict(p, measuredGrams, false);
+            recordWeighing(c, v);
             if (v.outcome() != ScanResult.Outcome.PASS) {
                 return v;
             }
@@ -98,8 +106,37 @@ public class ShippingServiceImpl implements ShippingService {
     public ScanResult shipWithOverride(String scanned, Integer measuredGrams, String supervisorUser,
                                        char[] supervisorPassword, String reason, String actor) {
         authorizer.require(actor, Permission.SHIP_WEIGHED);
-        String why = TextRules.requireReason(reason, 500);
-        Optional<UserIdentity> supervisor = auth.authenticate(supervisorUser, supervisorPassword);
+        Approved approved = approve(new SupervisorApproval(supervisorUser, supervisorPassword, reason));
+        return Jdbc.inTransaction(ds, c -> {
+            Object found = find(c, scanned);
+            if (found instanceof ScanResult refused) {
+                return refused;
+            }
+            Pkg p = (Pkg) found;
+            shipOne(c, p, measuredGrams, actor(actor), "SHIPPED_OVERRIDE", "Weight override by supervisor "
+                    + approved.supervisor() + ": measured " + (measuredGrams == null ? "none" : measuredGrams + " g")
+                    + ", expected " + p.expected() + " g ± " + p.tolerance() + " g. Reason: " + approved.reason());
+            ScanResult v = verdict(p, measuredGrams, true);
+            return new ScanResult(v.outcome(), "override", "Shipped on " + approved.supervisor()
+                    + "'s authority", v.packageId(), v.packageNo(), v.trackingNo(), v.expectedGrams(),
+                    v.measuredGrams(), v.toleranceGrams(), true);
+        });
+    }
+
+    /** A supervisor's approval that passed {@link #approve}: who approved, and the checked reason. */
+    private record Approved(String supervisor, String reason) {
+    }
+
+    /**
+     * The supervisor rule, one place for the scan station's override and batch delivery: a reason is required, the
+     * credentials must be right and the user must have the supervisor role (admins have it).
+     */
+    private Approved approve(SupervisorApproval approval) {
+        if (approval == null) {
+            throw new OperationRefusedException("supervisor_required", "A supervisor's approval is required.");
+        }
+        String why = TextRules.requireReason(approval.reason(), 500);
+        Optional<UserIdentity> supervisor = auth.authenticate(approval.user(), approval.password());
         if (supervisor.isEmpty()) {
             throw new OperationRefusedException("supervisor_auth_failed",
                     "Supervisor name or password is wrong; the package was not shipped.");
@@ -108,28 +145,21 @@ public class ShippingServiceImpl implements ShippingService {
             throw new OperationRefusedException("not_supervisor",
                     supervisor.get().name() + " is not a supervisor; the package was not shipped.");
         }
-        return Jdbc.inTransaction(ds, c -> {
-            Object found = find(c, scanned);
-            if (found instanceof ScanResult refused) {
-                return refused;
-            }
-            Pkg p = (Pkg) found;
-            shipOne(c, p, measuredGrams, actor(actor), "SHIPPED_OVERRIDE", "Weight override by supervisor "
-                    + supervisor.get().name() + ": measured " + (measuredGrams == null ? "none" : measuredGrams + " g")
-                    + ", expected " + p.expected() + " g ± " + p.tolerance() + " g. Reason: " + why);
-            ScanResult v = verdict(p, measuredGrams, true);
-            return new ScanResult(v.outcome(), "override", "Shipped on " + supervisor.get().name()
-                    + "'s authority", v.packageId(), v.packageNo(), v.trackingNo(), v.expectedGrams(),
-                    v.measuredGrams(), v.toleranceGrams(), true);
-        });
+        return new Approved(supervisor.get().name(), why);
     }
 
     @Override
     public BatchResult shipBatch(List<Long> packageIds, String actor) {
+        return shipBatch(packageIds, actor, null);
+    }
+
+    @Override
+    public BatchResult shipBatch(List<Long> packageIds, String actor, SupervisorApproval approval) {
         authorizer.require(actor, Permission.SHIP_BATCH);
         if (packageIds == null || packageIds.isEmpty()) {
             throw new OperationRefusedException("empty_selection", "Select at least one package.");
         }
+        Approved approved = approval == null ? null : approve(approval);
         String who = actor(actor);
         List<Long> done = new ArrayList<>();
         List<BatchResult.Failure> failures = new ArrayList<>();
@@ -142,7 +172,18 @@ public class ShippingServiceImpl implements ShippingService {
                     return refused;
                 }
                 Pkg p = (Pkg) found;
-                shipOne(c, p, null, who, "SHIPPED", "Batch delivery (not weighed)");
+                WeighingFailure failed = lastFailedWeighing(c, p);
+                if (failed == null) {
+                    shipOne(c, p, null, who, "SHIPPED", "Batch delivery (not weighed)");
+                } else if (approved == null) {
+                    return ScanResult.refused("weighing_failed", "WEIGHING FAILED: package " + p.packageNo()
+                            + " weighed " + failed.measuredGrams() + " g, expected " + p.expected() + " g ± "
+                            + p.tolerance() + " g; only a supervisor can ship it.", p.id(), p.packageNo());
+                } else {
+                    shipOne(c, p, null, who, "SHIPPED_OVERRIDE", "Batch delivery, weight override by supervisor "
+                            + approved.supervisor() + ": last weighed " + failed.measuredGrams() + " g, expected "
+                            + p.expected() + " g ± " + p.tolerance() + " g. Reason: " + approved.reason());
+                }
                 return verdict(p, null, true);
                 });
             } catch (OperationRefusedException e) {
@@ -156,6 +197,78 @@ public class ShippingServiceImpl implements ShippingService {
             }
         }
         return new BatchResult(packageIds.size(), done, failures);
+    }
+
+    @Override
+    public List<WeighingFailure> failedWeighings(List<Long> packageIds) {
+        if (packageIds == null || packageIds.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.inTransaction(ds, c -> {
+            List<WeighingFailure> list = new ArrayList<>();
+            List<Long> ids = packageIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> part = ids.subList(from, Math.min(ids.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                List<Long> failedIds = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM WB_PACKAGE WHERE ID IN (" + marks
+                        + ") AND STATUS = 'PRINTED' AND LAST_WEIGHED_PASSED = FALSE")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setLong(i + 1, part.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            failedIds.add(rs.getLong(1));
+                        }
+                    }
+                }
+                for (Long id : failedIds) {
+                    if (load(c, "p.ID = ?", id) instanceof Pkg p) {
+                        WeighingFailure f = lastFailedWeighing(c, p);
+                        if (f != null) {
+                            list.add(f);
+                        }
+                    }
+                }
+            }
+            list.sort(java.util.Comparator.comparing(WeighingFailure::packageNo));
+            return list;
+        });
+    }
+
+    /** The package's last weighing when it failed, else null. */
+    private static WeighingFailure lastFailedWeighing(Connection c, Pkg p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT LAST_WEIGHED_GRAMS, LAST_WEIGHED_AT FROM WB_PACKAGE "
+                + "WHERE ID = ? AND LAST_WEIGHED_PASSED = FALSE AND LAST_WEIGHED_GRAMS IS NOT NULL")) {
+            ps.setLong(1, p.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Timestamp at = rs.getTimestamp(2);
+                return new WeighingFailure(p.id(), p.packageNo(), p.expected(), rs.getInt(1), p.tolerance(),
+                        at == null ? null : at.toInstant());
+            }
+        }
+    }
+
+    /**
+     * Remembers a weighing of a printed package with a usable weight (pass or mismatch), so that batch delivery
+     * sees a failed one. Not a change of the package's state: the version is left alone.
+     */
+    private void recordWeighing(Connection c, ScanResult v) throws SQLException {
+        boolean pass = v.outcome() == ScanResult.Outcome.PASS;
+        if (!pass && v.outcome() != ScanResult.Outcome.WEIGHT_FAIL || v.measuredGrams() == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET LAST_WEIGHED_GRAMS = ?, "
+                + "LAST_WEIGHED_PASSED = ?, LAST_WEIGHED_AT = ? WHERE ID = ? AND STATUS = 'PRINTED'")) {
+            ps.setInt(1, v.measuredGrams());
+            ps.setBoolean(2, pass);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, v.packageId());
+            ps.executeUpdate();
+        }
     }
 
     private ScanResult verdict(Pkg p, Integer measured, boolean shipped) {
@@ -243,11 +356,14 @@ public class ShippingServiceImpl implements ShippingService {
         }
     }
 
+    /** Printed packages leave the warehouse. */
+    private static final StatusGate SHIP = StatusGate.to(PackageStatus.SHIPPED)
+            .set("SHIPPED_AT = ?, MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
+
     private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, String reason)
             throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = 'SHIPPED', SHIPPED_AT = ?, "
-                + "MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'PRINTED'")) {
+        try (PreparedStatement ps = SHIP.prepare(c)) {
             ps.setTimestamp(1, Timestamp.from(now));
             if (measured == null) {
                 ps.setNull(2, java.sql.Types.INTEGER);
@@ -255,8 +371,7 @@ public class ShippingServiceImpl implements ShippingService {
                 ps.setInt(2, measured);
             }
             ps.setTimestamp(3, Timestamp.from(now));
-            ps.setLong(4, p.id());
-            if (ps.executeUpdate() != 1) {
+            if (!SHIP.apply(ps, p.id())) {
                 throw new OperationRefusedException("concurrent_change", "Package " + p.packageNo()
                         + " was changed at the same time; scan it again.");
             }

@@ -3,9 +3,10 @@ package io.waybill.core.internal.sync;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.db.DatabaseEngine;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.CarrierCodeMapping;
+import io.waybill.core.model.SyncState;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
@@ -16,6 +17,7 @@ import io.waybill.spi.platform.StoreContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static io.waybill.core.internal.Fixtures.exec;
 import static io.waybill.core.internal.Fixtures.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -174,6 +177,50 @@ class SyncJobWorkerTest {
     void theAutoSyncSettingIsStoredPerPlatform() {
         sync.setAutoSync("test", true, "admin");
         assertEquals(Boolean.TRUE, sync.autoSync().get("test"));
+    }
+
+    @Test
+    void aStoreWhoseMarketplacePluginIsMissingSaysSoAndItsJobsWaitUntilThePluginIsBack() throws Exception {
+        // given: the plugin is there when a package is queued, then it is uninstalled
+        PluginRegistryImpl registry = Fixtures.registry();
+        ServiceReference<MarketplaceConnector> ref = Fixtures.reference();
+        registry.bindPlatform(ref, marketplace);
+        worker.stop();
+        worker = new SyncJobWorker(sync, registry, false);
+        sync.setPlugins(registry);
+        assertEquals(1, sync.startSync(List.of(621L), "op").succeeded().size());
+        registry.unbindPlatform(ref);
+
+        // when: an operator starts a sync of another package of the store
+        BatchResult refused = sync.startSync(List.of(622L), "op");
+
+        // then: refused with the reason, nothing queued for it
+        assertEquals("plugin_missing", refused.failures().get(0).code());
+        assertTrue(refused.failures().get(0).message().contains("'test'"), refused.failures().get(0).message());
+        assertEquals(0, count("SELECT COUNT(*) FROM WB_SYNC_JOB WHERE PACKAGE_ID = 622"));
+
+        // when: the worker comes round twice
+        worker.dispatch();
+        worker.dispatch();
+
+        // then: no call, no attempt counted; the job says what it waits for, its history says it once
+        assertEquals(0, marketplace.calls.get());
+        SyncState waiting = sync.syncStates(List.of(621L)).get(621L);
+        assertEquals("test", waiting.waitingForPlugin(), waiting.toString());
+        assertEquals(0, waiting.attempts());
+        assertEquals(1, count("SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE PACKAGE_ID = 621 AND ACTION = 'SYNC_WAITING'"
+                + " AND REASON LIKE '%plugin ''test''%not installed%'"));
+
+        // when: the plugin is installed again
+        registry.bindPlatform(Fixtures.reference(), marketplace);
+        worker.start(10);
+
+        // then: the job goes out and no longer says it waits
+        await("synced", () -> count("SELECT COUNT(*) FROM WB_PACKAGE WHERE ID = 621 AND STATUS = 'SYNCED'") == 1);
+        SyncState done = sync.syncStates(List.of(621L)).get(621L);
+        assertEquals("DONE", done.state());
+        assertNull(done.waitingForPlugin());
+        assertNull(done.lastError());
     }
 
     @Test

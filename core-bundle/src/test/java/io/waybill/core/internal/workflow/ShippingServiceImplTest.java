@@ -9,7 +9,9 @@ import io.waybill.core.model.ScanResult;
 import io.waybill.core.api.ShippingService;
 import io.waybill.core.model.SkuTolerance;
 import io.waybill.core.model.StoreTolerance;
+import io.waybill.core.model.SupervisorApproval;
 import io.waybill.core.model.UserIdentity;
+import io.waybill.core.model.WeighingFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,45 @@ class ShippingServiceImplTest {
                 (long) scalar(db, "SELECT MAX(ID) FROM WB_PACKAGE")), "packer");
         assertEquals(1, r.succeeded().size());
         assertEquals("not_printed", r.failures().get(0).code());
+    }
+
+    @Test
+    void aPackageWhoseLastWeighingFailedShipsInABatchOnlyOnASupervisorsAuthority() throws Exception {
+        // given: the printed package weighed 400 g at the station (240 g +- 50 g expected)
+        long id = (long) scalar(db, "SELECT MIN(ID) FROM WB_PACKAGE");
+        assertEquals(ScanResult.Outcome.WEIGHT_FAIL, shipping.check(printedNo(), 400).outcome());
+        List<WeighingFailure> failed = shipping.failedWeighings(List.of(id));
+        assertEquals(1, failed.size());
+        assertEquals(400, failed.get(0).measuredGrams());
+        assertEquals(240, failed.get(0).expectedGrams());
+        assertEquals(50, failed.get(0).toleranceGrams());
+
+        // when / then: without approval it is refused, an operator's approval is refused, nothing shipped
+        var refused = shipping.shipBatch(List.of(id), "packer");
+        assertEquals(0, refused.succeeded().size());
+        assertEquals("weighing_failed", refused.failures().get(0).code());
+        assertEquals("not_supervisor", assertThrows(OperationRefusedException.class, () -> shipping.shipBatch(
+                List.of(id), "packer", new SupervisorApproval("otto", "x".toCharArray(), "fine"))).code());
+        assertEquals("reason_required", assertThrows(OperationRefusedException.class, () -> shipping.shipBatch(
+                List.of(id), "packer", new SupervisorApproval("sue", "right-password".toCharArray(), " "))).code());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'PRINTED' AND ID = " + id));
+
+        // and a supervisor's approval ships it, audited as an override
+        var shipped = shipping.shipBatch(List.of(id), "packer",
+                new SupervisorApproval("sue", "right-password".toCharArray(), "scale was off"));
+        assertEquals(List.of(id), shipped.succeeded());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'SHIPPED_OVERRIDE' "
+                + "AND REASON LIKE '%supervisor sue: last weighed 400 g%scale was off%'"));
+        assertEquals(List.of(), shipping.failedWeighings(List.of(id)), "shipped packages are no longer listed");
+    }
+
+    @Test
+    void aPassingWeighingAfterAFailedOneLetsTheBatchShipIt() throws Exception {
+        long id = (long) scalar(db, "SELECT MIN(ID) FROM WB_PACKAGE");
+        shipping.check(printedNo(), 400);
+        shipping.check(printedNo(), 250);
+        assertEquals(List.of(), shipping.failedWeighings(List.of(id)));
+        assertEquals(List.of(id), shipping.shipBatch(List.of(id), "packer").succeeded());
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.waybill.ui.internal.batch.Chunks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,15 @@ final class BatchUi {
      */
     static void run(String title, Collection<PackageRow> rows, Function<List<Long>, BatchResult> action,
                     Consumer<BatchResult> done) {
+        run(title, rows, action, done, null);
+    }
+
+    /**
+     * As {@link #run(String, Collection, Function, Consumer)}, counting a part of the same batch that was already
+     * done ({@code before}, may be null) in the result.
+     */
+    static void run(String title, Collection<PackageRow> rows, Function<List<Long>, BatchResult> action,
+                    Consumer<BatchResult> done, BatchResult before) {
         UI ui = UI.getCurrent();
         ExecutorService workers = UiServices.workers();
         List<Long> ids = rows.stream().map(PackageRow::id).toList();
@@ -102,17 +112,26 @@ final class BatchUi {
         progress.open();
 
         workers.execute(() -> {
-            BatchResult result = BatchRunner.run(ids, Chunks.DEFAULT_SIZE, action, numbers, unexpected,
+            BatchResult ran = BatchRunner.run(ids, Chunks.DEFAULT_SIZE, action, numbers, unexpected,
                     (n, total) -> push(ui, () -> {
                         bar.setValue(n);
                         text.setText(ui.getTranslation("batch.progress", n, total));
                     }));
+            BatchResult result = before == null ? ran : merge(before, ran);
             push(ui, () -> {
                 progress.close();
                 done.accept(result);
                 showResult(title, result);
             });
         });
+    }
+
+    static BatchResult merge(BatchResult a, BatchResult b) {
+        List<Long> done = new ArrayList<>(a.succeeded());
+        done.addAll(b.succeeded());
+        List<BatchResult.Failure> failures = new ArrayList<>(a.failures());
+        failures.addAll(b.failures());
+        return new BatchResult(a.requested() + b.requested(), done, failures);
     }
 
     /** {@code batch-result}: "n done, m failed" and a grid of the failures (package no., reason). */

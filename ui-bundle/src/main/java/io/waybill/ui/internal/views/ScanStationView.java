@@ -16,11 +16,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
@@ -50,6 +51,11 @@ import java.util.Locale;
  * away, says PASS / WEIGHT MISMATCH / REFUSED / NO WEIGHT, with a tone. "Execute delivery and continue scanning"
  * ships a passing package; with "Automatic delivery" a passing scan ships at once. A weight mismatch can be shipped
  * on a supervisor's authority.
+ * <p>Keyboard only (issue 13): Enter on the empty scan field, or the command barcode of the station settings
+ * (default {@value #DEFAULT_COMMAND}), executes delivery of the package on screen. Scanning the next package while a
+ * passed one is not shipped never drops it silently: the station setting asks (ship it / leave it) or ships it first.
+ * The manual weight ({@link WeightInput}: {@code 800}, {@code 0.8 kg}, ...) belongs to one package: it is cleared once
+ * a scan has used it; Enter in it re-checks the package on screen.
  */
 @Route(value = "delivery/scan", layout = MainLayout.class)
 public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
@@ -59,6 +65,13 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
     private static final String SETTINGS_ATTRIBUTE = ScanStationView.class.getName() + ".settings";
     private static final String LOG_ATTRIBUTE = ScanStationView.class.getName() + ".log";
     private static final String AUTO_ATTRIBUTE = ScanStationView.class.getName() + ".auto";
+    private static final String COMMAND_ATTRIBUTE = ScanStationView.class.getName() + ".command";
+    private static final String UNSHIPPED_ATTRIBUTE = ScanStationView.class.getName() + ".unshipped";
+    /** The command barcode that executes delivery, until the station settings say otherwise. */
+    static final String DEFAULT_COMMAND = "WB-SHIP";
+
+    /** What scanning the next package does to a passed package that is not shipped. */
+    enum Unshipped { ASK, SHIP }
 
     /** One line of the session's scan log. */
     record LogEntry(Instant time, String scanned, String packageNo, ScanVerdicts.Style style, String code,
@@ -69,7 +82,9 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
     private final TextField scan = new TextField();
     private final Select<ScaleInfo> scaleSelect = new Select<>();
     private final Span scaleWeight = new Span();
-    private final IntegerField manualWeight = new IntegerField();
+    private final TextField manualWeight = new TextField();
+    private final Span manualUnit = new Span("g");
+    private final Span keysHint = new Span();
     private final Checkbox autoDelivery = new Checkbox();
     private final Button readScale = new Button();
     private final Button shipButton = new Button();
@@ -101,6 +116,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         batchLink.addClassName("wb-link");
         Div titleRow = new Div(heading, batchLink);
         titleRow.addClassName("wb-title-row");
+        titleRow.getStyle().set("align-items", "center");
 
         // scan field: keeps the focus, Enter submits (the value travels with the key event)
         scan.setId("scan-input");
@@ -121,7 +137,10 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         settingsButton.setTooltipText(getTranslation("scan.settings"));
         Popover settingsPopover = settingsPopover(settingsButton);
 
-        Div scanRow = new Div(scan, settingsButton, settingsPopover);
+        // the cog sits in the title row, so that Tab goes from the scan field to the weight
+        titleRow.add(settingsButton, settingsPopover);
+        settingsButton.getStyle().set("margin-left", "auto");
+        Div scanRow = new Div(scan);
         scanRow.addClassName("wb-scan-row");
 
         // scale, or a weight typed by hand
@@ -149,12 +168,20 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         readScale.setId("read-scale");
         manualWeight.setId("manual-weight");
         manualWeight.setLabel(getTranslation("scan.manualWeight"));
+        manualWeight.setPlaceholder(getTranslation("scan.manualWeight.placeholder"));
         manualWeight.setHelperText(getTranslation("scan.manualWeight.help"));
-        manualWeight.setSuffixComponent(new Span("g"));
-        manualWeight.setMin(0);
-        manualWeight.setMax(1_000_000);
-        manualWeight.setStepButtonsVisible(false);
-        Div scaleRow = new Div(scaleSelect, weightBox, readScale, manualWeight);
+        manualUnit.setId("manual-weight-unit");
+        manualWeight.setSuffixComponent(manualUnit);
+        manualWeight.setMaxLength(20);
+        manualWeight.setWidth("15rem");
+        manualWeight.getElement().setAttribute("autocomplete", "off");
+        manualWeight.setValueChangeMode(ValueChangeMode.EAGER);
+        manualWeight.addValueChangeListener(e -> showManualWeight(WeightInput.parse(e.getValue())));
+        manualWeight.getElement().addEventListener("keydown", e -> manualWeightEntered(
+                e.getEventData().getString("element.value"))).setFilter("event.key === 'Enter'")
+                .addEventData("element.value");
+        // typed first when there is no scale: Tab from the scan field lands here
+        Div scaleRow = new Div(manualWeight, scaleSelect, weightBox, readScale);
         scaleRow.addClassName("wb-scale-row");
 
         // verdict panel
@@ -203,6 +230,11 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div actions = new Div(shipButton, overrideButton, autoDelivery, clear);
         actions.addClassName("wb-scan-actions");
+        // the keys under the scan field, where the operator looks
+        keysHint.setId("scan-keys-hint");
+        keysHint.addClassName("wb-scan-keys");
+        scan.setHelperComponent(keysHint);
+        updateKeysHint();
 
         // session log
         logGrid.setId("scan-log");
@@ -238,12 +270,18 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
                 const field = this;
                 if (field.__wbKeepFocus) { return; }
                 field.__wbKeepFocus = true;
+                if (!window.__wbTabWatch) {
+                  window.__wbTabWatch = true;
+                  document.addEventListener('keydown', e => { if (e.key === 'Tab') { window.__wbTabAt = Date.now(); } },
+                      true);
+                }
                 const typing = 'vaadin-text-field, vaadin-integer-field, vaadin-password-field, vaadin-text-area,'
                     + ' vaadin-select, vaadin-combo-box, input, textarea, select';
                 field.addEventListener('focusout', () => setTimeout(() => {
                   if (!field.isConnected) { return; }
                   if (document.querySelector('vaadin-dialog-overlay[opened], vaadin-popover-overlay[opened],'
                       + ' vaadin-select-overlay[opened]')) { return; }
+                  if (window.__wbTabAt && Date.now() - window.__wbTabAt < 1500) { return; }
                   const active = document.activeElement;
                   if (active && active !== document.body && active !== field && active.matches(typing)) { return; }
                   field.focus();
@@ -266,9 +304,29 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
                 new ScanInput.Settings(settings().prefix(), e.getValue())));
         Paragraph help = new Paragraph(getTranslation("scan.settings.help"));
         help.addClassName("wb-muted");
+        TextField command = new TextField(getTranslation("scan.settings.command"));
+        command.setId("scan-command");
+        command.setValue(command());
+        command.setHelperText(getTranslation("scan.settings.command.help", DEFAULT_COMMAND));
+        command.setMaxLength(60);
+        command.addValueChangeListener(e -> {
+            session().setAttribute(COMMAND_ATTRIBUTE, ScanInput.clean(e.getValue(), ScanInput.Settings.NONE));
+            updateKeysHint();
+        });
+        RadioButtonGroup<Unshipped> unshipped = new RadioButtonGroup<>(getTranslation("scan.settings.unshipped"));
+        unshipped.setId("scan-unshipped");
+        unshipped.setItems(Unshipped.values());
+        unshipped.setItemLabelGenerator(u -> getTranslation("scan.settings.unshipped." + u.name().toLowerCase(
+                Locale.ROOT)));
+        unshipped.setValue(unshippedMode());
+        unshipped.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                session().setAttribute(UNSHIPPED_ATTRIBUTE, e.getValue());
+            }
+        });
         Span title = new Span(getTranslation("scan.settings"));
         title.addClassName("wb-popover-title");
-        Div content = new Div(title, prefix, suffix, help);
+        Div content = new Div(title, prefix, suffix, help, command, unshipped);
         content.setId("scan-settings");
         content.addClassName("wb-scan-settings");
         Popover popover = new Popover(content);
@@ -316,10 +374,9 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
     private Integer weigh() {
         ScaleInfo scale = scaleSelect.getValue();
         if (scale == null) {
-            Integer grams = manualWeight.getValue();
-            if (manualWeight.isInvalid()) {
-                grams = null;
-            }
+            WeightInput.Result typed = WeightInput.parse(manualWeight.getValue());
+            showManualWeight(typed);
+            Integer grams = typed.grams();
             scaleWeight.setText(grams == null ? getTranslation("scan.weight.manual")
                     : Formats.weight(grams, locale) + " (" + getTranslation("scan.weight.typed") + ")");
             scaleWeight.setClassName("wb-weight-unstable", false);
@@ -336,11 +393,100 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         scan.getElement().executeJs("this.value = ''");
         scan.clear();
         if (scanned.isEmpty()) {
-            refocus();
+            // Enter on the empty field: execute delivery of the passed package on screen
+            if (ScanVerdicts.canShip(lastResult) && lastScanned != null) {
+                shipLast();
+            } else {
+                refocus();
+            }
             return;
         }
+        if (!command().isEmpty() && scanned.equalsIgnoreCase(command())) {
+            if (ScanVerdicts.canShip(lastResult) && lastScanned != null) {
+                shipLast();
+            } else {
+                BatchUi.error(getTranslation("scan.nothingToShip"));
+                refocus();
+            }
+            return;
+        }
+        if (passedNotShipped() && !sameAsOnScreen(scanned)) {
+            if (unshippedMode() == Unshipped.ASK) {
+                askAboutUnshipped(scanned);
+                return;
+            }
+            String left = lastResult.packageNo();
+            if (!shipLast()) {
+                BatchUi.error(getTranslation("scan.unshipped.notTaken", scanned, left));
+                return;
+            }
+        }
+        take(scanned);
+    }
+
+    /** A package on screen passed its weighing and is not shipped. */
+    private boolean passedNotShipped() {
+        return lastResult != null && lastScanned != null && lastResult.outcome() == ScanResult.Outcome.PASS
+                && !lastResult.shipped();
+    }
+
+    private boolean sameAsOnScreen(String scanned) {
+        return scanned.equalsIgnoreCase(lastScanned) || scanned.equalsIgnoreCase(lastResult.packageNo())
+                || scanned.equalsIgnoreCase(lastResult.trackingNo());
+    }
+
+    /** The "ask" station setting: ship the passed package first, or leave it, before the next scan is taken. */
+    private void askAboutUnshipped(String next) {
+        String pending = lastResult.packageNo();
+        Dialog dialog = new Dialog();
+        dialog.setId("unshipped-dialog");
+        dialog.setHeaderTitle(getTranslation("scan.unshipped.title", pending));
+        Paragraph text = new Paragraph(getTranslation("scan.unshipped.text", pending, next));
+        text.setId("unshipped-text");
+        dialog.add(text);
+        boolean[] decided = {false};
+        Button ship = new Button(getTranslation("scan.unshipped.ship", pending), e -> {
+            decided[0] = true;
+            dialog.close();
+            if (shipLast()) {
+                take(next);
+            } else {
+                BatchUi.error(getTranslation("scan.unshipped.notTaken", next, pending));
+            }
+        });
+        ship.setId("unshipped-ship");
+        ship.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        Button leave = new Button(getTranslation("scan.unshipped.leave", pending), e -> {
+            decided[0] = true;
+            dialog.close();
+            take(next);
+        });
+        leave.setId("unshipped-leave");
+        Paragraph keys = new Paragraph(getTranslation("scan.unshipped.keys"));
+        keys.addClassName("wb-muted");
+        dialog.add(keys);
+        dialog.getFooter().add(ship, leave);
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                if (!decided[0]) {
+                    BatchUi.info(getTranslation("scan.unshipped.cancelled", next, pending));
+                }
+                refocus();
+            }
+        });
+        dialog.open();
+        ship.focus();
+    }
+
+    /** Looks the scanned package up and weighs it (and ships it with automatic delivery). */
+    private void take(String scanned) {
         try {
+            boolean manual = scaleSelect.getValue() == null;
             Integer grams = weigh();
+            if (manual && grams != null) {
+                // a typed weight belongs to one package
+                manualWeight.clear();
+            }
             String actor = actor();
             ScanResult result = autoDelivery.getValue()
                     ? UiServices.shipping().ship(scanned, grams, actor)
@@ -362,16 +508,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
 
     private void readScale() {
         try {
-            Integer grams = weigh();
-            // re-check the package on screen with the new weight (not after shipping or a refusal)
-            if (lastResult != null && !lastResult.shipped() && lastResult.outcome() != ScanResult.Outcome.REFUSED
-                    && lastScanned != null) {
-                lastGrams = grams;
-                ScanResult result = autoDelivery.getValue()
-                        ? UiServices.shipping().ship(lastScanned, grams, actor())
-                        : UiServices.shipping().check(lastScanned, grams);
-                showVerdict(result, lastScanned);
-            }
+            recheck(weigh());
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         } catch (RuntimeException e) {
@@ -381,17 +518,73 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         refocus();
     }
 
-    private void shipLast() {
+    /** Re-checks the package on screen with a new weight (not after shipping or a refusal). */
+    private void recheck(Integer grams) {
+        if (lastResult != null && !lastResult.shipped() && lastResult.outcome() != ScanResult.Outcome.REFUSED
+                && lastScanned != null) {
+            lastGrams = grams;
+            ScanResult result = autoDelivery.getValue()
+                    ? UiServices.shipping().ship(lastScanned, grams, actor())
+                    : UiServices.shipping().check(lastScanned, grams);
+            showVerdict(result, lastScanned);
+        }
+    }
+
+    /** Enter in the manual weight: a usable weight re-checks the package on screen and goes back to scanning. */
+    private void manualWeightEntered(String value) {
+        if (value != null && !value.equals(manualWeight.getValue())) {
+            manualWeight.setValue(value);
+        }
+        WeightInput.Result typed = WeightInput.parse(manualWeight.getValue());
+        showManualWeight(typed);
+        if (!typed.ok() && !typed.empty()) {
+            return;
+        }
+        if (typed.ok() && lastResult != null && !lastResult.shipped()
+                && lastResult.outcome() != ScanResult.Outcome.REFUSED && lastScanned != null) {
+            try {
+                recheck(weigh());
+                manualWeight.clear();
+            } catch (ServiceUnavailableException e) {
+                notice.show(e);
+            } catch (OperationRefusedException e) {
+                BatchUi.error(Reasons.of(e));
+            } catch (RuntimeException e) {
+                LOG.warn("Re-checking {} failed", lastScanned, e);
+                BatchUi.error(getTranslation("batch.unexpected"));
+            }
+        }
+        refocus();
+    }
+
+    /** The unit next to the manual weight, what it counts as, or why it is refused. */
+    private void showManualWeight(WeightInput.Result typed) {
+        manualUnit.setText(typed.unit() == WeightInput.Unit.KG ? "kg" : "g");
+        if (typed.empty()) {
+            manualWeight.setInvalid(false);
+            manualWeight.setHelperText(getTranslation("scan.manualWeight.help"));
+        } else if (typed.ok()) {
+            manualWeight.setInvalid(false);
+            manualWeight.setHelperText(getTranslation("scan.manualWeight.counts", Formats.weight(typed.grams(),
+                    locale)) + (typed.unit() == WeightInput.Unit.G ? " · " + getTranslation(
+                    "scan.manualWeight.bareGrams") : ""));
+        } else {
+            manualWeight.setErrorMessage(getTranslation(typed.errorKey(), typed.args()));
+            manualWeight.setInvalid(true);
+        }
+    }
+
+    /** Ships the passed package on screen; true when it was shipped. */
+    private boolean shipLast() {
         if (!ScanVerdicts.canShip(lastResult) || lastScanned == null) {
             refocus();
-            return;
+            return false;
         }
         try {
             ScanResult result = UiServices.shipping().ship(lastScanned, lastGrams, actor());
             showVerdict(result, lastScanned);
-            if (result.shipped()) {
-                manualWeight.clear();
-            }
+            refocus();
+            return result.shipped();
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         } catch (OperationRefusedException e) {
@@ -401,6 +594,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
             BatchUi.error(getTranslation("batch.unexpected"));
         }
         refocus();
+        return false;
     }
 
     private void openOverride() {
@@ -455,9 +649,6 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
                         secret, reason.getValue().strip(), actor());
                 dialog.close();
                 showVerdict(result, scanned);
-                if (result.shipped()) {
-                    manualWeight.clear();
-                }
             } catch (OperationRefusedException ex) {
                 error.setText(Reasons.of(ex));
                 error.setVisible(true);
@@ -548,7 +739,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
             case PASS, WEIGHT_FAIL -> english ? result.message() : getTranslation(
                     result.outcome() == ScanResult.Outcome.PASS ? "scan.message.pass" : "scan.message.mismatch");
             case NO_WEIGHT -> getTranslation("invalid_weight".equals(result.code()) ? "scan.message.invalidWeight"
-                    : "scan.message.noWeight");
+                    : scaleSelect.getValue() == null ? "scan.message.noWeightManual" : "scan.message.noWeight");
             case REFUSED -> Reasons.text(locale, result.code(), result.message());
         };
     }
@@ -608,6 +799,22 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
 
     private void refocus() {
         scan.focus();
+    }
+
+    private void updateKeysHint() {
+        keysHint.setText(command().isEmpty() ? getTranslation("scan.keys.hintNoCommand")
+                : getTranslation("scan.keys.hint", command()));
+    }
+
+    /** The command barcode of this station; empty when switched off. */
+    private static String command() {
+        Object value = session().getAttribute(COMMAND_ATTRIBUTE);
+        return value instanceof String s ? s : DEFAULT_COMMAND;
+    }
+
+    private static Unshipped unshippedMode() {
+        Object value = session().getAttribute(UNSHIPPED_ATTRIBUTE);
+        return value instanceof Unshipped u ? u : Unshipped.ASK;
     }
 
     private String actor() {

@@ -16,7 +16,15 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.ShippingService;
+import io.waybill.core.model.SupervisorApproval;
+import io.waybill.core.model.WeighingFailure;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
@@ -29,6 +37,7 @@ import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -197,8 +206,133 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
         String actor = CurrentUser.get().map(UserIdentity::name).orElse("ui");
         String title = getTranslation("shipBatch.execute");
         List<PackageRow> chosen = new ArrayList<>(rows);
-        BatchUi.confirm(title, getTranslation("shipBatch.confirm", chosen.size()), title,
-                () -> BatchUi.run(title, chosen, ids -> shipping.shipBatch(ids, actor), this::afterBatch));
+        List<WeighingFailure> failed;
+        try {
+            failed = shipping.failedWeighings(chosen.stream().map(PackageRow::id).toList());
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return;
+        }
+        if (failed.isEmpty()) {
+            BatchUi.confirm(title, getTranslation("shipBatch.confirm", chosen.size()), title,
+                    () -> BatchUi.run(title, chosen, ids -> shipping.shipBatch(ids, actor), this::afterBatch));
+        } else {
+            confirmWithFailedWeighings(title, chosen, failed, shipping, actor);
+        }
+    }
+
+    /**
+     * The confirm step when some selected packages failed their last weighing: they are listed with expected and
+     * measured weights; they ship only with a supervisor's approval (checked by the core, the same rule as the scan
+     * station's override), or the others ship alone.
+     */
+    private void confirmWithFailedWeighings(String title, List<PackageRow> chosen, List<WeighingFailure> failed,
+                                            ShippingService shipping, String actor) {
+        Locale locale = getLocale();
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-dialog");
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("56rem");
+        Paragraph question = new Paragraph(getTranslation("shipBatch.confirm", chosen.size()));
+        question.setId("confirm-text");
+        Span warning = new Span(getTranslation("shipBatch.failed.title", failed.size()));
+        warning.setId("ship-batch-failed-title");
+        warning.addClassName("wb-warn");
+        Paragraph explain = new Paragraph(getTranslation("shipBatch.failed.text"));
+        explain.addClassName("wb-muted");
+        Grid<WeighingFailure> list = new Grid<>();
+        list.setId("ship-batch-failed");
+        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        list.addColumn(WeighingFailure::packageNo).setKey("packageNo").setHeader(getTranslation("col.packageNo"))
+                .setWidth("9rem").setFlexGrow(0);
+        list.addColumn(f -> ScanVerdicts.weight(f.expectedGrams(), locale)).setKey("expected")
+                .setHeader(getTranslation("scan.expected")).setAutoWidth(true).setFlexGrow(1);
+        list.addColumn(f -> ScanVerdicts.tolerance(f.toleranceGrams(), locale)).setKey("tolerance")
+                .setHeader(getTranslation("scan.tolerance")).setAutoWidth(true).setFlexGrow(1);
+        list.addColumn(f -> ScanVerdicts.weight(f.measuredGrams(), locale)).setKey("measured")
+                .setHeader(getTranslation("scan.measured")).setAutoWidth(true).setFlexGrow(1);
+        list.addColumn(f -> ScanVerdicts.difference(f.measuredGrams(), f.expectedGrams(), locale))
+                .setKey("difference").setHeader(getTranslation("scan.difference")).setAutoWidth(true).setFlexGrow(1);
+        list.addColumn(f -> f.weighedAt() == null ? "" : Formats.dateTime(f.weighedAt(), ZoneId.systemDefault()))
+                .setKey("at").setHeader(getTranslation("shipBatch.failed.at")).setWidth("11rem").setFlexGrow(0);
+        list.setItems(failed);
+        list.setAllRowsVisible(failed.size() <= 6);
+        list.setHeight(failed.size() <= 6 ? null : "14rem");
+
+        TextField user = new TextField(getTranslation("scan.override.user"));
+        user.setId("ship-batch-supervisor");
+        user.getElement().setAttribute("autocomplete", "off");
+        PasswordField password = new PasswordField(getTranslation("scan.override.password"));
+        password.setId("ship-batch-supervisor-password");
+        password.getElement().setAttribute("autocomplete", "new-password");
+        TextArea reason = new TextArea(getTranslation("scan.override.reason"));
+        reason.setId("ship-batch-supervisor-reason");
+        reason.setMaxLength(500);
+        reason.setWidthFull();
+        Span error = new Span();
+        error.setId("ship-batch-supervisor-error");
+        error.addClassName("wb-error");
+        error.setVisible(false);
+        Div approval = new Div(user, password, reason);
+        approval.addClassName("wb-override-form");
+        dialog.add(question, warning, explain, list, approval, error);
+
+        java.util.Set<Long> failedIds = new HashSet<>();
+        failed.forEach(f -> failedIds.add(f.packageId()));
+        List<PackageRow> others = chosen.stream().filter(r -> !failedIds.contains(r.id())).toList();
+
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("confirm-cancel");
+        Button shipOthers = new Button(getTranslation("shipBatch.failed.shipOthers", others.size()), e -> {
+            dialog.close();
+            BatchUi.run(title, others, ids -> shipping.shipBatch(ids, actor), this::afterBatch);
+        });
+        shipOthers.setId("ship-batch-others");
+        shipOthers.setVisible(!others.isEmpty());
+        Button shipAll = new Button(getTranslation("shipBatch.failed.shipAll"));
+        shipAll.setId("confirm-button");
+        shipAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        shipAll.addClickListener(e -> {
+            error.setVisible(false);
+            if (user.isEmpty() || password.isEmpty() || reason.getValue().isBlank()) {
+                error.setText(getTranslation("scan.override.incomplete"));
+                error.setVisible(true);
+                return;
+            }
+            // the packages that failed weighing ship first, in one call: the core checks the approval before
+            // anything is shipped, so wrong credentials or a missing role are answered here and ship nothing
+            char[] secret = password.getValue().toCharArray();
+            String supervisor = user.getValue().strip();
+            String why = reason.getValue().strip();
+            List<Long> failedFirst = new ArrayList<>(failedIds);
+            try {
+                BatchResult first = shipping.shipBatch(failedFirst,
+                        actor, new SupervisorApproval(supervisor, secret, why));
+                dialog.close();
+                if (others.isEmpty()) {
+                    afterBatch(first);
+                    BatchUi.showResult(title, first);
+                } else {
+                    BatchUi.run(title, others, ids -> shipping.shipBatch(ids, actor), this::afterBatch, first);
+                }
+            } catch (OperationRefusedException ex) {
+                error.setText(Reasons.of(ex));
+                error.setVisible(true);
+                password.clear();
+            } catch (ServiceUnavailableException ex) {
+                dialog.close();
+                notice.show(ex);
+            } catch (RuntimeException ex) {
+                LOG.warn("Batch delivery with supervisor approval failed", ex);
+                error.setText(getTranslation("batch.unexpected"));
+                error.setVisible(true);
+            } finally {
+                java.util.Arrays.fill(secret, '\0');
+            }
+        });
+        dialog.getFooter().add(cancel, shipOthers, shipAll);
+        dialog.open();
+        user.focus();
     }
 
     private void afterBatch(BatchResult result) {

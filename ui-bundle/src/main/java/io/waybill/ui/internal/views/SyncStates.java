@@ -69,7 +69,8 @@ public final class SyncStates {
 
     /**
      * The cell text: "Pending · attempt 2 · next try 2026-11-25 14:05", "Synced", "Failed: reason (3 attempts)",
-     * "Not queued yet".
+     * "Not queued yet", or, for a job held because the store's marketplace plugin is missing, "Waiting for the
+     * marketplace plugin 'shopify' (not installed)".
      *
      * @param t translation function (key, parameters)
      */
@@ -81,6 +82,10 @@ public final class SyncStates {
             case NONE -> t.apply("sync.state.none", new Object[0]);
             case SYNCED -> t.apply("sync.state.synced", new Object[0]);
             case PENDING -> {
+                if (state.waitingForPlugin() != null) {
+                    // not tried until the plugin appears: no attempts, no next try to show
+                    yield t.apply("sync.state.waitingForPlugin", new Object[] {state.waitingForPlugin()});
+                }
                 String text = t.apply("RUNNING".equals(state.state()) ? "sync.state.running" : "sync.state.pending",
                         new Object[0]);
                 if (attempts > 0) {

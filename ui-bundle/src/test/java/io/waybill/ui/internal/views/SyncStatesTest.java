@@ -51,4 +51,13 @@ class SyncStatesTest {
                 PackageStatus.SYNCED, ZoneOffset.UTC, T));
         assertEquals("sync.state.none", SyncStates.describe(null, PackageStatus.SHIPPED, ZoneOffset.UTC, T));
     }
+
+    @Test
+    void aJobHeldByAMissingMarketplacePluginSaysWhichPluginInsteadOfANextTry() {
+        SyncState held = new SyncState(1, "QUEUED", 0, SyncState.pluginMissing("shopify"),
+                Instant.parse("2026-11-25T14:05:00Z"));
+        assertEquals("sync.state.waitingForPlugin[shopify]",
+                SyncStates.describe(held, PackageStatus.SHIPPED, ZoneOffset.UTC, T));
+        assertEquals(SyncStates.Kind.PENDING, SyncStates.kind(held, null), "still pending: it goes once the plugin is back");
+    }
 }

@@ -1,6 +1,7 @@
 package io.waybill.device.continuous.internal;
 
 import io.waybill.device.transport.internal.JSerialCommTransport;
+import org.junit.jupiter.api.Timeout;
 import io.waybill.device.transport.internal.PtyDevice;
 import io.waybill.device.transport.internal.SocatPair;
 import io.waybill.device.transport.internal.SocketTransport;
@@ -34,6 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the line when the read starts, and one of them has begun (its STX came) but not ended. The read must return a
  * frame that began after it started.
  */
+// a read stuck in the kernel cannot be interrupted: run each test on its own thread so a hang fails the test
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ContinuousScaleFreshFrameTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(1500);

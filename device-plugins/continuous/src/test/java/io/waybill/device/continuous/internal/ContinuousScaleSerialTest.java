@@ -1,6 +1,8 @@
 package io.waybill.device.continuous.internal;
 
 import io.waybill.device.transport.internal.JSerialCommTransport;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.waybill.device.transport.internal.SocatPair;
 import io.waybill.device.transport.internal.SocketTransport;
 import io.waybill.spi.device.DeviceStatus;
@@ -21,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The continuous-output scale plugin over real serial I/O (jSerialComm on a socat pseudo-terminal pair). */
+// a read stuck in the kernel cannot be interrupted: run each test on its own thread so a hang fails the test
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ContinuousScaleSerialTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(700);

@@ -1,6 +1,8 @@
 package io.waybill.device.mtsics.internal;
 
 import io.waybill.device.transport.internal.JSerialCommTransport;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.waybill.device.transport.internal.SocatPair;
 import io.waybill.device.transport.internal.SocketTransport;
 import io.waybill.spi.device.DeviceStatus;
@@ -26,6 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * some commands after the station stopped waiting, and the weight on it changes between commands. Every read
  * returns the answer to its own command or no weight; never the answer to an earlier one.
  */
+// a read stuck in the kernel cannot be interrupted: run each test on its own thread so a hang fails the test
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MtSicsLateAnswerTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(700);

@@ -1,6 +1,8 @@
 package io.waybill.device.mtsics.internal;
 
 import io.waybill.device.transport.internal.JSerialCommTransport;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.waybill.device.transport.internal.SocatPair;
 import io.waybill.device.transport.internal.SocketTransport;
 import io.waybill.spi.common.Result;
@@ -27,6 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The MT-SICS scale plugin over real serial I/O: jSerialComm (through the transport bundle's code) on one end of
  * a socat pseudo-terminal pair, a simulated scale on the other.
  */
+// a read stuck in the kernel cannot be interrupted: run each test on its own thread so a hang fails the test
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MtSicsScaleSerialTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(700);

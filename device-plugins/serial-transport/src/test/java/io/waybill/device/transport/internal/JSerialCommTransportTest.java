@@ -1,6 +1,8 @@
 package io.waybill.device.transport.internal;
 
 import io.waybill.spi.common.Result;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.waybill.spi.device.DeviceConnection;
 import io.waybill.spi.device.SerialSettings;
 import io.waybill.spi.device.SerialTransport;
@@ -22,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Real serial I/O through jSerialComm on a socat pseudo-terminal pair. */
+// a read stuck in the kernel cannot be interrupted: run each test on its own thread so a hang fails the test
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JSerialCommTransportTest {
 
     private static final SerialSettings SETTINGS = SerialSettings.of8N1(9600, Duration.ofMillis(500));

@@ -59,7 +59,26 @@ public final class SocatPair implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+        // The links appear before socat has finished with its pseudo-terminals: it may still apply "raw" (VMIN 1,
+        // VTIME 0) to a terminal after the code under test opened it and set its own read timeouts, and a read then
+        // blocks in the kernel until a byte comes (seen under load: a test hung for 25 minutes). socat is done when
+        // it logs the start of its transfer loop.
+        awaitTransferLoop(p, dir.resolve("socat.log"), deadline);
         return new SocatPair(p, device, station);
+    }
+
+    /** Waits until socat's log (written with {@code -d -d}) says it has started its data transfer loop. */
+    static void awaitTransferLoop(Process p, Path log, long deadlineNanos) throws IOException, InterruptedException {
+        while (!Files.readString(log).contains("starting data transfer loop")) {
+            if (!p.isAlive()) {
+                throw new IOException("socat ended at once: " + Files.readString(log));
+            }
+            if (System.nanoTime() > deadlineNanos) {
+                p.destroyForcibly();
+                throw new IOException("socat did not start its transfer loop within 10 s: " + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** The end the simulated device reads and writes. */

@@ -1,7 +1,6 @@
-package io.waybill.core.internal.service;
+package io.waybill.core.internal.plugin;
 
 import io.waybill.core.api.PluginRegistry;
-import io.waybill.core.internal.store.PluginTypes;
 import io.waybill.core.model.PluginInfo;
 import io.waybill.core.model.PluginType;
 import io.waybill.spi.carrier.CarrierGateway;

@@ -1,4 +1,4 @@
-package io.waybill.core.internal.store;
+package io.waybill.core.internal.plugin;
 
 import io.waybill.core.model.PluginType;
 
