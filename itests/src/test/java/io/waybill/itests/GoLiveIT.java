@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,8 +44,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * method with the pool carrier, a Shopify store against a WireMock stub of Shopify (Test connection green, then red
  * with a wrong token, which is never shown back), imports an order file with one unknown marketplace SKU: that order waits on the "SKU
  * not matched" tab and is released by Map SKU there. Both orders are allocated, uploaded, their labels printed (the
- * sender on the label is the new warehouse's street, read with {@code pdftotext}) and shipped; then the checklist is
- * complete and no longer the start page, and the checklist and the product form are walked again in 简体中文.
+ * sender on the label is the new warehouse's street, read with {@code pdftotext}) and shipped. An order of the Shopify
+ * store (its default shipping method set with {@code store-set --shipping-method}) is shipped the same way and
+ * synchronised to the Shopify stub, which receives the fulfilment with the carrier and the tracking number. Then the
+ * checklist ({@code waybill:setup} too) is complete and no longer the start page, and the checklist and the product
+ * form are walked again in 简体中文.
  */
 @Order(3)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,6 +66,9 @@ class GoLiveIT {
     static final String SHOPIFY_TOKEN = "shpat_golive_good_0123456789";
     static final String OPERATOR = "oskar";
     static final String OPERATOR_PASSWORD = "golive-operator-pw-1";
+    static final String SHOPIFY_ORDER = "GL-2001";
+    static final String SHOPIFY_ORDER_GID = "gid://shopify/Order/450789469";
+    static final String POOL_ON_SHOPIFY = "China Post";
     private static final String[] STEPS = {"warehouse", "products", "store", "shipping_method", "first_order"};
     private static final Duration DEPLOY_LIMIT = Duration.ofSeconds(60);
     private static final Duration TRACKING_LIMIT = Duration.ofSeconds(90);
@@ -211,8 +218,12 @@ class GoLiveIT {
     }
 
     private Map<String, Map<String, String>> packagesByOrder() {
+        return packagesByOrder(STORE);
+    }
+
+    private Map<String, Map<String, String>> packagesByOrder(String store) {
         Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
-        for (Map<String, String> row : ShellTables.rows(waybill.shell("waybill:package-list --store " + STORE
+        for (Map<String, String> row : ShellTables.rows(waybill.shell("waybill:package-list --store " + store
                 + " -n 1000"))) {
             rows.put(row.get("Order no."), row);
         }
@@ -220,8 +231,12 @@ class GoLiveIT {
     }
 
     private void awaitStatus(String order, String status, Duration limit) {
-        browser.await(order + " " + status, limit, () -> {
-            Map<String, String> row = packagesByOrder().get(order);
+        awaitStatus(STORE, order, status, limit);
+    }
+
+    private Map<String, String> awaitStatus(String store, String order, String status, Duration limit) {
+        return browser.await(order + " " + status, limit, () -> {
+            Map<String, String> row = packagesByOrder(store).get(order);
             return row != null && status.equals(row.get("Status")) ? row : null;
         });
     }
@@ -257,6 +272,12 @@ class GoLiveIT {
         assertEquals("orders/import", browser.byId("setup-link-first_order").getDomAttribute("href"));
         assertEquals("To do", browser.textOf("setup-state-warehouse"));
         browser.screenshot("golive-01-checklist-empty");
+
+        // and: the same checklist in the shell, with the next action
+        Result setup = waybill.shell("waybill:setup");
+        assertTrue(setup.output().contains("0 of 5 steps done. Next: waybill:warehouse-add (page /warehouses)"),
+                setup::output);
+        assertTrue(setup.output().contains("Capture or import the first order"), setup::output);
 
         // and: an operator starts on Waiting for Delivery, has no menu entry and is refused the page
         try (Browser operator = Browser.open("golive-operator", waybill)) {
@@ -447,6 +468,15 @@ class GoLiveIT {
         awaitDialogClosed("store-error");
         Result list = waybill.shell("waybill:store-list " + SHOPIFY_STORE);
         assertFalse(list.output().contains(SHOPIFY_TOKEN), list::output);
+
+        // and: the right token back and the store's default shipping method, from the shell
+        Result set = waybill.shell("waybill:store-set " + SHOPIFY_STORE + " --shipping-method pool/RR --secrets-file "
+                + password("golive-shopify.secrets", ".accessToken=" + SHOPIFY_TOKEN));
+        assertTrue(set.output().contains("Changed store " + SHOPIFY_STORE) && set.output().contains(
+                "shipping method STANDARD -> pool/RR"), set::output);
+        assertFalse(set.output().contains(SHOPIFY_TOKEN), set::output);
+        assertEquals("STANDARD -> pool/RR", ShellTables.row(waybill.shell("waybill:store-list"), "Code",
+                SHOPIFY_STORE).orElseThrow().get("Shipping method"));
     }
 
     @Test
@@ -527,6 +557,59 @@ class GoLiveIT {
 
     @Test
     @Order(8)
+    void anOrderOfTheShopifyStoreShipsWithItsDefaultMethodAndSyncsToTheStub() throws IOException {
+        // given: the stub knows the order's open fulfillment order and accepts fulfillmentCreate with the right token;
+        // the pool carrier is "China Post" on Shopify; an order of the Shopify store (its default method: pool/RR)
+        shopify.stubFor(post(urlEqualTo(StoresIT.GRAPHQL)).atPriority(1)
+                .withHeader("X-Shopify-Access-Token", equalTo(SHOPIFY_TOKEN))
+                .withRequestBody(containing("WaybillFulfillmentState"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(Files.readString(SHOPIFY_RECORDED.resolve("fulfillment-state-open.json")))));
+        shopify.stubFor(post(urlEqualTo(StoresIT.GRAPHQL)).atPriority(1)
+                .withHeader("X-Shopify-Access-Token", equalTo(SHOPIFY_TOKEN))
+                .withRequestBody(containing("fulfillmentCreate"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(Files.readString(SHOPIFY_RECORDED.resolve("fulfillment-create.json")))));
+        Result code = waybill.shell("waybill:settings carrier-code shopify pool " + POOL_ON_SHOPIFY);
+        assertEquals(0, code.exitCode(), code::output);
+        Result manual = waybill.shell("waybill:settings auto-sync shopify false"); // synced below by hand
+        assertEquals(0, manual.exitCode(), manual::output);
+        Result stock = waybill.shell("waybill:stock-set " + WAREHOUSE + " " + PREFIX + "003 5");
+        assertTrue(stock.output().contains("on hand 5"), stock::output);
+        Path orders = in.resolve("golive-shopify-orders.csv");
+        Files.writeString(orders, ShellWorkflowIT.VALUE_HEADER + "\n" + SHOPIFY_ORDER + "," + SHOPIFY_ORDER_GID
+                + ",2026-01-05 10:00,Cleo Golive,,5 Main Street,,Boston,MA,02110,US,,," + PREFIX
+                + "003,1,12.50,USD,12.50,0,\n", StandardCharsets.UTF_8);
+        Result imported = waybill.shell("waybill:import --store " + SHOPIFY_STORE + " --confirm \"" + orders + "\"");
+        assertTrue(imported.output().contains("Imported: 1 new"), imported::output);
+        String pkg = awaitStatus(SHOPIFY_STORE, SHOPIFY_ORDER, "waiting", Browser.WAIT).get("Package no.");
+
+        // when: allocate, upload (no method named: the store's default, pool/RR), print, ship, sync
+        assertTrue(waybill.shell("waybill:allocate " + pkg).output().contains("1 done"));
+        assertTrue(waybill.shell("waybill:upload " + pkg).output().contains("1 done"));
+        String tracking = awaitStatus(SHOPIFY_STORE, SHOPIFY_ORDER, "tracked", TRACKING_LIMIT).get("Tracking no.");
+        assertTrue(tracking.startsWith("RR"), tracking);
+        Result print = waybill.shell("waybill:print --mark-printed -o \"" + out.resolve("golive-shopify.pdf") + "\" "
+                + pkg);
+        assertTrue(print.output().contains("Wrote "), print::output);
+        awaitStatus(SHOPIFY_STORE, SHOPIFY_ORDER, "printed", Browser.WAIT);
+        Result ship = waybill.shell("waybill:ship --batch " + pkg);
+        assertTrue(ship.output().contains("1 done"), ship::output);
+        awaitStatus(SHOPIFY_STORE, SHOPIFY_ORDER, "shipped", Browser.WAIT);
+        Result sync = waybill.shell("waybill:sync " + pkg);
+        assertEquals(0, sync.exitCode(), sync::output);
+
+        // then: synced; the stub received one fulfilment with the carrier and the tracking number
+        awaitStatus(SHOPIFY_STORE, SHOPIFY_ORDER, "synced", TRACKING_LIMIT);
+        List<String> creates = shopify.findAll(postRequestedFor(urlEqualTo(StoresIT.GRAPHQL))
+                .withRequestBody(containing("fulfillmentCreate"))).stream().map(r -> r.getBodyAsString()).toList();
+        assertEquals(1, creates.size(), creates::toString);
+        assertTrue(creates.get(0).contains("\"" + tracking + "\"") && creates.get(0).contains(POOL_ON_SHOPIFY)
+                && creates.get(0).contains("gid://shopify/FulfillmentOrder/940656279"), creates.get(0));
+    }
+
+    @Test
+    @Order(9)
     void theFinishedChecklistNoLongerOpensByDefaultButStaysInTheMenuAlsoInChinese() {
         // when: the admin signs in again
         browser.close();
@@ -540,7 +623,10 @@ class GoLiveIT {
         awaitDone(STEPS);
         assertTrue(browser.textOf("setup-summary").startsWith("Every step is done"),
                 browser.textOf("setup-summary"));
-        assertEquals("Done (2)", browser.textOf("setup-state-first_order"));
+        assertEquals("Done (3)", browser.textOf("setup-state-first_order"));
+        Result setup = waybill.shell("waybill:setup");
+        assertTrue(setup.output().contains("Every step is done") && setup.output().contains("done (3)"),
+                setup::output);
         browser.screenshot("golive-05-checklist-done");
 
         // and: the checklist and the product form in Simplified Chinese

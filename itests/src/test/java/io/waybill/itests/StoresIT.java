@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,10 @@ class StoresIT {
             "io", "waybill", "platform", "shopify", "internal");
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final Pattern SHOPIFY_TYPE = Pattern.compile("(?m)^platform\\s*\\|\\s*shopify\\s*\\|.*");
+    private static final Pattern CONTINUOUS_TYPE = Pattern.compile("(?m)^device\\s*\\|\\s*continuous\\s*\\|.*");
 
     static final String UI_STORE = "IT-SHOP-UI";
+    static final String CARRIER_TOKEN = "shippo_test_it_form_0123456789";
 
     private WaybillDistribution waybill;
     private WireMockServer shopify;
@@ -125,6 +128,13 @@ class StoresIT {
         // then: the type is listed although no Shopify account exists (no connector service is registered)
         Result types = waybill.shellUntil("waybill:plugin-list", r -> SHOPIFY_TYPE.matcher(r.output()).find(), LIMIT);
         assertTrue(types.output().contains("no account configured yet"), types::output);
+
+        // and: a scale plugin with no scale configured is listed as an installed device type too
+        Result device = waybill.shell("feature:install waybill-device-continuous");
+        assertEquals(0, device.exitCode(), device::output);
+        Result withDevice = waybill.shellUntil("waybill:plugin-list", r -> CONTINUOUS_TYPE.matcher(r.output()).find(),
+                LIMIT);
+        assertTrue(withDevice.output().contains("io.waybill.device.continuous"), withDevice::output);
 
         // bad input: every reason in one refusal, nothing written
         Result bad = waybill.shell("waybill:store-add " + STORE + " --platform shopify --name \"IT Shop\" "
@@ -319,11 +329,117 @@ class StoresIT {
                     () -> browser.inGridRow("store-grid", STORE + " |", ".store-edit")));
             String zh = testUntil("连接成功");
             browser.screenshot("stores-zh");
-            assertTrue(zh.contains("Snowdevil"), zh);
+            assertTrue(zh.contains("平台已接受该账户") && zh.contains("Snowdevil"), zh);
+            // the plugin's settings form in Chinese: the Metatype labels and help texts of the plugin's zh_CN bundle
+            assertEquals("店铺 *", String.valueOf(browser.js("return arguments[0].label;",
+                    browser.byId("store-setting-shop"))));
+            assertEquals("Admin API 访问令牌 *", String.valueOf(browser.js("return arguments[0].label;",
+                    browser.byId("store-setting-_accessToken"))));
+            assertTrue(String.valueOf(browser.js("return arguments[0].helperText;",
+                    browser.byId("store-setting-apiVersion"))).contains("每个版本支持约一年"));
             browser.click("store-cancel");
         } finally {
             browser.switchLanguage("English");
         }
+    }
+
+    @Test
+    @Order(7)
+    void theStoresPageDeletesAStoreWithoutOrdersAfterAConfirmationAndRefusesOneWithPackages() {
+        // given: the stores page; the demo's ACME-SHOP has packages, the UI store has none
+        browser.go("/stores");
+        browser.await("grid lists " + UI_STORE, () -> browser.gridRows("store-grid").stream()
+                .anyMatch(r -> r.startsWith(UI_STORE + " |")));
+
+        // when: Delete on ACME-SHOP, confirmed
+        browser.click(browser.await("delete button of ACME-SHOP",
+                () -> browser.inGridRow("store-grid", "ACME-SHOP |", ".store-delete")));
+        browser.byId("store-delete-dialog");
+        browser.click("store-delete-confirm");
+
+        // then: refused in the dialog with the reason; the store stays
+        String refused = browser.awaitText("store-delete-error", "the refusal", t -> !t.isBlank());
+        assertTrue(refused.contains("Store ACME-SHOP cannot be deleted: it has ") && refused.contains("Disable it"),
+                refused);
+        browser.screenshot("stores-delete-refused");
+        browser.click("store-delete-cancel");
+        browser.awaitGone("store-delete-dialog");
+        assertTrue(ShellTables.row(waybill.shell("waybill:store-list"), "Code", "ACME-SHOP").isPresent());
+
+        // when: Delete on the UI store: the confirmation first, then deleted
+        browser.click(browser.await("delete button of " + UI_STORE,
+                () -> browser.inGridRow("store-grid", UI_STORE + " |", ".store-delete")));
+        browser.byId("store-delete-confirm");
+        browser.click("store-delete-confirm");
+
+        // then: gone from the grid, the shell and Config Admin
+        browser.await("grid without " + UI_STORE, () -> browser.gridRows("store-grid").stream()
+                .noneMatch(r -> r.startsWith(UI_STORE + " |")));
+        assertTrue(ShellTables.row(waybill.shell("waybill:store-list"), "Code", UI_STORE).isEmpty());
+        assertFalse(waybill.shell("config:list \"(storeCode=" + UI_STORE + ")\"").output().contains("Pid:"));
+    }
+
+    @Test
+    @Order(8)
+    void theShellSetsTheDefaultShippingMethodAndDeletesOnlyAStoreWithoutOrders() {
+        // when: a default shipping method with its own code
+        Result set = waybill.shell("waybill:store-set " + STORE + " --shipping-method EXPRESS=shippo/usps_priority");
+
+        // then
+        assertTrue(set.output().contains("shipping method EXPRESS -> shippo/usps_priority"), set::output);
+        assertEquals("EXPRESS -> shippo/usps_priority", storeRow().get("Shipping method"));
+        Result bad = waybill.shell("waybill:store-set " + STORE + " --shipping-method \"Not A Carrier\"");
+        assertTrue(bad.output().contains("the shipping method needs a carrier plugin id"), bad::output);
+
+        // when / then: a store with packages is refused, only disabled
+        Result refused = waybill.shell("waybill:store-delete ACME-SHOP");
+        assertTrue(refused.output().contains("Store ACME-SHOP cannot be deleted: it has ")
+                && refused.output().contains("Disable it instead"), refused::output);
+        assertTrue(refused.exitCode() != 0, refused::output);
+
+        // when / then: the store without orders is deleted with its account and secret file
+        Result deleted = waybill.shell("waybill:store-delete " + STORE);
+        assertTrue(deleted.output().contains("Deleted store " + STORE + "."), deleted::output);
+        assertEquals(null, storeRow());
+        assertFalse(waybill.shell("config:list \"(storeCode=" + STORE + ")\"").output().contains("Pid:"));
+        assertFalse(Files.exists(waybill.home().resolve("etc").resolve("waybill-secret-shopify-it-shop-accesstoken")));
+    }
+
+    @Test
+    @Order(9)
+    void aCarrierAccountIsAddedEditedAndDeletedInTheGeneratedFormOfThePluginsPage() {
+        // given: the Shippo carrier plugin installed, no account of it
+        Result install = waybill.shell("feature:install waybill-carrier-shippo");
+        assertEquals(0, install.exitCode(), install::output);
+        browser.go("/plugins");
+        WebElement add = browser.await("New Shippo account", () -> browser.driver()
+                .findElements(By.id("plugin-new-carrier-shippo")).stream().findFirst().orElse(null));
+
+        // when: the form generated from Shippo's Metatype, the token masked
+        browser.click(add);
+        browser.byId("plugin-dialog");
+        browser.type(By.cssSelector("#plugin-setting-accountId input"), "itform");
+        assertEquals("password", browser.js("return document.querySelector('#plugin-setting-_apiToken input').type;"));
+        browser.type(By.cssSelector("#plugin-setting-_apiToken input"), CARRIER_TOKEN);
+        browser.type(By.cssSelector("#plugin-setting-carrierAccount input"), "ca_it_form");
+        browser.click("plugin-save");
+
+        // then: one factory configuration, its token only in a secret file; the plugin registers the account
+        browser.awaitGone("plugin-dialog");
+        Result config = waybill.shellUntil("config:list \"(service.factoryPid=io.waybill.carrier.shippo)\"",
+                r -> r.output().contains("ca_it_form"), LIMIT);
+        assertTrue(config.output().contains("secret-file:waybill-secret-carrier-shippo-"), config::output);
+        assertFalse(config.output().contains(CARRIER_TOKEN), config::output);
+        waybill.shellUntil("waybill:plugin-list", r -> r.output().contains("shippo-itform"), LIMIT);
+        assertFalse(browser.driver().getPageSource().contains(CARRIER_TOKEN), "the token is never sent back");
+
+        // when / then: deleted after the confirmation: the plugin drops the account
+        browser.click(browser.await("delete button of the account", () -> browser.driver()
+                .findElements(By.cssSelector(".plugin-delete")).stream().findFirst().orElse(null)));
+        browser.click("plugins-delete-confirm");
+        waybill.shellUntil("waybill:plugin-list", r -> !r.output().contains("shippo-itform"), LIMIT);
+        assertFalse(waybill.shell("config:list \"(service.factoryPid=io.waybill.carrier.shippo)\"").output()
+                .contains("ca_it_form"));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.waybill.core.model.StoreDraft;
 import io.waybill.core.model.StoreInfo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,8 @@ public interface StoreService {
     String DUPLICATE = "duplicate_store";
     /** Refusal code: no store has this code. Since 1.7. */
     String UNKNOWN = "unknown_store";
+    /** Refusal code: the store has orders or packages, so it cannot be deleted (only disabled). Since 1.10. */
+    String IN_USE = "store_in_use";
     /** Refusal code: no installed plugin offers this platform. Since 1.7. */
     String UNKNOWN_PLATFORM = "unknown_platform";
 
@@ -38,6 +41,12 @@ public interface StoreService {
 
     /** The platforms the installed plugins offer, with their account settings, even with no account configured. */
     List<PlatformType> platforms();
+
+    /**
+     * Like {@link #platforms()}, with the platform names and the setting labels and help texts in this locale where
+     * the plugin's Metatype localization offers it (else the plugin's default, English). Since 1.10.
+     */
+    List<PlatformType> platforms(Locale locale);
 
     /** All stores with their settings (never secrets), sorted by code. Since 1.7. */
     List<Store> list();
@@ -70,6 +79,15 @@ public interface StoreService {
      * @throws OperationRefusedException {@link Permission#NOT_PERMITTED}, {@link #UNKNOWN}
      */
     Store setEnabled(String code, boolean enabled, String actor);
+
+    /**
+     * Deletes a store that has never had an order (so no packages): its row, warehouse priority list, shipping
+     * methods, SKU aliases and, for a platform with accounts, its account configuration and secret files. A store
+     * with orders is refused with {@link #IN_USE}: its history stays, it can only be disabled. Since 1.10.
+     *
+     * @throws OperationRefusedException {@link Permission#NOT_PERMITTED}, {@link #UNKNOWN}, {@link #IN_USE}
+     */
+    void delete(String code, String actor);
 
     /**
      * Asks the store's marketplace plugin whether the account works (one cheap read-only request). Never throws for

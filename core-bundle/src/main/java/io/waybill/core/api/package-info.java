@@ -11,7 +11,9 @@
  * {@code update}, {@code setEnabled}, {@code testConnection}), {@code Permission.MANAGE_STORES}.
  * 1.8: {@link io.waybill.core.api.SetupService} (the first-run setup checklist).
  * 1.9: {@code ShippingService.shipBatch(List, String, SupervisorApproval)} and {@code failedWeighings}.
+ * 1.10: {@code StoreService.platforms(Locale)}, {@code StoreService.delete}, {@code PluginRegistry.installedTypes},
+ * {@link io.waybill.core.api.PluginSettingsService}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.9.0")
+@org.osgi.annotation.versioning.Version("1.10.0")
 package io.waybill.core.api;

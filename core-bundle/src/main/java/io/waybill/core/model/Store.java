@@ -22,14 +22,24 @@ import java.util.Set;
  * @param accountConfigured      whether the store's account configuration exists
  * @param lastCaptureAt          last capture run, or null
  * @param lastCaptureError       its error, or null
+ * @param defaultShippingMethod  the shipping method its packages get when their order names none, or null (since
+ *                               1.8)
  */
 public record Store(String code, String name, String platform, boolean enabled, boolean autoSync,
                     int captureIntervalMinutes, List<String> warehouses, Map<String, String> settings,
                     Set<String> secretsSet, boolean accountConfigured, Instant lastCaptureAt,
-                    String lastCaptureError) {
+                    String lastCaptureError, ShippingMethodInfo defaultShippingMethod) {
     public Store {
         warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         secretsSet = secretsSet == null ? Set.of() : Set.copyOf(secretsSet);
+    }
+
+    /** A store without a default shipping method (the 1.5 form). */
+    public Store(String code, String name, String platform, boolean enabled, boolean autoSync,
+                 int captureIntervalMinutes, List<String> warehouses, Map<String, String> settings,
+                 Set<String> secretsSet, boolean accountConfigured, Instant lastCaptureAt, String lastCaptureError) {
+        this(code, name, platform, enabled, autoSync, captureIntervalMinutes, warehouses, settings, secretsSet,
+                accountConfigured, lastCaptureAt, lastCaptureError, null);
     }
 }

@@ -8,7 +8,9 @@
  * {@link io.waybill.core.model.StoreDraft}, {@link io.waybill.core.model.PlatformType},
  * {@link io.waybill.core.model.SettingField}, {@link io.waybill.core.model.ConnectionTest}.
  * 1.6: {@link io.waybill.core.model.SetupChecklist}.
- * 1.7: {@link io.waybill.core.model.SupervisorApproval}, {@link io.waybill.core.model.WeighingFailure}. */
+ * 1.7: {@link io.waybill.core.model.SupervisorApproval}, {@link io.waybill.core.model.WeighingFailure}.
+ * 1.8: {@code ConnectionTest} as a structured outcome ({@code params}, {@code detail}); {@code Store.defaultShippingMethod},
+ * {@code PluginType}, {@code PluginAccount}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.7.0")
+@org.osgi.annotation.versioning.Version("1.8.0")
 package io.waybill.core.model;

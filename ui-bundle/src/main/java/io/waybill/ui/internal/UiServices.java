@@ -54,6 +54,10 @@ public final class UiServices {
         return require(servlet().storeService, "StoreService");
     }
 
+    public static io.waybill.core.api.PluginSettingsService pluginSettings() {
+        return require(servlet().pluginSettingsService, "PluginSettingsService");
+    }
+
     public static PluginRegistry plugins() {
         return require(servlet().pluginRegistry, "PluginRegistry");
     }

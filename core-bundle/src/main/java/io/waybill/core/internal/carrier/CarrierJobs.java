@@ -215,16 +215,7 @@ public class CarrierJobs implements CarrierUploadService {
     @Override
     public ShippingMethodInfo saveShippingMethod(ShippingMethodInfo m, String actor) {
         authorizer.require(actor, Permission.SET_SHIPPING_METHOD);
-        if (m.code() == null || !m.code().strip().matches("[A-Za-z0-9_-]{1,40}")) {
-            throw new OperationRefusedException("invalid_code", "A method code has 1-40 letters, digits, '_' or '-'.");
-        }
-        if (m.carrierId() == null || !m.carrierId().strip().matches("[a-z0-9_.-]{1,60}")) {
-            throw new OperationRefusedException("invalid_carrier", "Choose a carrier plugin.");
-        }
-        String service = m.serviceCode() == null || m.serviceCode().isBlank() ? null : m.serviceCode().strip();
-        if (service != null && service.length() > 60) {
-            throw new OperationRefusedException("invalid_service", "The service code is too long.");
-        }
+        ShippingMethodRows.check(m);
         return Jdbc.inTransaction(ds, c -> {
             long storeId;
             try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM WB_STORE WHERE CODE = ?")) {
@@ -236,36 +227,11 @@ public class CarrierJobs implements CarrierUploadService {
                     storeId = rs.getLong(1);
                 }
             }
-            if (m.isDefault()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE WB_SHIPPING_METHOD SET IS_DEFAULT = FALSE WHERE STORE_ID = ?")) {
-                    ps.setLong(1, storeId);
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement up = c.prepareStatement("UPDATE WB_SHIPPING_METHOD SET CARRIER_ID = ?, "
-                    + "SERVICE_CODE = ?, IS_DEFAULT = ? WHERE STORE_ID = ? AND CODE = ?")) {
-                up.setString(1, m.carrierId().strip());
-                up.setString(2, service);
-                up.setBoolean(3, m.isDefault());
-                up.setLong(4, storeId);
-                up.setString(5, m.code().strip());
-                if (up.executeUpdate() == 0) {
-                    try (PreparedStatement ins = c.prepareStatement("INSERT INTO WB_SHIPPING_METHOD (STORE_ID, CODE, "
-                            + "CARRIER_ID, SERVICE_CODE, IS_DEFAULT) VALUES (?, ?, ?, ?, ?)")) {
-                        ins.setLong(1, storeId);
-                        ins.setString(2, m.code().strip());
-                        ins.setString(3, m.carrierId().strip());
-                        ins.setString(4, service);
-                        ins.setBoolean(5, m.isDefault());
-                        ins.executeUpdate();
-                    }
-                }
-            }
+            ShippingMethodInfo saved = ShippingMethodRows.save(c, storeId, m);
             Jdbc.audit(c, null, null, actor == null ? "system" : actor, clock.instant(), "SHIPPING_METHOD_SAVED",
-                    null, null, m.storeCode() + " " + m.code() + " -> " + m.carrierId() + "/" + service);
-            return new ShippingMethodInfo(m.storeCode(), m.code().strip(), m.carrierId().strip(), service,
-                    m.isDefault());
+                    null, null, m.storeCode() + " " + saved.code() + " -> " + saved.carrierId() + "/"
+                            + saved.serviceCode());
+            return saved;
         });
     }
 

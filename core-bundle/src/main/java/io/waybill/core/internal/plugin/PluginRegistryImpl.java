@@ -2,6 +2,7 @@ package io.waybill.core.internal.plugin;
 
 import io.waybill.core.api.PluginRegistry;
 import io.waybill.core.model.PluginInfo;
+import io.waybill.core.model.PluginType;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.device.Scale;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +79,26 @@ public class PluginRegistryImpl implements PluginRegistry {
 
     public void unbindScale(ServiceReference<Scale> ref) {
         remove(ref);
+    }
+
+    private volatile PluginTypes types;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setTypes(PluginTypes types) {
+        this.types = types;
+    }
+
+    public void unsetTypes(PluginTypes types) {
+        if (this.types == types) {
+            this.types = null;
+        }
+    }
+
+    @Override
+    public List<PluginType> installedTypes(Locale locale) {
+        PluginTypes t = types;
+        return t == null ? List.of() : t.types(locale);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -41,6 +42,11 @@ public class FirstAdminBootstrap {
             String created = ensureAdmin(users, System.getenv(ENV), consoleOut(), hasher(encryption));
             if (created != null) {
                 LOG.info("Created the first administrator '{}' (password from {})", "admin", created);
+            } else {
+                List<String> added = users.addMissingGroups();
+                if (!added.isEmpty()) {
+                    LOG.info("etc/users.properties lacked Waybill's groups; added in clear: {}", added);
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not create the first administrator: {}", e.getMessage());

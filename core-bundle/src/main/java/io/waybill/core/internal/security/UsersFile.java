@@ -70,13 +70,53 @@ public final class UsersFile {
                 .append(System.lineSeparator()).append(user).append(" = ").append(hashedPassword)
                 .append(",_g_:waybilladmins").append(System.lineSeparator()).append(ADMIN_GROUP_LINE)
                 .append(System.lineSeparator());
-        for (String group : OTHER_GROUP_LINES) {
-            String key = group.substring(0, group.indexOf(' '));
-            if (!present.contains(key) && !present.contains(key.replace("\\:", ":"))) {
-                text.append(group).append(System.lineSeparator());
-            }
+        for (String group : missingGroupLines(present)) {
+            text.append(group).append(System.lineSeparator());
         }
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * An install made before the operator and supervisor groups were written with the first admin: appends the
+     * {@link #OTHER_GROUP_LINES} the file lacks, in clear, so that adding a user never makes Karaf's backing engine
+     * create (and hash) a group. Only where Waybill's admin group exists (a file without it is not Waybill's to
+     * change); lines present in any form are left as they are. Returns the group lines added.
+     */
+    public List<String> addMissingGroups() throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String present = Files.readString(file, StandardCharsets.UTF_8);
+        Properties parsed = new Properties();
+        parsed.load(new java.io.StringReader(present));
+        if (!parsed.containsKey("_g_:waybilladmins")) {
+            return List.of();
+        }
+        List<String> missing = missingGroupLines(present);
+        if (!missing.isEmpty()) {
+            StringBuilder text = new StringBuilder(present.isEmpty() || present.endsWith("\n") ? ""
+                    : System.lineSeparator());
+            text.append("# Waybill operator and supervisor groups (added at start: this install lacked them)")
+                    .append(System.lineSeparator());
+            missing.forEach(line -> text.append(line).append(System.lineSeparator()));
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            ownerOnly();
+        }
+        return missing;
+    }
+
+    /** The {@link #OTHER_GROUP_LINES} whose group the file text does not define. */
+    private static List<String> missingGroupLines(String present) throws IOException {
+        Properties parsed = new Properties();
+        parsed.load(new java.io.StringReader(present));
+        List<String> missing = new java.util.ArrayList<>();
+        for (String group : OTHER_GROUP_LINES) {
+            String key = group.substring(0, group.indexOf(' ')).replace("\\:", ":");
+            if (!parsed.containsKey(key)) {
+                missing.add(group);
+            }
+        }
+        return missing;
     }
 
     /** Sets the file readable and writable by its owner only (600) where the file system has POSIX permissions. */

@@ -5,9 +5,11 @@ import io.waybill.core.api.Permission;
 import io.waybill.core.api.StoreService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.persistence.StoreEntity;
+import io.waybill.core.internal.carrier.ShippingMethodRows;
 import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.security.Authorizer;
+import io.waybill.core.internal.store.SettingRules;
 import io.waybill.core.internal.store.StoreAccounts;
 import io.waybill.core.internal.persistence.Ids;
 import io.waybill.core.internal.persistence.Jdbc;
@@ -15,7 +17,7 @@ import io.waybill.core.internal.workflow.TextRules;
 import io.waybill.core.model.ConnectionTest;
 import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.PluginInfo;
-import io.waybill.core.model.SettingField;
+import io.waybill.core.model.ShippingMethodInfo;
 import io.waybill.core.model.Store;
 import io.waybill.core.model.StoreDraft;
 import io.waybill.core.model.StoreInfo;
@@ -31,7 +33,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -117,10 +118,15 @@ public class StoreServiceImpl implements StoreService {
 
     @Override
     public List<PlatformType> platforms() {
+        return platforms(null);
+    }
+
+    @Override
+    public List<PlatformType> platforms(Locale locale) {
         Map<String, PlatformType> types = new TreeMap<>();
         StoreAccounts a = accounts;
         if (a != null) {
-            a.platforms().forEach(t -> types.put(t.id(), t));
+            a.platforms(locale).forEach(t -> types.put(t.id(), t));
         }
         PluginRegistryImpl registry = plugins;
         if (registry != null) {
@@ -164,6 +170,7 @@ public class StoreServiceImpl implements StoreService {
     public List<Store> list() {
         List<Row> rows = new ArrayList<>();
         Map<Long, List<String>> warehouses = new HashMap<>();
+        Map<Long, ShippingMethodInfo> methods = new HashMap<>();
         Jdbc.inTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY CODE");
                  ResultSet rs = ps.executeQuery()) {
@@ -178,12 +185,21 @@ public class StoreServiceImpl implements StoreService {
                     warehouses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.ID, s.CODE, m.CODE, m.CARRIER_ID, "
+                    + "m.SERVICE_CODE FROM WB_SHIPPING_METHOD m JOIN WB_STORE s ON s.ID = m.STORE_ID "
+                    + "WHERE m.IS_DEFAULT = TRUE ORDER BY m.CODE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    methods.putIfAbsent(rs.getLong(1), new ShippingMethodInfo(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), true));
+                }
+            }
             return null;
         });
         Map<String, PlatformType> types = new HashMap<>();
         platformsQuietly().forEach(t -> types.put(t.id(), t));
-        return rows.stream().map(r -> store(r, warehouses.getOrDefault(r.id(), List.of()), types.get(r.platform())))
-                .toList();
+        return rows.stream().map(r -> store(r, warehouses.getOrDefault(r.id(), List.of()), types.get(r.platform()),
+                methods.get(r.id()))).toList();
     }
 
     private List<PlatformType> platformsQuietly() {
@@ -194,7 +210,7 @@ public class StoreServiceImpl implements StoreService {
         }
     }
 
-    private Store store(Row r, List<String> warehouses, PlatformType type) {
+    private Store store(Row r, List<String> warehouses, PlatformType type, ShippingMethodInfo method) {
         Map<String, String> settings = Map.of();
         Set<String> secrets = Set.of();
         boolean configured = false;
@@ -208,7 +224,7 @@ public class StoreServiceImpl implements StoreService {
             }
         }
         return new Store(r.code(), r.name(), r.platform(), r.enabled(), r.autoSync(), r.interval(), warehouses,
-                settings, secrets, configured, r.lastCaptureAt(), r.lastCaptureError());
+                settings, secrets, configured, r.lastCaptureAt(), r.lastCaptureError(), method);
     }
 
     @Override
@@ -224,14 +240,17 @@ public class StoreServiceImpl implements StoreService {
 
     /** A draft checked against the rules, with the account settings typed for Config Admin. */
     record Checked(String code, String name, PlatformType type, int interval, List<String> warehouses,
-                   boolean autoSync, Map<String, Object> values, Map<String, String> secrets) {
+                   boolean autoSync, Map<String, Object> values, Map<String, String> secrets,
+                   ShippingMethodInfo method) {
     }
 
     /**
      * Checks a draft as a whole; every problem is listed in one refusal. {@code existing} is the stored account on
-     * edit (its secrets may be kept), null on create.
+     * edit (its secrets may be kept), null on create; {@code currentMethod} the store's default shipping method on
+     * edit, or null.
      */
-    Checked check(StoreDraft d, PlatformType type, StoreAccounts.Account existing, Connection c) throws SQLException {
+    Checked check(StoreDraft d, PlatformType type, StoreAccounts.Account existing, ShippingMethodInfo currentMethod,
+                  Connection c) throws SQLException {
         List<String> problems = new ArrayList<>();
         String code = d.code() == null ? "" : d.code().strip().toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
@@ -271,85 +290,26 @@ public class StoreServiceImpl implements StoreService {
                 warehouses.add(stored);
             }
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> secrets = new LinkedHashMap<>();
-        Map<String, SettingField> fields = new LinkedHashMap<>();
-        type.settings().forEach(f -> fields.put(f.id(), f));
-        for (String id : d.settings().keySet()) {
-            if (!fields.containsKey(id)) {
-                problems.add("the " + type.name() + " plugin has no setting '" + TextRules.visible(id) + "'"
-                        + (fields.isEmpty() ? "" : " (settings: " + String.join(", ", fields.keySet()) + ")"));
-            }
-        }
-        for (SettingField f : fields.values()) {
-            String raw = d.settings().get(f.id());
-            String text = raw == null ? "" : raw.strip();
-            if (f.secret()) {
-                boolean stored = existing != null && existing.secretsSet().contains(f.id());
-                if (!text.isEmpty()) {
-                    if (TextRules.controlCharAt(text) >= 0) {
-                        problems.add("setting '" + f.name() + "' contains control characters");
-                    } else {
-                        secrets.put(f.id(), text);
-                    }
-                } else if (f.required() && !stored) {
-                    problems.add("the required setting '" + f.name() + "' (" + f.id() + ") is missing");
-                }
-                continue;
-            }
-            if (text.isEmpty()) {
-                if (f.required() && (f.defaultValue() == null || f.defaultValue().isBlank())) {
-                    problems.add("the required setting '" + f.name() + "' (" + f.id() + ") is missing");
-                }
-                if (existing != null || raw != null) {
-                    values.put(f.id(), f.defaultValue() == null || f.defaultValue().isBlank() ? null
-                            : typed(f, f.defaultValue(), problems));
-                }
-                continue;
-            }
-            if (!f.options().isEmpty() && !f.options().contains(text)) {
-                problems.add("setting '" + f.name() + "' must be one of " + String.join(", ", f.options()));
-                continue;
-            }
-            Object v = typed(f, text, problems);
-            if (v != null) {
-                values.put(f.id(), v);
-            }
+        SettingRules.Values checked = SettingRules.check(type.name(), type.settings(), d.settings(),
+                existing == null ? Set.of() : existing.secretsSet(), existing != null, problems);
+        Map<String, Object> values = checked.values();
+        Map<String, String> secrets = checked.secrets();
+        ShippingMethodInfo method = null;
+        ShippingMethodInfo wanted = d.defaultShippingMethod();
+        if (wanted != null) {
+            String methodCode = wanted.code() != null && !wanted.code().isBlank() ? wanted.code().strip()
+                    : currentMethod != null ? currentMethod.code() : ShippingMethodRows.DEFAULT_CODE;
+            method = new ShippingMethodInfo(code, methodCode, wanted.carrierId() == null ? null
+                    : wanted.carrierId().strip().toLowerCase(Locale.ROOT), wanted.serviceCode() == null || wanted.serviceCode().isBlank()
+                    ? null : wanted.serviceCode().strip(), true);
+            problems.addAll(ShippingMethodRows.problems(method));
         }
         if (!problems.isEmpty()) {
             throw new OperationRefusedException(INVALID, "Store " + (code.isEmpty() ? "" : code + " ")
                     + "not saved: " + String.join("; ", problems) + ".");
         }
-        return new Checked(code, name, type, d.captureIntervalMinutes(), warehouses, d.autoSync(), values, secrets);
-    }
-
-    private static Object typed(SettingField f, String text, List<String> problems) {
-        try {
-            return switch (f.type()) {
-                case INTEGER -> Integer.valueOf(text);
-                case DECIMAL -> new BigDecimal(text).doubleValue();
-                case BOOLEAN -> {
-                    String t = text.toLowerCase(Locale.ROOT);
-                    if (!t.equals("true") && !t.equals("false")) {
-                        problems.add("setting '" + f.name() + "' must be true or false, not '" + TextRules.visible(text)
-                                + "'");
-                        yield null;
-                    }
-                    yield Boolean.valueOf(t);
-                }
-                case TEXT, PASSWORD -> {
-                    if (TextRules.controlCharAt(text) >= 0) {
-                        problems.add("setting '" + f.name() + "' contains control characters");
-                        yield null;
-                    }
-                    yield text;
-                }
-            };
-        } catch (NumberFormatException e) {
-            problems.add("setting '" + f.name() + "' must be a " + (f.type() == SettingField.Type.INTEGER
-                    ? "whole number" : "number") + ", not '" + TextRules.visible(text) + "'");
-            return null;
-        }
+        return new Checked(code, name, type, d.captureIntervalMinutes(), warehouses, d.autoSync(), values, secrets,
+                method);
     }
 
     private static Map<String, String> warehouseCodes(Connection c) throws SQLException {
@@ -378,7 +338,7 @@ public class StoreServiceImpl implements StoreService {
         PlatformType type = platform(draft.platform());
         StoreAccounts a = requireAccounts(type);
         String code = Jdbc.inTransaction(ds, c -> {
-            Checked k = check(draft, type, null, c);
+            Checked k = check(draft, type, null, null, c);
             try (PreparedStatement ps = c.prepareStatement("SELECT CODE FROM WB_STORE WHERE UPPER(CODE) = ?")) {
                 ps.setString(1, k.code());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -400,6 +360,9 @@ public class StoreServiceImpl implements StoreService {
                 ps.executeUpdate();
             }
             writeWarehouses(c, id, k.warehouses());
+            if (k.method() != null) {
+                ShippingMethodRows.save(c, id, k.method());
+            }
             audit(c, actor, "STORE_CREATED", k.code() + ": " + summary(k));
             if (type.hasAccount()) {
                 a.write(type, k.code(), k.values(), k.secrets()); // last: a failure rolls the store back
@@ -423,9 +386,9 @@ public class StoreServiceImpl implements StoreService {
         StoreAccounts.Account existing = a == null || !type.hasAccount() ? null
                 : a.read(type, before.code()).orElse(new StoreAccounts.Account(Map.of(), Set.of()));
         StoreDraft d = new StoreDraft(before.code(), draft.name(), before.platform(), draft.captureIntervalMinutes(),
-                draft.warehouses(), draft.autoSync(), draft.settings());
+                draft.warehouses(), draft.autoSync(), draft.settings(), draft.defaultShippingMethod());
         Jdbc.inTransaction(ds, c -> {
-            Checked k = check(d, type, existing, c);
+            Checked k = check(d, type, existing, before.defaultShippingMethod(), c);
             long id = storeId(c, before.code());
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STORE SET VERSION = VERSION + 1, NAME = ?, "
                     + "CAPTURE_INTERVAL_MINUTES = ?, AUTO_SYNC = ? WHERE ID = ?")) {
@@ -440,6 +403,9 @@ public class StoreServiceImpl implements StoreService {
                 ps.executeUpdate();
             }
             writeWarehouses(c, id, k.warehouses());
+            if (k.method() != null) {
+                ShippingMethodRows.save(c, id, k.method());
+            }
             audit(c, actor, "STORE_UPDATED", k.code() + ": " + summary(k));
             if (type.hasAccount()) {
                 a.write(type, k.code(), k.values(), k.secrets());
@@ -470,35 +436,80 @@ public class StoreServiceImpl implements StoreService {
     }
 
     @Override
+    public void delete(String code, String actor) {
+        authorizer.require(actor, Permission.MANAGE_STORES);
+        Store before = get(code).orElseThrow(() -> unknown(code));
+        PlatformType type = platformsQuietly().stream().filter(t -> t.id().equals(before.platform())).findFirst()
+                .orElse(null);
+        Jdbc.inTransaction(ds, c -> {
+            long id = storeId(c, before.code());
+            long orders = count(c, "SELECT COUNT(*) FROM WB_ORDER WHERE STORE_ID = ?", id);
+            if (orders > 0) {
+                long packages = count(c, "SELECT COUNT(*) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                        + "WHERE o.STORE_ID = ?", id);
+                throw new OperationRefusedException(IN_USE, "Store " + before.code() + " cannot be deleted: it has "
+                        + packages + (packages == 1 ? " package" : " packages") + " (" + orders
+                        + (orders == 1 ? " order" : " orders") + "), whose history stays. Disable it instead: "
+                        + "a disabled store is neither captured nor synced.");
+            }
+            for (String table : List.of("WB_STORE_WAREHOUSE", "WB_SHIPPING_METHOD", "WB_SKU_ALIAS", "WB_SYNC_JOB")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE STORE_ID = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM WB_STORE WHERE ID = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            audit(c, actor, "STORE_DELETED", before.code() + ": " + before.name() + ", platform " + before.platform()
+                    + " (no orders)");
+            StoreAccounts a = accounts;
+            if (type != null && type.hasAccount() && a != null) {
+                a.delete(type, before.code()); // last: a failure rolls the store back
+            }
+            return null;
+        });
+    }
+
+    private static long count(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
     public ConnectionTest testConnection(String code, String actor) {
         authorizer.require(actor, Permission.MANAGE_STORES);
         Store store = get(code).orElseThrow(() -> unknown(code));
         PlatformType type = platformsQuietly().stream().filter(t -> t.id().equals(store.platform())).findFirst()
                 .orElse(null);
         if (type != null && type.hasAccount() && !store.accountConfigured()) {
-            return new ConnectionTest(false, "not_configured", "Store " + store.code() + " has no " + type.name()
-                    + " account yet: fill in its settings first.");
+            return new ConnectionTest(false, ConnectionTest.NOT_CONFIGURED, List.of(store.code(), type.name()), null);
         }
         PluginRegistryImpl registry = plugins;
         Optional<MarketplaceConnector> connector = registry == null ? Optional.empty()
                 : registry.platform(store.platform(), store.code());
         if (connector.isEmpty()) {
-            return new ConnectionTest(false, "no_connector", type == null
-                    ? "No plugin for platform '" + store.platform() + "' is installed."
-                    : type.hasAccount() ? "The " + type.name() + " plugin has not started a connection for store "
-                    + store.code() + ": its settings are not usable yet (see the Karaf log) or the plugin is stopped."
-                    : "Platform " + type.name() + " has no connection to test (orders come as files).");
+            return type == null
+                    ? new ConnectionTest(false, ConnectionTest.NO_PLUGIN, List.of(store.code(), store.platform()), null)
+                    : new ConnectionTest(false, type.hasAccount() ? ConnectionTest.NO_CONNECTOR
+                    : ConnectionTest.NO_CONNECTION, List.of(store.code(), type.name()), null);
         }
         Result<String> r = PluginCalls.guarded("the " + store.platform() + " plugin",
                 () -> connector.get().testConnection(new StoreContext(store.code(), Map.of())));
         if (r.isOk()) {
-            return new ConnectionTest(true, null, r.value());
+            return new ConnectionTest(true, ConnectionTest.OK, List.of(store.code()), r.value());
         }
         Message first = r.messages().stream().filter(m -> m.severity() == Message.Severity.ERROR).findFirst()
                 .orElse(r.messages().isEmpty() ? Message.error("plugin_error", "no answer") : r.messages().get(0));
         String text = String.join(" ", r.messages().stream().filter(m -> m.severity() == Message.Severity.ERROR)
                 .map(Message::text).toList());
-        return new ConnectionTest(false, first.code(), text.isBlank() ? first.text() : text);
+        return new ConnectionTest(false, first.code(), List.of(store.code()), text.isBlank() ? first.text() : text);
     }
 
     // ----------------------------------------------------------------------------------------------------- helpers
@@ -540,6 +551,8 @@ public class StoreServiceImpl implements StoreService {
         k.secrets().keySet().stream().sorted(Comparator.naturalOrder()).forEach(s -> settings.add(s + "=(new secret)"));
         return k.name() + ", platform " + k.type().id() + ", capture every " + k.interval() + " min, warehouses "
                 + String.join(">", k.warehouses()) + ", auto-sync " + (k.autoSync() ? "on" : "off")
+                + (k.method() == null ? "" : ", default shipping method " + k.method().code() + " -> "
+                + k.method().carrierId() + (k.method().serviceCode() == null ? "" : "/" + k.method().serviceCode()))
                 + (settings.isEmpty() ? "" : ", settings " + String.join(", ", settings));
     }
 

@@ -4,6 +4,7 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.StoreService;
 import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.SettingField;
+import io.waybill.core.model.ShippingMethodInfo;
 import io.waybill.core.model.Store;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -39,12 +40,13 @@ public class StoreListCommand implements Action {
         List<Store> all = stores.list();
         ShellTable table = new ShellTable();
         for (String c : List.of("Code", "Name", "Platform", "Enabled", "Auto-sync", "Capture", "Warehouses",
-                "Account")) {
+                "Account", "Shipping method")) {
             table.column(c);
         }
         for (Store s : all) {
             table.addRow().addContent(s.code(), s.name(), s.platform(), s.enabled() ? "yes" : "no",
-                    s.autoSync() ? "yes" : "no", capture(s), String.join(">", s.warehouses()), account(s));
+                    s.autoSync() ? "yes" : "no", capture(s), String.join(">", s.warehouses()), account(s),
+                    method(s));
         }
         table.print(System.out);
         System.out.println(all.size() + " stores");
@@ -73,6 +75,13 @@ public class StoreListCommand implements Action {
         return s.captureIntervalMinutes() == 0 ? "on demand" : "every " + s.captureIntervalMinutes() + " min";
     }
 
+    /** The default shipping method, {@code STANDARD -> pool/RR}, or "-". */
+    static String method(Store s) {
+        ShippingMethodInfo m = s.defaultShippingMethod();
+        return m == null ? "-" : m.code() + " -> " + m.carrierId() + (m.serviceCode() == null ? ""
+                : "/" + m.serviceCode());
+    }
+
     static String account(Store s) {
         return s.accountConfigured() ? "configured" : "-";
     }
@@ -81,7 +90,7 @@ public class StoreListCommand implements Action {
     static String line(Store s) {
         return s.code() + " (" + s.name() + ", " + s.platform() + ", " + (s.enabled() ? "enabled" : "disabled")
                 + ", capture " + capture(s) + ", warehouses " + String.join(">", s.warehouses()) + ", auto-sync "
-                + (s.autoSync() ? "yes" : "no") + ", account " + (s.accountConfigured() ? "configured" : "none")
+                + (s.autoSync() ? "yes" : "no") + ", shipping method " + method(s) + ", account " + (s.accountConfigured() ? "configured" : "none")
                 + (s.secretsSet().isEmpty() ? "" : ", secrets set: " + String.join(", ", s.secretsSet().stream()
                 .sorted().toList())) + ")";
     }

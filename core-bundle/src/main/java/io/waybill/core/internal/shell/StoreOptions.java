@@ -3,6 +3,7 @@ package io.waybill.core.internal.shell;
 import io.waybill.core.internal.files.FileAccess;
 import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.SettingField;
+import io.waybill.core.model.ShippingMethodInfo;
 import org.apache.karaf.shell.api.console.Session;
 
 import java.io.IOException;
@@ -14,8 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@code waybill:store-add} and {@code waybill:store-set} share: their options (before or after the store code,
- * {@link TrailingOptions}), {@code --set id=value} settings, and secrets, which are read from a file in an import
+ * The option rules {@code waybill:store-add} and {@code waybill:store-set} share ({@link StoreCommand} holds the
+ * options, before or after the store code, {@link TrailingOptions}): {@code --set id=value} settings, the default
+ * {@code --shipping-method}, and secrets, which are read from a file in an import
  * folder ({@code --secrets-file}, lines {@code id=value}) or typed at the console without echo, never taken from an
  * argument that would stay in the shell history.
  */
@@ -28,7 +30,29 @@ final class StoreOptions {
             Map.entry("--warehouses", "warehouses"), Map.entry("-w", "warehouses"),
             Map.entry("--interval", "interval"), Map.entry("--auto-sync", "auto-sync"),
             Map.entry("--set", "set"), Map.entry("-s", "set"), Map.entry("--secrets-file", "secrets-file"),
-            Map.entry("--enabled", "enabled"));
+            Map.entry("--enabled", "enabled"), Map.entry("--shipping-method", "shipping-method"));
+
+    /**
+     * {@code [CODE=]CARRIER[/SERVICE]} as the store's default shipping method (the store code is filled in by the
+     * service); null when not given.
+     */
+    static ShippingMethodInfo shippingMethod(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        int eq = t.indexOf('=');
+        String methodCode = eq < 0 ? null : t.substring(0, eq).strip();
+        String rest = eq < 0 ? t : t.substring(eq + 1).strip();
+        int slash = rest.indexOf('/');
+        String carrier = slash < 0 ? rest : rest.substring(0, slash).strip();
+        String service = slash < 0 ? null : rest.substring(slash + 1).strip();
+        if (carrier.isEmpty()) {
+            throw new IllegalArgumentException("--shipping-method needs [CODE=]CARRIER[/SERVICE], e.g. pool/RR; got '"
+                    + text + "'");
+        }
+        return new ShippingMethodInfo(null, methodCode, carrier, service, true);
+    }
 
     /** {@code W1,W2 W3} to [W1, W2, W3]; null when not given. */
     static List<String> warehouses(String text) {

@@ -1,7 +1,10 @@
 package io.waybill.core.internal.store;
 
+import io.waybill.core.internal.plugin.PluginTypes;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.PlatformType;
+import io.waybill.core.model.PluginInfo;
+import io.waybill.core.model.PluginType;
 import io.waybill.core.model.SettingField;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -33,6 +36,7 @@ import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,8 +53,8 @@ import java.util.Set;
  * out as soon as the configuration is saved: this listener writes it to its secret file and replaces the value by
  * the reference {@code secret-file:<name>}, so {@code config:list} and the {@code .cfg} file do not keep it.
  */
-@Component(service = {StoreAccounts.class, ConfigurationListener.class})
-public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationListener {
+@Component(service = {StoreAccounts.class, PluginTypes.class, ConfigurationListener.class})
+public class ConfigAdminStoreAccounts implements StoreAccounts, PluginTypes, ConfigurationListener {
 
     static final String PREFIX = "io.waybill.platform.";
     static final String STORE_CODE = "storeCode";
@@ -69,7 +73,8 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
     }
 
     @Override
-    public List<PlatformType> platforms() {
+    public List<PlatformType> platforms(Locale locale) {
+        String localeName = metatypeLocale(locale);
         Map<String, PlatformType> found = new LinkedHashMap<>();
         for (Bundle b : context.getBundles()) {
             if (b.getState() == Bundle.UNINSTALLED || b.getBundleId() == 0) {
@@ -86,22 +91,96 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
             }
             for (String pid : nonNull(info.getFactoryPids())) {
                 if (pid.startsWith(PREFIX)) {
-                    type(info, pid, true, b).ifPresent(t -> found.putIfAbsent(t.id(), t));
+                    type(info, pid, true, b, localeName).ifPresent(t -> found.putIfAbsent(t.id(), t));
                 }
             }
             for (String pid : nonNull(info.getPids())) {
                 if (pid.startsWith(PREFIX)) {
-                    type(info, pid, false, b).ifPresent(t -> found.putIfAbsent(t.id(), t));
+                    type(info, pid, false, b, localeName).ifPresent(t -> found.putIfAbsent(t.id(), t));
                 }
             }
         }
         return found.values().stream().sorted(Comparator.comparing(PlatformType::id)).toList();
     }
 
-    private static Optional<PlatformType> type(MetaTypeInformation info, String pid, boolean factory, Bundle b) {
+    private static final Map<String, PluginInfo.Kind> KINDS = Map.of("io.waybill.carrier.", PluginInfo.Kind.CARRIER,
+            PREFIX, PluginInfo.Kind.PLATFORM, "io.waybill.device.", PluginInfo.Kind.DEVICE);
+
+    @Override
+    public List<PluginType> types(Locale locale) {
+        String localeName = metatypeLocale(locale);
+        Map<String, PluginType> found = new LinkedHashMap<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.UNINSTALLED || b.getBundleId() == 0) {
+                continue;
+            }
+            MetaTypeInformation info;
+            try {
+                info = metaType.getMetaTypeInformation(b);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (info == null) {
+                continue;
+            }
+            for (boolean factory : new boolean[] {true, false}) {
+                for (String pid : nonNull(factory ? info.getFactoryPids() : info.getPids())) {
+                    KINDS.forEach((prefix, kind) -> {
+                        if (pid.startsWith(prefix) && pid.length() > prefix.length()) {
+                            pluginType(info, pid, prefix, kind, factory, b, localeName)
+                                    .ifPresent(t -> found.putIfAbsent(kind + ":" + t.id(), t));
+                        }
+                    });
+                }
+            }
+        }
+        return found.values().stream().sorted(Comparator.comparing(PluginType::kind)
+                .thenComparing(PluginType::id)).toList();
+    }
+
+    private static Optional<PluginType> pluginType(MetaTypeInformation info, String pid, String prefix,
+                                                   PluginInfo.Kind kind, boolean factory, Bundle b, String locale) {
         ObjectClassDefinition ocd;
         try {
-            ocd = info.getObjectClassDefinition(pid, null);
+            ocd = info.getObjectClassDefinition(pid, locale);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (ocd == null) {
+            return Optional.empty();
+        }
+        AttributeDefinition[] all = nonNull(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL),
+                AttributeDefinition.class);
+        Set<String> required = new HashSet<>();
+        for (AttributeDefinition a : nonNull(ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED),
+                AttributeDefinition.class)) {
+            required.add(a.getID());
+        }
+        List<SettingField> fields = new ArrayList<>();
+        for (AttributeDefinition a : all) {
+            fields.add(field(a, required.contains(a.getID())));
+        }
+        String id = pid.substring(prefix.length());
+        return Optional.of(new PluginType(kind, id, ocd.getName() == null ? id : ocd.getName(), ocd.getDescription(),
+                pid, factory, b.getSymbolicName(), fields));
+    }
+
+    /**
+     * The Metatype locale string of a locale ({@code zh_CN}); the Metatype service falls back along the usual
+     * resource-bundle chain to the plugin's default {@code bundle.properties}. Null: the default labels.
+     */
+    static String metatypeLocale(Locale locale) {
+        if (locale == null || locale.getLanguage().isEmpty()) {
+            return null;
+        }
+        return locale.getCountry().isEmpty() ? locale.getLanguage() : locale.getLanguage() + "_" + locale.getCountry();
+    }
+
+    private static Optional<PlatformType> type(MetaTypeInformation info, String pid, boolean factory, Bundle b,
+                                               String locale) {
+        ObjectClassDefinition ocd;
+        try {
+            ocd = info.getObjectClassDefinition(pid, locale);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -195,6 +274,26 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, ConfigurationLis
             // never the secret: the exception texts name files and PIDs only
             throw new OperationRefusedException("account_not_saved", "The " + type.name() + " settings of store "
                     + storeCode + " could not be saved: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void delete(PlatformType type, String storeCode) {
+        try {
+            Optional<Configuration> c = configuration(type, storeCode);
+            if (c.isPresent()) {
+                c.get().delete();
+            }
+            SecretFiles files = secretFiles();
+            for (SettingField f : type.settings()) {
+                if (f.secret()) {
+                    files.delete(SecretFiles.name(type.id(), storeCode, f.id()));
+                }
+            }
+            LOG.info("Store {}: account configuration and secret files deleted", storeCode);
+        } catch (IOException e) {
+            throw new OperationRefusedException("account_not_deleted", "The " + type.name() + " settings of store "
+                    + storeCode + " could not be deleted: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
     }
 

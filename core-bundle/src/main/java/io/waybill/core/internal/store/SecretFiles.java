@@ -68,6 +68,11 @@ public final class SecretFiles {
     }
 
     /** The directory secrets are written to. */
+    /** Removes the secret file of this name, if there is one. */
+    public void delete(String name) throws IOException {
+        java.nio.file.Files.deleteIfExists(dir.resolve(name));
+    }
+
     public Path dir() {
         return dir;
     }

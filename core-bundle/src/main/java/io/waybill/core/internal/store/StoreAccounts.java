@@ -3,6 +3,7 @@ package io.waybill.core.internal.store;
 import io.waybill.core.model.PlatformType;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +15,16 @@ import java.util.Set;
  */
 public interface StoreAccounts {
 
-    /** The platforms the installed plugins describe, sorted by id. */
-    List<PlatformType> platforms();
+    /** The platforms the installed plugins describe, sorted by id, with the plugins' default (English) labels. */
+    default List<PlatformType> platforms() {
+        return platforms(null);
+    }
+
+    /**
+     * The platforms the installed plugins describe, sorted by id, with names and setting labels in this locale where
+     * the plugin's Metatype localization has it (else its default labels); null: the default labels.
+     */
+    List<PlatformType> platforms(Locale locale);
 
     /** The account of this store, if its configuration exists. */
     Optional<Account> read(PlatformType type, String storeCode);
@@ -25,6 +34,9 @@ public interface StoreAccounts {
      * null removes one), {@code secrets} the PASSWORD settings to replace (others keep their stored secret).
      */
     void write(PlatformType type, String storeCode, Map<String, Object> values, Map<String, String> secrets);
+
+    /** Deletes the store's account configuration and its secret files, if there are any. */
+    void delete(PlatformType type, String storeCode);
 
     /**
      * A store's account as stored.

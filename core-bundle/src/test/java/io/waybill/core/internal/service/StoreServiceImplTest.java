@@ -11,6 +11,7 @@ import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.security.TestAuthorizers;
 import io.waybill.core.internal.store.StoreAccounts;
 import io.waybill.core.model.ConnectionTest;
+import io.waybill.core.model.ShippingMethodInfo;
 import io.waybill.core.model.PlatformType;
 import io.waybill.core.model.SettingField;
 import io.waybill.core.model.Store;
@@ -56,7 +57,7 @@ class StoreServiceImplTest {
         final Map<String, String> secretStore = new HashMap<>();
 
         @Override
-        public List<PlatformType> platforms() {
+        public List<PlatformType> platforms(java.util.Locale locale) {
             return List.of(csv, shopify);
         }
 
@@ -76,6 +77,12 @@ class StoreServiceImplTest {
                 }
             });
             return Optional.of(new Account(values, secrets));
+        }
+
+        @Override
+        public void delete(PlatformType type, String storeCode) {
+            configs.remove(storeCode);
+            secretStore.keySet().removeIf(k -> k.startsWith(storeCode + "."));
         }
 
         @Override
@@ -294,8 +301,11 @@ class StoreServiceImplTest {
         ConnectionTest red = service.testConnection("ACME-US", "ann");
 
         // then
-        assertEquals(new ConnectionTest(true, null, "Connected to Shopify shop Snowdevil."), green);
-        assertEquals(new ConnectionTest(false, MessageCodes.AUTH_FAILED, "Shopify refused the access token."), red);
+        assertEquals(new ConnectionTest(true, ConnectionTest.OK, List.of("ACME-US"), "Connected to Shopify shop Snowdevil."),
+                green);
+        assertEquals(new ConnectionTest(false, MessageCodes.AUTH_FAILED, List.of("ACME-US"),
+                "Shopify refused the access token."), red);
+        assertEquals("Connected to Shopify shop Snowdevil.", green.text());
         assertEquals(List.of("ACME-US", "ACME-US"), asked);
     }
 
@@ -309,6 +319,7 @@ class StoreServiceImplTest {
 
         // then
         assertFalse(t.ok());
+        assertEquals(new ConnectionTest(false, ConnectionTest.NOT_CONFIGURED, List.of("S1", "Shopify"), null), t);
         assertEquals("Store S1 has no Shopify account yet: fill in its settings first.", t.text());
     }
 
@@ -316,5 +327,79 @@ class StoreServiceImplTest {
     void platformsIncludeRegisteredPluginsWithoutMetatype() {
         registry.bindPlatform(Fixtures.reference(), () -> new PluginDescriptor("acme-market", "ACME Market", ""));
         assertEquals(List.of("acme-market", "csv", "shopify"), service.platforms().stream().map(PlatformType::id).toList());
+    }
+
+    @Test
+    void aStoreWithoutOrdersIsDeletedWithItsAccountMethodsAndPriorityList() throws Exception {
+        // given
+        service.create(new StoreDraft("GONE", "Short-lived", "shopify", 15, List.of("W1"), true, settings(),
+                new ShippingMethodInfo(null, null, "pool", "RR", true)), "ann");
+        assertTrue(accounts.configs.containsKey("GONE"));
+
+        // when
+        service.delete("gone", "ann");
+
+        // then
+        assertTrue(service.get("GONE").isEmpty());
+        assertFalse(accounts.configs.containsKey("GONE"));
+        assertTrue(accounts.secretStore.isEmpty(), accounts.secretStore::toString);
+        assertEquals(0, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_SHIPPING_METHOD"));
+        assertEquals(1, audits("STORE_DELETED"));
+    }
+
+    @Test
+    void aStoreWithPackagesIsNotDeletedOnlyDisabled() throws Exception {
+        // given: one order with one package in S1
+        Fixtures.exec(db, "INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, LINE1, "
+                + "CITY, COUNTRY_CODE, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT) VALUES (900, 1, 1, 'P-1', "
+                + "'O-1', 'Ann', 'Street 1', 'Town', 'US', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+                + "CURRENT_TIMESTAMP)");
+        Fixtures.exec(db, "INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, STATUS, EXPECTED_WEIGHT_GRAMS, "
+                + "PRINT_COUNT, CREATED_AT, UPDATED_AT) VALUES (901, 1, 'PK-1', 900, 'waiting', 100, 0, "
+                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+
+        // when
+        OperationRefusedException e = assertThrows(OperationRefusedException.class, () -> service.delete("S1", "ann"));
+
+        // then
+        assertEquals(StoreService.IN_USE, e.code());
+        assertEquals("Store S1 cannot be deleted: it has 1 package (1 order), whose history stays. Disable it "
+                + "instead: a disabled store is neither captured nor synced.", e.getMessage());
+        assertTrue(service.get("S1").isPresent());
+        assertEquals(0, audits("STORE_DELETED"));
+        assertEquals(Permission.NOT_PERMITTED, assertThrows(OperationRefusedException.class,
+                () -> service.delete("S1", "sam")).code());
+        assertEquals(StoreService.UNKNOWN, assertThrows(OperationRefusedException.class,
+                () -> service.delete("NOPE", "ann")).code());
+    }
+
+    @Test
+    void theDefaultShippingMethodIsSetWithTheStoreKeptOnEditAndCheckedLikeAnyMethod() throws Exception {
+        // when: created with a default method without a code
+        Store s = service.create(new StoreDraft("SHIP1", "Ship one", "csv", 0, List.of("W1"), true, Map.of(),
+                new ShippingMethodInfo(null, " ", "Pool", "RR", false)), "ann");
+
+        // then: STANDARD -> pool/RR, the store's default
+        assertEquals(new ShippingMethodInfo("SHIP1", "STANDARD", "pool", "RR", true), s.defaultShippingMethod());
+
+        // when: edited without a method: kept; with another carrier: the same method changes
+        Store kept = service.update(new StoreDraft("SHIP1", "Ship one", null, 0, List.of("W1"), true, Map.of()),
+                "ann");
+        Store changed = service.update(new StoreDraft("SHIP1", "Ship one", null, 0, List.of("W1"), true, Map.of(),
+                new ShippingMethodInfo(null, null, "shippo", null, true)), "ann");
+
+        // then
+        assertEquals(s.defaultShippingMethod(), kept.defaultShippingMethod());
+        assertEquals(new ShippingMethodInfo("SHIP1", "STANDARD", "shippo", null, true), changed.defaultShippingMethod());
+        assertEquals(1, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_SHIPPING_METHOD m JOIN WB_STORE s "
+                + "ON s.ID = m.STORE_ID WHERE s.CODE = 'SHIP1'"));
+
+        // and: a bad carrier id is refused with the rest, nothing written
+        OperationRefusedException e = assertThrows(OperationRefusedException.class, () -> service.update(
+                new StoreDraft("SHIP1", "", null, 0, List.of("W1"), true, Map.of(),
+                        new ShippingMethodInfo(null, null, "no carrier!", null, true)), "ann"));
+        assertTrue(e.getMessage().contains("the name is required") && e.getMessage().contains(
+                "the shipping method needs a carrier plugin id"), e::getMessage);
+        assertEquals("shippo", service.get("SHIP1").orElseThrow().defaultShippingMethod().carrierId());
     }
 }

@@ -43,6 +43,11 @@ public class WaybillI18NProvider implements I18NProvider {
         }
     }
 
+    /** Whether the messages of the locale's supported language have this key (no warning when not). */
+    public static boolean has(Locale locale, String key) {
+        return key != null && bundle(locale).containsKey(key);
+    }
+
     /** The supported locale closest to the given one: Chinese for any {@code zh}, else English. */
     public static Locale supported(Locale locale) {
         return locale != null && "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;

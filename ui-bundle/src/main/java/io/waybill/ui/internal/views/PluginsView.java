@@ -5,6 +5,18 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H4;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.api.Permission;
+import io.waybill.core.api.PluginSettingsService;
+import io.waybill.core.model.PluginAccount;
+import io.waybill.core.model.PluginType;
+import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.CurrentUser;
+import io.waybill.ui.internal.i18n.Reasons;
+import java.util.Map;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -26,7 +38,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /plugins}: the carrier, platform and device plugins registered now, updated live by server push when
- * plugins are deployed or removed. Also holds the connection check (click round trip + push).
+ * plugins are deployed or removed. For admins, the accounts and devices of the installed carrier and device plugins,
+ * each created or edited in the form generated from the plugin's Metatype ({@link SettingsForm}, as for stores).
+ * Also holds the connection check (click round trip + push).
  */
 @Route(value = "plugins", layout = MainLayout.class)
 public class PluginsView extends VerticalLayout implements HasDynamicTitle {
@@ -36,6 +50,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
     private final ServiceNotice notice = new ServiceNotice();
     private final Span pingResult = new Span();
     private final Span pushResult = new Span();
+    private final Div settings = new Div();
     private PluginRegistry registry;
     private Runnable listener;
     private int pings;
@@ -66,7 +81,100 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("plugins.empty"));
         grid.setAllRowsVisible(true);
 
-        add(titleRow, notice, grid, connectionCheck());
+        settings.setId("plugin-settings");
+        settings.addClassName("wb-card");
+        add(titleRow, notice, grid, settings, connectionCheck());
+    }
+
+    /**
+     * {@code plugin-settings} (users allowed to configure plugins): each installed carrier or device plugin kind with
+     * its accounts or devices, New / Edit / Delete, the settings in the form generated from its Metatype.
+     */
+    private void reloadSettings() {
+        settings.removeAll();
+        boolean allowed = CurrentUser.get().map(u -> Permission.CONFIGURE_PLUGINS.allowedFor(u.roles())).orElse(false);
+        settings.setVisible(allowed);
+        if (!allowed) {
+            return;
+        }
+        settings.add(new H3(getTranslation("plugins.settings")), new Paragraph(getTranslation("plugins.settingsHelp")));
+        try {
+            PluginSettingsService service = UiServices.pluginSettings();
+            for (PluginType t : service.types(getLocale())) {
+                Button add = new Button(getTranslation("plugins.new"), VaadinIcon.PLUS.create(), e -> openEditor(t, null));
+                add.setId("plugin-new-" + t.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + t.id());
+                add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                Div type = new Div(new H4(t.name() + " · " + getTranslation("plugin.kind." + t.kind().name())),
+                        new Paragraph(t.description()), add);
+                type.addClassName("plugin-type");
+                for (PluginAccount a : service.accounts(t.pid())) {
+                    Button edit = new Button(getTranslation("store.edit"), e -> openEditor(t, a));
+                    edit.addClassName("plugin-edit");
+                    Button delete = new Button(getTranslation("plugins.delete"), e -> DeleteConfirmation.open("plugins",
+                            getTranslation("plugins.deleteTitle", a.pid()), getTranslation("plugins.deleteConfirm",
+                                    t.name(), a.pid()), () -> UiServices.pluginSettings().delete(a.pid(), actor()),
+                            this::reloadSettings));
+                    delete.addClassName("plugin-delete");
+                    delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                    for (Button b : List.of(edit, delete)) {
+                        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                        b.getElement().setAttribute("data-pid", a.pid());
+                    }
+                    Div row = new Div(new Span(a.pid()), edit, delete);
+                    row.addClassName("plugin-account");
+                    type.add(row);
+                }
+                settings.add(type);
+            }
+        } catch (ServiceUnavailableException e) {
+            settings.add(new Span(getTranslation("unavailable.service", e.serviceName())));
+        } catch (OperationRefusedException e) {
+            settings.add(new Span(Reasons.of(e)));
+        }
+    }
+
+    private static String actor() {
+        return CurrentUser.get().map(UserIdentity::name).orElse("unknown");
+    }
+
+    /** {@code plugin-dialog}: a new (account null) or existing account or device of a carrier or device plugin. */
+    private void openEditor(PluginType type, PluginAccount account) {
+        Dialog dialog = new Dialog();
+        dialog.setId("plugin-dialog");
+        dialog.setHeaderTitle(account == null ? getTranslation("plugins.newTitle", type.name())
+                : getTranslation("plugins.editTitle", type.name(), account.pid()));
+        dialog.setWidth("48rem");
+        SettingsForm form = new SettingsForm();
+        form.setId("plugin-form");
+        form.show(type.settings(), account == null ? Map.of() : account.values(),
+                account == null ? java.util.Set.of() : account.secretsSet(), "plugin-setting-");
+        Span error = new Span();
+        error.setId("plugin-error");
+        error.addClassName("wb-error");
+        error.setVisible(false);
+        dialog.add(form, error);
+        Button save = new Button(getTranslation("store.save"));
+        save.setId("plugin-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> {
+            try {
+                PluginAccount saved = UiServices.pluginSettings().save(type.pid(),
+                        account == null ? null : account.pid(), form.values(), actor());
+                dialog.close();
+                reloadSettings();
+                BatchUi.info(getTranslation("plugins.saved", type.name(), saved.pid()));
+            } catch (OperationRefusedException ex) {
+                error.setText(Reasons.of(ex));
+                error.setVisible(true);
+            } catch (ServiceUnavailableException ex) {
+                error.setText(getTranslation("unavailable.service", ex.serviceName()));
+                error.setVisible(true);
+            }
+        });
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("plugin-cancel");
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
     }
 
     private Div connectionCheck() {
@@ -110,6 +218,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
             List<PluginInfo> plugins = registry.plugins();
             grid.setItems(plugins);
             count.setText(getTranslation("plugins.count", plugins.size()));
+            reloadSettings();
         } catch (RuntimeException e) {
             // the registry went away between the event and this update
             notice.show(new ServiceUnavailableException("PluginRegistry"));

@@ -1,6 +1,5 @@
 package io.waybill.ui.internal.views;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -24,10 +22,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.Permission;
+import io.waybill.core.api.PluginRegistry;
 import io.waybill.core.api.StoreService;
 import io.waybill.core.model.ConnectionTest;
 import io.waybill.core.model.PlatformType;
-import io.waybill.core.model.SettingField;
+import io.waybill.core.model.PluginInfo;
+import io.waybill.core.model.ShippingMethodInfo;
 import io.waybill.core.model.Store;
 import io.waybill.core.model.StoreDraft;
 import io.waybill.core.model.UserIdentity;
@@ -35,20 +35,22 @@ import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 import io.waybill.ui.internal.i18n.Reasons;
+import io.waybill.ui.internal.i18n.WaybillI18NProvider;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code /stores} (admin, {@link Permission#MANAGE_STORES}): the stores (marketplace accounts). A dialog creates or
  * edits one: the platform from the installed plugins (listed even before any account exists), the plugin's own
  * settings in a form generated from its Metatype (PASSWORD settings in password fields that are never filled back:
  * they show "set" or "not set", and left empty keep the stored secret), capture interval, warehouse priority and
- * auto-sync. <b>Test connection</b> asks the plugin with the saved settings and shows its readable answer.
+ * auto-sync, default shipping method (carrier and service, used when an order names none). <b>Test connection</b>
+ * asks the plugin with the saved settings and shows the outcome in the user's language with the plugin's own words
+ * below; the settings form's labels come from the plugin's Metatype in the user's language. A store without orders
+ * can be deleted after a confirmation; one with packages is refused there (disable it instead).
  */
 @Route(value = "stores", layout = MainLayout.class)
 public class StoresView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
@@ -102,6 +104,8 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
                 .setHeader(getTranslation("store.capture")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.autoSync() ? "store.yes" : "store.no")).setKey("autoSync")
                 .setHeader(getTranslation("store.autoSyncShort")).setAutoWidth(true);
+        grid.addColumn(StoresView::method).setKey("shipping").setHeader(getTranslation("store.shippingMethod"))
+                .setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.accountConfigured() ? "store.accountSet" : "store.accountNone"))
                 .setKey("account").setHeader(getTranslation("store.account")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation(s.enabled() ? "store.enabled" : "store.disabled")).setKey("enabled")
@@ -122,11 +126,44 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         toggle.addClassName("store-toggle");
         Button test = new Button(getTranslation("store.test"), e -> BatchUi.info(testText(s.code())));
         test.addClassName("store-test");
-        for (Button b : List.of(edit, toggle, test)) {
+        Button delete = new Button(getTranslation("store.delete"), e -> confirmDelete(s));
+        delete.addClassName("store-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (Button b : List.of(edit, toggle, test, delete)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             b.getElement().setAttribute("data-code", s.code());
         }
-        return new Div(edit, toggle, test);
+        return new Div(edit, toggle, test, delete);
+    }
+
+    /** The default shipping method as the grid shows it: {@code STANDARD: pool / RR}, or empty. */
+    static String method(Store s) {
+        ShippingMethodInfo m = s.defaultShippingMethod();
+        return m == null ? "" : m.code() + ": " + m.carrierId() + (m.serviceCode() == null ? "" : " / " + m.serviceCode());
+    }
+
+    /** {@code store-delete-dialog}: confirm, then delete; a store with packages is refused there (disable it instead). */
+    private void confirmDelete(Store s) {
+        DeleteConfirmation.open("store", getTranslation("store.deleteTitle", s.code()),
+                getTranslation("store.deleteConfirm", s.code(), s.name()),
+                () -> UiServices.stores().delete(s.code(), actor()), () -> {
+                    reload();
+                    BatchUi.info(getTranslation("store.deleted", s.code()));
+                });
+    }
+
+    /** Carrier plugin ids to offer for the default shipping method: registered ones and installed kinds. */
+    private static List<String> carrierIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        try {
+            PluginRegistry registry = UiServices.plugins();
+            registry.plugins().stream().filter(p -> p.kind() == PluginInfo.Kind.CARRIER).forEach(p -> ids.add(p.id()));
+            registry.installedTypes(null).stream().filter(t -> t.kind() == PluginInfo.Kind.CARRIER)
+                    .forEach(t -> ids.add(t.id()));
+        } catch (ServiceUnavailableException e) {
+            // the field still takes a typed carrier id
+        }
+        return List.copyOf(ids);
     }
 
     private void reload() {
@@ -169,21 +206,30 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
 
     private String lastProblem;
 
-    /** The readable result of Test connection: "connection OK ..." or "connection failed ...", in the UI's language. */
+    /**
+     * The readable result of Test connection in the UI's language: the outcome's sentence from its code and
+     * parameters ({@code store.testOutcome.<code>}, else the refusal kind {@code reason.<code>}, else the code), and
+     * the plugin's own words (English facts such as the shop's name or the marketplace's error) as a second line.
+     */
     private String testText(String code, ConnectionTest t) {
         if (t == null) {
             return lastProblem;
         }
-        return getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code,
-                t.ok() ? t.text() : Reasons.of(t.code(), t.text()));
+        String headline = getTranslation(t.ok() ? "store.testOk" : "store.testFailed", code, outcome(t));
+        return t.detail().isEmpty() ? headline.strip() : headline.strip() + "\n" + t.detail();
+    }
+
+    private String outcome(ConnectionTest t) {
+        Object[] params = t.params().toArray();
+        String key = "store.testOutcome." + t.code();
+        if (WaybillI18NProvider.has(getLocale(), key)) {
+            return getTranslation(key, params);
+        }
+        return t.ok() ? "" : getTranslation("store.testOutcome.other", t.code());
     }
 
     private String testText(String code) {
         return testText(code, test(code));
-    }
-
-    /** One generated settings field: its component and how to read its value as text. */
-    private record SettingInput(SettingField field, Component component, Supplier<String> value) {
     }
 
     /** {@code store-dialog}: create (row null) or edit a store; field ids {@code store-<field>}, settings {@code store-setting-<id>}. */
@@ -192,7 +238,7 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         List<PlatformType> platforms;
         try {
             service = UiServices.stores();
-            platforms = service.platforms();
+            platforms = service.platforms(getLocale());
         } catch (ServiceUnavailableException e) {
             notice.show(e);
             return;
@@ -227,28 +273,34 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         Checkbox autoSync = new Checkbox(getTranslation("store.autoSync"));
         autoSync.setId("store-autosync");
         autoSync.setValue(row == null || row.autoSync());
+        ShippingMethodInfo method = row == null ? null : row.defaultShippingMethod();
+        ComboBox<String> carrier = new ComboBox<>(getTranslation("store.shippingCarrier"));
+        carrier.setId("store-shipping-carrier");
+        List<String> carriers = new ArrayList<>(carrierIds());
+        if (method != null && !carriers.contains(method.carrierId())) {
+            carriers.add(method.carrierId());
+        }
+        carrier.setItems(carriers);
+        carrier.setAllowCustomValue(true);
+        carrier.addCustomValueSetListener(e -> carrier.setValue(e.getDetail()));
+        carrier.setHelperText(getTranslation("store.shippingHelp"));
+        if (method != null) {
+            carrier.setValue(method.carrierId());
+        }
+        TextField carrierService = new TextField(getTranslation("store.shippingService"));
+        carrierService.setId("store-shipping-service");
+        carrierService.setValue(method == null || method.serviceCode() == null ? "" : method.serviceCode());
 
-        FormLayout form = new FormLayout(code, name, platform, interval, warehouses, autoSync);
+        FormLayout form = new FormLayout(code, name, platform, interval, warehouses, autoSync, carrier, carrierService);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         H4 settingsTitle = new H4(getTranslation("store.settings"));
-        FormLayout settingsForm = new FormLayout();
+        SettingsForm settingsForm = new SettingsForm();
         settingsForm.setId("store-settings");
-        settingsForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
-                new FormLayout.ResponsiveStep("30rem", 2));
-        List<SettingInput> inputs = new ArrayList<>();
         Runnable buildSettings = () -> {
-            settingsForm.removeAll();
-            inputs.clear();
             PlatformType t = platform.getValue();
             settingsTitle.setVisible(t != null && !t.settings().isEmpty());
-            if (t == null) {
-                return;
-            }
-            for (SettingField f : t.settings()) {
-                SettingInput in = input(f, row);
-                inputs.add(in);
-                settingsForm.add(in.component());
-            }
+            settingsForm.show(t == null ? List.of() : t.settings(), row == null ? Map.of() : row.settings(),
+                    row == null ? java.util.Set.of() : row.secretsSet(), "store-setting-");
         };
         platform.addValueChangeListener(e -> buildSettings.run());
         if (row != null) {
@@ -263,6 +315,7 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         Span testResult = new Span();
         testResult.setId("store-test-result");
         testResult.setVisible(false);
+        testResult.getStyle().set("white-space", "pre-line");
         // at the top: the answer of Test connection is seen without scrolling through the settings
         dialog.add(testResult, form, settingsTitle, settingsForm, error);
 
@@ -283,22 +336,21 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             error.setVisible(false);
-            Map<String, String> settings = new LinkedHashMap<>();
-            for (SettingInput in : inputs) {
-                String v = in.value().get();
-                if (v != null) {
-                    settings.put(in.field().id(), v);
-                }
-            }
+            Map<String, String> settings = settingsForm.values();
             List<String> wh = new ArrayList<>();
             for (String w : warehouses.getValue().split("[,\\s>]+")) {
                 if (!w.isBlank()) {
                     wh.add(w.strip());
                 }
             }
+            String carrierId = carrier.getValue() == null ? "" : carrier.getValue().strip();
+            // no carrier: the store's shipping methods stay as they are
+            ShippingMethodInfo defaultMethod = carrierId.isEmpty() ? null : new ShippingMethodInfo(null,
+                    method == null ? null : method.code(), carrierId, carrierService.getValue(), true);
             StoreDraft draft = new StoreDraft(code.getValue(), name.getValue(),
                     platform.getValue() == null ? null : platform.getValue().id(),
-                    interval.getValue() == null ? -1 : interval.getValue(), wh, autoSync.getValue(), settings);
+                    interval.getValue() == null ? -1 : interval.getValue(), wh, autoSync.getValue(), settings,
+                    defaultMethod);
             try {
                 Store saved = row == null ? service.create(draft, actor()) : service.update(draft, actor());
                 reload();
@@ -321,42 +373,6 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         cancel.setId("store-cancel");
         dialog.getFooter().add(cancel, test, save);
         dialog.open();
-    }
-
-    /** The editor of one plugin setting; a PASSWORD one is never filled back and says whether a value is stored. */
-    private SettingInput input(SettingField f, Store row) {
-        String id = "store-setting-" + f.id().replaceAll("[^A-Za-z0-9_-]", "_");
-        String label = f.name() + (f.required() ? " *" : "");
-        String stored = row == null ? null : row.settings().get(f.id());
-        if (f.secret()) {
-            PasswordField p = new PasswordField(label);
-            p.setId(id);
-            p.setRevealButtonVisible(false);
-            boolean set = row != null && row.secretsSet().contains(f.id());
-            p.setHelperText(getTranslation(set ? "store.secretSet" : "store.secretNotSet"));
-            p.setPlaceholder(getTranslation(set ? "store.secretKeep" : "store.secretEnter"));
-            return new SettingInput(f, p, p::getValue);
-        }
-        if (f.type() == SettingField.Type.BOOLEAN) {
-            Checkbox c = new Checkbox(label);
-            c.setId(id);
-            c.setValue(Boolean.parseBoolean(stored != null ? stored : f.defaultValue()));
-            return new SettingInput(f, c, () -> String.valueOf(c.getValue()));
-        }
-        if (!f.options().isEmpty()) {
-            ComboBox<String> c = new ComboBox<>(label);
-            c.setId(id);
-            c.setItems(f.options());
-            c.setValue(stored != null ? stored : f.defaultValue());
-            return new SettingInput(f, c, c::getValue);
-        }
-        TextField t = new TextField(label);
-        t.setId(id);
-        t.setValue(stored != null ? stored : f.defaultValue() == null ? "" : f.defaultValue());
-        if (!f.description().isBlank()) {
-            t.setHelperText(f.description());
-        }
-        return new SettingInput(f, t, t::getValue);
     }
 
     @Override

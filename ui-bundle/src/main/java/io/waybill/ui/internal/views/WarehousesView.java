@@ -156,36 +156,12 @@ public class WarehousesView extends VerticalLayout implements HasDynamicTitle, B
 
     /** {@code warehouse-delete-dialog}: confirm, then delete; a refusal stays in the dialog ({@code warehouse-delete-error}). */
     private void confirmDelete(Warehouse w) {
-        Dialog dialog = new Dialog();
-        dialog.setId("warehouse-delete-dialog");
-        dialog.setHeaderTitle(getTranslation("warehouse.deleteTitle", w.code()));
-        Span error = new Span();
-        error.setId("warehouse-delete-error");
-        error.addClassName("wb-error");
-        error.setVisible(false);
-        dialog.add(new Div(new Span(getTranslation("warehouse.deleteConfirm", w.code(), w.name()))), error);
-        Button confirm = new Button(getTranslation("warehouse.delete"));
-        confirm.setId("warehouse-delete-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        confirm.addClickListener(e -> {
-            try {
-                UiServices.warehouses().delete(w.code(), actor());
-                dialog.close();
-                reload();
-                BatchUi.info(getTranslation("warehouse.deleted", w.code()));
-            } catch (OperationRefusedException ex) {
-                error.setText(Reasons.of(ex));
-                error.setVisible(true);
-                confirm.setEnabled(false);
-            } catch (ServiceUnavailableException ex) {
-                error.setText(getTranslation("unavailable.service", ex.serviceName()));
-                error.setVisible(true);
-            }
-        });
-        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
-        cancel.setId("warehouse-delete-cancel");
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
+        DeleteConfirmation.open("warehouse", getTranslation("warehouse.deleteTitle", w.code()),
+                getTranslation("warehouse.deleteConfirm", w.code(), w.name()),
+                () -> UiServices.warehouses().delete(w.code(), actor()), () -> {
+                    reload();
+                    BatchUi.info(getTranslation("warehouse.deleted", w.code()));
+                });
     }
 
     /** {@code warehouse-dialog}: create (row null) or edit a warehouse; field ids {@code warehouse-<field>}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
@@ -72,7 +73,15 @@ public class EasyPostCarrierGateway implements CarrierGateway {
             problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
             accountId = "default";
         }
-        String key = config._apiKey() == null ? "" : config._apiKey().trim();
+        // a secret saved from Waybill's settings form is a reference to its secret file (plugin kit SecretFiles)
+        String key;
+        try {
+            key = SecretFiles.resolve(config._apiKey(), SecretFiles.defaultDir());
+        } catch (IllegalArgumentException e) {
+            problems.add("'API key': " + e.getMessage());
+            key = null;
+        }
+        key = key == null ? "" : key.trim();
         if (key.isEmpty()) {
             problems.add("'API key' is empty");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
@@ -78,7 +79,15 @@ public class ShippoCarrierGateway implements CarrierGateway {
             problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
             accountId = "default";
         }
-        String token = config._apiToken() == null ? "" : config._apiToken().trim();
+        // a secret saved from Waybill's settings form is a reference to its secret file (plugin kit SecretFiles)
+        String token;
+        try {
+            token = SecretFiles.resolve(config._apiToken(), SecretFiles.defaultDir());
+        } catch (IllegalArgumentException e) {
+            problems.add("'API token': " + e.getMessage());
+            token = null;
+        }
+        token = token == null ? "" : token.trim();
         if (token.isEmpty()) {
             problems.add("'API token' is empty");
         }

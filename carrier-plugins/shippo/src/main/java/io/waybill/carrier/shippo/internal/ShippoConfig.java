@@ -11,35 +11,34 @@ import org.osgi.service.metatype.annotations.Option;
  * component property, so Declarative Services does not copy it into the service registration where
  * {@code service:list} would show it; it is never logged and never put in a message.
  */
-@ObjectClassDefinition(id = ShippoCarrierGateway.PID, name = "Shippo",
-        description = "Buys shipping labels through the Shippo API. One configuration per Shippo account.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", id = ShippoCarrierGateway.PID, name = "%ocd.name",
+        description = "%ocd.description")
 public @interface ShippoConfig {
 
-    @AttributeDefinition(name = "Account id",
-            description = "Short name of this account, unique among the Shippo accounts: the carrier id becomes "
-                    + "'shippo' for 'default', else 'shippo-<account id>'. Letters, digits, '-' and '_'.")
+    @AttributeDefinition(name = "%accountId.name",
+            description = "%accountId.description")
     String accountId() default "default";
 
-    @AttributeDefinition(name = "Display name", description = "Name of this carrier account as operators see it.")
+    @AttributeDefinition(name = "%displayName.name", description = "%displayName.description")
     String displayName() default "Shippo";
 
-    @AttributeDefinition(name = "API base URL",
-            description = "Shippo API endpoint. Change only for tests or a proxy.")
+    @AttributeDefinition(name = "%baseUrl.name",
+            description = "%baseUrl.description")
     String baseUrl() default ShippoClient.DEFAULT_BASE_URL;
 
-    @AttributeDefinition(name = "API token", type = AttributeType.PASSWORD,
-            description = "Shippo API token (shippo_live_... or shippo_test_...). Sent as 'Authorization: ShippoToken'.")
+    @AttributeDefinition(name = "%_apiToken.name", type = AttributeType.PASSWORD,
+            description = "%_apiToken.description")
     String _apiToken();
 
-    @AttributeDefinition(name = "Carrier account",
-            description = "object_id of the Shippo carrier account that buys the labels (instalabel).")
+    @AttributeDefinition(name = "%carrierAccount.name",
+            description = "%carrierAccount.description")
     String carrierAccount();
 
-    @AttributeDefinition(name = "Default service level", required = false,
-            description = "Shippo service level token (e.g. usps_priority) used when the shipping method gives none.")
+    @AttributeDefinition(name = "%defaultServiceLevel.name", required = false,
+            description = "%defaultServiceLevel.description")
     String defaultServiceLevel() default "";
 
-    @AttributeDefinition(name = "Label file type", options = {
+    @AttributeDefinition(name = "%labelFileType.name", options = {
             @Option(label = "PDF 4x6", value = "PDF_4x6"),
             @Option(label = "PDF 4x8", value = "PDF_4x8"),
             @Option(label = "PDF A4", value = "PDF_A4"),
@@ -48,31 +47,28 @@ public @interface ShippoConfig {
             @Option(label = "ZPL II", value = "ZPLII")})
     String labelFileType() default "PDF_4x6";
 
-    @AttributeDefinition(name = "Asynchronous purchase",
-            description = "Ask Shippo to buy the label in the background (async: true): createShipment answers "
-                    + "PENDING and the core polls fetchTrackingNumber until the label is ready.")
+    @AttributeDefinition(name = "%async.name",
+            description = "%async.description")
     boolean async() default false;
 
-    @AttributeDefinition(name = "Parcel length (cm)", min = "0.1",
-            description = "Box length sent with every shipment; the shipment request carries no dimensions.")
+    @AttributeDefinition(name = "%parcelLengthCm.name", min = "0.1",
+            description = "%parcelLengthCm.description")
     double parcelLengthCm() default 20;
 
-    @AttributeDefinition(name = "Parcel width (cm)", min = "0.1")
+    @AttributeDefinition(name = "%parcelWidthCm.name", min = "0.1")
     double parcelWidthCm() default 15;
 
-    @AttributeDefinition(name = "Parcel height (cm)", min = "0.1")
+    @AttributeDefinition(name = "%parcelHeightCm.name", min = "0.1")
     double parcelHeightCm() default 10;
 
-    @AttributeDefinition(name = "Duplicate check (hours)", min = "0",
-            description = "Before buying, look through the labels bought in the last N hours for one carrying the "
-                    + "same idempotency key in its metadata, and return it instead of buying a second. 0 turns the "
-                    + "check off (faster, one list call less, but a repeated request may buy a second label).")
+    @AttributeDefinition(name = "%duplicateCheckHours.name", min = "0",
+            description = "%duplicateCheckHours.description")
     int duplicateCheckHours() default 24;
 
-    @AttributeDefinition(name = "Connect timeout (s)", min = "1")
+    @AttributeDefinition(name = "%connectTimeoutSeconds.name", min = "1")
     int connectTimeoutSeconds() default 10;
 
-    @AttributeDefinition(name = "Request timeout (s)", min = "1",
-            description = "Longest wait for one Shippo answer. A synchronous label purchase can take several seconds.")
+    @AttributeDefinition(name = "%requestTimeoutSeconds.name", min = "1",
+            description = "%requestTimeoutSeconds.description")
     int requestTimeoutSeconds() default 60;
 }

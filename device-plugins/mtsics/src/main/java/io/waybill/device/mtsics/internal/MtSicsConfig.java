@@ -5,53 +5,52 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /** Settings of one MT-SICS scale (factory configuration PID {@code io.waybill.device.mtsics}, one per scale). */
-@ObjectClassDefinition(id = MtSicsScale.PID, name = "Scale: Mettler Toledo MT-SICS",
-        description = "A scale that speaks MT-SICS (commands S, SI, Z, T) on a serial port or over TCP.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", id = MtSicsScale.PID, name = "%ocd.name",
+        description = "%ocd.description")
 public @interface MtSicsConfig {
 
-    @AttributeDefinition(name = "Name", description = "Which scale this is, e.g. packing-1. Unique per MT-SICS scale.")
+    @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "scale";
 
-    @AttributeDefinition(name = "Connection", description = "Serial port or network (TCP).",
+    @AttributeDefinition(name = "%connection.name", description = "%connection.description",
             options = {@Option(label = "Serial port", value = "serial"), @Option(label = "Network (TCP)", value = "tcp")})
     String connection() default "serial";
 
-    @AttributeDefinition(name = "Serial port", description = "e.g. /dev/ttyUSB0 or COM3 (serial connection only).",
+    @AttributeDefinition(name = "%port.name", description = "%port.description",
             required = false)
     String port() default "/dev/ttyUSB0";
 
-    @AttributeDefinition(name = "Baud rate", description = "As set on the scale (serial only).",
+    @AttributeDefinition(name = "%baudRate.name", description = "%baudRate.description",
             options = {@Option(label = "1200", value = "1200"), @Option(label = "2400", value = "2400"),
                     @Option(label = "4800", value = "4800"), @Option(label = "9600", value = "9600"),
                     @Option(label = "19200", value = "19200"), @Option(label = "38400", value = "38400"),
                     @Option(label = "57600", value = "57600"), @Option(label = "115200", value = "115200")})
     int baudRate() default 9600;
 
-    @AttributeDefinition(name = "Data bits", description = "7 or 8, as set on the scale (serial only).",
+    @AttributeDefinition(name = "%dataBits.name", description = "%dataBits.description",
             options = {@Option(label = "8", value = "8"), @Option(label = "7", value = "7")})
     int dataBits() default 8;
 
-    @AttributeDefinition(name = "Parity", description = "As set on the scale (serial only).",
+    @AttributeDefinition(name = "%parity.name", description = "%parity.description",
             options = {@Option(label = "None", value = "NONE"), @Option(label = "Even", value = "EVEN"),
                     @Option(label = "Odd", value = "ODD")})
     String parity() default "NONE";
 
-    @AttributeDefinition(name = "Host", description = "Host name or IP address (TCP connection only).",
+    @AttributeDefinition(name = "%host.name", description = "%host.description",
             required = false)
     String host() default "";
 
-    @AttributeDefinition(name = "TCP port", description = "TCP port of the scale or converter (TCP only).",
+    @AttributeDefinition(name = "%tcpPort.name", description = "%tcpPort.description",
             min = "1", max = "65535")
     int tcpPort() default 4001;
 
-    @AttributeDefinition(name = "Timeout (ms)",
-            description = "Longest wait for an answer; a scale silent for longer is reported offline.",
+    @AttributeDefinition(name = "%timeoutMs.name",
+            description = "%timeoutMs.description",
             min = "100", max = "60000")
     int timeoutMs() default 2000;
 
-    @AttributeDefinition(name = "Weighing command",
-            description = "SI answers at once with a stable or moving weight (the station waits for a stable one); "
-                    + "S lets the scale wait until the weight is stable (give a timeout longer than the scale's).",
+    @AttributeDefinition(name = "%weighCommand.name",
+            description = "%weighCommand.description",
             options = {@Option(label = "SI (immediate)", value = "SI"), @Option(label = "S (stable only)", value = "S")})
     String weighCommand() default "SI";
 }

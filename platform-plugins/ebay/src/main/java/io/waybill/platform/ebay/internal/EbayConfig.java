@@ -10,53 +10,46 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code .accessToken}: the leading dot keeps it out of the service registration's properties; it is never logged
  * and never put in a message.
  */
-@ObjectClassDefinition(id = EbayMarketplaceConnector.PID, name = "eBay",
-        description = "Captures orders from an eBay seller account and reports shipments back (Sell Fulfillment"
-                + " API). One configuration per Waybill store.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", id = EbayMarketplaceConnector.PID, name = "%ocd.name",
+        description = "%ocd.description")
 public @interface EbayConfig {
 
-    @AttributeDefinition(name = "Waybill store code",
-            description = "Code of the Waybill store this account's orders belong to. Calls for any other store are"
-                    + " refused.")
+    @AttributeDefinition(name = "%storeCode.name",
+            description = "%storeCode.description")
     String storeCode();
 
-    @AttributeDefinition(name = "Marketplace id",
-            description = "eBay marketplace of the account, sent as X-EBAY-C-MARKETPLACE-ID (EBAY_US, EBAY_GB,"
-                    + " EBAY_DE...).")
+    @AttributeDefinition(name = "%marketplaceId.name",
+            description = "%marketplaceId.description")
     String marketplaceId() default "EBAY_US";
 
-    @AttributeDefinition(name = "OAuth user access token", type = AttributeType.PASSWORD,
-            description = "User access token (authorization code grant) with the scope"
-                    + " https://api.ebay.com/oauth/api_scope/sell.fulfillment, sent as 'Authorization: Bearer'.")
+    @AttributeDefinition(name = "%_accessToken.name", type = AttributeType.PASSWORD,
+            description = "%_accessToken.description")
     String _accessToken();
 
-    @AttributeDefinition(name = "API base URL",
-            description = "https://api.ebay.com, or https://api.sandbox.ebay.com for the sandbox. Tests point it at"
-                    + " a local server.")
+    @AttributeDefinition(name = "%baseUrl.name",
+            description = "%baseUrl.description")
     String baseUrl() default EbayClient.DEFAULT_BASE_URL;
 
-    @AttributeDefinition(name = "First capture: days back", min = "1", max = "90",
-            description = "On the very first capture (no stored cursor), orders modified in this many days are"
-                    + " fetched. eBay keeps orders for 90 days in this API.")
+    @AttributeDefinition(name = "%initialLookbackDays.name", min = "1", max = "90",
+            description = "%initialLookbackDays.description")
     int initialLookbackDays() default 30;
 
-    @AttributeDefinition(name = "Orders per page", min = "1", max = "200",
-            description = "The limit parameter of getOrders (eBay's default 50, maximum 200).")
+    @AttributeDefinition(name = "%pageSize.name", min = "1", max = "200",
+            description = "%pageSize.description")
     int pageSize() default 50;
 
-    @AttributeDefinition(name = "Calls per day", min = "1",
-            description = "The application's daily Sell Fulfillment API quota (eBay's default for new applications:"
-                    + " 100,000; higher after an Application Growth Check). The request rate is this / 86,400 s.")
+    @AttributeDefinition(name = "%callsPerDay.name", min = "1",
+            description = "%callsPerDay.description")
     int callsPerDay() default 100_000;
 
-    @AttributeDefinition(name = "Burst", min = "1",
-            description = "Requests that may be sent at once after a quiet period.")
+    @AttributeDefinition(name = "%burst.name", min = "1",
+            description = "%burst.description")
     int burst() default 10;
 
-    @AttributeDefinition(name = "Connect timeout (s)", min = "1")
+    @AttributeDefinition(name = "%connectTimeoutSeconds.name", min = "1")
     int connectTimeoutSeconds() default 10;
 
-    @AttributeDefinition(name = "Request timeout (s)", min = "1",
-            description = "Longest wait for one eBay answer.")
+    @AttributeDefinition(name = "%requestTimeoutSeconds.name", min = "1",
+            description = "%requestTimeoutSeconds.description")
     int requestTimeoutSeconds() default 30;
 }

@@ -11,73 +11,62 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * copy it into the service registration where {@code service:list} would show it; it is never logged and never put
  * in a message.
  */
-@ObjectClassDefinition(id = ShopifyMarketplaceConnector.PID, name = "Shopify",
-        description = "Captures orders from a Shopify shop and reports shipments back (GraphQL Admin API)."
-                + " One configuration per Waybill store.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", id = ShopifyMarketplaceConnector.PID, name = "%ocd.name",
+        description = "%ocd.description")
 public @interface ShopifyConfig {
 
-    @AttributeDefinition(name = "Waybill store code",
-            description = "Code of the Waybill store this shop's orders belong to. Calls for any other store are"
-                    + " refused.")
+    @AttributeDefinition(name = "%storeCode.name",
+            description = "%storeCode.description")
     String storeCode();
 
-    @AttributeDefinition(name = "Shop",
-            description = "The shop's myshopify name: 'my-shop' or 'my-shop.myshopify.com'.")
+    @AttributeDefinition(name = "%shop.name",
+            description = "%shop.description")
     String shop();
 
-    @AttributeDefinition(name = "Admin API access token", type = AttributeType.PASSWORD,
-            description = "Access token of the custom app installed in the shop (shpat_...), sent as"
-                    + " X-Shopify-Access-Token. Scopes: read_orders, read_merchant_managed_fulfillment_orders,"
-                    + " write_merchant_managed_fulfillment_orders (read_all_orders for orders older than 60 days).")
+    @AttributeDefinition(name = "%_accessToken.name", type = AttributeType.PASSWORD,
+            description = "%_accessToken.description")
     String _accessToken();
 
-    @AttributeDefinition(name = "API version",
-            description = "GraphQL Admin API version (YYYY-MM). Shopify supports each version for about a year.")
+    @AttributeDefinition(name = "%apiVersion.name",
+            description = "%apiVersion.description")
     String apiVersion() default ShopifyClient.DEFAULT_API_VERSION;
 
-    @AttributeDefinition(name = "API base URL", required = false,
-            description = "Empty: https://<shop>.myshopify.com. Change only for tests or a proxy.")
+    @AttributeDefinition(name = "%baseUrl.name", required = false,
+            description = "%baseUrl.description")
     String baseUrl() default "";
 
-    @AttributeDefinition(name = "First capture: days back", min = "1", max = "365",
-            description = "On the very first capture (no stored cursor), orders updated in this many days are"
-                    + " fetched.")
+    @AttributeDefinition(name = "%initialLookbackDays.name", min = "1", max = "365",
+            description = "%initialLookbackDays.description")
     int initialLookbackDays() default 30;
 
-    @AttributeDefinition(name = "Orders per page", min = "1", max = "50",
-            description = "Orders per request (first: N). 50 keeps a page's requested query cost under Shopify's"
-                    + " 1000-point ceiling.")
+    @AttributeDefinition(name = "%pageSize.name", min = "1", max = "50",
+            description = "%pageSize.description")
     int pageSize() default 50;
 
-    @AttributeDefinition(name = "Notify customer",
-            description = "Whether Shopify e-mails the buyer the shipping confirmation when Waybill reports a"
-                    + " shipment.")
+    @AttributeDefinition(name = "%notifyCustomer.name",
+            description = "%notifyCustomer.description")
     boolean notifyCustomer() default false;
 
-    @AttributeDefinition(name = "Restore rate (points/s)", min = "1",
-            description = "The shop's GraphQL restore rate from its plan. Shopify reports the real figure in every"
-                    + " answer (extensions.cost.throttleStatus); once seen it is used instead when 'Use reported"
-                    + " limits' is on.")
+    @AttributeDefinition(name = "%restoreRate.name", min = "1",
+            description = "%restoreRate.description")
     double restoreRate() default 50;
 
-    @AttributeDefinition(name = "Bucket size (points)", min = "1",
-            description = "The shop's GraphQL bucket (maximumAvailable) from its plan.")
+    @AttributeDefinition(name = "%bucketSize.name", min = "1",
+            description = "%bucketSize.description")
     double bucketSize() default 1000;
 
-    @AttributeDefinition(name = "Points per call", min = "1",
-            description = "Typical actual cost of one call of this plugin. Requests per second = restore rate /"
-                    + " points per call; burst = bucket size / points per call.")
+    @AttributeDefinition(name = "%pointsPerCall.name", min = "1",
+            description = "%pointsPerCall.description")
     double pointsPerCall() default 50;
 
-    @AttributeDefinition(name = "Use reported limits",
-            description = "Use the maximumAvailable and restoreRate Shopify last reported for this shop instead of"
-                    + " the two settings above.")
+    @AttributeDefinition(name = "%useReportedLimits.name",
+            description = "%useReportedLimits.description")
     boolean useReportedLimits() default true;
 
-    @AttributeDefinition(name = "Connect timeout (s)", min = "1")
+    @AttributeDefinition(name = "%connectTimeoutSeconds.name", min = "1")
     int connectTimeoutSeconds() default 10;
 
-    @AttributeDefinition(name = "Request timeout (s)", min = "1",
-            description = "Longest wait for one Shopify answer.")
+    @AttributeDefinition(name = "%requestTimeoutSeconds.name", min = "1",
+            description = "%requestTimeoutSeconds.description")
     int requestTimeoutSeconds() default 30;
 }
