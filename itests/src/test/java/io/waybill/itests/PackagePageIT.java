@@ -232,6 +232,9 @@ class PackagePageIT {
         WebElement remove = browser.driver().findElement(By.cssSelector("[data-tag='fragile'] .wb-tag-remove"));
         browser.click(remove);
         browser.await("fragile removed", () -> tags().equals(List.of("VIP", "易碎")) ? true : null);
+        // the history as the page shows it when opened again
+        openPage(pkg);
+        assertEquals(List.of("VIP", "易碎"), tags(), "tags kept");
         List<String> history = browser.gridRows("history-grid");
         assertTrue(history.stream().anyMatch(r -> r.contains("Tags changed") && r.contains("-fragile")),
                 () -> "tag change in the history: " + history);
