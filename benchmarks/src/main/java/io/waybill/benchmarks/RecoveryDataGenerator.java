@@ -2,7 +2,7 @@ package io.waybill.benchmarks;
 
 import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
 import io.waybill.core.internal.db.DatabaseEngine;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.platform.csv.internal.CsvOrderFileParser;

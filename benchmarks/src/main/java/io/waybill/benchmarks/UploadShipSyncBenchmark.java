@@ -4,7 +4,7 @@ import io.waybill.core.internal.carrier.CarrierJobWorker;
 import io.waybill.core.internal.carrier.CarrierJobs;
 import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.service.PackageServiceImpl;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.sync.SyncJobWorker;
 import io.waybill.core.internal.sync.SyncServiceImpl;
 import io.waybill.core.internal.workflow.ShippingServiceImpl;
@@ -52,6 +52,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The stubs are in-process implementations of the plugin SPI with the latency / limit built in.
  */
 public final class UploadShipSyncBenchmark {
+    /** The services check permissions first (issue 11): the harness acts as an administrator. */
+    private static final io.waybill.core.internal.security.Authorizer ADMIN =
+            new io.waybill.core.internal.security.Authorizer(name -> java.util.Set.of("admin"));
+
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "all";
@@ -157,6 +161,7 @@ public final class UploadShipSyncBenchmark {
             PluginRegistryImpl registry = new PluginRegistryImpl();
             registry.bindCarrier(CaptureAllocateBenchmark.reference(), stub);
             CarrierJobs jobs = new CarrierJobs(db);
+            jobs.setAuthorizer(ADMIN);
             jobs.saveShippingMethod(new ShippingMethodInfo("BENCH", "STD", "bench", null, true), "bench");
             PackageServiceImpl packages = new PackageServiceImpl(db);
             List<Long> ids = new ArrayList<>();
@@ -192,6 +197,7 @@ public final class UploadShipSyncBenchmark {
             System.out.printf("ship: stored %,d printed packages in %.0f s%n", stored, (System.nanoTime() - b0) / 1e9);
             ShippingServiceImpl shipping = new ShippingServiceImpl(db.dataSource(), Clock.systemUTC(),
                     (u, p) -> Optional.empty());
+            shipping.setAuthorizer(ADMIN);
             long[] ours = new long[scans];
             java.util.Random random = new java.util.Random(7);
             for (int i = 0; i < scans; i++) {
@@ -281,6 +287,7 @@ public final class UploadShipSyncBenchmark {
             PluginRegistryImpl registry = new PluginRegistryImpl();
             registry.bindPlatform(CaptureAllocateBenchmark.reference(), stub);
             SyncServiceImpl sync = new SyncServiceImpl(db.dataSource(), Clock.systemUTC());
+            sync.setAuthorizer(ADMIN);
             List<Long> ids = new ArrayList<>();
             try (Connection c = db.dataSource().getConnection();
                  ResultSet rs = c.createStatement().executeQuery("SELECT ID FROM WB_PACKAGE ORDER BY ID")) {

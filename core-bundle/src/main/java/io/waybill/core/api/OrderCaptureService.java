@@ -2,6 +2,7 @@ package io.waybill.core.api;
 
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
+import io.waybill.core.model.OrderCheck;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
@@ -52,6 +53,20 @@ public interface OrderCaptureService {
      *         {@code address_locked} (past upload), {@code upload_in_progress}
      */
     void updateAddress(long packageId, Address address, String actor);
+
+    /**
+     * Checks an order as {@link #capture} would, without saving anything, for a form that shows the problems beside
+     * its fields: the capture rules (required fields, address per destination, e-mail and phone format, lengths,
+     * printable label text, the parcel weight limit) and, unlike capture, SKUs that are neither in the catalogue nor
+     * mapped for the store. Since 1.9.
+     *
+     * @return problems; empty when {@link #capture} would accept the order with every line matched
+     * @throws OperationRefusedException unknown store
+     */
+    List<OrderCheck.Problem> check(String storeCode, PlatformOrder order);
+
+    /** What an address in a destination (ISO 3166 code) needs, for a form to mark it. Since 1.9. */
+    OrderCheck.AddressRules addressRules(String countryCode);
 
     /** Forgets a preview without importing. */
     void discardImport(String previewId);

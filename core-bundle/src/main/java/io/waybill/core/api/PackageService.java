@@ -4,6 +4,7 @@ import io.waybill.core.model.CarrierLabel;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
+import io.waybill.core.model.PackageSelection;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Shortage;
@@ -18,6 +19,42 @@ public interface PackageService {
 
     /** Number of packages matching the query (within the scope of {@link PackageQuery#viewer()}). */
     long count(PackageQuery query);
+
+    /**
+     * Resolves a "select all" selection to the packages it means now: every package matching the query within the
+     * viewer's scope, minus the excluded ids, as package id -> package no. in id order, read in one query. Batch
+     * actions then run on these ids; each action's status rule still decides per package. Since 1.9.
+     *
+     * @param max the most packages the caller accepts (at most {@link PackageSelection#MAX_PACKAGES})
+     * @throws OperationRefusedException code {@code selection_too_large} when more than {@code max} match
+     */
+    default Map<Long, String> resolve(PackageSelection selection, int max) {
+        // implementations without a query of their own page through find(); the core's reads it in one query
+        int bound = Math.min(max, PackageSelection.MAX_PACKAGES);
+        java.util.TreeMap<Long, String> ids = new java.util.TreeMap<>();
+        int offset = 0;
+        while (true) {
+            List<PackageRow> page = find(selection.query(), offset, 1000, List.of());
+            for (PackageRow row : page) {
+                if (!selection.excluded().contains(row.id())) {
+                    ids.put(row.id(), row.packageNo());
+                }
+            }
+            if (ids.size() > bound) {
+                throw tooLarge(bound);
+            }
+            if (page.size() < 1000) {
+                return new java.util.LinkedHashMap<>(ids);
+            }
+            offset += page.size();
+        }
+    }
+
+    /** The refusal of a selection of more than {@code max} packages. Since 1.9. */
+    static OperationRefusedException tooLarge(int max) {
+        return new OperationRefusedException("selection_too_large", "More than " + max + " packages are selected; "
+                + "narrow the filter (store, country, search) and run the action in parts");
+    }
 
     /**
      * One page of packages matching the query, in the given order (then by id, so pages are stable).

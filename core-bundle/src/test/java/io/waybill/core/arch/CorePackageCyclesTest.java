@@ -12,29 +12,23 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SliceRule;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * No cycles between the core's internal packages ({@code io.waybill.core.internal.<slice>..}).
  *
- * <p>The core has cycles today (workflow, service and carrier all reach each other). They are debt (issue 11
- * item 5, listed in ARCHITECTURE.md "Checks in the build"), recorded here as {@link #KNOWN_CYCLE_EDGES}: the
- * package-to-package dependencies that close the known cycles. The rule ignores exactly those, so any other cycle
- * (a new package pair, or the known packages reaching each other over a new edge) fails the build. When a refactor
- * removes one of them, {@link #knownCycleEdges_stillExist} fails until the line is deleted here and in
- * ARCHITECTURE.md: the list only shrinks.
+ * <p>The core had cycles (workflow, service and carrier all reached each other) until issue 11 item 5 moved the
+ * shared types down ({@code persistence}, {@code plugin}, {@code lifecycle}, {@code workers}). The allow-list of
+ * known cycle edges is empty now and must stay empty: any cycle fails the build. {@link #noCycles} keeps its
+ * allow-list parameter for the fixture test that shows how an allowed edge is let through.
  */
 class CorePackageCyclesTest {
 
     static final String CORE_INTERNAL = "io.waybill.core.internal";
 
-    /** from -> to, slices under io.waybill.core.internal; layering read as workflow below carrier below service. */
-    static final List<String[]> KNOWN_CYCLE_EDGES = List.of(
-            new String[] {"workflow", "carrier"},   // FulfilmentServiceImpl -> CarrierLabels
-            new String[] {"workflow", "service"},   // FulfilmentServiceImpl -> PluginRegistryImpl
-            new String[] {"carrier", "service"});   // CarrierJobWorker -> PluginRegistryImpl
+    /** from -> to, slices under io.waybill.core.internal: none left (the list only shrank, and is empty). */
+    static final List<String[]> KNOWN_CYCLE_EDGES = List.of();
 
     static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -60,21 +54,22 @@ class CorePackageCyclesTest {
     }
 
     @Test
-    void coreHasTheKnownCycles_withoutTheListTheRuleFails() {
-        EvaluationResult result = noCycles(CORE_INTERNAL, List.of()).evaluate(CORE);
-        assertTrue(result.hasViolation(), "no cycles left: empty KNOWN_CYCLE_EDGES and ARCHITECTURE.md's debt list");
+    void noKnownCycleEdgesAreAllowed() {
+        assertEquals(List.of(), KNOWN_CYCLE_EDGES.stream().map(e -> e[0] + " -> " + e[1]).toList(),
+                "the core is free of package cycles; fix a new one instead of allowing it");
+        assertFalse(noCycles(CORE_INTERNAL, List.of()).evaluate(CORE).hasViolation());
     }
 
     @Test
-    void knownCycleEdges_stillExist() {
-        List<String> gone = new ArrayList<>();
-        for (String[] edge : KNOWN_CYCLE_EDGES) {
-            if (dependencies(edge[0], edge[1]).isEmpty()) {
-                gone.add(edge[0] + " -> " + edge[1]);
-            }
+    void formerCycleEdgesAreGone() {
+        // the three edges that closed the former cycles (workflow -> carrier: CarrierLabels, now in persistence;
+        // workflow -> service and carrier -> service: PluginRegistryImpl, now in plugin)
+        for (String[] edge : List.of(new String[] {"workflow", "carrier"}, new String[] {"workflow", "service"},
+                new String[] {"carrier", "service"})) {
+            assertEquals(List.of(), dependencies(edge[0], edge[1]), edge[0] + " -> " + edge[1]);
         }
-        assertEquals(List.of(), gone, "cycle edges removed by a refactor: delete them from KNOWN_CYCLE_EDGES "
-                + "and from ARCHITECTURE.md (Checks in the build)");
+        // the layering kept: service and carrier above workflow
+        assertTrue(!dependencies("carrier", "workflow").isEmpty() && !dependencies("service", "workflow").isEmpty());
     }
 
     @Test
@@ -84,7 +79,7 @@ class CorePackageCyclesTest {
         assertTrue(result.hasViolation());
         String report = result.getFailureReport().toString();
         assertTrue(report.contains("alpha") && report.contains("beta"), report);
-        // the same cycle, declared known, passes: the allow-list is what lets the core's debt through
+        // the same cycle, declared known, passes: this is how the (now empty) allow-list worked
         assertFalse(noCycles("io.waybill.core.archfixture", List.<String[]>of(new String[] {"beta", "alpha"}))
                 .evaluate(fixture).hasViolation());
     }

@@ -1,7 +1,7 @@
 package io.waybill.core.internal;
 
 import io.waybill.core.internal.db.DatabaseEngine;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 import org.osgi.framework.ServiceReference;

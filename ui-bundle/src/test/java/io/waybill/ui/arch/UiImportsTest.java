@@ -45,6 +45,6 @@ class UiImportsTest {
         EvaluationResult result = UI_USES_ONLY_CORE_API_MODEL_AND_SPI.evaluate(fixture);
         assertTrue(result.hasViolation());
         String report = result.getFailureReport().toString();
-        assertTrue(report.contains("io.waybill.core.internal.workflow.PackageLifecycle"), report);
+        assertTrue(report.contains("io.waybill.core.internal.lifecycle.PackageLifecycle"), report);
     }
 }

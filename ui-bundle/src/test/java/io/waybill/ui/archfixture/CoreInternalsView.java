@@ -1,6 +1,6 @@
 package io.waybill.ui.archfixture;
 
-import io.waybill.core.internal.workflow.PackageLifecycle;
+import io.waybill.core.internal.lifecycle.PackageLifecycle;
 
 /** Test fixture: a UI class that reaches past the core API into the core's internals (what UiImports forbids). */
 public class CoreInternalsView {

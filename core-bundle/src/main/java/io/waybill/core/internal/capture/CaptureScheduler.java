@@ -1,5 +1,6 @@
 package io.waybill.core.internal.capture;
 
+import io.waybill.core.internal.workers.WorkerPool;
 import io.waybill.core.api.OperationRefusedException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -8,7 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,22 +22,20 @@ public class CaptureScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureScheduler.class);
 
     private final OrderCaptureServiceImpl capture;
+    private final WorkerPool workers;
     private final ScheduledExecutorService executor;
 
     @Activate
-    public CaptureScheduler(@Reference OrderCaptureServiceImpl capture) {
+    public CaptureScheduler(@Reference OrderCaptureServiceImpl capture, @Reference WorkerPool workers) {
         this.capture = capture;
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "waybill-capture");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = workers;
+        executor = workers.scheduler("capture");
         executor.scheduleWithFixedDelay(this::runDue, 30, 60, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        workers.close(executor, Duration.ZERO);
     }
 
     void runDue() {

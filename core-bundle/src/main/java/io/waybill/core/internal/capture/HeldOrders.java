@@ -1,6 +1,8 @@
 package io.waybill.core.internal.capture;
 
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.Ids;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.PackageStatus;
 
 import java.sql.Connection;
@@ -21,6 +23,11 @@ import java.util.Map;
  * Runs in the caller's transaction (the one that stores the alias), so an alias and its releases commit together.
  */
 public final class HeldOrders {
+    /** A held package whose SKUs are all mapped now goes back to waiting; otherwise it stays held. */
+    private static final StatusGate RELEASE = StatusGate.to(PackageStatus.WAITING)
+            .from(PackageStatus.SKU_UNMATCHED).set("EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
+    private static final StatusGate STILL_HELD = StatusGate.to(PackageStatus.SKU_UNMATCHED)
+            .from(PackageStatus.SKU_UNMATCHED).set("EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
 
     /** What a mapping did: packages released to WAITING and packages still held for another SKU. */
     public record Released(List<String> released, List<String> stillHeld) {
@@ -49,7 +56,7 @@ public final class HeldOrders {
         if (lines.isEmpty()) {
             return new Released(List.of(), List.of());
         }
-        long next = OrderWriter.reserveIds(c, lines.size());
+        long next = Ids.reserve(c, lines.size());
         Map<Long, Held> packages = new LinkedHashMap<>();
         try (PreparedStatement move = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
                 + "SKU_ID, QUANTITY, UNIT_PRICE, CURRENCY) SELECT ?, 1, ORDER_ID, LINE_NO, ?, QUANTITY, UNIT_PRICE, "
@@ -90,14 +97,11 @@ public final class HeldOrders {
                 }
             }
             String to = remaining.isEmpty() ? PackageStatus.WAITING.name() : PackageStatus.SKU_UNMATCHED.name();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = ?, "
-                    + "EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
-                ps.setString(1, to);
-                ps.setInt(2, grams);
-                ps.setTimestamp(3, Timestamp.from(now));
-                ps.setLong(4, h.packageId());
-                ps.setString(5, PackageStatus.SKU_UNMATCHED.name());
-                ps.executeUpdate();
+            StatusGate gate = remaining.isEmpty() ? RELEASE : STILL_HELD;
+            try (PreparedStatement ps = gate.prepare(c)) {
+                ps.setInt(1, grams);
+                ps.setTimestamp(2, Timestamp.from(now));
+                gate.apply(ps, h.packageId());
             }
             String reason = "Platform SKU " + platformSku + " mapped to " + skuCode
                     + (remaining.isEmpty() ? "; every line matched" : "; still held: " + OrderWriter.heldReason(remaining));

@@ -7,11 +7,12 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PrintService;
 import io.waybill.core.internal.db.Database;
-import io.waybill.core.internal.service.PluginRegistryImpl;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.OrderCheck;
 import io.waybill.core.model.RowError;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
@@ -124,11 +125,12 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                                   boolean allOrNothing) throws SQLException {
         Store store = store(c, storeCode);
         Map<String, OrderWriter.Sku> skus = OrderWriter.loadSkus(c);
+        Map<String, String> aliases = OrderWriter.loadAliases(c, store.id());
         List<RowError> rejected = new ArrayList<>();
         List<PlatformOrder> valid = new ArrayList<>();
         for (PlatformOrder o : orders) {
             // an unknown SKU is not refused: the writer holds the order in SKU_UNMATCHED until it is mapped
-            List<OrderValidator.Problem> problems = OrderValidator.validate(o, null, printable());
+            List<OrderValidator.Problem> problems = new ArrayList<>(OrderValidator.validate(o, null, printable()));
             if (problems.isEmpty()) {
                 valid.add(o);
             } else {
@@ -143,6 +145,33 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         }
         OrderWriter.Counts counts = new OrderWriter(c, skus, actor, clock.instant()).write(store.id(), valid);
         return new CaptureResult(counts.created(), counts.updated(), counts.unchanged(), counts.flagged(), rejected);
+    }
+
+    @Override
+    public List<OrderCheck.Problem> check(String storeCode, PlatformOrder order) {
+        return Jdbc.inTransaction(ds, c -> {
+            Store store = store(c, storeCode);
+            Map<String, OrderWriter.Sku> skus = OrderWriter.loadSkus(c);
+            Map<String, String> aliases = OrderWriter.loadAliases(c, store.id());
+            Set<String> known = new java.util.HashSet<>(skus.keySet());
+            aliases.forEach((platformSku, code) -> {
+                if (skus.containsKey(code)) {
+                    known.add(platformSku);
+                }
+            });
+            List<OrderValidator.Problem> problems = new ArrayList<>(OrderValidator.validate(order, known,
+                    printable()));
+            problems.addAll(OrderValidator.validateContact(order.shipTo()));
+            problems.addAll(OrderValidator.validateWeight(OrderWriter.expectedWeight(order, skus, aliases)));
+            return problems.stream().map(p -> new OrderCheck.Problem(p.field(), p.line(), p.code(), p.value(),
+                    p.reason())).toList();
+        });
+    }
+
+    @Override
+    public OrderCheck.AddressRules addressRules(String countryCode) {
+        return new OrderCheck.AddressRules(OrderValidator.postalCodeRequired(countryCode),
+                OrderValidator.stateRequired(countryCode), OrderValidator.MAX_PARCEL_GRAMS);
     }
 
     /** Statuses in which no carrier holds a shipment for the package, so its address may still change. */
@@ -338,7 +367,8 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         List<ParsedOrderFile.ParsedOrder> checked = new ArrayList<>();
         List<RowError> held = new ArrayList<>();
         for (ParsedOrderFile.ParsedOrder po : file.orders()) {
-            List<OrderValidator.Problem> problems = OrderValidator.validate(po.order(), null, printable);
+            List<OrderValidator.Problem> problems = new ArrayList<>(OrderValidator.validate(po.order(), null,
+                    printable));
             if (problems.isEmpty()) {
                 checked.add(po);
                 List<PlatformOrder.Line> lines = po.order().lines();

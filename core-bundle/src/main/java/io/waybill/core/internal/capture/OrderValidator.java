@@ -25,11 +25,33 @@ public final class OrderValidator {
      *
      * @param line 0-based index of the order line it is about, -1 when it is about the order
      */
-    public record Problem(String field, String reason, int line) {
+    public record Problem(String field, String reason, int line, String code, String value) {
+        public Problem(String field, String reason, int line) {
+            this(field, reason, line, CODE_INVALID, null);
+        }
+
         public Problem(String field, String reason) {
             this(field, reason, -1);
         }
     }
+
+    /**
+     * Kinds of problems with a code of their own, so a form can say them in the operator's language (with
+     * {@link Problem#value()} as the offending value); every other problem has {@link #CODE_INVALID}.
+     */
+    public static final String CODE_INVALID = "invalid";
+    public static final String CODE_REQUIRED = "required";
+    public static final String CODE_EMAIL = "invalid_email";
+    public static final String CODE_PHONE = "invalid_phone";
+    public static final String CODE_POSTAL_CODE = "invalid_postal_code";
+    public static final String CODE_UNKNOWN_SKU = "unknown_sku";
+    public static final String CODE_TOO_HEAVY = "too_heavy";
+
+    /**
+     * The heaviest parcel one order may make, in grams (its SKUs' catalogue weights times quantities, with the
+     * packaging): above it no parcel carrier Waybill ships with takes the package, so the order is split first.
+     */
+    public static final int MAX_PARCEL_GRAMS = 30_000;
 
     /** Amounts are stored as DECIMAL(19, 4): at most 15 digits before the point. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
@@ -113,7 +135,8 @@ public final class OrderValidator {
             if (sku.isEmpty()) {
                 problems.add(new Problem("sku", "is required", index));
             } else if (knownSkus != null && !knownSkus.contains(sku)) {
-                problems.add(new Problem("sku", "unknown SKU '" + TextRules.visible(sku) + "'", index));
+                problems.add(new Problem("sku", "unknown SKU '" + TextRules.visible(sku) + "'", index, CODE_UNKNOWN_SKU,
+                        TextRules.visible(sku)));
             }
             if (line.quantity() <= 0) {
                 problems.add(new Problem("quantity", "must be greater than 0, got " + line.quantity()
@@ -183,18 +206,78 @@ public final class OrderValidator {
             String phone = v.buyerPhone().strip();
             long digits = phone.chars().filter(ch -> ch >= '0' && ch <= '9').count();
             if (!PHONE.matcher(phone).matches() || digits < 5) {
-                problems.add(new Problem("buyer_phone", "'" + TextRules.visible(phone) + "' is not a phone number "
-                        + "(digits with an optional leading +, spaces, dashes, dots or brackets; at least 5 digits)"));
+                problems.add(phoneProblem("buyer_phone", phone));
             }
         }
         if (text(problems, "buyer_email", v.buyerEmail(), false, 200) && !blank(v.buyerEmail())) {
             String email = v.buyerEmail().strip();
             if (!EMAIL.matcher(email).matches()) {
-                problems.add(new Problem("buyer_email", "'" + TextRules.visible(email) + "' is not an e-mail "
-                        + "address (name@domain.tld)"));
+                problems.add(emailProblem("buyer_email", email));
             }
         }
         return problems;
+    }
+
+    private static Problem phoneProblem(String field, String phone) {
+        return new Problem(field, "'" + TextRules.visible(phone) + "' is not a phone number (digits with an optional "
+                + "leading +, spaces, dashes, dots or brackets; at least 5 digits)", -1, CODE_PHONE,
+                TextRules.visible(phone));
+    }
+
+    private static Problem emailProblem(String field, String email) {
+        return new Problem(field, "'" + TextRules.visible(email) + "' is not an e-mail address (name@domain.tld)", -1,
+                CODE_EMAIL, TextRules.visible(email));
+    }
+
+    /**
+     * The format of the ship-to phone and e-mail, for forms where an operator types them (the manual order form);
+     * not applied to captured or imported orders, whose contact data come from the marketplace or the seller's file.
+     */
+    public static List<Problem> validateContact(Address a) {
+        List<Problem> problems = new ArrayList<>();
+        if (a == null) {
+            return problems;
+        }
+        if (!blank(a.phone()) && a.phone().strip().length() <= 40) {
+            String phone = a.phone().strip();
+            if (!PHONE.matcher(phone).matches() || phone.chars().filter(ch -> ch >= '0' && ch <= '9').count() < 5) {
+                problems.add(phoneProblem("phone", phone));
+            }
+        }
+        if (!blank(a.email()) && a.email().strip().length() <= 200) {
+            String email = a.email().strip();
+            if (!EMAIL.matcher(email).matches()) {
+                problems.add(emailProblem("email", email));
+            }
+        }
+        return problems;
+    }
+
+    /** Whether an address in this destination (ISO code) needs a postal code. */
+    public static boolean postalCodeRequired(String country) {
+        String c = country == null ? "" : country.strip();
+        return !c.isEmpty() && ISO_COUNTRIES.contains(c) && !NO_POSTAL_CODE.contains(c);
+    }
+
+    /** Whether an address in this destination (ISO code) needs the state / province. */
+    public static boolean stateRequired(String country) {
+        return country != null && STATE_REQUIRED.contains(country.strip());
+    }
+
+    /**
+     * The parcel weight rule: a problem when an order's expected weight is above {@link #MAX_PARCEL_GRAMS}. Checked in
+     * the manual order form only: a captured or imported heavy order is kept (it may be split or sent by freight).
+     *
+     * @param grams the order's expected weight (catalogue weights of its matched SKUs, with packaging)
+     */
+    public static List<Problem> validateWeight(long grams) {
+        if (grams <= MAX_PARCEL_GRAMS) {
+            return List.of();
+        }
+        String kg = new BigDecimal(grams).movePointLeft(3).stripTrailingZeros().toPlainString();
+        return List.of(new Problem("weight", "the parcel would weigh " + kg + " kg (catalogue weights times "
+                + "quantities), more than the " + MAX_PARCEL_GRAMS / 1000 + " kg one parcel may weigh; split the "
+                + "order into several", -1, CODE_TOO_HEAVY, kg));
     }
 
     private static boolean blank(String s) {
@@ -272,6 +355,8 @@ public final class OrderValidator {
         text(problems, "address1", a.line1(), true, 300);
         text(problems, "address2", a.line2(), false, 300);
         text(problems, "city", a.city(), true, 100);
+        // only the length here: the format of the ship-to phone and e-mail is the marketplace's business on a
+        // captured order (an "ext. 12" must not lose a paid order); forms check it with validateContact
         text(problems, "phone", a.phone(), false, 40);
         text(problems, "email", a.email(), false, 200);
         String country = a.countryCode() == null ? "" : a.countryCode().strip();
@@ -289,7 +374,8 @@ public final class OrderValidator {
             Pattern format = POSTAL_FORMATS.get(country);
             if (format != null && !format.matcher(a.postalCode().strip()).matches()) {
                 problems.add(new Problem("postal_code", "'" + TextRules.visible(a.postalCode().strip())
-                        + "' is not a valid postal code for " + country));
+                        + "' is not a valid postal code for " + country, -1, CODE_POSTAL_CODE,
+                        TextRules.visible(a.postalCode().strip())));
             }
         }
         printable(problems, a, printable == null ? Printable.ANY : printable);
@@ -344,7 +430,7 @@ public final class OrderValidator {
                                 String context) {
         if (value == null || value.isBlank()) {
             if (required) {
-                problems.add(new Problem(field, "is required" + context));
+                problems.add(new Problem(field, "is required" + context, -1, CODE_REQUIRED, null));
                 return false;
             }
             return true;

@@ -1,7 +1,9 @@
 package io.waybill.core.internal.capture;
 
-import io.waybill.core.internal.demo.PackageNumbers;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.Ids;
+import io.waybill.core.internal.persistence.PackageNumbers;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
@@ -32,6 +34,19 @@ final class OrderWriter {
     private static final int CHUNK = 500;
     private static final Set<String> LINES_EDITABLE = Set.of(PackageStatus.WAITING.name(),
             PackageStatus.OUT_OF_STOCK.name(), PackageStatus.SKU_UNMATCHED.name());
+
+    /**
+     * New order lines of a package not allocated yet: it is held (unmatched SKU), released to waiting, or keeps its
+     * status; the status read is part of the guard.
+     */
+    private static final Map<PackageStatus, StatusGate> LINES_CHANGED = Map.of(
+            PackageStatus.WAITING, linesGate(PackageStatus.WAITING),
+            PackageStatus.OUT_OF_STOCK, linesGate(PackageStatus.OUT_OF_STOCK),
+            PackageStatus.SKU_UNMATCHED, linesGate(PackageStatus.SKU_UNMATCHED));
+
+    private static StatusGate linesGate(PackageStatus to) {
+        return StatusGate.to(to).orStaying().set("EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?").where("STATUS = ?");
+    }
 
     record Sku(long id, int weightGrams) {
     }
@@ -212,8 +227,17 @@ final class OrderWriter {
                 } else if (status.equals(PackageStatus.SKU_UNMATCHED.name())) {
                     status = PackageStatus.WAITING.name();
                 }
-                exec("UPDATE WB_PACKAGE SET STATUS = ?, EXPECTED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, "
-                        + "VERSION = VERSION + 1 WHERE ID = ?", status, weight(o), Timestamp.from(now), e.packageId());
+                StatusGate gate = LINES_CHANGED.get(PackageStatus.valueOf(status));
+                try (PreparedStatement ps = gate.prepare(c)) {
+                    ps.setInt(1, weight(o));
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setString(3, e.packageStatus());
+                    if (!gate.apply(ps, e.packageId())) {
+                        // allocated (or voided) since read: the whole capture transaction rolls back
+                        throw new IllegalStateException("Package " + e.packageId() + " of order " + o.orderNo()
+                                + " changed during the capture; capture again");
+                    }
+                }
                 Jdbc.audit(c, e.packageId(), e.id(), actor, now, "LINES_CHANGED", e.packageStatus(),
                         status, "Order lines updated by the marketplace"
                                 + (unmatched.isEmpty() ? "" : "; " + heldReason(unmatched)));
@@ -310,7 +334,7 @@ final class OrderWriter {
             return;
         }
         int lineCount = fresh.stream().mapToInt(o -> o.lines().size()).sum();
-        long next = reserveIds(c, fresh.size() * 2L + lineCount);
+        long next = Ids.reserve(c, fresh.size() * 2L + lineCount);
         try (PreparedStatement po = c.prepareStatement("INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, "
                 + "PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, COMPANY, LINE1, LINE2, CITY, STATE, POSTAL_CODE, "
                 + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT, CURRENCY, TOTAL, "
@@ -387,7 +411,7 @@ final class OrderWriter {
     }
 
     private void insertLines(long orderId, PlatformOrder o) throws SQLException {
-        long next = reserveIds(c, o.lines().size());
+        long next = Ids.reserve(c, o.lines().size());
         String orderCurrency = cleanValue(o).currency();
         try (PreparedStatement pl = c.prepareStatement(LINE_INSERT);
              PreparedStatement pu = c.prepareStatement(UNMATCHED_INSERT)) {
@@ -445,11 +469,16 @@ final class OrderWriter {
     }
 
     private int weight(PlatformOrder o) {
-        int grams = PACKAGING_GRAMS;
+        return (int) Math.min(Integer.MAX_VALUE, expectedWeight(o, skus, aliases));
+    }
+
+    /** An order's expected parcel weight: packaging plus its matched SKUs' weights times quantities. */
+    static long expectedWeight(PlatformOrder o, Map<String, Sku> skus, Map<String, String> aliases) {
+        long grams = PACKAGING_GRAMS;
         for (PlatformOrder.Line l : o.lines()) {
             String code = resolve(l.sku(), skus, aliases);
             if (code != null) { // an unmatched line weighs nothing until it is mapped
-                grams += skus.get(code).weightGrams() * l.quantity();
+                grams += (long) skus.get(code).weightGrams() * Math.max(0, l.quantity());
             }
         }
         return grams;
@@ -529,19 +558,6 @@ final class OrderWriter {
         return result;
     }
 
-    /** Reserves a block of ids from the shared table sequence and returns the first. */
-    static long reserveIds(Connection c, long count) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement(
-                "UPDATE WB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'wb_id'");
-             PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM WB_SEQUENCE WHERE SEQ_NAME = 'wb_id'")) {
-            up.setLong(1, count);
-            up.executeUpdate();
-            try (ResultSet rs = get.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) - count + 1;
-            }
-        }
-    }
 
     /** Address with every field stripped and empty fields as null, as stored. */
     static Address clean(Address a) {

@@ -1,10 +1,14 @@
 package io.waybill.core.internal.carrier;
 
+import io.waybill.core.internal.workers.WorkerPool;
+import io.waybill.core.internal.lifecycle.PackageLifecycle;
+import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginFailure;
-import io.waybill.core.internal.service.PluginRegistryImpl;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.persistence.CarrierLabels;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.workflow.WarehouseRows;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageStatus;
@@ -41,7 +45,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +85,8 @@ public class CarrierJobWorker {
     private final PackageService packages;
     private final DataSource ds;
     private final Clock clock;
+    /** Owns the threads; the worker opens its dispatcher and its call pool there and closes them in stop(). */
+    private final WorkerPool workers;
     private ScheduledExecutorService scheduler;
     private ExecutorService pool;
     private Semaphore capacity;
@@ -96,13 +101,18 @@ public class CarrierJobWorker {
 
     @Activate
     public CarrierJobWorker(@Reference CarrierJobs jobs, @Reference PluginRegistryImpl plugins,
-                            @Reference PackageService packages, Config config) {
-        this(jobs, plugins, packages);
+                            @Reference PackageService packages, @Reference WorkerPool workers, Config config) {
+        this(jobs, plugins, packages, workers);
         start(config.threads(), config.pollMillis());
     }
 
     /** A worker that is not started yet (tests, benchmarks): call {@link #start}. */
     public CarrierJobWorker(CarrierJobs jobs, PluginRegistryImpl plugins, PackageService packages) {
+        this(jobs, plugins, packages, new WorkerPool());
+    }
+
+    CarrierJobWorker(CarrierJobs jobs, PluginRegistryImpl plugins, PackageService packages, WorkerPool workers) {
+        this.workers = workers;
         this.jobs = jobs;
         this.plugins = plugins;
         this.packages = packages;
@@ -114,16 +124,8 @@ public class CarrierJobWorker {
     public void start(int threads, int pollMillis) {
         int n = Math.max(1, Math.min(64, threads));
         capacity = new Semaphore(n);
-        pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "waybill-carrier");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "waybill-carrier-queue");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = workers.pool("carrier", n);
+        scheduler = workers.scheduler("carrier-queue");
         startedAt = clock.instant();
         recoverInterrupted();
         scheduler.scheduleWithFixedDelay(this::dispatch, pollMillis, Math.max(20, pollMillis), TimeUnit.MILLISECONDS);
@@ -132,24 +134,12 @@ public class CarrierJobWorker {
     @Deactivate
     public void stop() {
         if (scheduler != null) {
-            scheduler.shutdown(); // no interrupt: the dispatcher may be inside a Derby call
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // no interrupt at first: the dispatcher may be inside a Derby call
+            workers.close(scheduler, java.time.Duration.ofSeconds(10));
         }
         if (pool != null) {
             // let running carrier calls finish: interrupting a thread inside Derby closes its connection
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            workers.close(pool, java.time.Duration.ofSeconds(30));
         }
     }
 
@@ -452,6 +442,21 @@ public class CarrierJobWorker {
         finish(c, j, CarrierJobs.FAILED, reason);
     }
 
+    /**
+     * The carrier's results: an upload accepted (awaiting its tracking number), tracked, or failed. A result may
+     * also repeat the package's status (a new tracking number, a new error); the status read is part of the guard.
+     */
+    private static final java.util.Map<PackageStatus, StatusGate> GATES = java.util.Map.of(
+            PackageStatus.AWAITING_TRACKING, carrierGate(PackageStatus.AWAITING_TRACKING),
+            PackageStatus.TRACKED, carrierGate(PackageStatus.TRACKED),
+            PackageStatus.UPLOAD_FAILED, carrierGate(PackageStatus.UPLOAD_FAILED));
+
+    private static StatusGate carrierGate(PackageStatus to) {
+        return StatusGate.to(to).orStaying().set("TRACKING_NO = COALESCE(?, TRACKING_NO), CARRIER_ID = ?, "
+                + "CARRIER_SHIPMENT_ID = COALESCE(?, CARRIER_SHIPMENT_ID), LAST_ERROR = ?, UPDATED_AT = ?")
+                .where("STATUS = ?");
+    }
+
     /** Moves the package to {@code to}; returns false when its current status does not allow that. */
     private boolean setPackage(Connection c, Job j, PackageStatus to, String trackingNo, String shipmentId,
                                String error, String action, String reason) throws SQLException {
@@ -464,23 +469,22 @@ public class CarrierJobWorker {
             }
         }
         PackageStatus current = PackageStatus.valueOf(from);
-        if (current != to && !io.waybill.core.internal.workflow.PackageLifecycle.canMove(current, to)) {
+        if (current != to && !PackageLifecycle.canMove(current, to)) {
             LOG.info("Package {} is {} now; carrier result {} not applied", j.packageId(), current, to);
             return false;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = ?, "
-                + "TRACKING_NO = COALESCE(?, TRACKING_NO), CARRIER_ID = ?, "
-                + "CARRIER_SHIPMENT_ID = COALESCE(?, CARRIER_SHIPMENT_ID), LAST_ERROR = ?, UPDATED_AT = ?, "
-                + "VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
-            ps.setString(1, to.name());
-            ps.setString(2, trackingNo);
-            ps.setString(3, j.carrierId());
-            ps.setString(4, shipmentId);
-            ps.setString(5, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
-            ps.setTimestamp(6, Timestamp.from(clock.instant()));
-            ps.setLong(7, j.packageId());
-            ps.setString(8, from);
-            ps.executeUpdate();
+        StatusGate gate = GATES.get(to);
+        try (PreparedStatement ps = gate.prepare(c)) {
+            ps.setString(1, trackingNo);
+            ps.setString(2, j.carrierId());
+            ps.setString(3, shipmentId);
+            ps.setString(4, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setTimestamp(5, Timestamp.from(clock.instant()));
+            ps.setString(6, from);
+            if (!gate.apply(ps, j.packageId())) {
+                LOG.info("Package {} changed meanwhile; carrier result {} not applied", j.packageId(), to);
+                return false;
+            }
         }
         Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), action, from, to.name(),
                 reason);

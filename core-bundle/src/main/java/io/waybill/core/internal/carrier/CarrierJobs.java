@@ -1,12 +1,14 @@
 package io.waybill.core.internal.carrier;
 
+import io.waybill.core.internal.persistence.CarrierLabels;
+
 import io.waybill.core.api.Permission;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.CarrierUploadService;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.db.Database;
-import io.waybill.core.internal.workflow.Jdbc;
-import io.waybill.core.internal.workflow.PackageLifecycle;
+import io.waybill.core.internal.persistence.Jdbc;
+import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.ShippingMethodInfo;

@@ -2,7 +2,7 @@ package io.waybill.core.internal.carrier;
 
 import io.waybill.spi.common.MessageCodes;
 import io.waybill.core.internal.db.Database;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.spi.carrier.SerialNumberStore;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.Result;

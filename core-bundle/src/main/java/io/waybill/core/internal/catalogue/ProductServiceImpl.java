@@ -1,12 +1,13 @@
 package io.waybill.core.internal.catalogue;
 
+import io.waybill.core.internal.persistence.Ids;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.Permission;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.internal.capture.HeldOrders;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.CatalogueFormat;
 import io.waybill.core.model.CatalogueImportPreview;
 import io.waybill.core.model.Product;
@@ -378,7 +379,7 @@ public class ProductServiceImpl implements ProductService {
     static void write(Connection c, List<Product> creates, List<Product> updates) throws SQLException {
         Map<Long, Product> byId = new LinkedHashMap<>();
         if (!creates.isEmpty()) {
-            long next = reserveIds(c, creates.size());
+            long next = Ids.reserve(c, creates.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, NAME_ZH, "
                     + "WEIGHT_GRAMS, WEIGHT_TOLERANCE_GRAMS, LENGTH_MM, WIDTH_MM, HEIGHT_MM, DECLARED_VALUE, CURRENCY, "
                     + "HS_CODE, ORIGIN_COUNTRY, MATERIAL, DG_BATTERY, DG_LIQUID, DG_MAGNET, DG_POWDER, ENABLED) "
@@ -544,18 +545,6 @@ public class ProductServiceImpl implements ProductService {
         }
     }
 
-    private static long reserveIds(Connection c, long count) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement(
-                "UPDATE WB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'wb_id'");
-             PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM WB_SEQUENCE WHERE SEQ_NAME = 'wb_id'")) {
-            up.setLong(1, count);
-            up.executeUpdate();
-            try (ResultSet rs = get.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) - count + 1;
-            }
-        }
-    }
 
     // ---- reading
 

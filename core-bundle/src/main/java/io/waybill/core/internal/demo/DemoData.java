@@ -1,5 +1,7 @@
 package io.waybill.core.internal.demo;
 
+import io.waybill.core.internal.persistence.PackageNumbers;
+
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.persistence.AuditEventEntity;
 import io.waybill.core.internal.persistence.OrderEntity;

@@ -5,8 +5,8 @@ import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.persistence.OrderLineEntity;
 import io.waybill.core.internal.persistence.PackageEntity;
 import io.waybill.core.model.AuditEntry;
-import io.waybill.core.internal.carrier.CarrierLabels;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.persistence.CarrierLabels;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.CarrierLabel;
 import io.waybill.core.model.OrderValue;
 import io.waybill.core.model.PackageDetail;
@@ -16,6 +16,7 @@ import io.waybill.core.model.Shortage;
 import io.waybill.core.internal.persistence.AuditEventEntity;
 import io.waybill.spi.common.Address;
 import io.waybill.core.model.PackageRow;
+import io.waybill.core.model.PackageSelection;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.security.AccountStates;
@@ -106,6 +107,47 @@ public class PackageServiceImpl implements PackageService {
             params.forEach(q::setParameter);
             return q.getSingleResult();
         });
+    }
+
+    /**
+     * The resolver of "select all": one query for the ids and numbers of the matching packages in the viewer's
+     * scope, in id order, reading at most {@code max + excluded + 1} rows (so an oversized selection is refused
+     * without reading it all); excluded ids are dropped here rather than sent as a NOT IN list of any length.
+     */
+    @Override
+    public Map<Long, String> resolve(PackageSelection selection, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative");
+        }
+        int bound = Math.min(max, PackageSelection.MAX_PACKAGES);
+        Set<Long> excluded = selection.excluded();
+        List<Object[]> rows = db.read(em -> {
+            StringBuilder jpql = new StringBuilder(
+                    "SELECT p.id, p.packageNo FROM PackageEntity p JOIN p.order o JOIN o.store s");
+            PackageQuery query = selection.query();
+            Map<String, Object> params = where(query, scope(em, query.viewer()), jpql);
+            jpql.append(" ORDER BY p.id ASC");
+            TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
+            params.forEach(q::setParameter);
+            q.setMaxResults((int) Math.min(Integer.MAX_VALUE, (long) bound + excluded.size() + 1));
+            return q.getResultList();
+        });
+        return keep(rows, excluded, bound);
+    }
+
+    /** Rows (id, package no.) minus the excluded ids; refused when more than {@code bound} remain. */
+    static Map<Long, String> keep(List<Object[]> rows, Set<Long> excluded, int bound) {
+        Map<Long, String> ids = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            if (!excluded.contains(id)) {
+                ids.put(id, (String) r[1]);
+                if (ids.size() > bound) {
+                    throw PackageService.tooLarge(bound);
+                }
+            }
+        }
+        return ids;
     }
 
     @Override

@@ -6,10 +6,11 @@ import io.waybill.core.api.StoreService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.persistence.StoreEntity;
 import io.waybill.core.internal.plugin.PluginCalls;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.internal.store.StoreAccounts;
-import io.waybill.core.internal.workflow.Jdbc;
-import io.waybill.core.internal.workflow.StockServiceImpl;
+import io.waybill.core.internal.persistence.Ids;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.workflow.TextRules;
 import io.waybill.core.model.ConnectionTest;
 import io.waybill.core.model.PlatformType;
@@ -387,7 +388,7 @@ public class StoreServiceImpl implements StoreService {
                     }
                 }
             }
-            long id = StockServiceImpl.nextId(c);
+            long id = Ids.next(c);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_STORE (ID, VERSION, CODE, NAME, PLATFORM, "
                     + "CAPTURE_INTERVAL_MINUTES, ENABLED, AUTO_SYNC) VALUES (?, 1, ?, ?, ?, ?, TRUE, ?)")) {
                 ps.setLong(1, id);

@@ -1,9 +1,11 @@
 package io.waybill.core.internal.sync;
 
+import io.waybill.core.internal.workers.WorkerPool;
+import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginFailure;
-import io.waybill.core.internal.service.PluginRegistryImpl;
-import io.waybill.core.internal.workflow.Jdbc;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.SyncState;
 import io.waybill.spi.common.Result;
@@ -33,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -55,15 +56,23 @@ public class SyncJobWorker {
     private final PluginRegistryImpl plugins;
     private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<Long, RateLimit> limits = new ConcurrentHashMap<>();
+    /** Owns the threads; the worker opens its dispatcher and its call pool there and closes them in stop(). */
+    private final WorkerPool workers;
     private ScheduledExecutorService scheduler;
     private ExecutorService pool;
 
     @Activate
-    public SyncJobWorker(@Reference SyncServiceImpl sync, @Reference PluginRegistryImpl plugins) {
-        this(sync, plugins, true);
+    public SyncJobWorker(@Reference SyncServiceImpl sync, @Reference PluginRegistryImpl plugins,
+                         @Reference WorkerPool workers) {
+        this(sync, plugins, workers, true);
     }
 
     public SyncJobWorker(SyncServiceImpl sync, PluginRegistryImpl plugins, boolean start) {
+        this(sync, plugins, new WorkerPool(), start);
+    }
+
+    SyncJobWorker(SyncServiceImpl sync, PluginRegistryImpl plugins, WorkerPool workers, boolean start) {
+        this.workers = workers;
         this.ds = sync.dataSource();
         this.clock = sync.clock();
         this.plugins = plugins;
@@ -73,16 +82,8 @@ public class SyncJobWorker {
     }
 
     public void start(int tickMillis) {
-        pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "waybill-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "waybill-sync-queue");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = workers.pool("sync", THREADS);
+        scheduler = workers.scheduler("sync-queue");
         // jobs left RUNNING by a previous process: confirming again is safe
         Jdbc.inTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -96,24 +97,12 @@ public class SyncJobWorker {
     @Deactivate
     public void stop() {
         if (scheduler != null) {
-            scheduler.shutdown(); // no interrupt: the dispatcher may be inside a Derby call
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // no interrupt at first: the dispatcher may be inside a Derby call
+            workers.close(scheduler, java.time.Duration.ofSeconds(10));
         }
         if (pool != null) {
             // let running confirmations finish: interrupting a thread inside Derby closes its connection
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            workers.close(pool, java.time.Duration.ofSeconds(30));
         }
     }
 
@@ -326,15 +315,18 @@ public class SyncJobWorker {
         return finish(c, j, "FAILED", reason);
     }
 
+    /** A shipped package is confirmed to its store (or the confirmation failed); SHIPPED or SYNC_FAILED before. */
+    private static final StatusGate SYNCED = StatusGate.to(PackageStatus.SYNCED).set("LAST_ERROR = ?, UPDATED_AT = ?");
+    private static final StatusGate SYNC_FAILED = StatusGate.to(PackageStatus.SYNC_FAILED)
+            .set("LAST_ERROR = ?, UPDATED_AT = ?");
+
     private void setStatus(Connection c, Job j, Shipment s, PackageStatus to, String error, String action,
                            String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = ?, LAST_ERROR = ?, "
-                + "UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS IN ('SHIPPED', 'SYNC_FAILED')")) {
-            ps.setString(1, to.name());
-            ps.setString(2, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
-            ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            ps.setLong(4, j.packageId());
-            if (ps.executeUpdate() == 1) {
+        StatusGate gate = to == PackageStatus.SYNCED ? SYNCED : SYNC_FAILED;
+        try (PreparedStatement ps = gate.prepare(c)) {
+            ps.setString(1, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            if (gate.apply(ps, j.packageId())) {
                 Jdbc.audit(c, j.packageId(), null, "sync", clock.instant(), action, s.status(), to.name(), reason);
             }
         }

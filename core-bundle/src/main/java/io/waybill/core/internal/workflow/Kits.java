@@ -41,6 +41,11 @@ public final class Kits {
         this.parts = parts;
     }
 
+    /** Bundles given directly: bundle SKU id to its components (tests of the allocation policy). */
+    static Kits of(Map<Long, List<Units>> parts) {
+        return parts.isEmpty() ? NONE : new Kits(Map.copyOf(parts));
+    }
+
     /** The components of every bundle, as stored now (one query; empty without bundles). */
     static Kits load(Connection c) throws SQLException {
         Map<Long, List<Units>> parts = new HashMap<>();

@@ -1,5 +1,8 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.Jdbc;
+
 import io.waybill.core.api.Permission;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.AuthenticationService;
@@ -353,11 +356,14 @@ public class ShippingServiceImpl implements ShippingService {
         }
     }
 
+    /** Printed packages leave the warehouse. */
+    private static final StatusGate SHIP = StatusGate.to(PackageStatus.SHIPPED)
+            .set("SHIPPED_AT = ?, MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
+
     private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, String reason)
             throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET STATUS = 'SHIPPED', SHIPPED_AT = ?, "
-                + "MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'PRINTED'")) {
+        try (PreparedStatement ps = SHIP.prepare(c)) {
             ps.setTimestamp(1, Timestamp.from(now));
             if (measured == null) {
                 ps.setNull(2, java.sql.Types.INTEGER);
@@ -365,8 +371,7 @@ public class ShippingServiceImpl implements ShippingService {
                 ps.setInt(2, measured);
             }
             ps.setTimestamp(3, Timestamp.from(now));
-            ps.setLong(4, p.id());
-            if (ps.executeUpdate() != 1) {
+            if (!SHIP.apply(ps, p.id())) {
                 throw new OperationRefusedException("concurrent_change", "Package " + p.packageNo()
                         + " was changed at the same time; scan it again.");
             }

@@ -1,5 +1,7 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.internal.persistence.Jdbc;
+
 import io.waybill.core.api.Permission;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.api.OperationRefusedException;
@@ -210,26 +212,13 @@ public class StockServiceImpl implements StockService {
                 }
             }
         }
-        long id = nextId(c);
+        long id = io.waybill.core.internal.persistence.Ids.next(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_STOCK (ID, VERSION, WAREHOUSE_ID, SKU_ID, "
                 + "LOCATION, ON_HAND, RESERVED) VALUES (?, 1, ?, ?, NULL, 0, 0)")) {
             ps.setLong(1, id);
             ps.setLong(2, ids.warehouseId());
             ps.setLong(3, ids.skuId());
             ps.executeUpdate();
-        }
-    }
-
-    /** Takes one id from the shared table sequence (the same one JPA allocates from, in blocks). */
-    public static long nextId(Connection c) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement(
-                "UPDATE WB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + 1 WHERE SEQ_NAME = 'wb_id'");
-             PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM WB_SEQUENCE WHERE SEQ_NAME = 'wb_id'")) {
-            up.executeUpdate();
-            try (ResultSet rs = get.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 

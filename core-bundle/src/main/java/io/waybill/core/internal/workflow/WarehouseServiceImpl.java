@@ -1,5 +1,10 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.internal.persistence.Ids;
+import io.waybill.core.internal.lifecycle.PackageLifecycle;
+
+import io.waybill.core.internal.persistence.Jdbc;
+
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.Permission;
 import io.waybill.core.api.WarehouseService;
@@ -99,7 +104,7 @@ public class WarehouseServiceImpl implements WarehouseService {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_WAREHOUSE (ID, VERSION, CODE, NAME, KIND, "
                     + "LINE1, LINE2, CITY, STATE, POSTAL_CODE, COUNTRY_CODE, CONTACT_NAME, PHONE, EMAIL, ENABLED) "
                     + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)")) {
-                ps.setLong(1, StockServiceImpl.nextId(c));
+                ps.setLong(1, Ids.next(c));
                 ps.setString(2, w.code());
                 bind(ps, 3, w);
                 ps.executeUpdate();
@@ -227,7 +232,7 @@ public class WarehouseServiceImpl implements WarehouseService {
                 ps.setLong(2, warehouseId);
                 ps.setLong(3, skuId);
                 if (!exists) {
-                    ps.setLong(4, StockServiceImpl.nextId(c));
+                    ps.setLong(4, Ids.next(c));
                 }
                 ps.executeUpdate();
             }

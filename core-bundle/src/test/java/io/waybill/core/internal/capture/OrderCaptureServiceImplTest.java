@@ -4,7 +4,7 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.db.DatabaseEngine;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.RowError;

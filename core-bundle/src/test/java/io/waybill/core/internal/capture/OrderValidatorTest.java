@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one validator every order path uses (file, manual form, marketplace capture, address edit). */
@@ -214,5 +215,62 @@ class OrderValidatorTest {
                 problems(valued(value(null, null, null, "123", "a b@example.com"), priced("A", null, null))));
         assertEquals(List.of(), problems(valued(value(null, null, null, "(+86) 138 0000 0000",
                 "zhang.wei+shop@mail.example.cn"), priced("A", null, null))));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} / {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "not-an-email    | +49 30 1234567 | email:invalid_email:not-an-email",
+            "ann@example.com | abc            | phone:invalid_phone:abc",
+            "ann@example.com | +49 30 1234567 | ''",
+            "''              | ''             | ''",
+    })
+    void theShipToEmailAndPhoneAreCheckedWithACodeInForms(String email, String phone, String expected) {
+        Address a = new Address("Ann", null, "Zeil 1", null, "Frankfurt", null, "60313", "DE", phone, email);
+
+        List<String> found = OrderValidator.validateContact(a).stream()
+                .map(p -> p.field() + ":" + p.code() + ":" + p.value()).toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
+        // a captured or imported order keeps the marketplace's contact data: no format problem refuses it
+        assertEquals(List.of(), OrderValidator.validateAddress(a));
+    }
+
+    @Test
+    void aMissingGermanPostalCodeIsRequiredWithACode() {
+        Address a = new Address("Ann", null, "Zeil 1", null, "Frankfurt", null, "", "DE", null, null);
+
+        List<OrderValidator.Problem> problems = OrderValidator.validateAddress(a);
+
+        assertEquals(List.of("postal_code:required:is required for destination DE"), problems.stream()
+                .map(p -> p.field() + ":" + p.code() + ":" + p.reason()).toList());
+        assertTrue(OrderValidator.postalCodeRequired("DE"));
+        assertFalse(OrderValidator.postalCodeRequired("HK"), "Hong Kong has no postal codes");
+        assertFalse(OrderValidator.postalCodeRequired(""));
+        assertTrue(OrderValidator.stateRequired("US"));
+        assertFalse(OrderValidator.stateRequired("DE"));
+    }
+
+    @Test
+    void aParcelAboveTheLimitIsRefusedWithItsWeight() {
+        assertEquals(List.of(), OrderValidator.validateWeight(OrderValidator.MAX_PARCEL_GRAMS));
+
+        List<OrderValidator.Problem> heavy = OrderValidator.validateWeight(84_040);
+
+        assertEquals(1, heavy.size());
+        assertEquals("weight", heavy.get(0).field());
+        assertEquals("too_heavy", heavy.get(0).code());
+        assertEquals("84.04", heavy.get(0).value());
+        assertEquals("the parcel would weigh 84.04 kg (catalogue weights times quantities), more than the 30 kg one "
+                + "parcel may weigh; split the order into several", heavy.get(0).reason());
+    }
+
+    @Test
+    void anUnknownSkuNamesItselfInItsCode() {
+        PlatformOrder o = order("A1", address("Ann", "1 Main St"), "LAMP");
+
+        List<OrderValidator.Problem> problems = OrderValidator.validate(o, java.util.Set.of("PEN"));
+
+        assertEquals(List.of("sku:0:unknown_sku:LAMP"), problems.stream()
+                .map(p -> p.field() + ":" + p.line() + ":" + p.code() + ":" + p.value()).toList());
     }
 }

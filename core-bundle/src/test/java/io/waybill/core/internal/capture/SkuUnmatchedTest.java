@@ -6,7 +6,7 @@ import io.waybill.core.internal.catalogue.ProductServiceImpl;
 import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.security.TestAuthorizers;
 import io.waybill.core.internal.service.PackageServiceImpl;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.shell.PackageShowLines;
 import io.waybill.core.internal.workflow.FulfilmentServiceImpl;
 import io.waybill.core.model.BatchResult;

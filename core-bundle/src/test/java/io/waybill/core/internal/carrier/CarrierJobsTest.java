@@ -5,7 +5,7 @@ import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
 import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.service.PackageServiceImpl;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.workflow.FulfilmentServiceImpl;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;

@@ -1,5 +1,7 @@
 package io.waybill.core.internal.service;
 
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.Permission;
 import io.waybill.core.api.StoreService;

@@ -3,7 +3,7 @@ package io.waybill.core.internal.sync;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.db.DatabaseEngine;
-import io.waybill.core.internal.service.PluginRegistryImpl;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.CarrierCodeMapping;
 import io.waybill.core.model.SyncState;

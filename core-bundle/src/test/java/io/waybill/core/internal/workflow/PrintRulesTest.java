@@ -1,5 +1,6 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.api.NotPrintableException;
 import io.waybill.core.api.PrintRules;
 import io.waybill.core.api.PrintRules.Document;

@@ -89,11 +89,28 @@ final class BatchUi {
      */
     static void run(String title, Collection<PackageRow> rows, Function<List<Long>, BatchResult> action,
                     Consumer<BatchResult> done, BatchResult before) {
-        UI ui = UI.getCurrent();
-        ExecutorService workers = UiServices.workers();
-        List<Long> ids = rows.stream().map(PackageRow::id).toList();
         Map<Long, String> numbers = new LinkedHashMap<>();
         rows.forEach(r -> numbers.put(r.id(), r.packageNo()));
+        run(title, numbers.size(), () -> numbers, action, done, before);
+    }
+
+    /**
+     * {@link #run(String, Collection, Function, Consumer)} for packages known by a count until the batch starts: the
+     * worker first asks {@code ids} (e.g. the core resolving a "select all" filter; package id -> package no.), then
+     * runs the chunks. A refusal of that step (too many packages) is shown with its reason and nothing runs.
+     *
+     * @param expected how many packages the operator confirmed (the progress bar's size until they are resolved)
+     */
+    static void run(String title, long expected, Callable<Map<Long, String>> ids,
+                    Function<List<Long>, BatchResult> action, Consumer<BatchResult> done) {
+        run(title, expected, ids, action, done, null);
+    }
+
+    /** As {@link #run(String, long, Callable, Function, Consumer)}, counting {@code before} (may be null) in. */
+    static void run(String title, long expected, Callable<Map<Long, String>> ids,
+                    Function<List<Long>, BatchResult> action, Consumer<BatchResult> done, BatchResult before) {
+        UI ui = UI.getCurrent();
+        ExecutorService workers = UiServices.workers();
         String unexpected = ui.getTranslation("batch.unexpected");
 
         Dialog progress = new Dialog();
@@ -101,9 +118,10 @@ final class BatchUi {
         progress.setHeaderTitle(title);
         progress.setCloseOnEsc(false);
         progress.setCloseOnOutsideClick(false);
-        ProgressBar bar = new ProgressBar(0, Math.max(1, ids.size()), 0);
+        int total = (int) Math.min(Integer.MAX_VALUE, Math.max(1, expected));
+        ProgressBar bar = new ProgressBar(0, total, 0);
         bar.setId("batch-progress");
-        Span text = new Span(ui.getTranslation("batch.progress", 0, ids.size()));
+        Span text = new Span(ui.getTranslation("batch.progress", 0, expected));
         text.setId("batch-progress-text");
         text.addClassName("wb-muted");
         Div body = new Div(bar, text);
@@ -112,10 +130,29 @@ final class BatchUi {
         progress.open();
 
         workers.execute(() -> {
-            BatchResult ran = BatchRunner.run(ids, Chunks.DEFAULT_SIZE, action, numbers, unexpected,
-                    (n, total) -> push(ui, () -> {
+            Map<Long, String> numbers;
+            try {
+                numbers = ids.call();
+            } catch (OperationRefusedException e) {
+                push(ui, () -> {
+                    progress.close();
+                    error(Reasons.text(ui.getLocale(), e.code(), e.getMessage()));
+                });
+                return;
+            } catch (Exception e) {
+                LOG.warn("{}: reading the selected packages failed", title, e);
+                push(ui, () -> {
+                    progress.close();
+                    error(unexpected);
+                });
+                return;
+            }
+            List<Long> list = List.copyOf(numbers.keySet());
+            push(ui, () -> bar.setMax(Math.max(1, list.size())));
+            BatchResult ran = BatchRunner.run(list, Chunks.DEFAULT_SIZE, action, numbers, unexpected,
+                    (n, all) -> push(ui, () -> {
                         bar.setValue(n);
-                        text.setText(ui.getTranslation("batch.progress", n, total));
+                        text.setText(ui.getTranslation("batch.progress", n, all));
                     }));
             BatchResult result = before == null ? ran : merge(before, ran);
             push(ui, () -> {
@@ -147,7 +184,9 @@ final class BatchUi {
         dialog.add(summary);
         Grid<BatchResult.Failure> failures = new Grid<>();
         failures.setId("batch-result-failures");
-        failures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // reasons wrap (long tokens too): an operator reads the whole reason, not the start of it
+        failures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         failures.addColumn(BatchResult.Failure::packageNo).setKey("packageNo")
                 .setHeader(dialog.getTranslation("col.packageNo")).setWidth("9rem").setFlexGrow(0);
         failures.addColumn(f -> Reasons.of(f.code(), f.message())).setKey("reason")
@@ -170,6 +209,15 @@ final class BatchUi {
      * value to {@code onSuccess} on the UI. A refusal is shown with its message; anything else as a generic error.
      */
     static <T> void work(String title, Callable<T> task, Consumer<T> onSuccess) {
+        work(title, task, onSuccess, e -> error(Reasons.of(e)));
+    }
+
+    /**
+     * {@link #work(String, Callable, Consumer)} whose refusal goes to {@code onRefused} (on the UI), e.g. to keep
+     * the reason on the page instead of a notification that fades.
+     */
+    static <T> void work(String title, Callable<T> task, Consumer<T> onSuccess,
+                         Consumer<OperationRefusedException> onRefused) {
         UI ui = UI.getCurrent();
         ExecutorService workers = UiServices.workers();
         Dialog progress = new Dialog();
@@ -190,7 +238,7 @@ final class BatchUi {
             } catch (OperationRefusedException e) {
                 push(ui, () -> {
                     progress.close();
-                    error(Reasons.of(e));
+                    onRefused.accept(e);
                 });
                 return;
             } catch (Exception e) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -33,10 +34,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import io.waybill.core.api.CarrierUploadService;
 import io.waybill.core.api.FulfilmentService;
 import io.waybill.core.api.NotPrintableException;
+import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PrintRules;
 import io.waybill.core.api.PrintService;
 import io.waybill.ui.internal.i18n.Reasons;
@@ -44,6 +45,7 @@ import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.LabelSize;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
+import io.waybill.core.model.PackageSelection;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Shortage;
@@ -58,11 +60,12 @@ import io.waybill.ui.internal.views.DeliveryTab.BatchAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,6 +88,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryView.class);
     static final int LIVE_REFRESH_SECONDS = 10;
     private static final int PAGE_MAX = 1000;
+    /** The most rows an action that reads each row (print, map SKU) takes from a "select all" selection. */
+    static final int ROWS_MAX = 1000;
 
     private final Grid<PackageRow> grid = new Grid<>();
     private final MultiSelectComboBox<StoreInfo> storeFilter = new MultiSelectComboBox<>();
@@ -93,6 +98,15 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private final H2 heading = new H2();
     private final Span count = new Span();
     private final Span selected = new Span();
+    /** Ticked rows, or "all matching the filter" minus unticked ones (a query, resolved by the core on action). */
+    private final ListSelection selection = new ListSelection();
+    private final Checkbox selectAll = new Checkbox();
+    private final Button selectAllMatching = new Button();
+    private final Button clearSelection = new Button();
+    /** The grid's sort of the last page read: a shift-click range is read in the same order. */
+    private List<PackageSort> lastSort = List.of();
+    /** How many packages match the filter (last count). */
+    private long matching;
     private final ServiceNotice notice = new ServiceNotice();
     private final Div loadError = new Div();
     private final Tabs tabs = new Tabs();
@@ -123,7 +137,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         count.addClassName("wb-badge");
         selected.setId("selection-count");
         selected.addClassName("wb-muted");
-        Div titleRow = new Div(heading, count, selected);
+        Div titleRow = new Div(heading, count);
         titleRow.addClassName("wb-title-row");
 
         tabs.setId("delivery-tabs");
@@ -164,6 +178,17 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         Div actions = new Div();
         actions.setId("batch-actions");
         actions.addClassName("wb-actions");
+        actions.addClassName("wb-bulk-bar");
+        selectAllMatching.setId("select-all-matching");
+        selectAllMatching.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        selectAllMatching.addClickListener(e -> selectAllMatching());
+        clearSelection.setId("selection-clear");
+        clearSelection.setText(getTranslation("selection.clear"));
+        clearSelection.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        clearSelection.addClickListener(e -> clearSelection());
+        Div selectionInfo = new Div(selected, selectAllMatching, clearSelection);
+        selectionInfo.addClassName("wb-selection-info");
+        actions.add(selectionInfo);
         for (BatchAction action : BatchAction.values()) {
             Button button = new Button(actionLabel(action), e -> start(action));
             button.setId(action.buttonId());
@@ -186,8 +211,28 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
 
         grid.setId("packages-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // selection is kept here, not in the grid: "select all" is a filter, not every row loaded into the browser
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.setMultiSort(true);
+        selectAll.setId("select-all");
+        selectAll.setAriaLabel(getTranslation("selection.all"));
+        selectAll.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                if (Boolean.TRUE.equals(e.getValue())) {
+                    selectAllMatching();
+                } else {
+                    clearSelection();
+                }
+            }
+        });
+        grid.addColumn(LitRenderer.<PackageRow>of("<vaadin-checkbox class=\"wb-row-check\" aria-label=\"${item.no}\" "
+                                + ".checked=${live(item.sel)} @click=${e => e.target.localName === 'input' && toggle(e.shiftKey, index)}>"
+                                + "</vaadin-checkbox>")
+                        .withProperty("sel", r -> selection.isSelected(r.id()))
+                        .withProperty("no", PackageRow::packageNo)
+                        .withFunction("toggle", (row, args) -> toggle(row, args.getBoolean(0),
+                                (int) args.getNumber(1))))
+                .setKey("select").setHeader(selectAll).setWidth("3.25rem").setFlexGrow(0).setFrozen(true);
         // the package number opens the detail page
         grid.addColumn(LitRenderer.<PackageRow>of(
                         "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
@@ -217,7 +262,6 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 q -> (int) Math.min(Integer.MAX_VALUE, countPackages()));
         // rows are identified by package id: a refresh keeps the selection even when a row's data changed
         grid.getLazyDataView().setIdentifierProvider(PackageRow::id);
-        grid.addSelectionListener(e -> updateSelected());
         grid.setSizeFull();
 
         add(titleRow, notice, loadError, tabs, filters, actions, grid);
@@ -262,7 +306,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         }
         buttons.get(BatchAction.ALLOCATE).setText(actionLabel(BatchAction.ALLOCATE));
         if (changed) {
-            grid.deselectAll();
+            selection.clear();
         }
         applyFilters();
         refreshCounts();
@@ -285,6 +329,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private Stream<PackageRow> fetch(int offset, int limit, List<PackageSort> sort) {
+        lastSort = sort;
         try {
             List<PackageRow> rows = new ArrayList<>();
             // "select all" asks for everything at once; the core hands out at most 1,000 rows per call
@@ -352,7 +397,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 storeFilter.getSelectedItems().stream().map(StoreInfo::code).collect(Collectors.toSet()),
                 countryFilter.getSelectedItems(), search.getValue(), viewer);
         if (!next.equals(query)) {
-            grid.deselectAll();
+            selection.clear();
         }
         query = next;
         // the filter text the grid now shows, for tests that wait for a lazy filter to arrive
@@ -368,6 +413,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
             long n = UiServices.packages().count(query);
             notice.clear();
             count.setText(getTranslation("waiting.count", n));
+            matching = n;
+            updateSelected();
         } catch (ServiceUnavailableException e) {
             notice.show(e);
             count.setText("–");
@@ -406,9 +453,55 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         }
     }
 
+    /** A click on a row's box: that row, or with shift the rows from the previous click to this one. */
+    private void toggle(PackageRow row, boolean shift, int index) {
+        boolean on = !selection.isSelected(row.id());
+        int[] range = selection.clickRange(index, shift);
+        if (range[0] == range[1]) {
+            selection.set(List.of(row), on);
+            grid.getDataProvider().refreshItem(row);
+        } else {
+            selection.set(rows(range[0], range[1] - range[0] + 1), on);
+            grid.getDataProvider().refreshAll();
+        }
+        updateSelected();
+    }
+
+    /** Rows {@code offset ..} of the list as the grid shows them (same filter and sort). */
+    private List<PackageRow> rows(int offset, int limit) {
+        List<PackageRow> rows = new ArrayList<>();
+        PackageService packages = UiServices.packages();
+        while (rows.size() < limit) {
+            int pageSize = Math.min(limit - rows.size(), PAGE_MAX);
+            List<PackageRow> page = packages.find(query, offset + rows.size(), pageSize, lastSort);
+            rows.addAll(page);
+            if (page.size() < pageSize) {
+                break;
+            }
+        }
+        return rows;
+    }
+
+    private void selectAllMatching() {
+        selection.selectAll();
+        grid.getDataProvider().refreshAll();
+        updateSelected();
+    }
+
+    private void clearSelection() {
+        selection.clear();
+        grid.getDataProvider().refreshAll();
+        updateSelected();
+    }
+
     private void updateSelected() {
-        int n = grid.getSelectedItems().size();
+        long n = selection.count(matching);
         selected.setText(n == 0 ? "" : getTranslation("waiting.selected", n));
+        selectAll.setValue(n > 0 && n == matching);
+        selectAll.setIndeterminate(n > 0 && n < matching);
+        selectAllMatching.setText(getTranslation("selection.allMatching", matching));
+        selectAllMatching.setVisible(n > 0 && n < matching && !selection.isAll());
+        clearSelection.setVisible(n > 0);
         boolean print = UiServices.printAvailable();
         for (Map.Entry<BatchAction, Button> e : buttons.entrySet()) {
             BatchAction action = e.getKey();
@@ -427,9 +520,48 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
 
     // ---- batch actions ----
 
+    /**
+     * What an action runs on: the ticked rows, or a "select all" selection that the core resolves to ids (one
+     * bounded query in the viewer's scope) on the batch worker when the action starts.
+     */
+    private record Target(long size, List<PackageRow> rows, PackageSelection selection) {
+        Callable<Map<Long, String>> ids(PackageService packages) {
+            if (selection == null) {
+                Map<Long, String> ids = new LinkedHashMap<>();
+                rows.forEach(r -> ids.put(r.id(), r.packageNo()));
+                return () -> ids;
+            }
+            return () -> packages.resolve(selection, PackageSelection.MAX_PACKAGES);
+        }
+    }
+
+    private Target target() {
+        if (selection.isAll()) {
+            return new Target(selection.count(matching), List.of(), selection.asQuery(query));
+        }
+        List<PackageRow> rows = selection.picked();
+        return new Target(rows.size(), rows, null);
+    }
+
+    /**
+     * The selected rows themselves, for the actions that show or check each row (print, map SKU): a "select all"
+     * selection is read page by page, at most {@value #ROWS_MAX} rows; null (after saying why) when larger.
+     */
+    private List<PackageRow> rowsOf(Target target) {
+        if (target.selection() == null) {
+            return target.rows();
+        }
+        if (target.size() > ROWS_MAX) {
+            BatchUi.error(getTranslation("selection.tooManyRows", target.size(), ROWS_MAX));
+            return null;
+        }
+        Set<Long> excluded = target.selection().excluded();
+        return rows(0, ROWS_MAX + excluded.size()).stream().filter(r -> !excluded.contains(r.id())).toList();
+    }
+
     private void start(BatchAction action) {
-        List<PackageRow> rows = List.copyOf(grid.getSelectedItems());
-        if (rows.isEmpty()) {
+        Target target = target();
+        if (target.size() == 0) {
             return;
         }
         String actor = CurrentUser.get().map(UserIdentity::name).orElse("unknown");
@@ -439,25 +571,40 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                     FulfilmentService fulfilment = UiServices.fulfilment();
                     String title = actionLabel(action);
                     BatchUi.confirm(title, getTranslation(tab == DeliveryTab.OUT_OF_STOCK
-                                    ? "confirm.retryAllocation" : "confirm.allocate", rows.size()), title,
-                            () -> runBatch(title, rows, ids -> fulfilment.allocate(ids, actor)));
+                                    ? "confirm.retryAllocation" : "confirm.allocate", target.size()), title,
+                            () -> runBatch(title, target, ids -> fulfilment.allocate(ids, actor)));
                 }
                 case UPLOAD -> {
                     CarrierUploadService carriers = UiServices.carriers();
                     String title = actionLabel(action);
-                    BatchUi.confirm(title, getTranslation("confirm.upload", rows.size()), title,
-                            () -> runBatch(title, rows, ids -> carriers.upload(ids, actor)));
+                    BatchUi.confirm(title, getTranslation("confirm.upload", target.size()), title,
+                            () -> runBatch(title, target, ids -> carriers.upload(ids, actor)));
                 }
                 case REFRESH_TRACKING -> {
                     CarrierUploadService carriers = UiServices.carriers();
                     String title = actionLabel(action);
-                    BatchUi.confirm(title, getTranslation("confirm.refreshTracking", rows.size()), title,
-                            () -> runBatch(title, rows, ids -> carriers.refreshTracking(ids, actor)));
+                    BatchUi.confirm(title, getTranslation("confirm.refreshTracking", target.size()), title,
+                            () -> runBatch(title, target, ids -> carriers.refreshTracking(ids, actor)));
                 }
-                case VOID -> openVoidDialog(rows, UiServices.fulfilment(), actor);
-                case PRINT_PICKING -> printPickingList(rows);
-                case PRINT_LABELS -> printLabels(rows, actor);
-                case MAP_SKU -> new MapSkuDialog(rows, actor, this::afterMapping).open();
+                case VOID -> openVoidDialog(target, UiServices.fulfilment(), actor);
+                case PRINT_PICKING -> {
+                    List<PackageRow> rows = rowsOf(target);
+                    if (rows != null) {
+                        printPickingList(rows);
+                    }
+                }
+                case PRINT_LABELS -> {
+                    List<PackageRow> rows = rowsOf(target);
+                    if (rows != null) {
+                        printLabels(rows, actor);
+                    }
+                }
+                case MAP_SKU -> {
+                    List<PackageRow> rows = rowsOf(target);
+                    if (rows != null) {
+                        new MapSkuDialog(rows, actor, this::afterMapping).open();
+                    }
+                }
             }
         } catch (ServiceUnavailableException e) {
             BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
@@ -465,38 +612,47 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void runBatch(String title, List<PackageRow> rows, Function<List<Long>, BatchResult> action) {
+        runBatch(title, new Target(rows.size(), rows, null), action);
+    }
+
+    private void runBatch(String title, Target target, Function<List<Long>, BatchResult> action) {
         try {
-            BatchUi.run(title, rows, action, this::afterBatch);
+            BatchUi.run(title, target.size(), target.ids(UiServices.packages()), action, this::afterBatch);
         } catch (ServiceUnavailableException e) {
             BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
         }
     }
 
+    private void afterMapping() {
+        selection.clear();
+        grid.getDataProvider().refreshAll();
+        updateCount();
+        refreshCounts();
+        updateSelected();
+    }
+
     /**
      * Packages the action was applied to leave the selection, and so do those it moved elsewhere (out of stock);
-     * the refused ones stay selected for a retry.
+     * the refused ones stay selected for a retry. A "select all" selection ends with the action: what still
+     * matches the filter afterwards was not part of what the operator confirmed.
      */
-    private void afterMapping() {
-        grid.deselectAll();
-        grid.getDataProvider().refreshAll();
-        updateCount();
-        refreshCounts();
-        updateSelected();
-    }
-
     private void afterBatch(BatchResult result) {
-        Set<Long> done = new HashSet<>(result.succeeded());
-        result.failures().stream().filter(f -> "out_of_stock".equals(f.code()) && tab != DeliveryTab.OUT_OF_STOCK)
-                .forEach(f -> done.add(f.packageId()));
-        List<PackageRow> stillSelected = new ArrayList<>(grid.getSelectedItems());
-        stillSelected.stream().filter(r -> done.contains(r.id())).forEach(grid::deselect);
+        if (selection.isAll()) {
+            selection.clear();
+        } else {
+            Set<Long> done = new HashSet<>(result.succeeded());
+            result.failures().stream()
+                    .filter(f -> "out_of_stock".equals(f.code()) && tab != DeliveryTab.OUT_OF_STOCK)
+                    .forEach(f -> done.add(f.packageId()));
+            selection.forget(done);
+        }
         grid.getDataProvider().refreshAll();
         updateCount();
         refreshCounts();
         updateSelected();
     }
 
-    private void openVoidDialog(List<PackageRow> rows, FulfilmentService fulfilment, String actor) {
+    private void openVoidDialog(Target rows, FulfilmentService fulfilment, String actor) {
         Dialog dialog = new Dialog();
         dialog.setId("void-dialog");
         dialog.setHeaderTitle(getTranslation("void.title"));
@@ -689,8 +845,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         dialog.setId("print-dialog");
         dialog.setHeaderTitle(title);
         dialog.setWidth("min(60rem, 95vw)");
-        DownloadHandler inline = DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(pdf), fileName, "application/pdf", pdf.length)).inline();
+        DownloadHandler inline = io.waybill.ui.internal.web.BytesDownload.inline(pdf, fileName, "application/pdf");
         IFrame frame = new IFrame();
         frame.setSrc(inline);
         frame.setId("print-frame");

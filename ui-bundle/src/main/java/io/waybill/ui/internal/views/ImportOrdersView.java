@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,6 +16,9 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.RowError;
@@ -26,6 +30,9 @@ import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 import io.waybill.ui.internal.web.BoundedUploadHandler;
 import io.waybill.ui.internal.web.UploadLimit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -47,6 +54,9 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
     private final Button discard = new Button();
     private final CaptureResultPanel result = new CaptureResultPanel("import");
     private ImportPreview current;
+    /** Why the last file could not be read (wrong header row, ...): stays on the page until the next file. */
+    private final Div fileError = new Div();
+    private final Span fileErrorText = new Span();
 
     public ImportOrdersView() {
         addClassName("wb-page");
@@ -87,6 +97,23 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         Div form = new Div(store, upload);
         form.addClassName("wb-import-form");
 
+        // templates: the header names the CSV reader knows, in English and in Chinese, with one example order
+        Span templatesLabel = new Span(getTranslation("import.templates"));
+        Anchor templateEn = template("import-template-en", "orders-template-en.csv", "import.template.en");
+        Anchor templateZh = template("import-template-zh", "orders-template-zh.csv", "import.template.zh");
+        Div templates = new Div(templatesLabel, templateEn, templateZh);
+        templates.setId("import-templates");
+        templates.addClassName("wb-import-templates");
+
+        fileError.setId("import-file-error");
+        fileError.addClassName("wb-alert");
+        fileErrorText.setId("import-file-error-text");
+        Span fileErrorHint = new Span(getTranslation("import.fileErrorHint"));
+        fileErrorHint.addClassName("wb-muted");
+        fileError.add(new com.vaadin.flow.component.html.Span(getTranslation("import.fileError")), fileErrorText,
+                fileErrorHint);
+        fileError.setVisible(false);
+
         summary.setId("import-summary");
         summary.addClassName("wb-import-summary");
         errors.setId("import-errors");
@@ -108,7 +135,7 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         preview.add(summary, errors, held, buttons);
         preview.setVisible(false);
 
-        add(titleRow, help, notice, form, preview, result);
+        add(titleRow, help, notice, form, templates, fileError, preview, result);
     }
 
     /** Checks the file on a worker (parsing 20 MB takes a moment) and shows the preview. */
@@ -127,8 +154,40 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         }
         discardPreview();
         result.clear();
+        fileError.setVisible(false);
         BatchUi.work(getTranslation("import.checking", fileName),
-                () -> capture.previewImport(chosen.code(), fileName, content), this::showPreview);
+                () -> capture.previewImport(chosen.code(), fileName, content), this::showPreview,
+                refused -> showFileError(fileName, refused));
+    }
+
+    /**
+     * A file that cannot be read at all (wrong header row, not a CSV, empty): the reason stays on the page, and the
+     * file leaves the upload list (a file shown there with a tick would read as accepted).
+     */
+    private void showFileError(String fileName, OperationRefusedException refused) {
+        upload.clearFileList();
+        fileErrorText.setText(getTranslation("import.fileErrorText", fileName, Reasons.of(refused)));
+        fileError.setVisible(true);
+    }
+
+    /** A download link for a template file of this bundle. */
+    private Anchor template(String id, String fileName, String labelKey) {
+        byte[] bytes;
+        try (InputStream in = ImportOrdersView.class.getResourceAsStream("/io/waybill/ui/internal/templates/"
+                + fileName)) {
+            if (in == null) {
+                throw new IllegalStateException("template " + fileName + " missing from the bundle");
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DownloadHandler handler = io.waybill.ui.internal.web.BytesDownload.attachment(bytes, fileName,
+                "text/csv; charset=UTF-8");
+        Anchor anchor = new Anchor(handler, getTranslation(labelKey));
+        anchor.setId(id);
+        anchor.getElement().setAttribute("download", fileName);
+        return anchor;
     }
 
     private void showPreview(ImportPreview p) {
@@ -185,6 +244,7 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
 
     private void reset() {
         preview.setVisible(false);
+        fileError.setVisible(false);
         errors.setItems(List.of());
         result.clear();
         upload.clearFileList();

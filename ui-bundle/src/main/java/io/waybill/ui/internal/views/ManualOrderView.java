@@ -15,7 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.CaptureResult;
-import io.waybill.core.model.StockRow;
+import io.waybill.core.model.OrderCheck;
 import io.waybill.core.model.StoreInfo;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.spi.common.Address;
@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /orders/new}: an order typed in by hand (phone or e-mail orders). Saved through
@@ -56,7 +57,10 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
     private final TextField email = field("manual-email", "manual.email", false);
     private final Div lines = new Div();
     private final List<LineRow> lineRows = new ArrayList<>();
-    private final Map<String, String> skus = new LinkedHashMap<>();
+    /** Names of the catalogue SKUs the combo boxes have shown (for their labels). */
+    private final Map<String, String> skuNames = new ConcurrentHashMap<>();
+    /** Problems of the order as a whole (the parcel weight), above the save button. */
+    private final Div formProblems = new Div();
     private final CaptureResultPanel result = new CaptureResultPanel("manual");
     private int lineCounter;
 
@@ -82,13 +86,20 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         }
-        try {
-            for (StockRow row : UiServices.stock().list(null, null)) {
-                skus.putIfAbsent(row.skuCode(), row.skuName());
+        // the destination decides whether postal code and state are required (the core's rule, marked here)
+        country.addValueChangeListener(e -> {
+            markRequiredFields();
+            if (e.isFromClient()) {
+                validate(false);
             }
-        } catch (ServiceUnavailableException e) {
-            // SKUs can still be typed
+        });
+        // format checks as soon as a field is left (required fields are named on save)
+        for (TextField f : List.of(postalCode, phone, email, state)) {
+            f.addValueChangeListener(e -> validate(false));
         }
+        formProblems.setId("manual-problems");
+        formProblems.addClassName("wb-alert");
+        formProblems.setVisible(false);
 
         FormLayout form = new FormLayout();
         form.setId("manual-form");
@@ -111,7 +122,8 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
         Div buttons = new Div(clear, save);
         buttons.addClassName("wb-actions");
 
-        add(titleRow, notice, form, new H3(getTranslation("manual.lines")), lines, addLine, buttons, result);
+        add(titleRow, notice, form, new H3(getTranslation("manual.lines")), lines, addLine, formProblems, buttons,
+                result);
     }
 
     private TextField field(String id, String labelKey, boolean required) {
@@ -126,11 +138,26 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
         ComboBox<String> sku = new ComboBox<>(getTranslation("col.sku"));
         sku.setId("manual-sku-" + n);
         sku.addClassName("manual-sku");
-        sku.setItems(skus.keySet());
-        sku.setItemLabelGenerator(code -> skus.containsKey(code) && skus.get(code) != null
-                ? code + " · " + skus.get(code) : code);
-        sku.setAllowCustomValue(true);
-        sku.addCustomValueSetListener(e -> sku.setValue(e.getDetail().strip()));
+        // picked from the catalogue (searched by SKU or name as typed), never free text
+        try {
+            io.waybill.core.api.ProductService products = UiServices.products();
+            sku.setItems(query -> products.list(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                    .products().stream().map(p -> {
+                        skuNames.put(p.sku(), p.name() == null ? "" : p.name());
+                        return p.sku();
+                    }));
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+        sku.setItemLabelGenerator(code -> skuNames.getOrDefault(code, "").isBlank() ? code
+                : code + " · " + skuNames.get(code));
+        sku.setAllowCustomValue(false);
+        sku.setPlaceholder(getTranslation("manual.skuPlaceholder"));
+        sku.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                validate(false);
+            }
+        });
         sku.setWidth("22rem");
         IntegerField quantity = new IntegerField(getTranslation("col.quantity"));
         quantity.setId("manual-qty-" + n);
@@ -139,6 +166,7 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
         quantity.setValue(1);
         quantity.setStepButtonsVisible(true);
         quantity.setWidth("9rem");
+        quantity.addValueChangeListener(e -> validate(false));
         Div row = new Div();
         Button remove = new Button(VaadinIcon.TRASH.create());
         remove.setId("manual-remove-" + n);
@@ -183,11 +211,11 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
             BatchUi.error(getTranslation("manual.noLines"));
             return;
         }
-        String no = orderNo.getValue().strip();
-        Address address = new Address(name.getValue().strip(), company.getValue().strip(), line1.getValue().strip(),
-                line2.getValue().strip(), city.getValue().strip(), state.getValue().strip(),
-                postalCode.getValue().strip(), country.getValue(), phone.getValue().strip(), email.getValue().strip());
-        PlatformOrder order = new PlatformOrder(no, no, false, Instant.now(), address, orderLines);
+        if (!validate(true)) {
+            return;
+        }
+        PlatformOrder order = order();
+        String no = order.orderNo();
         String actor = CurrentUser.get().map(UserIdentity::name).orElse("unknown");
         try {
             CaptureResult r = UiServices.capture().capture(chosen.code(), List.of(order), actor);
@@ -200,6 +228,130 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
         } catch (OperationRefusedException e) {
             BatchUi.error(Reasons.of(e));
         }
+    }
+
+    /** The order as the form holds it (lines without a SKU left out). */
+    private PlatformOrder order() {
+        List<PlatformOrder.Line> orderLines = new ArrayList<>();
+        for (LineRow line : lineRows) {
+            String sku = line.sku().getValue();
+            if (sku != null && !sku.isBlank()) {
+                orderLines.add(new PlatformOrder.Line(sku.strip(),
+                        line.quantity().getValue() == null ? 0 : line.quantity().getValue()));
+            }
+        }
+        String no = orderNo.getValue().strip();
+        Address address = new Address(name.getValue().strip(), company.getValue().strip(), line1.getValue().strip(),
+                line2.getValue().strip(), city.getValue().strip(), state.getValue().strip(),
+                postalCode.getValue().strip(), country.getValue() == null ? "" : country.getValue(),
+                phone.getValue().strip(), email.getValue().strip());
+        return new PlatformOrder(no.isEmpty() ? "-" : no, no.isEmpty() ? "-" : no, false, Instant.now(), address,
+                orderLines);
+    }
+
+    /** Postal code and state marked required where the destination needs them. */
+    private void markRequiredFields() {
+        String code = country.getValue();
+        if (code == null) {
+            postalCode.setRequiredIndicatorVisible(false);
+            state.setRequiredIndicatorVisible(false);
+            return;
+        }
+        try {
+            OrderCheck.AddressRules rules = UiServices.capture().addressRules(code);
+            postalCode.setRequiredIndicatorVisible(rules.postalCodeRequired());
+            state.setRequiredIndicatorVisible(rules.stateRequired());
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+    }
+
+    /**
+     * The core's check of the order as the form holds it ({@code OrderCaptureService.check}: the rules capture
+     * applies), each problem shown at its field in the operator's language. Before save only format problems of
+     * filled-in fields are shown; on save every problem.
+     *
+     * @return true when the core finds nothing
+     */
+    private boolean validate(boolean all) {
+        StoreInfo chosen = store.getValue();
+        if (chosen == null) {
+            return !all;
+        }
+        List<OrderCheck.Problem> problems;
+        try {
+            problems = UiServices.capture().check(chosen.code(), order());
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+            return false;
+        } catch (OperationRefusedException e) {
+            BatchUi.error(Reasons.of(e));
+            return false;
+        }
+        int maxParcelGrams = UiServices.capture().addressRules(null).maxParcelGrams();
+        Map<com.vaadin.flow.component.HasValidation, List<String>> byField = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        for (OrderCheck.Problem p : problems) {
+            if (!all && OrderProblems.REQUIRED.equals(p.code())) {
+                continue;
+            }
+            com.vaadin.flow.component.HasValidation field = fieldOf(p);
+            if (field == null) {
+                general.add(OrderProblems.text(p, maxParcelGrams, this::getTranslation));
+            } else {
+                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(OrderProblems.text(p, maxParcelGrams, this::getTranslation));
+            }
+        }
+        List<com.vaadin.flow.component.HasValidation> fields = new ArrayList<>(List.of(name, company, line1, line2,
+                city, state, postalCode, country, phone, email));
+        for (LineRow line : lineRows) {
+            fields.add(line.sku());
+            fields.add(line.quantity());
+        }
+        for (com.vaadin.flow.component.HasValidation f : fields) {
+            List<String> texts = byField.get(f);
+            if (texts != null) {
+                f.setErrorMessage(String.join("; ", texts));
+                f.setInvalid(true);
+            } else if (all || f != name && f != line1 && f != city) {
+                // required-only fields keep the "Required" of the save click until the next save
+                f.setInvalid(false);
+            }
+        }
+        formProblems.removeAll();
+        general.forEach(t -> formProblems.add(new com.vaadin.flow.component.html.Div(t)));
+        formProblems.setVisible(!general.isEmpty());
+        return problems.isEmpty();
+    }
+
+    /** The form field a problem is about; null for the order as a whole. */
+    private com.vaadin.flow.component.HasValidation fieldOf(OrderCheck.Problem p) {
+        if (p.line() >= 0 && p.line() < lineRows.size()) {
+            // the check sees only the lines with a SKU: find the p.line()-th of them
+            int n = -1;
+            for (LineRow line : lineRows) {
+                if (line.sku().getValue() != null && !line.sku().getValue().isBlank()) {
+                    n++;
+                }
+                if (n == p.line()) {
+                    return "quantity".equals(p.field()) ? line.quantity() : line.sku();
+                }
+            }
+        }
+        return switch (p.field()) {
+            case "order_no", "platform_order_id" -> orderNo;
+            case "buyer_name" -> name;
+            case "company" -> company;
+            case "address1" -> line1;
+            case "address2" -> line2;
+            case "city" -> city;
+            case "state" -> state;
+            case "postal_code" -> postalCode;
+            case "country" -> country;
+            case "phone" -> phone;
+            case "email" -> email;
+            default -> null;
+        };
     }
 
     private boolean require(TextField f) {
@@ -215,6 +367,7 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
             f.setInvalid(false);
         }
         country.clear();
+        formProblems.setVisible(false);
         lineRows.clear();
         lines.removeAll();
         addLine();

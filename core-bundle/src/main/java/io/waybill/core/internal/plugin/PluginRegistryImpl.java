@@ -1,4 +1,4 @@
-package io.waybill.core.internal.service;
+package io.waybill.core.internal.plugin;
 
 import io.waybill.core.api.PluginRegistry;
 import io.waybill.core.model.PluginInfo;

@@ -1,4 +1,4 @@
-package io.waybill.core.internal.carrier;
+package io.waybill.core.internal.persistence;
 
 import io.waybill.core.model.CarrierLabel;
 import io.waybill.spi.carrier.LabelDocument;
@@ -25,7 +25,7 @@ public final class CarrierLabels {
     }
 
     /** Stores (or replaces) the carrier's label of a package. */
-    static void store(Connection c, long packageId, String carrierId, String shipmentId, LabelDocument label,
+    public static void store(Connection c, long packageId, String carrierId, String shipmentId, LabelDocument label,
                       Instant at) throws SQLException {
         delete(c, packageId);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_LABEL (PACKAGE_ID, CARRIER_ID, "

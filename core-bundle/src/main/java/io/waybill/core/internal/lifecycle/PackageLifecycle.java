@@ -1,4 +1,4 @@
-package io.waybill.core.internal.workflow;
+package io.waybill.core.internal.lifecycle;
 
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.PackageStatus;

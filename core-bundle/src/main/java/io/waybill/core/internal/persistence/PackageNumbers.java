@@ -1,4 +1,4 @@
-package io.waybill.core.internal.demo;
+package io.waybill.core.internal.persistence;
 
 /** Package numbers: "WB" + the package id, zero-padded to 8 digits, so they are unique and scan well. */
 public final class PackageNumbers {

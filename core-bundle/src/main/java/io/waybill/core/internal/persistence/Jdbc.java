@@ -1,4 +1,4 @@
-package io.waybill.core.internal.workflow;
+package io.waybill.core.internal.persistence;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,0 +1,196 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.model.Shortage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Which warehouse serves a package and what it reserves there: the one place the warehouse and stock rules of
+ * allocation live. Pure (no database, no OSGi): it is given the package's order lines, the bundles' components, the
+ * store's warehouses in priority order and the stock levels, and answers with a {@link Decision}. The
+ * {@link BatchAllocator} loads those, asks, and writes the answer with conditional updates (the database stays the
+ * judge of concurrent reservations).
+ *
+ * <p>Rules today: a package is served whole by one warehouse (no split); the store's enabled warehouses are tried in
+ * priority order and the first that has every unit of the demand serves it; bundle lines need their components,
+ * expanded down to plain SKUs; when none can, the shortages reported are those of the warehouse that misses the
+ * fewest units (ties: priority).
+ */
+public final class AllocationPolicy {
+
+    /** Units of one SKU a package needs (its order lines, summed per SKU). */
+    public record Line(long skuId, String skuCode, int quantity) {
+    }
+
+    /** Stock available now (on hand minus reserved) of a SKU in a warehouse; 0 when it has no stock row. */
+    @FunctionalInterface
+    public interface Stock {
+        int available(long warehouseId, long skuId);
+    }
+
+    /**
+     * A package's demand in plain SKUs (bundles expanded; summed per SKU and sorted by SKU id, the lock order) and
+     * what its bundle lines reserve of their components (recorded at allocation, released or consumed later).
+     */
+    public record Demand(List<Line> lines, List<Kits.Reserved> components) {
+    }
+
+    /** What a package can be allocated as: {@link Planned}, or {@link Refused} when it cannot be at all. */
+    public sealed interface Planning permits Planned, Refused {
+    }
+
+    /** A package that can be allocated: its demand and the warehouses that may serve it, in the order tried. */
+    public record Planned(Demand demand, List<Long> candidates) implements Planning {
+        /** The warehouse a package is planned in when a large batch is written together: the first candidate. */
+        public long preferred() {
+            return candidates.get(0);
+        }
+    }
+
+    /** The package cannot be allocated; {@code code} is the failure code reported to the operator. */
+    public record Refused(String code, String message) implements Planning {
+    }
+
+    /** The answer for a planned package, given the stock. */
+    public sealed interface Decision permits Allocate, OutOfStock {
+    }
+
+    /** Reserve the demand in {@code warehouseId}. */
+    public record Allocate(long warehouseId, Demand demand) implements Decision {
+    }
+
+    /** No candidate warehouse can serve the package now; the shortages to show. */
+    public record OutOfStock(Demand demand, List<Shortage> shortages) implements Decision {
+    }
+
+    /**
+     * Plans a package: its demand and candidate warehouses, or why it cannot be allocated ({@code no_lines},
+     * {@code invalid_bundle}, {@code no_warehouse}, checked in this order).
+     *
+     * @param lines      the order lines (several of one SKU are summed)
+     * @param byPriority the store's enabled warehouses, by priority
+     */
+    public Planning plan(String packageNo, List<Line> lines, Kits kits, List<Long> byPriority) {
+        if (lines.isEmpty()) {
+            return new Refused("no_lines", "Package " + packageNo + " has no order lines.");
+        }
+        TreeMap<Long, Line> summed = new TreeMap<>();
+        for (Line l : lines) {
+            summed.merge(l.skuId(), l, (a, b) -> new Line(a.skuId(), a.skuCode() != null ? a.skuCode()
+                    : b.skuCode(), a.quantity() + b.quantity()));
+        }
+        List<Line> plain = List.copyOf(summed.values());
+        Demand demand;
+        if (kits.isEmpty() || plain.stream().noneMatch(l -> kits.isBundle(l.skuId()))) {
+            demand = new Demand(plain, List.of());
+        } else {
+            // a bundle line needs its components: the warehouse chosen is one that has all of them
+            Kits.Expanded e = kits.expand(plain.stream()
+                    .map(l -> new Kits.Units(l.skuId(), l.skuCode(), l.quantity())).toList());
+            if (e == null) {
+                return new Refused("invalid_bundle", "A bundle of package " + packageNo + " contains itself "
+                        + "(through other bundles); fix its components in the catalogue.");
+            }
+            demand = new Demand(e.units().stream().map(u -> new Line(u.skuId(), u.code(), u.quantity())).toList(),
+                    e.reserved());
+        }
+        if (byPriority.isEmpty()) {
+            return new Refused("no_warehouse", "The store of package " + packageNo + " has no warehouse assigned.");
+        }
+        return new Planned(demand, List.copyOf(byPriority));
+    }
+
+    /** Decides a planned package: the first candidate that has every unit, else the smallest shortage. */
+    public Decision decide(Planned p, Stock stock) {
+        for (long warehouse : p.candidates()) {
+            if (fits(p.demand(), warehouse, stock)) {
+                return new Allocate(warehouse, p.demand());
+            }
+        }
+        return new OutOfStock(p.demand(), bestShortages(p.demand(), p.candidates(), stock));
+    }
+
+    /**
+     * How many packages from the start of the selection fit, together, into the stock available now in their
+     * {@linkplain Planned#preferred preferred} warehouses (null entries, packages that cannot be allocated, are
+     * skipped). Those are written together; the rest is decided one by one, so scarce stock goes to the packages
+     * selected first, exactly as if they were all allocated one by one.
+     */
+    public int fittingPrefix(List<Planned> selection, Stock stock) {
+        Map<List<Long>, Integer> left = new HashMap<>();
+        for (int i = 0; i < selection.size(); i++) {
+            Planned p = selection.get(i);
+            if (p == null) {
+                continue;
+            }
+            for (Line need : p.demand().lines()) {
+                List<Long> key = List.of(p.preferred(), need.skuId());
+                Integer now = left.get(key);
+                int remaining = (now == null ? stock.available(p.preferred(), need.skuId()) : now) - need.quantity();
+                left.put(key, remaining);
+                if (remaining < 0) {
+                    return i;
+                }
+            }
+        }
+        return selection.size();
+    }
+
+    /** The (warehouse, SKU) pairs {@link #fittingPrefix} reads, so a caller can load them in one go. */
+    public List<List<Long>> stockKeys(List<Planned> selection) {
+        LinkedHashMap<List<Long>, Boolean> keys = new LinkedHashMap<>();
+        for (Planned p : selection) {
+            if (p != null) {
+                for (Line need : p.demand().lines()) {
+                    keys.put(List.of(p.preferred(), need.skuId()), Boolean.TRUE);
+                }
+            }
+        }
+        return new ArrayList<>(keys.keySet());
+    }
+
+    /** "SKU-1 missing 2, SKU-2 missing 1": the shortages as the operator reads them. */
+    public static String describe(List<Shortage> shortages) {
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        shortages.forEach(s -> missing.put(s.skuCode(), s.missing()));
+        return missing.entrySet().stream().map(e -> e.getKey() + " missing " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static boolean fits(Demand demand, long warehouse, Stock stock) {
+        for (Line need : demand.lines()) {
+            if (stock.available(warehouse, need.skuId()) < need.quantity()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Shortages in the warehouse that misses the fewest units (ties: store priority). */
+    private static List<Shortage> bestShortages(Demand demand, List<Long> warehouses, Stock stock) {
+        List<Shortage> best = null;
+        int bestMissing = Integer.MAX_VALUE;
+        for (long warehouse : warehouses) {
+            List<Shortage> shortages = new ArrayList<>();
+            int missing = 0;
+            for (Line need : demand.lines()) {
+                int available = Math.max(0, stock.available(warehouse, need.skuId()));
+                if (available < need.quantity()) {
+                    shortages.add(new Shortage(need.skuCode(), need.quantity(), available));
+                    missing += need.quantity() - available;
+                }
+            }
+            if (missing < bestMissing) {
+                best = shortages;
+                bestMissing = missing;
+            }
+        }
+        return best == null ? List.of() : best;
+    }
+}

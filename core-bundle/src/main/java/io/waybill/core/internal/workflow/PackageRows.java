@@ -1,0 +1,127 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.lifecycle.PackageLifecycle;
+import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.model.PackageStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The package rows as allocation, void and mark-printed read and change them, one package per transaction: claim
+ * (read and lock, refusing an illegal transition), move through the {@link StatusGate}, and the rows that go with it.
+ */
+final class PackageRows {
+    private PackageRows() {
+    }
+
+    /** A package claimed for a change: its row is locked until the transaction ends. */
+    record Claimed(long id, String packageNo, long orderId, long storeId, PackageStatus status, Long warehouseId) {
+    }
+
+    /** Thrown inside a package transaction to roll it back and report a per-package failure. */
+    static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String code;
+        final String packageNo;
+
+        Refusal(String code, String packageNo, String message) {
+            super(message, null, false, false);
+            this.code = code;
+            this.packageNo = packageNo;
+        }
+    }
+
+    /** The gates of the moves that also set the package's warehouse: allocated, out of stock, voided. */
+    private static final Map<PackageStatus, StatusGate> WITH_WAREHOUSE = Map.of(
+            PackageStatus.ALLOCATED, warehouseGate(PackageStatus.ALLOCATED),
+            PackageStatus.OUT_OF_STOCK, warehouseGate(PackageStatus.OUT_OF_STOCK),
+            PackageStatus.VOIDED, warehouseGate(PackageStatus.VOIDED));
+
+    private static StatusGate warehouseGate(PackageStatus to) {
+        return StatusGate.to(to).set("WAREHOUSE_ID = ?, UPDATED_AT = ?");
+    }
+
+    /** Reads the package and takes its row lock, refusing illegal transitions. */
+    static Claimed claim(Connection c, long id, PackageStatus target) throws SQLException {
+        Claimed p;
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS, "
+                + "p.WAREHOUSE_ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new Refusal("unknown_package", String.valueOf(id), "No package with id " + id + ".");
+                }
+                long wh = rs.getLong(5);
+                Long warehouse = rs.wasNull() ? null : wh;
+                p = new Claimed(id, rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        PackageStatus.valueOf(rs.getString(4)), warehouse);
+            }
+        }
+        try {
+            PackageLifecycle.check(p.packageNo(), p.status(), target);
+        } catch (OperationRefusedException e) {
+            throw new Refusal(e.code(), p.packageNo(), e.getMessage());
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE WB_PACKAGE SET VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, p.status().name());
+            if (ps.executeUpdate() != 1) {
+                throw concurrentChange(p.packageNo());
+            }
+        }
+        return p;
+    }
+
+    /** Moves a claimed package to {@code status} (allocated, out of stock or voided) and sets its warehouse. */
+    static void move(Connection c, Claimed p, PackageStatus status, Long warehouse, Instant now) throws SQLException {
+        StatusGate gate = WITH_WAREHOUSE.get(status);
+        try (PreparedStatement ps = gate.prepare(c)) {
+            if (warehouse == null) {
+                ps.setNull(1, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(1, warehouse);
+            }
+            ps.setTimestamp(2, Timestamp.from(now));
+            if (!gate.apply(ps, p.id())) {
+                throw concurrentChange(p.packageNo());
+            }
+        }
+    }
+
+    static Refusal concurrentChange(String packageNo) {
+        return new Refusal("concurrent_change", packageNo, "Package " + packageNo
+                + " was changed by someone else at the same time; refresh and try again.");
+    }
+
+    /** The package's order lines, one per SKU, sorted by SKU id. */
+    static List<AllocationPolicy.Line> lines(Connection c, long orderId) throws SQLException {
+        List<AllocationPolicy.Line> lines = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.SKU_ID, s.CODE, SUM(l.QUANTITY) FROM WB_ORDER_LINE l "
+                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE ORDER BY l.SKU_ID")) {
+            ps.setLong(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(new AllocationPolicy.Line(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    static void deleteShortages(Connection c, long packageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM WB_PACKAGE_SHORTAGE WHERE PACKAGE_ID = ?")) {
+            ps.setLong(1, packageId);
+            ps.executeUpdate();
+        }
+    }
+}
