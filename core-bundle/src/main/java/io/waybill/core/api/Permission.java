@@ -19,6 +19,7 @@ public enum Permission {
     MARK_PRINTED(UserIdentity.OPERATOR, "mark packages as printed"),
     SHIP_WEIGHED(UserIdentity.OPERATOR, "execute delivery with weighing verification"),
     START_SYNC(UserIdentity.OPERATOR, "start synchronisation to the store"),
+    ANNOTATE_PACKAGE(UserIdentity.OPERATOR, "add notes and tags to packages"),
     SET_STOCK(UserIdentity.SUPERVISOR, "set stock"),
     ADJUST_STOCK(UserIdentity.SUPERVISOR, "adjust stock"),
     VOID(UserIdentity.SUPERVISOR, "void packages"),

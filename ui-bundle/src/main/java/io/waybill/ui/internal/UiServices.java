@@ -106,6 +106,10 @@ public final class UiServices {
         return require(servlet().syncService, "SyncService");
     }
 
+    public static io.waybill.core.api.PackageNotesService packageNotes() {
+        return require(servlet().packageNotesService, "PackageNotesService");
+    }
+
     public static UserService users() {
         return require(servlet().userService, "UserService");
     }

@@ -40,7 +40,8 @@ public final class MigrationRunner {
             "V10__sku_unmatched.sql",
             "V11__store_admin.sql",
             "V12__product_bundles.sql",
-            "V15__last_weighing.sql");
+            "V15__last_weighing.sql",
+            "V16__package_notes_tags.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

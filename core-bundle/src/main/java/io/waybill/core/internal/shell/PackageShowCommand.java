@@ -1,9 +1,11 @@
 package io.waybill.core.internal.shell;
 
+import io.waybill.core.api.PackageNotesService;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.model.AuditEntry;
 import io.waybill.core.model.OrderValue;
 import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageNote;
 import io.waybill.core.model.Shortage;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -23,6 +25,9 @@ public class PackageShowCommand implements Action {
 
     @Reference
     PackageService packages;
+
+    @Reference
+    PackageNotesService notes;
 
     @Reference
     Session session;
@@ -47,7 +52,27 @@ public class PackageShowCommand implements Action {
         for (String line : lines(found.get())) {
             System.out.println(line);
         }
+        String user = ShellUser.name(session);
+        long id = found.get().row().id();
+        for (String line : notesAndTags(notes.notes(id, user), notes.tags(id, user))) {
+            System.out.println(line);
+        }
         return null;
+    }
+
+    /** What package-show prints after the history: the tags, then the notes newest first with author and time. */
+    static List<String> notesAndTags(List<PackageNote> notes, List<String> tags) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add("Tags      " + (tags.isEmpty() ? "-" : String.join(" ", tags)));
+        out.add("Notes" + (notes.isEmpty() ? "     -" : ""));
+        for (PackageNote n : notes) {
+            String[] textLines = n.text().split("\n", -1);
+            out.add("  " + Formats.time(n.at()) + "  " + n.author() + "  " + textLines[0]);
+            for (int i = 1; i < textLines.length; i++) {
+                out.add("      " + textLines[i]);
+            }
+        }
+        return out;
     }
 
     /** What package-show prints for a package. */

@@ -17,7 +17,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import io.waybill.core.api.PackageNotesService;
 import io.waybill.core.model.AuditEntry;
+import io.waybill.core.model.PackageAction;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.core.model.PackageRow;
@@ -32,6 +34,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /package/<id>}: one package: ship-to address exactly as captured, lines, warehouse, tracking number,
@@ -44,6 +47,11 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
     private final ServiceNotice notice = new ServiceNotice();
     private final Div content = new Div();
     private String title;
+    /** The next self-refresh while a carrier upload of the package is pending, or null. */
+    private java.util.concurrent.ScheduledFuture<?> refresh;
+    /** The package shown, and whether its carrier upload was pending when last shown (to announce the outcome). */
+    private long shownId = -1;
+    private boolean uploadPending;
 
     public PackageDetailView() {
         addClassName("wb-page");
@@ -70,6 +78,11 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
 
     /** Shows the package with this id (again, after a change). */
     private void load(long id) {
+        cancelRefresh();
+        if (id != shownId) {
+            uploadPending = false;
+            shownId = id;
+        }
         content.removeAll();
         try {
             // outside the user's warehouse/store scope the core answers "not found", as for an unknown id
@@ -127,6 +140,23 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
                 // shown as unknown
             }
         }
+        showUploadProgress(row, upload);
+
+        String user = CurrentUser.get().map(UserIdentity::name).orElse(null);
+        PackageNotesService notesService = null;
+        Set<PackageAction> allowed = Set.of();
+        try {
+            notesService = UiServices.packageNotes();
+            allowed = notesService.actions(row.id(), user);
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
+        content.add(new PackageActionsBar(row, allowed, user == null ? "unknown" : user, () -> load(row.id()),
+                () -> {
+                    // announce the outcome even when the carrier answered before the page reloaded
+                    uploadPending = true;
+                    load(row.id());
+                }));
 
         Div facts = new Div(
                 fact("detail-order-no", "col.orderNo", row.orderNo()),
@@ -172,6 +202,10 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         Div top = new Div(addressCard, facts);
         top.addClassName("wb-detail-top");
         content.add(top);
+        if (notesService != null) {
+            content.add(new PackageNotesCard(notesService, row.id(), user, allowed.contains(PackageAction.ADD_NOTE),
+                    allowed.contains(PackageAction.EDIT_TAGS)));
+        }
 
         Grid<PackageDetail.Line> lines = new Grid<>();
         lines.setId("detail-lines");
@@ -215,6 +249,67 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         history.setAllRowsVisible(true);
         history.setEmptyStateText(getTranslation("history.empty"));
         content.add(new H3(getTranslation("detail.history")), history);
+    }
+
+    /**
+     * While the package's carrier job is pending ({@code detail-upload-pending}) the page reloads itself every few
+     * seconds; when a pending job ends, {@code detail-upload-outcome} says how (tracking number, or the failure).
+     */
+    private void showUploadProgress(PackageRow row, UploadState upload) {
+        String state = upload == null || upload.state() == null ? "" : upload.state().toUpperCase(Locale.ROOT);
+        boolean pending = PENDING_UPLOAD.contains(state);
+        if (pending) {
+            Div alert = new Div(VaadinIcon.HOURGLASS.create(), new Span(getTranslation("pkg.upload.pending",
+                    UploadStates.describe(upload, this::getTranslation))));
+            alert.setId("detail-upload-pending");
+            alert.addClassName("wb-info");
+            content.add(alert);
+            scheduleRefresh(row.id());
+        } else if (uploadPending) {
+            boolean failed = "FAILED".equals(state) || row.status() == PackageStatus.UPLOAD_FAILED;
+            Div alert = new Div(new Span(failed
+                    ? getTranslation("pkg.upload.failed", UploadStates.describe(upload, this::getTranslation))
+                    : getTranslation("pkg.upload.done", row.trackingNo() == null ? "—" : row.trackingNo())));
+            alert.setId("detail-upload-outcome");
+            alert.addClassName(failed ? "wb-alert" : "wb-info");
+            if (!failed) {
+                alert.addClassName("wb-ok");
+            }
+            alert.getElement().setAttribute("data-outcome", failed ? "failed" : "tracked");
+            content.add(alert);
+        }
+        uploadPending = pending;
+    }
+
+    private static final Set<String> PENDING_UPLOAD = Set.of("QUEUED", "UPLOADING", "AWAITING_TRACKING");
+    private static final int REFRESH_SECONDS = 3;
+
+    private void scheduleRefresh(long id) {
+        cancelRefresh();
+        java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()).ifPresent(ui -> {
+            try {
+                refresh = UiServices.scheduler().schedule(() -> BatchUi.push(ui, () -> {
+                    if (isAttached() && shownId == id) {
+                        load(id);
+                    }
+                }), REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (ServiceUnavailableException | java.util.concurrent.RejectedExecutionException e) {
+                refresh = null;
+            }
+        });
+    }
+
+    private void cancelRefresh() {
+        if (refresh != null) {
+            refresh.cancel(false);
+            refresh = null;
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        cancelRefresh();
+        super.onDetach(event);
     }
 
     private String transition(PackageStatus from, PackageStatus to) {

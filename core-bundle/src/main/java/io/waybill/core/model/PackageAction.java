@@ -1,0 +1,18 @@
+package io.waybill.core.model;
+
+/**
+ * What a user may do to one package from its page, as the core decides it from the package's status and the user's
+ * roles ({@code PackageNotesService#actions}). Since 1.4.
+ */
+public enum PackageAction {
+    /** Print the carrier label again (and mark the package printed when it may be). */
+    REPRINT_LABEL,
+    /** Void (cancel) the package with a reason. */
+    VOID,
+    /** Queue the package for upload to the carrier again after a failed upload. */
+    REUPLOAD,
+    /** Add an internal note. */
+    ADD_NOTE,
+    /** Add or remove tags. */
+    EDIT_TAGS
+}

@@ -1,0 +1,288 @@
+package io.waybill.ui.internal.views;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import io.waybill.core.api.CarrierUploadService;
+import io.waybill.core.api.FulfilmentService;
+import io.waybill.core.api.PrintRules;
+import io.waybill.core.api.PrintService;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.LabelSize;
+import io.waybill.core.model.PackageAction;
+import io.waybill.core.model.PackageRow;
+import io.waybill.core.model.VoidReason;
+import io.waybill.ui.internal.UiServices;
+import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
+import io.waybill.ui.internal.i18n.Reasons;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The package page's actions ({@code detail-actions}): reprint the label, void, re-upload to the carrier. Only the
+ * actions the core allows for the package's status and the user's roles are shown
+ * ({@code PackageNotesService#actions}); the core services decide again when an action runs.
+ */
+final class PackageActionsBar extends Div {
+
+    private final PackageRow row;
+    private final String actor;
+    private final Runnable reload;
+    private final Runnable queued;
+
+    /**
+     * @param reload shows the package again (after a change)
+     * @param queued shows the package again after it was queued for upload, announcing the upload's outcome
+     */
+    PackageActionsBar(PackageRow row, Set<PackageAction> allowed, String actor, Runnable reload, Runnable queued) {
+        this.row = row;
+        this.actor = actor;
+        this.reload = reload;
+        this.queued = queued;
+        setId("detail-actions");
+        addClassName("wb-detail-actions");
+        if (allowed.contains(PackageAction.REPRINT_LABEL)) {
+            Button reprint = new Button(getTranslation("pkg.reprint"), VaadinIcon.PRINT.create(),
+                    e -> reprint());
+            reprint.setId("detail-reprint");
+            if (!UiServices.printAvailable()) {
+                reprint.setEnabled(false);
+                reprint.getElement().setAttribute("title", getTranslation("print.unavailable"));
+            }
+            add(reprint);
+        }
+        if (allowed.contains(PackageAction.REUPLOAD)) {
+            Button upload = new Button(getTranslation("pkg.reupload"), VaadinIcon.UPLOAD.create(),
+                    e -> reupload());
+            upload.setId("detail-reupload");
+            add(upload);
+        }
+        if (allowed.contains(PackageAction.VOID)) {
+            Button voidIt = new Button(getTranslation("pkg.void"), VaadinIcon.BAN.create(), e -> openVoidDialog());
+            voidIt.setId("detail-void");
+            voidIt.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            add(voidIt);
+        }
+        setVisible(getComponentCount() > 0);
+    }
+
+    // ---- reprint ----
+
+    private void reprint() {
+        PrintService print;
+        FulfilmentService fulfilment;
+        try {
+            print = UiServices.print();
+            fulfilment = UiServices.fulfilment();
+        } catch (ServiceUnavailableException e) {
+            BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
+            return;
+        }
+        List<Long> ids = List.of(row.id());
+        String title = getTranslation("pkg.reprint");
+        Select<LabelSize> size = new Select<>();
+        size.setId("print-label-size");
+        size.setLabel(getTranslation("print.labelSize"));
+        size.setItems(LabelSize.values());
+        size.setItemLabelGenerator(s -> getTranslation("print.size." + s.name()));
+        size.setValue(LabelSize.MM100X150);
+        // a shipped package may be reprinted but stays shipped: it is not marked printed
+        Runnable markPrinted = PrintRules.canMarkPrinted(row.status()) ? () -> BatchUi.run(
+                getTranslation("print.markTitle"), List.of(row), chunk -> fulfilment.markPrinted(chunk, actor),
+                r -> reload.run()) : null;
+        BatchUi.confirm(title, getTranslation("pkg.reprint.confirm", row.packageNo()), getTranslation("print.go"),
+                () -> {
+                    LabelSize chosen = size.getValue() == null ? LabelSize.MM100X150 : size.getValue();
+                    BatchUi.work(getTranslation("print.rendering"), () -> print.labels(ids, chosen),
+                            pdf -> openPdf(title, pdf, markPrinted));
+                }, size);
+    }
+
+    /** {@code print-dialog}: the PDF inline; "Did the labels print correctly?" marks the package printed on Yes. */
+    private void openPdf(String title, byte[] pdf, Runnable onPrinted) {
+        Dialog dialog = new Dialog();
+        dialog.setId("print-dialog");
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("min(60rem, 95vw)");
+        DownloadHandler inline = DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(pdf), "label-" + row.packageNo() + ".pdf", "application/pdf",
+                pdf.length)).inline();
+        IFrame frame = new IFrame();
+        frame.setSrc(inline);
+        frame.setId("print-frame");
+        frame.addClassName("wb-pdf");
+        Anchor open = new Anchor(inline, getTranslation("print.open"));
+        open.setTarget(AnchorTarget.BLANK);
+        open.setId("print-open");
+        Span size = new Span(getTranslation("print.size", Math.max(1, pdf.length / 1024)));
+        size.addClassName("wb-muted");
+        Div links = new Div(open, size);
+        links.addClassName("wb-print-links");
+        dialog.add(links, frame);
+        if (onPrinted == null) {
+            Button close = new Button(getTranslation("action.close"), e -> dialog.close());
+            close.setId("print-close");
+            close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(close);
+        } else {
+            Span question = new Span(getTranslation("print.question"));
+            question.setId("print-question");
+            question.addClassName("wb-question");
+            Button no = new Button(getTranslation("print.no"), e -> dialog.close());
+            no.setId("print-confirm-no");
+            Button yes = new Button(getTranslation("print.yes"), e -> {
+                dialog.close();
+                onPrinted.run();
+            });
+            yes.setId("print-confirm-yes");
+            yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(question, no, yes);
+        }
+        dialog.open();
+    }
+
+    // ---- re-upload ----
+
+    private void reupload() {
+        CarrierUploadService carriers;
+        try {
+            carriers = UiServices.carriers();
+        } catch (ServiceUnavailableException e) {
+            BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
+            return;
+        }
+        String title = getTranslation("pkg.reupload");
+        BatchUi.confirm(title, getTranslation("pkg.reupload.confirm", row.packageNo()), title,
+                () -> BatchUi.work(title, () -> carriers.upload(List.of(row.id()), actor), this::afterUpload));
+    }
+
+    private void afterUpload(BatchResult result) {
+        if (!result.failures().isEmpty()) {
+            BatchResult.Failure f = result.failures().get(0);
+            BatchUi.error(Reasons.of(f.code(), f.message()));
+        }
+        if (result.succeeded().isEmpty()) {
+            reload.run();
+            return;
+        }
+        BatchUi.info(getTranslation("pkg.reupload.queued", row.packageNo()));
+        // queued: the page shows the carrier job's progress and refreshes itself until it has an outcome
+        queued.run();
+    }
+
+    // ---- void ----
+
+    private void openVoidDialog() {
+        FulfilmentService fulfilment;
+        try {
+            fulfilment = UiServices.fulfilment();
+        } catch (ServiceUnavailableException e) {
+            BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("void-dialog");
+        dialog.setHeaderTitle(getTranslation("pkg.void.title", row.packageNo()));
+        dialog.setWidth("32rem");
+
+        Select<VoidReason> reason = new Select<>();
+        reason.setId("void-reason");
+        reason.setLabel(getTranslation("void.reason"));
+        reason.setItems(VoidReason.values());
+        reason.setItemLabelGenerator(r -> getTranslation("void.reason." + r.name()));
+        reason.setPlaceholder(getTranslation("void.reason.placeholder"));
+        reason.setWidthFull();
+        TextArea other = new TextArea(getTranslation("void.reasonText"));
+        other.setId("void-reason-text");
+        other.setMaxLength(VoidReasons.MAX_LENGTH);
+        other.setWidthFull();
+        other.setVisible(false);
+        reason.addValueChangeListener(e -> {
+            other.setVisible(e.getValue() == VoidReason.OTHER);
+            reason.setInvalid(false);
+            other.setInvalid(false);
+        });
+        Div stepOne = new Div(new Paragraph(getTranslation("void.step1", 1)), reason, other);
+
+        Paragraph summary = new Paragraph(getTranslation("void.step2", 1));
+        summary.setId("void-summary");
+        Paragraph reasonEcho = new Paragraph();
+        reasonEcho.setId("void-reason-echo");
+        reasonEcho.addClassName("wb-muted");
+        Div stepTwo = new Div(summary, reasonEcho);
+        stepTwo.setVisible(false);
+        dialog.add(stepOne, stepTwo);
+
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("void-cancel");
+        Button back = new Button(getTranslation("action.back"));
+        back.setId("void-back");
+        back.setVisible(false);
+        Button next = new Button(getTranslation("action.next"));
+        next.setId("void-next");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button confirm = new Button(getTranslation("void.confirm"));
+        confirm.setId("void-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.setVisible(false);
+        confirm.setDisableOnClick(true);
+        String[] chosen = new String[1];
+        next.addClickListener(e -> {
+            VoidReasons.Checked checked = VoidReasons.check(reason.getValue(), other.getValue(),
+                    r -> getTranslation("void.reason." + r.name()));
+            if (!checked.ok()) {
+                if (reason.getValue() == null) {
+                    reason.setErrorMessage(getTranslation(checked.errorKey()));
+                    reason.setInvalid(true);
+                } else {
+                    other.setErrorMessage(getTranslation(checked.errorKey()));
+                    other.setInvalid(true);
+                }
+                return;
+            }
+            chosen[0] = checked.reason();
+            reasonEcho.setText(getTranslation("void.reasonEcho", checked.reason()));
+            stepOne.setVisible(false);
+            stepTwo.setVisible(true);
+            next.setVisible(false);
+            back.setVisible(true);
+            confirm.setVisible(true);
+        });
+        back.addClickListener(e -> {
+            stepOne.setVisible(true);
+            stepTwo.setVisible(false);
+            next.setVisible(true);
+            back.setVisible(false);
+            confirm.setVisible(false);
+        });
+        confirm.addClickListener(e -> {
+            dialog.close();
+            String why = chosen[0];
+            BatchUi.work(getTranslation("pkg.void"), () -> fulfilment.voidPackages(List.of(row.id()), why, actor),
+                    result -> {
+                        if (result.failures().isEmpty()) {
+                            BatchUi.info(getTranslation("pkg.void.done", row.packageNo()));
+                        } else {
+                            BatchResult.Failure f = result.failures().get(0);
+                            BatchUi.error(Reasons.of(f.code(), f.message()));
+                        }
+                        reload.run();
+                    });
+        });
+        dialog.getFooter().add(cancel, back, next, confirm);
+        dialog.open();
+    }
+}
