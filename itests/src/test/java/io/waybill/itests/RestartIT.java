@@ -30,9 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(WaybillExtension.class)
 class RestartIT {
 
-    private static final String ORDERS = "waybill:order-list -n 1000";
+    /** One page of the order list; the test reads every page (earlier classes import more than one page). */
+    private static final String ORDERS = "waybill:order-list -n 1000 --offset ";
     /** Every package with status and tracking number (the workflow classes before this one moved some along). */
-    private static final String PACKAGES = "waybill:package-list -n 1000";
+    private static final String PACKAGES = "waybill:package-list -n 1000 -p ";
+    private static final int PAGE = 1000;
     /** Order no. | Store | Platform | Buyer | Country | Lines | Created | State */
     private static final Pattern ROW = Pattern.compile("^(\\S+)\\s*\\|.*\\|\\s*(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})\\s*\\|"
             + "\\s*(open|cancelled)\\s*$");
@@ -41,16 +43,13 @@ class RestartIT {
     @Test
     void ordersAndTheirTimestampsSurviveARestart(WaybillDistribution waybill) throws IOException {
         // given
-        Result before = waybill.shell(ORDERS);
-        assertEquals(0, before.exitCode(), () -> "order list before the restart:\n" + before.output());
-        // the 50 demo orders plus those the workflow classes imported
-        int orders = total(before, "orders");
-        assertTrue(orders >= 50, () -> "at least the 50 demo orders before the restart:\n" + before.output());
+        String before = orders(waybill);
+        // the 50 demo orders plus those the workflow classes imported (BulkSelectionIT alone imports 1,000)
+        int orders = totalOf(before, "orders");
+        assertTrue(orders >= 50, () -> "at least the 50 demo orders before the restart:\n" + before);
         List<String> rowsBefore = orderAndCreated(before);
-        assertEquals(orders, rowsBefore.size(), () -> "order rows before the restart:\n" + before.output());
-        Result packagesBefore = waybill.shell(PACKAGES);
-        assertEquals(0, packagesBefore.exitCode(), () -> "package list before the restart:\n"
-                + packagesBefore.output());
+        assertEquals(orders, rowsBefore.size(), () -> "order rows before the restart:\n" + before);
+        String packagesBefore = packages(waybill);
         int waitingBefore = total(waybill.shell("waybill:package-list --status waiting -n 1"), "packages");
         assertEquals(1, seedingsLogged(waybill), "'" + SEEDED + "' lines in karaf.log after the first start");
 
@@ -62,21 +61,55 @@ class RestartIT {
         // then
         assertEquals(List.of(), WaybillDistribution.bundleRewiring(waybill.karafLogOfStart(waybill.starts() - 1)),
                 "the restart stopped or refreshed bundles (issue 19)");
-        Result after = waybill.shell(ORDERS);
-        assertEquals(0, after.exitCode(), () -> "order list after the restart:\n" + after.output());
+        String after = orders(waybill);
         assertEquals(rowsBefore, orderAndCreated(after),
                 "order numbers and created timestamps after the restart (before vs after)");
-        assertEquals(before.output(), after.output(), "the whole order list after the restart");
+        assertEquals(before, after, "the whole order list after the restart");
         assertEquals(1, seedingsLogged(waybill),
                 "'" + SEEDED + "' lines in karaf.log after the restart: the demo data must not be seeded again");
-        assertEquals(packagesBefore.output(), waybill.shell(PACKAGES).output(),
+        assertEquals(packagesBefore, packages(waybill),
                 "the whole package list (statuses, tracking numbers) after the restart");
         assertEquals(waitingBefore, total(waybill.shell("waybill:package-list --status waiting -n 1"), "packages"),
                 "waiting packages after the restart");
     }
 
-    private static List<String> orderAndCreated(Result result) {
-        return result.output().lines().map(ROW::matcher).filter(Matcher::matches)
+    /** Every page of the order list, one after the other. */
+    private static String orders(WaybillDistribution waybill) {
+        StringBuilder all = new StringBuilder();
+        for (int offset = 0; ; offset += PAGE) {
+            Result r = waybill.shell(ORDERS + offset);
+            assertEquals(0, r.exitCode(), () -> "order list from " + r.output());
+            all.append(r.output());
+            if (offset + PAGE >= total(r, "orders")) {
+                return all.toString();
+            }
+        }
+    }
+
+    /** Every page of the package list, one after the other. */
+    private static String packages(WaybillDistribution waybill) {
+        StringBuilder all = new StringBuilder();
+        for (int page = 1; ; page++) {
+            Result r = waybill.shell(PACKAGES + page);
+            assertEquals(0, r.exitCode(), () -> "package list:\n" + r.output());
+            all.append(r.output());
+            if ((long) page * PAGE >= total(r, "packages")) {
+                return all.toString();
+            }
+        }
+    }
+
+    /** The total of the first page's footer ("1000 of 1123 orders"). */
+    private static int totalOf(String pages, String noun) {
+        java.util.regex.Matcher m = Pattern.compile("(?m)^(?:\\d+ of )?(\\d+) " + noun + "\\s*$").matcher(pages);
+        if (!m.find()) {
+            throw new AssertionError("No '<n> " + noun + "' footer in:\n" + pages);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static List<String> orderAndCreated(String result) {
+        return result.lines().map(ROW::matcher).filter(Matcher::matches)
                 .map(m -> m.group(1) + " @ " + m.group(2)).toList();
     }
 
