@@ -361,7 +361,7 @@ public final class OrderValidator {
         text(problems, "email", a.email(), false, 200);
         String country = a.countryCode() == null ? "" : a.countryCode().strip();
         if (country.isEmpty()) {
-            problems.add(new Problem("country", "is required"));
+            problems.add(new Problem("country", "is required", -1, CODE_REQUIRED, null));
         } else if (!ISO_COUNTRIES.contains(country)) {
             problems.add(new Problem("country", "'" + TextRules.visible(country)
                     + "' is not an ISO 3166 two-letter country code"));
