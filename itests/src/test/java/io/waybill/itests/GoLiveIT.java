@@ -446,8 +446,11 @@ class GoLiveIT {
         browser.type(By.cssSelector("#store-setting-_accessToken input"), SHOPIFY_TOKEN);
         browser.click("store-save");
 
-        // then: saved and opened again for editing, where Test connection is green
+        // then: saved and opened again for editing, where Test connection is green once the plugin has started the
+        // store's connection from the new configuration (Config Admin delivers it asynchronously)
         awaitEditStoreDialog(SHOPIFY_STORE);
+        waybill.shellUntil("service:list io.waybill.spi.platform.MarketplaceConnector",
+                r -> r.output().contains("storeCode = " + SHOPIFY_STORE), DEPLOY_LIMIT);
         String green = testConnection("the green test result");
         assertTrue(green.contains("connection OK"), green);
         browser.screenshot("golive-035-shopify-test-green");
