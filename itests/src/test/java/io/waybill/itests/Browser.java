@@ -315,9 +315,31 @@ public final class Browser implements AutoCloseable {
         try {
             return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(f);
         } catch (org.openqa.selenium.TimeoutException e) {
-            Path shot = screenshot("timeout-" + what.replaceAll("[^\\w.-]+", "_"));
+            String label = "timeout-" + what.replaceAll("[^\\w.-]+", "_");
+            Path shot = screenshot(label);
             throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for: " + what
-                    + " (browser at " + driver.getCurrentUrl() + ", screenshot " + shot + ")");
+                    + " (browser at " + driver.getCurrentUrl() + ", screenshot " + shot + "; on the page: "
+                    + overlays() + "; Karaf threads: " + waybill.busyThreads(label) + ")");
+        }
+    }
+
+    /** The texts of the dialogs and notifications open in the page (a timeout's message), or "none". */
+    private String overlays() {
+        try {
+            Object texts = js("""
+                    const out = [];
+                    for (const o of document.querySelectorAll('vaadin-dialog-overlay[opened], vaadin-notification-card')) {
+                      const t = (o.innerText || '').replace(/\\s+/g, ' ').trim();
+                      if (t) out.push(o.localName.replace('vaadin-', '') + ' "' + t.substring(0, 120) + '"');
+                    }
+                    const poll = window.Vaadin && window.Vaadin.Flow && Object.values(window.Vaadin.Flow.clients)
+                        .map(c => c.isActive && c.isActive()).join(',');
+                    out.push('client active: ' + poll);
+                    return out.join(' | ');
+                    """);
+            return String.valueOf(texts);
+        } catch (RuntimeException e) {
+            return "(page not readable: " + e.getClass().getSimpleName() + ")";
         }
     }
 

@@ -490,6 +490,68 @@ public final class WaybillDistribution implements AutoCloseable {
         }
     }
 
+    /**
+     * What the Karaf JVM's own threads ({@code waybill-*}: UI workers, allocation helpers, carrier and sync jobs) are
+     * doing now, one line each (name, state, the top frame and the first Waybill frame), for a timeout's message; the
+     * full thread dump goes to {@code target/thread-dumps/<label>.txt}. Threads idle in their pool are left out.
+     */
+    public String busyThreads(String label) {
+        try {
+            return busyThreadsOrFail(label);
+        } catch (RuntimeException e) {
+            return "no thread summary: " + e;
+        }
+    }
+
+    private String busyThreadsOrFail(String label) {
+        Optional<Long> pid = karafPid();
+        if (pid.isEmpty()) {
+            return "no Karaf JVM";
+        }
+        String dump;
+        try {
+            Process p = new ProcessBuilder("jcmd", String.valueOf(pid.get()), "Thread.print").redirectErrorStream(true)
+                    .start();
+            dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (IOException e) {
+            return "no thread dump: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
+        try {
+            Path dir = Files.createDirectories(Path.of(required("waybill.it.screenshots")).resolveSibling("thread-dumps"));
+            Path file = dir.resolve(label.replaceAll("[^\\w.-]+", "_") + ".txt");
+            Files.writeString(file, dump, StandardCharsets.UTF_8);
+            log("thread dump of the Karaf JVM: %s", file);
+        } catch (IOException | RuntimeException e) {
+            log("could not save the thread dump: %s", e);
+        }
+        List<String> busy = new ArrayList<>();
+        for (String block : dump.split("\\n\\s*\\n")) {
+            String first = block.strip();
+            if (!first.startsWith("\"waybill-")) {
+                continue;
+            }
+            String name = first.substring(1, first.indexOf('"', 1));
+            List<String> frames = first.lines().map(String::strip).filter(l -> l.startsWith("at ")).toList();
+            String state = first.lines().map(String::strip).filter(l -> l.startsWith("java.lang.Thread.State:"))
+                    .findFirst().map(l -> l.substring("java.lang.Thread.State:".length()).strip()).orElse("?");
+            boolean idle = frames.stream().noneMatch(f -> f.contains("io.waybill."));
+            if (idle) {
+                continue;
+            }
+            String top = frames.isEmpty() ? "" : frames.get(0).substring(3);
+            String own = frames.stream().filter(f -> f.contains("io.waybill.")).findFirst().map(f -> f.substring(3))
+                    .orElse("");
+            busy.add(name + " " + state + " at " + top + (own.equals(top) ? "" : " <- " + own));
+        }
+        return busy.isEmpty() ? "no Waybill thread busy" : String.join("; ", busy);
+    }
+
     String logTailForMessage() {
         return "\n--- last 40 lines of " + home.resolve("data/log/karaf.log") + " ---\n" + karafLogTail(40)
                 + "\n--- end of karaf.log ---";

@@ -128,20 +128,21 @@ final class BatchUi {
         body.addClassName("wb-progress");
         progress.add(body);
         progress.open();
+        WorkPolling.begin(ui);
 
         workers.execute(() -> {
             Map<Long, String> numbers;
             try {
                 numbers = ids.call();
             } catch (OperationRefusedException e) {
-                push(ui, () -> {
+                finish(ui, () -> {
                     progress.close();
                     error(Reasons.text(ui.getLocale(), e.code(), e.getMessage()));
                 });
                 return;
             } catch (Exception e) {
                 LOG.warn("{}: reading the selected packages failed", title, e);
-                push(ui, () -> {
+                finish(ui, () -> {
                     progress.close();
                     error(unexpected);
                 });
@@ -155,7 +156,7 @@ final class BatchUi {
                         text.setText(ui.getTranslation("batch.progress", n, all));
                     }));
             BatchResult result = before == null ? ran : merge(before, ran);
-            push(ui, () -> {
+            finish(ui, () -> {
                 progress.close();
                 done.accept(result);
                 showResult(title, result);
@@ -231,25 +232,26 @@ final class BatchUi {
         progress.add(bar);
         progress.setWidth("24rem");
         progress.open();
+        WorkPolling.begin(ui);
         workers.execute(() -> {
             T value;
             try {
                 value = task.call();
             } catch (OperationRefusedException e) {
-                push(ui, () -> {
+                finish(ui, () -> {
                     progress.close();
                     onRefused.accept(e);
                 });
                 return;
             } catch (Exception e) {
                 LOG.warn("{} failed", title, e);
-                push(ui, () -> {
+                finish(ui, () -> {
                     progress.close();
                     error(ui.getTranslation("batch.unexpected"));
                 });
                 return;
             }
-            push(ui, () -> {
+            finish(ui, () -> {
                 progress.close();
                 onSuccess.accept(value);
             });
@@ -270,6 +272,14 @@ final class BatchUi {
         notification.setId("action-info");
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         notification.open();
+    }
+
+    /** The last change of a piece of work on the UI: it also ends the work's {@link WorkPolling}. */
+    private static void finish(UI ui, Runnable change) {
+        push(ui, () -> {
+            WorkPolling.end(ui);
+            change.run();
+        });
     }
 
     /** Runs a change on the UI from a background thread; nothing happens when the page was closed meanwhile. */
