@@ -2,6 +2,7 @@ package ${package}.internal;
 
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
@@ -44,7 +45,7 @@ public class ${carrierName}CarrierGateway implements CarrierGateway {
     private static final System.Logger LOG = System.getLogger(${carrierName}CarrierGateway.class.getName());
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
-    private record Account(${carrierName}Client client, String key, String configError) {
+    private record Account(JsonApi client, String key, String configError) {
     }
 
     /** Clock for Retry-After dates; tests replace it. */
@@ -62,13 +63,13 @@ public class ${carrierName}CarrierGateway implements CarrierGateway {
         }
         String baseUrl = config.baseUrl() == null || config.baseUrl().isBlank()
                 ? ${carrierName}Client.DEFAULT_BASE_URL : config.baseUrl().trim();
-        ${carrierName}Client client = null;
+        JsonApi client = null;
         try {
             URI uri = URI.create(baseUrl);
             if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
                 problems.add("'API base URL' must be an http(s) URL");
             } else if (!key.isEmpty()) {
-                client = new ${carrierName}Client(baseUrl, key,
+                client = ${carrierName}Client.create(baseUrl, key,
                         Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
                         Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
             }

@@ -2,6 +2,7 @@ package ${package}.internal;
 
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
@@ -48,7 +49,7 @@ public class ${marketplaceName}MarketplaceConnector implements MarketplaceConnec
     private static final System.Logger LOG = System.getLogger(${marketplaceName}MarketplaceConnector.class.getName());
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
-    private record Account(String storeCode, PluginDescriptor descriptor, ${marketplaceName}Client client,
+    private record Account(String storeCode, PluginDescriptor descriptor, JsonApi client,
                            String token, int lookbackDays, int pageSize, RateLimit rateLimit, String configError) {
     }
 
@@ -71,13 +72,13 @@ public class ${marketplaceName}MarketplaceConnector implements MarketplaceConnec
         }
         String baseUrl = trim(config.baseUrl()).isEmpty() ? ${marketplaceName}Client.DEFAULT_BASE_URL
                 : trim(config.baseUrl());
-        ${marketplaceName}Client client = null;
+        JsonApi client = null;
         try {
             URI uri = URI.create(baseUrl);
             if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
                 problems.add("'API base URL' must be an http(s) URL");
             } else if (problems.isEmpty()) {
-                client = new ${marketplaceName}Client(baseUrl, token,
+                client = ${marketplaceName}Client.create(baseUrl, token,
                         Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
                         Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
             }

@@ -1,6 +1,7 @@
 package io.waybill.carrier.easypost.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
@@ -53,7 +54,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
-    private record Account(PluginDescriptor descriptor, EasyPostClient client, EasyPostRequestMapper mapper,
+    private record Account(PluginDescriptor descriptor, JsonApi client, EasyPostRequestMapper mapper,
                            String key, String configError) {
     }
 
@@ -86,13 +87,13 @@ public class EasyPostCarrierGateway implements CarrierGateway {
             problems.add("'API key' is empty");
         }
         String baseUrl = blankTo(config.baseUrl(), EasyPostClient.DEFAULT_BASE_URL).trim();
-        EasyPostClient client = null;
+        JsonApi client = null;
         try {
             URI uri = URI.create(baseUrl);
             if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
                 problems.add("'API base URL' must be an http(s) URL");
             } else if (!key.isEmpty()) {
-                client = new EasyPostClient(baseUrl, key,
+                client = EasyPostClient.create(baseUrl, key,
                         Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
                         Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
             }

@@ -1,6 +1,7 @@
 package io.waybill.carrier.shippo.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
@@ -59,7 +60,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
-    private record Account(PluginDescriptor descriptor, ShippoClient client, ShippoRequestMapper mapper,
+    private record Account(PluginDescriptor descriptor, JsonApi client, ShippoRequestMapper mapper,
                            String token, int duplicateCheckHours, String configError) {
     }
 
@@ -95,13 +96,13 @@ public class ShippoCarrierGateway implements CarrierGateway {
             problems.add("'Carrier account' is empty");
         }
         String baseUrl = blankTo(config.baseUrl(), ShippoClient.DEFAULT_BASE_URL).trim();
-        ShippoClient client = null;
+        JsonApi client = null;
         try {
             URI uri = URI.create(baseUrl);
             if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
                 problems.add("'API base URL' must be an http(s) URL");
             } else if (!token.isEmpty()) {
-                client = new ShippoClient(baseUrl, token,
+                client = ShippoClient.create(baseUrl, token,
                         Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
                         Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
             }

@@ -1,6 +1,7 @@
 package io.waybill.platform.ebay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
@@ -51,7 +52,7 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
     private static final System.Logger LOG = System.getLogger(EbayMarketplaceConnector.class.getName());
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
-    private record Account(String storeCode, PluginDescriptor descriptor, EbayClient client, EbayRequestMapper mapper,
+    private record Account(String storeCode, PluginDescriptor descriptor, JsonApi client, EbayRequestMapper mapper,
                            String token, int lookbackDays, int callsPerDay, int burst, String configError) {
     }
 
@@ -82,13 +83,13 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
             problems.add("'OAuth user access token' is empty");
         }
         String baseUrl = trim(config.baseUrl()).isEmpty() ? EbayClient.DEFAULT_BASE_URL : trim(config.baseUrl());
-        EbayClient client = null;
+        JsonApi client = null;
         try {
             URI uri = URI.create(baseUrl);
             if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
                 problems.add("'API base URL' must be an http(s) URL");
             } else if (problems.isEmpty()) {
-                client = new EbayClient(baseUrl, token, trim(config.marketplaceId()),
+                client = EbayClient.create(baseUrl, token, trim(config.marketplaceId()),
                         Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
                         Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
             }

@@ -1,38 +1,27 @@
 package io.waybill.platform.shopify.internal;
 
 import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.JsonApi;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * HTTP transport to one shop's GraphQL Admin API and nothing else: {@code POST {base}/admin/api/{version}/graphql.json}
- * with the {@code X-Shopify-Access-Token} header, JSON bodies, timeouts. Returns {@link HttpReply}; throws only
- * {@link IOException} (incl. {@link java.net.http.HttpTimeoutException}) and InterruptedException.
+ * How this plugin reaches a shop's Admin GraphQL API: the kit's {@link JsonApi} with the access token header; every
+ * call is one POST to the version's GraphQL endpoint.
  */
 final class ShopifyClient {
 
     static final String DEFAULT_API_VERSION = "2025-07";
 
-    private final URI endpoint;
-    private final String token;
-    private final Duration requestTimeout;
-    private final HttpClient http;
+    private final String path;
+    private final JsonApi api;
 
     ShopifyClient(String baseUrl, String apiVersion, String token, Duration connectTimeout, Duration requestTimeout) {
-        String base = Objects.requireNonNull(baseUrl, "baseUrl").trim();
-        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.endpoint = URI.create(base + path(apiVersion));
-        this.token = Objects.requireNonNull(token, "token");
-        this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.path = path(apiVersion);
+        this.api = JsonApi.to("ShopifyClient", baseUrl)
+                .header("X-Shopify-Access-Token", Objects.requireNonNull(token, "token"))
+                .timeouts(connectTimeout, requestTimeout).build();
     }
 
     /** The path of the GraphQL endpoint for an API version. */
@@ -42,20 +31,12 @@ final class ShopifyClient {
 
     /** POSTs one GraphQL document ({@code {"query": ..., "variables": ...}}). */
     HttpReply post(byte[] json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(requestTimeout)
-                .header("X-Shopify-Access-Token", token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return HttpReply.of(response);
+        return api.postJson(path, json);
     }
 
     /** For log lines: the endpoint, never the token. */
     @Override
     public String toString() {
-        return "ShopifyClient[" + endpoint + "]";
+        return "ShopifyClient[" + api.baseUrl() + path + "]";
     }
 }
