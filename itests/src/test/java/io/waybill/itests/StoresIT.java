@@ -128,6 +128,8 @@ class StoresIT {
         // then: the type is listed although no Shopify account exists (no connector service is registered)
         Result types = waybill.shellUntil("waybill:plugin-list", r -> SHOPIFY_TYPE.matcher(r.output()).find(), LIMIT);
         assertTrue(types.output().contains("no account configured yet"), types::output);
+        assertFalse(types.output().contains("io.waybill.carrier.worker"), () -> "the core's own carrier job worker "
+                + "settings are listed as a plugin type:\n" + types.output());
 
         // and: a scale plugin with no scale configured is listed as an installed device type too
         Result device = waybill.shell("feature:install waybill-device-continuous");

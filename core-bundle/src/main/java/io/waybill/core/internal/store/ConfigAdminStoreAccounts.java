@@ -110,8 +110,10 @@ public class ConfigAdminStoreAccounts implements StoreAccounts, PluginTypes, Con
     public List<PluginType> types(Locale locale) {
         String localeName = metatypeLocale(locale);
         Map<String, PluginType> found = new LinkedHashMap<>();
+        long core = context.getBundle().getBundleId();
         for (Bundle b : context.getBundles()) {
-            if (b.getState() == Bundle.UNINSTALLED || b.getBundleId() == 0) {
+            // the core's own settings (the carrier job worker's io.waybill.carrier.worker) are no plugin type
+            if (b.getState() == Bundle.UNINSTALLED || b.getBundleId() == 0 || b.getBundleId() == core) {
                 continue;
             }
             MetaTypeInformation info;
