@@ -210,8 +210,8 @@ class CarrierBrowserIT {
         uploadStarted = System.nanoTime();
         List<String> problems = upload("Upload 3 packages to their carriers?", "3 queued, 0 refused",
                 "1 tracked, 1 awaiting tracking number, 1 failed, 0 waiting",
-                "Every package has an answer from its carrier; the tracking numbers still awaited appear in the "
-                        + "Awaiting tracking tab.", "c11-upload");
+                "Every package has an answer from its carrier; the tracking numbers still awaited show here and in "
+                        + "the Awaiting tracking tab as they arrive.", "c11-upload");
 
         // then: the dialog said 'queued' at once, then followed each package to its carrier's answer, and lists the
         // refused one with the carrier's reason

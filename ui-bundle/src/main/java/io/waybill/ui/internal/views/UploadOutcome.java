@@ -33,6 +33,11 @@ final class UploadOutcome {
         boolean complete() {
             return waiting == 0;
         }
+
+        /** Nothing will change any more: complete, and no tracking number is awaited. */
+        boolean settled() {
+            return waiting == 0 && awaiting == 0;
+        }
     }
 
     private final Map<Long, String> queued = new LinkedHashMap<>();

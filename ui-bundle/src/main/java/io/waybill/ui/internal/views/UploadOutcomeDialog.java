@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * carriers answer ({@code upload-outcome-text}: "31 tracked, 2 failed, 7 waiting"), listing every refused or failed
  * package with its reason ({@code batch-result-failures}), until every package has an outcome
  * ({@code upload-outcome-state}). The states are read every {@value #REFRESH_MS} ms on the UI scheduler and pushed
- * (with {@link WorkPolling} while it runs, so a lost push cannot leave the dialog behind).
+ * (with {@link WorkPolling} until every package has an answer, so a lost push cannot leave the dialog behind). A
+ * package the carrier accepted without a tracking number yet is an answer; the dialog keeps following it while it
+ * (or the notification) is open, for at most {@link #FOLLOW_LIMIT}; the Awaiting tracking tab follows it anyway.
  *
  * <p>Closing the dialog early does not lose the outcome: a persistent notification ({@code upload-outcome-notice})
  * keeps following the upload, ends with the final counts and reopens the dialog ({@code upload-outcome-show}); it
@@ -44,6 +46,8 @@ import java.util.concurrent.TimeUnit;
 final class UploadOutcomeDialog {
     private static final Logger LOG = LoggerFactory.getLogger(UploadOutcomeDialog.class);
     static final long REFRESH_MS = 1000;
+    /** How long the dialog follows tracking numbers still awaited after every package had an answer. */
+    static final java.time.Duration FOLLOW_LIMIT = java.time.Duration.ofMinutes(15);
 
     private final UI ui;
     private final String title;
@@ -51,6 +55,7 @@ final class UploadOutcomeDialog {
     private final CarrierUploadService carriers;
     private UploadOutcome.Counts counts;
     private ScheduledFuture<?> refresh;
+    private long started;
     private boolean polling;
     private Dialog dialog;
     private ProgressBar bar;
@@ -108,8 +113,13 @@ final class UploadOutcomeDialog {
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(close);
         dialog.addOpenedChangeListener(e -> {
-            if (!e.isOpened() && !counts.complete()) {
+            if (e.isOpened()) {
+                return;
+            }
+            if (!counts.complete()) {
                 showNotice();
+            } else if (notice == null || !notice.isOpened()) {
+                stop(); // nobody looks at the tracking numbers still awaited: the Awaiting tracking tab has them
             }
         });
         show();
@@ -123,9 +133,10 @@ final class UploadOutcomeDialog {
 
     /** Starts reading the states until every package has an outcome (nothing to follow when none was queued). */
     private void follow() {
-        if (counts.complete()) {
+        if (counts.settled()) {
             return;
         }
+        started = System.nanoTime();
         try {
             refresh = UiServices.scheduler().scheduleWithFixedDelay(this::poll, REFRESH_MS, REFRESH_MS,
                     TimeUnit.MILLISECONDS);
@@ -149,9 +160,18 @@ final class UploadOutcomeDialog {
         UploadOutcome.Counts next = outcome.with(states);
         try {
             ui.access(() -> {
+                boolean answered = !counts.complete() && next.complete();
                 counts = next;
                 show();
+                if (answered && notice != null && !notice.isOpened() && !dialog.isOpened()) {
+                    notice.open(); // dismissed while waiting: the outcome is still told once
+                }
                 if (counts.complete()) {
+                    endWorkPolling();
+                }
+                boolean watched = dialog.isOpened() || (notice != null && notice.isOpened());
+                if (counts.settled() || (counts.complete() && (!watched
+                        || System.nanoTime() - started > FOLLOW_LIMIT.toNanos()))) {
                     stop();
                 }
             });
@@ -164,11 +184,16 @@ final class UploadOutcomeDialog {
         }
     }
 
-    /** On the UI: the outcome is known; stop reading. */
+    /** On the UI: nothing more to follow; stop reading. */
     private void stop() {
         if (refresh != null) {
             refresh.cancel(false);
         }
+        endWorkPolling();
+    }
+
+    /** On the UI: every package has an answer, so a lost push can no longer leave the operator waiting. */
+    private void endWorkPolling() {
         if (polling) {
             polling = false;
             WorkPolling.end(ui);
@@ -230,7 +255,12 @@ final class UploadOutcomeDialog {
         });
         details.setId("upload-outcome-show");
         details.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        Button dismiss = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> notice.close());
+        Button dismiss = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            notice.close();
+            if (counts.complete()) {
+                stop();
+            }
+        });
         dismiss.setId("upload-outcome-dismiss");
         dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         dismiss.setAriaLabel(ui.getTranslation("action.close"));

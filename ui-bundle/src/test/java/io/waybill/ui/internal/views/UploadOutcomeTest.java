@@ -54,6 +54,9 @@ class UploadOutcomeTest {
                 4L, state(4, "CANCELLED", "package is no longer allocated")));
         assertEquals(List.of(1, 1, 2, 0), List.of(end.tracked(), end.awaiting(), end.failed(), end.waiting()));
         assertTrue(end.complete(), "an accepted package awaiting its number has an answer");
+        assertFalse(end.settled(), "its tracking number is still to come");
+        assertTrue(outcome.with(Map.of(1L, state(1, "DONE", null), 2L, state(2, "DONE", null),
+                3L, state(3, "FAILED", "x"), 4L, state(4, "FAILED", "y"))).settled());
         assertEquals(List.of(
                 new UploadOutcome.Problem(5, "WB00000005", "carrier_missing",
                         "The carrier plugin 'easypost' is not installed"),
