@@ -579,7 +579,12 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                     String title = actionLabel(action);
                     BatchUi.confirm(title, getTranslation("confirm.upload", target.size()), title,
                             () -> runBatch(title, target, ids -> carriers.upload(ids, actor),
-                                    (t, result, numbers) -> UploadOutcomeDialog.open(t, result, numbers, carriers)));
+                                    (t, result, numbers) -> UploadOutcomeDialog.open(t, result, numbers, carriers,
+                                            () -> {
+                                                if (isAttached()) {
+                                                    liveRefresh();
+                                                }
+                                            })));
                 }
                 case REFRESH_TRACKING -> {
                     CarrierUploadService carriers = UiServices.carriers();

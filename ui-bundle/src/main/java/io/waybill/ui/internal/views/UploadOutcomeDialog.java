@@ -53,6 +53,7 @@ final class UploadOutcomeDialog {
     private final String title;
     private final UploadOutcome outcome;
     private final CarrierUploadService carriers;
+    private final Runnable onChange;
     private UploadOutcome.Counts counts;
     private ScheduledFuture<?> refresh;
     private long started;
@@ -65,18 +66,25 @@ final class UploadOutcomeDialog {
     private Notification notice;
     private Span noticeText;
 
-    private UploadOutcomeDialog(UI ui, String title, UploadOutcome outcome, CarrierUploadService carriers) {
+    private UploadOutcomeDialog(UI ui, String title, UploadOutcome outcome, CarrierUploadService carriers,
+                                Runnable onChange) {
         this.ui = ui;
+        this.onChange = onChange;
         this.title = title;
         this.outcome = outcome;
         this.carriers = carriers;
         this.counts = outcome.with(Map.of());
     }
 
-    /** Opens the dialog for an upload's batch result and follows the queued packages (on the UI). */
-    static void open(String title, BatchResult result, Map<Long, String> numbers, CarrierUploadService carriers) {
+    /**
+     * Opens the dialog for an upload's batch result and follows the queued packages (on the UI).
+     *
+     * @param onChange run on the UI whenever a package got a new state (e.g. to refresh the package list)
+     */
+    static void open(String title, BatchResult result, Map<Long, String> numbers, CarrierUploadService carriers,
+                     Runnable onChange) {
         UploadOutcomeDialog d = new UploadOutcomeDialog(UI.getCurrent(), title, new UploadOutcome(result, numbers),
-                carriers);
+                carriers, onChange);
         d.openDialog();
         d.follow();
     }
@@ -96,6 +104,9 @@ final class UploadOutcomeDialog {
         state = new Span();
         state.setId("upload-outcome-state");
         state.addClassName("wb-muted");
+        // nothing queued (all refused): no progress to follow, the refusals below say it all
+        bar.setVisible(counts.queued() > 0);
+        text.setVisible(counts.queued() > 0);
         Div body = new Div(summary, bar, text, state);
         body.addClassName("wb-progress");
         dialog.add(body);
@@ -161,8 +172,16 @@ final class UploadOutcomeDialog {
         try {
             ui.access(() -> {
                 boolean answered = !counts.complete() && next.complete();
+                boolean changed = !next.equals(counts);
                 counts = next;
                 show();
+                if (changed) {
+                    try {
+                        onChange.run();
+                    } catch (RuntimeException e) {
+                        LOG.debug("Refreshing after an upload state change failed", e);
+                    }
+                }
                 if (answered && notice != null && !notice.isOpened() && !dialog.isOpened()) {
                     notice.open(); // dismissed while waiting: the outcome is still told once
                 }
