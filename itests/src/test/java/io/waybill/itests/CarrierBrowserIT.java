@@ -487,11 +487,17 @@ class CarrierBrowserIT {
         }
 
         // and with the plugin back the same package uploads and the dialog follows it to its tracking number
-        openTab("allocated", 1);
-        browser.selectRows(GRID, List.of(pkg));
-        assertEquals(List.of(), upload("Upload 1 package to its carrier?", "1 queued, 0 refused",
-                "1 tracked, 0 failed, 0 waiting", "Every package has an outcome.", "c63-upload-plugin-back"),
-                "upload with the plugin installed again");
+        // (in Simplified Chinese this time)
+        browser.switchLanguage("简体中文");
+        try {
+            openTab("allocated", 1);
+            browser.selectRows(GRID, List.of(pkg));
+            assertEquals(List.of(), upload("将 1 个包裹上传到物流商？", "已排队 1 个，拒绝 0 个",
+                    "已获取运单号 1 个，失败 0 个，等待处理 0 个", "所有包裹都已有结果。", "c63-upload-plugin-back-zh"),
+                    "upload with the plugin installed again");
+        } finally {
+            browser.switchLanguage("English");
+        }
         assertEquals(CarrierStubs.trackingNumber(CarrierStubs.EASYPOST_TRACKING, 4), row(pkg).get("Tracking no."),
                 "tracking number of CIT-004");
     }
