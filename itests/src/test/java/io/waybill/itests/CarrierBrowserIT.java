@@ -208,10 +208,17 @@ class CarrierBrowserIT {
 
         // when
         uploadStarted = System.nanoTime();
-        String queued = runBatch("action-upload", "Upload 3 packages to their carriers?", "c11-upload");
+        List<String> problems = upload("Upload 3 packages to their carriers?", "3 queued, 0 refused",
+                "1 tracked, 1 awaiting tracking number, 1 failed, 0 waiting",
+                "Every package has an answer from its carrier; the tracking numbers still awaited show here and in "
+                        + "the Awaiting tracking tab as they arrive.", "c11-upload");
 
-        // then: queued at once, then each package's carrier answer
-        assertEquals("3 done, 0 failed", queued, "batch upload (queued)");
+        // then: the dialog said 'queued' at once, then followed each package to its carrier's answer, and lists the
+        // refused one with the carrier's reason
+        assertEquals(1, problems.size(), () -> "failures in the upload dialog: " + problems);
+        assertTrue(problems.get(0).startsWith(number("CIT-003") + " | ")
+                        && problems.get(0).contains("House number is missing"),
+                () -> "the upload dialog lists CIT-003 with EasyPost's reason: " + problems);
         awaitStatuses(Map.of("CIT-001", "tracked", "CIT-002", "awaiting_tracking", "CIT-003", "upload_failed"));
         WaybillDistribution.figure("browser batch upload of 3 (EasyPost sync, Shippo async, EasyPost refused) -> "
                 + "all answered", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - uploadStarted) / 1e9));
@@ -283,8 +290,9 @@ class CarrierBrowserIT {
         // when: uploaded again from the Upload failed tab
         openTab("upload_failed", 1);
         browser.selectRows(GRID, List.of(pkg));
-        assertEquals("1 done, 0 failed", runBatch("action-upload", "Upload 1 package to its carrier?",
-                "c22-upload-again"), "upload after the correction");
+        assertEquals(List.of(), upload("Upload 1 package to its carrier?", "1 queued, 0 refused",
+                "1 tracked, 0 failed, 0 waiting", "Every package has an outcome.", "c22-upload-again"),
+                "upload after the correction");
 
         // then: tracked, and the stub received the corrected street in a new request under generation 2
         awaitStatuses(Map.of("CIT-003", "tracked"));
@@ -418,7 +426,169 @@ class CarrierBrowserIT {
                 () -> "all printed: " + pkgs.stream().map(this::row).toList());
     }
 
+    @Test
+    @Order(5)
+    void anUploadWhoseCarrierPluginIsUninstalledIsRefusedAtOnceWithItsReasonInEnglishAndChinese() throws Exception {
+        // given: one more allocated EasyPost package
+        Result stock = waybill.shell("waybill:stock-adjust -r \"carrier browser IT\" SZ-01 " + SKU + " 1");
+        assertEquals(0, stock.exitCode(), () -> "stock-adjust:\n" + stock.output());
+        importOrders(waybill.importDir("carrier-browser"), SYNC_STORE, List.of(
+                "CIT-004,,2025-04-01 09:15,Katherine Johnson,,1 Infinite Loop,,Cupertino,CA,95014,US,,," + SKU
+                        + ",1"));
+        String pkg = number("CIT-004");
+        stubEasyPostShipment(pkg + "-1", 4);
+        openTab("waiting", 1);
+        browser.selectRows(GRID, List.of(pkg));
+        assertEquals("1 done, 0 failed", runBatch("action-allocate", "Allocate inventory for 1 package?",
+                "c60-allocate"), "allocation of CIT-004");
+        String missing = "The carrier plugin '" + EASYPOST_CARRIER + "' is not installed";
+
+        // when: the EasyPost feature is uninstalled
+        Result uninstall = waybill.shell("feature:uninstall waybill-carrier-easypost");
+        assertEquals(0, uninstall.exitCode(), () -> "feature:uninstall:\n" + uninstall.output());
+        try {
+            waybill.shellUntil("waybill:plugin-list", r -> r.exitCode() == 0
+                    && !r.output().contains(EASYPOST_CARRIER), LIMIT);
+
+            // then: the upload is refused at once, in the dialog, with the reason; nothing reaches the carrier
+            openTab("allocated", 1);
+            browser.selectRows(GRID, List.of(pkg));
+            long t0 = System.nanoTime();
+            List<String> refused = upload("Upload 1 package to its carrier?", "0 queued, 1 refused",
+                    null, "Every package has an outcome.", "c61-upload-plugin-missing");
+            WaybillDistribution.figure("upload with the carrier plugin uninstalled -> refusal shown",
+                    String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+            assertEquals(1, refused.size(), () -> "refusals in the upload dialog: " + refused);
+            assertTrue(refused.get(0).startsWith(pkg + " | ") && refused.get(0).contains(missing),
+                    () -> "the dialog names the missing plugin for " + pkg + ": " + refused);
+            assertEquals("allocated", row(pkg).get("Status"), "the refused package stays allocated");
+
+            // and in Simplified Chinese the kind of refusal comes first in Chinese
+            browser.switchLanguage("简体中文");
+            try {
+                openTab("allocated", 1);
+                browser.selectRows(GRID, List.of(pkg));
+                List<String> zh = upload("将 1 个包裹上传到物流商？", "已排队 0 个，拒绝 1 个", null,
+                        "所有包裹都已有结果。",
+                        "c62-upload-plugin-missing-zh");
+                assertTrue(zh.size() == 1 && zh.get(0).startsWith(pkg + " | ")
+                                && zh.get(0).contains("缺少物流商插件：" + missing),
+                        () -> "the Chinese dialog names the missing plugin: " + zh);
+            } finally {
+                browser.switchLanguage("English");
+            }
+            assertEquals(0, easypost.findAll(postRequestedFor(urlEqualTo("/v2/shipments"))
+                    .withRequestBody(matchingJsonPath("$.shipment.reference", equalTo(pkg + "-1")))).size(),
+                    () -> "nothing was sent for " + pkg + ": " + CarrierStubs.bodies(easypost));
+        } finally {
+            Result install = waybill.shell("feature:install waybill-carrier-easypost");
+            assertEquals(0, install.exitCode(), () -> "feature:install again:\n" + install.output());
+            CarrierStubs.awaitCarrier(waybill, EASYPOST_CARRIER);
+        }
+
+        // and with the plugin back the same package uploads and the dialog follows it to its tracking number
+        // (in Simplified Chinese this time)
+        browser.switchLanguage("简体中文");
+        try {
+            openTab("allocated", 1);
+            browser.selectRows(GRID, List.of(pkg));
+            assertEquals(List.of(), upload("将 1 个包裹上传到物流商？", "已排队 1 个，拒绝 0 个",
+                    "已获取运单号 1 个，失败 0 个，等待处理 0 个", "所有包裹都已有结果。", "c63-upload-plugin-back-zh"),
+                    "upload with the plugin installed again");
+        } finally {
+            browser.switchLanguage("English");
+        }
+        assertEquals(CarrierStubs.trackingNumber(CarrierStubs.EASYPOST_TRACKING, 4), row(pkg).get("Tracking no."),
+                "tracking number of CIT-004");
+    }
+
+    @Test
+    @Order(6)
+    void closingTheUploadDialogEarlyLeavesANotificationThatFollowsTheOutcome() {
+        // given: an allocated EasyPost package whose carrier answers only when the test lets it
+        Result stock = waybill.shell("waybill:stock-adjust -r \"carrier browser IT\" SZ-01 " + SKU + " 1");
+        assertEquals(0, stock.exitCode(), () -> "stock-adjust:\n" + stock.output());
+        try {
+            importOrders(waybill.importDir("carrier-browser"), SYNC_STORE, List.of(
+                    "CIT-005,,2025-04-01 09:20,Dorothy Vaughan,,2 Infinite Loop,,Cupertino,CA,95014,US,,," + SKU
+                            + ",1"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String pkg = number("CIT-005");
+        // the first answer is a rate limit with a retry time: the package waits in the queue meanwhile
+        easypost.stubFor(post(urlEqualTo("/v2/shipments")).atPriority(2)
+                .withRequestBody(matchingJsonPath("$.shipment.reference", equalTo(pkg + "-1")))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)
+                        .withHeader("Retry-After", "4").withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"code\": \"RATE_LIMITED\", \"message\": \"slow down\"}}")));
+        openTab("waiting", 1);
+        browser.selectRows(GRID, List.of(pkg));
+        assertEquals("1 done, 0 failed", runBatch("action-allocate", "Allocate inventory for 1 package?",
+                "c70-allocate"), "allocation of CIT-005");
+        openTab("allocated", 1);
+        browser.selectRows(GRID, List.of(pkg));
+
+        // when: uploaded, and the dialog closed while the package still waits
+        browser.click("action-upload");
+        browser.click("confirm-button");
+        assertEquals("1 queued, 0 refused", browser.awaitText("batch-result-summary", "upload queued", BATCH_WAIT,
+                t -> !t.isEmpty()), "upload summary");
+        browser.awaitText("upload-outcome-text", "waiting", t -> t.equals("0 tracked, 0 failed, 1 waiting"));
+        browser.click("batch-result-close");
+        browser.awaitGone("batch-result-summary");
+        browser.awaitText("upload-outcome-notice-text", "notice while waiting",
+                t -> t.equals("Batch upload: 0 tracked, 0 failed, 1 waiting. Updating\u2026"));
+        browser.screenshot("c71-upload-notice-waiting");
+        easypost.removeStub(easypost.getStubMappings().stream().filter(m -> m.getPriority() != null
+                && m.getPriority() == 2).findFirst().orElseThrow());
+        stubEasyPostShipment(pkg + "-1", 5);
+
+        // then: the notification ends with the outcome and stays; it reopens the dialog with the details
+        browser.awaitText("upload-outcome-notice-text", "notice with the outcome", BATCH_WAIT,
+                t -> t.equals("Batch upload: 1 tracked, 0 failed, 0 waiting."));
+        browser.await("the Allocated tab follows the upload without a reload", () -> browser.gridSize(GRID) == 0);
+        browser.screenshot("c72-upload-notice-done");
+        browser.click("upload-outcome-show");
+        assertEquals("1 tracked, 0 failed, 0 waiting", browser.awaitText("upload-outcome-text", "reopened dialog",
+                t -> !t.isEmpty()), "the reopened dialog");
+        assertEquals("Every package has an outcome.", browser.awaitText("upload-outcome-state", "complete",
+                t -> !t.isEmpty()), "the reopened dialog's state");
+        browser.click("batch-result-close");
+        browser.awaitGone("batch-result-summary");
+        awaitStatuses(Map.of("CIT-005", "tracked"));
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Clicks "Batch upload", checks the question, confirms; waits until the dialog says how many were queued and
+     * refused ({@code summary}), then until it shows the carriers' answers ({@code outcome}; null: nothing was
+     * queued, so no progress is shown) and says that every package has one ({@code end}). Returns the listed problems ("package no. | reason") and closes the dialog.
+     */
+    private List<String> upload(String question, String summary, String outcome, String end, String shot) {
+        browser.click("action-upload");
+        assertEquals(question, browser.awaitText("confirm-text", "confirm question", t -> !t.isEmpty()),
+                "confirm dialog question");
+        browser.click("confirm-button");
+        assertEquals(summary, browser.awaitText("batch-result-summary", "upload result", BATCH_WAIT,
+                t -> !t.isEmpty()), "upload summary (queued, refused)");
+        browser.screenshot(shot + "-queued");
+        if (outcome == null) {
+            browser.awaitText("upload-outcome-state", "outcome complete", end::equals);
+            assertTrue(browser.driver().findElements(By.id("upload-outcome-text")).stream()
+                    .noneMatch(WebElement::isDisplayed), "no progress shown when nothing was queued");
+        } else {
+            browser.awaitText("upload-outcome-text", "outcome " + outcome, LIMIT, outcome::equals);
+            browser.awaitText("upload-outcome-state", "outcome complete", end::equals);
+        }
+        List<String> problems = browser.driver().findElements(By.id("batch-result-failures")).stream()
+                .anyMatch(WebElement::isDisplayed) ? browser.gridRows("batch-result-failures") : List.of();
+        browser.screenshot(shot + "-outcome");
+        browser.click("batch-result-close");
+        browser.awaitGone("batch-result-summary");
+        return problems;
+    }
 
     private void importOrders(Path dir, String store, List<String> rows) throws IOException {
         Path file = dir.resolve("carrier-" + store + ".csv");

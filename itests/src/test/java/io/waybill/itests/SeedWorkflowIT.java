@@ -326,8 +326,19 @@ class SeedWorkflowIT {
         openTab("allocated", 4);
         browser.selectRows(GRID, upload);
         assertEquals("Batch upload", browser.textOf("action-upload"), "the seed's button");
-        String result = runBatch("action-upload", "Upload 3 packages to their carriers?", "seed-21-upload");
-        assertEquals("3 done, 0 failed", result, "upload result (queued)");
+        browser.click("action-upload");
+        assertEquals("Upload 3 packages to their carriers?", browser.awaitText("confirm-text", "confirm question",
+                t -> !t.isEmpty()), "confirm dialog question");
+        browser.click("confirm-button");
+        assertEquals("3 queued, 0 refused", browser.awaitText("batch-result-summary", "upload queued", LIMIT,
+                t -> !t.isEmpty()), "upload result (queued)");
+        // the dialog follows the packages to their carrier's answer
+        browser.awaitText("upload-outcome-text", "outcome", Duration.ofSeconds(60),
+                "3 tracked, 0 failed, 0 waiting"::equals);
+        browser.awaitText("upload-outcome-state", "complete", "Every package has an outcome."::equals);
+        browser.screenshot("seed-21-upload-result");
+        browser.click("batch-result-close");
+        browser.awaitGone("batch-result-summary");
 
         // the carrier's answers arrive through the job queue; the Tracked tab lists the numbers
         openTab("tracked", 3, Duration.ofSeconds(60));

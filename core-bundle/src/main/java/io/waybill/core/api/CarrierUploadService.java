@@ -18,6 +18,8 @@ public interface CarrierUploadService {
     /**
      * Queues allocated (or failed) packages for upload with their store's default shipping method. A package that
      * failed before is sent again with its current data (e.g. a corrected address) under a new idempotency key.
+     * A package whose carrier plugin is not installed is refused at once with code {@code carrier_missing}. The
+     * succeeded packages are only queued: their outcome arrives later, read it with {@link #uploadStates}.
      */
     BatchResult upload(List<Long> packageIds, String actor);
 

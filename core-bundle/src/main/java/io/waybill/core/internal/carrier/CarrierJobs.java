@@ -1,6 +1,7 @@
 package io.waybill.core.internal.carrier;
 
 import io.waybill.core.internal.persistence.CarrierLabels;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
 
 import io.waybill.core.api.Permission;
 import io.waybill.core.internal.security.Authorizer;
@@ -46,6 +47,18 @@ public class CarrierJobs implements CarrierUploadService {
         this.authorizer = authorizer;
     }
 
+    /**
+     * The carrier plugins registered now: an upload to a carrier whose plugin is not installed is refused when it is
+     * queued ({@code carrier_missing}), so the operator reads the reason in the upload's own result instead of a
+     * failure half a minute later. Null outside OSGi when a test or benchmark sets none (then not checked).
+     */
+    private volatile PluginRegistryImpl plugins;
+
+    @Reference
+    public void setPlugins(PluginRegistryImpl plugins) {
+        this.plugins = plugins;
+    }
+
     static final String UPLOAD = "UPLOAD";
     static final String POLL = "POLL";
     static final String LABEL = "LABEL";
@@ -54,6 +67,8 @@ public class CarrierJobs implements CarrierUploadService {
     static final String DONE = "DONE";
     static final String FAILED = "FAILED";
     static final String CANCELLED = "CANCELLED";
+    /** Refusal code of an upload whose carrier plugin is not installed. */
+    public static final String CARRIER_MISSING = "carrier_missing";
 
     private final DataSource ds;
     private final Clock clock;
@@ -92,6 +107,12 @@ public class CarrierJobs implements CarrierUploadService {
             String[] method = defaultMethod(c, storeId).orElseThrow(() -> new OperationRefusedException(
                     "no_shipping_method", "The store of package " + no + " has no default shipping method; "
                     + "set one in Settings -> Shipping methods."));
+            PluginRegistryImpl registry = plugins;
+            if (registry != null && registry.carrier(method[0]).isEmpty()) {
+                throw new OperationRefusedException(CARRIER_MISSING, "The carrier plugin '" + method[0]
+                        + "' is not installed (the default shipping method of package " + no + "'s store); nothing "
+                        + "was sent. Install the plugin or choose another default shipping method, then upload again.");
+            }
             int generation;
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET UPLOAD_GENERATION = "
                     + "UPLOAD_GENERATION + 1, LAST_ERROR = NULL, VERSION = VERSION + 1 WHERE ID = ?")) {

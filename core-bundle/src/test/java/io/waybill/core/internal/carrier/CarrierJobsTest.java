@@ -200,6 +200,33 @@ class CarrierJobsTest {
     }
 
     @Test
+    void anUploadToACarrierWhosePluginIsNotInstalledIsRefusedAtOnceWithTheReason() throws Exception {
+        // given: the store's default shipping method names a carrier whose plugin is not registered
+        jobs.setPlugins(registry);
+        jobs.saveShippingMethod(new ShippingMethodInfo("S1", "GONE", "gone", null, true), "admin");
+        long id = allocated("o1");
+
+        // when
+        BatchResult r = jobs.upload(List.of(id), "op");
+
+        // then: refused with its code and the plugin named; nothing queued, the package stays allocated
+        assertEquals(List.of(), r.succeeded());
+        assertEquals(1, r.failures().size());
+        BatchResult.Failure f = r.failures().get(0);
+        assertEquals(CarrierJobs.CARRIER_MISSING, f.code());
+        assertTrue(f.message().contains("'gone' is not installed") && f.message().contains(f.packageNo()),
+                f.message());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_CARRIER_JOB WHERE PACKAGE_ID = " + id));
+        assertEquals(PackageStatus.ALLOCATED, status(id));
+        assertTrue(jobs.uploadStates(List.of(id)).isEmpty());
+
+        // and once the plugin is installed the same package is queued
+        registry.bindCarrier(Fixtures.reference(), new ScriptedCarrier("gone", false));
+        assertEquals(List.of(id), jobs.upload(List.of(id), "op").succeeded());
+        assertEquals("QUEUED", jobs.uploadStates(List.of(id)).get(id).state());
+    }
+
+    @Test
     void aRejectedUploadFailsWithTheReasonAndAFixedAddressIsResent() throws Exception {
         carrier.mode = "reject-missing-line2";
         long id = allocated("o1");

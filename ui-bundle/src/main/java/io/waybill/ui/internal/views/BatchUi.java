@@ -109,6 +109,25 @@ final class BatchUi {
     /** As {@link #run(String, long, Callable, Function, Consumer)}, counting {@code before} (may be null) in. */
     static void run(String title, long expected, Callable<Map<Long, String>> ids,
                     Function<List<Long>, BatchResult> action, Consumer<BatchResult> done, BatchResult before) {
+        run(title, expected, ids, action, done, before, (t, result, numbers) -> showResult(t, result));
+    }
+
+    /** Shows the result of a batch (on the UI, after {@code done}); the default is {@link #showResult}. */
+    @FunctionalInterface
+    interface ResultView {
+        /**
+         * @param numbers package id -> package no. of every package of the batch
+         */
+        void show(String title, BatchResult result, Map<Long, String> numbers);
+    }
+
+    /**
+     * As {@link #run(String, long, Callable, Function, Consumer, BatchResult)}, with the result shown by
+     * {@code view} instead of the summary dialog (e.g. the upload's dialog that follows the queued packages).
+     */
+    static void run(String title, long expected, Callable<Map<Long, String>> ids,
+                    Function<List<Long>, BatchResult> action, Consumer<BatchResult> done, BatchResult before,
+                    ResultView view) {
         UI ui = UI.getCurrent();
         ExecutorService workers = UiServices.workers();
         String unexpected = ui.getTranslation("batch.unexpected");
@@ -159,7 +178,7 @@ final class BatchUi {
             finish(ui, () -> {
                 progress.close();
                 done.accept(result);
-                showResult(title, result);
+                view.show(title, result, numbers);
             });
         });
     }

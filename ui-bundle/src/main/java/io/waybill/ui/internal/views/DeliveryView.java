@@ -578,7 +578,13 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                     CarrierUploadService carriers = UiServices.carriers();
                     String title = actionLabel(action);
                     BatchUi.confirm(title, getTranslation("confirm.upload", target.size()), title,
-                            () -> runBatch(title, target, ids -> carriers.upload(ids, actor)));
+                            () -> runBatch(title, target, ids -> carriers.upload(ids, actor),
+                                    (t, result, numbers) -> UploadOutcomeDialog.open(t, result, numbers, carriers,
+                                            () -> {
+                                                if (isAttached()) {
+                                                    liveRefresh();
+                                                }
+                                            })));
                 }
                 case REFRESH_TRACKING -> {
                     CarrierUploadService carriers = UiServices.carriers();
@@ -616,8 +622,14 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void runBatch(String title, Target target, Function<List<Long>, BatchResult> action) {
+        runBatch(title, target, action, (t, result, numbers) -> BatchUi.showResult(t, result));
+    }
+
+    private void runBatch(String title, Target target, Function<List<Long>, BatchResult> action,
+                          BatchUi.ResultView view) {
         try {
-            BatchUi.run(title, target.size(), target.ids(UiServices.packages()), action, this::afterBatch);
+            BatchUi.run(title, target.size(), target.ids(UiServices.packages()), action, this::afterBatch, null,
+                    view);
         } catch (ServiceUnavailableException e) {
             BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
         }
