@@ -183,8 +183,7 @@ public class SyncJobWorker {
                     ps.setLong(3, job[0]);
                     if (ps.executeUpdate() == 1) {
                         Jdbc.audit(c, job[1], null, "sync", now, "SYNC_WAITING", null, null,
-                                "Waiting for the marketplace plugin '" + store.platform() + "' of store "
-                                        + store.code() + ", which is not installed; sent once it is");
+                                io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.SYNC_WAITING, store.platform(), store.code()));
                     }
                 }
             }

@@ -156,6 +156,18 @@ public final class AllocationPolicy {
     }
 
     /** "SKU-1 missing 2, SKU-2 missing 1": the shortages as the operator reads them. */
+    /** The shortages as a structured reason: [sku, missing, sku, missing...] (one entry per SKU). */
+    public static io.waybill.core.model.Reason reason(String code, List<Shortage> shortages) {
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        shortages.forEach(s -> missing.put(s.skuCode(), s.missing()));
+        List<String> params = new java.util.ArrayList<>();
+        missing.forEach((sku, n) -> {
+            params.add(sku);
+            params.add(String.valueOf(n));
+        });
+        return new io.waybill.core.model.Reason(code, params);
+    }
+
     public static String describe(List<Shortage> shortages) {
         Map<String, Integer> missing = new LinkedHashMap<>();
         shortages.forEach(s -> missing.put(s.skuCode(), s.missing()));
