@@ -89,7 +89,7 @@ class ChineseScreensIT {
         List<String> rows = List.of(
                 "ZHIT-001,,2025-06-01 09:00,王小明,,科技园南路 8 号,,深圳,广东,518057,CN,,," + SKU + ",1",
                 "ZHIT-002,,2025-06-01 09:05,李华,,长安街 1 号,,北京,北京,100000,CN,,," + SKU + ",1",
-                "ZHIT-003,,2025-06-01 09:10,张伟,,南京路 100 号,,上海,上海,200000,CN,,," + SKU + ",99999");
+                "ZHIT-003,,2025-06-01 09:10,张伟,,南京路 100 号,,上海,上海,200000,CN,,," + SKU + ",9999");
         Files.writeString(file, ShellWorkflowIT.HEADER + "\n" + String.join("\n", rows) + "\n",
                 StandardCharsets.UTF_8);
         Result imported = waybill.shell("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
@@ -209,7 +209,8 @@ class ChineseScreensIT {
         assertTrue(all.matches("(?s).*重量 [\\d,]+ 克（预期 [\\d,]+ 克 ± [\\d,]+ 克）.*"), () -> "weighing: " + all);
         assertTrue(!all.contains("Warehouse ") && !all.contains("Carrier ") && !all.contains("Weight "),
                 () -> "no English reasons: " + all);
-        walk("zh-02-package-page");
+        scrollTo("history-grid");
+        walk("zh-02-package-page-history");
     }
 
     @Test
@@ -222,7 +223,8 @@ class ChineseScreensIT {
         browser.await("the package page", () -> browser.path().startsWith("/package/"));
         browser.await("history rows", () -> browser.gridRows("history-grid").stream()
                 .anyMatch(r -> r.contains("测试作废")) ? true : null);
-        walk("zh-03-voided-package-page");
+        scrollTo("history-grid");
+        walk("zh-03-voided-package-page-history");
     }
 
     @Test
@@ -238,7 +240,8 @@ class ChineseScreensIT {
         });
         assertTrue(log.stream().anyMatch(r -> r.contains("包裹不存在") && !r.contains("unknown_package")),
                 () -> "scan log: " + log);
-        walk("zh-04-scan-station");
+        scrollTo("scan-log");
+        walk("zh-04-scan-station-log");
     }
 
     @Test
@@ -289,6 +292,10 @@ class ChineseScreensIT {
         List<String> latin = latinSentences();
         browser.screenshot(shot);
         assertTrue(latin.isEmpty(), () -> "Latin-only sentences on " + browser.path() + ": " + latin);
+    }
+
+    private void scrollTo(String id) {
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", browser.byId(id));
     }
 
     /** Grids fill in after the page: wait until no grid is loading. */

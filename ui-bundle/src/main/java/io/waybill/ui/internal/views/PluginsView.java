@@ -216,7 +216,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
 
     private List<PluginType> typesInUiLanguage() {
         try {
-            return UiServices.pluginSettings().types(getLocale());
+            return registry.installedTypes(getLocale());
         } catch (RuntimeException e) {
             return List.of(); // no settings service: the plugins' own (English) words
         }
