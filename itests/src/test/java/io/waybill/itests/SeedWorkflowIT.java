@@ -646,7 +646,7 @@ class SeedWorkflowIT {
                 .filter(l -> l.startsWith("  ")).toList();
         assertEquals(shellHistory.size(), history.size(), () -> "UI history " + history + "\nshell:\n"
                 + show.output());
-        // the reasons are the core's words (English by design), the rest of the page must be Chinese
+        // free-text reasons are data as written (structured ones are rendered in Chinese), the rest must be Chinese
         List<String> reasons = shellHistory.stream().filter(l -> l.contains("  (") && l.endsWith(")"))
                 .map(l -> l.substring(l.indexOf("  (") + 3, l.length() - 1)).toList();
         List<String> data = new ArrayList<>(reasons);
