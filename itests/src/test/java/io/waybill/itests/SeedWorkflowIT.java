@@ -659,7 +659,7 @@ class SeedWorkflowIT {
             String ui = history.get(i);
             assertTrue(ui.contains(" | " + actor + " | "), () -> "actor " + actor + " in '" + ui + "'");
         }
-        assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | 已发货 | 已打印 → 已发货 | Weight ")),
+        assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | 已发货 | 已打印 → 已发货 | 重量 ")),
                 () -> "the weighed shipment, by admin: " + history);
         assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | 已分配库存 | 待发货 → 已分配库存")),
                 () -> "allocation by admin: " + history);

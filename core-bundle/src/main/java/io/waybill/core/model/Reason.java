@@ -62,6 +62,8 @@ public record Reason(String code, List<String> params) {
     public static final String LINES_CHANGE_REFUSED = "lines_change_refused";
     /** The marketplace changed the order's value: []. */
     public static final String VALUE_UPDATED = "value_updated";
+    /** The shipment was confirmed to the store: [store code, carrier code, tracking no.]. */
+    public static final String SYNC_CONFIRMED = "sync_confirmed";
     /** A sync waits for the store's marketplace plugin: [platform id, store code]. */
     public static final String SYNC_WAITING = "sync_waiting";
 
@@ -115,6 +117,7 @@ public record Reason(String code, List<String> params) {
                     + "by the marketplace"),
             Map.entry(SYNC_WAITING, "Waiting for the marketplace plugin ''{0}'' of store {1}, which is not "
                     + "installed; sent once it is"),
+            Map.entry(SYNC_CONFIRMED, "Confirmed to {0}: {1} {2}"),
             Map.entry(SKU_UNMATCHED, "SKU not matched: {0} (map each to a product for this store)"),
             Map.entry(LINES_UPDATED_UNMATCHED, "Order lines updated by the marketplace; SKU not matched: {0} (map "
                     + "each to a product for this store)"),

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Which warehouse serves a package and what it reserves there: the one place the warehouse and stock rules of
@@ -168,11 +167,9 @@ public final class AllocationPolicy {
         return new io.waybill.core.model.Reason(code, params);
     }
 
+    /** The shortages in English: "A missing 2, C missing 1". */
     public static String describe(List<Shortage> shortages) {
-        Map<String, Integer> missing = new LinkedHashMap<>();
-        shortages.forEach(s -> missing.put(s.skuCode(), s.missing()));
-        return missing.entrySet().stream().map(e -> e.getKey() + " missing " + e.getValue())
-                .collect(Collectors.joining(", "));
+        return reason(io.waybill.core.model.Reason.SHORTAGES, shortages).english();
     }
 
     private static boolean fits(Demand demand, long warehouse, Stock stock) {
