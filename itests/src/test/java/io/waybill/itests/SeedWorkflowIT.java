@@ -657,7 +657,7 @@ class SeedWorkflowIT {
                 .filter(l -> l.startsWith("  ")).toList();
         assertEquals(shellHistory.size(), history.size(), () -> "UI history " + history + "\nshell:\n"
                 + show.output());
-        // the reasons are the core's words (English by design), the rest of the page must be Chinese
+        // free-text reasons are data as written (structured ones are rendered in Chinese), the rest must be Chinese
         List<String> reasons = shellHistory.stream().filter(l -> l.contains("  (") && l.endsWith(")"))
                 .map(l -> l.substring(l.indexOf("  (") + 3, l.length() - 1)).toList();
         List<String> data = new ArrayList<>(reasons);
@@ -670,7 +670,7 @@ class SeedWorkflowIT {
             String ui = history.get(i);
             assertTrue(ui.contains(" | " + actor + " | "), () -> "actor " + actor + " in '" + ui + "'");
         }
-        assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | 已发货 | 已打印 → 已发货 | Weight ")),
+        assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | 已发货 | 已打印 → 已发货 | 重量 ")),
                 () -> "the weighed shipment, by admin: " + history);
         assertTrue(history.stream().anyMatch(r -> r.contains(" | admin | 已分配库存 | 待发货 → 已分配库存")),
                 () -> "allocation by admin: " + history);

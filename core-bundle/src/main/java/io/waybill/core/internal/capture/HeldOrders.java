@@ -103,8 +103,8 @@ public final class HeldOrders {
                 ps.setTimestamp(2, Timestamp.from(now));
                 gate.apply(ps, h.packageId());
             }
-            String reason = "Platform SKU " + platformSku + " mapped to " + skuCode
-                    + (remaining.isEmpty() ? "; every line matched" : "; still held: " + OrderWriter.heldReason(remaining));
+            io.waybill.core.model.Reason reason = remaining.isEmpty() ? io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.SKU_MAPPED, platformSku, skuCode)
+                    : io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.SKU_MAPPED_STILL_HELD, platformSku, skuCode, String.join(", ", remaining));
             Jdbc.audit(c, h.packageId(), h.orderId(), actor, now, "SKU_MATCHED", PackageStatus.SKU_UNMATCHED.name(),
                     to, reason);
             (remaining.isEmpty() ? released : stillHeld).add(h.packageNo());

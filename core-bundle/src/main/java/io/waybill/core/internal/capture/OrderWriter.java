@@ -149,10 +149,6 @@ final class OrderWriter {
         return out;
     }
 
-    static String heldReason(List<String> unmatched) {
-        return "SKU not matched: " + String.join(", ", unmatched) + " (map each to a product for this store)";
-    }
-
     Counts write(long storeId, List<PlatformOrder> orders) throws SQLException {
         this.aliases = loadAliases(c, storeId);
         int created = 0;
@@ -199,8 +195,7 @@ final class OrderWriter {
             exec("UPDATE WB_ORDER SET CANCELLED = TRUE, UPDATED_AT = ?, VERSION = VERSION + 1 WHERE ID = ?",
                     Timestamp.from(now), e.id());
             Jdbc.audit(c, e.packageId(), e.id(), actor, now, "PLATFORM_CANCELLED", e.packageStatus(),
-                    e.packageStatus(), "The marketplace cancelled this order after capture; void the package "
-                            + "unless it has shipped.");
+                    e.packageStatus(), io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.PLATFORM_CANCELLED));
             flagged = true;
         }
         Address a = clean(o.shipTo());
@@ -210,7 +205,7 @@ final class OrderWriter {
                             + "VERSION = VERSION + 1 WHERE ID = ?", a.name(), a.company(), a.line1(), a.line2(), a.city(),
                     a.state(), a.postalCode(), a.countryCode(), a.phone(), a.email(), Timestamp.from(now), e.id());
             Jdbc.audit(c, e.packageId(), e.id(), actor, now, "ADDRESS_CHANGED", e.packageStatus(), e.packageStatus(),
-                    "Ship-to address updated by the marketplace");
+                    io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.ADDRESS_UPDATED));
             changed = true;
         }
         Map<String, Integer> lines = lineMap(o);
@@ -239,13 +234,12 @@ final class OrderWriter {
                     }
                 }
                 Jdbc.audit(c, e.packageId(), e.id(), actor, now, "LINES_CHANGED", e.packageStatus(),
-                        status, "Order lines updated by the marketplace"
-                                + (unmatched.isEmpty() ? "" : "; " + heldReason(unmatched)));
+                        status, unmatched.isEmpty() ? io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.LINES_UPDATED)
+                                : io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.LINES_UPDATED_UNMATCHED, String.join(", ", unmatched)));
                 changed = true;
             } else {
                 Jdbc.audit(c, e.packageId(), e.id(), actor, now, "LINES_CHANGE_REFUSED", e.packageStatus(),
-                        e.packageStatus(), "The marketplace changed the order lines after allocation; "
-                                + "not applied. Check the package.");
+                        e.packageStatus(), io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.LINES_CHANGE_REFUSED));
                 flagged = true;
             }
         }
@@ -289,7 +283,7 @@ final class OrderWriter {
                 }
             }
             Jdbc.audit(c, e.packageId(), e.id(), actor, now, "VALUE_CHANGED", e.packageStatus(), e.packageStatus(),
-                    "Order value (prices, total, shipping paid, buyer contact or ship-by) updated by the marketplace");
+                    io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.VALUE_UPDATED));
             changed = true;
         }
         return flagged ? Outcome.FLAGGED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
@@ -346,8 +340,8 @@ final class OrderWriter {
                      + "STATUS, EXPECTED_WEIGHT_GRAMS, PRINT_COUNT, CREATED_AT, UPDATED_AT) "
                      + "VALUES (?, 1, ?, ?, ?, ?, 0, ?, ?)");
              PreparedStatement pa = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, ACTOR, "
-                     + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON) VALUES (?, ?, ?, ?, 'CAPTURED', NULL, "
-                     + "?, ?)")) {
+                     + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON, REASON_CODE, REASON_PARAMS) VALUES (?, ?, ?, ?, "
+                     + "'CAPTURED', NULL, ?, ?, ?, ?)")) {
             Timestamp ts = Timestamp.from(now);
             for (PlatformOrder o : fresh) {
                 long orderId = next++;
@@ -399,7 +393,10 @@ final class OrderWriter {
                 pa.setString(3, actor);
                 pa.setTimestamp(4, ts);
                 pa.setString(5, status);
-                pa.setString(6, unmatched.isEmpty() ? null : heldReason(unmatched));
+                io.waybill.core.model.Reason held = unmatched.isEmpty() ? null : io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.SKU_UNMATCHED, String.join(", ", unmatched));
+                pa.setString(6, held == null ? null : held.english());
+                pa.setString(7, held == null ? null : held.code());
+                pa.setString(8, held == null ? null : held.encodedParams());
                 pa.addBatch();
             }
             po.executeBatch();

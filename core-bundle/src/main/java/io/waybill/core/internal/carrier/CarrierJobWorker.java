@@ -12,6 +12,7 @@ import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.workflow.WarehouseRows;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.Warehouse;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
@@ -283,7 +284,7 @@ public class CarrierJobWorker {
                     tracked(c, j, r.carrierShipmentId(), r.trackingNumber(), warnings(result));
                 } else {
                     setPackage(c, j, PackageStatus.AWAITING_TRACKING, null, r.carrierShipmentId(), null,
-                            "CARRIER_PENDING", "Accepted by " + j.carrierId() + "; tracking number pending");
+                            "CARRIER_PENDING", Reason.of(Reason.CARRIER_ACCEPTED, j.carrierId()));
                     finish(c, j, CarrierJobs.DONE, null);
                     CarrierJobs.insertJob(c, j.packageId(), CarrierJobs.POLL, j.carrierId(), j.serviceCode(), j.key(),
                             clock.instant().plusSeconds(3));
@@ -363,8 +364,8 @@ public class CarrierJobWorker {
                 }
                 CarrierLabels.store(c, j.packageId(), j.carrierId(), still[0], label, clock.instant());
                 Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), "LABEL_STORED",
-                        null, null, label.format() + " label from " + j.carrierId() + " (" + label.content().length
-                                + " bytes)");
+                        null, null, Reason.of(Reason.LABEL_STORED, label.format(), j.carrierId(),
+                                label.content().length));
                 return finish(c, j, CarrierJobs.DONE, null);
             }
             if (invalid != null) {
@@ -403,8 +404,7 @@ public class CarrierJobWorker {
 
     private Void labelFailed(Connection c, Job j, String reason) throws SQLException {
         Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), "LABEL_FAILED", null, null,
-                "The carrier's label could not be fetched: " + reason + ". Labels print with Waybill's own design "
-                        + "until 'Update logistics provider info' fetches it.");
+                Reason.of(Reason.LABEL_FAILED, reason));
         return finish(c, j, CarrierJobs.FAILED, reason);
     }
 
@@ -428,7 +428,8 @@ public class CarrierJobWorker {
     private void tracked(Connection c, Job j, String shipmentId, String trackingNo, String warnings)
             throws SQLException {
         boolean applied = setPackage(c, j, PackageStatus.TRACKED, trackingNo, shipmentId, null, "TRACKED",
-                "Tracking number " + trackingNo + " from " + j.carrierId() + (warnings.isEmpty() ? "" : "; " + warnings));
+                warnings.isEmpty() ? Reason.of(Reason.TRACKING_NUMBER, trackingNo, j.carrierId())
+                        : Reason.of(Reason.TRACKING_NUMBER_WARNINGS, trackingNo, j.carrierId(), warnings));
         finish(c, j, CarrierJobs.DONE, null);
         if (applied) {
             CarrierLabels.delete(c, j.packageId());
@@ -457,9 +458,22 @@ public class CarrierJobWorker {
                 .where("STATUS = ?");
     }
 
-    /** Moves the package to {@code to}; returns false when its current status does not allow that. */
     private boolean setPackage(Connection c, Job j, PackageStatus to, String trackingNo, String shipmentId,
                                String error, String action, String reason) throws SQLException {
+        return setPackage(c, j, to, trackingNo, shipmentId, error, action, reason, null);
+    }
+
+    private boolean setPackage(Connection c, Job j, PackageStatus to, String trackingNo, String shipmentId,
+                               String error, String action, Reason reason) throws SQLException {
+        return setPackage(c, j, to, trackingNo, shipmentId, error, action, null, reason);
+    }
+
+    /**
+     * Moves the package to {@code to}; returns false when its current status does not allow that. The history
+     * line's reason is {@code structured} when given, else the free {@code text}.
+     */
+    private boolean setPackage(Connection c, Job j, PackageStatus to, String trackingNo, String shipmentId,
+                               String error, String action, String text, Reason structured) throws SQLException {
         String from;
         try (PreparedStatement ps = c.prepareStatement("SELECT STATUS, ORDER_ID FROM WB_PACKAGE WHERE ID = ?")) {
             ps.setLong(1, j.packageId());
@@ -486,8 +500,13 @@ public class CarrierJobWorker {
                 return false;
             }
         }
-        Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), action, from, to.name(),
-                reason);
+        if (structured != null) {
+            Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), action, from, to.name(),
+                    structured);
+        } else {
+            Jdbc.audit(c, j.packageId(), null, "carrier:" + j.carrierId(), clock.instant(), action, from, to.name(),
+                    text);
+        }
         return true;
     }
 

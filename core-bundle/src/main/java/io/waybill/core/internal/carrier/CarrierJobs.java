@@ -123,7 +123,8 @@ public class CarrierJobs implements CarrierUploadService {
             CarrierLabels.delete(c, id);
             insertJob(c, id, UPLOAD, method[0], method[1], no + "-" + generation, clock.instant());
             Jdbc.audit(c, id, null, who, clock.instant(), "UPLOAD_QUEUED", status.name(), status.name(),
-                    "Carrier " + method[0] + (method[1] == null ? "" : " / " + method[1]));
+                    method[1] == null ? io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.CARRIER, method[0])
+                            : io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.CARRIER_SERVICE, method[0], method[1]));
         });
     }
 
@@ -168,7 +169,7 @@ public class CarrierJobs implements CarrierUploadService {
                 }
                 insertJob(c, id, LABEL, rs.getString(2), rs.getString(3), rs.getString(4), clock.instant());
                 Jdbc.audit(c, id, null, who, clock.instant(), "LABEL_REQUESTED", null, null,
-                        "Fetching the carrier's label again from " + rs.getString(2));
+                        io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.LABEL_REQUESTED, rs.getString(2)));
                 return true;
             }
         }

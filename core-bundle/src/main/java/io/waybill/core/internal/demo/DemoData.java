@@ -153,7 +153,8 @@ public final class DemoData {
             em.persist(pkg);
             pkg.assignPackageNo(PackageNumbers.format(pkg.getId()));
             em.persist(new AuditEventEntity(pkg.getId(), order.getId(), "system", now, "CAPTURED", null,
-                    pkg.getStatus().name(), "Demo data"));
+                    pkg.getStatus().name(),
+                    io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.DEMO_DATA)));
         }
     }
 }

@@ -33,6 +33,10 @@ public class AuditEventEntity {
     private String toStatus;
     @Column(name = "REASON", length = 1000)
     private String reason;
+    @Column(name = "REASON_CODE", length = 40)
+    private String reasonCode;
+    @Column(name = "REASON_PARAMS", length = 2000)
+    private String reasonParams;
 
     protected AuditEventEntity() {
     }
@@ -49,6 +53,14 @@ public class AuditEventEntity {
         this.reason = reason;
     }
 
+    /** An event with a structured reason: its English sentence, code and params. */
+    public AuditEventEntity(Long packageId, Long orderId, String actor, Instant at, String action,
+                            String fromStatus, String toStatus, io.waybill.core.model.Reason reason) {
+        this(packageId, orderId, actor, at, action, fromStatus, toStatus, reason.english());
+        this.reasonCode = reason.code();
+        this.reasonParams = reason.encodedParams();
+    }
+
     public Long getId() { return id; }
     public Long getPackageId() { return packageId; }
     public Long getOrderId() { return orderId; }
@@ -58,4 +70,6 @@ public class AuditEventEntity {
     public String getFromStatus() { return fromStatus; }
     public String getToStatus() { return toStatus; }
     public String getReason() { return reason; }
+    public String getReasonCode() { return reasonCode; }
+    public String getReasonParams() { return reasonParams; }
 }

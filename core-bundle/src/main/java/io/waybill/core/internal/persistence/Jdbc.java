@@ -59,11 +59,37 @@ public final class Jdbc {
                 + (last == null ? "interrupted" : last.getMessage()), last);
     }
 
-    /** Appends an audit event (the audit log is insert-only). */
+    /** Appends an audit event with a free-text reason (the audit log is insert-only). */
     public static void audit(Connection c, Long packageId, Long orderId, String actor, Instant at, String action,
                              String from, String to, String reason) throws SQLException {
+        audit(c, packageId, orderId, actor, at, action, from, to, reason, null, null);
+    }
+
+    /**
+     * Appends an audit event with a structured reason: its code and params (so every language renders it) and its
+     * English sentence as the REASON text. Params too long for their column keep the English text only.
+     */
+    public static void audit(Connection c, Long packageId, Long orderId, String actor, Instant at, String action,
+                             String from, String to, io.waybill.core.model.Reason reason) throws SQLException {
+        if (reason == null) {
+            audit(c, packageId, orderId, actor, at, action, from, to, (String) null);
+            return;
+        }
+        String params = reason.encodedParams();
+        boolean fits = params.length() <= REASON_PARAMS_LENGTH;
+        audit(c, packageId, orderId, actor, at, action, from, to, reason.english(), fits ? reason.code() : null,
+                fits ? params : null);
+    }
+
+    /** Length of WB_AUDIT_EVENT.REASON_PARAMS (V19). */
+    static final int REASON_PARAMS_LENGTH = 2000;
+
+    private static void audit(Connection c, Long packageId, Long orderId, String actor, Instant at, String action,
+                              String from, String to, String reason, String reasonCode, String reasonParams)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, ACTOR, "
-                + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON, REASON_CODE, REASON_PARAMS) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             setLong(ps, 1, packageId);
             setLong(ps, 2, orderId);
             ps.setString(3, actor);
@@ -72,6 +98,8 @@ public final class Jdbc {
             ps.setString(6, from);
             ps.setString(7, to);
             ps.setString(8, reason == null ? null : truncate(reason, 1000));
+            ps.setString(9, reasonCode);
+            ps.setString(10, reasonParams);
             ps.executeUpdate();
         }
     }

@@ -459,7 +459,8 @@ public class PackageServiceImpl implements PackageService {
                     + "ORDER BY a.at, a.id", AuditEventEntity.class).setParameter("id", packageId).getResultList()
                     .stream()
                     .map(a -> new AuditEntry(a.getAt(), a.getActor(), a.getAction(), status(a.getFromStatus()),
-                            status(a.getToStatus()), a.getReason()))
+                            status(a.getToStatus()), a.getReason(), a.getReasonCode(),
+                            io.waybill.core.model.Reason.decodeParams(a.getReasonParams())))
                     .toList();
             List<?> format = em.createNativeQuery("SELECT FORMAT FROM WB_LABEL WHERE PACKAGE_ID = ?")
                     .setParameter(1, packageId).getResultList();

@@ -183,8 +183,7 @@ public class SyncJobWorker {
                     ps.setLong(3, job[0]);
                     if (ps.executeUpdate() == 1) {
                         Jdbc.audit(c, job[1], null, "sync", now, "SYNC_WAITING", null, null,
-                                "Waiting for the marketplace plugin '" + store.platform() + "' of store "
-                                        + store.code() + ", which is not installed; sent once it is");
+                                io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.SYNC_WAITING, store.platform(), store.code()));
                     }
                 }
             }
@@ -265,8 +264,9 @@ public class SyncJobWorker {
                     new ShipmentConfirmation(s.platformOrderId(), s.carrierCode(), s.trackingNo(), s.shippedAt())));
             Jdbc.inTransaction(ds, c -> {
                 if (r.isOk()) {
-                    setStatus(c, j, s, PackageStatus.SYNCED, null, "SYNCED", "Confirmed to " + store.code() + ": "
-                            + s.carrierCode() + " " + s.trackingNo());
+                    setStatus(c, j, s, PackageStatus.SYNCED, null, "SYNCED", io.waybill.core.model.Reason.of(
+                            io.waybill.core.model.Reason.SYNC_CONFIRMED, store.code(), s.carrierCode(), s.trackingNo()),
+                            null);
                     return finish(c, j, "DONE", null);
                 }
                 PluginFailure f = PluginFailure.of(r);
@@ -311,7 +311,7 @@ public class SyncJobWorker {
     }
 
     private Void fail(Connection c, Job j, Shipment s, String reason) throws SQLException {
-        setStatus(c, j, s, PackageStatus.SYNC_FAILED, reason, "SYNC_FAILED", reason);
+        setStatus(c, j, s, PackageStatus.SYNC_FAILED, reason, "SYNC_FAILED", null, reason);
         return finish(c, j, "FAILED", reason);
     }
 
@@ -320,14 +320,20 @@ public class SyncJobWorker {
     private static final StatusGate SYNC_FAILED = StatusGate.to(PackageStatus.SYNC_FAILED)
             .set("LAST_ERROR = ?, UPDATED_AT = ?");
 
+    /** The history line's reason is {@code structured} when given, else the free {@code text}. */
     private void setStatus(Connection c, Job j, Shipment s, PackageStatus to, String error, String action,
-                           String reason) throws SQLException {
+                           io.waybill.core.model.Reason structured, String text) throws SQLException {
         StatusGate gate = to == PackageStatus.SYNCED ? SYNCED : SYNC_FAILED;
         try (PreparedStatement ps = gate.prepare(c)) {
             ps.setString(1, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
             ps.setTimestamp(2, Timestamp.from(clock.instant()));
             if (gate.apply(ps, j.packageId())) {
-                Jdbc.audit(c, j.packageId(), null, "sync", clock.instant(), action, s.status(), to.name(), reason);
+                if (structured != null) {
+                    Jdbc.audit(c, j.packageId(), null, "sync", clock.instant(), action, s.status(), to.name(),
+                            structured);
+                } else {
+                    Jdbc.audit(c, j.packageId(), null, "sync", clock.instant(), action, s.status(), to.name(), text);
+                }
             }
         }
     }

@@ -110,7 +110,7 @@ public class SyncServiceImpl implements SyncService {
                                     + " is already waiting for synchronisation.");
                         }
                         Jdbc.audit(c, id, null, who, clock.instant(), "SYNC_QUEUED", status.name(), status.name(),
-                                null);
+                                (String) null);
                         return null;
                     }
                 }

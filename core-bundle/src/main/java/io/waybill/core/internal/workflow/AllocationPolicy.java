@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Which warehouse serves a package and what it reserves there: the one place the warehouse and stock rules of
@@ -156,11 +155,21 @@ public final class AllocationPolicy {
     }
 
     /** "SKU-1 missing 2, SKU-2 missing 1": the shortages as the operator reads them. */
-    public static String describe(List<Shortage> shortages) {
+    /** The shortages as a structured reason: [sku, missing, sku, missing...] (one entry per SKU). */
+    public static io.waybill.core.model.Reason reason(String code, List<Shortage> shortages) {
         Map<String, Integer> missing = new LinkedHashMap<>();
         shortages.forEach(s -> missing.put(s.skuCode(), s.missing()));
-        return missing.entrySet().stream().map(e -> e.getKey() + " missing " + e.getValue())
-                .collect(Collectors.joining(", "));
+        List<String> params = new java.util.ArrayList<>();
+        missing.forEach((sku, n) -> {
+            params.add(sku);
+            params.add(String.valueOf(n));
+        });
+        return new io.waybill.core.model.Reason(code, params);
+    }
+
+    /** The shortages in English: "A missing 2, C missing 1". */
+    public static String describe(List<Shortage> shortages) {
+        return reason(io.waybill.core.model.Reason.SHORTAGES, shortages).english();
     }
 
     private static boolean fits(Demand demand, long warehouse, Stock stock) {

@@ -6,6 +6,7 @@ import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.workers.WorkerPool;
 import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Shortage;
 import io.waybill.core.internal.workflow.PackageRows.Claimed;
@@ -251,8 +252,8 @@ final class BatchAllocator {
                 if (shortages.isEmpty()) {
                     failed.remove(id);
                 } else {
-                    failed.put(id, new BatchResult.Failure(id, packageNo(id), "out_of_stock",
-                            "Out of stock: " + AllocationPolicy.describe(shortages)));
+                    failed.put(id, BatchResult.Failure.of(id, packageNo(id),
+                            AllocationPolicy.reason(Reason.OUT_OF_STOCK, shortages)));
                 }
             } catch (Refusal r) {
                 failed.put(id, new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
@@ -290,7 +291,7 @@ final class BatchAllocator {
                         Kits.record(c, id, a.demand().components());
                     }
                     Jdbc.audit(c, id, p.orderId(), who, now, "ALLOCATED", p.status().name(),
-                            PackageStatus.ALLOCATED.name(), "Warehouse " + warehouseCode(c, a.warehouseId()));
+                            PackageStatus.ALLOCATED.name(), Reason.of(Reason.WAREHOUSE, warehouseCode(c, a.warehouseId())));
                     return List.of();
                 }
                 AllocationPolicy.OutOfStock oos = (AllocationPolicy.OutOfStock) decision;
@@ -311,7 +312,7 @@ final class BatchAllocator {
                     ps.executeBatch();
                 }
                 Jdbc.audit(c, id, p.orderId(), who, now, "OUT_OF_STOCK", p.status().name(),
-                        PackageStatus.OUT_OF_STOCK.name(), AllocationPolicy.describe(shortages));
+                        PackageStatus.OUT_OF_STOCK.name(), AllocationPolicy.reason(Reason.SHORTAGES, shortages));
                 return shortages;
             }
         }
@@ -374,8 +375,8 @@ final class BatchAllocator {
             try (PreparedStatement shortages = c.prepareStatement(
                     "DELETE FROM WB_PACKAGE_SHORTAGE WHERE PACKAGE_ID = ?");
                  PreparedStatement audit = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, "
-                         + "ACTOR, OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON) VALUES (?, ?, ?, ?, "
-                         + "'ALLOCATED', ?, 'ALLOCATED', ?)")) {
+                         + "ACTOR, OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON, REASON_CODE, REASON_PARAMS) "
+                         + "VALUES (?, ?, ?, ?, 'ALLOCATED', ?, 'ALLOCATED', ?, ?, ?)")) {
                 boolean deletes = false;
                 for (Candidate p : claimed) {
                     if (p.status() == PackageStatus.OUT_OF_STOCK) {
@@ -388,7 +389,10 @@ final class BatchAllocator {
                     audit.setString(3, who);
                     audit.setTimestamp(4, Timestamp.from(now));
                     audit.setString(5, p.status().name());
-                    audit.setString(6, "Warehouse " + warehouseCode(c, p.warehouse()));
+                    Reason reason = Reason.of(Reason.WAREHOUSE, warehouseCode(c, p.warehouse()));
+                    audit.setString(6, reason.english());
+                    audit.setString(7, reason.code());
+                    audit.setString(8, reason.encodedParams());
                     audit.addBatch();
                 }
                 if (deletes) {

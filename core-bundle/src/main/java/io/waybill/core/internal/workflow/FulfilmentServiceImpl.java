@@ -131,7 +131,7 @@ public class FulfilmentServiceImpl implements FulfilmentService {
                         }
                     }
                     Jdbc.audit(c, id, p.orderId(), who, now, p.status() == PackageStatus.PRINTED ? "REPRINTED"
-                            : "PRINTED", p.status().name(), PackageStatus.PRINTED.name(), null);
+                            : "PRINTED", p.status().name(), PackageStatus.PRINTED.name(), (String) null);
                     return null;
                 });
                 done.add(id);

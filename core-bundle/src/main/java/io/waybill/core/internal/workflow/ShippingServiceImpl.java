@@ -11,6 +11,7 @@ import io.waybill.core.api.ShippingService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.ScanResult;
 import io.waybill.core.model.SkuTolerance;
 import io.waybill.core.model.StoreTolerance;
@@ -96,8 +97,8 @@ public class ShippingServiceImpl implements ShippingService {
             if (v.outcome() != ScanResult.Outcome.PASS) {
                 return v;
             }
-            shipOne(c, p, measuredGrams, actor(actor), "SHIPPED", "Weight " + measuredGrams + " g (expected "
-                    + p.expected() + " g ± " + p.tolerance() + " g)");
+            shipOne(c, p, measuredGrams, actor(actor), "SHIPPED", Reason.of(Reason.WEIGHED, measuredGrams,
+                    p.expected(), p.tolerance()));
             return verdict(p, measuredGrams, true);
         });
     }
@@ -113,9 +114,11 @@ public class ShippingServiceImpl implements ShippingService {
                 return refused;
             }
             Pkg p = (Pkg) found;
-            shipOne(c, p, measuredGrams, actor(actor), "SHIPPED_OVERRIDE", "Weight override by supervisor "
-                    + approved.supervisor() + ": measured " + (measuredGrams == null ? "none" : measuredGrams + " g")
-                    + ", expected " + p.expected() + " g ± " + p.tolerance() + " g. Reason: " + approved.reason());
+            shipOne(c, p, measuredGrams, actor(actor), "SHIPPED_OVERRIDE", measuredGrams == null
+                    ? Reason.of(Reason.WEIGHT_OVERRIDE_UNWEIGHED, approved.supervisor(), p.expected(), p.tolerance(),
+                            approved.reason())
+                    : Reason.of(Reason.WEIGHT_OVERRIDE, approved.supervisor(), measuredGrams, p.expected(),
+                            p.tolerance(), approved.reason()));
             ScanResult v = verdict(p, measuredGrams, true);
             return new ScanResult(v.outcome(), "override", "Shipped on " + approved.supervisor()
                     + "'s authority", v.packageId(), v.packageNo(), v.trackingNo(), v.expectedGrams(),
@@ -174,15 +177,15 @@ public class ShippingServiceImpl implements ShippingService {
                 Pkg p = (Pkg) found;
                 WeighingFailure failed = lastFailedWeighing(c, p);
                 if (failed == null) {
-                    shipOne(c, p, null, who, "SHIPPED", "Batch delivery (not weighed)");
+                    shipOne(c, p, null, who, "SHIPPED", Reason.of(Reason.BATCH_NOT_WEIGHED));
                 } else if (approved == null) {
                     return ScanResult.refused("weighing_failed", "WEIGHING FAILED: package " + p.packageNo()
                             + " weighed " + failed.measuredGrams() + " g, expected " + p.expected() + " g ± "
                             + p.tolerance() + " g; only a supervisor can ship it.", p.id(), p.packageNo());
                 } else {
-                    shipOne(c, p, null, who, "SHIPPED_OVERRIDE", "Batch delivery, weight override by supervisor "
-                            + approved.supervisor() + ": last weighed " + failed.measuredGrams() + " g, expected "
-                            + p.expected() + " g ± " + p.tolerance() + " g. Reason: " + approved.reason());
+                    shipOne(c, p, null, who, "SHIPPED_OVERRIDE", Reason.of(Reason.BATCH_WEIGHT_OVERRIDE,
+                            approved.supervisor(), failed.measuredGrams(), p.expected(), p.tolerance(),
+                            approved.reason()));
                 }
                 return verdict(p, null, true);
                 });
@@ -360,7 +363,7 @@ public class ShippingServiceImpl implements ShippingService {
     private static final StatusGate SHIP = StatusGate.to(PackageStatus.SHIPPED)
             .set("SHIPPED_AT = ?, MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
 
-    private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, String reason)
+    private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, Reason reason)
             throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement ps = SHIP.prepare(c)) {

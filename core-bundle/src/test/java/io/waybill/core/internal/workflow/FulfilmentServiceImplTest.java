@@ -91,6 +91,11 @@ class FulfilmentServiceImplTest {
         assertEquals("W2", d.warehouseCode());
         assertEquals("ALLOCATED", d.history().get(d.history().size() - 1).action());
         assertEquals("alice", d.history().get(d.history().size() - 1).actor());
+        // the reason as data (code + params, V19) beside the English sentence the shell prints
+        var allocated = d.history().get(d.history().size() - 1);
+        assertEquals("Warehouse W2", allocated.reason());
+        assertEquals(io.waybill.core.model.Reason.WAREHOUSE, allocated.reasonCode());
+        assertEquals(List.of("W2"), allocated.reasonParams());
     }
 
     @Test
@@ -120,7 +125,13 @@ class FulfilmentServiceImplTest {
         assertEquals("out_of_stock", r.failures().get(0).code());
         assertTrue(r.failures().get(0).message().contains("A missing 2"), r.failures().get(0).message());
         assertTrue(r.failures().get(0).message().contains("C missing 1"), r.failures().get(0).message());
+        assertEquals(List.of("A", "2", "C", "1"), r.failures().get(0).params(), "SKU, missing per SKU");
         assertEquals(PackageStatus.OUT_OF_STOCK, status(id));
+        var shortLine = packages.detail(id).orElseThrow().history().stream()
+                .filter(h -> h.action().equals("OUT_OF_STOCK")).findFirst().orElseThrow();
+        assertEquals("A missing 2, C missing 1", shortLine.reason());
+        assertEquals(io.waybill.core.model.Reason.SHORTAGES, shortLine.reasonCode());
+        assertEquals(List.of("A", "2", "C", "1"), shortLine.reasonParams());
         assertEquals(2, packages.detail(id).orElseThrow().shortages().size());
         assertEquals(0, scalar(db, "SELECT SUM(RESERVED) FROM WB_STOCK"), "nothing reserved for a short package");
 
@@ -150,6 +161,7 @@ class FulfilmentServiceImplTest {
         assertEquals(PackageStatus.VOIDED, d.row().status());
         var last = d.history().get(d.history().size() - 1);
         assertEquals("Buyer cancelled", last.reason());
+        assertEquals(null, last.reasonCode(), "a user's own words stay free text");
         assertEquals(PackageStatus.ALLOCATED, last.from());
     }
 

@@ -2,22 +2,126 @@ package io.waybill.ui.internal.i18n;
 
 import com.vaadin.flow.component.UI;
 import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.AuditEntry;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.Reason;
 
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What an operator reads when the core refuses something. The core's messages are English and carry the facts
  * (package numbers, SKUs, quantities); in English they are shown as they are. In another language the kind of
  * refusal, looked up by its code ({@code reason.<code>} in the message bundles), comes first in that language,
- * followed by the core's message for the facts: "缺货：Out of stock: A missing 2". An unknown code shows the
- * message alone.
+ * followed by the core's message for the facts. An unknown code shows the message alone.
+ *
+ * <p>A structured {@link Reason} (history lines, batch failures with params) is rendered whole in the user's
+ * language: English with the core's sentence ({@link Reason#englishTemplate}), other languages with
+ * {@code reasontext.<code>} of the message bundles (for a list code, {@code reasontext.<code>} is one item and
+ * {@code reasontext.<code>.list} the sentence around the joined items). Numbers ({@code {n,number,integer}}) are
+ * formatted in the locale's way; the data in the params (SKUs, codes, names, tracking numbers) stays as it is.
  */
 public final class Reasons {
 
     static final String PREFIX = "reason.";
 
     private Reasons() {
+    }
+
+    static final String TEXT_PREFIX = "reasontext.";
+    private static final Pattern NUMBER_ARG = Pattern.compile("\\{(\\d+),number");
+
+    /** A structured reason in {@code locale}, or null when that language has no sentence for its code. */
+    public static String text(Locale locale, Reason reason) {
+        Locale target = WaybillI18NProvider.supported(locale);
+        boolean english = WaybillI18NProvider.ENGLISH.equals(target);
+        ResourceBundle bundle = english ? null : WaybillI18NProvider.bundle(target);
+        String item = english ? Reason.englishTemplate(reason.code()) : get(bundle, TEXT_PREFIX + reason.code());
+        if (item == null) {
+            return null;
+        }
+        Integer group = Reason.LISTS.get(reason.code());
+        if (group == null) {
+            return format(item, reason.params(), target);
+        }
+        String around = english ? Reason.englishListTemplate(reason.code())
+                : get(bundle, TEXT_PREFIX + reason.code() + ".list");
+        String separator = english ? ", " : "，";
+        if (around == null) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        List<String> params = reason.params();
+        for (int i = 0; i + group <= params.size(); i += group) {
+            items.add(format(item, params.subList(i, i + group), target));
+        }
+        return format(around, List.of(String.join(separator, items)), target);
+    }
+
+    /** A history line's reason in {@code locale}: structured ones in that language, free text as it is. */
+    public static String history(Locale locale, AuditEntry entry) {
+        Reason structured = entry.structuredReason();
+        String text = structured == null ? null : text(locale, structured);
+        return text != null ? text : entry.reason() == null ? "" : entry.reason();
+    }
+
+    /** A batch failure in {@code locale}: whole when its code has params, else as {@link #text(Locale, String,
+     * String)}. */
+    public static String failure(Locale locale, BatchResult.Failure f) {
+        if (!f.params().isEmpty()) {
+            String text = text(locale, new Reason(f.code(), f.params()));
+            if (text != null) {
+                return text;
+            }
+        }
+        return text(locale, f.code(), f.message());
+    }
+
+    /** A batch failure in the language of the current UI. */
+    public static String of(BatchResult.Failure f) {
+        UI ui = UI.getCurrent();
+        return failure(ui == null ? null : ui.getLocale(), f);
+    }
+
+    /** A history line's reason in the language of the current UI. */
+    public static String of(AuditEntry entry) {
+        UI ui = UI.getCurrent();
+        return history(ui == null ? null : ui.getLocale(), entry);
+    }
+
+    private static String get(ResourceBundle bundle, String key) {
+        return bundle.containsKey(key) ? bundle.getString(key) : null;
+    }
+
+    /** Formats a template: the args named {@code {n,number...}} as numbers (when they are), the others as text. */
+    static String format(String template, List<String> params, Locale locale) {
+        Object[] args = params.toArray(new Object[0]);
+        Matcher m = NUMBER_ARG.matcher(template);
+        while (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            if (i < args.length) {
+                try {
+                    args[i] = Long.parseLong(String.valueOf(args[i]).strip());
+                } catch (NumberFormatException notANumber) {
+                    return Reason.fill(template, params); // keep the value as written rather than fail
+                }
+            }
+        }
+        return new MessageFormat(template, locale).format(args);
+    }
+
+    /** The kind of a refusal by its code in {@code locale} ({@code reason.<code>}), or the code itself. */
+    public static String kind(Locale locale, String code) {
+        if (code == null) {
+            return "";
+        }
+        String kind = get(WaybillI18NProvider.bundle(WaybillI18NProvider.supported(locale)), PREFIX + code);
+        return kind == null ? code : kind;
     }
 
     public static String text(Locale locale, String code, String message) {

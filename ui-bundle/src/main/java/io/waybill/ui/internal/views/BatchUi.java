@@ -209,9 +209,9 @@ final class BatchUi {
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
         failures.addColumn(BatchResult.Failure::packageNo).setKey("packageNo")
                 .setHeader(dialog.getTranslation("col.packageNo")).setWidth("9rem").setFlexGrow(0);
-        failures.addColumn(f -> Reasons.of(f.code(), f.message())).setKey("reason")
+        failures.addColumn(f -> Reasons.of(f)).setKey("reason")
                 .setHeader(dialog.getTranslation("col.reason")).setFlexGrow(1)
-                .setTooltipGenerator(f -> Reasons.of(f.code(), f.message()));
+                .setTooltipGenerator(f -> Reasons.of(f));
         failures.setItems(result.failures());
         failures.setAllRowsVisible(result.failures().size() <= 10);
         failures.setHeight(result.failures().size() <= 10 ? null : "20rem");

@@ -172,7 +172,7 @@ final class PackageActionsBar extends Div {
     private void afterUpload(BatchResult result) {
         if (!result.failures().isEmpty()) {
             BatchResult.Failure f = result.failures().get(0);
-            BatchUi.error(Reasons.of(f.code(), f.message()));
+            BatchUi.error(Reasons.of(f));
         }
         if (result.succeeded().isEmpty()) {
             reload.run();
@@ -277,7 +277,7 @@ final class PackageActionsBar extends Div {
                             BatchUi.info(getTranslation("pkg.void.done", row.packageNo()));
                         } else {
                             BatchResult.Failure f = result.failures().get(0);
-                            BatchUi.error(Reasons.of(f.code(), f.message()));
+                            BatchUi.error(Reasons.of(f));
                         }
                         reload.run();
                     });

@@ -28,6 +28,7 @@ import io.waybill.core.model.UploadState;
 import io.waybill.spi.common.Address;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
+import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 
 import java.time.ZoneId;
@@ -242,9 +243,9 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation("history.action")).setWidth("12rem").setFlexGrow(0);
         history.addColumn(a -> transition(a.from(), a.to())).setKey("change")
                 .setHeader(getTranslation("history.change")).setWidth("17rem").setFlexGrow(0);
-        history.addColumn(a -> a.reason() == null ? "" : a.reason()).setKey("reason")
+        history.addColumn(Reasons::of).setKey("reason")
                 .setHeader(getTranslation("history.reason")).setFlexGrow(1)
-                .setTooltipGenerator(a -> a.reason() == null ? "" : a.reason());
+                .setTooltipGenerator(Reasons::of);
         history.setItems(d.history());
         history.setAllRowsVisible(true);
         history.setEmptyStateText(getTranslation("history.empty"));

@@ -70,9 +70,10 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("plugin.kind")).setAutoWidth(true).setSortable(true);
         grid.addColumn(PluginInfo::id).setKey("id").setHeader(getTranslation("plugin.id"))
                 .setAutoWidth(true).setSortable(true);
-        grid.addColumn(PluginInfo::displayName).setKey("name").setHeader(getTranslation("plugin.name"))
+        grid.addColumn(p -> localised(p).name()).setKey("name").setHeader(getTranslation("plugin.name"))
                 .setAutoWidth(true).setSortable(true);
-        grid.addColumn(PluginInfo::description).setKey("description").setTooltipGenerator(PluginInfo::description)
+        grid.addColumn(p -> localised(p).description()).setKey("description")
+                .setTooltipGenerator(p -> localised(p).description())
                 .setHeader(getTranslation("plugin.description")).setFlexGrow(2);
         grid.addColumn(PluginInfo::bundleName).setKey("bundle").setHeader(getTranslation("plugin.bundle"))
                 .setAutoWidth(true);
@@ -210,12 +211,28 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    /** Name and description of the installed plugins' Metatype in the UI's language (empty when unavailable). */
+    private PluginTexts texts = PluginTexts.of(List.of());
+
+    private List<PluginType> typesInUiLanguage() {
+        try {
+            return registry.installedTypes(getLocale());
+        } catch (RuntimeException e) {
+            return List.of(); // no settings service: the plugins' own (English) words
+        }
+    }
+
+    private PluginTexts.Text localised(PluginInfo p) {
+        return texts.of(p);
+    }
+
     private void reload() {
         if (registry == null) {
             return;
         }
         try {
             List<PluginInfo> plugins = registry.plugins();
+            texts = PluginTexts.of(typesInUiLanguage());
             grid.setItems(plugins);
             count.setText(getTranslation("plugins.count", plugins.size()));
             reloadSettings();

@@ -244,7 +244,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         logGrid.addColumn(e -> e.packageNo() == null ? e.scanned() : e.packageNo()).setKey("package")
                 .setHeader(getTranslation("col.packageNo")).setWidth("10rem").setFlexGrow(1);
         logGrid.addColumn(e -> getTranslation(e.style().titleKey())
-                        + (e.style() == ScanVerdicts.Style.REFUSED && e.code() != null ? " \u00b7 " + e.code() : ""))
+                        + (e.style() == ScanVerdicts.Style.REFUSED && e.code() != null ? " \u00b7 " + Reasons.kind(locale, e.code()) : ""))
                 .setKey("verdict").setHeader(getTranslation("scan.log.verdict")).setWidth("12rem").setFlexGrow(1)
                 .setClassNameGenerator(e -> e.style().cssClass());
         logGrid.addColumn(e -> ScanVerdicts.weight(e.measuredGrams(), locale)).setKey("weight")

@@ -95,8 +95,8 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         grid.addColumn(Store::code).setKey("code").setHeader(getTranslation("store.code")).setAutoWidth(true);
         grid.addColumn(Store::name).setKey("name").setHeader(getTranslation("store.name")).setWidth("14rem")
                 .setFlexGrow(0).setTooltipGenerator(Store::name);
-        grid.addColumn(Store::platform).setKey("platform").setHeader(getTranslation("store.platform"))
-                .setAutoWidth(true);
+        grid.addColumn(s -> platformNames.getOrDefault(s.platform(), s.platform())).setKey("platform")
+                .setHeader(getTranslation("store.platform")).setAutoWidth(true);
         grid.addColumn(s -> String.join(" > ", s.warehouses())).setKey("warehouses")
                 .setHeader(getTranslation("store.warehouses")).setAutoWidth(true);
         grid.addColumn(s -> s.captureIntervalMinutes() == 0 ? getTranslation("store.onDemand")
@@ -166,9 +166,20 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         return List.copyOf(ids);
     }
 
+    /** Platform id -> the installed plugin's name for it in the UI language (an id without a plugin shows as is). */
+    private java.util.Map<String, String> platformNames = java.util.Map.of();
+
     private void reload() {
         try {
-            grid.setItems(UiServices.stores().list());
+            StoreService service = UiServices.stores();
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            for (PlatformType t : service.platforms(getLocale())) {
+                if (t.name() != null && !t.name().isBlank()) {
+                    names.put(t.id(), t.name());
+                }
+            }
+            platformNames = names;
+            grid.setItems(service.list());
             notice.clear();
         } catch (ServiceUnavailableException e) {
             notice.show(e);

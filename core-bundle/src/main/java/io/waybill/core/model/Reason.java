@@ -1,0 +1,225 @@
+package io.waybill.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A reason as data: a stable {@link #code} and the values its sentence names ({@link #params}: SKU codes, warehouse
+ * codes, carrier ids, grams, supervisor names...), so a user interface renders it in the user's language (ui-bundle
+ * {@code reasontext.<code>} in its message bundles) and the shell and logs print {@link #english()}. This class is
+ * the one place where the codes and their English sentences are defined. Since 1.9.
+ *
+ * <p>A code in {@link #LISTS} takes its params in groups (e.g. {@code [sku, missing, sku, missing]}): each group is
+ * one item of a list, rendered with the item sentence and joined.
+ *
+ * @param code   one of the constants below
+ * @param params the values, in the order of the sentence's placeholders {@code {0}}, {@code {1}}...
+ */
+public record Reason(String code, List<String> params) {
+
+    // history reasons (WB_AUDIT_EVENT.REASON_CODE)
+    /** Allocated from a warehouse: [warehouse code]. */
+    public static final String WAREHOUSE = "warehouse";
+    /** The SKUs an allocation was short of: [sku, missing, sku, missing...]. */
+    public static final String SHORTAGES = "shortages";
+    /** Queued for a carrier: [carrier id]. */
+    public static final String CARRIER = "carrier";
+    /** Queued for a carrier's service: [carrier id, service code]. */
+    public static final String CARRIER_SERVICE = "carrier_service";
+    /** The carrier accepted the shipment: [carrier id]. */
+    public static final String CARRIER_ACCEPTED = "carrier_accepted";
+    /** A tracking number arrived: [tracking no., carrier id]. */
+    public static final String TRACKING_NUMBER = "tracking_number";
+    /** A tracking number arrived with the carrier's warnings: [tracking no., carrier id, carrier's text]. */
+    public static final String TRACKING_NUMBER_WARNINGS = "tracking_number_warnings";
+    /** The carrier's label was stored: [format, carrier id, bytes]. */
+    public static final String LABEL_STORED = "label_stored";
+    /** The carrier's label is fetched again: [carrier id]. */
+    public static final String LABEL_REQUESTED = "label_requested";
+    /** The carrier's label could not be fetched: [carrier's text]. */
+    public static final String LABEL_FAILED = "label_failed";
+    /** Shipped after a passing weighing: [measured g, expected g, tolerance g]. */
+    public static final String WEIGHED = "weighed";
+    /** Shipped at the scan station on a supervisor's authority: [supervisor, measured g, expected g, tolerance g,
+     * reason]. */
+    public static final String WEIGHT_OVERRIDE = "weight_override";
+    /** As {@link #WEIGHT_OVERRIDE} without a weight: [supervisor, expected g, tolerance g, reason]. */
+    public static final String WEIGHT_OVERRIDE_UNWEIGHED = "weight_override_unweighed";
+    /** Shipped by batch delivery without weighing: []. */
+    public static final String BATCH_NOT_WEIGHED = "batch_not_weighed";
+    /** Shipped by batch delivery on a supervisor's authority after a failed weighing: [supervisor, last weighed g,
+     * expected g, tolerance g, reason]. */
+    public static final String BATCH_WEIGHT_OVERRIDE = "batch_weight_override";
+    /** The marketplace cancelled the order after capture: []. */
+    public static final String PLATFORM_CANCELLED = "platform_cancelled";
+    /** The marketplace changed the ship-to address: []. */
+    public static final String ADDRESS_UPDATED = "address_updated";
+    /** The marketplace changed the order lines: []. */
+    public static final String LINES_UPDATED = "lines_updated";
+    /** The marketplace changed the lines after allocation, not applied: []. */
+    public static final String LINES_CHANGE_REFUSED = "lines_change_refused";
+    /** The marketplace changed the order's value: []. */
+    public static final String VALUE_UPDATED = "value_updated";
+    /** The shipment was confirmed to the store: [store code, carrier code, tracking no.]. */
+    public static final String SYNC_CONFIRMED = "sync_confirmed";
+    /** A sync waits for the store's marketplace plugin: [platform id, store code]. */
+    public static final String SYNC_WAITING = "sync_waiting";
+
+    /** Captured with platform SKUs not matched to a product: [platform SKUs, comma-separated]. */
+    public static final String SKU_UNMATCHED = "sku_unmatched";
+    /** As {@link #LINES_UPDATED}, with unmatched platform SKUs: [platform SKUs, comma-separated]. */
+    public static final String LINES_UPDATED_UNMATCHED = "lines_updated_unmatched";
+    /** A platform SKU was mapped and every line now matches: [platform SKU, SKU]. */
+    public static final String SKU_MAPPED = "sku_mapped";
+    /** A platform SKU was mapped and others still do not match: [platform SKU, SKU, platform SKUs still unmatched]. */
+    public static final String SKU_MAPPED_STILL_HELD = "sku_mapped_still_held";
+    /** Created by the demo data: []. */
+    public static final String DEMO_DATA = "demo_data";
+
+    // failure reasons (BatchResult.Failure.params)
+    /** Not allocated, short of stock: [sku, missing, sku, missing...]. */
+    public static final String OUT_OF_STOCK = "out_of_stock";
+
+    /** The codes whose params are a list of groups, with the size of one group. */
+    public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2);
+
+    /** The English sentence of each code ({@code {n}} = params[n]; for a list code, of one item). */
+    private static final Map<String, String> ENGLISH = Map.ofEntries(
+            Map.entry(WAREHOUSE, "Warehouse {0}"),
+            Map.entry(SHORTAGES, "{0} missing {1,number,integer}"),
+            Map.entry(CARRIER, "Carrier {0}"),
+            Map.entry(CARRIER_SERVICE, "Carrier {0} / {1}"),
+            Map.entry(CARRIER_ACCEPTED, "Accepted by {0}; tracking number pending"),
+            Map.entry(TRACKING_NUMBER, "Tracking number {0} from {1}"),
+            Map.entry(TRACKING_NUMBER_WARNINGS, "Tracking number {0} from {1}; {2}"),
+            Map.entry(LABEL_STORED, "{0} label from {1} ({2,number,integer} bytes)"),
+            Map.entry(LABEL_REQUESTED, "Fetching the carrier''s label again from {0}"),
+            Map.entry(LABEL_FAILED, "The carrier''s label could not be fetched: {0}. Labels print with "
+                    + "Waybill''s own design until ''Update logistics provider info'' fetches it."),
+            Map.entry(WEIGHED, "Weight {0,number,integer} g (expected {1,number,integer} g ± {2,number,integer} g)"),
+            Map.entry(WEIGHT_OVERRIDE, "Weight override by supervisor {0}: measured {1,number,integer} g, expected "
+                    + "{2,number,integer} g ± {3,number,integer} g. "
+                    + "Reason: {4}"),
+            Map.entry(WEIGHT_OVERRIDE_UNWEIGHED, "Weight override by supervisor {0}: measured none, expected "
+                    + "{1,number,integer} g ± {2,number,integer} g. Reason: {3}"),
+            Map.entry(BATCH_NOT_WEIGHED, "Batch delivery (not weighed)"),
+            Map.entry(BATCH_WEIGHT_OVERRIDE, "Batch delivery, weight override by supervisor {0}: last weighed "
+                    + "{1,number,integer} g, expected {2,number,integer} g ± {3,number,integer} g. Reason: {4}"),
+            Map.entry(PLATFORM_CANCELLED, "The marketplace cancelled this order after capture; void the package "
+                    + "unless it has shipped."),
+            Map.entry(ADDRESS_UPDATED, "Ship-to address updated by the marketplace"),
+            Map.entry(LINES_UPDATED, "Order lines updated by the marketplace"),
+            Map.entry(LINES_CHANGE_REFUSED, "The marketplace changed the order lines after allocation; not applied. "
+                    + "Check the package."),
+            Map.entry(VALUE_UPDATED, "Order value (prices, total, shipping paid, buyer contact or ship-by) updated "
+                    + "by the marketplace"),
+            Map.entry(SYNC_WAITING, "Waiting for the marketplace plugin ''{0}'' of store {1}, which is not "
+                    + "installed; sent once it is"),
+            Map.entry(SYNC_CONFIRMED, "Confirmed to {0}: {1} {2}"),
+            Map.entry(SKU_UNMATCHED, "SKU not matched: {0} (map each to a product for this store)"),
+            Map.entry(LINES_UPDATED_UNMATCHED, "Order lines updated by the marketplace; SKU not matched: {0} (map "
+                    + "each to a product for this store)"),
+            Map.entry(SKU_MAPPED, "Platform SKU {0} mapped to {1}; every line matched"),
+            Map.entry(SKU_MAPPED_STILL_HELD, "Platform SKU {0} mapped to {1}; still held: SKU not matched: {2} (map "
+                    + "each to a product for this store)"),
+            Map.entry(DEMO_DATA, "Demo data"),
+            Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"));
+
+    /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
+    private static final Map<String, String> ENGLISH_LIST = Map.of(SHORTAGES, "{0}", OUT_OF_STOCK,
+            "Out of stock: {0}");
+
+    /** Every code defined here. */
+    public static final Set<String> CODES = ENGLISH.keySet();
+
+    public Reason {
+        params = params == null ? List.of() : params.stream().map(p -> p == null ? "" : p).toList();
+    }
+
+    public static Reason of(String code, Object... params) {
+        List<String> values = new ArrayList<>();
+        for (Object p : params) {
+            values.add(p == null ? "" : String.valueOf(p));
+        }
+        return new Reason(code, values);
+    }
+
+    /** The English template of a code (of one item for a list code), or null for an unknown code. */
+    public static String englishTemplate(String code) {
+        return ENGLISH.get(code);
+    }
+
+    /** The English sentence around a list code's items, or null when the code is not a list. */
+    public static String englishListTemplate(String code) {
+        return ENGLISH_LIST.get(code);
+    }
+
+    /** The reason in English, for the shell, logs and the stored REASON text. */
+    public String english() {
+        String template = ENGLISH.get(code);
+        if (template == null) {
+            return code + (params.isEmpty() ? "" : " " + params);
+        }
+        Integer group = LISTS.get(code);
+        if (group == null) {
+            return fill(template, params);
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i + group <= params.size(); i += group) {
+            items.add(fill(template, params.subList(i, i + group)));
+        }
+        return fill(ENGLISH_LIST.get(code), List.of(String.join(", ", items)));
+    }
+
+    /**
+     * Replaces {@code {n}} and {@code {n,number,integer}} with {@code values[n]} as they are, and {@code ''} with
+     * {@code '}: the templates are MessageFormat patterns (a user interface formats the numbers in the user's
+     * language), read here without formatting.
+     */
+    public static String fill(String template, List<String> values) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < template.length(); i++) {
+            char ch = template.charAt(i);
+            if (ch == '\'' && i + 1 < template.length() && template.charAt(i + 1) == '\'') {
+                out.append('\'');
+                i++;
+            } else if (ch == '{') {
+                int end = template.indexOf('}', i);
+                int n = end < 0 ? -1 : index(template.substring(i + 1, end));
+                if (n < 0) {
+                    out.append(ch);
+                } else {
+                    out.append(n < values.size() ? values.get(n) : "");
+                    i = end;
+                }
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int index(String spec) {
+        int comma = spec.indexOf(',');
+        String s = comma < 0 ? spec : spec.substring(0, comma);
+        if (s.isEmpty() || s.length() > 2 || !s.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Integer.parseInt(s);
+    }
+
+    /** The params as stored in one column: separated by U+001F (a control character never in the values). */
+    public String encodedParams() {
+        return String.join("\u001f", params);
+    }
+
+    /** The params of {@link #encodedParams()}. */
+    public static List<String> decodeParams(String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return List.of();
+        }
+        return List.of(encoded.split("\u001f", -1));
+    }
+}
