@@ -264,14 +264,14 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         GridColumns.fill(column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER), 1);
         GridColumns.fit(column(r -> Formats.country(r.countryCode(), locale), "country", "col.country",
                 PackageSort.Field.COUNTRY));
-        GridColumns.fill(column(PackageRow::skuSummary, "skus", "col.skus", null), 2);
-        missingColumn = GridColumns.fill(column(r -> Formats.shortages(shortages.get(r.id())), "missing",
-                "col.missing", null), 2);
+        GridColumns.rest(column(PackageRow::skuSummary, "skus", "col.skus", null), "9rem", 2);
+        missingColumn = GridColumns.rest(column(r -> Formats.shortages(shortages.get(r.id())), "missing",
+                "col.missing", null), "10rem", 2);
         missingColumn.setClassNameGenerator(r -> "wb-missing");
         trackingColumn = GridColumns.fit(column(r -> r.trackingNo() == null ? "" : r.trackingNo(), "tracking",
                 "col.tracking", null));
-        uploadColumn = GridColumns.fill(column(r -> UploadStates.describe(uploadStates.get(r.id()),
-                this::getTranslation), "uploadState", "col.uploadState", null), 2);
+        uploadColumn = GridColumns.rest(column(r -> UploadStates.describe(uploadStates.get(r.id()),
+                this::getTranslation), "uploadState", "col.uploadState", null), "9rem", 2);
         weightColumn = GridColumns.fit(column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight",
                 "col.weight", PackageSort.Field.WEIGHT)).setTextAlign(ColumnTextAlign.END);
         createdColumn = GridColumns.fit(column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()),

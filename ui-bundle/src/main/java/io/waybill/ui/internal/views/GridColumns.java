@@ -23,8 +23,9 @@ import java.util.function.Function;
 
 /**
  * The columns of a package list in one place: how each is sized (short fixed-format values such as numbers, dates
- * and weights as wide as their content and no wider; free text such as store and buyer at least as wide as their
- * content and sharing the rest of the width), every column resizable, and which columns the user shows. The choice
+ * and weights as wide as their content and no wider; names such as store and buyer at least as wide as their
+ * content; long lists such as SKUs sharing the rest of the width, cut with the full text as tooltip), every column
+ * resizable, and which columns the user shows. The choice
  * ("Columns" menu) is kept per user in the core ({@link UserPreferenceService}, key {@code grid.<name>.hidden}: the
  * keys of the hidden columns), so it follows the user to every session and device; a column added in a later
  * version is shown until the user hides it. Columns a tab does not apply to (e.g. tracking no. before upload) are
@@ -75,6 +76,14 @@ final class GridColumns<T> {
     /** Free text (store, buyer, SKUs, reasons): at least as wide as its content, sharing the remaining width. */
     static <T> Grid.Column<T> fill(Grid.Column<T> column, int flexGrow) {
         return column.setAutoWidth(true).setFlexGrow(flexGrow).setResizable(true);
+    }
+
+    /**
+     * Long, variable text that may be cut (SKU lists, upload states): a starting width, sharing what is left; its full
+     * text is the cell's tooltip and the user may widen it.
+     */
+    static <T> Grid.Column<T> rest(Grid.Column<T> column, String width, int flexGrow) {
+        return column.setAutoWidth(false).setWidth(width).setFlexGrow(flexGrow).setResizable(true);
     }
 
     /** Lets the user hide the column (its key is its id in the menu and the preference). */
