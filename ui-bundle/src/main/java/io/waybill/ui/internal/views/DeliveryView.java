@@ -264,21 +264,23 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         GridColumns.fill(column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER), 1);
         GridColumns.fit(column(r -> Formats.country(r.countryCode(), locale), "country", "col.country",
                 PackageSort.Field.COUNTRY));
-        GridColumns.rest(column(PackageRow::skuSummary, "skus", "col.skus", null), "9rem", 2);
+        // what is missing is the point of the Out of stock tab: right after the destination
         missingColumn = GridColumns.rest(column(r -> Formats.shortages(shortages.get(r.id())), "missing",
                 "col.missing", null), "10rem", 2);
         missingColumn.setClassNameGenerator(r -> "wb-missing");
+        // the fixed-format columns before the long lists, so that at 1440 px they are on screen
         trackingColumn = GridColumns.fit(column(r -> r.trackingNo() == null ? "" : r.trackingNo(), "tracking",
                 "col.tracking", null));
-        uploadColumn = GridColumns.rest(column(r -> UploadStates.describe(uploadStates.get(r.id()),
-                this::getTranslation), "uploadState", "col.uploadState", null), "9rem", 2);
         weightColumn = GridColumns.fit(column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight",
                 "col.weight", PackageSort.Field.WEIGHT)).setTextAlign(ColumnTextAlign.END);
         createdColumn = GridColumns.fit(column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()),
                 "created", "col.created", PackageSort.Field.CREATED));
+        uploadColumn = GridColumns.rest(column(r -> UploadStates.describe(uploadStates.get(r.id()),
+                this::getTranslation), "uploadState", "col.uploadState", null), "9rem", 2);
+        GridColumns.rest(column(PackageRow::skuSummary, "skus", "col.skus", null), "9rem", 2);
         for (Grid.Column<PackageRow> c : List.of(grid.getColumnByKey("orderNo"), grid.getColumnByKey("store"),
-                grid.getColumnByKey("buyer"), grid.getColumnByKey("country"), grid.getColumnByKey("skus"),
-                trackingColumn, uploadColumn, weightColumn, createdColumn)) {
+                grid.getColumnByKey("buyer"), grid.getColumnByKey("country"), trackingColumn, weightColumn,
+                createdColumn, uploadColumn, grid.getColumnByKey("skus"))) {
             columns.hideable(c, "col." + c.getKey());
         }
     }
