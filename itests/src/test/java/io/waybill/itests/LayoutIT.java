@@ -97,10 +97,18 @@ class LayoutIT {
         Files.writeString(file, rows, StandardCharsets.UTF_8);
         Result imported = waybill.shell("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
         assertTrue(imported.output().contains("Imported: 3 new"), () -> "import:\n" + imported.output());
-        for (Map<String, String> row : ShellTables.rows(waybill.shell("waybill:package-list --store " + STORE
-                + " -n 10000"))) {
-            if (BUYERS.containsKey(row.getOrDefault("Order no.", ""))) {
-                packages.put(row.get("Order no."), row.get("Package no."));
+        // every page of the store's waiting packages: earlier classes import more than one page (oldest first)
+        for (int page = 1; packages.size() < BUYERS.size(); page++) {
+            Result list = waybill.shell("waybill:package-list --store " + STORE + " --status waiting -n 1000 -p "
+                    + page);
+            List<Map<String, String>> rows = ShellTables.rows(list);
+            for (Map<String, String> row : rows) {
+                if (BUYERS.containsKey(row.getOrDefault("Order no.", ""))) {
+                    packages.put(row.get("Order no."), row.get("Package no."));
+                }
+            }
+            if (rows.size() < 1000) {
+                break;
             }
         }
         assertEquals(3, packages.size(), () -> "packages: " + packages);
@@ -407,8 +415,9 @@ class LayoutIT {
                 () -> "buyer and SKUs still hidden after signing in: " + rows);
     }
 
+    /** Waits for the package's status in {@code waybill:package-show} ("Package WB...   status tracked"). */
     private void awaitStatus(String pkg, String wanted) {
-        waybill.shellUntil("waybill:package-list --store " + STORE + " -n 10000", r -> ShellTables.row(r,
-                "Package no.", pkg).map(row -> wanted.equals(row.get("Status"))).orElse(false), LIMIT);
+        Pattern status = Pattern.compile("Package\\s+" + Pattern.quote(pkg) + "\\s+status " + wanted + "\\b");
+        waybill.shellUntil("waybill:package-show " + pkg, r -> status.matcher(r.output()).find(), LIMIT);
     }
 }
