@@ -101,13 +101,13 @@ class LayoutIT {
         for (int page = 1; packages.size() < BUYERS.size(); page++) {
             Result list = waybill.shell("waybill:package-list --store " + STORE + " --status waiting -n 1000 -p "
                     + page);
-            List<Map<String, String>> rows = ShellTables.rows(list);
-            for (Map<String, String> row : rows) {
+            List<Map<String, String>> listed = ShellTables.rows(list);
+            for (Map<String, String> row : listed) {
                 if (BUYERS.containsKey(row.getOrDefault("Order no.", ""))) {
                     packages.put(row.get("Order no."), row.get("Package no."));
                 }
             }
-            if (rows.size() < 1000) {
+            if (listed.size() < 1000) {
                 break;
             }
         }
