@@ -160,8 +160,8 @@ class CatalogueIT {
             browser.type(By.cssSelector("#product-weight input"), "777");
             browser.click("product-save");
             browser.awaitGone("product-dialog");
-            browser.await("grid shows 777 g", () -> browser.gridRows("products-grid").stream()
-                    .anyMatch(row -> row.startsWith(PREFIX + "007 |") && row.contains("| 777 |")));
+            browser.await("grid shows 0.777 kg", () -> browser.gridRows("products-grid").stream()
+                    .anyMatch(row -> row.startsWith(PREFIX + "007 |") && row.contains("| 0.777 kg |")));
             browser.screenshot("catalogue-edited");
             // a bundle: 009 becomes a kit of 2 x 001 + 1 x 002; a zero quantity is refused with its reason first
             browser.go("/products");

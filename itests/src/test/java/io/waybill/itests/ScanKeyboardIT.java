@@ -247,14 +247,14 @@ class ScanKeyboardIT {
         // when: 0,8 kg
         clearActive();
         keys("0,8 kg");
-        browser.await("unit kg and 'Counts as 800 g'", () -> "kg".equals(browser.textOf("manual-weight-unit"))
-                && String.valueOf(browser.byId("manual-weight").getDomProperty("helperText")).contains("800 g"));
+        browser.await("unit kg and 'Counts as 0.800 kg'", () -> "kg".equals(browser.textOf("manual-weight-unit"))
+                && String.valueOf(browser.byId("manual-weight").getDomProperty("helperText")).contains("0.800 kg"));
         browser.screenshot("scan-kb-05-kilograms");
         keys(Keys.ENTER);
 
         // then: 800 g counted, a mismatch for this package, the field cleared for the next package
         awaitVerdict(heavy, "WEIGHT_MISMATCH");
-        assertEquals("800 g", browser.textOf("scan-measured"));
+        assertEquals("0.800 kg", browser.textOf("scan-measured"));
         assertEquals("", String.valueOf(browser.byId("manual-weight").getDomProperty("value")));
         browser.screenshot("scan-kb-06-mismatch-800g");
         assertEquals("printed", status(heavy));
@@ -278,7 +278,7 @@ class ScanKeyboardIT {
         // then: the confirm step lists the failed weighing, expected vs measured
         browser.awaitText("ship-batch-failed-title", "warns of the failed weighing", t -> t.contains("1 package"));
         List<String> failed = browser.gridRows("ship-batch-failed");
-        assertTrue(failed.stream().anyMatch(r -> r.contains(heavy) && r.contains("800 g")
+        assertTrue(failed.stream().anyMatch(r -> r.contains(heavy) && r.contains("0.800 kg")
                 && r.contains(Formats.weight(expected.get(heavy)))), () -> "failed weighings: " + failed);
         browser.screenshot("scan-kb-07-batch-failed-weighing");
 
@@ -322,8 +322,8 @@ class ScanKeyboardIT {
             browser.screenshot("scan-kb-10-zh-negative-weight");
             clearActive();
             keys("1,2 kg");
-            browser.await("unit kg, counts as 1.2 kg", () -> "kg".equals(browser.textOf("manual-weight-unit"))
-                    && String.valueOf(browser.byId("manual-weight").getDomProperty("helperText")).contains("1.2 kg"));
+            browser.await("unit kg, counts as 1.200 kg", () -> "kg".equals(browser.textOf("manual-weight-unit"))
+                    && String.valueOf(browser.byId("manual-weight").getDomProperty("helperText")).contains("1.200 kg"));
             browser.screenshot("scan-kb-11-zh-kilograms");
 
             // and the station settings: the command barcode and the next-scan rule
@@ -436,14 +436,13 @@ class ScanKeyboardIT {
         return rows;
     }
 
-    /** The UI's weight format: "800 g" below a kilogram, "1.234 kg" from one. */
+    /** The UI's weight format (core model Weights): kilograms with three decimals, "0.800 kg", "1.234 kg". */
     static final class Formats {
         private Formats() {
         }
 
         static String weight(int grams) {
-            return grams < 1000 ? grams + " g" : String.format(Locale.ROOT, "%d.%03d kg", grams / 1000,
-                    grams % 1000).replaceAll("0+ kg$", " kg").replace(". kg", " kg");
+            return String.format(Locale.ROOT, "%d.%03d kg", grams / 1000, grams % 1000);
         }
     }
 }

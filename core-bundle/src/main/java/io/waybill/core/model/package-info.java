@@ -12,7 +12,8 @@
  * 1.8: {@code ConnectionTest} as a structured outcome ({@code params}, {@code detail}); {@code Store.defaultShippingMethod},
  * {@code PluginType}, {@code PluginAccount}.
  * 1.9: {@link io.waybill.core.model.Reason} (reasons as code + params); {@code AuditEntry.reasonCode} /
- * {@code reasonParams}; {@code BatchResult.Failure.params}. */
+ * {@code reasonParams}; {@code BatchResult.Failure.params}; {@link io.waybill.core.model.Weights} (the one weight
+ * format). */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.9.0")
 package io.waybill.core.model;

@@ -188,7 +188,7 @@ final class StandardLabelLayout implements LabelLayout {
     }
 
     static String weight(int grams) {
-        return String.format(Locale.ROOT, "%.3f kg", grams / 1000.0);
+        return io.waybill.core.model.Weights.format(grams);
     }
 
     private static boolean blank(String s) {

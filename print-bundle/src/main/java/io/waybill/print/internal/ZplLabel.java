@@ -59,7 +59,7 @@ final class ZplLabel {
         z.append("^FO40,").append(y).append("^GB732,3,3^FS\n");
         y += 20;
         text(z, 40, y, 28, "ORDER " + label.orderNo());
-        text(z, 480, y, 28, String.format(Locale.ROOT, "%.3f kg", label.weightGrams() / 1000.0));
+        text(z, 480, y, 28, io.waybill.core.model.Weights.format(label.weightGrams()));
         y += 44;
         int shown = 0;
         for (PackageDetail.Line l : label.lines()) {

@@ -110,6 +110,10 @@ public final class UiServices {
         return require(servlet().packageNotesService, "PackageNotesService");
     }
 
+    public static io.waybill.core.api.UserPreferenceService preferences() {
+        return require(servlet().userPreferenceService, "UserPreferenceService");
+    }
+
     public static UserService users() {
         return require(servlet().userService, "UserService");
     }

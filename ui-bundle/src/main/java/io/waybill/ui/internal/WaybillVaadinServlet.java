@@ -113,6 +113,8 @@ public class WaybillVaadinServlet extends VaadinServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile io.waybill.core.api.PackageNotesService packageNotesService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile io.waybill.core.api.UserPreferenceService userPreferenceService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile io.waybill.ui.internal.web.WebSettings webSettings;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile UserService userService;

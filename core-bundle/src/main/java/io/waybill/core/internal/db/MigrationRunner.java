@@ -42,7 +42,8 @@ public final class MigrationRunner {
             "V12__product_bundles.sql",
             "V15__last_weighing.sql",
             "V16__package_notes_tags.sql",
-            "V19__structured_reasons.sql");
+            "V19__structured_reasons.sql",
+            "V20__user_preferences.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

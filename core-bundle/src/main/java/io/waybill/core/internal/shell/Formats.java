@@ -17,7 +17,7 @@ final class Formats {
     }
 
     static String weight(int grams) {
-        return String.format("%.3f kg", grams / 1000.0);
+        return io.waybill.core.model.Weights.format(grams);
     }
 
     /** "12.99 USD"; "-" without an amount; the amount alone without a currency. */

@@ -115,15 +115,17 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Map<BatchAction, Component> buttonHolders = new EnumMap<>(BatchAction.class);
     private final Map<Long, List<Shortage>> shortages = new ConcurrentHashMap<>();
     private final Map<Long, UploadState> uploadStates = new ConcurrentHashMap<>();
-    private final Grid.Column<PackageRow> missingColumn;
-    private final Grid.Column<PackageRow> trackingColumn;
-    private final Grid.Column<PackageRow> uploadColumn;
-    private final Grid.Column<PackageRow> createdColumn;
-    private final Grid.Column<PackageRow> weightColumn;
+    private Grid.Column<PackageRow> missingColumn;
+    private Grid.Column<PackageRow> trackingColumn;
+    private Grid.Column<PackageRow> uploadColumn;
+    private Grid.Column<PackageRow> createdColumn;
+    private Grid.Column<PackageRow> weightColumn;
     private DeliveryTab tab = DeliveryTab.DEFAULT;
     /** The signed-in user: the core shows only the packages of that user's warehouse/store scope. */
     private final String viewer = CurrentUser.get().map(UserIdentity::name).orElse(null);
     private PackageQuery query = PackageQuery.status(PackageStatus.WAITING).forViewer(viewer);
+    /** Sizing and the user's choice of the optional columns (kept per user in the core). */
+    private final GridColumns<PackageRow> columns = new GridColumns<>(grid, "delivery", viewer, this::getTranslation);
     private Map<PackageStatus, Long> lastCounts = Map.of();
     private ScheduledFuture<?> liveRefresh;
 
@@ -137,7 +139,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         count.addClassName("wb-badge");
         selected.setId("selection-count");
         selected.addClassName("wb-muted");
-        Div titleRow = new Div(heading, count);
+        Div titleRow = new Div(heading, count, columns.chooser());
         titleRow.addClassName("wb-title-row");
 
         tabs.setId("delivery-tabs");
@@ -233,31 +235,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                         .withFunction("toggle", (row, args) -> toggle(row, args.getBoolean(0),
                                 (int) args.getNumber(1))))
                 .setKey("select").setHeader(selectAll).setWidth("3.25rem").setFlexGrow(0).setFrozen(true);
-        // the package number opens the detail page
-        grid.addColumn(LitRenderer.<PackageRow>of(
-                        "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
-                        .withProperty("id", PackageRow::id).withProperty("no", PackageRow::packageNo))
-                .setKey("packageNo").setHeader(getTranslation("col.packageNo"))
-                .setSortProperty(PackageSort.Field.PACKAGE_NO.name()).setWidth("8rem").setFlexGrow(0)
-                .setResizable(true).setTooltipGenerator(PackageRow::packageNo);
-        column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO, "8.5rem", 0);
-        column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store", PackageSort.Field.STORE,
-                "9rem", 1);
-        column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER, "7rem", 1);
-        column(r -> Formats.country(r.countryCode(), locale), "country", "col.country", PackageSort.Field.COUNTRY,
-                "7rem", 1);
-        column(PackageRow::skuSummary, "skus", "col.skus", null, "8rem", 2);
-        missingColumn = column(r -> Formats.shortages(shortages.get(r.id())), "missing", "col.missing", null,
-                "10rem", 2);
-        missingColumn.setClassNameGenerator(r -> "wb-missing");
-        trackingColumn = column(r -> r.trackingNo() == null ? "" : r.trackingNo(), "tracking", "col.tracking",
-                null, "8rem", 0);
-        uploadColumn = column(r -> UploadStates.describe(uploadStates.get(r.id()), this::getTranslation),
-                "uploadState", "col.uploadState", null, "8rem", 2);
-        weightColumn = column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight", "col.weight",
-                PackageSort.Field.WEIGHT, "6.5rem", 0).setTextAlign(ColumnTextAlign.END);
-        createdColumn = column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()), "created",
-                "col.created", PackageSort.Field.CREATED, "9rem", 0);
+        addColumns(locale);
+        columns.load();
         grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
                 q -> (int) Math.min(Integer.MAX_VALUE, countPackages()));
         // rows are identified by package id: a refresh keeps the selection even when a row's data changed
@@ -268,10 +247,48 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         setFlexGrow(1, grid);
     }
 
+    /**
+     * The list's columns (issue 13 item 10): numbers, codes, dates and weights as wide as their content, free text
+     * sharing the rest, all resizable; the user picks the optional ones in the "Columns" menu (kept in the core).
+     */
+    private void addColumns(Locale locale) {
+        // the package number opens the detail page; it and the checkbox are always shown
+        GridColumns.fit(grid.addColumn(LitRenderer.<PackageRow>of(
+                                "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
+                        .withProperty("id", PackageRow::id).withProperty("no", PackageRow::packageNo))
+                .setKey("packageNo").setHeader(getTranslation("col.packageNo"))
+                .setSortProperty(PackageSort.Field.PACKAGE_NO.name()).setTooltipGenerator(PackageRow::packageNo));
+        GridColumns.fit(column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO));
+        GridColumns.fill(column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store",
+                PackageSort.Field.STORE), 1);
+        GridColumns.fill(column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER), 1);
+        GridColumns.fit(column(r -> Formats.country(r.countryCode(), locale), "country", "col.country",
+                PackageSort.Field.COUNTRY));
+        // what is missing is the point of the Out of stock tab: right after the destination
+        missingColumn = GridColumns.rest(column(r -> Formats.shortages(shortages.get(r.id())), "missing",
+                "col.missing", null), "10rem", 2);
+        missingColumn.setClassNameGenerator(r -> "wb-missing");
+        // the fixed-format columns before the long lists, so that at 1440 px they are on screen
+        trackingColumn = GridColumns.fit(column(r -> r.trackingNo() == null ? "" : r.trackingNo(), "tracking",
+                "col.tracking", null));
+        weightColumn = GridColumns.fit(column(r -> Formats.weight(r.expectedWeightGrams(), locale), "weight",
+                "col.weight", PackageSort.Field.WEIGHT)).setTextAlign(ColumnTextAlign.END);
+        createdColumn = GridColumns.fit(column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()),
+                "created", "col.created", PackageSort.Field.CREATED));
+        uploadColumn = GridColumns.rest(column(r -> UploadStates.describe(uploadStates.get(r.id()),
+                this::getTranslation), "uploadState", "col.uploadState", null), "9rem", 2);
+        GridColumns.rest(column(PackageRow::skuSummary, "skus", "col.skus", null), "9rem", 2);
+        for (Grid.Column<PackageRow> c : List.of(grid.getColumnByKey("orderNo"), grid.getColumnByKey("store"),
+                grid.getColumnByKey("buyer"), grid.getColumnByKey("country"), trackingColumn, weightColumn,
+                createdColumn, uploadColumn, grid.getColumnByKey("skus"))) {
+            columns.hideable(c, "col." + c.getKey());
+        }
+    }
+
     private Grid.Column<PackageRow> column(ValueProvider<PackageRow, String> value, String key, String header,
-                                           PackageSort.Field sort, String width, int flexGrow) {
+                                           PackageSort.Field sort) {
         Grid.Column<PackageRow> column = grid.addColumn(value).setKey(key).setHeader(getTranslation(header))
-                .setWidth(width).setFlexGrow(flexGrow).setResizable(true).setTooltipGenerator(value::apply);
+                .setTooltipGenerator(value::apply);
         if (sort != null) {
             column.setSortProperty(sort.name());
         }
@@ -295,11 +312,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         tabs.setSelectedTab(tabItems.get(tab));
         heading.setText(getTranslation("tab." + tab.slug()));
         missingColumn.setVisible(tab.showsShortages());
-        trackingColumn.setVisible(tab.showsCarrierColumns());
-        uploadColumn.setVisible(tab.showsCarrierColumns());
-        // the carrier columns need the room; weight and date are still on the detail page
-        createdColumn.setVisible(!tab.showsCarrierColumns());
-        weightColumn.setVisible(!tab.showsCarrierColumns());
+        columns.setApplicable(trackingColumn.getKey(), tab.showsCarrierColumns());
+        columns.setApplicable(uploadColumn.getKey(), tab.showsCarrierColumns());
+        columns.apply();
         grid.setEmptyStateText(getTranslation("delivery.empty." + tab.slug()));
         for (BatchAction action : BatchAction.values()) {
             buttonHolders.get(action).setVisible(tab.actions().contains(action));
@@ -342,6 +357,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 }
             }
             loadExtras(rows);
+            columns.loaded(offset, rows.size());
             loadError.setVisible(false);
             return rows.stream();
         } catch (ServiceUnavailableException e) {
@@ -400,6 +416,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
             selection.clear();
         }
         query = next;
+        columns.remeasure();
         // the filter text the grid now shows, for tests that wait for a lazy filter to arrive
         grid.getElement().setAttribute("data-filter", search.getValue());
         shortages.clear();

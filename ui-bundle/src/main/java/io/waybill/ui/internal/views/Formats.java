@@ -1,8 +1,5 @@
 package io.waybill.ui.internal.views;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,13 +11,9 @@ public final class Formats {
     private Formats() {
     }
 
-    /** Grams below one kilogram as {@code "850 g"}, from one kilogram on as {@code "1.25 kg"} (up to 3 decimals). */
+    /** A weight as everywhere in Waybill ({@link io.waybill.core.model.Weights}): {@code "0.800 kg"}. */
     public static String weight(int grams, Locale locale) {
-        DecimalFormat format = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(locale));
-        if (Math.abs(grams) < 1000) {
-            return format.format(grams) + " g";
-        }
-        return format.format(BigDecimal.valueOf(grams, 3)) + " kg";
+        return io.waybill.core.model.Weights.format(grams, locale);
     }
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

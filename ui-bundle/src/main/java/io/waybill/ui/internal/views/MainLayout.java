@@ -117,11 +117,30 @@ public class MainLayout extends AppLayout {
         nav.setId("side-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("nav.main"));
         nav.addItem(setupNav, delivery, orders, products, stock, settings, plugins, usersNav);
+        wrapLabels(nav.getItems());
 
         Div brand = new Div(new Span(getTranslation("app.tagline")));
         brand.addClassName("wb-drawer-brand");
         addToDrawer(brand, nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * The labels of the side navigation wrap onto a second line instead of being cut with an ellipsis (issue 13 item
+     * 10): the item's own label is a bare text node that its shadow DOM does not let wrap, so it becomes a span that
+     * may ({@code .wb-nav-label}). The item's text, id and link are unchanged.
+     */
+    private static void wrapLabels(java.util.List<SideNavItem> items) {
+        for (SideNavItem item : items) {
+            String label = item.getLabel();
+            if (label != null && !label.isEmpty()) {
+                item.setLabel(null);
+                Span span = new Span(label);
+                span.addClassName("wb-nav-label");
+                item.getElement().appendChild(span.getElement());
+            }
+            wrapLabels(item.getItems());
+        }
     }
 
     private void logout() {

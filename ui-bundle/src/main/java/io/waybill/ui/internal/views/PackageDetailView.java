@@ -236,13 +236,13 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         history.setId("history-grid");
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.addColumn(a -> Formats.dateTime(a.at(), ZoneId.systemDefault())).setKey("at")
-                .setHeader(getTranslation("history.at")).setWidth("9rem").setFlexGrow(0);
+                .setHeader(getTranslation("history.at")).setAutoWidth(true).setFlexGrow(0).setResizable(true);
         history.addColumn(AuditEntry::actor).setKey("actor").setHeader(getTranslation("history.actor"))
-                .setWidth("8rem").setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0).setResizable(true);
         history.addColumn(a -> AuditActions.label(a.action(), (k, p) -> getTranslation(k, p))).setKey("action")
-                .setHeader(getTranslation("history.action")).setWidth("12rem").setFlexGrow(0);
+                .setHeader(getTranslation("history.action")).setAutoWidth(true).setFlexGrow(0).setResizable(true);
         history.addColumn(a -> transition(a.from(), a.to())).setKey("change")
-                .setHeader(getTranslation("history.change")).setWidth("17rem").setFlexGrow(0);
+                .setHeader(getTranslation("history.change")).setAutoWidth(true).setFlexGrow(0).setResizable(true);
         history.addColumn(Reasons::of).setKey("reason")
                 .setHeader(getTranslation("history.reason")).setFlexGrow(1)
                 .setTooltipGenerator(Reasons::of);

@@ -106,9 +106,9 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("products.nameZh")).setFlexGrow(1);
         grid.addColumn(p -> String.join(" ", p.barcodes())).setKey("barcodes")
                 .setHeader(getTranslation("products.barcodes")).setAutoWidth(true);
-        grid.addColumn(p -> p.weightGrams() != null ? String.valueOf(p.weightGrams())
+        grid.addColumn(p -> p.weightGrams() != null ? Formats.weight(p.weightGrams(), getLocale())
                         : p.bundle() ? getTranslation("products.weightBundle") : "").setKey("weight")
-                .setHeader(getTranslation("products.weight")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setHeader(getTranslation("col.weight")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(p -> p.declaredValue() == null ? "" : p.declaredValue().toPlainString() + " "
                 + (p.currency() == null ? "" : p.currency())).setKey("value")
                 .setHeader(getTranslation("products.value")).setAutoWidth(true);

@@ -100,19 +100,19 @@ public final class ScanVerdicts {
         return "scan.refused." + result.code();
     }
 
-    /** Measured minus expected with a sign and a real minus: {@code "+35 g"}, {@code "−1.2 kg"}, {@code "±0 g"}. */
+    /** Measured minus expected with a sign and a real minus: {@code "+0.035 kg"}, {@code "−1.200 kg"}, {@code "±0.000 kg"}. */
     public static String difference(Integer measured, Integer expected, Locale locale) {
         if (measured == null || expected == null) {
             return "";
         }
         int diff = measured - expected;
         if (diff == 0) {
-            return "\u00b10 g";
+            return "\u00b1" + Formats.weight(0, locale);
         }
         return (diff > 0 ? "+" : "\u2212") + Formats.weight(Math.abs(diff), locale);
     }
 
-    /** A tolerance as {@code "±50 g"}. */
+    /** A tolerance as {@code "±0.050 kg"}. */
     public static String tolerance(Integer grams, Locale locale) {
         return grams == null ? "" : "\u00b1" + Formats.weight(grams, locale);
     }

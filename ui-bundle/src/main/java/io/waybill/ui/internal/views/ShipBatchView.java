@@ -115,22 +115,22 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
                         "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
                         .withProperty("id", PackageRow::id).withProperty("no", PackageRow::packageNo))
                 .setKey("packageNo").setHeader(getTranslation("col.packageNo"))
-                .setSortProperty(PackageSort.Field.PACKAGE_NO.name()).setWidth("9rem").setFlexGrow(0);
+                .setSortProperty(PackageSort.Field.PACKAGE_NO.name()).setAutoWidth(true).setFlexGrow(0).setResizable(true);
         grid.addColumn(PackageRow::orderNo).setKey("orderNo").setHeader(getTranslation("col.orderNo"))
-                .setSortProperty(PackageSort.Field.ORDER_NO.name()).setWidth("9rem").setFlexGrow(0);
+                .setSortProperty(PackageSort.Field.ORDER_NO.name()).setAutoWidth(true).setFlexGrow(0).setResizable(true);
         grid.addColumn(r -> Formats.store(r.storeName(), r.platform())).setKey("store")
                 .setHeader(getTranslation("col.store")).setSortProperty(PackageSort.Field.STORE.name())
-                .setWidth("9rem").setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(1).setResizable(true);
         grid.addColumn(PackageRow::buyerName).setKey("buyer").setHeader(getTranslation("col.buyer"))
-                .setSortProperty(PackageSort.Field.BUYER.name()).setWidth("8rem").setFlexGrow(1);
+                .setSortProperty(PackageSort.Field.BUYER.name()).setAutoWidth(true).setFlexGrow(1).setResizable(true);
         grid.addColumn(r -> Formats.country(r.countryCode(), locale)).setKey("country")
                 .setHeader(getTranslation("col.country")).setSortProperty(PackageSort.Field.COUNTRY.name())
-                .setWidth("8rem").setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(0).setResizable(true);
         grid.addColumn(r -> r.trackingNo() == null ? "" : r.trackingNo()).setKey("tracking")
-                .setHeader(getTranslation("col.tracking")).setWidth("10rem").setFlexGrow(1);
+                .setHeader(getTranslation("col.tracking")).setAutoWidth(true).setFlexGrow(0).setResizable(true);
         grid.addColumn(r -> Formats.weight(r.expectedWeightGrams(), locale)).setKey("weight")
                 .setHeader(getTranslation("col.weight")).setSortProperty(PackageSort.Field.WEIGHT.name())
-                .setWidth("6.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+                .setAutoWidth(true).setFlexGrow(0).setResizable(true).setTextAlign(ColumnTextAlign.END);
         grid.setEmptyStateText(getTranslation("shipBatch.empty"));
         grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
                 q -> (int) Math.min(Integer.MAX_VALUE, countRows()));
@@ -244,7 +244,7 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
         list.setId("ship-batch-failed");
         list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         list.addColumn(WeighingFailure::packageNo).setKey("packageNo").setHeader(getTranslation("col.packageNo"))
-                .setWidth("9rem").setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0);
         list.addColumn(f -> ScanVerdicts.weight(f.expectedGrams(), locale)).setKey("expected")
                 .setHeader(getTranslation("scan.expected")).setAutoWidth(true).setFlexGrow(1);
         list.addColumn(f -> ScanVerdicts.tolerance(f.toleranceGrams(), locale)).setKey("tolerance")
@@ -254,7 +254,7 @@ public class ShipBatchView extends VerticalLayout implements HasDynamicTitle {
         list.addColumn(f -> ScanVerdicts.difference(f.measuredGrams(), f.expectedGrams(), locale))
                 .setKey("difference").setHeader(getTranslation("scan.difference")).setAutoWidth(true).setFlexGrow(1);
         list.addColumn(f -> f.weighedAt() == null ? "" : Formats.dateTime(f.weighedAt(), ZoneId.systemDefault()))
-                .setKey("at").setHeader(getTranslation("shipBatch.failed.at")).setWidth("11rem").setFlexGrow(0);
+                .setKey("at").setHeader(getTranslation("shipBatch.failed.at")).setAutoWidth(true).setFlexGrow(0);
         list.setItems(failed);
         list.setAllRowsVisible(failed.size() <= 6);
         list.setHeight(failed.size() <= 6 ? null : "14rem");

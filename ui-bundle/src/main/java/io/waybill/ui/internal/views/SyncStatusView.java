@@ -76,6 +76,8 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
     private final Map<Long, String> carriers = new ConcurrentHashMap<>();
     private final ZoneId zone = ZoneId.systemDefault();
     private volatile boolean anyPending;
+    private final GridColumns<PackageRow> columns = new GridColumns<>(grid, "sync",
+            CurrentUser.get().map(UserIdentity::name).orElse(null), this::getTranslation);
     private ScheduledFuture<?> poller;
 
     public SyncStatusView() {
@@ -88,7 +90,7 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         selected.addClassName("wb-muted");
         pending.setId("sync-pending");
         pending.addClassName("wb-muted");
-        Div titleRow = new Div(new H2(getTranslation("sync.title")), count, selected, pending);
+        Div titleRow = new Div(new H2(getTranslation("sync.title")), count, selected, pending, columns.chooser());
         titleRow.addClassName("wb-title-row");
         Span help = new Span(getTranslation("sync.help"));
         help.addClassName("wb-muted");
@@ -101,7 +103,10 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         }
-        storeFilter.addValueChangeListener(e -> refresh());
+        storeFilter.addValueChangeListener(e -> {
+            columns.remeasure();
+            refresh();
+        });
         search.setId("sync-filter-text");
         search.setLabel(getTranslation("filter.search"));
         search.setPlaceholder(getTranslation("filter.search.placeholder"));
@@ -110,11 +115,15 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> {
             grid.getElement().setAttribute("data-filter", e.getValue());
+            columns.remeasure();
             refresh();
         });
         showSynced.setId("sync-show-synced");
         showSynced.setLabel(getTranslation("sync.showSynced"));
-        showSynced.addValueChangeListener(e -> refresh());
+        showSynced.addValueChangeListener(e -> {
+            columns.remeasure();
+            refresh();
+        });
 
         start.setText(getTranslation("sync.start"));
         start.setIcon(VaadinIcon.REFRESH.create());
@@ -135,28 +144,32 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         ((com.vaadin.flow.component.grid.GridMultiSelectionModel<PackageRow>) grid.getSelectionModel())
                 .setSelectAllCheckboxVisibility(
                         com.vaadin.flow.component.grid.GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
-        grid.addColumn(LitRenderer.<PackageRow>of(
+        // numbers, codes and states as wide as their content, the store sharing the rest; all resizable; the user
+        // picks the optional ones in the "Columns" menu (kept per user in the core)
+        GridColumns.fit(grid.addColumn(LitRenderer.<PackageRow>of(
                         "<a class=\"wb-link\" href=\"package/${item.id}\" router-link>${item.no}</a>")
                         .withProperty("id", PackageRow::id).withProperty("no", PackageRow::packageNo))
                 .setKey("packageNo").setHeader(getTranslation("col.packageNo"))
-                .setSortProperty(PackageSort.Field.PACKAGE_NO.name()).setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(PackageRow::orderNo).setKey("orderNo").setHeader(getTranslation("col.orderNo"))
-                .setSortProperty(PackageSort.Field.ORDER_NO.name()).setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(r -> Formats.store(r.storeName(), r.platform())).setKey("store")
-                .setHeader(getTranslation("col.store")).setSortProperty(PackageSort.Field.STORE.name())
-                .setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(r -> carriers.getOrDefault(r.id(), "")).setKey("carrier")
-                .setHeader(getTranslation("sync.col.carrier")).setWidth("6rem").setFlexGrow(0);
-        grid.addColumn(r -> r.trackingNo() == null ? "" : r.trackingNo()).setKey("tracking")
-                .setHeader(getTranslation("col.tracking")).setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(r -> getTranslation("sync.status." + r.status().name())).setKey("status")
-                .setHeader(getTranslation("sync.col.status")).setSortProperty(PackageSort.Field.STATUS.name())
-                .setWidth("8rem").setFlexGrow(0);
+                .setSortProperty(PackageSort.Field.PACKAGE_NO.name()));
+        columns.hideable(GridColumns.fit(grid.addColumn(PackageRow::orderNo).setKey("orderNo")
+                .setHeader(getTranslation("col.orderNo")).setSortProperty(PackageSort.Field.ORDER_NO.name())),
+                "col.orderNo");
+        columns.hideable(GridColumns.fill(grid.addColumn(r -> Formats.store(r.storeName(), r.platform()))
+                .setKey("store").setHeader(getTranslation("col.store"))
+                .setSortProperty(PackageSort.Field.STORE.name()), 1), "col.store");
+        columns.hideable(GridColumns.fit(grid.addColumn(r -> carriers.getOrDefault(r.id(), "")).setKey("carrier")
+                .setHeader(getTranslation("sync.col.carrier"))), "sync.col.carrier");
+        columns.hideable(GridColumns.fit(grid.addColumn(r -> r.trackingNo() == null ? "" : r.trackingNo())
+                .setKey("tracking").setHeader(getTranslation("col.tracking"))), "col.tracking");
+        columns.hideable(GridColumns.fit(grid.addColumn(r -> getTranslation("sync.status." + r.status().name()))
+                .setKey("status").setHeader(getTranslation("sync.col.status"))
+                .setSortProperty(PackageSort.Field.STATUS.name())), "sync.col.status");
         // the reason wraps, long unbreakable tokens (gid://shopify/Order/...) included: never clipped, whatever the font
         grid.addColumn(LitRenderer.<PackageRow>of("<span class=\"wb-wrap\">${item.state}</span>")
                         .withProperty("state", r -> SyncStates.describe(states.get(r.id()), r.status(), zone,
                                 this::getTranslation)))
                 .setKey("syncState").setHeader(getTranslation("sync.col.state")).setWidth("14rem").setFlexGrow(3)
+                .setResizable(true)
                 .setClassNameGenerator(r -> SyncStates.kind(states.get(r.id()), r.status()).cssClass())
                 .setTooltipGenerator(r -> SyncStates.describe(states.get(r.id()), r.status(), zone,
                         this::getTranslation));
@@ -166,6 +179,7 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
         grid.getLazyDataView().setIdentifierProvider(PackageRow::id);
         grid.addSelectionListener(e -> updateSelected());
         grid.setSizeFull();
+        columns.load();
 
         add(titleRow, help, notice, filters, grid);
         setFlexGrow(1, grid);
@@ -196,6 +210,7 @@ public class SyncStatusView extends VerticalLayout implements HasDynamicTitle {
                 }
             }
             loadStates(rows);
+            columns.loaded(offset, rows.size());
             return rows.stream();
         } catch (ServiceUnavailableException e) {
             notice.show(e);

@@ -9,24 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FormatsTest {
 
     @Test
-    void gramsBelowOneKilogram() {
-        assertEquals("0 g", Formats.weight(0, Locale.ENGLISH));
-        assertEquals("850 g", Formats.weight(850, Locale.ENGLISH));
-        assertEquals("999 g", Formats.weight(999, Locale.ENGLISH));
+    void everyWeightInKilogramsWithThreeDecimals() {
+        // one unit for every weight: no "800 g" next to "2.47 kg" (issue 13 item 10)
+        assertEquals("0.000 kg", Formats.weight(0, Locale.ENGLISH));
+        assertEquals("0.001 kg", Formats.weight(1, Locale.ENGLISH));
+        assertEquals("0.800 kg", Formats.weight(800, Locale.ENGLISH));
+        assertEquals("0.999 kg", Formats.weight(999, Locale.ENGLISH));
+        assertEquals("1.000 kg", Formats.weight(1000, Locale.ENGLISH));
+        assertEquals("2.470 kg", Formats.weight(2470, Locale.ENGLISH));
+        assertEquals("70.000 kg", Formats.weight(70_000, Locale.ENGLISH));
+        assertEquals("12500.500 kg", Formats.weight(12_500_500, Locale.ENGLISH));
+        assertEquals("-0.035 kg", Formats.weight(-35, Locale.ENGLISH));
     }
 
     @Test
-    void kilogramsFromOneKilogramWithoutTrailingZeros() {
-        assertEquals("1 kg", Formats.weight(1000, Locale.ENGLISH));
-        assertEquals("1.25 kg", Formats.weight(1250, Locale.ENGLISH));
-        assertEquals("1.234 kg", Formats.weight(1234, Locale.ENGLISH));
-        assertEquals("12,500.5 kg", Formats.weight(12_500_500, Locale.ENGLISH));
-    }
-
-    @Test
-    void decimalSeparatorFollowsLocale() {
-        assertEquals("1,25 kg", Formats.weight(1250, Locale.GERMANY));
-        assertEquals("1.25 kg", Formats.weight(1250, Locale.SIMPLIFIED_CHINESE));
+    void sameInChineseAndTheDecimalSeparatorFollowsTheLanguage() {
+        assertEquals("0.800 kg", Formats.weight(800, Locale.SIMPLIFIED_CHINESE));
+        assertEquals("1.250 kg", Formats.weight(1250, Locale.SIMPLIFIED_CHINESE));
+        assertEquals("1,250 kg", Formats.weight(1250, Locale.GERMANY));
     }
 
     @Test

@@ -80,22 +80,22 @@ class ScanVerdictsTest {
     @Test
     void weightsDifferenceAndToleranceAreFormatted() {
         Locale en = Locale.ENGLISH;
-        assertEquals("+30 g", ScanVerdicts.difference(1030, 1000, en));
-        assertEquals("\u2212" + "1.2 kg", ScanVerdicts.difference(800, 2000, en));
-        assertEquals("\u00b10 g", ScanVerdicts.difference(500, 500, en));
+        assertEquals("+0.030 kg", ScanVerdicts.difference(1030, 1000, en));
+        assertEquals("\u2212" + "1.200 kg", ScanVerdicts.difference(800, 2000, en));
+        assertEquals("\u00b10.000 kg", ScanVerdicts.difference(500, 500, en));
         assertEquals("", ScanVerdicts.difference(null, 500, en));
-        assertEquals("\u00b150 g", ScanVerdicts.tolerance(50, en));
+        assertEquals("\u00b10.050 kg", ScanVerdicts.tolerance(50, en));
         assertEquals("", ScanVerdicts.tolerance(null, en));
-        assertEquals("1.03 kg", ScanVerdicts.weight(1030, en));
+        assertEquals("1.030 kg", ScanVerdicts.weight(1030, en));
         assertEquals("", ScanVerdicts.weight(null, en));
     }
 
     @Test
     void readingsUnstableIsShownButNeverUsed() {
         Locale en = Locale.ENGLISH;
-        assertEquals("1.2 kg", ScanVerdicts.reading(WeightReading.stable(1200), en, T));
+        assertEquals("1.200 kg", ScanVerdicts.reading(WeightReading.stable(1200), en, T));
         assertEquals(1200, ScanVerdicts.usableGrams(WeightReading.stable(1200)));
-        assertEquals("scan.weight.unstable[1.2 kg]", ScanVerdicts.reading(WeightReading.unstable(1200), en, T));
+        assertEquals("scan.weight.unstable[1.200 kg]", ScanVerdicts.reading(WeightReading.unstable(1200), en, T));
         assertNull(ScanVerdicts.usableGrams(WeightReading.unstable(1200)));
         assertEquals("scan.weight.offline[no answer on COM3]",
                 ScanVerdicts.reading(WeightReading.none(DeviceStatus.offline("no answer on COM3")), en, T));
