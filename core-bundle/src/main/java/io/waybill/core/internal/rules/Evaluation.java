@@ -1,7 +1,9 @@
 package io.waybill.core.internal.rules;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -11,16 +13,108 @@ import java.util.stream.Collectors;
  * not decide anything (or not everything it carries) with its reason. Rules appear in list order; the same rules,
  * input and {@code at} always give an equal evaluation.
  *
- * @param input     what was evaluated
- * @param at        the evaluation time ("ship-by within N hours" is measured from it)
- * @param decisions at most one per {@link Action.Kind}, in the order made
- * @param skipped   the rules that did not apply (a rule that applied some actions but not others is listed in both)
  */
-public record Evaluation(RuleInput input, Instant at, List<Decision> decisions, List<Skip> skipped) {
+public final class Evaluation {
 
-    public Evaluation {
-        decisions = List.copyOf(decisions);
-        skipped = List.copyOf(skipped);
+    // outcome codes in the trace: low 3 bits; the failing condition's index above them
+    static final int APPLIED = 0;
+    static final int DISABLED = 1;
+    static final int NOT_MET = 2;
+    static final int ALREADY = 3;
+    static final int PARTIAL = 4;
+
+    private final RuleInput input;
+    private final Instant at;
+    private final List<Decision> decisions;
+    private final Rule[] rules;
+    private final int[] trace;
+    private final int stoppedAt;
+    private volatile List<Skip> skipped;
+
+    /**
+     * The engine's compact form: per rule position before {@code stoppedAt} its outcome code (and failing condition);
+     * from {@code stoppedAt} on every kind was decided, so each later rule is disabled or already decided. The skip
+     * records are built from it on first use: the evaluation of many packages allocates little.
+     */
+    Evaluation(RuleInput input, Instant at, List<Decision> decisions, Rule[] rules, int[] trace, int stoppedAt) {
+        this.input = input;
+        this.at = at;
+        this.decisions = decisions;
+        this.rules = rules;
+        this.trace = trace;
+        this.stoppedAt = stoppedAt;
+    }
+
+    /** What was evaluated. */
+    public RuleInput input() {
+        return input;
+    }
+
+    /** The evaluation time ("ship-by within N hours" is measured from it). */
+    public Instant at() {
+        return at;
+    }
+
+    /** At most one decision per {@link Action.Kind}, in the order made (unmodifiable). */
+    public List<Decision> decisions() {
+        return decisions;
+    }
+
+    /**
+     * The rules that did not apply, in list order, each with its reason; a rule that applied some actions but not
+     * others is listed here too, with the kinds it could not decide (unmodifiable).
+     */
+    public List<Skip> skipped() {
+        List<Skip> s = skipped;
+        if (s == null) {
+            s = buildSkipped();
+            skipped = s;
+        }
+        return s;
+    }
+
+    private List<Skip> buildSkipped() {
+        List<Skip> out = new ArrayList<>();
+        for (int i = 0; i < rules.length; i++) {
+            Rule r = rules[i];
+            int position = i + 1;
+            int code = i < stoppedAt ? trace[i] & 7 : r.enabled() ? ALREADY : DISABLED;
+            switch (code) {
+                case DISABLED -> out.add(new Skip(r.id(), r.name(), position, SkipReason.DISABLED, null, null));
+                case NOT_MET -> out.add(new Skip(r.id(), r.name(), position, SkipReason.CONDITION_NOT_MET,
+                        r.conditions().get(trace[i] >>> 3), null));
+                case ALREADY, PARTIAL -> {
+                    List<Action.Kind> kinds = new ArrayList<>(r.actions().size());
+                    for (Action a : r.actions()) {
+                        if (decision(a.kind()).map(d -> d.position() < position).orElse(false)) {
+                            kinds.add(a.kind());
+                        }
+                    }
+                    out.add(new Skip(r.id(), r.name(), position, SkipReason.ALREADY_DECIDED, null, kinds));
+                }
+                default -> {
+                    // applied in full: not skipped
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Equal when input, time, decisions and skips are equal (rules rebuilt from equal values compare equal). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Evaluation e && input.equals(e.input) && at.equals(e.at) && decisions.equals(e.decisions)
+                && skipped().equals(e.skipped());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(input, at, decisions, skipped());
+    }
+
+    @Override
+    public String toString() {
+        return "Evaluation[" + input.packageNo() + ", decisions=" + decisions + ", skipped=" + skipped() + "]";
     }
 
     /**

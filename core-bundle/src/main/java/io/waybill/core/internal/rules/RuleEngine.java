@@ -2,6 +2,7 @@ package io.waybill.core.internal.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,9 @@ import java.util.Objects;
  * what a real run decides.
  */
 public final class RuleEngine {
+
+    private static final int ALL_KINDS_COUNT = Action.Kind.values().length;
+    private static final int ALL_KINDS = (1 << ALL_KINDS_COUNT) - 1;
 
     private final Rule[] rules;
     private final int[] masks;
@@ -58,42 +62,37 @@ public final class RuleEngine {
     public Evaluation evaluate(RuleInput in, Instant now) {
         Objects.requireNonNull(in, "input");
         Objects.requireNonNull(now, "now");
-        List<Evaluation.Decision> decisions = new ArrayList<>(4);
-        List<Evaluation.Skip> skipped = new ArrayList<>(rules.length);
+        Evaluation.Decision[] decisions = new Evaluation.Decision[ALL_KINDS_COUNT];
+        int made = 0;
+        int[] trace = new int[rules.length];
         int decided = 0;
-        for (int i = 0; i < rules.length; i++) {
+        int i = 0;
+        for (; i < rules.length && decided != ALL_KINDS; i++) {
             Rule r = rules[i];
-            int position = i + 1;
             if (!r.enabled()) {
-                skipped.add(new Evaluation.Skip(r.id(), r.name(), position, Evaluation.SkipReason.DISABLED, null,
-                        null));
+                trace[i] = Evaluation.DISABLED;
                 continue;
             }
             int mask = masks[i];
             if ((mask & ~decided) == 0) {
-                skipped.add(new Evaluation.Skip(r.id(), r.name(), position, Evaluation.SkipReason.ALREADY_DECIDED,
-                        null, kinds(r, decided)));
+                trace[i] = Evaluation.ALREADY;
                 continue;
             }
-            Condition failed = firstFailing(r, in, now);
-            if (failed != null) {
-                skipped.add(new Evaluation.Skip(r.id(), r.name(), position, Evaluation.SkipReason.CONDITION_NOT_MET,
-                        failed, null));
+            int failed = firstFailing(r, in, now);
+            if (failed >= 0) {
+                trace[i] = Evaluation.NOT_MET | (failed << 3);
                 continue;
             }
-            if ((mask & decided) != 0) {
-                skipped.add(new Evaluation.Skip(r.id(), r.name(), position, Evaluation.SkipReason.ALREADY_DECIDED,
-                        null, kinds(r, decided)));
-            }
+            trace[i] = (mask & decided) != 0 ? Evaluation.PARTIAL : Evaluation.APPLIED;
             for (Action a : r.actions()) {
                 int bit = 1 << a.kind().ordinal();
                 if ((decided & bit) == 0) {
                     decided |= bit;
-                    decisions.add(new Evaluation.Decision(a, r.id(), r.name(), position));
+                    decisions[made++] = new Evaluation.Decision(a, r.id(), r.name(), i + 1);
                 }
             }
         }
-        return new Evaluation(in, now, decisions, skipped);
+        return new Evaluation(in, now, List.of(Arrays.copyOf(decisions, made)), rules, trace, i);
     }
 
     /** Evaluates each package and changes nothing: the dry run. */
@@ -115,22 +114,14 @@ public final class RuleEngine {
         return out;
     }
 
-    private static Condition firstFailing(Rule r, RuleInput in, Instant now) {
-        for (Condition c : r.conditions()) {
-            if (!c.test(in, now)) {
+    /** The index of the first condition that does not hold, -1 when all hold. */
+    private static int firstFailing(Rule r, RuleInput in, Instant now) {
+        List<Condition> conditions = r.conditions();
+        for (int c = 0, n = conditions.size(); c < n; c++) {
+            if (!conditions.get(c).test(in, now)) {
                 return c;
             }
         }
-        return null;
-    }
-
-    private static List<Action.Kind> kinds(Rule r, int decided) {
-        List<Action.Kind> out = new ArrayList<>(r.actions().size());
-        for (Action a : r.actions()) {
-            if ((decided & (1 << a.kind().ordinal())) != 0) {
-                out.add(a.kind());
-            }
-        }
-        return out;
+        return -1;
     }
 }
