@@ -41,7 +41,8 @@ public final class MigrationRunner {
             "V11__store_admin.sql",
             "V12__product_bundles.sql",
             "V15__last_weighing.sql",
-            "V16__package_notes_tags.sql");
+            "V16__package_notes_tags.sql",
+            "V21__logistics_rules.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";
