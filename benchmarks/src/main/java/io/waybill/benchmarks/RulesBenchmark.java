@@ -27,7 +27,7 @@ import java.util.Set;
  * {@code System.gc()}; 5 warm-up rounds, then M measured (median printed).
  * Also timed: the engine with every skip record built (what a dry-run table of all packages shows; an evaluation
  * keeps a compact trace and builds its skip records on first use). Evaluation only: recording the decisions in the
- * database is not part of this harness (no persistence of rules or decisions yet).
+ * database is not part of this harness (decisions are not written to the history yet).
  *
  * <p>The 50 rules are a seller's plausible list: 44 selective rules of 1 to 3 conditions over every condition type
  * (store, platform, country / EU, region, postal code, weight, value, SKU, battery / liquid flag, item count, buyer
