@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The logistics rules (物流规则, issue 14): an ordered list; per package, the first enabled matching rule per action
- * kind decides it. Changing the list needs {@link Permission#SET_SHIPPING_METHOD} (supervisor); listing and the dry
- * run need a signed-in user (the dry run sees only packages in the user's scope). Refusals are
+ * kind decides it. Changing the list needs {@link Permission#SET_SHIPPING_METHOD} (supervisor); any user may list the
+ * rules and dry-run them (the dry run sees only packages in the user's warehouse / store scope). Refusals are
  * {@link OperationRefusedException}s with a code ({@code required}, {@code invalid}, {@code invalid_range},
  * {@code unknown_region}, {@code too_long}, {@code tag_invalid}, {@code duplicate_action_kind},
  * {@code duplicate_name}, {@code rule_not_found}, {@link Permission#NOT_PERMITTED}); a refused change writes nothing.
