@@ -13,7 +13,8 @@
  * 1.9: {@code ShippingService.shipBatch(List, String, SupervisorApproval)} and {@code failedWeighings}.
  * 1.10: {@code StoreService.platforms(Locale)}, {@code StoreService.delete}, {@code PluginRegistry.installedTypes},
  * {@link io.waybill.core.api.PluginSettingsService}.
- * 1.11: {@link io.waybill.core.api.UserPreferenceService} (per-user UI preferences, e.g. a list's columns).
+ * 1.11: {@link io.waybill.core.api.UserPreferenceService} (per-user UI preferences, e.g. a list's columns);
+ * {@link io.waybill.core.api.RuleService} (logistics rules, issue 14).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.11.0")

@@ -43,7 +43,8 @@ public final class MigrationRunner {
             "V15__last_weighing.sql",
             "V16__package_notes_tags.sql",
             "V19__structured_reasons.sql",
-            "V20__user_preferences.sql");
+            "V20__user_preferences.sql",
+            "V21__logistics_rules.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

@@ -1,0 +1,224 @@
+package io.waybill.core.internal.rulestore;
+
+import io.waybill.core.internal.persistence.Ids;
+import io.waybill.core.internal.persistence.Jdbc;
+import io.waybill.core.internal.rules.InvalidRuleException;
+import io.waybill.core.internal.rules.Rule;
+import io.waybill.core.internal.rules.RuleText;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The stored rule list ({@code WB_RULE}, migration V21): the one writer. Every change is checked first (the rule is
+ * built from its text, so a refused rule writes nothing), written in one transaction with an audit line (package-less
+ * {@code RULE_*} events), and keeps the positions 1..n. Changes of the order lock every rule row first
+ * ({@code UPDATE ... SET VERSION = VERSION + 1}), so two concurrent moves cannot interleave.
+ */
+public final class RuleStore {
+
+    private static final String COLUMNS = "ID, NAME, ENABLED, CONDITIONS, ACTIONS";
+
+    private final DataSource ds;
+    private final Clock clock;
+
+    public RuleStore(DataSource ds, Clock clock) {
+        this.ds = ds;
+        this.clock = clock;
+    }
+
+    /** The rules in priority order. */
+    public List<Rule> list() {
+        return Jdbc.inTransaction(ds, RuleStore::read);
+    }
+
+    /**
+     * Appends a rule at the end of the list.
+     *
+     * @param conditions conditions in {@link RuleText} form (blank = every package)
+     * @param actions    actions in {@link RuleText} form
+     * @throws InvalidRuleException the rule's problem, or {@code duplicate_name}
+     */
+    public Rule add(String name, boolean enabled, String conditions, String actions, String actor) {
+        Rule probe = new Rule(0, name, enabled, RuleText.parseConditions(conditions), RuleText.parseActions(actions));
+        String when = RuleText.formatConditions(probe.conditions());
+        String then = RuleText.formatActions(probe.actions());
+        if (when.length() > 4000 || then.length() > 2000) {
+            throw new InvalidRuleException("too_long", "Rule \"" + probe.name() + "\" has too many conditions or "
+                    + "actions to store.");
+        }
+        return Jdbc.inTransaction(ds, c -> {
+            lockAll(c);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM WB_RULE WHERE LOWER(NAME) = ?")) {
+                ps.setString(1, probe.name().toLowerCase(Locale.ROOT));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        throw new InvalidRuleException("duplicate_name", "A rule named \"" + probe.name()
+                                + "\" exists already.");
+                    }
+                }
+            }
+            long id = Ids.next(c);
+            int position = read(c).size() + 1;
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_RULE (ID, VERSION, POSITION, NAME, ENABLED, "
+                    + "CONDITIONS, ACTIONS, UPDATED_AT, UPDATED_BY) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setInt(2, position);
+                ps.setString(3, probe.name());
+                ps.setBoolean(4, enabled);
+                ps.setString(5, when);
+                ps.setString(6, then);
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.setString(8, actor);
+                ps.executeUpdate();
+            }
+            Jdbc.audit(c, null, null, actor, now, "RULE_ADDED", null, null, "rule #" + position + " \""
+                    + probe.name() + "\" (id " + id + "): when " + (when.isEmpty() ? "always" : when.replace('\n', ';'))
+                    + " then " + then.replace('\n', ';'));
+            return new Rule(id, probe.name(), enabled, probe.conditions(), probe.actions());
+        });
+    }
+
+    /**
+     * Enables or disables a rule.
+     *
+     * @throws InvalidRuleException {@code rule_not_found}
+     */
+    public Rule setEnabled(long id, boolean enabled, String actor) {
+        return Jdbc.inTransaction(ds, c -> {
+            Rule r = find(c, id);
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_RULE SET ENABLED = ?, VERSION = VERSION + 1, "
+                    + "UPDATED_AT = ?, UPDATED_BY = ? WHERE ID = ?")) {
+                ps.setBoolean(1, enabled);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, actor);
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            if (r.enabled() != enabled) {
+                Jdbc.audit(c, null, null, actor, now, enabled ? "RULE_ENABLED" : "RULE_DISABLED", null, null,
+                        "rule \"" + r.name() + "\" (id " + id + ")");
+            }
+            return r.withEnabled(enabled);
+        });
+    }
+
+    /**
+     * Moves a rule to {@code position} (1 = first); the others keep their order.
+     *
+     * @throws InvalidRuleException {@code rule_not_found}, or {@code invalid_range} for a position outside 1..n
+     */
+    public List<Rule> move(long id, int position, String actor) {
+        return Jdbc.inTransaction(ds, c -> {
+            lockAll(c);
+            List<Rule> rules = new ArrayList<>(read(c));
+            int from = -1;
+            for (int i = 0; i < rules.size(); i++) {
+                if (rules.get(i).id() == id) {
+                    from = i;
+                }
+            }
+            if (from < 0) {
+                throw notFound(id);
+            }
+            if (position < 1 || position > rules.size()) {
+                throw new InvalidRuleException("invalid_range", "Position " + position + " is outside 1.."
+                        + rules.size() + ".");
+            }
+            Rule moved = rules.remove(from);
+            rules.add(position - 1, moved);
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_RULE SET POSITION = ? WHERE ID = ?")) {
+                for (int i = 0; i < rules.size(); i++) {
+                    ps.setInt(1, i + 1);
+                    ps.setLong(2, rules.get(i).id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            if (from + 1 != position) {
+                Jdbc.audit(c, null, null, actor, now, "RULE_MOVED", null, null, "rule \"" + moved.name() + "\" (id "
+                        + id + ") from #" + (from + 1) + " to #" + position);
+            }
+            return List.copyOf(rules);
+        });
+    }
+
+    /**
+     * Deletes a rule; the rules after it move up.
+     *
+     * @throws InvalidRuleException {@code rule_not_found}
+     */
+    public void delete(long id, String actor) {
+        Jdbc.inTransaction(ds, c -> {
+            lockAll(c);
+            Rule r = find(c, id);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM WB_RULE WHERE ID = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            List<Rule> rest = read(c);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_RULE SET POSITION = ? WHERE ID = ?")) {
+                for (int i = 0; i < rest.size(); i++) {
+                    ps.setInt(1, i + 1);
+                    ps.setLong(2, rest.get(i).id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            Jdbc.audit(c, null, null, actor, clock.instant(), "RULE_DELETED", null, null, "rule \"" + r.name()
+                    + "\" (id " + id + ")");
+            return null;
+        });
+    }
+
+    private static void lockAll(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_RULE SET VERSION = VERSION + 1")) {
+            ps.executeUpdate();
+        }
+    }
+
+    private static Rule find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM WB_RULE WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw notFound(id);
+                }
+                return rule(rs);
+            }
+        }
+    }
+
+    private static List<Rule> read(Connection c) throws SQLException {
+        List<Rule> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM WB_RULE ORDER BY POSITION, ID");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rule(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Rule rule(ResultSet rs) throws SQLException {
+        return new Rule(rs.getLong(1), rs.getString(2), rs.getBoolean(3), RuleText.parseConditions(rs.getString(4)),
+                RuleText.parseActions(rs.getString(5)));
+    }
+
+    private static InvalidRuleException notFound(long id) {
+        return new InvalidRuleException("rule_not_found", "No rule has the id " + id + ".");
+    }
+}

@@ -1,0 +1,54 @@
+package io.waybill.core.internal.shell;
+
+import io.waybill.core.api.PackageService;
+import io.waybill.core.api.RuleService;
+import io.waybill.core.model.PackageStatus;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code waybill:rule-dry-run}: what the rules would decide for packages, changing nothing. */
+@Command(scope = "waybill", name = "rule-dry-run", description = "Shows what the logistics rules would decide for "
+        + "each package and from which rule, changing nothing. -v also lists every skipped rule with its reason.")
+@Service
+public class RuleDryRunCommand implements Action {
+
+    @Reference
+    RuleService rules;
+
+    @Reference
+    PackageService packages;
+
+    @Reference
+    Session session;
+
+    @Option(name = "--all-waiting", description = "All packages waiting for delivery")
+    boolean allWaiting;
+
+    @Option(name = "-v", aliases = "--verbose", description = "Also list the skipped rules with their reasons")
+    boolean verbose;
+
+    @Argument(index = 0, name = "packages", multiValued = true, description = "Package or tracking numbers")
+    List<String> numbers;
+
+    @Override
+    public Object execute() {
+        List<Long> ids = new ArrayList<>(PackageArgs.resolve(packages, numbers, null, System.out));
+        if (allWaiting) {
+            ids.addAll(PackageArgs.resolve(packages, null, PackageStatus.WAITING, System.out));
+        }
+        if (ids.isEmpty()) {
+            System.out.println("No packages selected. Give package numbers or --all-waiting.");
+            return null;
+        }
+        RuleCommands.printDryRun(rules.dryRun(ids, ShellUser.name(session)), verbose, System.out);
+        return null;
+    }
+}
