@@ -10,7 +10,8 @@
  * 1.6: {@link io.waybill.core.model.SetupChecklist}.
  * 1.7: {@link io.waybill.core.model.SupervisorApproval}, {@link io.waybill.core.model.WeighingFailure}.
  * 1.8: {@code ConnectionTest} as a structured outcome ({@code params}, {@code detail}); {@code Store.defaultShippingMethod},
- * {@code PluginType}, {@code PluginAccount}. */
+ * {@code PluginType}, {@code PluginAccount}.
+ * 1.9: {@link io.waybill.core.model.PackageFilters}, {@code PackageQuery.filters}, the wider {@code PackageQuery.text}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.8.0")
+@org.osgi.annotation.versioning.Version("1.9.0")
 package io.waybill.core.model;
