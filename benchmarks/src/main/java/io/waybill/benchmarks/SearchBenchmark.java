@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Issue 13 item 12: the Delivery Management search box with N packages stored (default 1,000,000), by tracking
