@@ -51,6 +51,7 @@ class UrlStateIT {
     private static final String PREFIX = "URLS-";
     private static final String SKU = "URLS-SKU-9";
     private static final String TAG = "urlstate";
+    private static final LocalDate ORDER_DAY = LocalDate.of(2025, 6, 1);
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final Pattern POOL_ROW = Pattern.compile("(?m)^carrier\\s*\\|\\s*pool\\s*\\|.*");
 
@@ -361,18 +362,20 @@ class UrlStateIT {
         type("filter-tags", "");
         awaitList(3);
 
-        // created range: today keeps them, a past range has none
-        String today = LocalDate.now().toString();
-        open("/delivery/waiting?scope=all&q=" + PREFIX + "&from=" + today, PREFIX);
+        // created range (a package is created at its order's date, 2025-06-01 here): that day keeps them, the days
+        // before and after have none
+        open("/delivery/waiting?scope=all&q=" + PREFIX + "&from=" + ORDER_DAY + "&to=" + ORDER_DAY, PREFIX);
         assertEquals(3, awaitList(3).size());
-        open("/delivery/waiting?scope=all&q=" + PREFIX + "&from=2020-01-01&to=2020-01-02", PREFIX);
+        open("/delivery/waiting?scope=all&q=" + PREFIX + "&to=" + ORDER_DAY.minusDays(1), PREFIX);
+        awaitList(0);
+        open("/delivery/waiting?scope=all&q=" + PREFIX + "&from=" + ORDER_DAY.plusDays(1), PREFIX);
         awaitList(0);
 
         // carrier and shipping method: the store's (pool) keeps them; with the SKU they narrow as well
         open("/delivery/waiting?scope=all&q=" + PREFIX + "&carrier=pool", PREFIX);
         assertEquals(3, awaitList(3).size());
         assertEquals("pool", query().get("carrier"), () -> "pool is offered and kept: " + url());
-        open("/delivery/waiting?scope=all&q=" + PREFIX + "&carrier=pool&sku=" + SKU + "&from=" + today, PREFIX);
+        open("/delivery/waiting?scope=all&q=" + PREFIX + "&carrier=pool&sku=" + SKU + "&from=" + ORDER_DAY, PREFIX);
         assertEquals(List.of("URLS-003"), awaitList(1));
         browser.screenshot("urlstate-05-filters-en");
         browser.switchLanguage("简体中文");

@@ -49,7 +49,7 @@ public class DeliveryFilterBar extends Div {
     private boolean applying;
 
     public DeliveryFilterBar(Locale locale, ServiceNotice notice) {
-        addClassName("wb-filters");
+        addClassNames("wb-filters", "wb-delivery-filters");
         search.setId("filter-text");
         search.setLabel(getTranslation("filter.search"));
         search.setPlaceholder(getTranslation("filter.search.placeholder"));

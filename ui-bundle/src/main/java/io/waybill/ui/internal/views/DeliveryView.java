@@ -455,6 +455,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private void applyFilters() {
         PackageQuery next = filterBar.query(tab.statuses(), viewer);
         statusColumn.setVisible(filterBar.allStatuses());
+        // a search across every status is not the tab's list: the title says so
+        heading.setText(filterBar.allStatuses() ? getTranslation("delivery.allStatuses")
+                : getTranslation("tab." + tab.slug()));
         if (!next.equals(query)) {
             selection.clear();
         }
