@@ -79,8 +79,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code /delivery/<status>}: Delivery Management. Status tabs with live counts (refreshed after every action
- * and every 10 s by push), the package list of the chosen tab (lazy, sortable, filtered by store, country and
- * text, multi-select) and the tab's batch actions: allocate, void, upload, update tracking, print.
+ * and every 10 s by push), the package list of the chosen tab (lazy, sortable, multi-select; searched and filtered
+ * by {@link DeliveryFilterBar}, optionally across every status) and the tab's batch actions: allocate, void,
+ * upload, update tracking, print. Tab, search, filters and sort are kept in the URL ({@link DeliveryUrlState}).
  */
 @Route(value = "delivery/:status?", layout = MainLayout.class)
 public class DeliveryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver,
