@@ -13,7 +13,8 @@
  * {@code PluginType}, {@code PluginAccount}.
  * 1.9: {@link io.waybill.core.model.Reason} (reasons as code + params); {@code AuditEntry.reasonCode} /
  * {@code reasonParams}; {@code BatchResult.Failure.params}; {@link io.waybill.core.model.Weights} (the one weight
- * format); {@code LogisticsRule}, {@code RuleDryRun} (issue 14). */
+ * format); {@code LogisticsRule}, {@code RuleDryRun} (issue 14);
+ * {@link io.waybill.core.model.PackageFilters}, {@code PackageQuery.filters}, the wider {@code PackageQuery.text}. */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.9.0")
 package io.waybill.core.model;

@@ -102,7 +102,7 @@ public class PackageServiceImpl implements PackageService {
         return db.read(em -> {
             StringBuilder jpql = new StringBuilder(
                     "SELECT COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s");
-            Map<String, Object> params = where(query, scope(em, query.viewer()), jpql);
+            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.exact(em, query.text()), jpql);
             TypedQuery<Long> q = em.createQuery(jpql.toString(), Long.class);
             params.forEach(q::setParameter);
             return q.getSingleResult();
@@ -125,7 +125,7 @@ public class PackageServiceImpl implements PackageService {
             StringBuilder jpql = new StringBuilder(
                     "SELECT p.id, p.packageNo FROM PackageEntity p JOIN p.order o JOIN o.store s");
             PackageQuery query = selection.query();
-            Map<String, Object> params = where(query, scope(em, query.viewer()), jpql);
+            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.exact(em, query.text()), jpql);
             jpql.append(" ORDER BY p.id ASC");
             TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
             params.forEach(q::setParameter);
@@ -162,7 +162,7 @@ public class PackageServiceImpl implements PackageService {
         return db.read(em -> {
             StringBuilder jpql = new StringBuilder(
                     "SELECT p FROM PackageEntity p JOIN FETCH p.order o JOIN FETCH o.store s");
-            Map<String, Object> params = where(query, scope(em, query.viewer()), jpql);
+            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.exact(em, query.text()), jpql);
             jpql.append(orderBy(sort));
             TypedQuery<PackageEntity> q = em.createQuery(jpql.toString(), PackageEntity.class);
             params.forEach(q::setParameter);
@@ -254,6 +254,16 @@ public class PackageServiceImpl implements PackageService {
 
     /** Appends the WHERE clause for a query within a user's scope and returns its parameters. */
     static Map<String, Object> where(PackageQuery query, Scope scope, StringBuilder jpql) {
+        return where(query, scope, null, jpql);
+    }
+
+    /**
+     * Appends the WHERE clause for a query within a user's scope and returns its parameters.
+     *
+     * @param exactIds the packages whose number is exactly the query's text ({@link PackageSearch#exact}), or null
+     *                 to match the text as a part of any searched field
+     */
+    static Map<String, Object> where(PackageQuery query, Scope scope, List<Long> exactIds, StringBuilder jpql) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> clauses = new ArrayList<>();
         if (!scope.stores().isEmpty()) {
@@ -283,10 +293,9 @@ public class PackageServiceImpl implements PackageService {
             params.put("countries", List.copyOf(query.countries()));
         }
         if (query.text() != null) {
-            clauses.add("(UPPER(p.packageNo) LIKE :text OR UPPER(o.orderNo) LIKE :text "
-                    + "OR UPPER(o.buyerName) LIKE :text OR UPPER(p.trackingNo) LIKE :text)");
-            params.put("text", "%" + escapeLike(query.text().toUpperCase()) + "%");
+            PackageSearch.text(query.text(), exactIds, clauses, params);
         }
+        PackageSearch.filters(query.filters(), clauses, params);
         if (!clauses.isEmpty()) {
             jpql.append(" WHERE ").append(String.join(" AND ", clauses));
         } else if (scope != Scope.NONE) {

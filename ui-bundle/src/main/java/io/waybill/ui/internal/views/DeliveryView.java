@@ -7,7 +7,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,18 +18,21 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.function.ValueProvider;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -49,7 +51,6 @@ import io.waybill.core.model.PackageSelection;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Shortage;
-import io.waybill.core.model.StoreInfo;
 import io.waybill.core.model.UploadState;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.core.model.VoidReason;
@@ -74,16 +75,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * {@code /delivery/<status>}: Delivery Management. Status tabs with live counts (refreshed after every action
- * and every 10 s by push), the package list of the chosen tab (lazy, sortable, filtered by store, country and
- * text, multi-select) and the tab's batch actions: allocate, void, upload, update tracking, print.
+ * and every 10 s by push), the package list of the chosen tab (lazy, sortable, multi-select; searched and filtered
+ * by {@link DeliveryFilterBar}, optionally across every status) and the tab's batch actions: allocate, void,
+ * upload, update tracking, print. Tab, search, filters and sort are kept in the URL ({@link DeliveryUrlState}).
  */
 @Route(value = "delivery/:status?", layout = MainLayout.class)
-public class DeliveryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+public class DeliveryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver,
+        AfterNavigationObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryView.class);
     static final int LIVE_REFRESH_SECONDS = 10;
@@ -92,9 +94,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     static final int ROWS_MAX = 1000;
 
     private final Grid<PackageRow> grid = new Grid<>();
-    private final MultiSelectComboBox<StoreInfo> storeFilter = new MultiSelectComboBox<>();
-    private final MultiSelectComboBox<String> countryFilter = new MultiSelectComboBox<>();
-    private final TextField search = new TextField();
+    /** Search box and filters; with the tab and the grid's sort they are the URL's state (DeliveryUrlState). */
+    private final DeliveryFilterBar filterBar;
     private final H2 heading = new H2();
     private final Span count = new Span();
     private final Span selected = new Span();
@@ -120,6 +121,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private Grid.Column<PackageRow> uploadColumn;
     private Grid.Column<PackageRow> createdColumn;
     private Grid.Column<PackageRow> weightColumn;
+    private Grid.Column<PackageRow> statusColumn;
+    /** The grid's sort as the operator chose it (empty = the list's default), for the URL. */
+    private List<PackageSort> chosenSort = List.of();
     private DeliveryTab tab = DeliveryTab.DEFAULT;
     /** The signed-in user: the core shows only the packages of that user's warehouse/store scope. */
     private final String viewer = CurrentUser.get().map(UserIdentity::name).orElse(null);
@@ -154,28 +158,21 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         tabs.addSelectedChangeListener(e -> {
             if (e.isFromClient() && e.getSelectedTab() != null) {
                 tabItems.entrySet().stream().filter(en -> en.getValue() == e.getSelectedTab()).findFirst()
-                        .ifPresent(en -> UI.getCurrent().navigate("delivery/" + en.getKey().slug()));
+                        .ifPresent(en -> UI.getCurrent().navigate("delivery/" + en.getKey().slug(),
+                                new QueryParameters(urlState().toParameters())));
             }
         });
 
-        storeFilter.setId("filter-store");
-        storeFilter.setLabel(getTranslation("filter.store"));
-        storeFilter.setItemLabelGenerator(s -> Formats.store(s.name(), s.platform()));
-        countryFilter.setId("filter-country");
-        countryFilter.setLabel(getTranslation("filter.country"));
-        countryFilter.setItemLabelGenerator(c -> Formats.country(c, locale));
-        search.setId("filter-text");
-        search.setLabel(getTranslation("filter.search"));
-        search.setPlaceholder(getTranslation("filter.search.placeholder"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        loadFilterItems();
-        storeFilter.addValueChangeListener(e -> applyFilters());
-        countryFilter.addValueChangeListener(e -> applyFilters());
-        search.addValueChangeListener(e -> applyFilters());
-        Div filters = new Div(storeFilter, countryFilter, search);
-        filters.addClassName("wb-filters");
+        filterBar = new DeliveryFilterBar(locale, notice);
+        filterBar.addChangeListener(() -> {
+            applyFilters();
+            updateUrl();
+        });
+        // a scanned (or typed) package no. or tracking no. + Enter opens that package
+        filterBar.search().getElement().addEventListener("keydown",
+                        e -> openScanned(e.getEventData().getString("element.value")))
+                .setFilter("event.key === 'Enter'").addEventData("element.value");
+        Div filters = filterBar;
 
         Div actions = new Div();
         actions.setId("batch-actions");
@@ -237,6 +234,11 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 .setKey("select").setHeader(selectAll).setWidth("3.25rem").setFlexGrow(0).setFrozen(true);
         addColumns(locale);
         columns.load();
+        grid.addSortListener(e -> {
+            if (e.isFromClient()) {
+                updateUrl();
+            }
+        });
         grid.setItems(q -> fetch(q.getOffset(), q.getLimit(), PackageSorts.from(q.getSortOrders())),
                 q -> (int) Math.min(Integer.MAX_VALUE, countPackages()));
         // rows are identified by package id: a refresh keeps the selection even when a row's data changed
@@ -275,12 +277,14 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 "col.weight", PackageSort.Field.WEIGHT)).setTextAlign(ColumnTextAlign.END);
         createdColumn = GridColumns.fit(column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()),
                 "created", "col.created", PackageSort.Field.CREATED));
+        statusColumn = GridColumns.fit(column(r -> getTranslation("status." + r.status().name()), "status",
+                "col.status", PackageSort.Field.STATUS));
         uploadColumn = GridColumns.rest(column(r -> UploadStates.describe(uploadStates.get(r.id()),
                 this::getTranslation), "uploadState", "col.uploadState", null), "9rem", 2);
         GridColumns.rest(column(PackageRow::skuSummary, "skus", "col.skus", null), "9rem", 2);
         for (Grid.Column<PackageRow> c : List.of(grid.getColumnByKey("orderNo"), grid.getColumnByKey("store"),
                 grid.getColumnByKey("buyer"), grid.getColumnByKey("country"), trackingColumn, weightColumn,
-                createdColumn, uploadColumn, grid.getColumnByKey("skus"))) {
+                createdColumn, statusColumn, uploadColumn, grid.getColumnByKey("skus"))) {
             columns.hideable(c, "col." + c.getKey());
         }
     }
@@ -299,11 +303,74 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     public void beforeEnter(BeforeEnterEvent event) {
         String slug = event.getRouteParameters().get("status").orElse(null);
         DeliveryTab target = DeliveryTab.fromSlug(slug).orElse(null);
+        QueryParameters params = event.getLocation().getQueryParameters();
         if (target == null) {
-            event.forwardTo("delivery/" + DeliveryTab.DEFAULT.slug());
+            event.forwardTo("delivery/" + DeliveryTab.DEFAULT.slug(), params);
             return;
         }
+        // the URL's search, filters and sort (unreadable values fall back to their defaults)
+        DeliveryUrlState state = DeliveryUrlState.parse(params.getParameters());
+        filterBar.apply(state);
+        restoreSort(state.sort());
         show(target);
+    }
+
+    /** After the router has set the address: the URL shows the state as read (unreadable values dropped). */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        updateUrl();
+    }
+
+    /** Sorts the grid as the URL says, by the columns sortable by those fields. */
+    private void restoreSort(List<PackageSort> sort) {
+        List<GridSortOrder<PackageRow>> orders = new ArrayList<>();
+        for (PackageSort s : sort) {
+            SortDirection direction = s.ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING;
+            grid.getColumns().stream()
+                    .filter(c -> c.getSortOrder(direction).anyMatch(o -> o.getSorted().equals(s.field().name())))
+                    .findFirst().ifPresent(c -> orders.add(new GridSortOrder<>(c, direction)));
+        }
+        chosenSort = orders.isEmpty() ? List.of() : List.copyOf(sort);
+        if (!orders.equals(grid.getSortOrder())) {
+            grid.sort(orders);
+        }
+    }
+
+    /** Tab, search, filters and sort as the URL's state. */
+    private DeliveryUrlState urlState() {
+        return filterBar.state().withSort(chosenSort);
+    }
+
+    /** Replaces the URL (no new history entry) with the list's state, so a refresh or a shared link keeps it. */
+    private void updateUrl() {
+        chosenSort = grid.getSortOrder().isEmpty() ? List.of()
+                : PackageSorts.from(grid.getSortOrder().stream().flatMap(o -> o.getSorted()
+                        .getSortOrder(o.getDirection())).toList());
+        QueryParameters params = new QueryParameters(urlState().toParameters());
+        getUI().or(() -> java.util.Optional.ofNullable(UI.getCurrent())).ifPresent(ui -> ui.getPage().getHistory()
+                .replaceState(null, new Location("delivery/" + tab.slug(), params)));
+    }
+
+    /**
+     * Enter in the search box: when the text is exactly the package no. or tracking no. of one package the user may
+     * see (any status), that package's page opens; otherwise the list keeps showing the search.
+     */
+    private void openScanned(String code) {
+        if (code == null || code.isBlank()) {
+            return;
+        }
+        String wanted = code.strip();
+        try {
+            List<PackageRow> hits = UiServices.packages().find(PackageQuery.all().withText(wanted).forViewer(viewer),
+                            0, 2, List.of()).stream()
+                    .filter(r -> wanted.equalsIgnoreCase(r.packageNo()) || wanted.equalsIgnoreCase(r.trackingNo()))
+                    .toList();
+            if (hits.size() == 1) {
+                UI.getCurrent().navigate("package/" + hits.get(0).id());
+            }
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
     }
 
     private void show(DeliveryTab target) {
@@ -314,6 +381,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         missingColumn.setVisible(tab.showsShortages());
         columns.setApplicable(trackingColumn.getKey(), tab.showsCarrierColumns());
         columns.setApplicable(uploadColumn.getKey(), tab.showsCarrierColumns());
+        // search results across every status say which status each package is in
+        columns.setApplicable(statusColumn.getKey(), filterBar.allStatuses());
         columns.apply();
         grid.setEmptyStateText(getTranslation("delivery.empty." + tab.slug()));
         for (BatchAction action : BatchAction.values()) {
@@ -332,15 +401,6 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
             return getTranslation("action.retryAllocation");
         }
         return getTranslation("action." + action.name());
-    }
-
-    private void loadFilterItems() {
-        try {
-            storeFilter.setItems(UiServices.stores().stores());
-            countryFilter.setItems(UiServices.stores().destinationCountries());
-        } catch (ServiceUnavailableException e) {
-            notice.show(e);
-        }
     }
 
     private Stream<PackageRow> fetch(int offset, int limit, List<PackageSort> sort) {
@@ -409,16 +469,19 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void applyFilters() {
-        PackageQuery next = new PackageQuery(tab.statuses(),
-                storeFilter.getSelectedItems().stream().map(StoreInfo::code).collect(Collectors.toSet()),
-                countryFilter.getSelectedItems(), search.getValue(), viewer);
+        PackageQuery next = filterBar.query(tab.statuses(), viewer);
+        columns.setApplicable(statusColumn.getKey(), filterBar.allStatuses());
+        columns.apply();
+        // a search across every status is not the tab's list: the title says so
+        heading.setText(filterBar.allStatuses() ? getTranslation("delivery.allStatuses")
+                : getTranslation("tab." + tab.slug()));
         if (!next.equals(query)) {
             selection.clear();
         }
         query = next;
         columns.remeasure();
         // the filter text the grid now shows, for tests that wait for a lazy filter to arrive
-        grid.getElement().setAttribute("data-filter", search.getValue());
+        grid.getElement().setAttribute("data-filter", filterBar.search().getValue());
         shortages.clear();
         uploadStates.clear();
         grid.getDataProvider().refreshAll();

@@ -10,7 +10,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
@@ -29,13 +32,15 @@ import java.util.Optional;
 
 /** {@code /login}: operators sign in with their container account (AuthenticationService). */
 @Route("login")
-public class LoginView extends VerticalLayout implements HasDynamicTitle {
+public class LoginView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginView.class);
 
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final Span error = new Span();
+    /** The page asked for before sign-in ({@code ?next=}, checked by {@link ReturnPath}), or null. */
+    private String next;
 
     public LoginView() {
         addClassName("wb-login");
@@ -97,11 +102,33 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
             VaadinSession.getCurrent().getSession().setMaxInactiveInterval((int) idle.toSeconds());
             SessionGate.signedIn(VaadinSession.getCurrent().getSession(), identity.get().name());
             LOG.info("User '{}' signed in to the web UI", identity.get().name());
-            getUI().ifPresent(ui -> ui.navigate(SetupView.startPath()));
+            getUI().ifPresent(ui -> {
+                if (next == null) {
+                    ui.navigate(SetupView.startPath());
+                } else {
+                    Location target = new Location(next);
+                    ui.navigate(target.getPath(), target.getQueryParameters());
+                }
+            });
         } catch (ServiceUnavailableException e) {
             showError(getTranslation("unavailable.service", e.serviceName()));
         } finally {
             Arrays.fill(secret, '\0');
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        next = event.getLocation().getQueryParameters().getSingleParameter("next").flatMap(ReturnPath::of)
+                .filter(LoginView::readable).orElse(null);
+    }
+
+    private static boolean readable(String location) {
+        try {
+            new Location(location);
+            return true;
+        } catch (com.vaadin.flow.router.InvalidLocationException | IllegalArgumentException e) {
+            return false;
         }
     }
 
