@@ -109,7 +109,7 @@ final class CarrierStubs {
     /** Waits until waybill:plugin-list shows a carrier with this id. */
     static void awaitCarrier(WaybillDistribution waybill, String carrierId) {
         Pattern row = Pattern.compile("(?m)^carrier\\s*\\|\\s*" + Pattern.quote(carrierId) + "\\s*\\|.*");
-        waybill.shellUntil("waybill:plugin-list", r -> row.matcher(r.output()).find(), LIMIT);
+        waybill.shellUntil("waybill:plugin-list", r -> row.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), LIMIT);
     }
 
     /** The default shipping method of each store ("STORE CODE CARRIER [SERVICE]"), from waybill:settings show. */

@@ -409,7 +409,7 @@ class GoLiveIT {
         // and: the pool carrier, deployed as a seller would, is the store's default shipping method (shell)
         Path kar = Path.of(WaybillDistribution.required("waybill.it.poolKar"));
         Files.copy(kar, waybill.deployDir().resolve(kar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), DEPLOY_LIMIT);
         CarrierStubs.setDefaultMethod(waybill, STORE, "STANDARD", "pool", "RR");
         awaitDone("warehouse", "products", "store", "shipping_method");
         browser.screenshot("golive-03-checklist-four-done");

@@ -89,7 +89,7 @@ class HotDeployIT {
         // then: the shell lists carrier pool within 30 s
         Result listed;
         try {
-            listed = waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+            listed = waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), DEPLOY_LIMIT);
         } catch (AssertionError e) {
             throw new AssertionError("the pool " + kind + " copied to " + deployed + " was not registered: "
                     + e.getMessage() + waybill.bundleDiag("io.waybill.carrier.pool"), e);

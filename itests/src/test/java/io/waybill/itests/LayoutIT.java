@@ -81,7 +81,7 @@ class LayoutIT {
             Path jar = Path.of(WaybillDistribution.required("waybill.it.poolJar"));
             deployedPool = waybill.deployDir().resolve(jar.getFileName());
             Files.copy(jar, deployedPool, StandardCopyOption.REPLACE_EXISTING);
-            waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), LIMIT);
+            waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), LIMIT);
         }
         Result stock = waybill.shell("waybill:stock-adjust -r \"layout IT\" SZ-01 " + SKU + " 1");
         assertEquals(0, stock.exitCode(), () -> "stock-adjust:\n" + stock.output());

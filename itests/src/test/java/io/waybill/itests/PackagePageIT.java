@@ -72,7 +72,7 @@ class PackagePageIT {
         Path jar = Path.of(WaybillDistribution.required("waybill.it.poolJar"));
         deployedPool = waybill.deployDir().resolve(jar.getFileName());
         Files.copy(jar, deployedPool, StandardCopyOption.REPLACE_EXISTING);
-        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), LIMIT);
+        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), LIMIT);
         savedDefaults = CarrierStubs.defaultMethods(waybill);
         String[] method = savedDefaults.get(STORE);
         assertTrue(method != null && "pool".equals(method[1]), () -> "default method of " + STORE + ": "

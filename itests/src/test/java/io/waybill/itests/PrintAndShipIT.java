@@ -78,7 +78,7 @@ class PrintAndShipIT {
         deployedKar = waybill.deployDir().resolve(kar.getFileName());
         Files.copy(kar, deployedKar, StandardCopyOption.REPLACE_EXISTING);
         try {
-            waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+            waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), DEPLOY_LIMIT);
         } catch (AssertionError e) {
             throw new AssertionError("the pool carrier kar copied to " + deployedKar + " was not registered: "
                     + e.getMessage() + waybill.bundleDiag("io.waybill.carrier.pool"), e);

@@ -96,7 +96,7 @@ class ScanKeyboardIT {
         Path kar = Path.of(WaybillDistribution.required("waybill.it.poolKar"));
         deployedKar = waybill.deployDir().resolve("kb-" + kar.getFileName());
         Files.copy(kar, deployedKar, StandardCopyOption.REPLACE_EXISTING);
-        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), LIMIT);
+        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), LIMIT);
 
         Result list = waybill.shell("waybill:package-list --store " + STORE + " --status waiting -n 1000");
         List<String> candidates = new ArrayList<>();

@@ -166,7 +166,7 @@ class SeedWorkflowIT {
             Files.copy(kar, target, StandardCopyOption.REPLACE_EXISTING);
             deployedKar = target;
         }
-        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), LIMIT);
+        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), LIMIT);
 
         // the packing station's scale on a serial line
         scale = SerialScale.start(waybill, Files.createDirectories(files.resolve("scale")), SCALE);

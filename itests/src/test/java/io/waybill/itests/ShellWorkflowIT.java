@@ -321,7 +321,7 @@ class ShellWorkflowIT {
         deployedPool = waybill.deployDir().resolve(jar.getFileName());
         Files.copy(jar, deployedPool, StandardCopyOption.REPLACE_EXISTING);
         try {
-            waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+            waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), DEPLOY_LIMIT);
         } catch (AssertionError e) {
             throw new AssertionError("the pool carrier plugin copied to " + deployedPool + " was not registered: "
                     + e.getMessage() + waybill.bundleDiag("io.waybill.carrier.pool"), e);

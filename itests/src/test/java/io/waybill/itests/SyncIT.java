@@ -83,7 +83,7 @@ class SyncIT {
         Path kar = Path.of(WaybillDistribution.required("waybill.it.poolKar"));
         deployedKar = waybill.deployDir().resolve(kar.getFileName());
         Files.copy(kar, deployedKar, StandardCopyOption.REPLACE_EXISTING);
-        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), LIMIT);
+        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), LIMIT);
     }
 
     @AfterAll

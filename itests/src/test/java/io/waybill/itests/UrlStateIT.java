@@ -97,7 +97,7 @@ class UrlStateIT {
             Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
             deployedPool = target;
         }
-        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), LIMIT);
+        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), LIMIT);
         String first = packages.get("URLS-001");
         Result allocated = waybill.shell("waybill:allocate " + first);
         assertTrue(allocated.output().contains("1 done"), () -> "allocate:\n" + allocated.output());

@@ -189,7 +189,7 @@ class WarehouseIT {
         Path kar = Path.of(WaybillDistribution.required("waybill.it.poolKar"));
         deployedKar = waybill.deployDir().resolve(kar.getFileName());
         Files.copy(kar, deployedKar, StandardCopyOption.REPLACE_EXISTING);
-        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(r.output()).find(), DEPLOY_LIMIT);
+        waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), DEPLOY_LIMIT);
         assertTrue(warehouseRow(SENDER).get("Address").startsWith(DEMO_STREET), "the demo address of " + SENDER);
         senderStreetBefore = DEMO_STREET;
         Result street = waybill.shell("waybill:warehouse-set " + SENDER + " --street \"" + SENDER_STREET + "\"");

@@ -557,6 +557,16 @@ public final class WaybillDistribution implements AutoCloseable {
                 + "\n--- end of karaf.log ---";
     }
 
+    /**
+     * The part of {@code waybill:plugin-list}'s output that lists registered plugins: a plugin whose bundle is
+     * installed but whose service is not registered yet (its component still activating, or waiting for its
+     * configuration) is listed below, in the table of plugin types without an account, with the same row shape.
+     */
+    public static String registeredPlugins(String pluginList) {
+        int i = pluginList.indexOf("Installed, no account configured yet");
+        return i < 0 ? pluginList : pluginList.substring(0, i);
+    }
+
     /** Prints a measured figure in one greppable line ({@code [waybill-it] FIGURE name: value}). */
     public static void figure(String name, String value) {
         System.out.println(PREFIX + "FIGURE " + name + ": " + value);
