@@ -558,6 +558,21 @@ public final class WaybillDistribution implements AutoCloseable {
     }
 
     /**
+     * Every row of a {@code waybill:package-list} command (with its filters), page by page: one page holds at most
+     * 1,000 packages, oldest first, and earlier classes store more than that (BulkSelectionIT alone 1,000).
+     */
+    public List<Map<String, String>> allPackageRows(String listCommand) {
+        List<Map<String, String>> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<Map<String, String>> rows = ShellTables.rows(shell(listCommand + " -n 1000 --page " + page));
+            all.addAll(rows);
+            if (rows.size() < 1000) {
+                return all;
+            }
+        }
+    }
+
+    /**
      * The part of {@code waybill:plugin-list}'s output that lists registered plugins: a plugin whose bundle is
      * installed but whose service is not registered yet (its component still activating, or waiting for its
      * configuration) is listed below, in the table of plugin types without an account, with the same row shape.
