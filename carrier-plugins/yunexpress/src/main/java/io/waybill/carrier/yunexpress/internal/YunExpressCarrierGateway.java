@@ -1,0 +1,450 @@
+package io.waybill.carrier.yunexpress.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.JsonApi;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.SecretFiles;
+import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.LabelDocument;
+import io.waybill.spi.carrier.ShipmentRef;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.carrier.ShipmentResponse;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One YunExpress (云途) customer account as a Waybill carrier, through the YunExpress OMS API: creates waybills
+ * ({@code POST /WayBill/CreateOrder}, up to {@value YunExpressRequestMapper#MAX_ORDERS_PER_CALL} orders a call, see
+ * {@link #createShipments}), reads tracking numbers that come later ({@code GET /Waybill/GetTrackingNumber}), fetches
+ * the label PDF ({@code POST /Label/Print}, then the file) and cancels ({@code POST /WayBill/Delete}, else
+ * {@code POST /WayBill/Intercept}). Every failure comes back as messages; nothing is thrown across the SPI and no
+ * thread is started.
+ */
+@Component(service = CarrierGateway.class, configurationPid = YunExpressCarrierGateway.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = YunExpressConfig.class, factory = true)
+public class YunExpressCarrierGateway implements CarrierGateway {
+
+    static final String PID = "io.waybill.carrier.yunexpress";
+    static final String ID = "yunexpress";
+    static final String DESCRIPTION = "Creates YunExpress waybills through the YunExpress OMS API, reads late "
+            + "tracking numbers, prints labels and deletes or intercepts orders.";
+    /** The order-number type "customer order number" of Delete and Intercept (SOURCES.md). */
+    static final int ORDER_TYPE_CUSTOMER = 2;
+
+    private static final System.Logger LOG = System.getLogger(YunExpressCarrierGateway.class.getName());
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    /** Everything one configuration produces, replaced as a whole when the configuration changes. */
+    private record Account(PluginDescriptor descriptor, JsonApi client, YunExpressRequestMapper mapper,
+                           String[] secrets, String configError) {
+    }
+
+    /** Clock for Retry-After dates; tests replace it. */
+    Clock clock = Clock.systemUTC();
+    /** Where declared unit values come from: none under SPI 1.1 (see {@link YunExpressRequestMapper.Customs}). */
+    YunExpressRequestMapper.Customs customs = YunExpressRequestMapper.Customs.NONE;
+
+    private volatile Account account = new Account(descriptor("default", "YunExpress"), null, null, new String[0],
+            "not configured");
+
+    @Activate
+    @Modified
+    void configure(YunExpressConfig config) {
+        String accountId = blankTo(config.accountId(), "default").trim();
+        String displayName = blankTo(config.displayName(), "YunExpress").trim();
+        List<String> problems = new ArrayList<>();
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
+            accountId = "default";
+        }
+        String code = blankTo(config.customerCode(), "").trim();
+        if (code.isEmpty()) {
+            problems.add("'Customer code' is empty");
+        }
+        String secret;
+        try {
+            secret = SecretFiles.resolve(config._apiSecret(), SecretFiles.defaultDir());
+        } catch (IllegalArgumentException e) {
+            problems.add("'API secret': " + e.getMessage());
+            secret = null;
+        }
+        secret = secret == null ? "" : secret.trim();
+        if (secret.isEmpty()) {
+            problems.add("'API secret' is empty");
+        }
+        String baseUrl = blankTo(config.baseUrl(), YunExpressClient.DEFAULT_BASE_URL).trim();
+        JsonApi client = null;
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                problems.add("'API base URL' must be an http(s) URL");
+            } else if (!code.isEmpty() && !secret.isEmpty()) {
+                client = YunExpressClient.create(baseUrl, code, secret,
+                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'API base URL' is not a URL");
+        }
+        YunExpressRequestMapper mapper = mapper(config);
+        String[] secrets = secret.isEmpty() ? new String[0]
+                : new String[] {secret, YunExpressClient.token(code, secret)};
+        account = new Account(descriptor(accountId, displayName), client, mapper, secrets,
+                problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    private YunExpressRequestMapper mapper(YunExpressConfig c) {
+        return new YunExpressRequestMapper(new YunExpressRequestMapper.Settings(blankTo(c.defaultService(), ""),
+                blankTo(c.iossCode(), "")), customs);
+    }
+
+    @Deactivate
+    void deactivate() {
+        account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated");
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return account.descriptor();
+    }
+
+    /**
+     * The idempotency key is the order's CustomerOrderNumber, which YunExpress keeps unique: when a create is
+     * refused, the plugin looks the number up ({@code GET /WayBill/GetOrder}) and returns the order an earlier
+     * attempt created, so a repeat never makes a second waybill.
+     */
+    @Override
+    public boolean honoursIdempotencyKey() {
+        return true;
+    }
+
+    @Override
+    public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
+        if (request == null) {
+            return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "No shipment request given."));
+        }
+        return createShipments(List.of(request)).get(0);
+    }
+
+    /**
+     * Creates many waybills with as few calls as YunExpress allows: the requests that pass the checks go in calls of
+     * up to {@value YunExpressRequestMapper#MAX_ORDERS_PER_CALL} orders, so n packages take ceil(n / 10) CreateOrder
+     * calls (plus one GetOrder look-up per order YunExpress refuses). Each request gets its own result, in the order
+     * given: a refused check, YunExpress's verdict on that order, or the failure of the call that carried it.
+     * Not part of SPI 1.1 (the core uploads one package per call); see README, "Batch upload".
+     */
+    public List<Result<ShipmentResponse>> createShipments(List<ShipmentRequest> requests) {
+        int n = requests == null ? 0 : requests.size();
+        List<Result<ShipmentResponse>> results = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        Account a = account;
+        if (a.configError() != null || a.client() == null) {
+            Result<ShipmentResponse> bad = Result.failure(badConfig(a));
+            return java.util.Collections.nCopies(n, bad);
+        }
+        List<Integer> ready = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            ShipmentRequest r = requests.get(i);
+            int index = i;
+            Result<ShipmentResponse> refused = FailSafe.call("YunExpress", () -> {
+                if (r == null) {
+                    return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "No shipment request given."));
+                }
+                List<String> problems = a.mapper().problems(r);
+                if (!problems.isEmpty()) {
+                    return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "Cannot send package "
+                            + r.packageNo() + " to YunExpress: " + String.join("; ", problems) + "."));
+                }
+                if (!keys.add(r.idempotencyKey())) {
+                    return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "Package " + r.packageNo()
+                            + " has the same key as another package of this batch (" + r.idempotencyKey() + ")."));
+                }
+                ready.add(index);
+                return null;
+            });
+            if (refused != null) {
+                results.set(i, redact(refused, a));
+            }
+        }
+        for (int from = 0; from < ready.size(); from += YunExpressRequestMapper.MAX_ORDERS_PER_CALL) {
+            List<Integer> chunk = ready.subList(from,
+                    Math.min(ready.size(), from + YunExpressRequestMapper.MAX_ORDERS_PER_CALL));
+            List<ShipmentRequest> sent = chunk.stream().map(requests::get).toList();
+            List<Result<ShipmentResponse>> answered = call(a, () -> createChunk(a, sent), sent.size());
+            for (int j = 0; j < chunk.size(); j++) {
+                results.set(chunk.get(j), redact(answered.get(j), a));
+            }
+        }
+        return results;
+    }
+
+    private List<Result<ShipmentResponse>> createChunk(Account a, List<ShipmentRequest> sent)
+            throws IOException, InterruptedException {
+        ArrayNode body = Json.MAPPER.createArrayNode();
+        for (ShipmentRequest r : sent) {
+            body.add(a.mapper().order(r));
+        }
+        String operation = sent.size() == 1 ? "creating the waybill of package " + sent.get(0).packageNo()
+                : "creating the waybills of " + sent.size() + " packages";
+        HttpReply reply = a.client().postJson(YunExpressClient.CREATE_ORDER, Json.bytes(body));
+        if (!reply.isSuccess()) {
+            return same(sent.size(), Result.failure(errors().http(reply, operation).toArray(Message[]::new)));
+        }
+        Optional<JsonNode> json = Json.parse(reply.body());
+        if (json.isEmpty()) {
+            return same(sent.size(), Result.failure(badJson(operation)));
+        }
+        Map<String, JsonNode> items = YunExpressResponseParser.createdItems(json.get());
+        List<Result<ShipmentResponse>> out = new ArrayList<>(sent.size());
+        for (ShipmentRequest r : sent) {
+            String key = r.idempotencyKey();
+            JsonNode item = items.get(key);
+            if (item == null) {
+                out.add(Result.failure(items.isEmpty() && !YunExpressResponseParser.ok(json.get())
+                        ? YunExpressErrors.refused(json.get(), operation)
+                        : Message.error(YunExpressCodes.BAD_RESPONSE, "YunExpress's answer has no result for "
+                        + "package " + r.packageNo() + " (order " + key + ").")));
+            } else if (YunExpressResponseParser.created(item)) {
+                out.add(Result.ok(YunExpressResponseParser.shipment(key, item)));
+            } else {
+                out.add(refusedOrExisting(a, r, Json.text(item, "Remark")));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A refused order: if YunExpress already holds an order with this CustomerOrderNumber (an earlier attempt whose
+     * answer was lost), that order is the result; otherwise the refusal with YunExpress's remark. When the look-up
+     * itself fails, its failure is returned (a 429 or 5xx is retried by the core; nothing was created now).
+     */
+    private Result<ShipmentResponse> refusedOrExisting(Account a, ShipmentRequest r, String remark)
+            throws IOException, InterruptedException {
+        String key = r.idempotencyKey();
+        HttpReply found = a.client().get(YunExpressClient.GET_ORDER + encode(key));
+        if (!found.isSuccess()) {
+            return Result.failure(errors().http(found, "looking up order " + key + " after YunExpress refused it")
+                    .toArray(Message[]::new));
+        }
+        Optional<JsonNode> existing = Json.parse(found.body()).flatMap(YunExpressResponseParser::existingOrder);
+        if (existing.isPresent()) {
+            return Result.ok(YunExpressResponseParser.shipment(key, existing.get()), List.of(new Message(
+                    YunExpressCodes.ALREADY_CREATED, Message.Severity.INFO, "YunExpress already has order " + key
+                    + " (waybill " + Json.text(existing.get(), "WayBillNumber") + ") for package " + r.packageNo()
+                    + "; no second waybill was created.")));
+        }
+        return Result.failure(Message.error(YunExpressCodes.REJECTED, "YunExpress rejected package " + r.packageNo()
+                + " (order " + key + ")" + (remark == null ? "." : ": " + YunExpressErrors.clip(remark))));
+    }
+
+    /** Asks for the tracking number of an order whose number comes later. */
+    @Override
+    public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
+        return call(shipment, (a, key) -> {
+            HttpReply reply = a.client().get(YunExpressClient.TRACKING_NUMBER + encode(key));
+            String operation = "reading the tracking number of order " + key;
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, operation).toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = Json.parse(reply.body());
+            if (json.isEmpty()) {
+                return Result.failure(badJson(operation));
+            }
+            if (!YunExpressResponseParser.ok(json.get())) {
+                return Result.failure(YunExpressErrors.refused(json.get(), operation));
+            }
+            return YunExpressResponseParser.tracking(json.get(), key);
+        });
+    }
+
+    /** Asks YunExpress for the label link ({@code POST /Label/Print}) and downloads the PDF without the token. */
+    @Override
+    public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
+        return call(shipment, (a, key) -> {
+            ArrayNode body = Json.MAPPER.createArrayNode().add(key);
+            String operation = "printing the label of order " + key;
+            HttpReply reply = a.client().postJson(YunExpressClient.LABEL_PRINT, Json.bytes(body));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, operation).toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = Json.parse(reply.body());
+            if (json.isEmpty()) {
+                return Result.failure(badJson(operation));
+            }
+            if (!YunExpressResponseParser.ok(json.get())) {
+                return Result.failure(YunExpressErrors.refused(json.get(), operation));
+            }
+            YunExpressResponseParser.LabelLink link = YunExpressResponseParser.labelLink(json.get(), key);
+            if (link.refusal() != null) {
+                return Result.failure(Message.error(YunExpressCodes.REJECTED, link.refusal()));
+            }
+            if (link.url() == null) {
+                return Result.failure(Message.error(YunExpressCodes.LABEL_NOT_READY, "YunExpress has no label for "
+                        + "order " + key + " yet."));
+            }
+            HttpReply download = a.client().download(link.url());
+            if (!download.isSuccess()) {
+                int status = download.status();
+                if (status == 429 || status >= 500) {
+                    return Result.failure(errors().http(download, "the label download of order " + key).get(0));
+                }
+                return Result.failure(Message.error(YunExpressCodes.REJECTED, "The label link of order " + key
+                        + " was refused (HTTP " + status + "); fetch the label again for a fresh one."));
+            }
+            return YunExpressResponseParser.label(download.body(), key);
+        });
+    }
+
+    /**
+     * Deletes the order ({@code POST /WayBill/Delete}); when YunExpress will not delete it any more (it has been
+     * received), asks it to intercept the parcel ({@code POST /WayBill/Intercept}). TRUE when either succeeded; an
+     * intercept adds an {@value YunExpressCodes#INTERCEPTED} warning.
+     */
+    @Override
+    public Result<Boolean> cancelShipment(ShipmentRef shipment) {
+        return call(shipment, (a, key) -> {
+            ObjectNode delete = Json.object().put("OrderType", ORDER_TYPE_CUSTOMER).put("OrderNumber", key);
+            HttpReply deleted = a.client().postJson(YunExpressClient.DELETE, Json.bytes(delete));
+            if (!deleted.isSuccess()) {
+                return Result.failure(errors().http(deleted, "deleting order " + key).toArray(Message[]::new));
+            }
+            Optional<JsonNode> deleteAnswer = Json.parse(deleted.body());
+            if (deleteAnswer.isEmpty()) {
+                return Result.failure(badJson("deleting order " + key));
+            }
+            if (YunExpressResponseParser.succeeded(deleteAnswer.get())) {
+                return Result.ok(Boolean.TRUE);
+            }
+            ObjectNode intercept = Json.object().put("OrderType", ORDER_TYPE_CUSTOMER).put("OrderNumber", key)
+                    .put("Remark", "Cancelled in Waybill");
+            HttpReply intercepted = a.client().postJson(YunExpressClient.INTERCEPT, Json.bytes(intercept));
+            if (!intercepted.isSuccess()) {
+                return Result.failure(errors().http(intercepted, "intercepting order " + key)
+                        .toArray(Message[]::new));
+            }
+            Optional<JsonNode> interceptAnswer = Json.parse(intercepted.body());
+            if (interceptAnswer.isEmpty()) {
+                return Result.failure(badJson("intercepting order " + key));
+            }
+            if (YunExpressResponseParser.succeeded(interceptAnswer.get())) {
+                return Result.ok(Boolean.TRUE, List.of(Message.warning(YunExpressCodes.INTERCEPTED, "YunExpress "
+                        + "could no longer delete order " + key + " (" + YunExpressResponseParser.remark(
+                        deleteAnswer.get()) + "); it was intercepted instead.")));
+            }
+            return Result.failure(Message.error(YunExpressCodes.CANCEL_FAILED, "YunExpress neither deleted nor "
+                    + "intercepted order " + key + ": " + YunExpressResponseParser.remark(deleteAnswer.get()) + "; "
+                    + YunExpressResponseParser.remark(interceptAnswer.get())));
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private YunExpressErrors errors() {
+        return new YunExpressErrors(clock);
+    }
+
+    private static Message badJson(String operation) {
+        return Message.error(YunExpressCodes.BAD_RESPONSE, "YunExpress's answer to " + operation
+                + " is not readable JSON.");
+    }
+
+    private static Message badConfig(Account a) {
+        return Message.error(YunExpressCodes.BAD_CONFIG, "YunExpress account '" + a.descriptor().displayName()
+                + "' is not usable: " + (a.configError() == null ? "not configured" : a.configError())
+                + " (configuration " + PID + ").");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static <T> List<Result<T>> same(int n, Result<T> result) {
+        return java.util.Collections.nCopies(n, result);
+    }
+
+    @FunctionalInterface
+    private interface Operation<T> {
+        Result<T> run(Account account, String key) throws IOException, InterruptedException;
+    }
+
+    @FunctionalInterface
+    private interface Batch<T> {
+        List<Result<T>> run() throws IOException, InterruptedException;
+    }
+
+    /** One shipment operation: the id checked, then run so that nothing crosses the SPI and no secret leaks. */
+    private <T> Result<T> call(ShipmentRef shipment, Operation<T> operation) {
+        Account a = account;
+        if (a.configError() != null || a.client() == null) {
+            return redact(Result.failure(badConfig(a)), a);
+        }
+        if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
+            return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "No YunExpress order number given."));
+        }
+        String key = shipment.carrierShipmentId().trim();
+        List<Result<T>> one = call(a, () -> List.of(operation.run(a, key)), 1);
+        return redact(one.get(0), a);
+    }
+
+    /** Runs a call of {@code n} results; a transport failure or stray exception becomes each result's message. */
+    private <T> List<Result<T>> call(Account a, Batch<T> batch, int n) {
+        Result<List<Result<T>>> outcome = FailSafe.call("YunExpress", () -> {
+            try {
+                return Result.ok(batch.run());
+            } catch (IOException | InterruptedException e) {
+                LOG.log(System.Logger.Level.DEBUG, "YunExpress call failed: {0}", e.getClass().getSimpleName());
+                return Result.failure(YunExpressErrors.transport(e, "the YunExpress call").toArray(Message[]::new));
+            }
+        });
+        if (outcome.isOk()) {
+            return outcome.value();
+        }
+        Result<T> failure = new Result<>(null, outcome.messages());
+        return same(n, failure);
+    }
+
+    private static <T> Result<T> redact(Result<T> result, Account a) {
+        return Redaction.redact(result, a.secrets());
+    }
+
+    private static PluginDescriptor descriptor(String accountId, String displayName) {
+        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
+                DESCRIPTION);
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public String toString() {
+        return "YunExpressCarrierGateway[" + account.descriptor().id() + "]";
+    }
+}
