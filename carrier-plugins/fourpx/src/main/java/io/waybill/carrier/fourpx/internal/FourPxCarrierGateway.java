@@ -1,0 +1,346 @@
+package io.waybill.carrier.fourpx.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.SecretFiles;
+import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.LabelDocument;
+import io.waybill.spi.carrier.ShipmentRef;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.carrier.ShipmentResponse;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One 4PX open platform account as a Waybill carrier (直发, direct shipping): creates consignments
+ * ({@code ds.xms.order.create}, ref_no = the idempotency key), reads them for the tracking number
+ * ({@code ds.xms.order.get}), fetches the label PDF ({@code ds.xms.label.get}, then the file) and cancels
+ * ({@code ds.xms.order.cancel}, else holds with {@code ds.xms.order.hold}). Every call is signed (see
+ * {@link FourPxSignature}). Nothing is thrown across the SPI and no thread is started.
+ */
+@Component(service = CarrierGateway.class, configurationPid = FourPxCarrierGateway.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = FourPxConfig.class, factory = true)
+public class FourPxCarrierGateway implements CarrierGateway {
+
+    static final String PID = "io.waybill.carrier.fourpx";
+    static final String ID = "4px";
+    static final String DESCRIPTION = "Creates 4PX direct-shipping consignments through the 4PX open platform, reads "
+            + "tracking numbers, fetches labels and cancels or holds consignments.";
+    static final String CANCEL_REASON = "Cancelled in Waybill";
+
+    private static final System.Logger LOG = System.getLogger(FourPxCarrierGateway.class.getName());
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Set<String> DELIVER_TYPES = Set.of("1", "2", "3", "5");
+
+    private record Account(PluginDescriptor descriptor, FourPxClient client, FourPxRequestMapper mapper,
+                           String secret, String configError) {
+    }
+
+    /** Clock for timestamps and Retry-After dates; tests replace it. */
+    Clock clock = Clock.systemUTC();
+    /** Where declared unit values come from: none under SPI 1.1. */
+    FourPxRequestMapper.Customs customs = FourPxRequestMapper.Customs.NONE;
+
+    private volatile Account account = new Account(descriptor("default", "4PX"), null, null, null, "not configured");
+
+    @Activate
+    @Modified
+    void configure(FourPxConfig config) {
+        String accountId = blankTo(config.accountId(), "default").trim();
+        String displayName = blankTo(config.displayName(), "4PX").trim();
+        List<String> problems = new ArrayList<>();
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
+            accountId = "default";
+        }
+        String appKey = blankTo(config.appKey(), "").trim();
+        if (appKey.isEmpty()) {
+            problems.add("'App key' is empty");
+        }
+        String secret;
+        try {
+            secret = SecretFiles.resolve(config._appSecret(), SecretFiles.defaultDir());
+        } catch (IllegalArgumentException e) {
+            problems.add("'App secret': " + e.getMessage());
+            secret = null;
+        }
+        secret = secret == null ? "" : secret.trim();
+        if (secret.isEmpty()) {
+            problems.add("'App secret' is empty");
+        }
+        String deliverType = blankTo(config.deliverType(), "1").trim();
+        if (!DELIVER_TYPES.contains(deliverType)) {
+            problems.add("'Delivery to 4PX' must be 1, 2, 3 or 5");
+        }
+        String baseUrl = blankTo(config.baseUrl(), FourPxClient.DEFAULT_BASE_URL).trim();
+        FourPxClient client = null;
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                problems.add("'API endpoint' must be an http(s) URL");
+            } else if (!appKey.isEmpty() && !secret.isEmpty()) {
+                client = new FourPxClient(baseUrl, appKey, secret,
+                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), clock);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'API endpoint' is not a URL");
+        }
+        FourPxRequestMapper mapper = new FourPxRequestMapper(new FourPxRequestMapper.Settings(
+                blankTo(config.defaultService(), ""), deliverType, blankTo(config.iossNo(), "")), customs);
+        account = new Account(descriptor(accountId, displayName), client, mapper, secret.isEmpty() ? null : secret,
+                problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    @Deactivate
+    void deactivate() {
+        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated");
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return account.descriptor();
+    }
+
+    /** ref_no is the idempotency key; a refused create looks it up and returns an earlier attempt's consignment. */
+    @Override
+    public boolean honoursIdempotencyKey() {
+        return true;
+    }
+
+    @Override
+    public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
+        return call(a -> {
+            if (request == null) {
+                return Result.failure(Message.error(FourPxCodes.BAD_REQUEST, "No shipment request given."));
+            }
+            List<String> problems = a.mapper().problems(request);
+            if (!problems.isEmpty()) {
+                return Result.failure(Message.error(FourPxCodes.BAD_REQUEST, "Cannot send package "
+                        + request.packageNo() + " to 4PX: " + String.join("; ", problems) + "."));
+            }
+            String operation = "creating the consignment of package " + request.packageNo();
+            HttpReply reply = a.client().call(FourPxClient.ORDER_CREATE, text(a.mapper().order(request)));
+            Optional<JsonNode> json = envelope(reply);
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, operation).toArray(Message[]::new));
+            }
+            if (json.isEmpty()) {
+                return Result.failure(badJson(operation));
+            }
+            if (FourPxResponseParser.ok(json.get())) {
+                return FourPxResponseParser.created(json.get().path("data"), request.idempotencyKey());
+            }
+            return refusedOrExisting(a, request, json.get(), operation);
+        });
+    }
+
+    private Result<ShipmentResponse> refusedOrExisting(Account a, ShipmentRequest r, JsonNode refusal,
+                                                       String operation) throws IOException, InterruptedException {
+        String key = r.idempotencyKey();
+        HttpReply found = a.client().call(FourPxClient.ORDER_GET, text(Json.object().put("request_no", key)));
+        if (!found.isSuccess()) {
+            return Result.failure(errors().http(found, "looking up consignment " + key + " after 4PX refused it")
+                    .toArray(Message[]::new));
+        }
+        Optional<JsonNode> existing = envelope(found).filter(FourPxResponseParser::ok)
+                .flatMap(e -> FourPxResponseParser.consignment(e, key));
+        if (existing.isPresent()) {
+            JsonNode c = existing.get();
+            Result<ShipmentResponse> same = FourPxResponseParser.created(c, key);
+            return Result.ok(same.value(), List.of(new Message(FourPxCodes.ALREADY_CREATED, Message.Severity.INFO,
+                    "4PX already has consignment " + Json.text(c, "ds_consignment_no") + " for package "
+                            + r.packageNo() + " (ref_no " + key + "); no second one was created.")));
+        }
+        return Result.failure(FourPxErrors.refused(refusal, operation));
+    }
+
+    @Override
+    public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
+        return call(shipment, (a, id) -> {
+            String operation = "reading consignment " + id;
+            HttpReply reply = a.client().call(FourPxClient.ORDER_GET, text(Json.object().put("request_no", id)));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, operation).toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = envelope(reply);
+            if (json.isEmpty()) {
+                return Result.failure(badJson(operation));
+            }
+            if (!FourPxResponseParser.ok(json.get())) {
+                return Result.failure(FourPxErrors.refused(json.get(), operation));
+            }
+            return FourPxResponseParser.tracking(json.get(), id);
+        });
+    }
+
+    @Override
+    public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
+        return call(shipment, (a, id) -> {
+            String operation = "getting the label of consignment " + id;
+            HttpReply reply = a.client().call(FourPxClient.LABEL_GET, text(Json.object().put("request_no", id)
+                    .put("response_label_format", "PDF")));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, operation).toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = envelope(reply);
+            if (json.isEmpty()) {
+                return Result.failure(badJson(operation));
+            }
+            if (!FourPxResponseParser.ok(json.get())) {
+                return Result.failure(FourPxErrors.refused(json.get(), operation));
+            }
+            String url = Json.text(json.get().path("data").path("label_url_info"), "logistics_label");
+            if (url == null) {
+                return Result.failure(Message.error(FourPxCodes.LABEL_NOT_READY, "4PX has no label for consignment "
+                        + id + " yet."));
+            }
+            URI uri;
+            try {
+                uri = URI.create(url.trim());
+            } catch (IllegalArgumentException e) {
+                return Result.failure(Message.error(FourPxCodes.BAD_RESPONSE, "4PX gave an unreadable label link for "
+                        + "consignment " + id + "."));
+            }
+            HttpReply download = a.client().download(uri);
+            if (!download.isSuccess()) {
+                int status = download.status();
+                if (status == 429 || status >= 500) {
+                    return Result.failure(errors().http(download, "the label download of " + id).get(0));
+                }
+                return Result.failure(Message.error(FourPxCodes.REJECTED, "The label link of consignment " + id
+                        + " was refused (HTTP " + status + "); fetch the label again for a fresh one."));
+            }
+            return FourPxResponseParser.label(download.body(), id);
+        });
+    }
+
+    @Override
+    public Result<Boolean> cancelShipment(ShipmentRef shipment) {
+        return call(shipment, (a, id) -> {
+            HttpReply cancelled = a.client().call(FourPxClient.ORDER_CANCEL, text(Json.object().put("request_no", id)
+                    .put("cancel_reason", CANCEL_REASON)));
+            if (!cancelled.isSuccess()) {
+                return Result.failure(errors().http(cancelled, "cancelling consignment " + id)
+                        .toArray(Message[]::new));
+            }
+            Optional<JsonNode> cancelAnswer = envelope(cancelled);
+            if (cancelAnswer.isEmpty()) {
+                return Result.failure(badJson("cancelling consignment " + id));
+            }
+            if (FourPxResponseParser.ok(cancelAnswer.get())) {
+                return Result.ok(Boolean.TRUE);
+            }
+            HttpReply held = a.client().call(FourPxClient.ORDER_HOLD, text(Json.object().put("request_no", id)
+                    .put("is_hold", "Y").put("hold_reason", CANCEL_REASON)));
+            if (!held.isSuccess()) {
+                return Result.failure(errors().http(held, "holding consignment " + id).toArray(Message[]::new));
+            }
+            Optional<JsonNode> holdAnswer = envelope(held);
+            if (holdAnswer.isEmpty()) {
+                return Result.failure(badJson("holding consignment " + id));
+            }
+            String why = String.join("; ", FourPxErrors.texts(cancelAnswer.get()));
+            if (FourPxResponseParser.ok(holdAnswer.get())) {
+                return Result.ok(Boolean.TRUE, List.of(Message.warning(FourPxCodes.HELD, "4PX could no longer cancel "
+                        + "consignment " + id + " (" + why + "); it is held (intercepted) instead.")));
+            }
+            return Result.failure(Message.error(FourPxCodes.CANCEL_FAILED, "4PX neither cancelled nor held "
+                    + "consignment " + id + ": " + why + "; "
+                    + String.join("; ", FourPxErrors.texts(holdAnswer.get()))));
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private static String text(ObjectNode body) {
+        return new String(Json.bytes(body), StandardCharsets.UTF_8);
+    }
+
+    private static Optional<JsonNode> envelope(HttpReply reply) {
+        return Json.parse(reply.body()).filter(JsonNode::isObject);
+    }
+
+    private FourPxErrors errors() {
+        return new FourPxErrors(clock);
+    }
+
+    private static Message badJson(String operation) {
+        return Message.error(FourPxCodes.BAD_RESPONSE, "4PX's answer to " + operation + " is not readable JSON.");
+    }
+
+    @FunctionalInterface
+    private interface Operation<T> {
+        Result<T> run(Account account) throws IOException, InterruptedException;
+    }
+
+    @FunctionalInterface
+    private interface ShipmentOperation<T> {
+        Result<T> run(Account account, String id) throws IOException, InterruptedException;
+    }
+
+    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
+        if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
+            return Result.failure(Message.error(FourPxCodes.BAD_REQUEST, "No 4PX consignment number given."));
+        }
+        String id = shipment.carrierShipmentId().trim();
+        return call(a -> operation.run(a, id));
+    }
+
+    private <T> Result<T> call(Operation<T> operation) {
+        Account a = account;
+        Result<T> result;
+        if (a.configError() != null || a.client() == null) {
+            result = Result.failure(Message.error(FourPxCodes.BAD_CONFIG, "4PX account '"
+                    + a.descriptor().displayName() + "' is not usable: "
+                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
+        } else {
+            result = FailSafe.call("4PX", () -> {
+                try {
+                    return operation.run(a);
+                } catch (IOException | InterruptedException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "4PX call failed: {0}", e.getClass().getSimpleName());
+                    return Result.failure(FourPxErrors.transport(e, "the 4PX call").toArray(Message[]::new));
+                }
+            });
+        }
+        return Redaction.redact(result, a.secret());
+    }
+
+    private static PluginDescriptor descriptor(String accountId, String displayName) {
+        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
+                DESCRIPTION);
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public String toString() {
+        return "FourPxCarrierGateway[" + account.descriptor().id() + "]";
+    }
+}

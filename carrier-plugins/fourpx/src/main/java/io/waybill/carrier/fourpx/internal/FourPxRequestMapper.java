@@ -1,0 +1,211 @@
+package io.waybill.carrier.fourpx.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.common.Address;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@link ShipmentRequest} → the body of {@code ds.xms.order.create}, and the limits the sources state checked before
+ * anything is sent (SOURCES.md, "Limits"): declarations in USD only, prices with at most 4 decimals, the required
+ * address fields, weights in whole grams.
+ */
+final class FourPxRequestMapper {
+
+    static final Set<String> CURRENCIES = Set.of("USD");
+    static final int PRICE_DECIMALS = 4;
+
+    static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
+            "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    /** Account settings the mapping needs. */
+    record Settings(String defaultService, String deliverType, String iossNo) {
+    }
+
+    /** The declared unit value and customs data of a line (SPI 1.2); {@link #NONE} under SPI 1.1. */
+    interface Customs {
+        Customs NONE = item -> null;
+
+        Declared declared(ShipmentRequest.Item item);
+    }
+
+    /** What customs data a line declares. */
+    record Declared(BigDecimal unitValue, String currency, String hsCode, String descriptionZh, String origin) {
+    }
+
+    private final Settings settings;
+    private final Customs customs;
+
+    FourPxRequestMapper(Settings settings, Customs customs) {
+        this.settings = settings;
+        this.customs = customs;
+    }
+
+    String service(ShipmentRequest r) {
+        String s = r.serviceCode() == null || r.serviceCode().isBlank() ? settings.defaultService() : r.serviceCode();
+        return s == null ? "" : s.trim();
+    }
+
+    List<String> problems(ShipmentRequest r) {
+        List<String> p = new ArrayList<>();
+        if (r.idempotencyKey() == null || r.idempotencyKey().isBlank()) {
+            p.add("no idempotency key (4PX's ref_no)");
+        }
+        if (service(r).isEmpty()) {
+            p.add("no 4PX logistics product code (neither the shipping method's service nor the account's default)");
+        }
+        if (r.weightGrams() <= 0) {
+            p.add("the weight must be more than 0 g");
+        }
+        Address to = r.recipient();
+        if (to == null) {
+            p.add("no recipient address");
+        } else {
+            country(p, "recipient", to);
+            required(p, "recipient name", to.name());
+            required(p, "recipient phone", to.phone());
+            required(p, "recipient city", to.city());
+            required(p, "recipient street", street(to));
+        }
+        Address from = r.sender();
+        if (from == null) {
+            p.add("no sender address (the warehouse)");
+        } else {
+            country(p, "sender", from);
+            required(p, "sender name", from.name());
+            required(p, "sender city", from.city());
+        }
+        List<ShipmentRequest.Item> items = r.items() == null ? List.of() : r.items();
+        if (items.isEmpty()) {
+            p.add("no contents to declare");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            ShipmentRequest.Item item = items.get(i);
+            String line = "line " + (i + 1);
+            if (item == null) {
+                p.add(line + " is empty");
+                continue;
+            }
+            required(p, line + " English description", item.description());
+            if (item.quantity() <= 0) {
+                p.add(line + " quantity must be more than 0");
+            }
+            Declared d = customs.declared(item);
+            if (d == null || d.unitValue() == null || d.unitValue().signum() <= 0) {
+                p.add(line + " has no declared unit value (4PX requires product_unit_price)");
+                continue;
+            }
+            String currency = upper(d.currency());
+            if (!CURRENCIES.contains(currency)) {
+                p.add(line + " is declared in " + (currency.isEmpty() ? "no currency" : currency)
+                        + "; 4PX accepts only USD");
+            }
+            if (d.unitValue().stripTrailingZeros().scale() > PRICE_DECIMALS) {
+                p.add(line + " unit value " + d.unitValue().toPlainString() + " has more than " + PRICE_DECIMALS
+                        + " decimals");
+            }
+        }
+        return p;
+    }
+
+    /** The order body for a request that has no {@link #problems}. */
+    ObjectNode order(ShipmentRequest r) {
+        ObjectNode o = Json.object();
+        o.put("ref_no", r.idempotencyKey());
+        o.put("business_type", "BDS");
+        o.put("duty_type", "U");
+        String destination = upper(r.recipient().countryCode());
+        if (EU.contains(destination) && settings.iossNo() != null && !settings.iossNo().isBlank()) {
+            o.put("ioss_no", settings.iossNo().trim());
+        }
+        o.putObject("logistics_service_info").put("logistics_product_code", service(r));
+        ObjectNode parcel = o.putArray("parcel_list").addObject();
+        parcel.put("weight", r.weightGrams());
+        BigDecimal total = BigDecimal.ZERO;
+        ArrayNode products = Json.MAPPER.createArrayNode();
+        ArrayNode declared = Json.MAPPER.createArrayNode();
+        for (ShipmentRequest.Item item : r.items()) {
+            Declared d = customs.declared(item);
+            BigDecimal price = d.unitValue().stripTrailingZeros();
+            total = total.add(d.unitValue().multiply(BigDecimal.valueOf(item.quantity())));
+            ObjectNode product = products.addObject();
+            putIf(product, "sku_code", item.sku());
+            product.put("product_name", item.description().trim());
+            product.put("product_unit_price", price);
+            product.put("currency", upper(d.currency()));
+            product.put("qty", item.quantity());
+            ObjectNode line = declared.addObject();
+            putIf(line, "declare_product_name_cn", d.descriptionZh());
+            line.put("declare_product_name_en", item.description().trim());
+            line.put("declare_product_code_qty", item.quantity());
+            putIf(line, "origin_country", upper(d.origin()));
+            putIf(line, "hscode_export", d.hsCode());
+            line.put("declare_unit_price_export", price);
+            line.put("currency_export", upper(d.currency()));
+            line.put("declare_unit_price_import", price);
+            line.put("currency_import", upper(d.currency()));
+        }
+        parcel.put("parcel_value", total.stripTrailingZeros());
+        parcel.put("currency", upper(customs.declared(r.items().get(0)).currency()));
+        parcel.set("product_list", products);
+        parcel.set("declare_product_info", declared);
+        o.put("is_insure", "N");
+        o.set("sender", address(r.sender()));
+        o.set("recipient_info", address(r.recipient()));
+        o.putObject("deliver_type_info").put("deliver_type", settings.deliverType());
+        return o;
+    }
+
+    private static ObjectNode address(Address a) {
+        ObjectNode n = Json.object();
+        n.put("first_name", a.name().trim());
+        putIf(n, "company", a.company());
+        putIf(n, "phone", a.phone());
+        putIf(n, "email", a.email());
+        putIf(n, "post_code", a.postalCode());
+        n.put("country", upper(a.countryCode()));
+        putIf(n, "state", a.state());
+        n.put("city", a.city().trim());
+        putIf(n, "street", street(a));
+        return n;
+    }
+
+    private static String street(Address a) {
+        String l1 = a.line1() == null ? "" : a.line1().trim();
+        String l2 = a.line2() == null ? "" : a.line2().trim();
+        return l2.isEmpty() ? l1 : l1.isEmpty() ? l2 : l1 + ", " + l2;
+    }
+
+    private static void country(List<String> p, String who, Address a) {
+        String c = upper(a.countryCode());
+        if (!COUNTRY.matcher(c).matches()) {
+            p.add(who + " country '" + c + "' is not a 2-letter ISO code");
+        }
+    }
+
+    private static void required(List<String> p, String what, String value) {
+        if (value == null || value.isBlank()) {
+            p.add("no " + what);
+        }
+    }
+
+    private static void putIf(ObjectNode node, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(field, value.trim());
+        }
+    }
+
+    static String upper(String s) {
+        return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
+    }
+}
