@@ -1,0 +1,305 @@
+package io.waybill.carrier.yanwen.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpFailures;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.RetryAfter;
+import io.waybill.plugin.kit.SecretFiles;
+import io.waybill.plugin.kit.Texts;
+import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.LabelDocument;
+import io.waybill.spi.carrier.ShipmentRef;
+import io.waybill.spi.carrier.ShipmentRequest;
+import io.waybill.spi.carrier.ShipmentResponse;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One Yanwen customer number as a Waybill carrier, through the Yanwen open API: creates waybills
+ * ({@code express.order.create}; the tracking number comes with the answer), fetches the label ({@code
+ * express.order.label.get}, a Base64 PDF) and cancels ({@code express.order.cancel}). Every call is signed (see
+ * {@link YanwenSignature}). Nothing is thrown across the SPI and no thread is started.
+ */
+@Component(service = CarrierGateway.class, configurationPid = YanwenCarrierGateway.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = YanwenConfig.class, factory = true)
+public class YanwenCarrierGateway implements CarrierGateway {
+
+    static final String PID = "io.waybill.carrier.yanwen";
+    static final String ID = "yanwen";
+    static final String DESCRIPTION = "Creates Yanwen waybills through the Yanwen open API, prints their labels and "
+            + "cancels them.";
+    static final String PROVIDER = "Yanwen";
+    /** Yanwen would not cancel the waybill. */
+    static final String CANCEL_FAILED = "cancel_failed";
+
+    private static final System.Logger LOG = System.getLogger(YanwenCarrierGateway.class.getName());
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(PROVIDER,
+            "customer number or signature", "Check the customer number and API token of this Yanwen account.",
+            "rate limit", "The outcome is unknown; try again later.", false);
+
+    private record Account(PluginDescriptor descriptor, YanwenClient client, YanwenRequestMapper mapper,
+                           String secret, String configError) {
+    }
+
+    /** Clock for timestamps and Retry-After dates; tests replace it. */
+    Clock clock = Clock.systemUTC();
+    /** Where declared values come from: none under SPI 1.1. */
+    YanwenRequestMapper.Customs customs = YanwenRequestMapper.Customs.NONE;
+
+    private volatile Account account = new Account(descriptor("default", "Yanwen"), null, null, null,
+            "not configured");
+
+    @Activate
+    @Modified
+    void configure(YanwenConfig config) {
+        String accountId = blankTo(config.accountId(), "default").trim();
+        String displayName = blankTo(config.displayName(), "Yanwen").trim();
+        List<String> problems = new ArrayList<>();
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
+            accountId = "default";
+        }
+        String userId = blankTo(config.userId(), "").trim();
+        if (userId.isEmpty()) {
+            problems.add("'Customer number' is empty");
+        }
+        String token;
+        try {
+            token = SecretFiles.resolve(config._apiToken(), SecretFiles.defaultDir());
+        } catch (IllegalArgumentException e) {
+            problems.add("'API token': " + e.getMessage());
+            token = null;
+        }
+        token = token == null ? "" : token.trim();
+        if (token.isEmpty()) {
+            problems.add("'API token' is empty");
+        }
+        String baseUrl = blankTo(config.baseUrl(), YanwenClient.DEFAULT_BASE_URL).trim();
+        YanwenClient client = null;
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                problems.add("'API endpoint' must be an http(s) URL");
+            } else if (!userId.isEmpty() && !token.isEmpty()) {
+                client = new YanwenClient(baseUrl, userId, token,
+                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), clock);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'API endpoint' is not a URL");
+        }
+        YanwenRequestMapper mapper = new YanwenRequestMapper(new YanwenRequestMapper.Settings(
+                blankTo(config.defaultService(), ""), blankTo(config.batteries(), "").trim(),
+                blankTo(config.orderSource(), ""), blankTo(config.iossNo(), "")), customs);
+        account = new Account(descriptor(accountId, displayName), client, mapper, token.isEmpty() ? null : token,
+                problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    @Deactivate
+    void deactivate() {
+        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated");
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return account.descriptor();
+    }
+
+    /** Creates the waybill; Yanwen answers the tracking number (waybillNumber) at once. */
+    @Override
+    public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
+        return call(a -> {
+            if (request == null) {
+                return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "No shipment request given."));
+            }
+            List<String> problems = a.mapper().problems(request);
+            if (!problems.isEmpty()) {
+                return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "Cannot send package "
+                        + request.packageNo() + " to Yanwen: " + String.join("; ", problems) + "."));
+            }
+            String operation = "creating the waybill of package " + request.packageNo();
+            Result<JsonNode> data = data(a.client().call(YanwenClient.ORDER_CREATE, text(a.mapper().order(request))),
+                    operation);
+            if (!data.isOk()) {
+                return Result.failure(data.messages().toArray(Message[]::new));
+            }
+            String waybill = Json.text(data.value(), "waybillNumber");
+            if (waybill == null) {
+                return Result.failure(Message.error(MessageCodes.BAD_RESPONSE, "Yanwen's answer to " + operation
+                        + " has no waybill number."));
+            }
+            return Result.ok(new ShipmentResponse(ShipmentResponse.State.TRACKED, waybill, waybill));
+        });
+    }
+
+    /** The label as Yanwen returns it: a Base64 PDF in {@code base64String}. */
+    @Override
+    public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
+        return call(shipment, (a, id) -> {
+            String operation = "getting the label of waybill " + id;
+            Result<JsonNode> data = data(a.client().call(YanwenClient.LABEL_GET,
+                    text(Json.object().put("waybillNumber", id))), operation);
+            if (!data.isOk()) {
+                return Result.failure(data.messages().toArray(Message[]::new));
+            }
+            if (data.value().path("isSuccess").isBoolean() && !data.value().path("isSuccess").asBoolean()) {
+                String error = Json.text(data.value(), "errorMsg");
+                return Result.failure(Message.error(MessageCodes.REJECTED, "Yanwen refused " + operation
+                        + (error == null ? "." : ": " + clip(error))));
+            }
+            String base64 = Json.text(data.value(), "base64String");
+            if (base64 == null) {
+                return Result.failure(Message.error(MessageCodes.LABEL_NOT_READY, "Yanwen has no label for waybill "
+                        + id + " yet."));
+            }
+            byte[] pdf;
+            try {
+                pdf = Base64.getMimeDecoder().decode(base64);
+            } catch (IllegalArgumentException e) {
+                return Result.failure(Message.error(MessageCodes.BAD_RESPONSE, "The label of Yanwen waybill " + id
+                        + " is not Base64."));
+            }
+            if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+                return Result.failure(Message.error(MessageCodes.BAD_RESPONSE, "The label of Yanwen waybill " + id
+                        + " is not a PDF."));
+            }
+            return Result.ok(new LabelDocument(LabelDocument.Format.PDF, pdf));
+        });
+    }
+
+    @Override
+    public Result<Boolean> cancelShipment(ShipmentRef shipment) {
+        return call(shipment, (a, id) -> {
+            HttpReply reply = a.client().call(YanwenClient.ORDER_CANCEL, text(Json.object().put("waybillNumber", id)
+                    .put("note", "Cancelled in Waybill")));
+            Result<JsonNode> data = data(reply, "cancelling waybill " + id);
+            if (data.isOk()) {
+                return Result.ok(Boolean.TRUE);
+            }
+            Message m = data.messages().get(0);
+            return m.code().equals(MessageCodes.REJECTED)
+                    ? Result.failure(Message.error(CANCEL_FAILED, m.text())) : Result.failure(m);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /**
+     * The {@code data} of a successful envelope {@code {"success", "code", "message", "data"}} (a JSON null data is an
+     * empty object); a non-2xx status, an unreadable body or {@code success: false} as failure messages.
+     */
+    private Result<JsonNode> data(HttpReply reply, String operation) {
+        Optional<JsonNode> json = Json.parse(reply.body()).filter(JsonNode::isObject);
+        if (!reply.isSuccess()) {
+            return Result.failure(HttpFailures.messages(reply, operation, json.map(YanwenCarrierGateway::texts)
+                    .orElse(List.of()), RetryAfter.parse(reply.retryAfter(), clock).orElse(null), WORDING)
+                    .toArray(Message[]::new));
+        }
+        if (json.isEmpty()) {
+            return Result.failure(Message.error(MessageCodes.BAD_RESPONSE, "Yanwen's answer to " + operation
+                    + " is not readable JSON."));
+        }
+        if (!json.get().path("success").asBoolean(false)) {
+            List<String> texts = texts(json.get());
+            return Result.failure(Message.error(MessageCodes.REJECTED, "Yanwen rejected " + operation
+                    + (texts.isEmpty() ? "" : ": " + String.join("; ", texts))));
+        }
+        JsonNode data = json.get().path("data");
+        return Result.ok(data.isObject() ? data : Json.object());
+    }
+
+    private static List<String> texts(JsonNode envelope) {
+        String code = Json.text(envelope, "code");
+        String message = Json.text(envelope, "message");
+        if (message == null) {
+            return code == null ? List.of() : List.of(clip("code " + code));
+        }
+        return List.of(clip(code == null ? message : code + ": " + message));
+    }
+
+    private static String clip(String text) {
+        return Texts.clip(text, 500);
+    }
+
+    private static String text(ObjectNode body) {
+        return new String(Json.bytes(body), StandardCharsets.UTF_8);
+    }
+
+    @FunctionalInterface
+    private interface Operation<T> {
+        Result<T> run(Account account) throws IOException, InterruptedException;
+    }
+
+    @FunctionalInterface
+    private interface ShipmentOperation<T> {
+        Result<T> run(Account account, String id) throws IOException, InterruptedException;
+    }
+
+    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
+        if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
+            return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "No Yanwen waybill number given."));
+        }
+        String id = shipment.carrierShipmentId().trim();
+        return call(a -> operation.run(a, id));
+    }
+
+    private <T> Result<T> call(Operation<T> operation) {
+        Account a = account;
+        Result<T> result;
+        if (a.configError() != null || a.client() == null) {
+            result = Result.failure(Message.error(MessageCodes.BAD_CONFIG, "Yanwen account '"
+                    + a.descriptor().displayName() + "' is not usable: "
+                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
+        } else {
+            result = FailSafe.call(PROVIDER, () -> {
+                try {
+                    return operation.run(a);
+                } catch (IOException | InterruptedException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "Yanwen call failed: {0}", e.getClass().getSimpleName());
+                    return Result.failure(HttpFailures.transport(e, PROVIDER, "the Yanwen call")
+                            .toArray(Message[]::new));
+                }
+            });
+        }
+        return Redaction.redact(result, a.secret());
+    }
+
+    private static PluginDescriptor descriptor(String accountId, String displayName) {
+        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
+                DESCRIPTION);
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public String toString() {
+        return "YanwenCarrierGateway[" + account.descriptor().id() + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package io.waybill.carrier.yanwen.internal;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.spi.carrier.ShipmentRef;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
+import io.waybill.spi.common.Result;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.waybill.carrier.yanwen.internal.YanwenFixture.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Every operation against 401, 429 with Retry-After, 500, a timeout, and Yanwen's refusal envelope. */
+class YanwenHttpFailuresTest {
+
+    @RegisterExtension
+    static WireMockExtension wm = wireMock();
+
+    private static final ShipmentRef REF = new ShipmentRef(WAYBILL, WAYBILL);
+
+    enum Op {
+        CREATE(g -> g.createShipment(request())),
+        LABEL(g -> g.fetchLabel(REF)),
+        CANCEL(g -> g.cancelShipment(REF));
+
+        final Function<YanwenCarrierGateway, Result<?>> call;
+
+        Op(Function<YanwenCarrierGateway, Result<?>> call) {
+            this.call = call;
+        }
+    }
+
+    private static void answerEverything(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        wm.stubFor(any(anyUrl()).willReturn(answer));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void unauthorized_isAuthFailed_withoutTheSecret(Op op) {
+        answerEverything(aResponse().withStatus(401).withBody("{\"success\":false,\"message\":\"token "
+                + API_TOKEN + " invalid\"}"));
+        Message m = only(op.call.apply(gateway(wm)));
+        assertEquals(MessageCodes.AUTH_FAILED, m.code());
+        assertFalse(m.text().contains(API_TOKEN), m.text());
+        assertTrue(m.text().contains("customer number or signature"), m.text());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void tooManyRequests_isRateLimited_withRetryAfter(Op op) {
+        answerEverything(aResponse().withStatus(429).withHeader("Retry-After", "30"));
+        Message m = only(op.call.apply(gateway(wm)));
+        assertEquals(MessageCodes.RATE_LIMITED, m.code());
+        assertEquals(Duration.ofSeconds(30), m.retryAfter());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void serverError_isTransient(Op op) {
+        answerEverything(aResponse().withStatus(500).withBody("<html>error</html>"));
+        assertEquals(MessageCodes.TRANSIENT, only(op.call.apply(gateway(wm))).code());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void noAnswerInTime_isTransient(Op op) {
+        answerEverything(okJson("{}").withFixedDelay(3000));
+        Message m = only(op.call.apply(gateway(wm, Map.of("requestTimeoutSeconds", 1))));
+        assertEquals(MessageCodes.TRANSIENT, m.code());
+        assertTrue(m.text().contains("did not answer in time"), m.text());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void refusalEnvelope_isNeverASuccess(Op op) {
+        // the refusal envelope of order-create-refused.json, for every method
+        answerEverything(okJson(recorded("order-create-refused.json")));
+        Result<?> r = op.call.apply(gateway(wm));
+        assertFalse(r.isOk(), r.toString());
+        String code = only(r).code();
+        assertTrue(code.equals(MessageCodes.REJECTED) || code.equals(YanwenCarrierGateway.CANCEL_FAILED), code);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void unreadableAnswer_isABadResponse(Op op) {
+        answerEverything(aResponse().withStatus(200).withBody("not json"));
+        assertEquals(MessageCodes.BAD_RESPONSE, only(op.call.apply(gateway(wm))).code());
+    }
+}
