@@ -1,6 +1,8 @@
 package io.waybill.plugin.conformance;
 
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.CarrierService;
+import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
@@ -9,8 +11,11 @@ import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -63,9 +68,17 @@ public abstract class CarrierGatewayConformance extends PluginConformance<Carrie
         ShipmentRef odd = new ShipmentRef("../../x?y=1&z=%00#", "\u0000\n'\"<>");
         ShipmentRequest r = request("conformance-garbage");
         ShipmentRequest bare = new ShipmentRequest(null, null, null, null, r.sender(), r.recipient(), 0, List.of());
+        // a 1.2 declaration with every customs field missing or odd: the plugin answers, it does not throw
+        ShipmentRequest oddCustoms = new ShipmentRequest(r.idempotencyKey(), r.packageNo(), r.orderNo(),
+                r.serviceCode(), r.sender(), r.recipient(), r.weightGrams(), List.of(
+                        new ShipmentRequest.Item("SKU-1", null, 1, 0, null, null, null, null, null, 0),
+                        new ShipmentRequest.Item("SKU-2", "\u0000\n'\"<>", 2, 10, "../x", "手机壳\u0000",
+                                new BigDecimal("-1.005"), "??", "ZZ", -5)),
+                new CustomsDeclaration(null, new CustomsDeclaration.TaxIds(null, "", "\n", "'\"")));
         return List.of(
                 new Call<>(CREATE + "(no key, no weight, no items)", g -> g.createShipment(bare)),
                 new Call<>(CREATE + "(null)", g -> g.createShipment(null)),
+                new Call<>(CREATE + "(odd customs)", g -> g.createShipment(oddCustoms)),
                 new Call<>(TRACKING + "(blank)", g -> g.fetchTrackingNumber(blank)),
                 new Call<>(TRACKING + "(nulls)", g -> g.fetchTrackingNumber(nothing)),
                 new Call<>(TRACKING + "(odd)", g -> g.fetchTrackingNumber(odd)),
@@ -92,6 +105,20 @@ public abstract class CarrierGatewayConformance extends PluginConformance<Carrie
         for (Result<?> r : List.of(bare.createShipment(request("k")), bare.fetchTrackingNumber(shipment()),
                 bare.fetchLabel(shipment()), bare.cancelShipment(shipment()))) {
             Conformance.assertFailedWith(r, MessageCodes.UNSUPPORTED, "an SPI default");
+        }
+    }
+
+    @Test
+    void services_areDeclaredWithoutIo_andHaveDistinctCodes() {
+        List<CarrierService> services = plugin().services();
+        if (services == null) {
+            throw new AssertionError("services() answers a list (empty when the plugin declares none), not null");
+        }
+        Set<String> codes = new HashSet<>();
+        for (CarrierService s : services) {
+            if (s == null || !codes.add(s.code())) {
+                throw new AssertionError("every service is declared once with its own code: " + services);
+            }
         }
     }
 

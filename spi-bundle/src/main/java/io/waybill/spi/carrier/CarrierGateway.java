@@ -3,6 +3,8 @@ package io.waybill.spi.carrier;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 
+import java.util.List;
+
 /**
  * A logistics provider. Each operation has a default that answers "unsupported", so a carrier overrides only
  * what it can do and new operations never break old plugins. Implementations never throw: failures come back as
@@ -21,6 +23,17 @@ public interface CarrierGateway {
      */
     default boolean honoursIdempotencyKey() {
         return false;
+    }
+
+    /**
+     * The services this carrier offers and the parcels each takes (destinations, weight, declared value, dangerous
+     * goods, customs data, currencies, declaration lines). The core checks a package against the chosen service
+     * ({@link CarrierService#check}) before it assigns or uploads it, and skips a service that cannot take it.
+     * Pure and cheap: no I/O (a plugin builds the list from its configuration). The default, an empty list, means
+     * "not declared": the core then checks nothing. Since 1.2.
+     */
+    default List<CarrierService> services() {
+        return List.of();
     }
 
     /**
