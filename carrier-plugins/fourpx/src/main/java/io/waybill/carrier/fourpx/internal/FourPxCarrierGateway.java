@@ -8,6 +8,7 @@ import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.CarrierService;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.carrier.ShipmentRequest;
@@ -56,15 +57,16 @@ public class FourPxCarrierGateway implements CarrierGateway {
     private static final Set<String> DELIVER_TYPES = Set.of("1", "2", "3", "5");
 
     private record Account(PluginDescriptor descriptor, FourPxClient client, FourPxRequestMapper mapper,
-                           String secret, String configError) {
+                           String secret, String configError, List<CarrierService> services) {
     }
 
     /** Clock for timestamps and Retry-After dates; tests replace it. */
     Clock clock = Clock.systemUTC();
-    /** Where declared unit values come from: none under SPI 1.1. */
-    FourPxRequestMapper.Customs customs = FourPxRequestMapper.Customs.NONE;
+    /** Where declared unit values come from: the request's items (carrier SPI 1.2); tests may replace it. */
+    FourPxRequestMapper.Customs customs = FourPxRequestMapper.Customs.SPI;
 
-    private volatile Account account = new Account(descriptor("default", "4PX"), null, null, null, "not configured");
+    private volatile Account account = new Account(descriptor("default", "4PX"), null, null, null, "not configured",
+            List.of());
 
     @Activate
     @Modified
@@ -112,12 +114,34 @@ public class FourPxCarrierGateway implements CarrierGateway {
         FourPxRequestMapper mapper = new FourPxRequestMapper(new FourPxRequestMapper.Settings(
                 blankTo(config.defaultService(), ""), deliverType, blankTo(config.iossNo(), "")), customs);
         account = new Account(descriptor(accountId, displayName), client, mapper, secret.isEmpty() ? null : secret,
-                problems.isEmpty() ? null : String.join("; ", problems));
+                problems.isEmpty() ? null : String.join("; ", problems), services(config));
+    }
+
+    /** The configured logistics product codes (and the default) as services: declarations in USD only. */
+    private static List<CarrierService> services(FourPxConfig c) {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        if (c.defaultService() != null && !c.defaultService().isBlank()) {
+            codes.add(c.defaultService().trim());
+        }
+        if (c.services() != null) {
+            for (String s : c.services()) {
+                if (s != null && !s.isBlank()) {
+                    codes.add(s.trim());
+                }
+            }
+        }
+        return codes.stream().map(code -> new CarrierService(code, "4PX " + code, Set.of(), null, null, null,
+                Set.of(), false, FourPxRequestMapper.CURRENCIES, null)).toList();
+    }
+
+    @Override
+    public List<CarrierService> services() {
+        return account.services();
     }
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated");
+        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated", List.of());
     }
 
     @Override

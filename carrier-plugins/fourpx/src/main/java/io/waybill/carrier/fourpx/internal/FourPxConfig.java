@@ -34,6 +34,9 @@ public @interface FourPxConfig {
             description = "%defaultService.description")
     String defaultService() default "";
 
+    @AttributeDefinition(name = "%services.name", required = false, description = "%services.description")
+    String[] services() default {};
+
     @AttributeDefinition(name = "%deliverType.name", description = "%deliverType.description", options = {
             @Option(label = "1", value = "1"), @Option(label = "2", value = "2"), @Option(label = "3", value = "3"),
             @Option(label = "5", value = "5")})

@@ -3,6 +3,7 @@ package io.waybill.carrier.fourpx.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
 
@@ -32,9 +33,11 @@ final class FourPxRequestMapper {
     record Settings(String defaultService, String deliverType, String iossNo) {
     }
 
-    /** The declared unit value and customs data of a line (SPI 1.2); {@link #NONE} under SPI 1.1. */
+    /** The declared unit value and customs data of a line: {@link #SPI} reads the request's items (SPI 1.2). */
     interface Customs {
         Customs NONE = item -> null;
+        Customs SPI = item -> item.unitValue() == null ? null : new Declared(item.unitValue(), item.currency(),
+                item.hsCode(), item.descriptionZh(), item.originCountry());
 
         Declared declared(ShipmentRequest.Item item);
     }
@@ -125,8 +128,17 @@ final class FourPxRequestMapper {
         o.put("business_type", "BDS");
         o.put("duty_type", "U");
         String destination = upper(r.recipient().countryCode());
-        if (EU.contains(destination) && settings.iossNo() != null && !settings.iossNo().isBlank()) {
-            o.put("ioss_no", settings.iossNo().trim());
+        CustomsDeclaration.TaxIds taxIds = r.customs() == null ? CustomsDeclaration.TaxIds.NONE
+                : r.customs().taxIds();
+        String ioss = !taxIds.ioss().isBlank() ? taxIds.ioss()
+                : settings.iossNo() == null ? "" : settings.iossNo().trim();
+        if (EU.contains(destination) && !ioss.isBlank()) {
+            o.put("ioss_no", ioss);
+        }
+        putIf(o, "vat_no", taxIds.vat());
+        putIf(o, "eori_no", taxIds.eori());
+        if (r.customs() != null) {
+            o.put("cargo_type", cargoType(r.customs().category()));
         }
         o.putObject("logistics_service_info").put("logistics_product_code", service(r));
         ObjectNode parcel = o.putArray("parcel_list").addObject();
@@ -164,6 +176,16 @@ final class FourPxRequestMapper {
         o.set("recipient_info", address(r.recipient()));
         o.putObject("deliver_type_info").put("deliver_type", settings.deliverType());
         return o;
+    }
+
+    /** 4PX cargo_type: 1 gift, 2 documents, 3 sample, 5 other (SOURCES.md). */
+    static String cargoType(CustomsDeclaration.Category category) {
+        return switch (category) {
+            case GIFT -> "1";
+            case DOCUMENTS -> "2";
+            case SAMPLE -> "3";
+            default -> "5";
+        };
     }
 
     private static ObjectNode address(Address a) {

@@ -195,4 +195,38 @@ class FourPxGatewayTest {
         wm.verify(postRequestedFor(urlPathEqualTo(SERVICE)).withRequestBody(notMatching(".*ioss_no.*")));
         assertTrue(List.of("DE", "FR").stream().allMatch(FourPxRequestMapper.EU::contains));
     }
+
+    @Test
+    void spi12_itemsAndDeclaration_areMapped_withoutTestSeam() {
+        wm.stubFor(method("ds.xms.order.create").willReturn(okJson(recorded("order-create.json"))));
+        FourPxCarrierGateway g = new FourPxCarrierGateway();
+        g.configure(config(java.util.Map.of("baseUrl", wm.baseUrl() + SERVICE, "appKey", APP_KEY,
+                ".appSecret", APP_SECRET, "iossNo", "IM9999999999")));
+        var r = request();
+        var de = new io.waybill.spi.common.Address("Andreas", "", "Forstwald Str. 674", "", "Krefeld", "", "47804",
+                "DE", "0151", "");
+        var declared = new io.waybill.spi.carrier.ShipmentRequest(KEY, "WB000123", "SO", "A1", r.sender(), de, 1250,
+                List.of(new io.waybill.spi.carrier.ShipmentRequest.Item("SKU-1", "Wool scarf", 2, 600, "611710",
+                        "羊毛围巾", new BigDecimal("12.50"), "USD", "CN", 550)),
+                new io.waybill.spi.carrier.CustomsDeclaration(
+                        io.waybill.spi.carrier.CustomsDeclaration.Category.SAMPLE,
+                        new io.waybill.spi.carrier.CustomsDeclaration.TaxIds("IM0000000001", "", "DE1", "DE2")));
+        assertTrue(g.createShipment(declared).isOk());
+        wm.verify(postRequestedFor(urlPathEqualTo(SERVICE))
+                .withRequestBody(matchingJsonPath("$.ioss_no", equalTo("IM0000000001")))
+                .withRequestBody(matchingJsonPath("$.eori_no", equalTo("DE1")))
+                .withRequestBody(matchingJsonPath("$.vat_no", equalTo("DE2")))
+                .withRequestBody(matchingJsonPath("$.cargo_type", equalTo("3")))
+                .withRequestBody(matchingJsonPath("$.parcel_list[0].declare_product_info[0].origin_country",
+                        equalTo("CN")))
+                .withRequestBody(matchingJsonPath("$.parcel_list[0].parcel_value", equalTo("25"))));
+    }
+
+    @Test
+    void services_areTheConfiguredProducts_inUsdOnly() {
+        var services = gateway(wm, java.util.Map.of("defaultService", "A1", "services", new String[] {"A2"}))
+                .services();
+        assertEquals(List.of("A1", "A2"), services.stream().map(s -> s.code()).toList());
+        assertEquals(java.util.Set.of("USD"), services.get(1).acceptedCurrencies());
+    }
 }

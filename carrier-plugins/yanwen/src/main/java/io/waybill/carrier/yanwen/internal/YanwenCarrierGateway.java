@@ -11,6 +11,7 @@ import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.CarrierService;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.carrier.ShipmentRequest;
@@ -63,16 +64,16 @@ public class YanwenCarrierGateway implements CarrierGateway {
             "rate limit", "The outcome is unknown; try again later.", false);
 
     private record Account(PluginDescriptor descriptor, YanwenClient client, YanwenRequestMapper mapper,
-                           String secret, String configError) {
+                           String secret, String configError, List<CarrierService> services) {
     }
 
     /** Clock for timestamps and Retry-After dates; tests replace it. */
     Clock clock = Clock.systemUTC();
-    /** Where declared values come from: none under SPI 1.1. */
-    YanwenRequestMapper.Customs customs = YanwenRequestMapper.Customs.NONE;
+    /** Where declared values come from: the request's items (carrier SPI 1.2); tests may replace it. */
+    YanwenRequestMapper.Customs customs = YanwenRequestMapper.Customs.SPI;
 
     private volatile Account account = new Account(descriptor("default", "Yanwen"), null, null, null,
-            "not configured");
+            "not configured", List.of());
 
     @Activate
     @Modified
@@ -117,12 +118,39 @@ public class YanwenCarrierGateway implements CarrierGateway {
                 blankTo(config.defaultService(), ""), blankTo(config.batteries(), "").trim(),
                 blankTo(config.orderSource(), ""), blankTo(config.iossNo(), "")), customs);
         account = new Account(descriptor(accountId, displayName), client, mapper, token.isEmpty() ? null : token,
-                problems.isEmpty() ? null : String.join("; ", problems));
+                problems.isEmpty() ? null : String.join("; ", problems), services(config));
+    }
+
+    /**
+     * The configured channel ids (and the default) as services: the 5-line and currency limits of every Yanwen
+     * waybill (SOURCES.md); a service carries batteries only when the account declares parcels with batteries.
+     */
+    private static List<CarrierService> services(YanwenConfig c) {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        if (c.defaultService() != null && !c.defaultService().isBlank()) {
+            codes.add(c.defaultService().trim());
+        }
+        if (c.services() != null) {
+            for (String s : c.services()) {
+                if (s != null && !s.isBlank()) {
+                    codes.add(s.trim());
+                }
+            }
+        }
+        java.util.Set<CarrierService.DangerousGoods> dg = "1".equals(blankTo(c.batteries(), "").trim())
+                ? java.util.Set.of(CarrierService.DangerousGoods.BATTERY) : java.util.Set.of();
+        return codes.stream().map(code -> new CarrierService(code, "Yanwen " + code, java.util.Set.of(), null, null,
+                null, dg, false, YanwenRequestMapper.CURRENCIES, YanwenRequestMapper.MAX_LINES)).toList();
+    }
+
+    @Override
+    public List<CarrierService> services() {
+        return account.services();
     }
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated");
+        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated", List.of());
     }
 
     @Override

@@ -33,6 +33,9 @@ public @interface YanwenConfig {
             description = "%defaultService.description")
     String defaultService() default "";
 
+    @AttributeDefinition(name = "%services.name", required = false, description = "%services.description")
+    String[] services() default {};
+
     @AttributeDefinition(name = "%batteries.name", description = "%batteries.description", options = {
             @Option(label = "%batteries.none", value = ""), @Option(label = "%batteries.no", value = "0"),
             @Option(label = "%batteries.yes", value = "1")})

@@ -3,6 +3,7 @@ package io.waybill.carrier.yanwen.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
 
@@ -31,9 +32,11 @@ final class YanwenRequestMapper {
     record Settings(String defaultService, String batteries, String orderSource, String iossNo) {
     }
 
-    /** The declared unit value and customs data of a line (SPI 1.2); {@link #NONE} under SPI 1.1. */
+    /** The declared unit value and customs data of a line: {@link #SPI} reads the request's items (SPI 1.2). */
     interface Customs {
         Customs NONE = item -> null;
+        Customs SPI = item -> item.unitValue() == null ? null
+                : new Declared(item.unitValue(), item.currency(), item.hsCode(), item.descriptionZh());
 
         Declared declared(ShipmentRequest.Item item);
     }
@@ -130,8 +133,12 @@ final class YanwenRequestMapper {
         putIf(o, "orderSource", settings.orderSource());
         o.put("orderNumber", r.idempotencyKey());
         o.set("receiverInfo", address(r.recipient()));
+        CustomsDeclaration.TaxIds taxIds = r.customs() == null ? CustomsDeclaration.TaxIds.NONE
+                : r.customs().taxIds();
         if (r.sender() != null) {
-            o.set("senderInfo", address(r.sender()));
+            ObjectNode sender = address(r.sender());
+            putIf(sender, "taxNumber", taxIds.vat());
+            o.set("senderInfo", sender);
         }
         ObjectNode parcel = o.putObject("parcelInfo");
         parcel.put("hasBattery", Integer.parseInt(settings.batteries()));
@@ -156,9 +163,10 @@ final class YanwenRequestMapper {
         parcel.put("totalPrice", total.stripTrailingZeros());
         parcel.put("totalQuantity", quantity);
         parcel.put("totalWeight", r.weightGrams());
-        if (EU.contains(upper(r.recipient().countryCode())) && settings.iossNo() != null
-                && !settings.iossNo().isBlank()) {
-            parcel.put("ioss", settings.iossNo().trim());
+        String ioss = !taxIds.ioss().isBlank() ? taxIds.ioss()
+                : settings.iossNo() == null ? "" : settings.iossNo().trim();
+        if (EU.contains(upper(r.recipient().countryCode())) && !ioss.isBlank()) {
+            parcel.put("ioss", ioss);
         }
         parcel.set("productList", products);
         return o;

@@ -160,4 +160,38 @@ class YanwenGatewayTest {
                 .withRequestBody(matchingJsonPath("$.parcelInfo.ioss", equalTo("IM1234567890")))
                 .withRequestBody(matchingJsonPath("$.receiverInfo.country", equalTo("DE"))));
     }
+
+    @Test
+    void spi12_itemsAndTaxIds_areMapped_withoutTestSeam() {
+        wm.stubFor(method("express.order.create").willReturn(okJson(recorded("order-create.json"))));
+        YanwenCarrierGateway g = new YanwenCarrierGateway();
+        g.configure(config(Map.of("baseUrl", wm.baseUrl() + SERVICE, "userId", USER_ID, ".apiToken", API_TOKEN,
+                "defaultService", "155", "batteries", "0")));
+        ShipmentRequest r = request();
+        Address de = new Address("Andreas", "", "Forstwald Str. 674", "", "Krefeld", "NRW", "47804", "DE", "0151",
+                "");
+        ShipmentRequest declared = new ShipmentRequest(KEY, "WB1", "SO", "", r.sender(), de, 1250, java.util.List.of(
+                new ShipmentRequest.Item("SKU-1", "Wool scarf", 2, 600, "611710", "羊毛围巾", new BigDecimal("9.90"),
+                        "EUR", "CN", 0)),
+                new io.waybill.spi.carrier.CustomsDeclaration(null,
+                        new io.waybill.spi.carrier.CustomsDeclaration.TaxIds("IM0000000001", "", "", "CN-VAT-1")));
+        assertTrue(g.createShipment(declared).isOk());
+        wm.verify(postRequestedFor(urlPathEqualTo(SERVICE))
+                .withRequestBody(matchingJsonPath("$.parcelInfo.currency", equalTo("EUR")))
+                .withRequestBody(matchingJsonPath("$.parcelInfo.totalPrice", equalTo("19.8")))
+                .withRequestBody(matchingJsonPath("$.parcelInfo.ioss", equalTo("IM0000000001")))
+                .withRequestBody(matchingJsonPath("$.senderInfo.taxNumber", equalTo("CN-VAT-1")))
+                .withRequestBody(matchingJsonPath("$.parcelInfo.productList[0].hscode", equalTo("611710"))));
+    }
+
+    @Test
+    void services_carryTheLineAndCurrencyLimits_andBatteriesOnlyWhenDeclared() {
+        var services = gateway(wm, Map.of("services", new String[] {"156"})).services();
+        assertEquals(java.util.List.of("155", "156"), services.stream().map(s -> s.code()).toList());
+        assertEquals(5, services.get(0).maxCustomsLines());
+        assertTrue(services.get(0).dangerousGoodsAllowed().isEmpty());
+        var withBatteries = gateway(wm, Map.of("batteries", "1")).services();
+        assertEquals(java.util.Set.of(io.waybill.spi.carrier.CarrierService.DangerousGoods.BATTERY),
+                withBatteries.get(0).dangerousGoodsAllowed());
+    }
 }

@@ -10,6 +10,7 @@ import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.CarrierService;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.carrier.ShipmentRequest;
@@ -63,16 +64,16 @@ public class YunExpressCarrierGateway implements CarrierGateway {
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, YunExpressRequestMapper mapper,
-                           String[] secrets, String configError) {
+                           String[] secrets, String configError, List<CarrierService> services) {
     }
 
     /** Clock for Retry-After dates; tests replace it. */
     Clock clock = Clock.systemUTC();
-    /** Where declared unit values come from: none under SPI 1.1 (see {@link YunExpressRequestMapper.Customs}). */
-    YunExpressRequestMapper.Customs customs = YunExpressRequestMapper.Customs.NONE;
+    /** Where declared unit values come from: the request's items (carrier SPI 1.2); tests may replace it. */
+    YunExpressRequestMapper.Customs customs = YunExpressRequestMapper.Customs.SPI;
 
     private volatile Account account = new Account(descriptor("default", "YunExpress"), null, null, new String[0],
-            "not configured");
+            "not configured", List.of());
 
     @Activate
     @Modified
@@ -117,7 +118,33 @@ public class YunExpressCarrierGateway implements CarrierGateway {
         String[] secrets = secret.isEmpty() ? new String[0]
                 : new String[] {secret, YunExpressClient.token(code, secret)};
         account = new Account(descriptor(accountId, displayName), client, mapper, secrets,
-                problems.isEmpty() ? null : String.join("; ", problems));
+                problems.isEmpty() ? null : String.join("; ", problems), services(config));
+    }
+
+    /**
+     * The configured shipping method codes (and the default one) as services. Each takes declarations in USD, GBP or
+     * EUR (which of them depends on the destination: the plugin checks that per package); no source states a weight,
+     * value or line limit per method, so none is declared.
+     */
+    private static List<CarrierService> services(YunExpressConfig c) {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        if (c.defaultService() != null && !c.defaultService().isBlank()) {
+            codes.add(c.defaultService().trim());
+        }
+        if (c.services() != null) {
+            for (String s : c.services()) {
+                if (s != null && !s.isBlank()) {
+                    codes.add(s.trim());
+                }
+            }
+        }
+        return codes.stream().map(code -> new CarrierService(code, "YunExpress " + code, Set.of(), null, null, null,
+                Set.of(), false, Set.of("USD", "GBP", "EUR"), null)).toList();
+    }
+
+    @Override
+    public List<CarrierService> services() {
+        return account.services();
     }
 
     private YunExpressRequestMapper mapper(YunExpressConfig c) {
@@ -127,7 +154,7 @@ public class YunExpressCarrierGateway implements CarrierGateway {
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated");
+        account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated", List.of());
     }
 
     @Override

@@ -33,6 +33,9 @@ public @interface YunExpressConfig {
             description = "%defaultService.description")
     String defaultService() default "";
 
+    @AttributeDefinition(name = "%services.name", required = false, description = "%services.description")
+    String[] services() default {};
+
     @AttributeDefinition(name = "%iossCode.name", required = false, description = "%iossCode.description")
     String iossCode() default "";
 

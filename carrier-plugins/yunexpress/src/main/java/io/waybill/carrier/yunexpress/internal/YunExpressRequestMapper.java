@@ -3,6 +3,7 @@ package io.waybill.carrier.yunexpress.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
 
@@ -55,11 +56,13 @@ final class YunExpressRequestMapper {
     }
 
     /**
-     * The declared unit value of a line and its currency. SPI 1.1 carries none, so until the core sends them (SPI 1.2)
-     * {@link Customs#NONE} answers null and a create is refused: YunExpress requires {@code UnitPrice}.
+     * The declared unit value of a line and its currency: {@link #SPI} reads them from the request's items (carrier
+     * SPI 1.2); a line without a value (a 1.1 request) is refused, since YunExpress requires {@code UnitPrice}.
      */
     interface Customs {
         Customs NONE = item -> null;
+        Customs SPI = item -> item.unitValue() == null ? null
+                : new Declared(item.unitValue(), item.currency(), item.hsCode(), item.descriptionZh());
 
         Declared declared(ShipmentRequest.Item item);
     }
@@ -161,7 +164,9 @@ final class YunExpressRequestMapper {
                 max(p, line + " Chinese description", d.descriptionZh(), CNAME);
             }
         }
-        max(p, "IOSS code", settings.iossCode(), TAX_ID);
+        max(p, "IOSS code", ioss(r), TAX_ID);
+        max(p, "EORI number", taxIds(r).eori(), TAX_ID);
+        max(p, "VAT number", taxIds(r).vat(), TAX_ID);
         return p;
     }
 
@@ -219,10 +224,36 @@ final class YunExpressRequestMapper {
             parcel.put("CurrencyCode", upper(d.currency()));
             putIf(parcel, "SKU", item.sku());
         }
-        if (EU.contains(destination) && settings.iossCode() != null && !settings.iossCode().isBlank()) {
-            o.put("IossCode", settings.iossCode().trim());
+        String ioss = ioss(r);
+        if (EU.contains(destination) && !ioss.isBlank()) {
+            o.put("IossCode", ioss);
+        }
+        putIf(o, "EoriNumber", taxIds(r).eori());
+        putIf(o, "TaxNumber", taxIds(r).vat());
+        if (r.customs() != null) {
+            o.put("ApplicationType", applicationType(r.customs().category()));
         }
         return o;
+    }
+
+    /** The shipper's IOSS number of the request (SPI 1.2), else the account's IOSS code. */
+    private String ioss(ShipmentRequest r) {
+        String fromRequest = taxIds(r).ioss();
+        return !fromRequest.isBlank() ? fromRequest : settings.iossCode() == null ? "" : settings.iossCode().trim();
+    }
+
+    private static CustomsDeclaration.TaxIds taxIds(ShipmentRequest r) {
+        return r.customs() == null ? CustomsDeclaration.TaxIds.NONE : r.customs().taxIds();
+    }
+
+    /** CN22 "ApplicationType": 1 gift, 2 sample, 3 documents, 4 others (SOURCES.md). */
+    static int applicationType(CustomsDeclaration.Category category) {
+        return switch (category) {
+            case GIFT -> 1;
+            case SAMPLE -> 2;
+            case DOCUMENTS -> 3;
+            default -> 4;
+        };
     }
 
     /** Kilograms with three decimals, as YunExpress wants weights. */

@@ -213,4 +213,47 @@ class YunExpressCreateShipmentTest {
         wm.verify(postRequestedFor(urlEqualTo(CREATE)).withRequestBody(notMatching(".*IossCode.*")));
         assertEquals(new BigDecimal("1.250"), YunExpressRequestMapper.kg(1250));
     }
+
+    @Test
+    void spi12_declaredValues_customsNames_taxIds_andCategory_areSent() {
+        // given a gateway reading the request's own customs data (carrier SPI 1.2), no test seam
+        wm.stubFor(post(CREATE).willReturn(okJson(recorded("create-order.json"))));
+        YunExpressCarrierGateway g = new YunExpressCarrierGateway();
+        g.configure(config(Map.of("baseUrl", wm.baseUrl() + "/api", "customerCode", CUSTOMER_CODE,
+                ".apiSecret", API_SECRET, "iossCode", "IOSS-OF-THE-ACCOUNT")));
+        ShipmentRequest r = request();
+        ShipmentRequest declared = new ShipmentRequest(KEY, "WB000123", "SO-1001", "THPHR", r.sender(), r.recipient(),
+                1250, List.of(new ShipmentRequest.Item("SKU-1", "Wool scarf", 1, 1200, "611710", "羊毛围巾",
+                new BigDecimal("12.5"), "EUR", "CN", 1100)),
+                new io.waybill.spi.carrier.CustomsDeclaration(io.waybill.spi.carrier.CustomsDeclaration.Category.GIFT,
+                        new io.waybill.spi.carrier.CustomsDeclaration.TaxIds("IM0000000001", "", "DE123456789000",
+                                "DE123456789")));
+        // when
+        Result<ShipmentResponse> result = g.createShipment(declared);
+        // then: the store's IOSS number wins over the account's, EORI and VAT go along, a gift is ApplicationType 1
+        assertTrue(result.isOk(), result.toString());
+        wm.verify(postRequestedFor(urlEqualTo(CREATE))
+                .withRequestBody(matchingJsonPath("$[0].Parcels[0].UnitPrice", equalTo("12.5")))
+                .withRequestBody(matchingJsonPath("$[0].Parcels[0].CurrencyCode", equalTo("EUR")))
+                .withRequestBody(matchingJsonPath("$[0].Parcels[0].HSCode", equalTo("611710")))
+                .withRequestBody(matchingJsonPath("$[0].Parcels[0].CName", equalTo("羊毛围巾")))
+                .withRequestBody(matchingJsonPath("$[0].IossCode", equalTo("IM0000000001")))
+                .withRequestBody(matchingJsonPath("$[0].EoriNumber", equalTo("DE123456789000")))
+                .withRequestBody(matchingJsonPath("$[0].TaxNumber", equalTo("DE123456789")))
+                .withRequestBody(matchingJsonPath("$[0].ApplicationType", equalTo("1"))));
+        assertEquals(4, YunExpressRequestMapper.applicationType(
+                io.waybill.spi.carrier.CustomsDeclaration.Category.MERCHANDISE));
+    }
+
+    @Test
+    void services_areTheConfiguredMethodCodes_withTheDeclarationCurrencies() {
+        YunExpressCarrierGateway g = gateway(wm, Map.of("defaultService", "THPHR",
+                "services", new String[] {"THPHR", "FXPHR", " "}));
+        var services = g.services();
+        assertEquals(List.of("THPHR", "FXPHR"), services.stream().map(s -> s.code()).toList());
+        assertEquals(java.util.Set.of("USD", "GBP", "EUR"), services.get(0).acceptedCurrencies());
+        assertTrue(services.get(0).check(new io.waybill.spi.carrier.CarrierService.Parcel("US", 100, null, "CNY",
+                java.util.Set.of(), 1, false)).stream().anyMatch(x -> x.code().equals(
+                io.waybill.spi.carrier.CarrierService.CURRENCY)));
+    }
 }
