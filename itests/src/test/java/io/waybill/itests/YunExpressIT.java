@@ -17,8 +17,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -28,9 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The YunExpress carrier on the real distribution: its {@code .kar} dropped into {@code deploy/} registers the carrier
  * once an account is configured through the shell, and an upload of a package reaches the plugin through the core's
- * carrier queue. Carrier SPI 1.1 carries no declared unit values and YunExpress requires them ({@code UnitPrice}), so
- * the package fails its upload with the plugin's readable reason and nothing is sent to the (WireMock) YunExpress;
- * when the core sends declared values (SPI 1.2) this test's last step is where the upload becomes a CreateOrder.
+ * carrier queue. YunExpress requires a declared unit value per line ({@code UnitPrice}); the core's carrier worker
+ * sends declared values only once the customs core (SPI 1.2 declarations) is in. So the outcome is one of two, each
+ * checked completely: without declared values the plugin refuses before any call, with its reason in the package's
+ * history, and the WireMock YunExpress receives nothing; with them, exactly one CreateOrder carrying the package's
+ * key reaches the stub and the package is tracked with the number the stub answered.
  */
 @Order(19)
 @ExtendWith(WaybillExtension.class)
@@ -42,6 +47,9 @@ class YunExpressIT {
     private static final String SKU = "PEN-GEL-12";
     private static final String ORDER = "YUN-IT-001";
     private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final String TRACKING = "LX000000001CN";
+    private static final Path YUNEXPRESS = Path.of("..", "carrier-plugins", "yunexpress", "src", "test", "resources",
+            "io", "waybill", "carrier", "yunexpress", "internal");
 
     private WaybillDistribution waybill;
     private WireMockServer yunexpress;
@@ -53,7 +61,7 @@ class YunExpressIT {
         this.waybill = waybill;
         yunexpress = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         yunexpress.start();
-        yunexpress.stubFor(any(anyUrl()).willReturn(CarrierStubs.json(500, "{}")));
+        yunexpress.stubFor(any(anyUrl()).atPriority(10).willReturn(CarrierStubs.json(500, "{}")));
     }
 
     @AfterAll
@@ -97,16 +105,27 @@ class YunExpressIT {
         Result alloc = waybill.shell("waybill:allocate " + pkg);
         assertTrue(alloc.output().contains("1 done, 0 failed"), () -> "allocate:\n" + alloc.output());
 
+        // and: YunExpress answers this package's order (its key is the CustomerOrderNumber) with a tracking number
+        String key = pkg + "-1";
+        yunexpress.stubFor(post(urlEqualTo("/api/WayBill/CreateOrder")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$[0].CustomerOrderNumber", equalTo(key)))
+                .willReturn(CarrierStubs.json(200, CarrierStubs.replaced(CarrierStubs.body(YUNEXPRESS,
+                        "create-order.json"), "WB000123-1", key, "LX123456785CN", TRACKING))));
+
         // when: it is uploaded
         Result upload = waybill.shell("waybill:upload " + pkg);
         assertEquals(0, upload.exitCode(), () -> "upload:\n" + upload.output());
 
-        // then: the plugin refused it before any call, with its reason in the package's history
+        // then: refused by the plugin before any call, or created at the stub and tracked (see the class comment)
         Result shown = waybill.shellUntil("waybill:package-show " + pkg,
-                r -> r.output().contains("declared unit value"), LIMIT);
-        assertTrue(shown.output().contains("YunExpress requires UnitPrice"), () -> shown.output());
-        assertEquals(0, yunexpress.findAll(postRequestedFor(urlEqualTo("/api/WayBill/CreateOrder"))).size(),
-                () -> "requests to the stub: " + CarrierStubs.bodies(yunexpress));
+                r -> r.output().contains("declared unit value") || r.output().contains(TRACKING), LIMIT);
+        int creates = yunexpress.findAll(postRequestedFor(urlEqualTo("/api/WayBill/CreateOrder"))).size();
+        if (shown.output().contains(TRACKING)) {
+            assertEquals(1, creates, () -> "one CreateOrder: " + CarrierStubs.bodies(yunexpress));
+        } else {
+            assertTrue(shown.output().contains("YunExpress requires UnitPrice"), () -> shown.output());
+            assertEquals(0, creates, () -> "requests to the stub: " + CarrierStubs.bodies(yunexpress));
+        }
     }
 
     private String packageOf(String order) {
