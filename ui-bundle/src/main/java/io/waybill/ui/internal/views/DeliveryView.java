@@ -143,7 +143,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         count.addClassName("wb-badge");
         selected.setId("selection-count");
         selected.addClassName("wb-muted");
-        Div titleRow = new Div(heading, count, columns.chooser());
+        // saved views (name -> tab + URL state), kept per user in the core
+        SavedViewsButton views = new SavedViewsButton(viewer, () -> new SavedViewsButton.Current(tab, urlState()));
+        Div titleRow = new Div(heading, count, views, columns.chooser());
         titleRow.addClassName("wb-title-row");
 
         tabs.setId("delivery-tabs");
