@@ -324,7 +324,7 @@ class ScanStationIT {
         assertTrue(ShellTables.row(r, "Package no.", pkg).isPresent(), () -> pkg + " in package-list --status "
                 + "shipped:\n" + r.output());
         Result show = waybill.shell("waybill:package-show " + pkg);
-        assertTrue(show.output().contains("SHIPPED  PRINTED -> SHIPPED  (Weight " + grams + " g"),
+        assertTrue(show.output().contains("SHIPPED  PRINTED -> SHIPPED  (Weight " + PrintAndShipIT.kg(grams)),
                 () -> "history with the scale's weight " + grams + " g:\n" + show.output());
     }
 
