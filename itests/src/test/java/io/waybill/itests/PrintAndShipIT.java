@@ -133,7 +133,7 @@ class PrintAndShipIT {
         Result upload = waybill.shell("waybill:upload " + String.join(" ", expected.keySet()));
 
         // then
-        assertTrue(upload.output().contains("Batch upload (queued): " + expected.size() + " done, 0 failed"),
+        assertTrue(upload.output().contains("Batch upload: " + expected.size() + " queued, 0 refused"),
                 () -> "upload:\n" + upload.output());
         long deadline = System.nanoTime() + TRACKING_LIMIT.toNanos();
         while (true) {
@@ -452,7 +452,7 @@ class PrintAndShipIT {
         Result alloc = waybill.shell("waybill:allocate " + pkg);
         assertTrue(alloc.output().contains("1 done"), () -> "allocate:\n" + alloc.output());
         Result upload = waybill.shell("waybill:upload " + pkg);
-        assertTrue(upload.output().contains("1 done"), () -> "upload:\n" + upload.output());
+        assertTrue(upload.output().contains("1 queued"), () -> "upload:\n" + upload.output());
         waybill.shellUntil("waybill:package-list --store " + STORE + " --status tracked -n 1000",
                 r -> r.output().contains(pkg), TRACKING_LIMIT);
 
