@@ -169,7 +169,7 @@ class CarrierRestartIT {
         // when: the batch is queued, and the distribution is stopped while the carriers are answering
         long t0 = System.nanoTime();
         Result upload = waybill.shell("waybill:upload " + String.join(" ", all));
-        assertTrue(upload.output().contains("Batch upload (queued): " + all.size() + " done, 0 failed"),
+        assertTrue(upload.output().contains("Batch upload: " + all.size() + " queued, 0 refused"),
                 () -> "upload:\n" + upload.output());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (creates() < 4) {
@@ -245,7 +245,7 @@ class CarrierRestartIT {
 
         // when: killed while the first calls wait for their answer
         Result upload = waybill.shell("waybill:upload " + String.join(" ", all));
-        assertTrue(upload.output().contains("Batch upload (queued): " + all.size() + " done, 0 failed"),
+        assertTrue(upload.output().contains("Batch upload: " + all.size() + " queued, 0 refused"),
                 () -> "upload:\n" + upload.output());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (creates() - before < 2) {

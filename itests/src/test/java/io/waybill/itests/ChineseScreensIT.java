@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -58,6 +59,8 @@ class ChineseScreensIT {
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final Pattern POOL_ROW = Pattern.compile("(?m)^carrier\\s*\\|\\s*pool\\s*\\|.*");
     private static final Pattern CJK = Pattern.compile("[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]");
+    /** What follows the last Chinese colon of a text: the facts of "kind：facts". */
+    private static final Pattern AFTER_COLON = Pattern.compile("：([^：]*)$");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z'’]*[A-Za-z]");
     /** Data tokens: e-mails, URLs, anything with a digit, an underscore, a dot inside or a hyphen, all capitals. */
     private static final Pattern DATA_TOKEN = Pattern.compile("\\S+@\\S+|https?://\\S+|/\\S+"
@@ -83,17 +86,18 @@ class ChineseScreensIT {
         Files.copy(kar, deployedKar, StandardCopyOption.REPLACE_EXISTING);
         waybill.shellUntil("waybill:plugin-list", r -> POOL_ROW.matcher(WaybillDistribution.registeredPlugins(r.output())).find(), LIMIT);
 
-        Result stock = waybill.shell("waybill:stock-adjust -r \"chinese screens IT\" SZ-01 " + SKU + " 2");
+        Result stock = waybill.shell("waybill:stock-adjust -r \"chinese screens IT\" SZ-01 " + SKU + " 3");
         assertEquals(0, stock.exitCode(), () -> "stock-adjust:\n" + stock.output());
         Path file = waybill.importDir("chinese-screens").resolve("chinese-screens.csv");
         List<String> rows = List.of(
                 "ZHIT-001,,2025-06-01 09:00,王小明,,科技园南路 8 号,,深圳,广东,518057,CN,,," + SKU + ",1",
                 "ZHIT-002,,2025-06-01 09:05,李华,,长安街 1 号,,北京,北京,100000,CN,,," + SKU + ",1",
-                "ZHIT-003,,2025-06-01 09:10,张伟,,南京路 100 号,,上海,上海,200000,CN,,," + SKU + ",9999");
+                "ZHIT-003,,2025-06-01 09:10,张伟,,南京路 100 号,,上海,上海,200000,CN,,," + SKU + ",9999",
+                "ZHIT-004,,2025-06-01 09:15,赵敏,,西湖路 6 号,,杭州,浙江,310000,CN,,," + SKU + ",1");
         Files.writeString(file, ShellWorkflowIT.HEADER + "\n" + String.join("\n", rows) + "\n",
                 StandardCharsets.UTF_8);
         Result imported = waybill.shell("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
-        assertTrue(imported.output().contains("Imported: 3 new"), () -> "import:\n" + imported.output());
+        assertTrue(imported.output().contains("Imported: 4 new"), () -> "import:\n" + imported.output());
         Map<String, String> weights = new LinkedHashMap<>();
         for (Map<String, String> row : waybill.allPackageRows("waybill:package-list --store " + STORE)) {
             if (row.getOrDefault("Order no.", "").startsWith(PREFIX)) {
@@ -101,13 +105,13 @@ class ChineseScreensIT {
                 weights.put(row.get("Order no."), row.get("Weight"));
             }
         }
-        assertEquals(3, packages.size(), () -> "packages: " + packages);
+        assertEquals(4, packages.size(), () -> "packages: " + packages);
         String shipped = packages.get("ZHIT-001");
         String voided = packages.get("ZHIT-002");
         Result allocated = waybill.shell("waybill:allocate " + shipped + " " + voided);
         assertTrue(allocated.output().contains("2 done"), () -> "allocate:\n" + allocated.output());
         Result uploaded = waybill.shell("waybill:upload " + shipped);
-        assertTrue(uploaded.output().contains("1 done"), () -> "upload:\n" + uploaded.output());
+        assertTrue(uploaded.output().contains("1 queued"), () -> "upload:\n" + uploaded.output());
         awaitStatus(shipped, "tracked");
         Path pdf = waybill.printDir("chinese-screens").resolve("label.pdf");
         Result printed = waybill.shell("waybill:print -o \"" + pdf + "\" --mark-printed " + shipped);
@@ -206,7 +210,7 @@ class ChineseScreensIT {
         assertTrue(all.contains("仓库 SZ-01"), () -> "allocation reason: " + all);
         assertTrue(all.contains("物流商 pool"), () -> "upload reason: " + all);
         assertTrue(all.contains("运单号 "), () -> "tracking reason: " + all);
-        assertTrue(all.matches("(?s).*重量 [\\d,]+ 克（预期 [\\d,]+ 克 ± [\\d,]+ 克）.*"), () -> "weighing: " + all);
+        assertTrue(all.matches("(?s).*重量 \\d+\\.\\d{3} kg（预期 \\d+\\.\\d{3} kg ± \\d+\\.\\d{3} kg）.*"), () -> "weighing: " + all);
         assertTrue(!all.contains("Warehouse ") && !all.contains("Carrier ") && !all.contains("Weight "),
                 () -> "no English reasons: " + all);
         scrollTo("history-grid");
@@ -285,6 +289,48 @@ class ChineseScreensIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void aRefusalOtherThanOutOfStockReadsWholeInChinese() {
+        // given: a waiting package selected in the browser
+        String pkg = packages.get("ZHIT-004");
+        browser.go("/delivery/waiting");
+        browser.filter("filter-text", GRID, "ZHIT-004");
+        browser.selectRows(GRID, List.of(pkg));
+        // and: meanwhile allocated by someone else
+        Result allocated = waybill.shell("waybill:allocate " + pkg);
+        assertTrue(allocated.output().contains("1 done"), () -> "allocate:\n" + allocated.output());
+
+        // when: allocated again from the page
+        browser.click("action-allocate");
+        browser.awaitText("confirm-text", "confirm question", t -> !t.isEmpty());
+        browser.click("confirm-button");
+
+        // then: the whole refusal in Chinese (status and action translated), the package no. as it is
+        browser.awaitText("batch-result-summary", "batch result", LIMIT, t -> !t.isEmpty());
+        List<String> failures = browser.await("failure rows", () -> {
+            List<String> r = browser.gridRows("batch-result-failures");
+            return r.isEmpty() ? null : r;
+        });
+        assertTrue(failures.stream().anyMatch(r -> r.contains("包裹 " + pkg + " 当前为“已分配库存”，现在不能分配库存。")
+                && !r.contains("Package") && !r.contains("cannot")), () -> "failures: " + failures);
+        List<String> latin = latinSentences();
+        browser.screenshot("zh-05-illegal-state-result");
+        browser.click("batch-result-close");
+        browser.awaitGone("batch-result-summary");
+        assertTrue(latin.isEmpty(), () -> "Latin-only sentences in the result dialog: " + latin);
+    }
+
+    @Test
+    @Order(7)
+    void theSentenceCheckCatchesAChineseKindBeforeEnglishFacts() {
+        // the form refusals took before they were data: a Chinese kind, then the core's English sentence
+        assertTrue(isLatinSentence("当前状态不允许此操作：Package WB00000012 is allocated; it cannot be allocated now."));
+        assertFalse(isLatinSentence("缺货：" + SKU + " 缺 9,998 件"));
+        assertFalse(isLatinSentence("物流商 pool"));
+        assertFalse(isLatinSentence("Waybill 的这一部分暂时不可用"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void walk(String shot) {
@@ -354,10 +400,15 @@ class ChineseScreensIT {
         return latin.stream().distinct().toList();
     }
 
-    /** Two or more Latin words and no Chinese character, once the data in it is taken out. */
+    /**
+     * Two or more Latin words and no Chinese character, once the data in it is taken out; in a Chinese text, what
+     * follows its last Chinese colon is checked the same way, which catches a Chinese kind followed by the core's
+     * English facts ("当前状态不允许此操作：Package ... cannot be ...").
+     */
     boolean isLatinSentence(String text) {
         if (CJK.matcher(text).find()) {
-            return false;
+            Matcher facts = AFTER_COLON.matcher(text);
+            return facts.find() && !facts.group(1).isBlank() && isLatinSentence(facts.group(1));
         }
         String rest = text;
         for (String value : data) {

@@ -538,7 +538,7 @@ class GoLiveIT {
         Result alloc = waybill.shell("waybill:allocate " + first + " " + second);
         assertTrue(alloc.output().contains("2 done"), alloc::output);
         Result upload = waybill.shell("waybill:upload " + first + " " + second);
-        assertTrue(upload.output().contains("2 done"), upload::output);
+        assertTrue(upload.output().contains("2 queued"), upload::output);
         awaitStatus("GL-1001", "tracked", TRACKING_LIMIT);
         awaitStatus("GL-1002", "tracked", TRACKING_LIMIT);
         Path pdf = out.resolve("golive-labels.pdf");
@@ -589,7 +589,7 @@ class GoLiveIT {
 
         // when: allocate, upload (no method named: the store's default, pool/RR), print, ship, sync
         assertTrue(waybill.shell("waybill:allocate " + pkg).output().contains("1 done"));
-        assertTrue(waybill.shell("waybill:upload " + pkg).output().contains("1 done"));
+        assertTrue(waybill.shell("waybill:upload " + pkg).output().contains("1 queued"));
         String tracking = awaitStatus(SHOPIFY_STORE, SHOPIFY_ORDER, "tracked", TRACKING_LIMIT).get("Tracking no.");
         assertTrue(tracking.startsWith("RR"), tracking);
         Result print = waybill.shell("waybill:print --mark-printed -o \"" + out.resolve("golive-shopify.pdf") + "\" "

@@ -34,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is on the Sync list with a tracking number. A user of its own ({@value #USER}) checks, in the browser: every status
  * tab is on screen without scrolling the tab strip and no side navigation label is cut; the Created cell shows the
  * time; no cell of the test's own rows is cut (scrollWidth <= clientWidth of each cell's content, on these rows
- * only, never a pixel width); the columns hidden in the "Columns" menu stay hidden after signing out and in, and in a
+ * only, never a pixel width); the default column set fits without scrolling sideways (the grid's scrollWidth is not
+ * above its clientWidth) on the waiting list, a carrier tab and across all statuses, where no tab is highlighted; the
+ * columns hidden in the "Columns" menu stay hidden after signing out and in, and in a
  * second browser (another device): the choice is kept in the core.
  */
 @Order(19)
@@ -119,7 +121,7 @@ class LayoutIT {
         Result allocated = waybill.shell("waybill:allocate " + pkg);
         assertTrue(allocated.output().contains("1 done"), () -> "allocate:\n" + allocated.output());
         Result uploaded = waybill.shell("waybill:upload " + pkg);
-        assertTrue(uploaded.output().contains("1 done"), () -> "upload:\n" + uploaded.output());
+        assertTrue(uploaded.output().contains("1 queued"), () -> "upload:\n" + uploaded.output());
         awaitStatus(pkg, "tracked");
         Result print = waybill.shell("waybill:print -o \"" + waybill.printDir("layout").resolve("labels.pdf")
                 + "\" --mark-printed " + pkg);
@@ -162,6 +164,29 @@ class LayoutIT {
 
     @Test
     @Order(2)
+    void theDefaultColumnsFitWithoutScrollingSidewaysAndAllStatusesHighlightsNoTab() {
+        // the user's default column set (every column): the waiting list, a carrier tab (tracking no. and upload
+        // state) and a carrier tab across all statuses (the status column too: every column of the list)
+        for (String url : List.of("/delivery/waiting?q=" + PREFIX, "/delivery/shipped?q=" + PREFIX,
+                "/delivery/allocated?scope=all&q=" + PREFIX)) {
+            browser.go(url);
+            browser.await("#" + GRID + " shows '" + PREFIX + "'",
+                    () -> PREFIX.equals(browser.byId(GRID).getAttribute("data-filter")));
+            browser.await("own rows on " + url, () -> browser.gridRows(GRID).stream().anyMatch(r -> r.contains(PREFIX)));
+            assertNoSidewaysScroll(url);
+            String selected = String.valueOf(browser.js("return Array.from(document.querySelectorAll("
+                    + "'#delivery-tabs vaadin-tab')).filter(t => t.hasAttribute('selected')).map(t => t.id).join(',');"));
+            if (url.contains("scope=all")) {
+                assertEquals("", selected, "in all statuses no tab is highlighted");
+                browser.screenshot("layout-06-en-1440-all-statuses-all-columns");
+            } else {
+                assertEquals("tab-" + url.substring("/delivery/".length(), url.indexOf('?')), selected, url);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void createdShowsTheTimeAndNoCellOfTheOwnRowsIsCut() {
         browser.go("/delivery/waiting");
         browser.filter("filter-text", GRID, PREFIX);
@@ -194,7 +219,7 @@ class LayoutIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theChosenColumnsFollowTheUserAfterSignOutAndOnAnotherDevice() {
         browser.go("/delivery/waiting");
         browser.filter("filter-text", GRID, PREFIX);
@@ -240,7 +265,7 @@ class LayoutIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void screenshotsAt1440And1920InEnglishAndChinese() {
         for (String language : List.of("English", "简体中文")) {
             if (!"English".equals(language)) {
@@ -376,6 +401,26 @@ class LayoutIT {
         List<?> cut = (List<?>) measured.get("cut");
         assertTrue(cut.isEmpty(), () -> "cells cut in the row of " + rowText + " in #" + gridId + ": " + cut
                 + " (screenshot " + browser.screenshot("layout-cut-" + gridId) + ")");
+    }
+
+    /**
+     * The grid does not scroll sideways: its scrolling table is no wider than its visible width (once the columns
+     * are sized to the rows shown). Widths of the grid, never of its data.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertNoSidewaysScroll(String where) {
+        String measure = "const t = arguments[0].$ && arguments[0].$.table;"
+                + "return t ? {scroll: t.scrollWidth, client: t.clientWidth} : null;";
+        try {
+            browser.await("no sideways scroll on " + where, () -> {
+                Map<String, Object> m = (Map<String, Object>) browser.js(measure, browser.byId(GRID));
+                return m != null && ((Number) m.get("scroll")).longValue() <= ((Number) m.get("client")).longValue()
+                        ? true : null;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError("the list scrolls sideways on " + where + ": " + browser.js(measure,
+                    browser.byId(GRID)) + " (screenshot " + browser.screenshot("layout-sideways") + ")", e);
+        }
     }
 
     /** A JavaScript regular expression matching exactly {@code text}. */

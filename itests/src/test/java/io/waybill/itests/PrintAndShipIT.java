@@ -46,6 +46,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrintAndShipIT {
 
+    /** A weight as Waybill prints it everywhere (core model Weights): kilograms with three decimals. */
+    static String kg(int grams) {
+        return String.format(java.util.Locale.ROOT, "%d.%03d kg", grams / 1000, grams % 1000);
+    }
+
     static final String STORE = "ACME-EBAY";
     static final List<String> WAREHOUSES = List.of("SZ-01", "US-LA", "DE-FRA");
     private static final int WANTED = 5;
@@ -128,7 +133,7 @@ class PrintAndShipIT {
         Result upload = waybill.shell("waybill:upload " + String.join(" ", expected.keySet()));
 
         // then
-        assertTrue(upload.output().contains("Batch upload (queued): " + expected.size() + " done, 0 failed"),
+        assertTrue(upload.output().contains("Batch upload: " + expected.size() + " queued, 0 refused"),
                 () -> "upload:\n" + upload.output());
         long deadline = System.nanoTime() + TRACKING_LIMIT.toNanos();
         while (true) {
@@ -216,9 +221,9 @@ class PrintAndShipIT {
         Result r = waybill.shell("waybill:ship -w " + grams + " " + pkg);
 
         // then
-        assertTrue(r.output().contains(pkg + ": WEIGHT_FAIL not shipped - WEIGHT MISMATCH: " + grams + " g, expected "
-                + expected.get(pkg) + " g"), () -> "ship -w expected+200:\n" + r.output());
-        assertTrue(r.output().contains("(+200 g)"), () -> "difference shown:\n" + r.output());
+        assertTrue(r.output().contains(pkg + ": WEIGHT_FAIL not shipped - WEIGHT MISMATCH: " + kg(grams) + ", expected "
+                + kg(expected.get(pkg))), () -> "ship -w expected+200:\n" + r.output());
+        assertTrue(r.output().contains("(+0.200 kg)"), () -> "difference shown:\n" + r.output());
         assertEquals("printed", rows().get(pkg).get("Status"), "status after a weight mismatch");
     }
 
@@ -236,14 +241,14 @@ class PrintAndShipIT {
         Result r = waybill.shell("waybill:ship -w " + grams + " " + pkg);
 
         // then
-        assertTrue(r.output().contains(pkg + ": PASS SHIPPED - Weight OK: " + grams + " g"),
+        assertTrue(r.output().contains(pkg + ": PASS SHIPPED - Weight OK: " + kg(grams)),
                 () -> "ship -w expected:\n" + r.output());
         Result after = show(pkg);
         assertTrue(after.output().matches("(?s).*status (shipped|synced|sync_failed).*"),
                 () -> "status after shipping:\n" + after.output());
         assertTrue(after.output().lines().anyMatch(l -> l.matches("^\\s+\\S+ \\S+\\s+admin\\s+SHIPPED\\s+PRINTED -> "
-                        + "SHIPPED\\s+\\(Weight " + grams + " g \\(expected " + grams + " g ± \\d+ g\\)\\)\\s*$")),
-                () -> "history line 'admin SHIPPED PRINTED -> SHIPPED (Weight " + grams + " g ...)':\n"
+                        + "SHIPPED\\s+\\(Weight " + kg(grams) + " \\(expected " + kg(grams) + " ± \\d+\\.\\d{3} kg\\)\\)\\s*$")),
+                () -> "history line 'admin SHIPPED PRINTED -> SHIPPED (Weight " + kg(grams) + " ...)':\n"
                         + after.output());
         assertEquals("shipped", statusInList(pkg, "shipped"), "package-list --status shipped lists it");
         // stock on hand: allocation reserved, shipping took it off the shelf
@@ -447,7 +452,7 @@ class PrintAndShipIT {
         Result alloc = waybill.shell("waybill:allocate " + pkg);
         assertTrue(alloc.output().contains("1 done"), () -> "allocate:\n" + alloc.output());
         Result upload = waybill.shell("waybill:upload " + pkg);
-        assertTrue(upload.output().contains("1 done"), () -> "upload:\n" + upload.output());
+        assertTrue(upload.output().contains("1 queued"), () -> "upload:\n" + upload.output());
         waybill.shellUntil("waybill:package-list --store " + STORE + " --status tracked -n 1000",
                 r -> r.output().contains(pkg), TRACKING_LIMIT);
 

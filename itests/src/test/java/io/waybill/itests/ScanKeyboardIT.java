@@ -124,7 +124,7 @@ class ScanKeyboardIT {
         assertEquals(WANTED, expected.size(), () -> WANTED + " allocated packages of " + candidates + ": " + rows);
         String numbers = String.join(" ", expected.keySet());
         Result upload = waybill.shell("waybill:upload " + numbers);
-        assertTrue(upload.output().contains(WANTED + " done, 0 failed"), () -> "upload:\n" + upload.output());
+        assertTrue(upload.output().contains(WANTED + " queued, 0 refused"), () -> "upload:\n" + upload.output());
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!expected.keySet().stream().allMatch(p -> "tracked".equals(rows().get(p).get("Status")))) {
             if (System.nanoTime() > deadline) {
@@ -298,7 +298,7 @@ class ScanKeyboardIT {
         browser.click("batch-result-close");
         Result show = waybill.shell("waybill:package-show " + heavy);
         assertTrue(show.output().contains("SHIPPED_OVERRIDE") && show.output().contains("supervisor " + SUPERVISOR)
-                && show.output().contains("last weighed 800 g"), () -> "history:\n" + show.output());
+                && show.output().contains("last weighed 0.800 kg"), () -> "history:\n" + show.output());
     }
 
     @Test
@@ -421,7 +421,7 @@ class ScanKeyboardIT {
 
     private void assertShipped(String pkg, int grams) {
         Result show = waybill.shell("waybill:package-show " + pkg);
-        assertTrue(show.output().contains("SHIPPED  PRINTED -> SHIPPED  (Weight " + grams + " g"),
+        assertTrue(show.output().contains("SHIPPED  PRINTED -> SHIPPED  (Weight " + PrintAndShipIT.kg(grams)),
                 () -> "history with the typed weight " + grams + " g:\n" + show.output());
     }
 

@@ -109,7 +109,7 @@ class ScanStationIT {
         assertEquals(WANTED, expected.size(), () -> WANTED + " allocated packages of " + candidates + ": " + rows);
         String numbers = String.join(" ", expected.keySet());
         Result upload = waybill.shell("waybill:upload " + numbers);
-        assertTrue(upload.output().contains(WANTED + " done, 0 failed"), () -> "upload:\n" + upload.output());
+        assertTrue(upload.output().contains(WANTED + " queued, 0 refused"), () -> "upload:\n" + upload.output());
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!expected.keySet().stream().allMatch(p -> "tracked".equals(rows().get(p).get("Status")))) {
             if (System.nanoTime() > deadline) {
@@ -324,7 +324,7 @@ class ScanStationIT {
         assertTrue(ShellTables.row(r, "Package no.", pkg).isPresent(), () -> pkg + " in package-list --status "
                 + "shipped:\n" + r.output());
         Result show = waybill.shell("waybill:package-show " + pkg);
-        assertTrue(show.output().contains("SHIPPED  PRINTED -> SHIPPED  (Weight " + grams + " g"),
+        assertTrue(show.output().contains("SHIPPED  PRINTED -> SHIPPED  (Weight " + PrintAndShipIT.kg(grams)),
                 () -> "history with the scale's weight " + grams + " g:\n" + show.output());
     }
 

@@ -500,7 +500,7 @@ class SeedWorkflowIT {
         for (String p : List.of(first, second)) {
             Result show = waybill.shell("waybill:package-show " + p);
             int g = PrintAndShipIT.grams(byPackage(mine, p).get("Weight"));
-            assertTrue(show.output().contains("PRINTED -> SHIPPED  (Weight " + g + " g"),
+            assertTrue(show.output().contains("PRINTED -> SHIPPED  (Weight " + PrintAndShipIT.kg(g)),
                     () -> "the scale's weight " + g + " g in the history of " + p + ":\n" + show.output());
         }
         assertTrue(scale.commands().stream().anyMatch(c -> c.equals("SI") || c.equals("S")),

@@ -328,13 +328,23 @@ class ShellWorkflowIT {
         }
         List<String> orders = List.of("ITS-003", "ITS-004", "ITS-005", "ITS-006");
 
-        // when
+        // when: uploaded with --wait, a voided package among them
+        String voided = packages.get("ITS-001");
         long t0 = System.nanoTime();
-        Result r = waybill.shell("waybill:upload " + String.join(" ", numbers(orders)));
+        Result r = waybill.shell("waybill:upload --wait --timeout 90 " + String.join(" ", numbers(orders)) + " "
+                + voided);
 
-        // then
-        assertTrue(r.output().contains("Batch upload (queued): 4 done, 0 failed (of 4)"),
-                () -> "upload of the 4 allocated packages:\n" + r.output());
+        // then: "queued", not "done"; the voided one refused with its reason; then the carriers' answers followed
+        // until each package has one (tracked, or accepted with the tracking number to come)
+        assertTrue(r.output().contains("Batch upload: 4 queued, 1 refused (of 5)"),
+                () -> "upload of the 4 allocated packages and a voided one:\n" + r.output());
+        assertTrue(r.output().contains(voided + "  [already_voided]  Package " + voided + " is voided; it cannot be "
+                + "uploaded to a carrier."), () -> "the voided package's refusal:\n" + r.output());
+        assertFalse(r.output().contains(" done"), () -> "an upload is queued, not done:\n" + r.output());
+        Matcher outcome = Pattern.compile("Outcome: (\\d+) tracked, (\\d+) accepted \\(tracking no\\. to come\\), "
+                + "0 failed, 0 waiting \\(of 4 queued\\)").matcher(r.output());
+        assertTrue(outcome.find(), () -> "--wait follows the carriers' answers to the outcome:\n" + r.output());
+        assertEquals(4, Integer.parseInt(outcome.group(1)) + Integer.parseInt(outcome.group(2)), r::output);
         Map<String, Map<String, String>> tracked = awaitTracked(orders);
         WaybillDistribution.figure("waybill:upload of 4 packages -> all tracked (pool carrier)",
                 String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));

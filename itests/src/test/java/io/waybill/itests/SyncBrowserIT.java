@@ -304,7 +304,7 @@ class SyncBrowserIT {
         Result allocate = waybill.shell("waybill:allocate " + numbers);
         assertTrue(allocate.output().contains("5 done, 0 failed"), () -> "allocate:\n" + allocate.output());
         Result upload = waybill.shell("waybill:upload " + numbers);
-        assertTrue(upload.output().contains("5 done, 0 failed"), () -> "upload:\n" + upload.output());
+        assertTrue(upload.output().contains("5 queued, 0 refused"), () -> "upload:\n" + upload.output());
         awaitStatus(packages.values(), "tracked");
         Result print = waybill.shell("waybill:print -o \"" + waybill.printDir("sync-browser").resolve("labels.pdf") + "\" --mark-printed "
                 + numbers);
@@ -570,7 +570,7 @@ class SyncBrowserIT {
                     .orElseThrow(() -> new AssertionError("no package for " + orderNo));
             packages.put(orderNo, e4);
             assertTrue(waybill.shell("waybill:allocate " + e4).output().contains("1 done, 0 failed"));
-            assertTrue(waybill.shell("waybill:upload " + e4).output().contains("1 done, 0 failed"));
+            assertTrue(waybill.shell("waybill:upload " + e4).output().contains("1 queued, 0 refused"));
             awaitStatus(List.of(e4), "tracked");
             assertTrue(waybill.shell("waybill:print -o \"" + waybill.printDir("sync-browser").resolve("e4.pdf")
                     + "\" --mark-printed " + e4).output().contains("Mark printed: 1 done, 0 failed"));

@@ -211,7 +211,7 @@ class WarehouseIT {
         assertTrue(waybill.shell("waybill:package-show " + pkg).output().contains(SENDER),
                 () -> "allocated in " + SENDER);
         Result upload = waybill.shell("waybill:upload " + pkg);
-        assertTrue(upload.output().contains("1 done"), () -> "upload:\n" + upload.output());
+        assertTrue(upload.output().contains("1 queued"), () -> "upload:\n" + upload.output());
         waybill.shellUntil("waybill:package-list --store " + STORE + " --status tracked -n 1000",
                 r -> r.output().contains(pkg), TRACKING_LIMIT);
         Path pdf = waybill.printDir("warehouse").resolve("sender-label.pdf");

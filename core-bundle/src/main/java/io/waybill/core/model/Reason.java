@@ -40,7 +40,8 @@ public record Reason(String code, List<String> params) {
     public static final String LABEL_REQUESTED = "label_requested";
     /** The carrier's label could not be fetched: [carrier's text]. */
     public static final String LABEL_FAILED = "label_failed";
-    /** Shipped after a passing weighing: [measured g, expected g, tolerance g]. */
+    /** Shipped after a passing weighing: [measured g, expected g, tolerance g]. Weights are grams in the params and
+     * {@code {n,weight}} in the sentences: shown in kg with three decimals ({@link Weights}). */
     public static final String WEIGHED = "weighed";
     /** Shipped at the scan station on a supervisor's authority: [supervisor, measured g, expected g, tolerance g,
      * reason]. */
@@ -82,6 +83,19 @@ public record Reason(String code, List<String> params) {
     /** Not allocated, short of stock: [sku, missing, sku, missing...]. */
     public static final String OUT_OF_STOCK = "out_of_stock";
 
+    // refusals (OperationRefusedException.reason(), BatchResult.Failure.params); {n,status} is a PackageStatus name,
+    // {n,verb} the status a package was to move to, rendered as what that move does ("voided", "uploaded to a carrier")
+    /** The package has left the warehouse: [package no., its status, the status it was to move to]. */
+    public static final String ALREADY_SHIPPED = "already_shipped";
+    /** The package is voided: [package no., the status it was to move to]. */
+    public static final String ALREADY_VOIDED = "already_voided";
+    /** The package's status does not allow the move: [package no., its status, the status it was to move to]. */
+    public static final String ILLEGAL_STATE = "illegal_state";
+    /** No package has the id: [package id]. */
+    public static final String UNKNOWN_PACKAGE_ID = "unknown_package";
+    /** Another change of the package came first: [package no.]. */
+    public static final String CONCURRENT_CHANGE = "concurrent_change";
+
     /** The codes whose params are a list of groups, with the size of one group. */
     public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2);
 
@@ -98,15 +112,15 @@ public record Reason(String code, List<String> params) {
             Map.entry(LABEL_REQUESTED, "Fetching the carrier''s label again from {0}"),
             Map.entry(LABEL_FAILED, "The carrier''s label could not be fetched: {0}. Labels print with "
                     + "Waybill''s own design until ''Update logistics provider info'' fetches it."),
-            Map.entry(WEIGHED, "Weight {0,number,integer} g (expected {1,number,integer} g ± {2,number,integer} g)"),
-            Map.entry(WEIGHT_OVERRIDE, "Weight override by supervisor {0}: measured {1,number,integer} g, expected "
-                    + "{2,number,integer} g ± {3,number,integer} g. "
+            Map.entry(WEIGHED, "Weight {0,weight} (expected {1,weight} ± {2,weight})"),
+            Map.entry(WEIGHT_OVERRIDE, "Weight override by supervisor {0}: measured {1,weight}, expected "
+                    + "{2,weight} ± {3,weight}. "
                     + "Reason: {4}"),
             Map.entry(WEIGHT_OVERRIDE_UNWEIGHED, "Weight override by supervisor {0}: measured none, expected "
-                    + "{1,number,integer} g ± {2,number,integer} g. Reason: {3}"),
+                    + "{1,weight} ± {2,weight}. Reason: {3}"),
             Map.entry(BATCH_NOT_WEIGHED, "Batch delivery (not weighed)"),
             Map.entry(BATCH_WEIGHT_OVERRIDE, "Batch delivery, weight override by supervisor {0}: last weighed "
-                    + "{1,number,integer} g, expected {2,number,integer} g ± {3,number,integer} g. Reason: {4}"),
+                    + "{1,weight}, expected {2,weight} ± {3,weight}. Reason: {4}"),
             Map.entry(PLATFORM_CANCELLED, "The marketplace cancelled this order after capture; void the package "
                     + "unless it has shipped."),
             Map.entry(ADDRESS_UPDATED, "Ship-to address updated by the marketplace"),
@@ -125,6 +139,12 @@ public record Reason(String code, List<String> params) {
             Map.entry(SKU_MAPPED_STILL_HELD, "Platform SKU {0} mapped to {1}; still held: SKU not matched: {2} (map "
                     + "each to a product for this store)"),
             Map.entry(DEMO_DATA, "Demo data"),
+            Map.entry(ALREADY_SHIPPED, "Package {0} has already been shipped ({1,status}); it cannot be {2,verb}."),
+            Map.entry(ALREADY_VOIDED, "Package {0} is voided; it cannot be {1,verb}."),
+            Map.entry(ILLEGAL_STATE, "Package {0} is {1,status}; it cannot be {2,verb} now."),
+            Map.entry(UNKNOWN_PACKAGE_ID, "No package with id {0}."),
+            Map.entry(CONCURRENT_CHANGE, "Package {0} was changed by someone else at the same time; refresh and try "
+                    + "again."),
             Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
@@ -174,9 +194,10 @@ public record Reason(String code, List<String> params) {
     }
 
     /**
-     * Replaces {@code {n}} and {@code {n,number,integer}} with {@code values[n]} as they are, and {@code ''} with
-     * {@code '}: the templates are MessageFormat patterns (a user interface formats the numbers in the user's
-     * language), read here without formatting.
+     * Replaces {@code {n}} and {@code {n,number,integer}} with {@code values[n]} as they are, {@code {n,weight}} (grams)
+     * with the weight as {@link Weights} shows it ({@code 0.800 kg}), and {@code ''} with {@code '}: the templates are
+     * MessageFormat patterns (a user interface formats the numbers in the user's language; the weight type is Waybill's
+     * own, formatted by the UI with {@link Weights} too), read here without formatting.
      */
     public static String fill(String template, List<String> values) {
         StringBuilder out = new StringBuilder();
@@ -191,7 +212,10 @@ public record Reason(String code, List<String> params) {
                 if (n < 0) {
                     out.append(ch);
                 } else {
-                    out.append(n < values.size() ? values.get(n) : "");
+                    String value = n < values.size() ? values.get(n) : "";
+                    String spec = template.substring(i + 1, end);
+                    out.append(spec.endsWith(",weight") ? weight(value) : spec.endsWith(",status") ? status(value)
+                            : spec.endsWith(",verb") ? verb(value) : value);
                     i = end;
                 }
             } else {
@@ -199,6 +223,43 @@ public record Reason(String code, List<String> params) {
             }
         }
         return out.toString();
+    }
+
+    /** A status param (a {@link PackageStatus} name) in English: {@code "sync failed"}. */
+    public static String status(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /**
+     * A verb param (the {@link PackageStatus} a package was to move to) in English, as what that move does:
+     * {@code "allocated"}, {@code "uploaded to a carrier"}; an unknown name stays as it is.
+     */
+    public static String verb(String target) {
+        PackageStatus to;
+        try {
+            to = PackageStatus.valueOf(target);
+        } catch (IllegalArgumentException unknown) {
+            return target;
+        }
+        return switch (to) {
+            case ALLOCATED, OUT_OF_STOCK -> "allocated";
+            case VOIDED -> "voided";
+            case AWAITING_TRACKING, TRACKED, UPLOAD_FAILED -> "uploaded to a carrier";
+            case PRINTED -> "printed";
+            case SHIPPED -> "shipped";
+            case SYNCED, SYNC_FAILED -> "synchronised";
+            case WAITING -> "put back to waiting";
+            case SKU_UNMATCHED -> "held for an unmatched SKU";
+        };
+    }
+
+    /** A weight param (grams) as {@link Weights} shows it; a value that is not a number stays as it is. */
+    public static String weight(String grams) {
+        try {
+            return Weights.format(Integer.parseInt(grams.strip()));
+        } catch (NumberFormatException notGrams) {
+            return grams;
+        }
     }
 
     private static int index(String spec) {

@@ -290,7 +290,7 @@ public class CarrierJobs implements CarrierUploadService {
                 });
                 done.add(id);
             } catch (OperationRefusedException e) {
-                failures.add(new BatchResult.Failure(id, no[0], e.code(), e.getMessage()));
+                failures.add(new BatchResult.Failure(id, no[0], e.code(), e.getMessage(), e.params()));
             }
         }
         return new BatchResult(ids.size(), done, failures);

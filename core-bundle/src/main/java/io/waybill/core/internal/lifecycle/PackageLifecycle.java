@@ -2,6 +2,7 @@ package io.waybill.core.internal.lifecycle;
 
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -88,22 +89,19 @@ public final class PackageLifecycle {
         if (canMove(from, to)) {
             return;
         }
+        // as data (Reason): every language renders the whole sentence
         if (LEFT_WAREHOUSE.contains(from)) {
-            throw new OperationRefusedException("already_shipped",
-                    "Package " + packageNo + " has already been shipped (" + label(from) + "); it cannot be "
-                            + verb(to) + ".");
+            throw new OperationRefusedException(Reason.of(Reason.ALREADY_SHIPPED, packageNo, from, to));
         }
         if (from == VOIDED) {
-            throw new OperationRefusedException("already_voided",
-                    "Package " + packageNo + " is voided; it cannot be " + verb(to) + ".");
+            throw new OperationRefusedException(Reason.of(Reason.ALREADY_VOIDED, packageNo, to));
         }
         if (from == SKU_UNMATCHED) {
             throw new OperationRefusedException("sku_unmatched", "Package " + packageNo + " is held: an order "
                     + "line's SKU is not matched to a product; map it in \"SKU not matched\" (or waybill:sku-alias) "
                     + "first. It cannot be " + verb(to) + " now.");
         }
-        throw new OperationRefusedException("illegal_state",
-                "Package " + packageNo + " is " + label(from) + "; it cannot be " + verb(to) + " now.");
+        throw new OperationRefusedException(Reason.of(Reason.ILLEGAL_STATE, packageNo, from, to));
     }
 
     static String label(PackageStatus s) {
@@ -111,15 +109,6 @@ public final class PackageLifecycle {
     }
 
     private static String verb(PackageStatus to) {
-        return switch (to) {
-            case ALLOCATED, OUT_OF_STOCK -> "allocated";
-            case VOIDED -> "voided";
-            case AWAITING_TRACKING, TRACKED, UPLOAD_FAILED -> "uploaded to a carrier";
-            case PRINTED -> "printed";
-            case SHIPPED -> "shipped";
-            case SYNCED, SYNC_FAILED -> "synchronised";
-            case WAITING -> "put back to waiting";
-            case SKU_UNMATCHED -> "held for an unmatched SKU";
-        };
+        return Reason.verb(to.name());
     }
 }

@@ -256,7 +256,7 @@ final class BatchAllocator {
                             AllocationPolicy.reason(Reason.OUT_OF_STOCK, shortages)));
                 }
             } catch (Refusal r) {
-                failed.put(id, new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
+                failed.put(id, r.failure(id));
             }
         }
 
@@ -460,7 +460,7 @@ final class BatchAllocator {
                 try {
                     PackageLifecycle.check(packageNo, status, PackageStatus.ALLOCATED);
                 } catch (OperationRefusedException e) {
-                    failed.put(id, new BatchResult.Failure(id, packageNo, e.code(), e.getMessage()));
+                    failed.put(id, new BatchResult.Failure(id, packageNo, e.code(), e.getMessage(), e.params()));
                     return null;
                 }
                 List<AllocationPolicy.Line> orderLines = new ArrayList<>();

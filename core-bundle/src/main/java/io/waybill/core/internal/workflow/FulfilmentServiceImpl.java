@@ -136,7 +136,7 @@ public class FulfilmentServiceImpl implements FulfilmentService {
                 });
                 done.add(id);
             } catch (Refusal r) {
-                failures.add(new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
+                failures.add(r.failure(id));
             }
         }
         return new BatchResult(packageIds.size(), done, failures);

@@ -3,7 +3,9 @@ package io.waybill.core.internal.workflow;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,11 +34,27 @@ final class PackageRows {
         private static final long serialVersionUID = 1L;
         final String code;
         final String packageNo;
+        /** The structured reason's params (empty when the message is free text). */
+        final List<String> params;
 
         Refusal(String code, String packageNo, String message) {
+            this(code, packageNo, message, List.of());
+        }
+
+        Refusal(String code, String packageNo, String message, List<String> params) {
             super(message, null, false, false);
             this.code = code;
             this.packageNo = packageNo;
+            this.params = List.copyOf(params);
+        }
+
+        Refusal(Reason reason, String packageNo) {
+            this(reason.code(), packageNo, reason.english(), reason.params());
+        }
+
+        /** The per-package failure of a batch. */
+        BatchResult.Failure failure(long id) {
+            return new BatchResult.Failure(id, packageNo, code, getMessage(), params);
         }
     }
 
@@ -58,7 +76,7 @@ final class PackageRows {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new Refusal("unknown_package", String.valueOf(id), "No package with id " + id + ".");
+                    throw new Refusal(Reason.of(Reason.UNKNOWN_PACKAGE_ID, id), String.valueOf(id));
                 }
                 long wh = rs.getLong(5);
                 Long warehouse = rs.wasNull() ? null : wh;
@@ -69,7 +87,7 @@ final class PackageRows {
         try {
             PackageLifecycle.check(p.packageNo(), p.status(), target);
         } catch (OperationRefusedException e) {
-            throw new Refusal(e.code(), p.packageNo(), e.getMessage());
+            throw new Refusal(e.code(), p.packageNo(), e.getMessage(), e.params());
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE WB_PACKAGE SET VERSION = VERSION + 1 WHERE ID = ? AND STATUS = ?")) {
@@ -99,8 +117,7 @@ final class PackageRows {
     }
 
     static Refusal concurrentChange(String packageNo) {
-        return new Refusal("concurrent_change", packageNo, "Package " + packageNo
-                + " was changed by someone else at the same time; refresh and try again.");
+        return new Refusal(Reason.of(Reason.CONCURRENT_CHANGE, packageNo), packageNo);
     }
 
     /** The package's order lines, one per SKU, sorted by SKU id. */

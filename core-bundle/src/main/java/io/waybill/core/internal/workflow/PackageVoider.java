@@ -50,7 +50,7 @@ final class PackageVoider {
                 });
                 done.add(id);
             } catch (Refusal r) {
-                failures.add(new BatchResult.Failure(id, r.packageNo, r.code, r.getMessage()));
+                failures.add(r.failure(id));
             }
         }
         return new BatchResult(packageIds.size(), done, failures);

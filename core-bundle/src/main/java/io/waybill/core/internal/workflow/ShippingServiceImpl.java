@@ -12,6 +12,7 @@ import io.waybill.core.internal.db.Database;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
+import io.waybill.core.model.Weights;
 import io.waybill.core.model.ScanResult;
 import io.waybill.core.model.SkuTolerance;
 import io.waybill.core.model.StoreTolerance;
@@ -180,8 +181,9 @@ public class ShippingServiceImpl implements ShippingService {
                     shipOne(c, p, null, who, "SHIPPED", Reason.of(Reason.BATCH_NOT_WEIGHED));
                 } else if (approved == null) {
                     return ScanResult.refused("weighing_failed", "WEIGHING FAILED: package " + p.packageNo()
-                            + " weighed " + failed.measuredGrams() + " g, expected " + p.expected() + " g ± "
-                            + p.tolerance() + " g; only a supervisor can ship it.", p.id(), p.packageNo());
+                            + " weighed " + Weights.format(failed.measuredGrams()) + ", expected "
+                            + Weights.format(p.expected()) + " ± " + Weights.format(p.tolerance())
+                            + "; only a supervisor can ship it.", p.id(), p.packageNo());
                 } else {
                     shipOne(c, p, null, who, "SHIPPED_OVERRIDE", Reason.of(Reason.BATCH_WEIGHT_OVERRIDE,
                             approved.supervisor(), failed.measuredGrams(), p.expected(), p.tolerance(),
@@ -280,15 +282,18 @@ public class ShippingServiceImpl implements ShippingService {
                     p.id(), p.packageNo(), p.trackingNo(), p.expected(), null, p.tolerance(), shipped);
         }
         if (measured < 0 || measured > MAX_GRAMS) {
-            return new ScanResult(ScanResult.Outcome.NO_WEIGHT, "invalid_weight", "The weight " + measured
-                    + " g is not plausible.", p.id(), p.packageNo(), p.trackingNo(), p.expected(), measured,
+            return new ScanResult(ScanResult.Outcome.NO_WEIGHT, "invalid_weight", "The weight "
+                    + Weights.format(measured) + " is not plausible.", p.id(), p.packageNo(), p.trackingNo(), p.expected(), measured,
                     p.tolerance(), shipped);
         }
         int diff = measured - p.expected();
         boolean pass = Math.abs(diff) <= p.tolerance();
-        String msg = pass ? "Weight OK: " + measured + " g (expected " + p.expected() + " g ± " + p.tolerance() + " g)"
-                : "WEIGHT MISMATCH: " + measured + " g, expected " + p.expected() + " g ± " + p.tolerance() + " g ("
-                + (diff > 0 ? "+" : "") + diff + " g)";
+        // weights as everywhere (kg, three decimals: Weights)
+        String msg = pass ? "Weight OK: " + Weights.format(measured) + " (expected " + Weights.format(p.expected())
+                + " ± " + Weights.format(p.tolerance()) + ")"
+                : "WEIGHT MISMATCH: " + Weights.format(measured) + ", expected " + Weights.format(p.expected()) + " ± "
+                + Weights.format(p.tolerance()) + " (" + (diff > 0 ? "+" : "-") + Weights.format(Math.abs(diff))
+                + ")";
         return new ScanResult(pass ? ScanResult.Outcome.PASS : ScanResult.Outcome.WEIGHT_FAIL,
                 pass ? "ok" : "weight_mismatch", msg, p.id(), p.packageNo(), p.trackingNo(), p.expected(), measured,
                 p.tolerance(), shipped);

@@ -86,7 +86,7 @@ class ShippingServiceImplTest {
     void aFailingOrMissingWeightNeverShips() throws Exception {
         ScanResult heavy = shipping.ship(printedNo(), 400, "packer");
         assertEquals(ScanResult.Outcome.WEIGHT_FAIL, heavy.outcome());
-        assertTrue(heavy.message().contains("+160 g"), heavy.message());
+        assertTrue(heavy.message().contains("+0.160 kg"), heavy.message());
         assertFalse(heavy.shipped());
         assertEquals(ScanResult.Outcome.NO_WEIGHT, shipping.ship(printedNo(), null, "packer").outcome());
         assertEquals(10, scalar(db, "SELECT ON_HAND FROM WB_STOCK WHERE ID = 101"));
@@ -150,7 +150,7 @@ class ShippingServiceImplTest {
                 new SupervisorApproval("sue", "right-password".toCharArray(), "scale was off"));
         assertEquals(List.of(id), shipped.succeeded());
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'SHIPPED_OVERRIDE' "
-                + "AND REASON LIKE '%supervisor sue: last weighed 400 g%scale was off%'"));
+                + "AND REASON LIKE '%supervisor sue: last weighed 0.400 kg%scale was off%'"));
         assertEquals(List.of(), shipping.failedWeighings(List.of(id)), "shipped packages are no longer listed");
     }
 

@@ -5,6 +5,7 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.AuditEntry;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.Reason;
+import io.waybill.core.model.Weights;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * language: English with the core's sentence ({@link Reason#englishTemplate}), other languages with
  * {@code reasontext.<code>} of the message bundles (for a list code, {@code reasontext.<code>} is one item and
  * {@code reasontext.<code>.list} the sentence around the joined items). Numbers ({@code {n,number,integer}}) are
- * formatted in the locale's way; the data in the params (SKUs, codes, names, tracking numbers) stays as it is.
+ * formatted in the locale's way, weights ({@code {n,weight}}, grams) as {@link Weights} shows them; the data in the params (SKUs, codes, names, tracking numbers) stays as it is.
  */
 public final class Reasons {
 
@@ -35,6 +36,13 @@ public final class Reasons {
 
     static final String TEXT_PREFIX = "reasontext.";
     private static final Pattern NUMBER_ARG = Pattern.compile("\\{(\\d+),number");
+    /**
+     * Waybill's own argument types: {@code weight} (grams, shown as {@link Weights} does: {@code 0.800 kg}),
+     * {@code status} (a package status name: {@code status.<NAME>} of the bundle) and {@code verb} (the status a
+     * package was to move to, as what that move does: {@code reasonverb.<NAME>}); English takes the core's words.
+     */
+    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb)\\}");
+    static final String VERB_PREFIX = "reasonverb.";
 
     /** A structured reason in {@code locale}, or null when that language has no sentence for its code. */
     public static String text(Locale locale, Reason reason) {
@@ -101,6 +109,17 @@ public final class Reasons {
     /** Formats a template: the args named {@code {n,number...}} as numbers (when they are), the others as text. */
     static String format(String template, List<String> params, Locale locale) {
         Object[] args = params.toArray(new Object[0]);
+        Matcher w = CUSTOM_ARG.matcher(template);
+        StringBuilder plain = new StringBuilder();
+        while (w.find()) {
+            int i = Integer.parseInt(w.group(1));
+            if (i < args.length) {
+                args[i] = custom(w.group(2), String.valueOf(args[i]), locale);
+            }
+            w.appendReplacement(plain, Matcher.quoteReplacement("{" + i + "}"));
+        }
+        w.appendTail(plain);
+        template = plain.toString();
         Matcher m = NUMBER_ARG.matcher(template);
         while (m.find()) {
             int i = Integer.parseInt(m.group(1));
@@ -113,6 +132,30 @@ public final class Reasons {
             }
         }
         return new MessageFormat(template, locale).format(args);
+    }
+
+    private static String custom(String type, String value, Locale locale) {
+        Locale target = WaybillI18NProvider.supported(locale);
+        boolean english = WaybillI18NProvider.ENGLISH.equals(target);
+        return switch (type) {
+            case "weight" -> {
+                try {
+                    yield Weights.format(Integer.parseInt(value.strip()), locale);
+                } catch (NumberFormatException notGrams) {
+                    yield value;
+                }
+            }
+            case "status" -> english ? Reason.status(value)
+                    : orElse(WaybillI18NProvider.bundle(target), "status." + value, value);
+            case "verb" -> english ? Reason.verb(value)
+                    : orElse(WaybillI18NProvider.bundle(target), VERB_PREFIX + value, Reason.verb(value));
+            default -> value;
+        };
+    }
+
+    private static String orElse(ResourceBundle bundle, String key, String fallback) {
+        String s = get(bundle, key);
+        return s == null ? fallback : s;
     }
 
     /** The kind of a refusal by its code in {@code locale} ({@code reason.<code>}), or the code itself. */
@@ -138,10 +181,22 @@ public final class Reasons {
         return facts.isBlank() ? kind : kind + "：" + facts;
     }
 
-    /** The refusal in the language of the current UI. */
+    /** The refusal in the language of the current UI: whole when it is a structured reason. */
     public static String of(OperationRefusedException e) {
         UI ui = UI.getCurrent();
-        return text(ui == null ? null : ui.getLocale(), e.code(), e.getMessage());
+        return refusal(ui == null ? null : ui.getLocale(), e);
+    }
+
+    /** A refusal in {@code locale}: a structured one whole in that language, else as {@link #text(Locale, String,
+     * String)}. */
+    public static String refusal(Locale locale, OperationRefusedException e) {
+        if (e.reason() != null) {
+            String text = text(locale, e.reason());
+            if (text != null) {
+                return text;
+            }
+        }
+        return text(locale, e.code(), e.getMessage());
     }
 
     /** A reason with its code in the language of the current UI. */

@@ -143,7 +143,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         count.addClassName("wb-badge");
         selected.setId("selection-count");
         selected.addClassName("wb-muted");
-        Div titleRow = new Div(heading, count, columns.chooser());
+        // saved views (name -> tab + URL state), kept per user in the core
+        SavedViewsButton views = new SavedViewsButton(viewer, () -> new SavedViewsButton.Current(tab, urlState()));
+        Div titleRow = new Div(heading, count, views, columns.chooser());
         titleRow.addClassName("wb-title-row");
 
         tabs.setId("delivery-tabs");
@@ -261,14 +263,16 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 .setKey("packageNo").setHeader(getTranslation("col.packageNo"))
                 .setSortProperty(PackageSort.Field.PACKAGE_NO.name()).setTooltipGenerator(PackageRow::packageNo));
         GridColumns.fit(column(PackageRow::orderNo, "orderNo", "col.orderNo", PackageSort.Field.ORDER_NO));
-        GridColumns.fill(column(r -> Formats.store(r.storeName(), r.platform()), "store", "col.store",
-                PackageSort.Field.STORE), 1);
-        GridColumns.fill(column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER), 1);
-        GridColumns.fit(column(r -> Formats.country(r.countryCode(), locale), "country", "col.country",
-                PackageSort.Field.COUNTRY));
+        // free text wraps in the width the fixed-format columns leave: the list fits at 1440 px (issue 13 item 10)
+        ValueProvider<PackageRow, String> store = r -> Formats.store(r.storeName(), r.platform());
+        GridColumns.wrap(column(store, "store", "col.store", PackageSort.Field.STORE), store, "4rem", 2);
+        GridColumns.wrap(column(PackageRow::buyerName, "buyer", "col.buyer", PackageSort.Field.BUYER),
+                PackageRow::buyerName, "4rem", 2);
+        ValueProvider<PackageRow, String> country = r -> Formats.country(r.countryCode(), locale);
+        GridColumns.wrap(column(country, "country", "col.country", PackageSort.Field.COUNTRY), country, "4rem", 1);
         // what is missing is the point of the Out of stock tab: right after the destination
-        missingColumn = GridColumns.rest(column(r -> Formats.shortages(shortages.get(r.id())), "missing",
-                "col.missing", null), "10rem", 2);
+        ValueProvider<PackageRow, String> missing = r -> Formats.shortages(shortages.get(r.id()));
+        missingColumn = GridColumns.wrap(column(missing, "missing", "col.missing", null), missing, "6rem", 3);
         missingColumn.setClassNameGenerator(r -> "wb-missing");
         // the fixed-format columns before the long lists, so that at 1440 px they are on screen
         trackingColumn = GridColumns.fit(column(r -> r.trackingNo() == null ? "" : r.trackingNo(), "tracking",
@@ -277,11 +281,14 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 "col.weight", PackageSort.Field.WEIGHT)).setTextAlign(ColumnTextAlign.END);
         createdColumn = GridColumns.fit(column(r -> Formats.dateTime(r.createdAt(), ZoneId.systemDefault()),
                 "created", "col.created", PackageSort.Field.CREATED));
-        statusColumn = GridColumns.fit(column(r -> getTranslation("status." + r.status().name()), "status",
-                "col.status", PackageSort.Field.STATUS));
-        uploadColumn = GridColumns.rest(column(r -> UploadStates.describe(uploadStates.get(r.id()),
-                this::getTranslation), "uploadState", "col.uploadState", null), "9rem", 2);
-        GridColumns.rest(column(PackageRow::skuSummary, "skus", "col.skus", null), "9rem", 2);
+        ValueProvider<PackageRow, String> status = r -> getTranslation("status." + r.status().name());
+        statusColumn = GridColumns.wrap(column(status, "status", "col.status", PackageSort.Field.STATUS), status,
+                "4rem", 1);
+        ValueProvider<PackageRow, String> upload = r -> UploadStates.describe(uploadStates.get(r.id()),
+                this::getTranslation);
+        uploadColumn = GridColumns.wrap(column(upload, "uploadState", "col.uploadState", null), upload, "4rem", 1);
+        GridColumns.wrap(column(PackageRow::skuSummary, "skus", "col.skus", null), PackageRow::skuSummary, "4rem",
+                2);
         for (Grid.Column<PackageRow> c : List.of(grid.getColumnByKey("orderNo"), grid.getColumnByKey("store"),
                 grid.getColumnByKey("buyer"), grid.getColumnByKey("country"), trackingColumn, weightColumn,
                 createdColumn, statusColumn, uploadColumn, grid.getColumnByKey("skus"))) {
@@ -472,7 +479,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         PackageQuery next = filterBar.query(tab.statuses(), viewer);
         columns.setApplicable(statusColumn.getKey(), filterBar.allStatuses());
         columns.apply();
-        // a search across every status is not the tab's list: the title says so
+        // a search across every status is not the tab's list: the title says so, and no tab is highlighted
+        tabs.setSelectedTab(filterBar.allStatuses() ? null : tabItems.get(tab));
         heading.setText(filterBar.allStatuses() ? getTranslation("delivery.allStatuses")
                 : getTranslation("tab." + tab.slug()));
         if (!next.equals(query)) {

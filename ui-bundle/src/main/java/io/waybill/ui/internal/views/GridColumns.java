@@ -6,6 +6,8 @@ import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.UserPreferenceService;
 import io.waybill.ui.internal.UiServices;
@@ -76,6 +78,22 @@ final class GridColumns<T> {
     /** Free text (store, buyer, SKUs, reasons): at least as wide as its content, sharing the remaining width. */
     static <T> Grid.Column<T> fill(Grid.Column<T> column, int flexGrow) {
         return column.setAutoWidth(true).setFlexGrow(flexGrow).setResizable(true);
+    }
+
+    /**
+     * Free text that wraps (store, buyer, destination, SKU lists, upload states, shortages): the column starts at
+     * {@code width} and shares the width the fixed-format columns leave; a value longer than the column wraps onto
+     * more lines instead of being cut or widening the grid past the screen (issue 13 item 10: the list fits at
+     * 1440 px without scrolling sideways). The full text stays the cell's tooltip; the user may widen the column.
+     */
+    static <T> Grid.Column<T> wrap(Grid.Column<T> column, ValueProvider<T, String> value, String width,
+                                   int flexGrow) {
+        column.setRenderer(LitRenderer.<T>of("<span class=\"wb-wrap\">${item.text}</span>")
+                .withProperty("text", r -> {
+                    String v = value.apply(r);
+                    return v == null ? "" : v;
+                }));
+        return column.setAutoWidth(false).setWidth(width).setFlexGrow(flexGrow).setResizable(true);
     }
 
     /**

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import io.waybill.core.api.CarrierUploadService;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.UploadOutcome;
 import io.waybill.core.model.UploadState;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.i18n.Reasons;

@@ -68,12 +68,12 @@ class ReasonsTest {
             }
         }
         assertEquals(new TreeSet<>(Reason.CODES), zhCodes, "zh sentences vs the core's Reason codes");
-        Pattern placeholder = Pattern.compile("\\{\\d+(,number,integer)?}");
+        Pattern placeholder = Pattern.compile("\\{\\d+(,number,integer|,weight|,status|,verb)?}");
         for (String code : Reason.CODES) {
             String zhText = zh.getString(Reasons.TEXT_PREFIX + code);
             assertEquals(placeholders(placeholder, Reason.englishTemplate(code)), placeholders(placeholder, zhText),
                     code);
-            new MessageFormat(zhText, ZH); // parses
+            new MessageFormat(Reasons.CUSTOM_ARG.matcher(zhText).replaceAll("{$1}"), ZH); // parses
             if (Reason.LISTS.containsKey(code)) {
                 assertTrue(zh.containsKey(Reasons.TEXT_PREFIX + code + ".list"), code);
             }
@@ -89,8 +89,8 @@ class ReasonsTest {
     @Test
     void historyReasonsReadInEachLanguageWithTheDataAsItIs() {
         Reason weighed = Reason.of(Reason.WEIGHED, 1800, 1790, 40);
-        assertEquals("Weight 1,800 g (expected 1,790 g ± 40 g)", Reasons.history(Locale.ENGLISH, entry(weighed)));
-        assertEquals("重量 1,800 克（预期 1,790 克 ± 40 克）", Reasons.history(ZH, entry(weighed)));
+        assertEquals("Weight 1.800 kg (expected 1.790 kg ± 0.040 kg)", Reasons.history(Locale.ENGLISH, entry(weighed)));
+        assertEquals("重量 1.800 kg（预期 1.790 kg ± 0.040 kg）", Reasons.history(ZH, entry(weighed)));
         Reason warehouse = Reason.of(Reason.WAREHOUSE, "SZ-01");
         assertEquals("Warehouse SZ-01", Reasons.history(Locale.ENGLISH, entry(warehouse)));
         assertEquals("仓库 SZ-01", Reasons.history(ZH, entry(warehouse)));
@@ -126,7 +126,7 @@ class ReasonsTest {
 
     @Test
     void aNonNumberWhereANumberIsExpectedIsShownAsWritten() {
-        assertEquals("重量 n/a 克（预期 10 克 ± 1 克）", Reasons.history(ZH, entry(Reason.of(Reason.WEIGHED, "n/a", 10, 1))));
+        assertEquals("重量 n/a（预期 0.010 kg ± 0.001 kg）", Reasons.history(ZH, entry(Reason.of(Reason.WEIGHED, "n/a", 10, 1))));
         assertNotNull(Reasons.text(ZH, Reason.of(Reason.DEMO_DATA)));
         assertFalse(Reasons.text(ZH, Reason.of(Reason.BATCH_NOT_WEIGHED)).matches(".*[A-Za-z].*"));
     }

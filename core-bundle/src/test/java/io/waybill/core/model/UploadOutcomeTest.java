@@ -1,7 +1,5 @@
-package io.waybill.ui.internal.views;
+package io.waybill.core.model;
 
-import io.waybill.core.model.BatchResult;
-import io.waybill.core.model.UploadState;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
-package io.waybill.ui.internal.views;
+package io.waybill.core.model;
 
-import io.waybill.core.model.BatchResult;
-import io.waybill.core.model.UploadState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,29 +11,30 @@ import java.util.Map;
  * Where a batch upload stands after it was queued: the packages the core refused at once (with their reasons), and
  * for each queued package the carrier's answer as it arrives: tracked, accepted with the tracking number still to
  * come, failed (with the carrier's or Waybill's reason), or still waiting for its turn. The upload has an outcome
- * when no package is waiting any more. Plain logic, read by the upload dialog on every refresh.
+ * when no package is waiting any more. Plain logic, the one reading of the states: the UI's upload dialog reads it on
+ * every refresh, {@code waybill:upload --wait} on every poll. Since 1.9.
  */
-final class UploadOutcome {
+public final class UploadOutcome {
 
     /** Reason code of a queued upload the carrier (or Waybill, for the carrier) failed later. */
-    static final String FAILED_CODE = "upload_failed";
+    public static final String FAILED_CODE = "upload_failed";
     /** Reason code of a queued upload that was dropped because the package changed meanwhile (e.g. voided). */
-    static final String CANCELLED_CODE = "upload_cancelled";
+    public static final String CANCELLED_CODE = "upload_cancelled";
 
     /** A package without a carrier shipment, with its reason ({@code code} for the translation, the facts). */
-    record Problem(long packageId, String packageNo, String code, String message) {
+    public record Problem(long packageId, String packageNo, String code, String message) {
     }
 
     /** Counts of the queued packages, and every problem (refused first, then failed in queue order). */
-    record Counts(int queued, int refused, int tracked, int awaiting, int failed, int waiting,
+    public record Counts(int queued, int refused, int tracked, int awaiting, int failed, int waiting,
                   List<Problem> problems) {
         /** Every package has a carrier answer (or was refused); only tracking numbers may still be on their way. */
-        boolean complete() {
+        public boolean complete() {
             return waiting == 0;
         }
 
         /** Nothing will change any more: complete, and no tracking number is awaited. */
-        boolean settled() {
+        public boolean settled() {
             return waiting == 0 && awaiting == 0;
         }
     }
@@ -47,7 +46,7 @@ final class UploadOutcome {
      * @param result  the upload's batch result: succeeded = queued, failures = refused at once
      * @param numbers package id -> package no. of the batch (for the queued packages' numbers)
      */
-    UploadOutcome(BatchResult result, Map<Long, String> numbers) {
+    public UploadOutcome(BatchResult result, Map<Long, String> numbers) {
         for (Long id : result.succeeded()) {
             queued.put(id, numbers.getOrDefault(id, String.valueOf(id)));
         }
@@ -57,12 +56,12 @@ final class UploadOutcome {
     }
 
     /** Ids of the queued packages, whose states to read. */
-    List<Long> queuedIds() {
+    public List<Long> queuedIds() {
         return List.copyOf(queued.keySet());
     }
 
     /** The counts for the latest job states of the queued packages (a package without a state is waiting). */
-    Counts with(Map<Long, UploadState> states) {
+    public Counts with(Map<Long, UploadState> states) {
         int tracked = 0;
         int awaiting = 0;
         int failed = 0;
