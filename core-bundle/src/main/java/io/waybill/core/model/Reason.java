@@ -79,6 +79,10 @@ public record Reason(String code, List<String> params) {
     public static final String DEMO_DATA = "demo_data";
 
     // customs declaration problems (CustomsService.problems, upload refusals; since 1.10)
+    /** History: an operator saved the package's declaration: [category, lines, total, currency]. */
+    public static final String CUSTOMS_EDITED = "customs_edited";
+    /** History: the declaration follows the catalogue again: []. */
+    public static final String CUSTOMS_RESET = "customs_reset";
     /** The declaration has no lines: []. */
     public static final String CUSTOMS_NO_LINES = "customs_no_lines";
     /** A line has no HS code: [sku]. */
@@ -162,6 +166,8 @@ public record Reason(String code, List<String> params) {
             Map.entry(SKU_MAPPED_STILL_HELD, "Platform SKU {0} mapped to {1}; still held: SKU not matched: {2} (map "
                     + "each to a product for this store)"),
             Map.entry(DEMO_DATA, "Demo data"),
+            Map.entry(CUSTOMS_EDITED, "Customs declaration edited: {0}, {1,number,integer} line(s), total {2} {3}"),
+            Map.entry(CUSTOMS_RESET, "Customs declaration follows the catalogue again"),
             Map.entry(CUSTOMS_NO_LINES, "The customs declaration has no lines"),
             Map.entry(CUSTOMS_HS_MISSING, "{0}: HS code missing (customs declaration)"),
             Map.entry(CUSTOMS_HS_MALFORMED, "{0}: HS code {1} is not 6 to 10 digits"),

@@ -158,7 +158,7 @@ public class CustomsServiceImpl implements CustomsService {
                     + String.join("; ", wrong) + ".");
         }
         Jdbc.inTransaction(ds, c -> {
-            String no = editablePackage(c, packageId);
+            editablePackage(c, packageId);
             deleteSaved(c, packageId);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_PACKAGE_CUSTOMS (PACKAGE_ID, CATEGORY, "
                     + "UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?)")) {
@@ -193,10 +193,9 @@ public class CustomsServiceImpl implements CustomsService {
                 ps.executeBatch();
             }
             Jdbc.audit(c, packageId, null, actor.strip(), clock.instant(), "CUSTOMS_EDITED", null, null,
-                    "Customs declaration of " + no + " edited: " + declaration.category().name().toLowerCase(
-                            Locale.ROOT) + ", " + declaration.lines().size() + " line(s), total "
-                            + declaration.total().stripTrailingZeros().toPlainString() + " "
-                            + (declaration.currency() == null ? "" : declaration.currency()));
+                    Reason.of(Reason.CUSTOMS_EDITED, declaration.category().name().toLowerCase(Locale.ROOT),
+                            declaration.lines().size(), declaration.total().stripTrailingZeros().toPlainString(),
+                            declaration.currency() == null ? "" : declaration.currency()));
             return null;
         });
         return declaration(packageId, null).orElseThrow();
@@ -206,10 +205,10 @@ public class CustomsServiceImpl implements CustomsService {
     public PackageDeclaration reset(long packageId, String actor) {
         authorizer.require(actor, Permission.EDIT_ADDRESS);
         Jdbc.inTransaction(ds, c -> {
-            String no = editablePackage(c, packageId);
+            editablePackage(c, packageId);
             if (deleteSaved(c, packageId)) {
                 Jdbc.audit(c, packageId, null, actor.strip(), clock.instant(), "CUSTOMS_RESET", null, null,
-                        "Customs declaration of " + no + " follows the catalogue again");
+                        Reason.of(Reason.CUSTOMS_RESET));
             }
             return null;
         });
