@@ -17,6 +17,9 @@ public interface CustomsService {
      * the package. */
     Optional<PackageDeclaration> declaration(long packageId, String viewer);
 
+    /** The declaration of a package already read (saved edits, else built from the catalogue); no access check. */
+    PackageDeclaration declarationOf(io.waybill.core.model.PackageDetail detail);
+
     /**
      * What is wrong with the package's declaration for its store's default shipping method: the reasons an upload
      * would be refused with (empty for a domestic package, or when neither the store nor the service checks).

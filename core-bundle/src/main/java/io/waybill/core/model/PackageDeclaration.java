@@ -59,6 +59,23 @@ public record PackageDeclaration(CustomsDeclaration.Category category, CustomsDe
         }
     }
 
+    /** The EU member states (one customs union: no declaration between them; IOSS covers consignments into them). */
+    public static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
+            "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+
+    /**
+     * Whether a parcel from {@code from} to {@code to} (ISO 3166-1 alpha-2) crosses a customs border and needs a
+     * declaration: the countries differ and are not both in the EU; an unknown country counts as a border.
+     */
+    public static boolean international(String from, String to) {
+        if (from == null || to == null || from.isBlank() || to.isBlank()) {
+            return true;
+        }
+        String f = from.strip().toUpperCase(Locale.ROOT);
+        String t = to.strip().toUpperCase(Locale.ROOT);
+        return !f.equals(t) && !(EU.contains(f) && EU.contains(t));
+    }
+
     /** The declared total: the lines' values summed (whatever their currencies; see {@link #currencies}). */
     public BigDecimal total() {
         BigDecimal t = BigDecimal.ZERO;

@@ -259,6 +259,7 @@ public class CustomsServiceImpl implements CustomsService {
     // ---- for the upload queue, the carrier worker and the labels
 
     /** The declaration of a package as the carrier gets it and the CN22/CN23 prints it. */
+    @Override
     public PackageDeclaration declarationOf(PackageDetail d) {
         return Jdbc.inTransaction(ds, c -> {
             StoreCustoms store = storeCustoms(c, d.row().storeCode()).orElse(new StoreCustoms(null, null, false));

@@ -22,8 +22,7 @@ import java.util.Set;
 public final class DeclarationCheck {
 
     /** The EU member states (customs union; IOSS covers consignments into them). */
-    public static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
-            "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+    public static final Set<String> EU = PackageDeclaration.EU;
     /** The IOSS ceiling: consignments of an intrinsic value up to EUR 150. */
     public static final BigDecimal IOSS_LIMIT_EUR = new BigDecimal("150");
 
@@ -46,10 +45,7 @@ public final class DeclarationCheck {
 
     /** Whether a parcel from {@code from} to {@code to} crosses a customs border. */
     public static boolean international(String from, String to) {
-        if (from == null || to == null) {
-            return true;
-        }
-        return !from.equalsIgnoreCase(to) && !(EU.contains(from.toUpperCase()) && EU.contains(to.toUpperCase()));
+        return PackageDeclaration.international(from, to);
     }
 
     /** The reasons against uploading the package with {@code service} (null: no service declared). */
