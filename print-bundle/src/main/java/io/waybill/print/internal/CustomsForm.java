@@ -88,21 +88,30 @@ record CustomsForm(Form form, String packageNo, String trackingNo, String orderN
         }
     }
 
-    /** The form of a package whose parcel crosses a customs border, or null when it does not need one. */
+    /** A UPU S10 item identifier: 2 letters, 8 digits and a check digit, the 2-letter country of the operator. */
+    private static final java.util.regex.Pattern S10 = java.util.regex.Pattern.compile("[A-Z]{2}[0-9]{9}[A-Z]{2}");
+
+    /**
+     * The form of a package, or null when it needs none: CN22 and CN23 are the UPU's forms for postal items, so a
+     * form is printed for a package whose tracking number is a UPU S10 item identifier (the pool's numbers, a
+     * postal operator's) and whose parcel crosses a customs border. Parcels of express carriers (UPS, FedEx, DHL
+     * through Shippo or EasyPost) travel with the carrier's own customs documents.
+     */
     static CustomsForm of(PackageDetail detail, WarehouseInfo warehouse, PackageDeclaration declaration,
                           Limits limits, LocalDate date) {
         String from = warehouse == null ? null : warehouse.countryCode();
         String to = detail.shipTo() == null ? null : detail.shipTo().countryCode();
-        if (declaration == null || declaration.lines().isEmpty() || !PackageDeclaration.international(from, to)) {
+        String tracking = detail.row().trackingNo();
+        if (declaration == null || declaration.lines().isEmpty() || !PackageDeclaration.international(from, to)
+                || tracking == null || !S10.matcher(tracking.strip()).matches()) {
             return null;
         }
         int gross = detail.row().expectedWeightGrams();
         if (gross <= 0) {
             gross = detail.lines().stream().mapToInt(l -> l.quantity() * l.weightGrams()).sum();
         }
-        String tracking = detail.row().trackingNo();
-        return new CustomsForm(limits.formFor(declaration), detail.row().packageNo(),
-                tracking == null || tracking.isBlank() ? null : tracking.strip(), detail.row().orderNo(),
+        return new CustomsForm(limits.formFor(declaration), detail.row().packageNo(), tracking.strip(),
+                detail.row().orderNo(),
                 detail.carrierId(), detail.row().storeName(), warehouse, detail.shipTo(), declaration, gross, date);
     }
 }

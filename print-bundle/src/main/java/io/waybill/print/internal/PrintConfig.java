@@ -27,7 +27,8 @@ public @interface PrintConfig {
     String zplPrinter() default "";
 
     @AttributeDefinition(name = "CN22 limit per currency",
-            description = "The CN22 customs declaration is for values up to 300 SDR; above, the CN23 is printed. "
+            description = "Printed after the label of a postal item (UPU S10 number) that crosses a border, the CN22 "
+                    + "customs declaration is for values up to 300 SDR; above, the CN23 is printed. "
                     + "One CODE=amount entry per currency: 300 SDR in that currency (rounded down). A declaration "
                     + "in a currency without an entry gets the CN23, which is valid for any value.",
             required = false)

@@ -98,8 +98,29 @@ class CustomsFormsTest {
         };
     }
 
+    /**
+     * The fixtures' packages with postal (UPU S10) tracking numbers: CN22 and CN23 are forms for postal items. The
+     * fixtures' UPS number of package 4 and the unformatted one of package 3 become S10 numbers here.
+     */
+    static final Map<Long, PackageDetail> POSTAL = new java.util.LinkedHashMap<>();
+
+    static {
+        Map<Long, String> tracking = Map.of(1L, "LX123456789CN", 2L, "RR123456785RU", 3L, "EE123456785SA",
+                4L, "LX987654321US");
+        Fixtures.PACKAGES.forEach((id, d) -> POSTAL.put(id, withTracking(d, tracking.get(id))));
+    }
+
+    static PackageDetail withTracking(PackageDetail d, String tracking) {
+        io.waybill.core.model.PackageRow r = d.row();
+        return new PackageDetail(new io.waybill.core.model.PackageRow(r.id(), r.packageNo(), r.orderNo(),
+                r.storeCode(), r.storeName(), r.platform(), r.buyerName(), r.countryCode(), r.skuSummary(),
+                r.expectedWeightGrams(), r.createdAt(), r.status(), tracking), d.platformOrderId(), d.orderCancelled(),
+                d.shipTo(), d.lines(), d.warehouseCode(), d.printCount(), d.shortages(), d.history());
+    }
+
     static PdfPrintService service() {
-        PdfPrintService service = Fixtures.service();
+        FontLibrary fonts = new FontLibrary(null);
+        PdfPrintService service = new PdfPrintService(Fixtures.packages(POSTAL), Fixtures.stock(), fonts);
         service.customs(declarations(), CustomsForm.Limits.DEFAULTS,
                 Clock.fixed(Instant.parse("2026-12-07T06:00:00Z"), ZoneOffset.UTC));
         return service;
@@ -165,9 +186,11 @@ class CustomsFormsTest {
                 List.of(line("A", "x", null, "610910", 1, "10", "JPY", 1)), false);
         assertEquals(CustomsForm.Form.CN23, limits.formFor(yen), "no limit known for JPY here: CN23");
         io.waybill.core.model.WarehouseInfo shenzhen = new io.waybill.core.model.WarehouseInfo("SZ1", "SZ", "CN");
-        assertNull(CustomsForm.of(Fixtures.PACKAGES.get(1L), shenzhen, DECLARATIONS.get(1L), limits, null),
+        assertNull(CustomsForm.of(POSTAL.get(1L), shenzhen, DECLARATIONS.get(1L), limits, null),
                 "CN -> CN needs no form");
-        assertEquals(CustomsForm.Form.CN22, CustomsForm.of(Fixtures.PACKAGES.get(2L), shenzhen,
+        assertEquals(CustomsForm.Form.CN22, CustomsForm.of(POSTAL.get(2L), shenzhen,
                 DECLARATIONS.get(2L), limits, null).form());
+        // an express carrier's parcel (UPS number) travels with the carrier's own customs documents
+        assertNull(CustomsForm.of(Fixtures.PACKAGES.get(4L), shenzhen, DECLARATIONS.get(4L), limits, null));
     }
 }
