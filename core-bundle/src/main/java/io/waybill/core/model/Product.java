@@ -29,15 +29,31 @@ import java.util.List;
  * @param components           empty for a plain product; otherwise the product is a <b>bundle</b> (kit): it has no
  *                             stock of its own, and allocating it reserves these components (1.5). A bundle's
  *                             weight may be null: the sum of its components' weights is used then
+ * @param customsNameEn        the description customs read, in English (CN22/CN23, carriers), or null: the English
+ *                             name is declared then (since 1.10)
+ * @param customsNameZh        the description for the Chinese export declaration (中文报关名), or null: the Chinese
+ *                             name (since 1.10)
  */
 public record Product(String sku, String name, String nameZh, List<String> barcodes, Integer weightGrams,
                       Integer weightToleranceGrams, Integer lengthMm, Integer widthMm, Integer heightMm,
                       BigDecimal declaredValue, String currency, String hsCode, String originCountry,
                       String material, boolean battery, boolean liquid, boolean magnet, boolean powder,
-                      boolean enabled, List<ProductComponent> components) {
+                      boolean enabled, List<ProductComponent> components, String customsNameEn,
+                      String customsNameZh) {
     public Product {
         barcodes = barcodes == null ? List.of() : List.copyOf(barcodes);
         components = components == null ? List.of() : List.copyOf(components);
+    }
+
+    /** A product without customs descriptions of its own (the 1.5 form). */
+    public Product(String sku, String name, String nameZh, List<String> barcodes, Integer weightGrams,
+                   Integer weightToleranceGrams, Integer lengthMm, Integer widthMm, Integer heightMm,
+                   BigDecimal declaredValue, String currency, String hsCode, String originCountry,
+                   String material, boolean battery, boolean liquid, boolean magnet, boolean powder,
+                   boolean enabled, List<ProductComponent> components) {
+        this(sku, name, nameZh, barcodes, weightGrams, weightToleranceGrams, lengthMm, widthMm, heightMm,
+                declaredValue, currency, hsCode, originCountry, material, battery, liquid, magnet, powder, enabled,
+                components, null, null);
     }
 
     /** A plain product (no components), as before 1.5. */
@@ -60,14 +76,32 @@ public record Product(String sku, String name, String nameZh, List<String> barco
     public Product withComponents(List<ProductComponent> parts) {
         return new Product(sku, name, nameZh, barcodes, weightGrams, weightToleranceGrams, lengthMm, widthMm,
                 heightMm, declaredValue, currency, hsCode, originCountry, material, battery, liquid, magnet, powder,
-                enabled, parts);
+                enabled, parts, customsNameEn, customsNameZh);
     }
 
     /** This product with other barcodes. */
     public Product withBarcodes(List<String> codes) {
         return new Product(sku, name, nameZh, codes, weightGrams, weightToleranceGrams, lengthMm, widthMm,
                 heightMm, declaredValue, currency, hsCode, originCountry, material, battery, liquid, magnet, powder,
-                enabled, components);
+                enabled, components, customsNameEn, customsNameZh);
+    }
+
+    /** This product with other customs descriptions (English, Chinese; null = the names). Since 1.10. */
+    public Product withCustomsNames(String en, String zh) {
+        return new Product(sku, name, nameZh, barcodes, weightGrams, weightToleranceGrams, lengthMm, widthMm,
+                heightMm, declaredValue, currency, hsCode, originCountry, material, battery, liquid, magnet, powder,
+                enabled, components, en, zh);
+    }
+
+    /** The English description customs read: the customs description, else the English name. Since 1.10. */
+    public String customsDescriptionEn() {
+        return customsNameEn != null && !customsNameEn.isBlank() ? customsNameEn : name;
+    }
+
+    /** The Chinese description for the export declaration: the customs description, else the Chinese name, else
+     * null. Since 1.10. */
+    public String customsDescriptionZh() {
+        return customsNameZh != null && !customsNameZh.isBlank() ? customsNameZh : nameZh;
     }
 
     /** A minimal enabled product (SKU, English name, weight), everything else empty. */

@@ -79,6 +79,47 @@ public record Reason(String code, List<String> params) {
     /** Created by the demo data: []. */
     public static final String DEMO_DATA = "demo_data";
 
+    // customs declaration problems (CustomsService.problems, upload refusals; since 1.10)
+    /** History: an operator saved the package's declaration: [category, lines, total, currency]. */
+    public static final String CUSTOMS_EDITED = "customs_edited";
+    /** History: the declaration follows the catalogue again: []. */
+    public static final String CUSTOMS_RESET = "customs_reset";
+    /** The declaration has no lines: []. */
+    public static final String CUSTOMS_NO_LINES = "customs_no_lines";
+    /** A line has no HS code: [sku]. */
+    public static final String CUSTOMS_HS_MISSING = "customs_hs_missing";
+    /** A line's HS code is not 6 to 10 digits: [sku, HS code]. */
+    public static final String CUSTOMS_HS_MALFORMED = "customs_hs_malformed";
+    /** A line has no English description: [sku]. */
+    public static final String CUSTOMS_DESCRIPTION_MISSING = "customs_description_missing";
+    /** EU destination, declared total up to EUR 150 and the store has no IOSS number: [country, total, currency]. */
+    public static final String CUSTOMS_IOSS_MISSING = "customs_ioss_missing";
+    /** EU destination, a total in another currency than EUR and no IOSS number: [country, total, currency]. */
+    public static final String CUSTOMS_IOSS_UNVERIFIABLE = "customs_ioss_unverifiable";
+    /** The declared total is 0: [currency]. */
+    public static final String CUSTOMS_TOTAL_ZERO = "customs_total_zero";
+    /** The lines are declared in several currencies: [currencies, comma-separated]. */
+    public static final String CUSTOMS_CURRENCY_MIXED = "customs_currency_mixed";
+    // a carrier service that cannot take a package (io.waybill.spi.carrier.CarrierService's codes and params)
+    /** [service, country]. */
+    public static final String SERVICE_DESTINATION = "service_destination";
+    /** [service, weight g, max g]. */
+    public static final String SERVICE_WEIGHT = "service_weight";
+    /** [service, value, currency, max value, max currency]. */
+    public static final String SERVICE_VALUE = "service_value";
+    /** [service, max value, max currency]. */
+    public static final String SERVICE_VALUE_UNKNOWN = "service_value_unknown";
+    /** [service, currency, max currency]. */
+    public static final String SERVICE_VALUE_CURRENCY = "service_value_currency";
+    /** [service, kinds]. */
+    public static final String SERVICE_DANGEROUS_GOODS = "service_dangerous_goods";
+    /** [service]. */
+    public static final String SERVICE_CUSTOMS_DATA = "service_customs_data";
+    /** [service, currency, accepted currencies]. */
+    public static final String SERVICE_CURRENCY = "service_currency";
+    /** [service, lines, max lines]. */
+    public static final String SERVICE_CUSTOMS_LINES = "service_customs_lines";
+
     // failure reasons (BatchResult.Failure.params)
     /** Not allocated, short of stock: [sku, missing, sku, missing...]. */
     public static final String OUT_OF_STOCK = "out_of_stock";
@@ -145,6 +186,32 @@ public record Reason(String code, List<String> params) {
             Map.entry(UNKNOWN_PACKAGE_ID, "No package with id {0}."),
             Map.entry(CONCURRENT_CHANGE, "Package {0} was changed by someone else at the same time; refresh and try "
                     + "again."),
+            Map.entry(CUSTOMS_EDITED, "Customs declaration edited: {0}, {1,number,integer} line(s), total {2} {3}"),
+            Map.entry(CUSTOMS_RESET, "Customs declaration follows the catalogue again"),
+            Map.entry(CUSTOMS_NO_LINES, "The customs declaration has no lines"),
+            Map.entry(CUSTOMS_HS_MISSING, "{0}: HS code missing (customs declaration)"),
+            Map.entry(CUSTOMS_HS_MALFORMED, "{0}: HS code {1} is not 6 to 10 digits"),
+            Map.entry(CUSTOMS_DESCRIPTION_MISSING, "{0}: English customs description missing"),
+            Map.entry(CUSTOMS_IOSS_MISSING, "Consignment to {0} of {1} {2} (up to EUR 150) needs the store IOSS "
+                    + "number; enter it in the store settings"),
+            Map.entry(CUSTOMS_IOSS_UNVERIFIABLE, "Consignment to {0} declares {1} {2}: without exchange rates it "
+                    + "cannot be told whether that is up to EUR 150; enter the store IOSS number or declare in EUR"),
+            Map.entry(CUSTOMS_TOTAL_ZERO, "The declared total is 0 {0}"),
+            Map.entry(CUSTOMS_CURRENCY_MIXED, "The declaration mixes currencies ({0}); declare one"),
+            Map.entry(SERVICE_DESTINATION, "Service {0} does not deliver to {1}"),
+            Map.entry(SERVICE_WEIGHT, "Service {0} takes up to {2,number,integer} g; the package weighs "
+                    + "{1,number,integer} g"),
+            Map.entry(SERVICE_VALUE, "Service {0} takes declared values up to {3} {4}; the package declares {1} {2}"),
+            Map.entry(SERVICE_VALUE_UNKNOWN, "Service {0} takes declared values up to {1} {2}; the package declares "
+                    + "no value"),
+            Map.entry(SERVICE_VALUE_CURRENCY, "Service {0} limits declared values in {2}; the package declares "
+                    + "{1}"),
+            Map.entry(SERVICE_DANGEROUS_GOODS, "Service {0} does not carry {1}"),
+            Map.entry(SERVICE_CUSTOMS_DATA, "Service {0} needs an HS code, an English description, a value and the "
+                    + "origin country on every line"),
+            Map.entry(SERVICE_CURRENCY, "Service {0} does not accept declarations in {1} (accepted: {2})"),
+            Map.entry(SERVICE_CUSTOMS_LINES, "Service {0} takes at most {2,number,integer} declaration lines; the "
+                    + "package has {1,number,integer}"),
             Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */

@@ -1,5 +1,6 @@
 package io.waybill.print.internal;
 
+import io.waybill.core.api.CustomsService;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.api.PrintRules;
@@ -18,6 +19,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +55,28 @@ public final class PdfPrintService implements PrintService {
     private final FontLibrary fonts;
     private final LabelLayout standard = new StandardLabelLayout();
     private final String zplPrinter;
+    private final CustomsFormLayout customsLayout = new CustomsFormLayout();
+    private volatile CustomsForm.Limits cn22Limits = CustomsForm.Limits.parse(CustomsForm.Limits.DEFAULTS);
+    private volatile java.time.Clock clock = java.time.Clock.systemDefaultZone();
+
+    /**
+     * Declarations for the CN22/CN23 pages after the labels of international packages; absent (an older core, or
+     * a test without one): no customs pages.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CustomsService customs;
 
     @Activate
     public PdfPrintService(@Reference PackageService packages, @Reference StockService stock, PrintConfig config) {
         this(packages, stock, new FontLibrary(config == null ? null : config.cjkFont(),
                 config == null ? null : config.symbolFont()), config == null ? null : config.zplPrinter());
+        if (config != null) {
+            try {
+                cn22Limits = CustomsForm.Limits.parse(config.cn22Limits());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}; the defaults are used", e.getMessage());
+            }
+        }
         if (fonts.cjk() == null) {
             LOG.warn("{}", fonts.cjkProblem());
         }
@@ -129,6 +149,7 @@ public final class PdfPrintService implements PrintService {
                 try (PdfCanvas canvas = new PdfCanvas(new PDPageContentStream(document, pdfPage), documentFonts)) {
                     layoutFor(detail, size).draw(canvas, page, label);
                 }
+                customsPages(document, documentFonts, page, detail, warehouses.get(detail.warehouseCode()));
             }
             return save(document);
         } catch (IOException e) {
@@ -172,6 +193,43 @@ public final class PdfPrintService implements PrintService {
         int count = new java.util.LinkedHashSet<>(packageIds).size();
         return String.format(Locale.ROOT, "Sent %d label%s (%,d bytes) to %s", count, count == 1 ? "" : "s",
                 zpl.length, target);
+    }
+
+    /**
+     * The CN22 or CN23 of a package whose parcel crosses a customs border, after its generated label (a carrier's
+     * own label comes with the carrier's customs documents): as many pages as its lines need.
+     */
+    private void customsPages(PDDocument document, DocumentFonts documentFonts, PDRectangle page,
+                              PackageDetail detail, WarehouseInfo warehouse) throws IOException {
+        CustomsService declarations = customs;
+        if (declarations == null) {
+            return;
+        }
+        CustomsForm form = CustomsForm.of(detail, warehouse, declarations.declarationOf(detail), cn22Limits,
+                java.time.LocalDate.now(clock));
+        if (form == null) {
+            return;
+        }
+        int done = form.declaration().lines().size() + 1;
+        int position = 0;
+        while (position < done) {
+            PDPage pdfPage = new PDPage(page);
+            document.addPage(pdfPage);
+            int before = position;
+            try (PdfCanvas canvas = new PdfCanvas(new PDPageContentStream(document, pdfPage), documentFonts)) {
+                position = customsLayout.draw(canvas, page, form, position);
+            }
+            if (position <= before) {
+                break; // a page too small for the totals: never loop
+            }
+        }
+    }
+
+    /** For tests: the declarations, the CN22 limits and the clock of the date printed on the forms. */
+    void customs(CustomsService service, String[] limits, java.time.Clock at) {
+        this.customs = service;
+        this.cn22Limits = CustomsForm.Limits.parse(limits);
+        this.clock = at;
     }
 
     /** The layout for a package; the place to choose a carrier-specific design. */

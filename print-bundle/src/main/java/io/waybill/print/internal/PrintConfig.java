@@ -25,4 +25,13 @@ public @interface PrintConfig {
                     + "by default). Empty: no label printer; ZPL labels can still be written to a file.",
             required = false)
     String zplPrinter() default "";
+
+    @AttributeDefinition(name = "CN22 limit per currency",
+            description = "Printed after the label of a postal item (UPU S10 number) that crosses a border, the CN22 "
+                    + "customs declaration is for values up to 300 SDR; above, the CN23 is printed. "
+                    + "One CODE=amount entry per currency: 300 SDR in that currency (rounded down). A declaration "
+                    + "in a currency without an entry gets the CN23, which is valid for any value.",
+            required = false)
+    String[] cn22Limits() default {"XDR=300", "USD=390", "EUR=345", "GBP=295", "CNY=2850", "HKD=3050", "JPY=58000",
+        "AUD=600", "CAD=540"};
 }

@@ -213,6 +213,9 @@ final class OrderWriter {
             if (LINES_EDITABLE.contains(e.packageStatus())) {
                 exec("DELETE FROM WB_ORDER_LINE WHERE ORDER_ID = ?", e.id());
                 exec("DELETE FROM WB_UNMATCHED_LINE WHERE ORDER_ID = ?", e.id());
+                // an edited customs declaration (V25) declared the old lines: it follows the new ones again
+                exec("DELETE FROM WB_PACKAGE_CUSTOMS_LINE WHERE PACKAGE_ID = ?", e.packageId());
+                exec("DELETE FROM WB_PACKAGE_CUSTOMS WHERE PACKAGE_ID = ?", e.packageId());
                 insertLines(e.id(), o);
                 List<String> unmatched = unmatched(o);
                 String status = e.packageStatus();

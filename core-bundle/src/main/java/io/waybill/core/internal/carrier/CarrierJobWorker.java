@@ -4,6 +4,8 @@ import io.waybill.core.internal.workers.WorkerPool;
 import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.api.PackageService;
+import io.waybill.core.internal.customs.CustomsServiceImpl;
+import io.waybill.core.model.PackageDeclaration;
 import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginFailure;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
@@ -27,6 +29,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -411,7 +415,34 @@ public class CarrierJobWorker {
     private ShipmentRequest request(Job j, PackageDetail d) {
         Warehouse from = d.warehouseCode() == null ? null
                 : Jdbc.inTransaction(ds, c -> WarehouseRows.byCode(c, d.warehouseCode()));
-        return request(j.key(), j.serviceCode(), d, from);
+        CustomsServiceImpl declarations = customs;
+        return declarations == null ? request(j.key(), j.serviceCode(), d, from)
+                : request(j.key(), j.serviceCode(), d, from, declarations.declarationOf(d));
+    }
+
+    /**
+     * The carrier request of a package with its customs declaration: the declaration's lines are the items (HS
+     * code, descriptions, value, origin, net weight) and its category and tax ids the request's customs.
+     */
+    static ShipmentRequest request(String key, String serviceCode, PackageDetail d, Warehouse from,
+                                   PackageDeclaration declaration) {
+        Address sender = from == null ? null : from.senderAddress();
+        return new ShipmentRequest(key, d.row().packageNo(), d.row().orderNo(), serviceCode, sender,
+                d.shipTo(), d.row().expectedWeightGrams(), declaration.items(), declaration.spi());
+    }
+
+    /** Declarations of the packages it uploads; null outside OSGi when a test sets none (then items only). */
+    private volatile CustomsServiceImpl customs;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setCustoms(CustomsServiceImpl customs) {
+        this.customs = customs;
+    }
+
+    public void unsetCustoms(CustomsServiceImpl customs) {
+        if (this.customs == customs) {
+            this.customs = null;
+        }
     }
 
     /** The carrier request of a package shipping from {@code from}: the warehouse's address is the sender. */

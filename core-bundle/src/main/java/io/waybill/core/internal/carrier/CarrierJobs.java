@@ -1,5 +1,7 @@
 package io.waybill.core.internal.carrier;
 
+import io.waybill.core.api.PackageService;
+import io.waybill.core.internal.customs.CustomsServiceImpl;
 import io.waybill.core.internal.persistence.CarrierLabels;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 
@@ -17,6 +19,8 @@ import io.waybill.core.model.UploadState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -57,6 +61,38 @@ public class CarrierJobs implements CarrierUploadService {
     @Reference
     public void setPlugins(PluginRegistryImpl plugins) {
         this.plugins = plugins;
+    }
+
+    /**
+     * Customs declarations: an upload whose declaration has problems (HS code missing, EU up to EUR 150 without
+     * IOSS, total 0, a currency or line count the service does not take, ...) is refused when it is queued, with
+     * the first problem's reason. Null outside OSGi when a test or benchmark sets none (then not checked).
+     */
+    private volatile CustomsServiceImpl customs;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setCustoms(CustomsServiceImpl customs) {
+        this.customs = customs;
+    }
+
+    public void unsetCustoms(CustomsServiceImpl customs) {
+        if (this.customs == customs) {
+            this.customs = null;
+        }
+    }
+
+    /** The package service the customs check reads the package with (set with {@link #setCustoms} in OSGi). */
+    private volatile PackageService packageService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setPackageService(PackageService packageService) {
+        this.packageService = packageService;
+    }
+
+    public void unsetPackageService(PackageService packageService) {
+        if (this.packageService == packageService) {
+            this.packageService = null;
+        }
     }
 
     static final String UPLOAD = "UPLOAD";
@@ -112,6 +148,17 @@ public class CarrierJobs implements CarrierUploadService {
                 throw new OperationRefusedException(CARRIER_MISSING, "The carrier plugin '" + method[0]
                         + "' is not installed (the default shipping method of package " + no + "'s store); nothing "
                         + "was sent. Install the plugin or choose another default shipping method, then upload again.");
+            }
+            CustomsServiceImpl declarations = customs;
+            PackageService pkgs = packageService;
+            if (declarations != null && pkgs != null) {
+                var detail = pkgs.detail(id);
+                if (detail.isPresent()) {
+                    CustomsServiceImpl.UploadCheck check = declarations.check(detail.get(), method[0], method[1]);
+                    if (!check.problems().isEmpty()) {
+                        throw check.refusal(no);
+                    }
+                }
             }
             int generation;
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_PACKAGE SET UPLOAD_GENERATION = "

@@ -21,6 +21,10 @@ public enum ProductColumn {
     HS_CODE("hs_code", "海关编码", false),
     ORIGIN_COUNTRY("origin_country", "原产国", false),
     MATERIAL("material", "材质用途", false),
+    /** The English description customs read (empty = the English name). */
+    CUSTOMS_NAME_EN("customs_name_en", "英文报关名", false),
+    /** The Chinese description of the export declaration (empty = the Chinese name). */
+    CUSTOMS_NAME_ZH("customs_name_zh", "中文报关名", false),
     BATTERY("battery", "含电池", false),
     LIQUID("liquid", "含液体", false),
     MAGNET("magnet", "含磁", false),

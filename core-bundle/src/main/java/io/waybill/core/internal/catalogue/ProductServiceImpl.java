@@ -57,7 +57,8 @@ public class ProductServiceImpl implements ProductService {
     private static final int BATCH = 500;
     private static final String COLUMNS = "s.ID, s.CODE, s.NAME, s.NAME_ZH, s.WEIGHT_GRAMS, s.WEIGHT_TOLERANCE_GRAMS, "
             + "s.LENGTH_MM, s.WIDTH_MM, s.HEIGHT_MM, s.DECLARED_VALUE, s.CURRENCY, s.HS_CODE, s.ORIGIN_COUNTRY, "
-            + "s.MATERIAL, s.DG_BATTERY, s.DG_LIQUID, s.DG_MAGNET, s.DG_POWDER, s.ENABLED";
+            + "s.MATERIAL, s.DG_BATTERY, s.DG_LIQUID, s.DG_MAGNET, s.DG_POWDER, s.ENABLED, s.CUSTOMS_NAME_EN, "
+            + "s.CUSTOMS_NAME_ZH";
     private static final List<String> STOCK_EN = List.of("warehouse", "sku", "name", "location", "on_hand",
             "reserved", "available");
     private static final List<String> STOCK_ZH = List.of("仓库", "商品编码", "名称", "库位", "在库", "已预留", "可用");
@@ -382,8 +383,9 @@ public class ProductServiceImpl implements ProductService {
             long next = Ids.reserve(c, creates.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, NAME_ZH, "
                     + "WEIGHT_GRAMS, WEIGHT_TOLERANCE_GRAMS, LENGTH_MM, WIDTH_MM, HEIGHT_MM, DECLARED_VALUE, CURRENCY, "
-                    + "HS_CODE, ORIGIN_COUNTRY, MATERIAL, DG_BATTERY, DG_LIQUID, DG_MAGNET, DG_POWDER, ENABLED) "
-                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "HS_CODE, ORIGIN_COUNTRY, MATERIAL, DG_BATTERY, DG_LIQUID, DG_MAGNET, DG_POWDER, ENABLED, "
+                    + "CUSTOMS_NAME_EN, CUSTOMS_NAME_ZH) "
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int n = 0;
                 for (Product p : creates) {
                     long id = next++;
@@ -410,13 +412,14 @@ public class ProductServiceImpl implements ProductService {
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_SKU SET NAME = ?, NAME_ZH = ?, WEIGHT_GRAMS = ?, "
                     + "WEIGHT_TOLERANCE_GRAMS = ?, LENGTH_MM = ?, WIDTH_MM = ?, HEIGHT_MM = ?, DECLARED_VALUE = ?, "
                     + "CURRENCY = ?, HS_CODE = ?, ORIGIN_COUNTRY = ?, MATERIAL = ?, DG_BATTERY = ?, DG_LIQUID = ?, "
-                    + "DG_MAGNET = ?, DG_POWDER = ?, ENABLED = ?, VERSION = VERSION + 1 WHERE ID = ?");
+                    + "DG_MAGNET = ?, DG_POWDER = ?, ENABLED = ?, CUSTOMS_NAME_EN = ?, CUSTOMS_NAME_ZH = ?, "
+                    + "VERSION = VERSION + 1 WHERE ID = ?");
                  PreparedStatement del = c.prepareStatement("DELETE FROM WB_SKU_BARCODE WHERE SKU_ID = ?")) {
                 int n = 0;
                 for (Product p : updates) {
                     long id = ids.get(p.sku());
                     bindFields(ps, 1, p);
-                    ps.setLong(18, id);
+                    ps.setLong(20, id);
                     ps.addBatch();
                     del.setLong(1, id);
                     del.addBatch();
@@ -535,6 +538,8 @@ public class ProductServiceImpl implements ProductService {
         ps.setBoolean(i + 14, p.magnet());
         ps.setBoolean(i + 15, p.powder());
         ps.setBoolean(i + 16, p.enabled());
+        ps.setString(i + 17, p.customsNameEn());
+        ps.setString(i + 18, p.customsNameZh());
     }
 
     private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
@@ -593,7 +598,7 @@ public class ProductServiceImpl implements ProductService {
                             rs.getInt(5), integer(rs, 6), integer(rs, 7), integer(rs, 8), integer(rs, 9),
                             rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getString(13),
                             rs.getString(14), rs.getBoolean(15), rs.getBoolean(16), rs.getBoolean(17),
-                            rs.getBoolean(18), rs.getBoolean(19)));
+                            rs.getBoolean(18), rs.getBoolean(19)).withCustomsNames(rs.getString(20), rs.getString(21)));
                 }
             }
         }
@@ -636,7 +641,7 @@ public class ProductServiceImpl implements ProductService {
                     p = new Product(p.sku(), p.name(), p.nameZh(), p.barcodes(), null, p.weightToleranceGrams(),
                             p.lengthMm(), p.widthMm(), p.heightMm(), p.declaredValue(), p.currency(), p.hsCode(),
                             p.originCountry(), p.material(), p.battery(), p.liquid(), p.magnet(), p.powder(),
-                            p.enabled(), parts);
+                            p.enabled(), parts, p.customsNameEn(), p.customsNameZh());
                 }
             }
             out.add(p);

@@ -84,7 +84,8 @@ public final class ProductValidator {
         Product p = normalise(new Product(t.get(ProductColumn.SKU), t.get(ProductColumn.NAME),
                 t.get(ProductColumn.NAME_ZH), barcodes, weight, tolerance, length, width, height, value,
                 t.get(ProductColumn.CURRENCY), t.get(ProductColumn.HS_CODE), t.get(ProductColumn.ORIGIN_COUNTRY),
-                t.get(ProductColumn.MATERIAL), battery, liquid, magnet, powder, enabled, components));
+                t.get(ProductColumn.MATERIAL), battery, liquid, magnet, powder, enabled, components,
+                t.get(ProductColumn.CUSTOMS_NAME_EN), t.get(ProductColumn.CUSTOMS_NAME_ZH)));
         Set<String> unreadable = problems.stream().map(Problem::field).collect(Collectors.toSet());
         for (Problem pr : validate(p)) {
             if (!unreadable.contains(pr.field())) {
@@ -112,6 +113,8 @@ public final class ProductValidator {
         m.put(ProductColumn.HS_CODE, s(p.hsCode()));
         m.put(ProductColumn.ORIGIN_COUNTRY, s(p.originCountry()));
         m.put(ProductColumn.MATERIAL, s(p.material()));
+        m.put(ProductColumn.CUSTOMS_NAME_EN, s(p.customsNameEn()));
+        m.put(ProductColumn.CUSTOMS_NAME_ZH, s(p.customsNameZh()));
         m.put(ProductColumn.BATTERY, Boolean.toString(p.battery()));
         m.put(ProductColumn.LIQUID, Boolean.toString(p.liquid()));
         m.put(ProductColumn.MAGNET, Boolean.toString(p.magnet()));
@@ -130,7 +133,7 @@ public final class ProductValidator {
                 p.declaredValue(), upper(p.currency()), hs == null ? null : hs.replace(".", "").replace(" ", ""),
                 upper(p.originCountry()), n(p.material()), p.battery(), p.liquid(), p.magnet(), p.powder(),
                 p.enabled(), p.components().stream().map(c -> new ProductComponent(n(c.sku()), c.quantity()))
-                        .toList());
+                        .toList(), n(p.customsNameEn()), n(p.customsNameZh()));
     }
 
     /** Components as one text cell: {@code SKU-A*2;SKU-B*1} (empty for a plain product). */
@@ -233,6 +236,8 @@ public final class ProductValidator {
                     + "(two letters, e.g. CN)"));
         }
         text(out, "material", p.material(), 500, false);
+        text(out, "customs_name_en", p.customsNameEn(), 200, false);
+        text(out, "customs_name_zh", p.customsNameZh(), 200, false);
         componentProblems(out, p);
         return out;
     }

@@ -44,7 +44,9 @@ public final class MigrationRunner {
             "V16__package_notes_tags.sql",
             "V19__structured_reasons.sql",
             "V20__user_preferences.sql",
-            "V21__logistics_rules.sql");
+            "V21__logistics_rules.sql",
+            "V24__customs_master_data.sql",
+            "V25__package_declarations.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

@@ -39,6 +39,11 @@ abstract class SkuFields {
     String origin;
     @Option(name = "--material", description = "Material / use text for customs")
     String material;
+    @Option(name = "--customs-en", description = "Customs description in English (\"\" = the English name)")
+    String customsEn;
+    @Option(name = "--customs-zh", description = "Customs description in Chinese, 中文报关名 (\"\" = the Chinese "
+            + "name)")
+    String customsZh;
     @Option(name = "--dg", description = "Dangerous goods: comma list of battery,liquid,magnet,powder (\"\" = none)")
     String dg;
     @Option(name = "--enabled", description = "true or false")
@@ -108,6 +113,8 @@ abstract class SkuFields {
         put(t, ProductColumn.HS_CODE, hs);
         put(t, ProductColumn.ORIGIN_COUNTRY, origin);
         put(t, ProductColumn.MATERIAL, material);
+        put(t, ProductColumn.CUSTOMS_NAME_EN, customsEn);
+        put(t, ProductColumn.CUSTOMS_NAME_ZH, customsZh);
         put(t, ProductColumn.ENABLED, enabled);
         put(t, ProductColumn.COMPONENTS, components);
         if (dims != null) {

@@ -231,6 +231,13 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         lines.setItems(d.lines());
         lines.setAllRowsVisible(true);
         content.add(new H3(getTranslation("detail.lines")), lines);
+        try {
+            boolean mayEdit = CurrentUser.get().map(u -> io.waybill.core.api.Permission.EDIT_ADDRESS
+                    .allowedFor(u.roles())).orElse(false);
+            content.add(new CustomsCard(UiServices.customs(), row, user, mayEdit, () -> load(row.id())));
+        } catch (ServiceUnavailableException e) {
+            notice.show(e);
+        }
 
         Grid<AuditEntry> history = new Grid<>();
         history.setId("history-grid");

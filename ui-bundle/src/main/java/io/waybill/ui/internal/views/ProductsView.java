@@ -252,6 +252,12 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         TextField hs = text("product-hs", "products.hs", product == null ? null : product.hsCode());
         TextField origin = text("product-origin", "products.origin", product == null ? null : product.originCountry());
         origin.setMaxLength(2);
+        TextField customsEn = text("product-customs-en", "products.customsNameEn", product == null ? null
+                : product.customsNameEn());
+        customsEn.setHelperText(getTranslation("products.customsNameEnHelp"));
+        TextField customsZh = text("product-customs-zh", "products.customsNameZh", product == null ? null
+                : product.customsNameZh());
+        customsZh.setHelperText(getTranslation("products.customsNameZhHelp"));
         TextArea material = new TextArea(getTranslation("products.material"));
         material.setId("product-material");
         material.setValue(product == null || product.material() == null ? "" : product.material());
@@ -273,8 +279,9 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
         Div codes = row(barcodes, weight, tolerance);
         Div dims = row(length, width, height);
         Div customs = row(value, currency, hs, origin);
+        Div customsNames = row(customsEn, customsZh);
         Div flags = row(battery, liquid, magnet, powder, enabled);
-        dialog.add(names, codes, dims, customs, material, flags, components, error);
+        dialog.add(names, codes, dims, customs, customsNames, material, flags, components, error);
 
         Button save = new Button(getTranslation("products.save"), e -> {
             List<ProductComponent> parts = new ArrayList<>();
@@ -299,7 +306,7 @@ public class ProductsView extends VerticalLayout implements HasDynamicTitle {
                     weight.getValue(), tolerance.getValue(), length.getValue(), width.getValue(), height.getValue(),
                     value.getValue(), currency.getValue(), hs.getValue(), origin.getValue(), material.getValue(),
                     battery.getValue(), liquid.getValue(), magnet.getValue(), powder.getValue(), enabled.getValue(),
-                    parts);
+                    parts, customsEn.getValue(), customsZh.getValue());
             try {
                 Product saved = product == null ? products.create(p, actor) : products.update(p, actor);
                 dialog.close();

@@ -129,11 +129,92 @@ public class StoresView extends VerticalLayout implements HasDynamicTitle, Befor
         Button delete = new Button(getTranslation("store.delete"), e -> confirmDelete(s));
         delete.addClassName("store-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(edit, toggle, test, delete)) {
+        Button customs = new Button(getTranslation("store.customs"), e -> openCustoms(s));
+        customs.addClassName("store-customs");
+        for (Button b : List.of(edit, customs, toggle, test, delete)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             b.getElement().setAttribute("data-code", s.code());
         }
-        return new Div(edit, toggle, test, delete);
+        return new Div(edit, customs, toggle, test, delete);
+    }
+
+    /**
+     * {@code store-customs-dialog}: the store's customs settings (报关): the tax ids its declarations carry
+     * ({@code store-ioss}, {@code store-voec}, {@code store-eori}, {@code store-vat}), the category a declaration
+     * starts with ({@code store-customs-category}) and whether uploads are checked ({@code store-customs-check}).
+     * The core checks the numbers; its reasons are shown in {@code store-customs-error}.
+     */
+    private void openCustoms(Store s) {
+        io.waybill.core.api.CustomsService service;
+        io.waybill.core.model.StoreCustoms current;
+        try {
+            service = UiServices.customs();
+            current = service.storeCustoms(s.code(), actor());
+        } catch (UiServices.ServiceUnavailableException e) {
+            notice.show(e);
+            return;
+        } catch (io.waybill.core.api.OperationRefusedException e) {
+            BatchUi.info(Reasons.of(e));
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("store-customs-dialog");
+        dialog.setHeaderTitle(getTranslation("store.customsTitle", s.code()));
+        dialog.setWidth("min(40rem, 95vw)");
+        com.vaadin.flow.component.textfield.TextField ioss = customsField("store-ioss", "store.ioss",
+                current.taxIds().ioss(), "store.iossHelp");
+        com.vaadin.flow.component.textfield.TextField voec = customsField("store-voec", "store.voec",
+                current.taxIds().voec(), null);
+        com.vaadin.flow.component.textfield.TextField eori = customsField("store-eori", "store.eori",
+                current.taxIds().eori(), null);
+        com.vaadin.flow.component.textfield.TextField vat = customsField("store-vat", "store.vat",
+                current.taxIds().vat(), null);
+        com.vaadin.flow.component.select.Select<io.waybill.spi.carrier.CustomsDeclaration.Category> category =
+                new com.vaadin.flow.component.select.Select<>();
+        category.setId("store-customs-category");
+        category.setLabel(getTranslation("customs.category"));
+        category.setItems(io.waybill.spi.carrier.CustomsDeclaration.Category.values());
+        category.setItemLabelGenerator(c -> getTranslation("customs.category." + c.name()));
+        category.setValue(current.defaultCategory());
+        com.vaadin.flow.component.checkbox.Checkbox check = new com.vaadin.flow.component.checkbox.Checkbox(
+                getTranslation("store.customsCheck"), current.checkBeforeUpload());
+        check.setId("store-customs-check");
+        Div error = new Div();
+        error.setId("store-customs-error");
+        error.addClassName("wb-error");
+        error.setVisible(false);
+        dialog.add(new Div(ioss, voec), new Div(eori, vat), new Div(category), new Div(check), error);
+        Button save = new Button(getTranslation("store.save"), e -> {
+            try {
+                service.setStoreCustoms(s.code(), new io.waybill.core.model.StoreCustoms(
+                        new io.waybill.spi.carrier.CustomsDeclaration.TaxIds(ioss.getValue(), voec.getValue(),
+                                eori.getValue(), vat.getValue()), category.getValue(), check.getValue()), actor());
+                dialog.close();
+                BatchUi.info(getTranslation("store.customsSaved", s.code()));
+            } catch (io.waybill.core.api.OperationRefusedException ex) {
+                error.setText(Reasons.of(ex));
+                error.setVisible(true);
+            }
+        });
+        save.setId("store-customs-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("store-customs-cancel");
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+    }
+
+    private com.vaadin.flow.component.textfield.TextField customsField(String id, String label, String value,
+                                                                       String help) {
+        com.vaadin.flow.component.textfield.TextField f = new com.vaadin.flow.component.textfield.TextField(
+                getTranslation(label));
+        f.setId(id);
+        f.setValue(value == null ? "" : value);
+        f.setMaxLength(20);
+        if (help != null) {
+            f.setHelperText(getTranslation(help));
+        }
+        return f;
     }
 
     /** The default shipping method as the grid shows it: {@code STANDARD: pool / RR}, or empty. */

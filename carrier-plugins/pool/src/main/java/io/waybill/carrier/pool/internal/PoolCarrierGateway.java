@@ -1,6 +1,7 @@
 package io.waybill.carrier.pool.internal;
 
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.CarrierService;
 import io.waybill.spi.carrier.SerialNumberStore;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
@@ -95,6 +96,41 @@ public class PoolCarrierGateway implements CarrierGateway {
     @Override
     public PluginDescriptor descriptor() {
         return state.descriptor;
+    }
+
+    /**
+     * One service per service indicator of the configured ranges (in configured order), e.g. {@code RR}
+     * "Registered letter-post (RR)": the codes a shipping method or a rule can name. The pool knows no limits of the
+     * postal operator (weights, values, dangerous goods are the operator's rules): the services declare none, and
+     * the core checks only the customs declaration itself. The declaration is not sent anywhere (the pool talks to
+     * nobody): Waybill prints it on the CN22/CN23 of the label batch. Since SPI carrier 1.2.
+     */
+    @Override
+    public List<CarrierService> services() {
+        java.util.LinkedHashSet<String> indicators = new java.util.LinkedHashSet<>();
+        for (SerialRange r : state.pool.ranges()) {
+            indicators.add(r.serviceIndicator());
+        }
+        List<CarrierService> out = new java.util.ArrayList<>();
+        for (String indicator : indicators) {
+            out.add(new CarrierService(indicator, serviceName(indicator), java.util.Set.of(), null, null, null,
+                    java.util.EnumSet.allOf(CarrierService.DangerousGoods.class), false, java.util.Set.of(), null));
+        }
+        return out;
+    }
+
+    /** The UPU product an S10 service indicator's first letter stands for (UPU S10 annex). */
+    static String serviceName(String indicator) {
+        String product = switch (indicator.charAt(0)) {
+            case 'R' -> "Registered letter-post";
+            case 'L' -> "Letter-post, tracked";
+            case 'U' -> "Letter-post, untracked";
+            case 'V' -> "Insured letter-post";
+            case 'E' -> "EMS";
+            case 'C' -> "Parcel post";
+            default -> "S10";
+        };
+        return product + " (" + indicator + ")";
     }
 
     /** With the durable store the same key always gets the same number, so repeating an upload is safe. */

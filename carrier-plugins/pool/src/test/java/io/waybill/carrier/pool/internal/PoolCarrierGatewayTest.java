@@ -45,6 +45,21 @@ class PoolCarrierGatewayTest {
     }
 
     @Test
+    void servicesAreTheRangesServiceIndicators_inOrder_withoutLimitsOfTheirOwn() {
+        PoolCarrierGateway gateway = gateway(Configs.pool(Map.of("ranges", new String[] {
+                "RR10000000-10000099CN", "LX20000000-20000099CN", "RR30000000-30000099CN"})));
+        List<io.waybill.spi.carrier.CarrierService> services = gateway.services();
+        assertEquals(List.of("RR", "LX"), services.stream().map(io.waybill.spi.carrier.CarrierService::code).toList());
+        assertEquals("Registered letter-post (RR)", services.get(0).name());
+        assertEquals("Letter-post, tracked (LX)", services.get(1).name());
+        io.waybill.spi.carrier.CarrierService.Parcel anything = new io.waybill.spi.carrier.CarrierService.Parcel(
+                "US", 30_000, null, "CNY", java.util.Set.of(io.waybill.spi.carrier.CarrierService.DangerousGoods
+                .BATTERY), 50, false);
+        assertTrue(services.get(0).accepts(anything));
+        assertEquals(List.of(), gateway(Configs.pool(Map.of())).services());
+    }
+
+    @Test
     void descriptorUsesTheConfiguredDisplayName() {
         // given / when
         PoolCarrierGateway gateway = gateway(Configs.pool(Map.of("displayName", "China Post registered")));
