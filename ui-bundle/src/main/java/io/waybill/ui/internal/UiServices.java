@@ -114,6 +114,10 @@ public final class UiServices {
         return require(servlet().userPreferenceService, "UserPreferenceService");
     }
 
+    public static io.waybill.core.api.RuleService rules() {
+        return require(servlet().ruleService, "RuleService");
+    }
+
     public static UserService users() {
         return require(servlet().userService, "UserService");
     }

@@ -118,6 +118,8 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile io.waybill.ui.internal.web.WebSettings webSettings;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile UserService userService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile io.waybill.core.api.RuleService ruleService;
 
     /** Delayed UI work (the push check); owned here and stopped with the component. */
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -44,7 +44,8 @@ public final class MigrationRunner {
             "V16__package_notes_tags.sql",
             "V19__structured_reasons.sql",
             "V20__user_preferences.sql",
-            "V21__logistics_rules.sql");
+            "V21__logistics_rules.sql",
+            "V22__rule_decisions.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";

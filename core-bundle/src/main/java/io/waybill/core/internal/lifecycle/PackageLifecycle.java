@@ -11,6 +11,7 @@ import java.util.Set;
 
 import static io.waybill.core.model.PackageStatus.ALLOCATED;
 import static io.waybill.core.model.PackageStatus.AWAITING_TRACKING;
+import static io.waybill.core.model.PackageStatus.HELD;
 import static io.waybill.core.model.PackageStatus.OUT_OF_STOCK;
 import static io.waybill.core.model.PackageStatus.PRINTED;
 import static io.waybill.core.model.PackageStatus.SHIPPED;
@@ -32,10 +33,12 @@ public final class PackageLifecycle {
     private static final Map<PackageStatus, Set<PackageStatus>> NEXT = new EnumMap<>(PackageStatus.class);
 
     static {
-        allow(WAITING, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, VOIDED);
-        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, VOIDED);
+        allow(WAITING, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, HELD, VOIDED);
+        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, HELD, VOIDED);
         // held until its platform SKUs are mapped (capture, or a re-capture adding an unknown SKU, puts it here)
         allow(SKU_UNMATCHED, WAITING, SKU_UNMATCHED, VOIDED);
+        // held for review by a logistics rule (issue 14): released to waiting, or voided; nothing else
+        allow(HELD, WAITING, HELD, VOIDED);
         allow(ALLOCATED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
         allow(AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
         allow(UPLOAD_FAILED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
@@ -102,6 +105,10 @@ public final class PackageLifecycle {
                     + "line's SKU is not matched to a product; map it in \"SKU not matched\" (or waybill:sku-alias) "
                     + "first. It cannot be " + verb(to) + " now.");
         }
+        if (from == HELD) {
+            throw new OperationRefusedException("held_for_review", "Package " + packageNo + " is held for review "
+                    + "(To review); release it first. It cannot be " + verb(to) + " now.");
+        }
         throw new OperationRefusedException("illegal_state",
                 "Package " + packageNo + " is " + label(from) + "; it cannot be " + verb(to) + " now.");
     }
@@ -120,6 +127,7 @@ public final class PackageLifecycle {
             case SYNCED, SYNC_FAILED -> "synchronised";
             case WAITING -> "put back to waiting";
             case SKU_UNMATCHED -> "held for an unmatched SKU";
+            case HELD -> "held for review";
         };
     }
 }
