@@ -206,8 +206,9 @@ class RulesAppliedTest {
                 dry.get(0).skipped().get(0));
         assertEquals(new Reason(Reason.RULE_SERVICE_DANGEROUS_GOODS, List.of("STD", "battery", "1", "Cheap")),
                 dry.get(0).skips().get(0).refusal());
-        assertEquals(List.of("RULE_SKIPPED rule_service_dangerous_goods [STD, battery, 1, Cheap] -> WAITING",
-                "RULE_APPLIED rule_shipping_method [air, DG, 2, Batteries] -> WAITING"), history(bat));
+        // the decisions first, then the rules skipped because their action was refused
+        assertEquals(List.of("RULE_APPLIED rule_shipping_method [air, DG, 2, Batteries] -> WAITING",
+                "RULE_SKIPPED rule_service_dangerous_goods [STD, battery, 1, Cheap] -> WAITING"), history(bat));
         assertEquals(List.of("RULE_APPLIED rule_shipping_method [air, STD, 1, Cheap] -> WAITING"),
                 history(packageOf("mug")));
     }

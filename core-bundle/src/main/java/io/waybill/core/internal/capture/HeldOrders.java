@@ -115,7 +115,7 @@ public final class HeldOrders {
             }
         }
         // every line now matches: the logistics rules decide for the package as they do at capture
-        new RuleApplier().apply(c, releasedIds, actor, now);
+        new RuleApplier().applyToNew(c, releasedIds, actor, now);
         return new Released(released, stillHeld);
     }
 }

@@ -151,7 +151,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         OrderWriter writer = new OrderWriter(c, skus, actor, now);
         OrderWriter.Counts counts = writer.write(store.id(), valid);
         // the logistics rules decide for every new package in the capture's own transaction
-        rules.apply(c, writer.createdWaiting(), actor, now);
+        rules.applyToNew(c, writer.createdWaiting(), actor, now);
         return new CaptureResult(counts.created(), counts.updated(), counts.unchanged(), counts.flagged(), rejected);
     }
 

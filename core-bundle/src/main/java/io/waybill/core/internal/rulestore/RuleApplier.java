@@ -122,8 +122,21 @@ public final class RuleApplier {
      *                                   caller's transaction must roll back)
      */
     public Outcome apply(Connection c, List<Long> ids, String actor, Instant now) throws SQLException {
-        List<Rule> rules = RuleStore.read(c);
-        if (ids.isEmpty() || rules.stream().noneMatch(Rule::enabled) && !anyHeld(c, ids)) {
+        return apply(c, ids, actor, now, false);
+    }
+
+    /**
+     * {@link #apply} for packages just created waiting (capture, a SKU mapping that released them): none of them was
+     * held before, so without an enabled rule nothing is read at all.
+     */
+    public Outcome applyToNew(Connection c, List<Long> ids, String actor, Instant now) throws SQLException {
+        return apply(c, ids, actor, now, true);
+    }
+
+    private Outcome apply(Connection c, List<Long> ids, String actor, Instant now, boolean fresh)
+            throws SQLException {
+        List<Rule> rules = ids.isEmpty() ? List.of() : RuleStore.read(c);
+        if (ids.isEmpty() || rules.stream().noneMatch(Rule::enabled) && (fresh || !anyHeld(c, ids))) {
             return new Outcome(List.of(), List.of(), Map.of());
         }
         Outcome o = evaluate(c, rules, ids, now);
