@@ -30,6 +30,8 @@ public enum Permission {
     SET_SYNC_SETTINGS(UserIdentity.SUPERVISOR, "change delivery sync settings (auto-sync, carrier codes)"),
     EDIT_CATALOGUE(UserIdentity.SUPERVISOR, "edit the product catalogue"),
     SET_BIN_LOCATION(UserIdentity.SUPERVISOR, "set bin locations"),
+    /** Release packages a logistics rule held for review (since 1.12). */
+    RELEASE_HOLD(UserIdentity.SUPERVISOR, "release packages held for review"),
     MANAGE_WAREHOUSES(UserIdentity.ADMIN, "manage warehouses"),
     MANAGE_STORES(UserIdentity.ADMIN, "manage stores"),
     CONFIGURE_PLUGINS(UserIdentity.ADMIN, "configure plugins"),

@@ -1,9 +1,12 @@
 package io.waybill.core.api;
 
+import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.LogisticsRule;
+import io.waybill.core.model.PackageHold;
 import io.waybill.core.model.RuleDryRun;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The logistics rules (物流规则, issue 14): an ordered list; per package, the first enabled matching rule per action
@@ -36,4 +39,21 @@ public interface RuleService {
      * the user's scope are left out.
      */
     List<RuleDryRun> dryRun(List<Long> packageIds, String user);
+
+    /**
+     * Applies the enabled rules now to these packages ("Re-apply rules"; capture applies them to every new package by
+     * itself): each decision with its rule is written to the package's history; a held package the rules no longer
+     * hold goes back to waiting. Only packages not allocated yet (waiting, out of stock, held) can be changed; the
+     * others fail with {@code rules_not_applicable}. Needs {@link Permission#ALLOCATE}. Since 1.12.
+     */
+    BatchResult apply(List<Long> packageIds, String user);
+
+    /**
+     * Releases packages held for review back to waiting (one line in each history); a package that is not held fails
+     * with {@code not_held}. Needs {@link Permission#RELEASE_HOLD}. Since 1.12.
+     */
+    BatchResult release(List<Long> packageIds, String user);
+
+    /** Why each of these packages is held (packages that are not held are left out). Since 1.12. */
+    Map<Long, PackageHold> holds(List<Long> packageIds);
 }

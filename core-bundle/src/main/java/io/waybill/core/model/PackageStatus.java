@@ -14,6 +14,11 @@ public enum PackageStatus {
      * maps it (since model 1.5). Allocation, upload, print and ship refuse it.
      */
     SKU_UNMATCHED,
+    /**
+     * Held for review by a logistics rule (待审核, the "To review" tab), with the rule's reason: allocation, upload,
+     * print and ship refuse it until it is released (back to waiting) or voided (since model 1.10).
+     */
+    HELD,
     /** Stock reserved from one warehouse. */
     ALLOCATED,
     /** Uploaded to a carrier, tracking number not issued yet. */

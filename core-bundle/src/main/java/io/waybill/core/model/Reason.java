@@ -119,6 +119,47 @@ public record Reason(String code, List<String> params) {
     public static final String SERVICE_CURRENCY = "service_currency";
     /** [service, lines, max lines]. */
     public static final String SERVICE_CUSTOMS_LINES = "service_customs_lines";
+    // logistics rules (issue 14): each decision with the rule that made it (position from 1, name)
+    /** A rule assigned the warehouse: [warehouse code, rule position, rule name]. Since 1.10. */
+    public static final String RULE_WAREHOUSE = "rule_warehouse";
+    /** A rule assigned the shipping method: [carrier, service, rule position, rule name]. Since 1.10. */
+    public static final String RULE_SHIPPING_METHOD = "rule_shipping_method";
+    /** A rule held the package for review: [the rule's reason, rule position, rule name]. Since 1.10. */
+    public static final String RULE_HOLD = "rule_hold";
+    /** A rule added a tag: [tag, rule position, rule name]. Since 1.10. */
+    public static final String RULE_TAG = "rule_tag";
+    /** A rule was skipped, its warehouse unknown or disabled: [warehouse code, rule position, rule name]. */
+    public static final String RULE_WAREHOUSE_UNKNOWN = "rule_warehouse_unknown";
+    /** A rule was skipped, its carrier does not offer the service: [carrier, service, rule position, rule name]. */
+    public static final String RULE_SERVICE_UNKNOWN = "rule_service_unknown";
+    /**
+     * A rule was skipped because the carrier service it assigns cannot take the package (SPI carrier 1.2
+     * {@code CarrierService} refusal codes, prefixed {@code rule_}); params: the refusal's, then rule position and
+     * name. Since 1.10.
+     */
+    public static final String RULE_SERVICE_DESTINATION = "rule_service_destination";
+    /** See {@link #RULE_SERVICE_DESTINATION}: [service, weight g, max g, position, name]. */
+    public static final String RULE_SERVICE_WEIGHT = "rule_service_weight";
+    /** See {@link #RULE_SERVICE_DESTINATION}: [service, value, currency, max, max currency, position, name]. */
+    public static final String RULE_SERVICE_VALUE = "rule_service_value";
+    /** See {@link #RULE_SERVICE_DESTINATION}: [service, max, max currency, position, name]. */
+    public static final String RULE_SERVICE_VALUE_UNKNOWN = "rule_service_value_unknown";
+    /** See {@link #RULE_SERVICE_DESTINATION}: [service, currency, max currency, position, name]. */
+    public static final String RULE_SERVICE_VALUE_CURRENCY = "rule_service_value_currency";
+    /** See {@link #RULE_SERVICE_DESTINATION}: [service, kinds, position, name]. */
+    public static final String RULE_SERVICE_DANGEROUS_GOODS = "rule_service_dangerous_goods";
+    /** See {@link #RULE_SERVICE_DESTINATION}: [service, position, name]. */
+    public static final String RULE_SERVICE_CUSTOMS_DATA = "rule_service_customs_data";
+    /** See {@link #RULE_SERVICE_DESTINATION}: [service, currency, accepted currencies, position, name]. */
+    public static final String RULE_SERVICE_CURRENCY = "rule_service_currency";
+    /** See {@link #RULE_SERVICE_DESTINATION}: [service, lines, max lines, position, name]. */
+    public static final String RULE_SERVICE_CUSTOMS_LINES = "rule_service_customs_lines";
+    /** Re-applied rules no longer hold the package: []. Since 1.10. */
+    public static final String RULES_RELEASED = "rules_released";
+    /** Released from review by a user: []. Since 1.10. */
+    public static final String HOLD_RELEASED = "hold_released";
+    /** The package is held for review (To review): [package no., the status it was to move to]. Since 1.10. */
+    public static final String HELD_FOR_REVIEW = "held_for_review";
 
     // failure reasons (BatchResult.Failure.params)
     /** Not allocated, short of stock: [sku, missing, sku, missing...]. */
@@ -212,6 +253,33 @@ public record Reason(String code, List<String> params) {
             Map.entry(SERVICE_CURRENCY, "Service {0} does not accept declarations in {1} (accepted: {2})"),
             Map.entry(SERVICE_CUSTOMS_LINES, "Service {0} takes at most {2,number,integer} declaration lines; the "
                     + "package has {1,number,integer}"),
+            Map.entry(RULE_WAREHOUSE, "Warehouse {0} by rule #{1} \"{2}\""),
+            Map.entry(RULE_SHIPPING_METHOD, "Shipping method {0} / {1} by rule #{2} \"{3}\""),
+            Map.entry(RULE_HOLD, "Held for review: {0} (rule #{1} \"{2}\")"),
+            Map.entry(RULE_TAG, "Tag {0} by rule #{1} \"{2}\""),
+            Map.entry(RULE_WAREHOUSE_UNKNOWN, "Rule #{1} \"{2}\" skipped: warehouse {0} does not exist or is "
+                    + "disabled"),
+            Map.entry(RULE_SERVICE_UNKNOWN, "Rule #{2} \"{3}\" skipped: carrier {0} does not offer service {1}"),
+            Map.entry(RULE_SERVICE_DESTINATION, "Rule #{2} \"{3}\" skipped: service {0} does not deliver to {1}"),
+            Map.entry(RULE_SERVICE_WEIGHT, "Rule #{3} \"{4}\" skipped: service {0} takes parcels up to "
+                    + "{2,number,integer} g; this one weighs {1,number,integer} g"),
+            Map.entry(RULE_SERVICE_VALUE, "Rule #{5} \"{6}\" skipped: service {0} takes declared values up to {3} "
+                    + "{4}; this parcel declares {1} {2}"),
+            Map.entry(RULE_SERVICE_VALUE_UNKNOWN, "Rule #{3} \"{4}\" skipped: service {0} takes declared values up "
+                    + "to {1} {2}; this parcel declares no value"),
+            Map.entry(RULE_SERVICE_VALUE_CURRENCY, "Rule #{3} \"{4}\" skipped: service {0} limits declared values "
+                    + "in {2}; this parcel declares its value in {1}"),
+            Map.entry(RULE_SERVICE_DANGEROUS_GOODS, "Rule #{2} \"{3}\" skipped: service {0} does not carry {1}"),
+            Map.entry(RULE_SERVICE_CUSTOMS_DATA, "Rule #{1} \"{2}\" skipped: service {0} needs an HS code, an "
+                    + "English description, a value and the origin country on every line"),
+            Map.entry(RULE_SERVICE_CURRENCY, "Rule #{3} \"{4}\" skipped: service {0} does not accept declarations "
+                    + "in {1} (accepted: {2})"),
+            Map.entry(RULE_SERVICE_CUSTOMS_LINES, "Rule #{3} \"{4}\" skipped: service {0} takes at most "
+                    + "{2,number,integer} declaration lines; this parcel has {1,number,integer}"),
+            Map.entry(RULES_RELEASED, "The rules no longer hold this package; back to waiting"),
+            Map.entry(HOLD_RELEASED, "Released after review"),
+            Map.entry(HELD_FOR_REVIEW, "Package {0} is held for review (To review); release it first. It cannot be "
+                    + "{1,verb} now."),
             Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
@@ -317,6 +385,7 @@ public record Reason(String code, List<String> params) {
             case SYNCED, SYNC_FAILED -> "synchronised";
             case WAITING -> "put back to waiting";
             case SKU_UNMATCHED -> "held for an unmatched SKU";
+            case HELD -> "held for review";
         };
     }
 

@@ -118,6 +118,10 @@ public final class UiServices {
         return require(servlet().customsService, "CustomsService");
     }
 
+    public static io.waybill.core.api.RuleService rules() {
+        return require(servlet().ruleService, "RuleService");
+    }
+
     public static UserService users() {
         return require(servlet().userService, "UserService");
     }

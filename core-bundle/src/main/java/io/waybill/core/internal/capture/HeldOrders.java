@@ -3,6 +3,7 @@ package io.waybill.core.internal.capture;
 import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.internal.persistence.Ids;
 import io.waybill.core.internal.persistence.Jdbc;
+import io.waybill.core.internal.rulestore.RuleApplier;
 import io.waybill.core.model.PackageStatus;
 
 import java.sql.Connection;
@@ -76,6 +77,7 @@ public final class HeldOrders {
         }
         List<String> released = new ArrayList<>();
         List<String> stillHeld = new ArrayList<>();
+        List<Long> releasedIds = new ArrayList<>();
         for (Held h : packages.values()) {
             List<String> remaining = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT PLATFORM_SKU FROM WB_UNMATCHED_LINE "
@@ -108,7 +110,12 @@ public final class HeldOrders {
             Jdbc.audit(c, h.packageId(), h.orderId(), actor, now, "SKU_MATCHED", PackageStatus.SKU_UNMATCHED.name(),
                     to, reason);
             (remaining.isEmpty() ? released : stillHeld).add(h.packageNo());
+            if (remaining.isEmpty()) {
+                releasedIds.add(h.packageId());
+            }
         }
+        // every line now matches: the logistics rules decide for the package as they do at capture
+        new RuleApplier().applyToNew(c, releasedIds, actor, now);
         return new Released(released, stillHeld);
     }
 }

@@ -9,6 +9,7 @@ import io.waybill.core.api.PrintService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.persistence.Jdbc;
+import io.waybill.core.internal.rulestore.RuleApplier;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.PackageStatus;
@@ -102,6 +103,8 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
     private final PluginRegistryImpl plugins;
     private final Clock clock;
     private final Map<String, Preview> previews = new ConcurrentHashMap<>();
+    /** The logistics rules, with the carriers' service limits (SPI carrier 1.2) of the installed plugins. */
+    private final RuleApplier rules;
 
     @Activate
     public OrderCaptureServiceImpl(@Reference Database db, @Reference PluginRegistryImpl plugins) {
@@ -112,6 +115,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         this.ds = ds;
         this.plugins = plugins;
         this.clock = clock;
+        this.rules = new RuleApplier(id -> plugins == null ? java.util.Optional.empty() : plugins.carrier(id));
     }
 
     @Override
@@ -143,7 +147,11 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                     + " problem(s) appeared since the preview, e.g. " + rejected.get(0).column() + " "
                     + rejected.get(0).reason() + ". Upload the file again.");
         }
-        OrderWriter.Counts counts = new OrderWriter(c, skus, actor, clock.instant()).write(store.id(), valid);
+        Instant now = clock.instant();
+        OrderWriter writer = new OrderWriter(c, skus, actor, now);
+        OrderWriter.Counts counts = writer.write(store.id(), valid);
+        // the logistics rules decide for every new package in the capture's own transaction
+        rules.applyToNew(c, writer.createdWaiting(), actor, now);
         return new CaptureResult(counts.created(), counts.updated(), counts.unchanged(), counts.flagged(), rejected);
     }
 

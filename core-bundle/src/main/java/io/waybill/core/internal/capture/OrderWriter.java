@@ -69,6 +69,8 @@ final class OrderWriter {
 
     private final Connection c;
     private final Map<String, Sku> skus;
+    /** Packages created waiting by this writer (the logistics rules run on them next, in the same transaction). */
+    private final List<Long> createdWaiting = new ArrayList<>();
     /** The store's aliases: platform SKU -> Waybill SKU code (set per {@link #write} call). */
     private Map<String, String> aliases = Map.of();
     private final String actor;
@@ -79,6 +81,11 @@ final class OrderWriter {
         this.skus = skus;
         this.actor = actor;
         this.now = now;
+    }
+
+    /** The packages this writer created in WAITING, in creation order. */
+    List<Long> createdWaiting() {
+        return List.copyOf(createdWaiting);
     }
 
     static Map<String, Sku> loadSkus(Connection c) throws SQLException {
@@ -383,6 +390,9 @@ final class OrderWriter {
                 String status = unmatched.isEmpty() ? PackageStatus.WAITING.name()
                         : PackageStatus.SKU_UNMATCHED.name();
                 long packageId = next++;
+                if (unmatched.isEmpty()) {
+                    createdWaiting.add(packageId);
+                }
                 pp.setLong(1, packageId);
                 pp.setString(2, PackageNumbers.format(packageId));
                 pp.setLong(3, orderId);

@@ -140,9 +140,11 @@ public class CarrierJobs implements CarrierUploadService {
             if (hasOpenJob(c, id)) {
                 throw new OperationRefusedException("already_queued", "Package " + no + " is already queued.");
             }
-            String[] method = defaultMethod(c, storeId).orElseThrow(() -> new OperationRefusedException(
-                    "no_shipping_method", "The store of package " + no + " has no default shipping method; "
-                    + "set one in Settings -> Shipping methods."));
+            // a logistics rule's shipping method (issue 14) comes before the store's default
+            java.util.Optional<String[]> assigned = ruleMethod(c, id);
+            String[] method = assigned.isPresent() ? assigned.get() : defaultMethod(c, storeId).orElseThrow(() ->
+                    new OperationRefusedException("no_shipping_method", "The store of package " + no + " has no "
+                    + "default shipping method; set one in Settings -> Shipping methods."));
             PluginRegistryImpl registry = plugins;
             if (registry != null && registry.carrier(method[0]).isEmpty()) {
                 throw new OperationRefusedException(CARRIER_MISSING, "The carrier plugin '" + method[0]
@@ -362,6 +364,18 @@ public class CarrierJobs implements CarrierUploadService {
             ps.setTimestamp(7, Timestamp.from(runAt));
             ps.setTimestamp(8, Timestamp.from(runAt));
             ps.executeUpdate();
+        }
+    }
+
+    /** The carrier and service a logistics rule assigned to the package, if any (V22). */
+    private static java.util.Optional<String[]> ruleMethod(Connection c, long packageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT RULE_CARRIER_ID, RULE_SERVICE_CODE FROM WB_PACKAGE "
+                + "WHERE ID = ? AND RULE_CARRIER_ID IS NOT NULL")) {
+            ps.setLong(1, packageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new String[] {rs.getString(1), rs.getString(2)})
+                        : java.util.Optional.empty();
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public final class MigrationRunner {
             "V19__structured_reasons.sql",
             "V20__user_preferences.sql",
             "V21__logistics_rules.sql",
+            "V22__rule_decisions.sql",
             "V24__customs_master_data.sql",
             "V25__package_declarations.sql");
 

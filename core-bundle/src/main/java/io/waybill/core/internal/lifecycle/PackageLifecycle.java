@@ -12,6 +12,7 @@ import java.util.Set;
 
 import static io.waybill.core.model.PackageStatus.ALLOCATED;
 import static io.waybill.core.model.PackageStatus.AWAITING_TRACKING;
+import static io.waybill.core.model.PackageStatus.HELD;
 import static io.waybill.core.model.PackageStatus.OUT_OF_STOCK;
 import static io.waybill.core.model.PackageStatus.PRINTED;
 import static io.waybill.core.model.PackageStatus.SHIPPED;
@@ -33,10 +34,12 @@ public final class PackageLifecycle {
     private static final Map<PackageStatus, Set<PackageStatus>> NEXT = new EnumMap<>(PackageStatus.class);
 
     static {
-        allow(WAITING, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, VOIDED);
-        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, VOIDED);
+        allow(WAITING, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, HELD, VOIDED);
+        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, HELD, VOIDED);
         // held until its platform SKUs are mapped (capture, or a re-capture adding an unknown SKU, puts it here)
         allow(SKU_UNMATCHED, WAITING, SKU_UNMATCHED, VOIDED);
+        // held for review by a logistics rule (issue 14): released to waiting, or voided; nothing else
+        allow(HELD, WAITING, HELD, VOIDED);
         allow(ALLOCATED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
         allow(AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
         allow(UPLOAD_FAILED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
@@ -100,6 +103,9 @@ public final class PackageLifecycle {
             throw new OperationRefusedException("sku_unmatched", "Package " + packageNo + " is held: an order "
                     + "line's SKU is not matched to a product; map it in \"SKU not matched\" (or waybill:sku-alias) "
                     + "first. It cannot be " + verb(to) + " now.");
+        }
+        if (from == HELD) {
+            throw new OperationRefusedException(Reason.of(Reason.HELD_FOR_REVIEW, packageNo, to));
         }
         throw new OperationRefusedException(Reason.of(Reason.ILLEGAL_STATE, packageNo, from, to));
     }

@@ -22,6 +22,7 @@ public final class Evaluation {
     static final int NOT_MET = 2;
     static final int ALREADY = 3;
     static final int PARTIAL = 4;
+    static final int REFUSED = 5;
 
     private final RuleInput input;
     private final Instant at;
@@ -29,6 +30,7 @@ public final class Evaluation {
     private final Rule[] rules;
     private final int[] trace;
     private final int stoppedAt;
+    private final Refusal[] refusals;
     private volatile List<Skip> skipped;
 
     /**
@@ -36,7 +38,9 @@ public final class Evaluation {
      * from {@code stoppedAt} on every kind was decided, so each later rule is disabled or already decided. The skip
      * records are built from it on first use: the evaluation of many packages allocates little.
      */
-    Evaluation(RuleInput input, Instant at, List<Decision> decisions, Rule[] rules, int[] trace, int stoppedAt) {
+    Evaluation(RuleInput input, Instant at, List<Decision> decisions, Rule[] rules, int[] trace, int stoppedAt,
+               Refusal[] refusals) {
+        this.refusals = refusals;
         this.input = input;
         this.at = at;
         this.decisions = decisions;
@@ -83,6 +87,8 @@ public final class Evaluation {
                 case DISABLED -> out.add(new Skip(r.id(), r.name(), position, SkipReason.DISABLED, null, null));
                 case NOT_MET -> out.add(new Skip(r.id(), r.name(), position, SkipReason.CONDITION_NOT_MET,
                         r.conditions().get(trace[i] >>> 3), null));
+                case REFUSED -> out.add(new Skip(r.id(), r.name(), position, SkipReason.ACTION_REFUSED, null, null,
+                        refusals[i]));
                 case ALREADY, PARTIAL -> {
                     List<Action.Kind> kinds = new ArrayList<>(r.actions().size());
                     for (Action a : r.actions()) {
@@ -139,7 +145,27 @@ public final class Evaluation {
         /** A condition does not hold ({@link Skip#failed} names the first one, in the rule's order). */
         CONDITION_NOT_MET,
         /** Earlier rules decided these kinds already ({@link Skip#kinds}); first match per kind wins. */
-        ALREADY_DECIDED
+        ALREADY_DECIDED,
+        /**
+         * The conditions hold but an action cannot be carried out for this package ({@link Skip#refused}: e.g. the
+         * carrier service cannot take it); the rule decides nothing, so a later rule may decide its kinds.
+         */
+        ACTION_REFUSED
+    }
+
+    /**
+     * Why an action cannot be carried out for a package: a stable code and the values of its sentence (the
+     * {@code io.waybill.core.model.Reason} code a history line uses), and the English sentence.
+     *
+     * @param action  the refused action
+     * @param code    the reason code
+     * @param params  its values
+     * @param english the reason in English
+     */
+    public record Refusal(Action action, String code, List<String> params, String english) {
+        public Refusal {
+            params = params == null ? List.of() : List.copyOf(params);
+        }
     }
 
     /**
@@ -148,11 +174,17 @@ public final class Evaluation {
      * @param failed the first condition that does not hold ({@link SkipReason#CONDITION_NOT_MET}), else null
      * @param kinds  the rule's action kinds that earlier rules had decided ({@link SkipReason#ALREADY_DECIDED}), else
      *               empty
+     * @param refused why an action could not be carried out ({@link SkipReason#ACTION_REFUSED}), else null
      */
     public record Skip(long ruleId, String ruleName, int position, SkipReason reason, Condition failed,
-                       List<Action.Kind> kinds) {
+                       List<Action.Kind> kinds, Refusal refused) {
         public Skip {
             kinds = kinds == null ? List.of() : List.copyOf(kinds);
+        }
+
+        public Skip(long ruleId, String ruleName, int position, SkipReason reason, Condition failed,
+                    List<Action.Kind> kinds) {
+            this(ruleId, ruleName, position, reason, failed, kinds, null);
         }
     }
 
@@ -177,6 +209,7 @@ public final class Evaluation {
         return switch (s.reason()) {
             case DISABLED -> head + "disabled";
             case CONDITION_NOT_MET -> head + s.failed().describe() + " - not met: " + s.failed().actual(input, at);
+            case ACTION_REFUSED -> head + s.refused().action().describe() + " - refused: " + s.refused().english();
             case ALREADY_DECIDED -> head + s.kinds().stream()
                     .map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " already decided by "
                             + decision(k).map(d -> "rule #" + d.position() + " \"" + d.ruleName() + "\"")

@@ -58,14 +58,35 @@ public final class RuleEngine {
         return List.of(rules);
     }
 
-    /** Evaluates the rules for one package at {@code now}. */
+    /**
+     * Whether an action can be carried out for a package at all, asked for each action of a matching rule before it
+     * decides anything (e.g. a shipping method whose carrier service cannot take the package, a warehouse that does
+     * not exist). A refused action skips its whole rule with {@link Evaluation.SkipReason#ACTION_REFUSED}, so a later
+     * rule may decide that kind. Must be pure and deterministic, like the conditions.
+     */
+    @FunctionalInterface
+    public interface ActionCheck {
+        /** Every action can be carried out. */
+        ActionCheck NONE = (action, in) -> null;
+
+        /** Null when {@code action} can be carried out for {@code in}, else why not. */
+        Evaluation.Refusal refuse(Action action, RuleInput in);
+    }
+
+    /** Evaluates the rules for one package at {@code now}, every action accepted. */
     public Evaluation evaluate(RuleInput in, Instant now) {
+        return evaluate(in, now, ActionCheck.NONE);
+    }
+
+    /** Evaluates the rules for one package at {@code now}, asking {@code check} about each action of a match. */
+    public Evaluation evaluate(RuleInput in, Instant now, ActionCheck check) {
         Objects.requireNonNull(in, "input");
         Objects.requireNonNull(now, "now");
         Evaluation.Decision[] decisions = new Evaluation.Decision[ALL_KINDS_COUNT];
         int made = 0;
         int[] trace = new int[rules.length];
         int decided = 0;
+        Evaluation.Refusal[] refusals = null;
         int i = 0;
         for (; i < rules.length && decided != ALL_KINDS; i++) {
             Rule r = rules[i];
@@ -83,6 +104,22 @@ public final class RuleEngine {
                 trace[i] = Evaluation.NOT_MET | (failed << 3);
                 continue;
             }
+            Evaluation.Refusal refused = null;
+            if (check != ActionCheck.NONE) {
+                for (Action a : r.actions()) {
+                    if ((decided & (1 << a.kind().ordinal())) == 0 && (refused = check.refuse(a, in)) != null) {
+                        break;
+                    }
+                }
+            }
+            if (refused != null) {
+                if (refusals == null) {
+                    refusals = new Evaluation.Refusal[rules.length];
+                }
+                refusals[i] = refused;
+                trace[i] = Evaluation.REFUSED;
+                continue;
+            }
             trace[i] = (mask & decided) != 0 ? Evaluation.PARTIAL : Evaluation.APPLIED;
             for (Action a : r.actions()) {
                 int bit = 1 << a.kind().ordinal();
@@ -92,22 +129,32 @@ public final class RuleEngine {
                 }
             }
         }
-        return new Evaluation(in, now, List.of(Arrays.copyOf(decisions, made)), rules, trace, i);
+        return new Evaluation(in, now, List.of(Arrays.copyOf(decisions, made)), rules, trace, i, refusals);
     }
 
     /** Evaluates each package and changes nothing: the dry run. */
     public List<Evaluation> dryRun(List<RuleInput> inputs, Instant now) {
+        return dryRun(inputs, now, ActionCheck.NONE);
+    }
+
+    /** Evaluates each package with {@code check} and changes nothing: the dry run. */
+    public List<Evaluation> dryRun(List<RuleInput> inputs, Instant now, ActionCheck check) {
         List<Evaluation> out = new ArrayList<>(inputs.size());
         for (RuleInput in : inputs) {
-            out.add(evaluate(in, now));
+            out.add(evaluate(in, now, check));
         }
         return out;
     }
 
     /** Evaluates each package and hands the evaluation to {@code recorder} (the real run); returns them too. */
     public List<Evaluation> run(List<RuleInput> inputs, Instant now, Recorder recorder) {
+        return run(inputs, now, ActionCheck.NONE, recorder);
+    }
+
+    /** The real run with {@code check}: the same evaluation as {@link #dryRun(List, Instant, ActionCheck)}. */
+    public List<Evaluation> run(List<RuleInput> inputs, Instant now, ActionCheck check, Recorder recorder) {
         Objects.requireNonNull(recorder, "recorder");
-        List<Evaluation> out = dryRun(inputs, now);
+        List<Evaluation> out = dryRun(inputs, now, check);
         for (Evaluation e : out) {
             recorder.record(e);
         }

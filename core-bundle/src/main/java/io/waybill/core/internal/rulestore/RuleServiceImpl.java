@@ -6,6 +6,13 @@ import io.waybill.core.api.Permission;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.api.RuleService;
 import io.waybill.core.internal.db.Database;
+import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.persistence.Jdbc;
+import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.PackageHold;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
 import io.waybill.core.internal.rules.Evaluation;
 import io.waybill.core.internal.rules.InvalidRuleException;
 import io.waybill.core.internal.rules.Rule;
@@ -14,17 +21,22 @@ import io.waybill.core.internal.rules.RuleInput;
 import io.waybill.core.internal.rules.RuleText;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.model.LogisticsRule;
-import io.waybill.core.model.PackageDetail;
-import io.waybill.core.model.Product;
 import io.waybill.core.model.RuleDryRun;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +48,29 @@ import java.util.function.Supplier;
  */
 @Component(service = RuleService.class)
 public class RuleServiceImpl implements RuleService {
+
+    /** Packages re-applied in one transaction. */
+    static final int CHUNK = 500;
+    /** Release: held back to waiting, the hold's reason cleared. */
+    private static final StatusGate RELEASE = StatusGate.to(PackageStatus.WAITING).from(PackageStatus.HELD)
+            .set("HOLD_REASON = NULL, HOLD_RULE = NULL, UPDATED_AT = ?");
+    /** The installed carrier plugins (their services' limits); absent in tests without plugins. */
+    private volatile PluginRegistryImpl plugins;
+    private final RuleApplier applier = new RuleApplier(id -> {
+        PluginRegistryImpl registry = plugins;
+        return registry == null ? Optional.empty() : registry.carrier(id);
+    });
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setPlugins(PluginRegistryImpl plugins) {
+        this.plugins = plugins;
+    }
+
+    public void unsetPlugins(PluginRegistryImpl plugins) {
+        if (this.plugins == plugins) {
+            this.plugins = null;
+        }
+    }
 
     private final RuleStore store;
     private final PackageService packages;
@@ -99,23 +134,144 @@ public class RuleServiceImpl implements RuleService {
 
     @Override
     public List<RuleDryRun> dryRun(List<Long> packageIds, String user) {
-        RuleEngine engine = new RuleEngine(store.list());
-        Map<String, Optional<Product>> catalogue = new HashMap<>();
-        List<RuleInput> inputs = new ArrayList<>();
+        List<Long> visible = new ArrayList<>();
         for (long id : packageIds) {
-            Optional<PackageDetail> d = packages.detail(id, user);
-            d.ifPresent(detail -> inputs.add(RuleInput.from(detail,
-                    sku -> catalogue.computeIfAbsent(sku, products::find).orElse(null), null)));
+            if (packages.detail(id, user).isPresent()) {
+                visible.add(id);
+            }
         }
         Instant now = clock.instant();
-        List<RuleDryRun> out = new ArrayList<>(inputs.size());
-        for (Evaluation e : engine.dryRun(inputs, now)) {
+        // the same reading and evaluation as the real run (RuleApplier.apply), writing nothing
+        RuleApplier.Outcome outcome = Jdbc.inTransaction(store.dataSource(), c -> applier.evaluate(c, visible, now));
+        List<RuleDryRun> out = new ArrayList<>(outcome.evaluations().size());
+        for (Evaluation e : outcome.evaluations()) {
             out.add(new RuleDryRun(e.input().packageNo(), e.decisions().stream()
                     .map(d -> new RuleDryRun.Decision(d.kind().name(), RuleText.format(d.action()), d.position(),
                             d.ruleName())).toList(),
-                    e.skipped().stream().map(e::explain).toList()));
+                    e.skipped().stream().map(e::explain).toList(),
+                    e.skipped().stream().map(s -> skip(e, s)).toList()));
         }
         return out;
+    }
+
+    @Override
+    public BatchResult apply(List<Long> packageIds, String user) {
+        authorizer.require(user, Permission.ALLOCATE);
+        if (packageIds == null || packageIds.isEmpty()) {
+            throw new OperationRefusedException("empty_selection", "Select at least one package.");
+        }
+        String who = user == null || user.isBlank() ? "system" : user.strip();
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(packageIds));
+        List<Long> done = new ArrayList<>();
+        List<BatchResult.Failure> failures = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try {
+                RuleApplier.Outcome o = Jdbc.inTransaction(store.dataSource(), c -> applier.apply(c, chunk, who,
+                        clock.instant()));
+                for (long id : chunk) {
+                    BatchResult.Failure f = o.refused().get(id);
+                    if (f == null) {
+                        done.add(id);
+                    } else {
+                        failures.add(f);
+                    }
+                }
+            } catch (OperationRefusedException e) {
+                for (long id : chunk) {
+                    failures.add(new BatchResult.Failure(id, String.valueOf(id), e.code(), e.getMessage()));
+                }
+            }
+        }
+        return new BatchResult(ids.size(), done, failures);
+    }
+
+    @Override
+    public BatchResult release(List<Long> packageIds, String user) {
+        authorizer.require(user, Permission.RELEASE_HOLD);
+        if (packageIds == null || packageIds.isEmpty()) {
+            throw new OperationRefusedException("empty_selection", "Select at least one package.");
+        }
+        String who = user == null || user.isBlank() ? "system" : user.strip();
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(packageIds));
+        List<Long> done = new ArrayList<>();
+        List<BatchResult.Failure> failures = new ArrayList<>();
+        for (long id : ids) {
+            String[] no = {String.valueOf(id)};
+            try {
+                Jdbc.inTransaction(store.dataSource(), c -> {
+                    PackageStatus status;
+                    try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_NO, STATUS FROM WB_PACKAGE "
+                            + "WHERE ID = ?")) {
+                        ps.setLong(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                throw new OperationRefusedException("unknown_package", "No package with id " + id
+                                        + ".");
+                            }
+                            no[0] = rs.getString(1);
+                            status = PackageStatus.valueOf(rs.getString(2));
+                        }
+                    }
+                    if (status != PackageStatus.HELD) {
+                        throw new OperationRefusedException("not_held", "Package " + no[0] + " is not held for "
+                                + "review (" + status.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ").");
+                    }
+                    Instant now = clock.instant();
+                    try (PreparedStatement ps = RELEASE.prepare(c)) {
+                        ps.setTimestamp(1, Timestamp.from(now));
+                        if (!RELEASE.apply(ps, id)) {
+                            throw new OperationRefusedException("concurrent_change", "Package " + no[0] + " was "
+                                    + "changed by someone else at the same time; refresh and try again.");
+                        }
+                    }
+                    RuleApplier.audit(c, id, who, now, RuleApplier.RELEASED, PackageStatus.HELD.name(),
+                            PackageStatus.WAITING.name(), Reason.of(Reason.HOLD_RELEASED));
+                    return null;
+                });
+                done.add(id);
+            } catch (OperationRefusedException e) {
+                failures.add(new BatchResult.Failure(id, no[0], e.code(), e.getMessage()));
+            }
+        }
+        return new BatchResult(ids.size(), done, failures);
+    }
+
+    @Override
+    public Map<Long, PackageHold> holds(List<Long> packageIds) {
+        if (packageIds == null || packageIds.isEmpty()) {
+            return Map.of();
+        }
+        return Jdbc.inTransaction(store.dataSource(), c -> {
+            Map<Long, PackageHold> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT HOLD_REASON, HOLD_RULE FROM WB_PACKAGE WHERE ID = ? "
+                    + "AND STATUS = 'HELD'")) {
+                for (long id : new LinkedHashSet<>(packageIds)) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.put(id, new PackageHold(id, rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A skipped rule as data (the UI says why in the user's language). */
+    static RuleDryRun.Skip skip(Evaluation e, Evaluation.Skip s) {
+        Reason refusal = null;
+        if (s.refused() != null) {
+            List<String> params = new ArrayList<>(s.refused().params());
+            params.add(String.valueOf(s.position()));
+            params.add(s.ruleName());
+            refusal = new Reason(s.refused().code(), params);
+        }
+        return new RuleDryRun.Skip(s.position(), s.ruleName(), s.reason().name(),
+                s.failed() == null ? null : RuleText.format(s.failed()),
+                s.failed() == null ? null : s.failed().actual(e.input(), e.at()),
+                s.kinds().stream().map(Enum::name).toList(), refusal);
     }
 
     /** The rules as the API shows them. */

@@ -36,6 +36,11 @@ public final class RuleStore {
         this.clock = clock;
     }
 
+    /** The database the rules live in (the rule applier writes to the same). */
+    public DataSource dataSource() {
+        return ds;
+    }
+
     /** The rules in priority order. */
     public List<Rule> list() {
         return Jdbc.inTransaction(ds, RuleStore::read);
@@ -202,7 +207,7 @@ public final class RuleStore {
         }
     }
 
-    private static List<Rule> read(Connection c) throws SQLException {
+    static List<Rule> read(Connection c) throws SQLException {
         List<Rule> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM WB_RULE ORDER BY POSITION, ID");
              ResultSet rs = ps.executeQuery()) {

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * {@link BatchAllocator} loads those, asks, and writes the answer with conditional updates (the database stays the
  * judge of concurrent reservations).
  *
- * <p>Rules today: a package is served whole by one warehouse (no split); the store's enabled warehouses are tried in
- * priority order and the first that has every unit of the demand serves it; bundle lines need their components,
+ * <p>Rules today: a package is served whole by one warehouse (no split); the warehouse a logistics rule assigned to
+ * the package (issue 14) is tried first when it is enabled, then the store's enabled warehouses in priority order
+ * ({@link #candidates}, the one warehouse-choice rule), and the first that has every unit of the demand serves it; bundle lines need their components,
  * expanded down to plain SKUs; when none can, the shortages reported are those of the warehouse that misses the
  * fewest units (ties: priority).
  */
@@ -76,6 +77,38 @@ public final class AllocationPolicy {
      * @param byPriority the store's enabled warehouses, by priority
      */
     public Planning plan(String packageNo, List<Line> lines, Kits kits, List<Long> byPriority) {
+        return plan(packageNo, lines, kits, byPriority, null, java.util.Set.of());
+    }
+
+    /**
+     * The warehouses that may serve a package, in the order tried: the rule-assigned one first (when a rule assigned
+     * one and it is enabled), then the store's enabled warehouses by priority (without repeating it). A rule's
+     * warehouse outside the store's list serves the package too: the rule says so.
+     *
+     * @param assigned   the warehouse a logistics rule assigned, or null
+     * @param enabled    the enabled warehouses
+     * @param byPriority the store's enabled warehouses, by priority
+     */
+    public static List<Long> candidates(Long assigned, java.util.Set<Long> enabled, List<Long> byPriority) {
+        if (assigned == null || !enabled.contains(assigned)) {
+            return List.copyOf(byPriority);
+        }
+        List<Long> out = new ArrayList<>(byPriority.size() + 1);
+        out.add(assigned);
+        for (Long w : byPriority) {
+            if (!w.equals(assigned)) {
+                out.add(w);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Plans a package whose warehouse a logistics rule may have assigned: as {@link #plan(String, List, Kits, List)},
+     * with the candidates of {@link #candidates}.
+     */
+    public Planning plan(String packageNo, List<Line> lines, Kits kits, List<Long> byPriority, Long assigned,
+                         java.util.Set<Long> enabled) {
         if (lines.isEmpty()) {
             return new Refused("no_lines", "Package " + packageNo + " has no order lines.");
         }
@@ -99,10 +132,11 @@ public final class AllocationPolicy {
             demand = new Demand(e.units().stream().map(u -> new Line(u.skuId(), u.code(), u.quantity())).toList(),
                     e.reserved());
         }
-        if (byPriority.isEmpty()) {
+        List<Long> candidates = candidates(assigned, enabled, byPriority);
+        if (candidates.isEmpty()) {
             return new Refused("no_warehouse", "The store of package " + packageNo + " has no warehouse assigned.");
         }
-        return new Planned(demand, List.copyOf(byPriority));
+        return new Planned(demand, candidates);
     }
 
     /** Decides a planned package: the first candidate that has every unit, else the smallest shortage. */

@@ -133,10 +133,13 @@ final class BatchAllocator {
         final Map<Long, BatchResult.Failure> failed = new ConcurrentHashMap<>();
         /** The bundles' components as stored when the batch starts (packages record what they reserved). */
         final Kits kits;
+        /** The enabled warehouses when the batch starts (a rule-assigned warehouse is tried only when enabled). */
+        final Set<Long> enabled;
 
         Run(String who) {
             this.who = who;
             this.kits = Jdbc.inTransaction(ds, Kits::load);
+            this.enabled = Jdbc.inTransaction(ds, BatchAllocator::enabledWarehouses);
         }
 
         void planned(List<Long> ids) {
@@ -264,7 +267,7 @@ final class BatchAllocator {
         private List<Shortage> allocateOne(Connection c, long id) throws SQLException {
             Claimed p = PackageRows.claim(c, id, PackageStatus.ALLOCATED);
             AllocationPolicy.Planning planning = policy.plan(p.packageNo(), PackageRows.lines(c, p.orderId()), kits,
-                    warehouses(c, p.storeId()));
+                    warehouses(c, p.storeId()), p.ruleWarehouseId(), enabled);
             if (planning instanceof AllocationPolicy.Refused r) {
                 throw new Refusal(r.code(), p.packageNo(), r.message());
             }
@@ -432,8 +435,8 @@ final class BatchAllocator {
 
             Reader(Connection c) throws SQLException {
                 this.c = c;
-                this.read = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS, p.VERSION "
-                        + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?");
+                this.read = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS, p.VERSION, "
+                        + "p.RULE_WAREHOUSE_ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?");
                 this.lines = c.prepareStatement("SELECT SKU_ID, QUANTITY FROM WB_ORDER_LINE WHERE ORDER_ID = ?");
             }
 
@@ -444,6 +447,7 @@ final class BatchAllocator {
                 long storeId;
                 PackageStatus status;
                 long version;
+                Long ruleWarehouse;
                 read.setLong(1, id);
                 try (ResultSet rs = read.executeQuery()) {
                     if (!rs.next()) {
@@ -456,6 +460,8 @@ final class BatchAllocator {
                     storeId = rs.getLong(3);
                     status = PackageStatus.valueOf(rs.getString(4));
                     version = rs.getLong(5);
+                    long rw = rs.getLong(6);
+                    ruleWarehouse = rs.wasNull() ? null : rw;
                 }
                 try {
                     PackageLifecycle.check(packageNo, status, PackageStatus.ALLOCATED);
@@ -470,7 +476,8 @@ final class BatchAllocator {
                         orderLines.add(new AllocationPolicy.Line(rs.getLong(1), null, rs.getInt(2)));
                     }
                 }
-                AllocationPolicy.Planning planning = policy.plan(packageNo, orderLines, kits, warehouses(c, storeId));
+                AllocationPolicy.Planning planning = policy.plan(packageNo, orderLines, kits, warehouses(c, storeId),
+                        ruleWarehouse, enabled);
                 if (planning instanceof AllocationPolicy.Refused r) {
                     failed.put(id, new BatchResult.Failure(id, packageNo, r.code(), r.message()));
                     return null;
@@ -516,6 +523,17 @@ final class BatchAllocator {
         public synchronized SQLException getCause() {
             return (SQLException) super.getCause();
         }
+    }
+
+    private static Set<Long> enabledWarehouses(Connection c) throws SQLException {
+        Set<Long> ids = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM WB_WAREHOUSE WHERE ENABLED = TRUE");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private static List<Long> warehousesOf(Connection c, long storeId) throws SQLException {

@@ -26,7 +26,8 @@ final class PackageRows {
     }
 
     /** A package claimed for a change: its row is locked until the transaction ends. */
-    record Claimed(long id, String packageNo, long orderId, long storeId, PackageStatus status, Long warehouseId) {
+    record Claimed(long id, String packageNo, long orderId, long storeId, PackageStatus status, Long warehouseId,
+                   Long ruleWarehouseId) {
     }
 
     /** Thrown inside a package transaction to roll it back and report a per-package failure. */
@@ -72,7 +73,8 @@ final class PackageRows {
     static Claimed claim(Connection c, long id, PackageStatus target) throws SQLException {
         Claimed p;
         try (PreparedStatement ps = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS, "
-                + "p.WAREHOUSE_ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?")) {
+                + "p.WAREHOUSE_ID, p.RULE_WAREHOUSE_ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                + "WHERE p.ID = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -80,8 +82,10 @@ final class PackageRows {
                 }
                 long wh = rs.getLong(5);
                 Long warehouse = rs.wasNull() ? null : wh;
+                long rw = rs.getLong(6);
+                Long ruleWarehouse = rs.wasNull() ? null : rw;
                 p = new Claimed(id, rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        PackageStatus.valueOf(rs.getString(4)), warehouse);
+                        PackageStatus.valueOf(rs.getString(4)), warehouse, ruleWarehouse);
             }
         }
         try {

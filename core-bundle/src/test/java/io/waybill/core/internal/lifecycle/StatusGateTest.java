@@ -61,7 +61,8 @@ class StatusGateTest {
         assertEquals(EnumSet.of(SKU_UNMATCHED), StatusGate.to(WAITING).from(SKU_UNMATCHED).sources());
         assertThrows(IllegalArgumentException.class, () -> StatusGate.to(SHIPPED).from(TRACKED));
         assertThrows(IllegalArgumentException.class, () -> StatusGate.to(WAITING).from(WAITING));
-        assertEquals(EnumSet.of(SKU_UNMATCHED, WAITING), StatusGate.to(WAITING).orStaying().sources());
+        assertEquals(EnumSet.of(SKU_UNMATCHED, WAITING, PackageStatus.HELD), StatusGate.to(WAITING).orStaying().sources());
+        assertEquals(EnumSet.of(WAITING, OUT_OF_STOCK, PackageStatus.HELD), StatusGate.to(PackageStatus.HELD).sources());
         assertEquals(EnumSet.of(TRACKED, PRINTED), StatusGate.to(PRINTED).orStaying().sources());
         assertEquals(EnumSet.of(WAITING, OUT_OF_STOCK), StatusGate.to(OUT_OF_STOCK).sources());
     }

@@ -99,7 +99,11 @@ class RuleServiceImplTest {
                         new RuleDryRun.Decision("TAG", "tag DG", 2, "Battery by sea"),
                         new RuleDryRun.Decision("WAREHOUSE", "warehouse W2", 3, "Heavy")), List.of(
                         "rule #1 \"EU\": country in region EU - not met: country US",
-                        "rule #4 \"Off\": disabled"))), runs);
+                        "rule #4 \"Off\": disabled"))), runs.stream()
+                .map(r -> new RuleDryRun(r.packageNo(), r.decisions(), r.skipped())).toList());
+        // the same skips as data, for the UI
+        assertEquals(new RuleDryRun.Skip(3, "Heavy", "CONDITION_NOT_MET", "weight 2001..", "weight 300 g", List.of(),
+                null), runs.get(0).skips().get(1));
         assertEquals(audit, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT"));
         assertEquals(2, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'WAITING' AND VERSION = 1 "
                 + "AND WAREHOUSE_ID IS NULL"));

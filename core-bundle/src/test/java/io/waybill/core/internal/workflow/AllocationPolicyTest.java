@@ -53,6 +53,40 @@ class AllocationPolicyTest {
         return assertInstanceOf(Planned.class, p, () -> p.toString());
     }
 
+    static final long W3 = 13;
+
+    @Test
+    void theRuleAssignedWarehouseComesFirstThenTheStorePriority() {
+        // table: assigned, enabled, store priority -> candidates in the order tried
+        Object[][] cases = {
+                {null, List.of(W1, W2), List.of(W1, W2), List.of(W1, W2)},
+                {W2, List.of(W1, W2), List.of(W1, W2), List.of(W2, W1)},
+                {W3, List.of(W1, W2, W3), List.of(W1, W2), List.of(W3, W1, W2)},
+                {W3, List.of(W1, W2), List.of(W1, W2), List.of(W1, W2)},  // disabled: ignored
+                {W3, List.of(W3), List.of(), List.of(W3)},                 // a store without warehouses
+        };
+        for (Object[] c : cases) {
+            assertEquals(c[3], AllocationPolicy.candidates((Long) c[0], java.util.Set.copyOf((List<?>) c[1])
+                    .stream().map(Long.class::cast).collect(java.util.stream.Collectors.toSet()), castLongs(c[2])),
+                    java.util.Arrays.toString(c));
+        }
+        // the rule's warehouse serves when it has the stock; else the store's priority list does
+        stock(W1, A, 5);
+        stock(W2, A, 5);
+        Planning p = policy.plan("WB1", List.of(line(A, "A", 2)), Kits.of(Map.of()), List.of(W1, W2), W2,
+                java.util.Set.of(W1, W2));
+        assertEquals(new Allocate(W2, ((Planned) p).demand()), policy.decide((Planned) p, stock()));
+        stock(W2, A, 1);
+        assertEquals(new Allocate(W1, ((Planned) p).demand()), policy.decide((Planned) p, stock()));
+        assertEquals("no_warehouse", ((Refused) policy.plan("WB1", List.of(line(A, "A", 1)), Kits.of(Map.of()),
+                List.of(), W3, java.util.Set.of())).code());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> castLongs(Object o) {
+        return (List<Long>) o;
+    }
+
     @Test
     void firstWarehouseByPriorityThatHasEveryUnit() {
         stock(W1, A, 5);

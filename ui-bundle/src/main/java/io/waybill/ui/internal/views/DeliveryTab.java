@@ -14,10 +14,15 @@ import java.util.Set;
  * {@code delivery/<slug>}) and which batch actions it offers.
  */
 public enum DeliveryTab {
-    WAITING(EnumSet.of(PackageStatus.WAITING), List.of(BatchAction.ALLOCATE, BatchAction.VOID)),
-    OUT_OF_STOCK(EnumSet.of(PackageStatus.OUT_OF_STOCK), List.of(BatchAction.ALLOCATE, BatchAction.VOID)),
+    WAITING(EnumSet.of(PackageStatus.WAITING), List.of(BatchAction.ALLOCATE, BatchAction.APPLY_RULES,
+            BatchAction.DRY_RUN_RULES, BatchAction.VOID)),
+    OUT_OF_STOCK(EnumSet.of(PackageStatus.OUT_OF_STOCK), List.of(BatchAction.ALLOCATE, BatchAction.APPLY_RULES,
+            BatchAction.DRY_RUN_RULES, BatchAction.VOID)),
     /** Held: a line's platform SKU is not matched to a product; "Map SKU" creates the store's alias. */
     SKU_UNMATCHED(EnumSet.of(PackageStatus.SKU_UNMATCHED), List.of(BatchAction.MAP_SKU, BatchAction.VOID)),
+    /** To review (待审核): held by a logistics rule, listed with the rule's reason; release or void. */
+    HELD(EnumSet.of(PackageStatus.HELD), List.of(BatchAction.RELEASE, BatchAction.APPLY_RULES,
+            BatchAction.DRY_RUN_RULES, BatchAction.VOID)),
     ALLOCATED(EnumSet.of(PackageStatus.ALLOCATED), List.of(BatchAction.UPLOAD, BatchAction.VOID)),
     AWAITING_TRACKING(EnumSet.of(PackageStatus.AWAITING_TRACKING),
             List.of(BatchAction.REFRESH_TRACKING, BatchAction.VOID)),
@@ -59,6 +64,11 @@ public enum DeliveryTab {
         return compareTo(ALLOCATED) >= 0;
     }
 
+    /** Whether the list shows why each package is held (To review). */
+    public boolean showsHolds() {
+        return this == HELD;
+    }
+
     /** Whether the list shows the missing SKUs. */
     public boolean showsShortages() {
         return this == OUT_OF_STOCK;
@@ -79,7 +89,8 @@ public enum DeliveryTab {
 
     /** Batch actions of the package lists. */
     public enum BatchAction {
-        ALLOCATE, VOID, UPLOAD, REFRESH_TRACKING, PRINT_PICKING, PRINT_LABELS, MAP_SKU;
+        ALLOCATE, RELEASE, APPLY_RULES, DRY_RUN_RULES, VOID, UPLOAD, REFRESH_TRACKING, PRINT_PICKING, PRINT_LABELS,
+        MAP_SKU;
 
         /** Element id of the action's button, e.g. {@code action-refresh-tracking}. */
         public String buttonId() {
@@ -91,6 +102,9 @@ public enum DeliveryTab {
                 case PRINT_PICKING -> "action-print-picking";
                 case PRINT_LABELS -> "action-print-labels";
                 case MAP_SKU -> "action-map-sku";
+                case RELEASE -> "action-release";
+                case APPLY_RULES -> "action-apply-rules";
+                case DRY_RUN_RULES -> "action-dry-run-rules";
             };
         }
 

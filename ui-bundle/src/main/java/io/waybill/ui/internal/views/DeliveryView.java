@@ -115,6 +115,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Map<BatchAction, Button> buttons = new EnumMap<>(BatchAction.class);
     private final Map<BatchAction, Component> buttonHolders = new EnumMap<>(BatchAction.class);
     private final Map<Long, List<Shortage>> shortages = new ConcurrentHashMap<>();
+    /** Why each package of the To review tab is held (its rule's reason). */
+    private final Map<Long, io.waybill.core.model.PackageHold> holds = new ConcurrentHashMap<>();
+    private Grid.Column<PackageRow> holdColumn;
     private final Map<Long, UploadState> uploadStates = new ConcurrentHashMap<>();
     private Grid.Column<PackageRow> missingColumn;
     private Grid.Column<PackageRow> trackingColumn;
@@ -195,6 +198,8 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
             button.setId(action.buttonId());
             if (action == BatchAction.VOID) {
                 button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            } else if (action == BatchAction.DRY_RUN_RULES) {
+                button.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
             } else {
                 button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             }
@@ -274,6 +279,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         ValueProvider<PackageRow, String> missing = r -> Formats.shortages(shortages.get(r.id()));
         missingColumn = GridColumns.wrap(column(missing, "missing", "col.missing", null), missing, "6rem", 3);
         missingColumn.setClassNameGenerator(r -> "wb-missing");
+        // why a package is held is the point of the To review tab
+        holdColumn = GridColumns.rest(column(r -> RuleTexts.hold(holds.get(r.id()), this::getTranslation), "hold",
+                "col.hold", null), "14rem", 2);
         // the fixed-format columns before the long lists, so that at 1440 px they are on screen
         trackingColumn = GridColumns.fit(column(r -> r.trackingNo() == null ? "" : r.trackingNo(), "tracking",
                 "col.tracking", null));
@@ -386,6 +394,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         tabs.setSelectedTab(tabItems.get(tab));
         heading.setText(getTranslation("tab." + tab.slug()));
         missingColumn.setVisible(tab.showsShortages());
+        holdColumn.setVisible(tab.showsHolds());
         columns.setApplicable(trackingColumn.getKey(), tab.showsCarrierColumns());
         columns.setApplicable(uploadColumn.getKey(), tab.showsCarrierColumns());
         // search results across every status say which status each package is in
@@ -447,6 +456,14 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
             ids.forEach(shortages::remove);
             shortages.putAll(UiServices.packages().shortages(ids));
         }
+        if (tab.showsHolds()) {
+            try {
+                ids.forEach(holds::remove);
+                holds.putAll(UiServices.rules().holds(ids));
+            } catch (ServiceUnavailableException e) {
+                // the list is still useful without the reasons
+            }
+        }
         if (tab.showsCarrierColumns()) {
             try {
                 ids.forEach(uploadStates::remove);
@@ -491,6 +508,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         // the filter text the grid now shows, for tests that wait for a lazy filter to arrive
         grid.getElement().setAttribute("data-filter", filterBar.search().getValue());
         shortages.clear();
+        holds.clear();
         uploadStates.clear();
         grid.getDataProvider().refreshAll();
         updateCount();
@@ -697,6 +715,24 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                     List<PackageRow> rows = rowsOf(target);
                     if (rows != null) {
                         new MapSkuDialog(rows, actor, this::afterMapping).open();
+                    }
+                }
+                case RELEASE -> {
+                    io.waybill.core.api.RuleService rules = UiServices.rules();
+                    String title = actionLabel(action);
+                    BatchUi.confirm(title, getTranslation("confirm.release", target.size()), title,
+                            () -> runBatch(title, target, ids -> rules.release(ids, actor)));
+                }
+                case APPLY_RULES -> {
+                    io.waybill.core.api.RuleService rules = UiServices.rules();
+                    String title = actionLabel(action);
+                    BatchUi.confirm(title, getTranslation("confirm.applyRules", target.size()), title,
+                            () -> runBatch(title, target, ids -> rules.apply(ids, actor)));
+                }
+                case DRY_RUN_RULES -> {
+                    List<PackageRow> rows = rowsOf(target);
+                    if (rows != null) {
+                        RuleDryRunDialog.open(rows.stream().map(PackageRow::id).toList(), viewer);
                     }
                 }
             }

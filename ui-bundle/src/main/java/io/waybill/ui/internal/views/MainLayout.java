@@ -83,6 +83,10 @@ public class MainLayout extends AppLayout {
                 VaadinIcon.PACKAGE.create());
         shipping.setId("nav-shipping");
         settings.addItem(shipping);
+        SideNavItem rulesNav = new SideNavItem(getTranslation("nav.rules"), RulesView.class,
+                VaadinIcon.SITEMAP.create());
+        rulesNav.setId("nav-rules");
+        settings.addItem(rulesNav);
         SideNavItem deliverySettingsNav = new SideNavItem(getTranslation("nav.deliverySettings"),
                 DeliverySettingsView.class, VaadinIcon.COGS.create());
         deliverySettingsNav.setId("nav-delivery-settings");

@@ -11,7 +11,7 @@ public final class Routes {
             LoginView.class, RootView.class, DeliveryView.class, PackageDetailView.class, StockView.class, ProductsView.class,
             ImportOrdersView.class, ManualOrderView.class, ShippingMethodsView.class, PluginsView.class,
             ScanStationView.class, ShipBatchView.class, SyncStatusView.class, DeliverySettingsView.class,
-            UsersView.class, WarehousesView.class, StoresView.class, SetupView.class);
+            UsersView.class, WarehousesView.class, StoresView.class, SetupView.class, RulesView.class);
 
     private Routes() {
     }

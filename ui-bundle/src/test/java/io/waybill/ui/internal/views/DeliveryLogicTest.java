@@ -44,7 +44,12 @@ class DeliveryLogicTest {
 
     @Test
     void actionsPerTabFollowTheWorkflow() {
-        assertEquals(List.of(BatchAction.ALLOCATE, BatchAction.VOID), DeliveryTab.WAITING.actions());
+        assertEquals(List.of(BatchAction.ALLOCATE, BatchAction.APPLY_RULES, BatchAction.DRY_RUN_RULES, BatchAction.VOID),
+                DeliveryTab.WAITING.actions());
+        assertEquals(List.of(BatchAction.RELEASE, BatchAction.APPLY_RULES, BatchAction.DRY_RUN_RULES, BatchAction.VOID),
+                DeliveryTab.HELD.actions());
+        assertTrue(DeliveryTab.HELD.showsHolds());
+        assertEquals(DeliveryTab.HELD, DeliveryTab.fromSlug("held").orElseThrow());
         assertTrue(DeliveryTab.OUT_OF_STOCK.actions().contains(BatchAction.ALLOCATE));
         assertTrue(DeliveryTab.UPLOAD_FAILED.actions().contains(BatchAction.UPLOAD));
         assertTrue(DeliveryTab.PRINTED.actions().contains(BatchAction.PRINT_LABELS));
