@@ -31,16 +31,16 @@ public @interface AmazonConfig {
             description = "%_refreshToken.description")
     String _refreshToken();
 
-    @AttributeDefinition(name = "%baseUrl.name", description = "%baseUrl.description")
+    @AttributeDefinition(name = "%baseUrl.name", required = false, description = "%baseUrl.description")
     String baseUrl() default AmazonApi.DEFAULT_BASE_URL;
 
-    @AttributeDefinition(name = "%tokenUrl.name", description = "%tokenUrl.description")
+    @AttributeDefinition(name = "%tokenUrl.name", required = false, description = "%tokenUrl.description")
     String tokenUrl() default AmazonAuth.DEFAULT_TOKEN_URL;
 
     @AttributeDefinition(name = "%restrictedData.name", description = "%restrictedData.description")
     boolean restrictedData() default true;
 
-    @AttributeDefinition(name = "%amazonCarrierCodes.name", description = "%amazonCarrierCodes.description")
+    @AttributeDefinition(name = "%amazonCarrierCodes.name", required = false, description = "%amazonCarrierCodes.description")
     String amazonCarrierCodes() default "";
 
     @AttributeDefinition(name = "%initialLookbackDays.name", min = "1", max = "730",
