@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class UploadShipSyncBenchmark {
     /** The services check permissions first (issue 11): the harness acts as an administrator. */
-    private static final io.waybill.core.internal.security.Authorizer ADMIN =
+    static final io.waybill.core.internal.security.Authorizer ADMIN =
             new io.waybill.core.internal.security.Authorizer(name -> java.util.Set.of("admin"));
 
 

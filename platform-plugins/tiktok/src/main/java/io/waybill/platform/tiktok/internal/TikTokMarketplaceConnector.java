@@ -1,0 +1,356 @@
+package io.waybill.platform.tiktok.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpReply;
+import io.waybill.plugin.kit.JsonApi;
+import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.SecretFiles;
+import io.waybill.plugin.kit.Texts;
+import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.platform.MarketplaceConnector;
+import io.waybill.spi.platform.OrderPage;
+import io.waybill.spi.platform.PlatformOrder;
+import io.waybill.spi.platform.RateLimit;
+import io.waybill.spi.platform.ShipmentConfirmation;
+import io.waybill.spi.platform.StoreContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One TikTok Shop shop as the order source of one Waybill store (API version 202309, every request signed): captures
+ * orders with Search Orders (update_time windows, {@code next_page_token} paging) and reports shipments with the
+ * seller's own carrier: Ship Package ({@code self_shipment}) for a package not shipped yet, Update Shipping Info when
+ * the order already carries another tracking number, nothing when it carries this one (checked first with Get Order
+ * Detail, so a resend never ships twice). Failures come back as messages; nothing is thrown across the SPI.
+ */
+@Component(service = MarketplaceConnector.class, configurationPid = TikTokMarketplaceConnector.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = TikTokConfig.class, factory = true)
+public class TikTokMarketplaceConnector implements MarketplaceConnector {
+
+    static final String PID = "io.waybill.platform.tiktok";
+    static final String ID = "tiktok";
+    static final String DESCRIPTION = "Captures TikTok Shop orders and ships their packages with the seller's own"
+            + " carrier (API 202309).";
+    /** A window closes this long before now, so orders TikTok is still indexing are not skipped. */
+    static final Duration WINDOW_LAG = Duration.ofMinutes(3);
+
+    private static final System.Logger LOG = System.getLogger(TikTokMarketplaceConnector.class.getName());
+
+    private record Account(String storeCode, PluginDescriptor descriptor, JsonApi client, TikTokRequests requests,
+                           int lookbackDays, int pageSize, RateLimit limit, String[] secrets, String configError) {
+    }
+
+    /** Clock for windows and request timestamps; tests replace it. */
+    Clock clock = Clock.systemUTC();
+    /** Where secret files ({@code secret-file:<name>} settings) live; tests replace it. */
+    Path secretsDir = SecretFiles.defaultDir();
+
+    private volatile Account account = unconfigured("not configured");
+
+    @Activate
+    @Modified
+    void configure(TikTokConfig config) {
+        List<String> problems = new ArrayList<>();
+        String storeCode = trim(config.storeCode());
+        if (storeCode.isEmpty()) {
+            problems.add("'Waybill store code' is empty");
+        }
+        String appKey = trim(config.appKey());
+        if (appKey.isEmpty()) {
+            problems.add("'App key' is empty");
+        }
+        String secret = secret(config._appSecret(), "'App secret'", problems);
+        String token = secret(config._accessToken(), "'Access token'", problems);
+        String cipher = trim(config.shopCipher());
+        if (cipher.isEmpty()) {
+            problems.add("'Shop cipher' is empty");
+        }
+        String baseUrl = trim(config.baseUrl()).isEmpty() ? TikTokRequests.DEFAULT_BASE_URL : trim(config.baseUrl());
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    || uri.getHost() == null) {
+                problems.add("'API base URL' must be an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'API base URL' is not a URL");
+        }
+        if (!(config.requestsPerSecond() > 0)) {
+            problems.add("'Requests per second' must be above 0");
+        }
+        JsonApi client = problems.isEmpty() ? JsonApi.to("TikTokShop", baseUrl).header("x-tts-access-token", token)
+                .timeouts(Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds()))).build() : null;
+        account = new Account(storeCode, descriptor(storeCode), client, new TikTokRequests(appKey, secret, cipher),
+                Math.max(1, config.initialLookbackDays()), Math.min(100, Math.max(1, config.pageSize())),
+                new RateLimit(config.requestsPerSecond() > 0 ? config.requestsPerSecond() : 5,
+                        Math.max(1, config.burst())), new String[] {secret, token},
+                problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    @Deactivate
+    void deactivate() {
+        account = unconfigured("deactivated");
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return account.descriptor();
+    }
+
+    /**
+     * One page of orders updated in the cursor's window ({@code null}: from the configured number of days back).
+     * UNPAID and ON_HOLD orders are left out (they come again when their status changes). Read-only.
+     */
+    @Override
+    public Result<OrderPage> fetchOrders(StoreContext store, String cursor) {
+        return call(store, "the order capture", a -> {
+            long now = clock.instant().getEpochSecond();
+            TikTokCursor window;
+            if (cursor == null || cursor.isBlank()) {
+                window = TikTokCursor.startingAt(now - Duration.ofDays(a.lookbackDays()).getSeconds());
+            } else {
+                Optional<TikTokCursor> decoded = TikTokCursor.decode(cursor);
+                if (decoded.isEmpty()) {
+                    return Result.failure(Message.error(TikTokCodes.BAD_REQUEST, "The capture cursor '"
+                            + Texts.clip(cursor, 80) + "' was not written by the TikTok Shop plugin; clear the"
+                            + " store's cursor to capture from the configured number of days back."));
+                }
+                window = decoded.get();
+            }
+            if (window.to() < 0) {
+                long to = now - WINDOW_LAG.getSeconds();
+                if (to <= window.from()) {
+                    return Result.ok(new OrderPage(List.of(), window.encode(), false));
+                }
+                window = new TikTokCursor(window.from(), to, null);
+            }
+            TikTokRequests.Signed req = a.requests().searchOrders(window.from(), window.to(), a.pageSize(),
+                    window.pageToken(), now);
+            JsonNode root = answer(a.client().postJson(req.pathAndQuery(), req.bodyBytes()), "the order capture");
+            Optional<TikTokResponseParser.Page> page = TikTokResponseParser.page(root);
+            if (page.isEmpty()) {
+                return Result.failure(badResponse("the order capture"));
+            }
+            List<PlatformOrder> orders = new ArrayList<>();
+            for (JsonNode o : page.get().orders()) {
+                if (!TikTokResponseParser.notReady(o)) {
+                    orders.add(TikTokResponseParser.toPlatformOrder(o));
+                }
+            }
+            String next = page.get().nextPageToken();
+            boolean more = next != null && !page.get().orders().isEmpty();
+            TikTokCursor following = more ? new TikTokCursor(window.from(), window.to(), next)
+                    : TikTokCursor.startingAt(window.to());
+            return Result.ok(new OrderPage(orders, following.encode(), more));
+        });
+    }
+
+    /** Test connection: Get Authorized Shops (read-only); ok names the shops the token opens. */
+    @Override
+    public Result<String> testConnection(StoreContext store) {
+        return call(store, "the connection test", a -> {
+            TikTokRequests.Signed req = a.requests().shops(clock.instant().getEpochSecond());
+            JsonNode root = answer(a.client().get(req.pathAndQuery()), "the connection test");
+            Optional<List<String>> shops = TikTokResponseParser.shops(root);
+            if (shops.isEmpty()) {
+                return Result.failure(badResponse("the connection test"));
+            }
+            return Result.ok("Connected to TikTok Shop: the token of store " + a.storeCode() + " opens "
+                    + (shops.get().isEmpty() ? "no shop" : String.join(", ", shops.get())) + ".");
+        });
+    }
+
+    /**
+     * Reports the shipment with the seller's own carrier: {@code carrierCode} is TikTok's
+     * {@code shipping_provider_id} (the core maps Waybill's carrier to it through the carrier code table). Reads the
+     * order first: a line item already carrying this tracking number means done (ok, nothing sent); a package whose
+     * items carry no tracking number is shipped with Ship Package; an order shipped with another number gets Update
+     * Shipping Info.
+     */
+    @Override
+    public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
+        return call(store, "the shipment confirmation", a -> {
+            if (confirmation == null || blank(confirmation.platformOrderId()) || blank(confirmation.trackingNumber())
+                    || blank(confirmation.carrierCode())) {
+                return Result.failure(Message.error(TikTokCodes.BAD_REQUEST, "A shipment confirmation needs the"
+                        + " TikTok Shop order id, the shipping provider id and a tracking number."));
+            }
+            String orderId = confirmation.platformOrderId().trim();
+            String tracking = confirmation.trackingNumber().trim();
+            String provider = confirmation.carrierCode().trim();
+            String operation = "the shipment confirmation of order " + orderId;
+            long now = clock.instant().getEpochSecond();
+            TikTokRequests.Signed detailReq = a.requests().orderDetail(orderId, now);
+            Optional<JsonNode> order = TikTokResponseParser.detail(answer(a.client().get(detailReq.pathAndQuery()),
+                    operation));
+            if (order.isEmpty()) {
+                return Result.failure(badResponse(operation));
+            }
+            if (TikTokResponseParser.cancelled(order.get())) {
+                return Result.failure(Message.error(TikTokCodes.REJECTED, "TikTok Shop order " + orderId
+                        + " was cancelled; it cannot be shipped."));
+            }
+            List<TikTokResponseParser.LineItem> items = TikTokResponseParser.lineItems(order.get());
+            if (items.stream().anyMatch(i -> TikTokResponseParser.sameTracking(i.trackingNumber(), tracking))) {
+                return Result.ok(Boolean.TRUE, List.of(new Message(TikTokCodes.ALREADY_CONFIRMED,
+                        Message.Severity.INFO, "TikTok Shop order " + orderId + " already carries tracking number "
+                        + tracking + "; nothing sent.")));
+            }
+            Optional<String> open = items.stream().filter(i -> blank(i.trackingNumber())
+                    && !"CANCELLED".equals(i.displayStatus()) && i.packageId() != null)
+                    .map(TikTokResponseParser.LineItem::packageId).findFirst();
+            if (open.isEmpty() && items.stream().noneMatch(i -> !blank(i.trackingNumber()))) {
+                List<String> packages = TikTokResponseParser.packageIds(order.get());
+                open = packages.isEmpty() ? Optional.empty() : Optional.of(packages.get(0));
+            }
+            TikTokRequests.Signed send;
+            String done;
+            if (open.isPresent()) {
+                send = a.requests().shipPackage(open.get(), tracking, provider, now);
+                done = "package " + open.get() + " shipped";
+            } else if (items.stream().anyMatch(i -> !blank(i.trackingNumber()))) {
+                send = a.requests().updateShippingInfo(orderId, tracking, provider, now);
+                done = "shipping info updated";
+            } else {
+                return Result.failure(Message.error(TikTokCodes.REJECTED, "TikTok Shop order " + orderId
+                        + " has no package to ship."));
+            }
+            answer(a.client().postJson(send.pathAndQuery(), send.bodyBytes()), operation);
+            return Result.ok(Boolean.TRUE, List.of(new Message(TikTokCodes.CONFIRMED, Message.Severity.INFO,
+                    "TikTok Shop order " + orderId + ": " + done + " with tracking number " + tracking
+                            + " (shipping provider " + provider + ").")));
+        });
+    }
+
+    /**
+     * The request limit the core's throttle keeps for this shop: the configured one (TikTok publishes its limits per
+     * app in Partner Center; 5 requests/s, burst 5 is Waybill's own cautious default, not a TikTok figure).
+     */
+    @Override
+    public RateLimit rateLimit(StoreContext store) {
+        return account.limit();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** The JSON of a successful answer ({@code code} 0); anything else becomes a {@link Refused}. */
+    private JsonNode answer(HttpReply reply, String operation) throws Refused {
+        if (!reply.isSuccess()) {
+            throw new Refused(new TikTokErrors(clock).http(reply, operation));
+        }
+        Optional<JsonNode> json = Json.parse(reply.body());
+        if (json.isEmpty() || !json.get().path("code").canConvertToLong()) {
+            throw new Refused(List.of(badResponse(operation)));
+        }
+        long code = json.get().path("code").asLong();
+        if (code != 0) {
+            throw new Refused(TikTokErrors.code(code, Json.text(json.get(), "message"), operation));
+        }
+        return json.get();
+    }
+
+    /** A step failed with these messages. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Message> messages;
+
+        Refused(List<Message> messages) {
+            super(null, null, false, false);
+            this.messages = messages;
+        }
+    }
+
+    private static Message badResponse(String operation) {
+        return Message.error(TikTokCodes.BAD_RESPONSE, "TikTok Shop's answer to " + operation + " is not readable.");
+    }
+
+    @FunctionalInterface
+    private interface Operation<T> {
+        Result<T> run(Account account) throws Refused, IOException, InterruptedException;
+    }
+
+    private <T> Result<T> call(StoreContext store, String operation, Operation<T> body) {
+        Account a = account;
+        Result<T> result;
+        String asked = store == null ? null : store.storeCode();
+        if (a.configError() != null || a.client() == null) {
+            result = Result.failure(Message.error(TikTokCodes.BAD_CONFIG, "The TikTok Shop connection"
+                    + (a.storeCode().isEmpty() ? "" : " of store " + a.storeCode()) + " is not usable: "
+                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
+        } else if (asked == null || !a.storeCode().equals(asked.trim())) {
+            result = Result.failure(Message.error(TikTokCodes.WRONG_STORE, "This TikTok Shop connection serves store "
+                    + a.storeCode() + ", not " + asked + "; " + operation + " was not sent. Add a TikTok Shop"
+                    + " configuration for store " + asked + "."));
+        } else {
+            result = FailSafe.call("TikTok Shop", () -> {
+                try {
+                    return body.run(a);
+                } catch (Refused r) {
+                    return Result.failure(r.messages.toArray(Message[]::new));
+                } catch (IOException | InterruptedException e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    LOG.log(System.Logger.Level.DEBUG, "TikTok Shop call for store {0} failed: {1}", a.storeCode(),
+                            e.getClass().getSimpleName());
+                    return Result.failure(TikTokErrors.transport(e, operation).toArray(Message[]::new));
+                }
+            });
+        }
+        return Redaction.redact(result, a.secrets());
+    }
+
+    private String secret(String value, String label, List<String> problems) {
+        try {
+            String s = trim(SecretFiles.resolve(value, secretsDir));
+            if (s.isEmpty()) {
+                problems.add(label + " is empty");
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            problems.add(label + ": " + e.getMessage());
+            return "";
+        }
+    }
+
+    private static Account unconfigured(String why) {
+        return new Account("", descriptor(""), null, null, 30, 50, new RateLimit(5, 5), new String[0], why);
+    }
+
+    private static PluginDescriptor descriptor(String storeCode) {
+        return new PluginDescriptor(ID, storeCode.isEmpty() ? "TikTok Shop" : "TikTok Shop (" + storeCode + ")",
+                DESCRIPTION);
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "TikTokMarketplaceConnector[" + account.storeCode() + "]";
+    }
+}

@@ -1,0 +1,182 @@
+package io.waybill.platform.tiktok.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.json.Json;
+import io.waybill.spi.common.Address;
+import io.waybill.spi.platform.PlatformOrder;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads TikTok Shop 202309 answers into the SPI's types. */
+final class TikTokResponseParser {
+
+    private TikTokResponseParser() {
+    }
+
+    record Page(List<JsonNode> orders, String nextPageToken) {
+    }
+
+    /** A line item as the confirmation needs it. */
+    record LineItem(String id, String packageId, String trackingNumber, String displayStatus) {
+    }
+
+    /** Search Orders: {@code data.orders[]}, {@code data.next_page_token} (empty on the last page). */
+    static Optional<Page> page(JsonNode root) {
+        JsonNode orders = root.path("data").path("orders");
+        if (!root.path("data").isObject()) {
+            return Optional.empty();
+        }
+        List<JsonNode> list = new ArrayList<>();
+        if (orders.isArray()) {
+            orders.forEach(list::add);
+        } else if (!orders.isMissingNode() && !orders.isNull()) {
+            return Optional.empty();
+        }
+        for (JsonNode o : list) {
+            if (Json.text(o, "id") == null || !o.path("create_time").canConvertToLong()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Page(list, Json.text(root.path("data"), "next_page_token")));
+    }
+
+    /** Get Order Detail: the first of {@code data.orders[]}. */
+    static Optional<JsonNode> detail(JsonNode root) {
+        JsonNode orders = root.path("data").path("orders");
+        return orders.isArray() && !orders.isEmpty() && Json.text(orders.get(0), "id") != null
+                ? Optional.of(orders.get(0)) : Optional.empty();
+    }
+
+    /** UNPAID and ON_HOLD orders are not ready: TikTok gives no district info for them, and the buyer may cancel. */
+    static boolean notReady(JsonNode order) {
+        String status = Json.text(order, "status");
+        return "UNPAID".equals(status) || "ON_HOLD".equals(status);
+    }
+
+    static boolean cancelled(JsonNode order) {
+        return "CANCELLED".equals(Json.text(order, "status"));
+    }
+
+    /**
+     * The SPI order. TikTok lists one line item per unit: items are grouped by {@code seller_sku} (else
+     * {@code sku_id}) and counted; cancelled ones ({@code display_status} CANCELLED) are left out. Price: the line
+     * item's {@code sale_price} and {@code currency}; value: {@code payment.total_amount}, {@code shipping_fee},
+     * {@code currency}; {@code buyer_email}. Address: {@code recipient_address} with state and city from
+     * {@code district_info} (L1; L3, else L2).
+     */
+    static PlatformOrder toPlatformOrder(JsonNode o) {
+        Map<String, PlatformOrder.Line> lines = new LinkedHashMap<>();
+        for (JsonNode li : o.path("line_items")) {
+            if ("CANCELLED".equals(Json.text(li, "display_status"))) {
+                continue;
+            }
+            String sku = Json.text(li, "seller_sku") != null ? Json.text(li, "seller_sku") : Json.text(li, "sku_id");
+            if (sku == null) {
+                continue;
+            }
+            PlatformOrder.Line known = lines.get(sku);
+            BigDecimal price = amount(li, "sale_price");
+            String currency = Json.text(li, "currency");
+            lines.put(sku, known == null ? new PlatformOrder.Line(sku, 1, price, currency)
+                    : new PlatformOrder.Line(sku, known.quantity() + 1, known.unitPrice(), known.currency()));
+        }
+        JsonNode payment = o.path("payment");
+        String email = Json.text(o, "buyer_email");
+        PlatformOrder.Value value = new PlatformOrder.Value(amount(payment, "total_amount"),
+                amount(payment, "shipping_fee"), Json.text(payment, "currency"), null, email, null);
+        String id = Json.text(o, "id");
+        return new PlatformOrder(id, id, cancelled(o), Instant.ofEpochSecond(o.path("create_time").asLong()),
+                address(o.path("recipient_address"), email), new ArrayList<>(lines.values()), value);
+    }
+
+    static List<LineItem> lineItems(JsonNode order) {
+        List<LineItem> items = new ArrayList<>();
+        for (JsonNode li : order.path("line_items")) {
+            items.add(new LineItem(Json.text(li, "id"), Json.text(li, "package_id"), Json.text(li, "tracking_number"),
+                    Json.text(li, "display_status")));
+        }
+        return items;
+    }
+
+    /** The package ids of {@code packages[]}. */
+    static List<String> packageIds(JsonNode order) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode p : order.path("packages")) {
+            String id = Json.text(p, "id");
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** Get Authorized Shops: {@code data.shops[].name} and {@code region}. */
+    static Optional<List<String>> shops(JsonNode root) {
+        JsonNode shops = root.path("data").path("shops");
+        if (!shops.isArray()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode s : shops) {
+            String name = Json.text(s, "name");
+            String region = Json.text(s, "region");
+            names.add((name == null ? "?" : name) + (region == null ? "" : " (" + region + ")"));
+        }
+        return Optional.of(names);
+    }
+
+    static boolean sameTracking(String a, String b) {
+        return a != null && b != null && norm(a).equals(norm(b));
+    }
+
+    private static String norm(String s) {
+        return s.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static Address address(JsonNode a, String email) {
+        if (a.isMissingNode() || a.isNull()) {
+            return null;
+        }
+        String state = null;
+        String l2 = null;
+        String l3 = null;
+        for (JsonNode d : a.path("district_info")) {
+            String level = Json.text(d, "address_level");
+            String name = Json.text(d, "address_name");
+            if ("L1".equals(level)) {
+                state = name;
+            } else if ("L2".equals(level)) {
+                l2 = name;
+            } else if ("L3".equals(level)) {
+                l3 = name;
+            }
+        }
+        String line2 = join(Json.text(a, "address_line2"), join(Json.text(a, "address_line3"),
+                Json.text(a, "address_line4")));
+        return new Address(Json.text(a, "name"), null, Json.text(a, "address_line1"), line2, l3 != null ? l3 : l2,
+                state, Json.text(a, "postal_code"), Json.text(a, "region_code"), Json.text(a, "phone_number"), email);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + ", " + b;
+    }
+
+    private static BigDecimal amount(JsonNode node, String field) {
+        String v = Json.text(node, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
