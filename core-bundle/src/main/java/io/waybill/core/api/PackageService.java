@@ -24,7 +24,7 @@ public interface PackageService {
      * The number for a list's badge and size (issue 15): exact for a filtered list (store, country, search, further
      * filters, a user's scope) and for any list below {@link io.waybill.core.model.ListCount#ESTIMATE_FROM}; for a
      * large unfiltered list the count of up to {@link io.waybill.core.model.ListCount#MAX_AGE_SECONDS} ago, marked
-     * as an estimate (counting a million packages again at every refresh is the slow part of such a list). Since 1.10.
+     * as an estimate (counting a million packages again at every refresh is the slow part of such a list). Since 1.12.
      */
     default io.waybill.core.model.ListCount countForList(PackageQuery query) {
         return new io.waybill.core.model.ListCount(count(query), false);

@@ -17,5 +17,5 @@
  * {@link io.waybill.core.api.RuleService} (logistics rules, issue 14).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.11.0")
+@org.osgi.annotation.versioning.Version("1.12.0")
 package io.waybill.core.api;
