@@ -28,8 +28,8 @@ import java.util.Random;
  * shipped and confirmed ({@code SYNCED} 96 %, {@code VOIDED} 3 %, {@code SYNC_FAILED} 1 %), the newest quarter is
  * the working backlog (80 % {@code WAITING}, the rest spread over the other tabs). From {@code ALLOCATED} on a
  * package has a warehouse, from {@code AWAITING_TRACKING} a carrier, from {@code TRACKED} a tracking number
- * ({@code LX#########CN}), from {@code SHIPPED} a shipped time and measured weight. Not written: stock reservations,
- * carrier/sync jobs, labels (the screens do not read them for a page; the package page reads them by key).
+ * ({@code LX#########CN}), from {@code SHIPPED} a shipped time and measured weight; the stock of the packages
+ * that hold it (allocated to printed) is reserved in {@code WB_STOCK}. Not written: carrier/sync jobs, labels (the screens do not read them for a page; the package page reads them by key).
  *
  * <p>Reference data: 12 stores on 4 platforms with a default shipping method each, 3 warehouses, 400 SKUs. Buyer
  * names are drawn from Latin and Chinese first and last names, so a name prefix matches from a few to a few
@@ -109,6 +109,8 @@ public final class PackageDataGenerator {
                          + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS) VALUES (?, ?, 'system', ?, 'CAPTURED', NULL, "
                          + "?)")) {
                 long next = 0;
+                // what allocation reserved for the packages that hold stock (ALLOCATED .. PRINTED), per warehouse/SKU
+                int[][] reserved = new int[3][SKUS];
                 for (int i = 1; i <= n; i++) {
                     if (i % BATCH == 1) {
                         // one block per batch, as OrderWriter reserves per import chunk (unused ids are gaps)
@@ -141,11 +143,17 @@ public final class PackageDataGenerator {
                     po.setString(16, "+49 30 " + (1_000_000 + i));
                     po.setString(17, email);
                     po.addBatch();
+                    String status = status(i, n, random);
+                    int rank = rank(status);
+                    boolean holds = rank >= rank("ALLOCATED") && rank <= rank("PRINTED");
                     int weight = 0;
                     for (int l = 1; l <= lines; l++) {
                         int sku = random.nextInt(SKUS);
                         int qty = 1 + (random.nextInt(10) < 8 ? 0 : random.nextInt(3));
                         weight += qty * skuWeight(sku);
+                        if (holds) {
+                            reserved[store % 3][sku] += qty;
+                        }
                         pl.setLong(1, orderId + l);
                         pl.setLong(2, orderId);
                         pl.setInt(3, l);
@@ -154,8 +162,6 @@ public final class PackageDataGenerator {
                         pl.setBigDecimal(6, java.math.BigDecimal.valueOf(199 + sku * 10L, 2));
                         pl.addBatch();
                     }
-                    String status = status(i, n, random);
-                    int rank = rank(status);
                     pp.setLong(1, packageId);
                     pp.setString(2, PackageNumbers.format(packageId));
                     pp.setLong(3, orderId);
@@ -193,6 +199,18 @@ public final class PackageDataGenerator {
                     if (i % 100_000 == 0) {
                         System.out.printf("  %,d packages (%.0f s)%n", i, (System.nanoTime() - t0) / 1e9);
                     }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = ? WHERE WAREHOUSE_ID = ? "
+                        + "AND SKU_ID = ?")) {
+                    for (int w = 0; w < 3; w++) {
+                        for (int k = 0; k < SKUS; k++) {
+                            ps.setInt(1, reserved[w][k]);
+                            ps.setLong(2, w + 1);
+                            ps.setLong(3, 1000 + k);
+                            ps.addBatch();
+                        }
+                    }
+                    ps.executeBatch();
                 }
             }
             c.commit();
