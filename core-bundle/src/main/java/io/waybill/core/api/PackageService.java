@@ -21,6 +21,16 @@ public interface PackageService {
     long count(PackageQuery query);
 
     /**
+     * The number for a list's badge and size (issue 15): exact for a filtered list (store, country, search, further
+     * filters, a user's scope) and for any list below {@link io.waybill.core.model.ListCount#ESTIMATE_FROM}; for a
+     * large unfiltered list the count of up to {@link io.waybill.core.model.ListCount#MAX_AGE_SECONDS} ago, marked
+     * as an estimate (counting a million packages again at every refresh is the slow part of such a list). Since 1.12.
+     */
+    default io.waybill.core.model.ListCount countForList(PackageQuery query) {
+        return new io.waybill.core.model.ListCount(count(query), false);
+    }
+
+    /**
      * Resolves a "select all" selection to the packages it means now: every package matching the query within the
      * viewer's scope, minus the excluded ids, as package id -> package no. in id order, read in one query. Batch
      * actions then run on these ids; each action's status rule still decides per package. Since 1.9.

@@ -22,7 +22,9 @@ import java.util.List;
  * Applies versioned SQL migrations ({@code V<n>__<name>.sql}) in order, each in its own transaction, and records
  * them in {@code WB_SCHEMA_VERSION}. Applied migrations are never re-run; a failed one rolls back completely.
  * Scripts are portable SQL; the one type Derby and PostgreSQL spell differently, binary large objects, is written
- * {@code ${BLOB}} and becomes {@code BLOB(16M)} on Derby and {@code BYTEA} on PostgreSQL.
+ * {@code ${BLOB}} and becomes {@code BLOB(16M)} on Derby and {@code BYTEA} on PostgreSQL; a generated column's
+ * {@code ${STORED}} is {@code STORED} on PostgreSQL, and an index column's {@code ${PATTERN}} (for LIKE prefixes) is
+ * {@code varchar_pattern_ops} there; both are nothing on Derby.
  */
 public final class MigrationRunner {
 
@@ -47,7 +49,9 @@ public final class MigrationRunner {
             "V21__logistics_rules.sql",
             "V22__rule_decisions.sql",
             "V24__customs_master_data.sql",
-            "V25__package_declarations.sql");
+            "V25__package_declarations.sql",
+            "V26__million_packages.sql");
+
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final String RESOURCE_DIR = "/io/waybill/core/internal/db/migration/";
@@ -118,7 +122,9 @@ public final class MigrationRunner {
     /** The script with the dialect placeholders of the connected database's product filled in. */
     static String dialect(String script, String productName) {
         boolean postgres = productName != null && productName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        return script.replace("${BLOB}", postgres ? "BYTEA" : "BLOB(16M)");
+        return script.replace("${BLOB}", postgres ? "BYTEA" : "BLOB(16M)")
+                .replace(" ${STORED}", postgres ? " STORED" : "")
+                .replace(" ${PATTERN}", postgres ? " varchar_pattern_ops" : "");
     }
 
     private void apply(Connection c, int version, String name) throws SQLException {

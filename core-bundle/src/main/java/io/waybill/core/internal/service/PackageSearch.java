@@ -16,17 +16,76 @@ import java.util.Set;
  *
  * <p>The text first is looked up as a whole number (package no., tracking no., order no.; as typed and upper-cased)
  * through their indexes ({@code UQ_PACKAGE_NO}, {@code IX_PACKAGE_TRACKING}, {@code IX_ORDER_NO}): a scanned or
- * pasted number then finds its packages without reading the table, within milliseconds at a million packages. Only
- * when no number is exactly the text is it matched as a part (case-insensitive) of package no., order no., tracking
- * no., buyer name, buyer and address e-mail, buyer and address phone and the SKUs of the order's lines, which reads
- * every package of the other filters.
+ * pasted number then finds its packages without reading the table, within milliseconds at a million packages. Then
+ * (issue 15) as the start of a field, ignoring case, through an index each ({@link #prefix}): package no., tracking
+ * no., order no., buyer name, buyer e-mail (schema V26), SKU code. Only when nothing starts with the text, or more
+ * than {@link #MAX_PREFIX} packages do, is it matched as a part (case-insensitive) of package no., order no.,
+ * tracking no., buyer name, buyer and address e-mail, buyer and address phone and the SKUs of the order's lines,
+ * which reads every package of the other filters (no index serves a part in the middle of a value without a
+ * full-text engine).
  */
 final class PackageSearch {
 
     /** More exact hits than this (never seen: numbers are unique or nearly) are searched as text instead. */
     static final int MAX_EXACT = 1000;
 
+    /** More packages than this starting with the text are searched as a part instead (see {@link #prefix}). */
+    static final int MAX_PREFIX = 1000;
+
     private PackageSearch() {
+    }
+
+    /** The packages the text names: {@link #exact} numbers, else the {@link #prefix} matches; null when neither. */
+    static List<Long> matches(EntityManager em, String text) {
+        List<Long> exact = exact(em, text);
+        return exact != null ? exact : prefix(em, text);
+    }
+
+    /**
+     * The ids of the packages whose package no., tracking no., order no., buyer name, buyer e-mail or one of whose
+     * SKU codes starts with the text, ignoring case; null when none does or more than {@link #MAX_PREFIX} packages
+     * do (then the caller matches the text as a part). One indexed range probe per field, each reading at most
+     * {@code MAX_PREFIX + 1} rows (an OR across the fields would read the whole table). Phone numbers are not
+     * probed: their prefixes (country and area codes) are shared by most packages.
+     */
+    static List<Long> prefix(EntityManager em, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String raw = PackageServiceImpl.escapeLike(text.strip());
+        if (raw.length() < 2) {
+            return null;
+        }
+        String upper = raw.toUpperCase(Locale.ROOT) + "%";
+        // Each probe is one index range, read up to MAX_PREFIX + 1 rows; orders are then turned into their packages
+        // by IX_PACKAGE_ORDER. (One join per probe made Derby hash-join by reading every package: seen in its plan.)
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (String column : List.of("PACKAGE_NO", "TRACKING_NO")) {
+            if (!probe(em, "SELECT ID FROM WB_PACKAGE WHERE " + column + " LIKE ?1", upper, ids)) {
+                return null;
+            }
+        }
+        java.util.Set<Long> orders = new java.util.LinkedHashSet<>();
+        List<String> orderNos = raw.equals(raw.toUpperCase(Locale.ROOT)) ? List.of(upper) : List.of(raw + "%", upper);
+        for (String pattern : orderNos) {
+            if (!probe(em, "SELECT ID FROM WB_ORDER WHERE ORDER_NO LIKE ?1", pattern, orders)) {
+                return null;
+            }
+        }
+        for (String column : List.of("BUYER_NAME_UC", "BUYER_EMAIL_UC")) {
+            if (!probe(em, "SELECT ID FROM WB_ORDER WHERE " + column + " LIKE ?1", upper, orders)) {
+                return null;
+            }
+        }
+        java.util.Set<Long> skus = new java.util.LinkedHashSet<>();
+        if (!probe(em, "SELECT ID FROM WB_SKU WHERE UPPER(CODE) LIKE ?1", upper, skus)) {
+            return null;
+        }
+        if (!in(em, "SELECT ORDER_ID FROM WB_ORDER_LINE WHERE SKU_ID IN ", skus, orders)
+                || !in(em, "SELECT ID FROM WB_PACKAGE WHERE ORDER_ID IN ", orders, ids)) {
+            return null;
+        }
+        return ids.isEmpty() ? null : new ArrayList<>(ids);
     }
 
     /** The ids of the packages whose package no., tracking no. or order no. is exactly the text; null when none. */
@@ -54,6 +113,41 @@ final class PackageSearch {
             ids.add(((Number) row).longValue());
         }
         return ids;
+    }
+
+    /** Adds the ids a one-parameter query finds; false when that makes more than {@link #MAX_PREFIX}. */
+    private static boolean probe(EntityManager em, String sql, String parameter, java.util.Set<Long> into) {
+        Query q = em.createNativeQuery(sql);
+        q.setParameter(1, parameter);
+        q.setMaxResults(MAX_PREFIX + 1);
+        for (Object row : q.getResultList()) {
+            into.add(((Number) row).longValue());
+        }
+        return into.size() <= MAX_PREFIX;
+    }
+
+    /** Adds the ids {@code sql (?, ?, ...)} finds for the keys, 500 keys a query; false past {@link #MAX_PREFIX}. */
+    private static boolean in(EntityManager em, String sql, java.util.Set<Long> keys, java.util.Set<Long> into) {
+        List<Long> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            StringBuilder marks = new StringBuilder("(");
+            for (int i = 0; i < chunk.size(); i++) {
+                marks.append(i == 0 ? "?" : ", ?");
+            }
+            Query q = em.createNativeQuery(sql + marks.append(")"));
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            q.setMaxResults(MAX_PREFIX + 1);
+            for (Object row : q.getResultList()) {
+                into.add(((Number) row).longValue());
+            }
+            if (into.size() > MAX_PREFIX) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text clause: the exact hits, or the text as a part of any searched field. */

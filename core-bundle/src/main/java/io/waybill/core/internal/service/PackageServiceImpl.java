@@ -100,13 +100,42 @@ public class PackageServiceImpl implements PackageService {
     @Override
     public long count(PackageQuery query) {
         return db.read(em -> {
-            StringBuilder jpql = new StringBuilder(
-                    "SELECT COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s");
-            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.exact(em, query.text()), jpql);
-            TypedQuery<Long> q = em.createQuery(jpql.toString(), Long.class);
+            StringBuilder where = new StringBuilder();
+            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.matches(em, query.text()),
+                    where);
+            // every package has its order and store (NOT NULL foreign keys): without a clause on them the count reads
+            // one index (IX_PACKAGE_STATUS_CREATED) instead of joining each package to its order (issue 15)
+            String from = needsOrder(where) ? "SELECT COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s"
+                    : "SELECT COUNT(p) FROM PackageEntity p";
+            TypedQuery<Long> q = em.createQuery(from + where, Long.class);
             params.forEach(q::setParameter);
             return q.getSingleResult();
         });
+    }
+
+    /** Counts of large unfiltered lists (by their statuses) and when they were taken (System.nanoTime). */
+    private final Map<Set<PackageStatus>, long[]> recentCounts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public io.waybill.core.model.ListCount countForList(PackageQuery query) {
+        boolean unfiltered = query.text() == null && query.storeCodes().isEmpty() && query.countries().isEmpty()
+                && query.filters().isEmpty() && (query.viewer() == null || db.read(em -> scope(em, query.viewer()))
+                == Scope.NONE);
+        if (!unfiltered) {
+            return new io.waybill.core.model.ListCount(count(query), false);
+        }
+        long now = System.nanoTime();
+        long[] recent = recentCounts.get(query.statuses());
+        if (recent != null && now - recent[1] < io.waybill.core.model.ListCount.MAX_AGE_SECONDS * 1_000_000_000L) {
+            return new io.waybill.core.model.ListCount(recent[0], true);
+        }
+        long n = count(query);
+        if (n >= io.waybill.core.model.ListCount.ESTIMATE_FROM) {
+            recentCounts.put(query.statuses(), new long[] {n, now});
+        } else {
+            recentCounts.remove(query.statuses());
+        }
+        return new io.waybill.core.model.ListCount(n, false);
     }
 
     /**
@@ -125,7 +154,7 @@ public class PackageServiceImpl implements PackageService {
             StringBuilder jpql = new StringBuilder(
                     "SELECT p.id, p.packageNo FROM PackageEntity p JOIN p.order o JOIN o.store s");
             PackageQuery query = selection.query();
-            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.exact(em, query.text()), jpql);
+            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.matches(em, query.text()), jpql);
             jpql.append(" ORDER BY p.id ASC");
             TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
             params.forEach(q::setParameter);
@@ -160,15 +189,11 @@ public class PackageServiceImpl implements PackageService {
             return List.of();
         }
         return db.read(em -> {
-            StringBuilder jpql = new StringBuilder(
-                    "SELECT p FROM PackageEntity p JOIN FETCH p.order o JOIN FETCH o.store s");
-            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.exact(em, query.text()), jpql);
-            jpql.append(orderBy(sort));
-            TypedQuery<PackageEntity> q = em.createQuery(jpql.toString(), PackageEntity.class);
-            params.forEach(q::setParameter);
-            q.setFirstResult(offset);
-            q.setMaxResults(pageSize);
-            List<PackageEntity> packages = q.getResultList();
+            StringBuilder where = new StringBuilder();
+            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.matches(em, query.text()),
+                    where);
+            List<Long> ids = pageIds(em, query, where.toString(), params, sort, offset, pageSize);
+            List<PackageEntity> packages = load(em, ids);
             Map<Long, String> skus = skuSummaries(em, packages);
             List<PackageRow> rows = new ArrayList<>(packages.size());
             for (PackageEntity p : packages) {
@@ -180,6 +205,79 @@ public class PackageServiceImpl implements PackageService {
             }
             return rows;
         });
+    }
+
+    /** Whether a WHERE clause or ORDER BY names the order {@code o} or the store {@code s} (else: packages only). */
+    static boolean needsOrder(CharSequence jpql) {
+        return ORDER_OR_STORE.matcher(jpql).find();
+    }
+
+    private static final java.util.regex.Pattern ORDER_OR_STORE = java.util.regex.Pattern.compile(
+            "(?<![\\w.:'])[os](?![\\w'])");
+
+    /** Most rows a page of a list over several statuses reads per status when merged here (else one query). */
+    static final int MERGE_MAX = 10_000;
+
+    /**
+     * The ids of one page, in the list's order (issue 15). The page is chosen on the packages alone when neither the
+     * filter nor the sort names the order or store, so a tab's page sorted by its created time is the first rows of
+     * {@code IX_PACKAGE_STATUS_RECENT} / {@code IX_PACKAGE_STATUS_CREATED} (no join, no sort); over several statuses
+     * (Shipped: shipped, synced, sync failed) each status's first {@code offset + limit} ids are read that way and
+     * merged here, as one IN list would make Derby sort every package of the tab. The rows are then loaded by id.
+     */
+    private List<Long> pageIds(EntityManager em, PackageQuery query, String where, Map<String, Object> params,
+                               List<PackageSort> sort, int offset, int limit) {
+        String orderBy = orderBy(sort);
+        boolean joined = needsOrder(where) || needsOrder(orderBy);
+        boolean byCreated = sort == null || sort.isEmpty()
+                || sort.size() == 1 && sort.get(0).field() == PackageSort.Field.CREATED;
+        boolean descending = sort == null || sort.isEmpty() || !sort.get(0).ascending();
+        if (!joined && byCreated && query.statuses().size() > 1 && (long) offset + limit <= MERGE_MAX) {
+            record Key(long id, java.time.Instant created) {
+            }
+            List<Key> keys = new ArrayList<>();
+            for (PackageStatus status : query.statuses()) {
+                Map<String, Object> one = new LinkedHashMap<>(params);
+                one.put("statuses", List.of(status));
+                TypedQuery<Object[]> q = em.createQuery("SELECT p.id, p.createdAt FROM PackageEntity p" + where
+                        + orderBy, Object[].class);
+                one.forEach(q::setParameter);
+                q.setMaxResults(offset + limit);
+                for (Object[] r : q.getResultList()) {
+                    keys.add(new Key(((Number) r[0]).longValue(), (java.time.Instant) r[1]));
+                }
+            }
+            java.util.Comparator<Key> created = java.util.Comparator.comparing(Key::created);
+            keys.sort((descending ? created.reversed() : created).thenComparingLong(Key::id));
+            return keys.stream().skip(offset).limit(limit).map(Key::id).toList();
+        }
+        String from = joined ? "SELECT p.id FROM PackageEntity p JOIN p.order o JOIN o.store s"
+                : "SELECT p.id FROM PackageEntity p";
+        TypedQuery<Long> q = em.createQuery(from + where + orderBy, Long.class);
+        params.forEach(q::setParameter);
+        q.setFirstResult(offset);
+        q.setMaxResults(limit);
+        return q.getResultList();
+    }
+
+    /** The packages with their orders and stores, in the order of the ids. */
+    private static List<PackageEntity> load(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PackageEntity> byId = new HashMap<>();
+        for (PackageEntity p : em.createQuery("SELECT p FROM PackageEntity p JOIN FETCH p.order o JOIN FETCH o.store "
+                + "WHERE p.id IN :ids", PackageEntity.class).setParameter("ids", ids).getResultList()) {
+            byId.put(p.getId(), p);
+        }
+        List<PackageEntity> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            PackageEntity p = byId.get(id);
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -44,6 +44,16 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void generatedColumnsAndPatternIndexesAreSpelledPerDatabase() {
+        String v26 = "ALTER TABLE T ADD COLUMN U VARCHAR(9) GENERATED ALWAYS AS (UPPER(N)) ${STORED};\n"
+                + "CREATE INDEX I ON T (U ${PATTERN})";
+        assertEquals("ALTER TABLE T ADD COLUMN U VARCHAR(9) GENERATED ALWAYS AS (UPPER(N));\nCREATE INDEX I ON T (U)",
+                MigrationRunner.dialect(v26, "Apache Derby"));
+        assertEquals("ALTER TABLE T ADD COLUMN U VARCHAR(9) GENERATED ALWAYS AS (UPPER(N)) STORED;\n"
+                + "CREATE INDEX I ON T (U varchar_pattern_ops)", MigrationRunner.dialect(v26, "PostgreSQL"));
+    }
+
+    @Test
     void rejectsBadMigrationNames() {
         assertThrows(IllegalArgumentException.class, () -> MigrationRunner.versionOf("init.sql"));
         assertEquals(12, MigrationRunner.versionOf("V12__more.sql"));

@@ -110,6 +110,43 @@ class PackageSearchTest {
     }
 
     @Test
+    void theStartOfAFieldIsFoundThroughItsIndexAndAPartInTheMiddleStillByScan() {
+        // issue 15: prefixes of package no., tracking no., order no., buyer name and e-mail, SKU code (V26 indexes)
+        assertEquals(List.of(202L), db.read(em -> PackageSearch.prefix(em, "bob s")), "buyer name, ignoring case");
+        assertEquals(List.of(203L), db.read(em -> PackageSearch.prefix(em, "CHEN@")), "buyer e-mail");
+        assertEquals(List.of(203L), db.read(em -> PackageSearch.prefix(em, "zq")), "SKU code");
+        assertEquals(List.of(202L), db.read(em -> PackageSearch.prefix(em, "tn")), "tracking no.");
+        assertEquals(Set.of(201L, 202L, 203L), Set.copyOf(db.read(em -> PackageSearch.prefix(em, "ord-1"))));
+        org.junit.jupiter.api.Assertions.assertNull(db.read(em -> PackageSearch.prefix(em, "stone")), "no field starts with it");
+        assertEquals(List.of("P2"), search("stone"), "then a part of the name, found by the scan");
+        assertEquals(List.of("P1"), search("ann l"));
+    }
+
+    @Test
+    void largeUnfilteredListsOnlyAreEstimated() {
+        // below ListCount.ESTIMATE_FROM every count is exact, also for an unfiltered list
+        var listed = packages.countForList(PackageQuery.status(PackageStatus.WAITING));
+        assertEquals(2, listed.value());
+        assertEquals(false, listed.estimate());
+        assertEquals(false, packages.countForList(PackageQuery.all().withText("ORD-")).estimate());
+    }
+
+    @Test
+    void aPageOverSeveralStatusesIsMergedInTheListsOrder() {
+        // the Shipped-tab case: each status's first rows, merged newest first (issue 15)
+        PackageQuery both = PackageQuery.all().withStatuses(Set.of(PackageStatus.WAITING, PackageStatus.TRACKED));
+        var newest = List.of(new io.waybill.core.model.PackageSort(io.waybill.core.model.PackageSort.Field.CREATED,
+                false));
+        assertEquals(List.of("P3", "P2", "P1"), packages.find(both, 0, 10, newest).stream()
+                .map(PackageRow::packageNo).toList());
+        assertEquals(List.of("P2"), packages.find(both, 1, 1, newest).stream().map(PackageRow::packageNo).toList());
+        var oldest = List.of(new io.waybill.core.model.PackageSort(io.waybill.core.model.PackageSort.Field.CREATED,
+                true));
+        assertEquals(List.of("P1", "P2"), packages.find(both, 0, 2, oldest).stream().map(PackageRow::packageNo)
+                .toList());
+    }
+
+    @Test
     void searchRespectsTheStatusesAndOtherFilters() {
         assertEquals(List.of("P1", "P3"), found(PackageQuery.all().withText("ORD-")
                 .withStatuses(Set.of(PackageStatus.WAITING))));

@@ -45,6 +45,7 @@ import io.waybill.core.api.PrintService;
 import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.LabelSize;
+import io.waybill.core.model.ListCount;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageSelection;
@@ -476,7 +477,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private long countPackages() {
         try {
-            return UiServices.packages().count(query);
+            return UiServices.packages().countForList(query).value();
         } catch (ServiceUnavailableException e) {
             notice.show(e);
             return 0;
@@ -516,9 +517,12 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private void updateCount() {
         try {
-            long n = UiServices.packages().count(query);
+            // a large unfiltered tab shows the count of up to a minute ago as "about 1.2 M" (issue 15)
+            ListCount listed = UiServices.packages().countForList(query);
+            long n = listed.value();
             notice.clear();
-            count.setText(getTranslation("waiting.count", n));
+            count.setText(listed.estimate() ? getTranslation("waiting.countAbout", Formats.about(n, getLocale()))
+                    : getTranslation("waiting.count", n));
             matching = n;
             updateSelected();
         } catch (ServiceUnavailableException e) {

@@ -16,6 +16,29 @@ public final class Formats {
         return io.waybill.core.model.Weights.format(grams, locale);
     }
 
+    /**
+     * A large number rounded for "about ...": {@code 1.2 M}, {@code 250 K} in English; in Chinese by 万 (10,000) and
+     * 亿 (100,000,000): {@code 120 万}, {@code 25 万}. Below 1,000 (English) or 10,000 (Chinese) the number itself.
+     */
+    public static String about(long n, Locale locale) {
+        boolean chinese = locale != null && "zh".equals(locale.getLanguage());
+        if (chinese) {
+            if (n >= 100_000_000L) {
+                return one(n / 1e8, locale) + " 亿";
+            }
+            return n >= 10_000 ? one(n / 1e4, locale) + " 万" : String.format(locale, "%,d", n);
+        }
+        if (n >= 1_000_000) {
+            return one(n / 1e6, locale) + " M";
+        }
+        return n >= 1_000 ? one(n / 1e3, locale) + " K" : String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** One decimal below 10 (1.2), none from 10 (25, 120). */
+    private static String one(double v, Locale locale) {
+        return v < 10 ? String.format(Locale.ROOT, "%.1f", v).replace(".0", "") : String.valueOf(Math.round(v));
+    }
+
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /**

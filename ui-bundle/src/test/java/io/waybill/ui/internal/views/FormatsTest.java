@@ -23,6 +23,19 @@ class FormatsTest {
     }
 
     @Test
+    void largeCountsAreRoundedForAnEstimate() {
+        // issue 15: "About 1.2 M packages" / "约 120 万 个包裹"
+        assertEquals("1.2 M", Formats.about(1_234_567, Locale.ENGLISH));
+        assertEquals("1 M", Formats.about(1_000_000, Locale.ENGLISH));
+        assertEquals("250 K", Formats.about(250_400, Locale.ENGLISH));
+        assertEquals("999", Formats.about(999, Locale.ENGLISH));
+        assertEquals("123 万", Formats.about(1_234_567, Locale.SIMPLIFIED_CHINESE));
+        assertEquals("25 万", Formats.about(250_400, Locale.SIMPLIFIED_CHINESE));
+        assertEquals("1.5 亿", Formats.about(150_000_000, Locale.SIMPLIFIED_CHINESE));
+        assertEquals("9,999", Formats.about(9_999, Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
     void sameInChineseAndTheDecimalSeparatorFollowsTheLanguage() {
         assertEquals("0.800 kg", Formats.weight(800, Locale.SIMPLIFIED_CHINESE));
         assertEquals("1.250 kg", Formats.weight(1250, Locale.SIMPLIFIED_CHINESE));

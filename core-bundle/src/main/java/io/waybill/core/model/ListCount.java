@@ -1,0 +1,15 @@
+package io.waybill.core.model;
+
+/**
+ * The number of packages a list shows in its badge (issue 15). Since 1.10.
+ *
+ * @param value    the number
+ * @param estimate true when it is the count of up to {@link #MAX_AGE_SECONDS} ago of a large unfiltered list (shown
+ *                 as "about 1.2 M"); false when it is exact now
+ */
+public record ListCount(long value, boolean estimate) {
+    /** From this many packages an unfiltered list's count may be an estimate. */
+    public static final long ESTIMATE_FROM = 100_000;
+    /** How old an estimate may be. */
+    public static final int MAX_AGE_SECONDS = 60;
+}
