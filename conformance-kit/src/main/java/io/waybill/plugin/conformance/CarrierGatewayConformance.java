@@ -108,6 +108,37 @@ public abstract class CarrierGatewayConformance extends PluginConformance<Carrie
         }
     }
 
+    /**
+     * SPI 1.3: {@code createShipments} answers one result per request, in the order given, and never throws; a
+     * request the plugin refuses alone (null) is refused in its own place and does not shift the others.
+     */
+    @Test
+    void createShipments_answersOneResultPerRequestInOrder() {
+        CarrierGateway gateway = plugin();
+        int max = gateway.maxShipmentsPerCall();
+        if (max < 1) {
+            throw new AssertionError("maxShipmentsPerCall() is at least 1, not " + max);
+        }
+        assumeTrue(!unsupported().contains(CREATE), "createShipment not offered");
+        boolean nullRefusedAlone = !plugin().createShipment(null).isOk();
+        java.util.ArrayList<ShipmentRequest> requests = new java.util.ArrayList<>();
+        requests.add(null);
+        requests.add(request("conformance-batch-1"));
+        List<Result<ShipmentResponse>> results;
+        try {
+            results = gateway.createShipments(requests);
+        } catch (RuntimeException e) {
+            throw new AssertionError("createShipments must not throw: " + e, e);
+        }
+        if (results == null || results.size() != requests.size() || results.contains(null)) {
+            throw new AssertionError("createShipments answers one result per request (" + requests.size()
+                    + "), none null: " + results);
+        }
+        if (nullRefusedAlone && results.get(0).isOk()) {
+            throw new AssertionError("the null request is refused in its own place (first): " + results);
+        }
+    }
+
     @Test
     void services_areDeclaredWithoutIo_andHaveDistinctCodes() {
         List<CarrierService> services = plugin().services();

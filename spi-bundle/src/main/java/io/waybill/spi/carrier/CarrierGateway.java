@@ -46,6 +46,29 @@ public interface CarrierGateway {
         return Result.unsupported("createShipment");
     }
 
+    /**
+     * Creates several shipments, in as few calls to the carrier as it allows. Answers one result per request, in
+     * the order given (the list has the same size as {@code requests}): each is what {@link #createShipment} would
+     * have answered for that request alone, so one refused package never fails the others. The core sends at most
+     * {@link #maxShipmentsPerCall()} requests, each with its own idempotency key, and records every result on its
+     * own. The default calls {@link #createShipment} once per request. Since 1.3.
+     */
+    default List<Result<ShipmentResponse>> createShipments(List<ShipmentRequest> requests) {
+        List<Result<ShipmentResponse>> results = new java.util.ArrayList<>(requests.size());
+        for (ShipmentRequest r : requests) {
+            results.add(createShipment(r));
+        }
+        return results;
+    }
+
+    /**
+     * How many requests the core may hand to one {@link #createShipments} call (the carrier's multi-order limit).
+     * Pure and cheap. The default, 1, keeps the core on one {@link #createShipment} call per package. Since 1.3.
+     */
+    default int maxShipmentsPerCall() {
+        return 1;
+    }
+
     /** Asks for the tracking number of a shipment that was pending. */
     default Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
         return Result.unsupported("fetchTrackingNumber");

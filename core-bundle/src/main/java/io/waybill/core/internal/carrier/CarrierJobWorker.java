@@ -71,6 +71,8 @@ public class CarrierJobWorker {
     static final int MAX_UPLOAD_ATTEMPTS = 6;
     static final int MAX_POLL_ATTEMPTS = 60;
     static final int MAX_LABEL_ATTEMPTS = 8;
+    /** The most uploads the worker hands to one {@code createShipments} call, whatever a carrier declares. */
+    static final int MAX_BATCH = 100;
     static final Duration LEASE = Duration.ofMinutes(5);
     /** How long an interrupted upload waits at start for its carrier plugin before it is failed safely. */
     static final Duration RECOVERY_GRACE = Duration.ofMinutes(2);
@@ -212,30 +214,41 @@ public class CarrierJobWorker {
                 return;
             }
             Instant now = clock.instant();
-            List<Job> due = Jdbc.inTransaction(ds, c -> {
-                List<Job> claimed = new ArrayList<>();
-                for (Job j : select(c, "STATE = 'QUEUED' AND NEXT_RUN_AT <= ?", free, Timestamp.from(now))) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET STATE = 'RUNNING', "
-                            + "ATTEMPTS = ATTEMPTS + 1, LEASE_UNTIL = ?, UPDATED_AT = ? WHERE ID = ? AND STATE = 'QUEUED'")) {
-                        ps.setTimestamp(1, Timestamp.from(now.plus(LEASE)));
-                        ps.setTimestamp(2, Timestamp.from(now));
-                        ps.setLong(3, j.id());
-                        if (ps.executeUpdate() == 1) {
-                            claimed.add(new Job(j.id(), j.packageId(), j.kind(), j.carrierId(), j.serviceCode(),
-                                    j.key(), j.attempts() + 1));
+            List<List<Job>> due = Jdbc.inTransaction(ds, c -> {
+                int lookahead = free * batchLimit();
+                List<List<Job>> claimed = new ArrayList<>();
+                for (List<Job> task : tasks(select(c, "STATE = 'QUEUED' AND NEXT_RUN_AT <= ?", lookahead,
+                        Timestamp.from(now)), free)) {
+                    List<Job> mine = new ArrayList<>();
+                    for (Job j : task) {
+                        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET STATE = "
+                                + "'RUNNING', ATTEMPTS = ATTEMPTS + 1, LEASE_UNTIL = ?, UPDATED_AT = ? WHERE ID = ? "
+                                + "AND STATE = 'QUEUED'")) {
+                            ps.setTimestamp(1, Timestamp.from(now.plus(LEASE)));
+                            ps.setTimestamp(2, Timestamp.from(now));
+                            ps.setLong(3, j.id());
+                            if (ps.executeUpdate() == 1) {
+                                mine.add(new Job(j.id(), j.packageId(), j.kind(), j.carrierId(), j.serviceCode(),
+                                        j.key(), j.attempts() + 1));
+                            }
                         }
+                    }
+                    if (!mine.isEmpty()) {
+                        claimed.add(mine);
                     }
                 }
                 return claimed;
             });
-            for (Job j : due) {
+            for (List<Job> task : due) {
                 capacity.acquireUninterruptibly();
                 pool.execute(() -> {
                     try {
-                        run(j);
-                    } catch (RuntimeException e) {
-                        LOG.warn("Carrier job {} failed unexpectedly: {}", j.id(), e.toString());
-                        Jdbc.inTransaction(ds, c -> reschedule(c, j, backoff(j.attempts()), "internal error: " + e));
+                        if (task.size() == 1) {
+                            Job j = task.get(0);
+                            guardedRun(j, () -> run(j));
+                        } else {
+                            uploadBatch(task);
+                        }
                     } finally {
                         capacity.release();
                     }
@@ -244,6 +257,67 @@ public class CarrierJobWorker {
         } catch (RuntimeException e) {
             LOG.warn("Carrier queue dispatch failed: {}", e.getMessage());
         }
+    }
+
+    /** Runs one job's step; an unexpected failure inside the core reschedules that job with a backoff. */
+    private void guardedRun(Job j, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Carrier job {} failed unexpectedly: {}", j.id(), e.toString());
+            Jdbc.inTransaction(ds, c -> reschedule(c, j, backoff(j.attempts()), "internal error: " + e));
+        }
+    }
+
+    /** The largest batch a registered carrier takes, capped at {@link #MAX_BATCH}: how far the dispatcher looks ahead. */
+    private int batchLimit() {
+        int limit = 1;
+        for (io.waybill.core.model.PluginInfo p : plugins.plugins()) {
+            if (p.kind() == io.waybill.core.model.PluginInfo.Kind.CARRIER) {
+                limit = Math.max(limit, plugins.carrier(p.id()).map(CarrierJobWorker::perCall).orElse(1));
+            }
+        }
+        return limit;
+    }
+
+    /** A carrier's {@link CarrierGateway#maxShipmentsPerCall()}, between 1 and {@link #MAX_BATCH}. */
+    private static int perCall(CarrierGateway g) {
+        try {
+            return Math.max(1, Math.min(MAX_BATCH, g.maxShipmentsPerCall()));
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Groups due jobs (in queue order) into at most {@code max} tasks, one carrier call each: UPLOAD jobs of a carrier
+     * that takes several shipments per call join that carrier's open task until it is full; every other job is a
+     * task of its own. With {@code maxShipmentsPerCall() == 1} everywhere this is the first {@code max} jobs, one per
+     * task, as before batching existed.
+     */
+    private List<List<Job>> tasks(List<Job> due, int max) {
+        List<List<Job>> tasks = new ArrayList<>();
+        java.util.Map<String, List<Job>> open = new java.util.HashMap<>();
+        java.util.Map<String, Integer> limits = new java.util.HashMap<>();
+        for (Job j : due) {
+            int limit = !j.kind().equals(CarrierJobs.UPLOAD) ? 1 : limits.computeIfAbsent(j.carrierId(),
+                    id -> plugins.carrier(id).map(CarrierJobWorker::perCall).orElse(1));
+            List<Job> task = limit > 1 ? open.get(j.carrierId()) : null;
+            if (task != null && task.size() < limit) {
+                task.add(j);
+                continue;
+            }
+            if (tasks.size() == max) {
+                continue;
+            }
+            task = new ArrayList<>();
+            task.add(j);
+            tasks.add(task);
+            if (limit > 1) {
+                open.put(j.carrierId(), task);
+            }
+        }
+        return tasks;
     }
 
     void run(Job j) {
@@ -273,14 +347,99 @@ public class CarrierJobWorker {
     }
 
     private void upload(Job j, CarrierGateway g) {
+        ShipmentRequest request = uploadRequest(j);
+        if (request == null) {
+            return;
+        }
+        Result<ShipmentResponse> result = call(() -> g.createShipment(request));
+        recordUpload(j, g, result);
+    }
+
+    /**
+     * Uploads up to {@link CarrierGateway#maxShipmentsPerCall()} jobs of one carrier in one
+     * {@link CarrierGateway#createShipments} call. Each job is prepared and its result recorded exactly as a single
+     * upload ({@link #uploadRequest}, {@link #recordUpload}), each in its own transaction: one package's failure
+     * never touches another's. A job that fails inside the core is rescheduled alone, as in {@link #dispatch}.
+     */
+    private void uploadBatch(List<Job> batch) {
+        Optional<CarrierGateway> gateway = plugins.carrier(batch.get(0).carrierId());
+        if (gateway.isEmpty() || batch.size() == 1) {
+            batch.forEach(j -> guardedRun(j, () -> run(j)));
+            return;
+        }
+        CarrierGateway g = gateway.get();
+        List<Job> sent = new ArrayList<>();
+        List<ShipmentRequest> requests = new ArrayList<>();
+        for (Job j : batch) {
+            guardedRun(j, () -> {
+                ShipmentRequest request = uploadRequest(j);
+                if (request != null) {
+                    sent.add(j);
+                    requests.add(request);
+                }
+            });
+        }
+        if (sent.isEmpty()) {
+            return;
+        }
+        List<Result<ShipmentResponse>> answers = callBatch(g, requests);
+        for (int i = 0; i < sent.size(); i++) {
+            Job j = sent.get(i);
+            Result<ShipmentResponse> result = answers.get(i);
+            guardedRun(j, () -> recordUpload(j, g, result));
+        }
+    }
+
+    /**
+     * One guarded {@link CarrierGateway#createShipments} call: one result per request, in order. A plugin that
+     * throws, or answers a list of the wrong size, leaves every outcome unknown: each request then gets the
+     * {@link PluginCalls guarded} failure, which {@link #recordUpload} treats as any failed single call.
+     */
+    private static List<Result<ShipmentResponse>> callBatch(CarrierGateway g, List<ShipmentRequest> requests) {
+        List<Result<ShipmentResponse>> answers;
+        RuntimeException thrown = null;
+        try {
+            answers = g.createShipments(List.copyOf(requests));
+        } catch (RuntimeException e) {
+            answers = null;
+            thrown = e;
+        }
+        List<Result<ShipmentResponse>> out = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            List<Result<ShipmentResponse>> a = answers;
+            RuntimeException t = thrown;
+            int index = i;
+            out.add(call(() -> {
+                if (t != null) {
+                    throw t;
+                }
+                if (a == null || a.size() != requests.size()) {
+                    throw new IllegalStateException("createShipments answered " + (a == null ? "nothing"
+                            : a.size() + " results") + " for " + requests.size() + " requests");
+                }
+                return a.get(index);
+            }));
+        }
+        return out;
+    }
+
+    /** The request of an upload job, or null when the package is no longer allocated (the job is then cancelled). */
+    private ShipmentRequest uploadRequest(Job j) {
         Optional<PackageDetail> detail = packages.detail(j.packageId());
         if (detail.isEmpty() || !(detail.get().row().status() == PackageStatus.ALLOCATED
                 || detail.get().row().status() == PackageStatus.UPLOAD_FAILED)) {
             Jdbc.inTransaction(ds, c -> finish(c, j, CarrierJobs.CANCELLED, "package is no longer allocated"));
-            return;
+            return null;
         }
-        ShipmentRequest request = request(j, detail.get());
-        Result<ShipmentResponse> result = call(() -> g.createShipment(request));
+        return request(j, detail.get());
+    }
+
+    /**
+     * Records the carrier's answer to one upload in its own transaction: tracked, accepted (a poll is queued), or
+     * failed; a failure is retried only when the carrier did not process the call, or when its outcome is unknown
+     * and the carrier honours the idempotency key.
+     */
+    private void recordUpload(Job j, CarrierGateway g, Result<ShipmentResponse> result) {
         if (result.isOk()) {
             ShipmentResponse r = result.value();
             Jdbc.inTransaction(ds, c -> {

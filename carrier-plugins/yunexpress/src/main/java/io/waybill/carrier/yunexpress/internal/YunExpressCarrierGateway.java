@@ -172,6 +172,12 @@ public class YunExpressCarrierGateway implements CarrierGateway {
         return true;
     }
 
+    /** YunExpress's CreateOrder takes up to {@value YunExpressRequestMapper#MAX_ORDERS_PER_CALL} orders. */
+    @Override
+    public int maxShipmentsPerCall() {
+        return YunExpressRequestMapper.MAX_ORDERS_PER_CALL;
+    }
+
     @Override
     public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
         if (request == null) {
@@ -185,8 +191,10 @@ public class YunExpressCarrierGateway implements CarrierGateway {
      * up to {@value YunExpressRequestMapper#MAX_ORDERS_PER_CALL} orders, so n packages take ceil(n / 10) CreateOrder
      * calls (plus one GetOrder look-up per order YunExpress refuses). Each request gets its own result, in the order
      * given: a refused check, YunExpress's verdict on that order, or the failure of the call that carried it.
-     * Not part of SPI 1.1 (the core uploads one package per call); see README, "Batch upload".
+     * SPI 1.3: the core's carrier worker hands it up to {@link #maxShipmentsPerCall()} due uploads at a time; see
+     * README, "Batch upload".
      */
+    @Override
     public List<Result<ShipmentResponse>> createShipments(List<ShipmentRequest> requests) {
         int n = requests == null ? 0 : requests.size();
         List<Result<ShipmentResponse>> results = new ArrayList<>(java.util.Collections.nCopies(n, null));
