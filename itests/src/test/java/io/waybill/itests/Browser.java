@@ -216,8 +216,8 @@ public final class Browser implements AutoCloseable {
                 WebElement box = await("selection checkbox of the row with '" + text + "' in #" + gridId,
                         () -> inGridRow(gridId, text, "vaadin-checkbox"));
                 if (!isChecked(box)) {
-                    box.click();
-                    awaitVaadin();
+                    // the row may sit below the grid's visible part (its own scroller): click() scrolls it in
+                    click(box);
                 }
             }
             List<String> unticked = rowTexts.stream()

@@ -48,7 +48,17 @@ public class RuleDryRunCommand implements Action {
             System.out.println("No packages selected. Give package numbers or --all-waiting.");
             return null;
         }
-        RuleCommands.printDryRun(rules.dryRun(ids, ShellUser.name(session)), verbose, System.out);
+        List<io.waybill.core.model.RuleDryRun> runs = rules.dryRun(ids, ShellUser.name(session));
+        RuleCommands.printDryRun(runs, verbose, System.out);
+        // packages the rules do not look at (allocated or later, or outside the user's scope) are named, not dropped
+        java.util.Set<String> evaluated = new java.util.HashSet<>();
+        runs.forEach(r -> evaluated.add(r.packageNo()));
+        for (long id : new java.util.LinkedHashSet<>(ids)) {
+            packages.detail(id, ShellUser.name(session)).map(d -> d.row()).filter(r -> !evaluated.contains(r.packageNo()))
+                    .ifPresent(r -> System.out.println(r.packageNo() + ": not evaluated - it is " + r.status().name()
+                            .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; rules apply only to packages "
+                            + "not allocated yet (waiting, out of stock, held)."));
+        }
         return null;
     }
 }
