@@ -28,9 +28,13 @@ public interface CustomsService {
     List<Reason> problems(long packageId, String viewer);
 
     /**
-     * Saves an edited declaration (category and lines; the tax ids stay the store's). Refused with
-     * {@code illegal_state} once the package was uploaded and with {@code invalid_declaration} for a line without
-     * a SKU, a quantity below 1, a negative value, a currency or country that is not a code, text too long.
+     * Saves an edited declaration (category and lines; the tax ids stay the store's); needs
+     * {@code Permission.EDIT_PACKAGE} (since 1.13). Allowed before upload, held packages included (the lifecycle's
+     * one rule), while no carrier job of the package is queued or running; audited as {@code CUSTOMS_EDITED} with
+     * the structured reason {@code customs_changed} listing each changed field before and after. A declaration equal
+     * to the current one writes nothing. Refused with {@code edit_locked} / {@code upload_in_progress} (since 1.13,
+     * before {@code illegal_state}) and with {@code invalid_declaration} for a line without a SKU, a quantity below
+     * 1, a negative value, a currency or country that is not a code, text too long; nothing is written then.
      */
     PackageDeclaration save(long packageId, PackageDeclaration declaration, String actor);
 

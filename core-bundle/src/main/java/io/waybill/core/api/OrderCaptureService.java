@@ -43,14 +43,15 @@ public interface OrderCaptureService {
 
     /**
      * Corrects the ship-to address of a package's order (an operator's edit, e.g. after a carrier refused the
-     * address), with the same checks as capture. Allowed while no carrier holds a shipment for the package (waiting,
-     * out of stock, allocated, upload failed) and no upload is queued or running; audited as {@code ADDRESS_CHANGED}
-     * naming the changed fields. The package's next upload sends the new address. An unchanged address writes
-     * nothing.
+     * address, or of a package held for review), with the same checks as capture. Allowed before upload (waiting,
+     * out of stock, SKU not matched, held, allocated, upload failed: the lifecycle's one rule) while no carrier job
+     * of the package is queued or running; audited as {@code ADDRESS_CHANGED} with the structured reason
+     * {@code address_corrected} naming the changed fields (not their values). The package's next upload sends the
+     * new address. An unchanged address writes nothing; a refusal writes nothing.
      *
      * @throws OperationRefusedException {@code invalid_address} (the reasons per field, e.g.
-     *         {@code "postal_code '1234' is not a valid postal code for US"}), {@code not_found},
-     *         {@code address_locked} (past upload), {@code upload_in_progress}
+     *         {@code "postal_code '1234' is not a valid postal code for US"}), {@code unknown_package},
+     *         {@code edit_locked} (past upload; since 1.13, before {@code address_locked}), {@code upload_in_progress}
      */
     void updateAddress(long packageId, Address address, String actor);
 

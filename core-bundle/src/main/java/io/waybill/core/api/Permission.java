@@ -32,6 +32,8 @@ public enum Permission {
     SET_BIN_LOCATION(UserIdentity.SUPERVISOR, "set bin locations"),
     /** Release packages a logistics rule held for review (since 1.12). */
     RELEASE_HOLD(UserIdentity.SUPERVISOR, "release packages held for review"),
+    /** Edit a package's customs declaration before upload (the review queue, issue 14; since 1.13). */
+    EDIT_PACKAGE(UserIdentity.SUPERVISOR, "edit a package's customs declaration"),
     MANAGE_WAREHOUSES(UserIdentity.ADMIN, "manage warehouses"),
     MANAGE_STORES(UserIdentity.ADMIN, "manage stores"),
     CONFIGURE_PLUGINS(UserIdentity.ADMIN, "configure plugins"),

@@ -15,7 +15,10 @@
  * {@link io.waybill.core.api.PluginSettingsService}.
  * 1.11: {@link io.waybill.core.api.UserPreferenceService} (per-user UI preferences, e.g. a list's columns);
  * {@link io.waybill.core.api.RuleService} (logistics rules, issue 14).
+ * 1.13: {@code Permission.EDIT_PACKAGE} (a package's customs declaration, supervisor); the ship-to address and the
+ * declaration of a held package (To review) can be edited too, both until upload (the lifecycle's one rule); the
+ * refusals {@code edit_locked} / {@code upload_in_progress} as structured reasons.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.12.0")
+@org.osgi.annotation.versioning.Version("1.13.0")
 package io.waybill.core.api;

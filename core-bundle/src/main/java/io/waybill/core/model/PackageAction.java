@@ -14,5 +14,10 @@ public enum PackageAction {
     /** Add an internal note. */
     ADD_NOTE,
     /** Add or remove tags. */
-    EDIT_TAGS
+    EDIT_TAGS,
+    /** Correct the ship-to address (before upload, {@code Permission.EDIT_ADDRESS}). Since 1.11. */
+    EDIT_ADDRESS,
+    /** Edit the customs declaration or let it follow the catalogue again (before upload,
+     * {@code Permission.EDIT_PACKAGE}). Since 1.11. */
+    EDIT_DECLARATION
 }

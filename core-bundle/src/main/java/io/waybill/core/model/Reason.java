@@ -82,6 +82,14 @@ public record Reason(String code, List<String> params) {
     // customs declaration problems (CustomsService.problems, upload refusals; since 1.10)
     /** History: an operator saved the package's declaration: [category, lines, total, currency]. */
     public static final String CUSTOMS_EDITED = "customs_edited";
+    /**
+     * History: a user changed the package's declaration (since 1.11), one item per change:
+     * [subject, field, before, after, ...] where the subject is the line's SKU (or the package no. for the
+     * category), the field a {@code {n,field}} key ({@link #fieldName}) and a missing value {@code –}.
+     */
+    public static final String CUSTOMS_CHANGED = "customs_changed";
+    /** History: a user corrected the ship-to address: [field, field, ...] ({@code {n,field}} keys). Since 1.11. */
+    public static final String ADDRESS_CORRECTED = "address_corrected";
     /** History: the declaration follows the catalogue again: []. */
     public static final String CUSTOMS_RESET = "customs_reset";
     /** The declaration has no lines: []. */
@@ -175,11 +183,37 @@ public record Reason(String code, List<String> params) {
     public static final String ILLEGAL_STATE = "illegal_state";
     /** No package has the id: [package id]. */
     public static final String UNKNOWN_PACKAGE_ID = "unknown_package";
+    /**
+     * The package was uploaded (or is past upload): its address or declaration no longer changes: [package no., its
+     * status, what ({@code {n,field}} key: ship_to, declaration)]. Since 1.11.
+     */
+    public static final String EDIT_LOCKED = "edit_locked";
+    /** An upload of the package is queued or running: [package no., what ({@code {n,field}} key)]. Since 1.11. */
+    public static final String UPLOAD_IN_PROGRESS = "upload_in_progress";
     /** Another change of the package came first: [package no.]. */
     public static final String CONCURRENT_CHANGE = "concurrent_change";
 
     /** The codes whose params are a list of groups, with the size of one group. */
-    public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2);
+    public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2, ADDRESS_CORRECTED, 1,
+            CUSTOMS_CHANGED, 4);
+
+    /**
+     * The English names of the {@code {n,field}} keys: what an edit before upload changed. The address fields keep
+     * their keys as names (the history has always said "Ship-to address corrected (address1, city)").
+     */
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("ship_to", "ship-to address"),
+            Map.entry("declaration", "customs declaration"),
+            Map.entry("category", "category"),
+            Map.entry("sku", "SKU"),
+            Map.entry("description_en", "English description"),
+            Map.entry("description_zh", "Chinese description"),
+            Map.entry("hs_code", "HS code"),
+            Map.entry("quantity", "quantity"),
+            Map.entry("unit_value", "unit value"),
+            Map.entry("currency", "currency"),
+            Map.entry("origin", "origin"),
+            Map.entry("net_weight", "net weight (g)"));
 
     /** The English sentence of each code ({@code {n}} = params[n]; for a list code, of one item). */
     private static final Map<String, String> ENGLISH = Map.ofEntries(
@@ -229,6 +263,12 @@ public record Reason(String code, List<String> params) {
                     + "again."),
             Map.entry(CUSTOMS_EDITED, "Customs declaration edited: {0}, {1,number,integer} line(s), total {2} {3}"),
             Map.entry(CUSTOMS_RESET, "Customs declaration follows the catalogue again"),
+            Map.entry(CUSTOMS_CHANGED, "{0}: {1,field} {2} → {3}"),
+            Map.entry(ADDRESS_CORRECTED, "{0,field}"),
+            Map.entry(EDIT_LOCKED, "Package {0} is {1,status}: its {2,field} can change only before it is uploaded "
+                    + "to a carrier. Void it if the buyer''s details are wrong."),
+            Map.entry(UPLOAD_IN_PROGRESS, "Package {0} is being uploaded to its carrier; change its {1,field} when "
+                    + "the upload has finished or failed."),
             Map.entry(CUSTOMS_NO_LINES, "The customs declaration has no lines"),
             Map.entry(CUSTOMS_HS_MISSING, "{0}: HS code missing (customs declaration)"),
             Map.entry(CUSTOMS_HS_MALFORMED, "{0}: HS code {1} is not 6 to 10 digits"),
@@ -284,7 +324,8 @@ public record Reason(String code, List<String> params) {
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
     private static final Map<String, String> ENGLISH_LIST = Map.of(SHORTAGES, "{0}", OUT_OF_STOCK,
-            "Out of stock: {0}");
+            "Out of stock: {0}", ADDRESS_CORRECTED, "Ship-to address corrected ({0})", CUSTOMS_CHANGED,
+            "Customs declaration edited: {0}");
 
     /** Every code defined here. */
     public static final Set<String> CODES = ENGLISH.keySet();
@@ -350,7 +391,8 @@ public record Reason(String code, List<String> params) {
                     String value = n < values.size() ? values.get(n) : "";
                     String spec = template.substring(i + 1, end);
                     out.append(spec.endsWith(",weight") ? weight(value) : spec.endsWith(",status") ? status(value)
-                            : spec.endsWith(",verb") ? verb(value) : value);
+                            : spec.endsWith(",verb") ? verb(value) : spec.endsWith(",field") ? fieldName(value)
+                            : value);
                     i = end;
                 }
             } else {
@@ -387,6 +429,11 @@ public record Reason(String code, List<String> params) {
             case SKU_UNMATCHED -> "held for an unmatched SKU";
             case HELD -> "held for review";
         };
+    }
+
+    /** A field param ({@code {n,field}}: what an edit changed, e.g. {@code hs_code}) in English; unknown keys as they are. */
+    public static String fieldName(String key) {
+        return FIELDS.getOrDefault(key, key);
     }
 
     /** A weight param (grams) as {@link Weights} shows it; a value that is not a number stays as it is. */

@@ -14,7 +14,9 @@
  * 1.9: {@link io.waybill.core.model.Reason} (reasons as code + params); {@code AuditEntry.reasonCode} /
  * {@code reasonParams}; {@code BatchResult.Failure.params}; {@link io.waybill.core.model.Weights} (the one weight
  * format); {@code LogisticsRule}, {@code RuleDryRun} (issue 14);
- * {@link io.waybill.core.model.PackageFilters}, {@code PackageQuery.filters}, the wider {@code PackageQuery.text}. */
+ * {@link io.waybill.core.model.PackageFilters}, {@code PackageQuery.filters}, the wider {@code PackageQuery.text}.
+ * 1.11: {@code PackageAction.EDIT_ADDRESS} / {@code EDIT_DECLARATION}; the reasons {@code address_corrected},
+ * {@code customs_changed}, {@code edit_locked}, {@code upload_in_progress} and the {@code {n,field}} argument. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.10.0")
+@org.osgi.annotation.versioning.Version("1.11.0")
 package io.waybill.core.model;

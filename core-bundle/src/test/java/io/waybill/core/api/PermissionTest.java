@@ -33,7 +33,7 @@ class PermissionTest {
         supervisor.addAll(EnumSet.of(Permission.SET_STOCK, Permission.ADJUST_STOCK, Permission.VOID,
                 Permission.SHIP_BATCH, Permission.OVERRIDE_WEIGHT, Permission.SET_TOLERANCE,
                 Permission.SET_SHIPPING_METHOD, Permission.SET_SYNC_SETTINGS, Permission.EDIT_CATALOGUE,
-                Permission.SET_BIN_LOCATION, Permission.RELEASE_HOLD));
+                Permission.SET_BIN_LOCATION, Permission.RELEASE_HOLD, Permission.EDIT_PACKAGE));
         // when / then
         assertEquals(operator, allowed(Set.of("operator")));
         assertEquals(supervisor, allowed(Set.of("supervisor")));

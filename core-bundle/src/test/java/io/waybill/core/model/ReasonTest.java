@@ -41,7 +41,7 @@ class ReasonTest {
     }
 
     private static final java.util.regex.Pattern CUSTOM = java.util.regex.Pattern.compile(
-            "\\{\\d+,(weight|status|verb)}");
+            "\\{\\d+,(weight|status|verb|field)}");
 
     @Test
     void customArgumentTypes() {

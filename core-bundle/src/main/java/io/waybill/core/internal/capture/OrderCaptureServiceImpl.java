@@ -8,11 +8,12 @@ import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PrintService;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.lifecycle.EditGate;
+import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.rulestore.RuleApplier;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
-import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.OrderCheck;
 import io.waybill.core.model.RowError;
 import io.waybill.spi.common.Address;
@@ -44,7 +45,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -182,10 +182,6 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                 OrderValidator.stateRequired(countryCode), OrderValidator.MAX_PARCEL_GRAMS);
     }
 
-    /** Statuses in which no carrier holds a shipment for the package, so its address may still change. */
-    static final Set<PackageStatus> ADDRESS_EDITABLE = EnumSet.of(PackageStatus.WAITING, PackageStatus.OUT_OF_STOCK,
-            PackageStatus.SKU_UNMATCHED, PackageStatus.ALLOCATED, PackageStatus.UPLOAD_FAILED);
-
     @Override
     public void updateAddress(long packageId, Address address, String actor) {
         authorizer.require(actor, Permission.EDIT_ADDRESS);
@@ -197,10 +193,12 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         Address a = OrderWriter.clean(address);
         String who = actor(actor);
         Jdbc.inTransaction(ds, c -> {
+            // the one status rule of edits before upload (PackageLifecycle), the row locked until commit
+            EditGate.Editable pkg = EditGate.lock(c, packageId, PackageLifecycle.EDIT_SHIP_TO);
+            String status = pkg.status().name();
             long orderId;
-            String status;
             Address before;
-            try (PreparedStatement ps = c.prepareStatement("SELECT o.ID, p.STATUS, o.BUYER_NAME, o.COMPANY, o.LINE1, "
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.ID, o.BUYER_NAME, o.COMPANY, o.LINE1, "
                     + "o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL FROM WB_PACKAGE p "
                     + "JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?")) {
                 ps.setLong(1, packageId);
@@ -210,26 +208,9 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                                 + ".");
                     }
                     orderId = rs.getLong(1);
-                    status = rs.getString(2);
-                    before = new Address(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                            rs.getString(12));
-                }
-            }
-            if (!ADDRESS_EDITABLE.contains(PackageStatus.valueOf(status))) {
-                throw new OperationRefusedException("address_locked", "The address can no longer be changed: the "
-                        + "package is " + status.toLowerCase(java.util.Locale.ROOT) + " and its carrier already "
-                        + "has the shipment. Void it first if the buyer's address is wrong.");
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM WB_CARRIER_JOB WHERE PACKAGE_ID = ? "
-                    + "AND STATE IN ('QUEUED', 'RUNNING')")) {
-                ps.setLong(1, packageId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        throw new OperationRefusedException("upload_in_progress", "The package is being uploaded to "
-                                + "its carrier; change the address when the upload has finished or failed.");
-                    }
+                    before = new Address(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getString(11));
                 }
             }
             List<String> changed = changedFields(OrderWriter.clean(before), a);
@@ -250,12 +231,13 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             }
             // the audit names the changed fields, not their values (the log is insert-only and kept for years)
             Jdbc.audit(c, packageId, orderId, who, clock.instant(), "ADDRESS_CHANGED", status, status,
-                    "Ship-to address corrected (" + String.join(", ", changed) + ")");
+                    new io.waybill.core.model.Reason(io.waybill.core.model.Reason.ADDRESS_CORRECTED, changed));
             return null;
         });
     }
 
-    private static List<String> changedFields(Address was, Address now) {
+    /** The address fields that differ, as {@code Reason} field keys (buyer_name, address1, ..., email). */
+    static List<String> changedFields(Address was, Address now) {
         List<String> changed = new ArrayList<>();
         String[] names = {"buyer_name", "company", "address1", "address2", "city", "state", "postal_code", "country",
                 "phone", "email"};

@@ -6,13 +6,14 @@ import io.waybill.core.api.PackageService;
 import io.waybill.core.api.Permission;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.internal.db.Database;
+import io.waybill.core.internal.lifecycle.EditGate;
+import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.internal.workflow.WarehouseRows;
 import io.waybill.core.model.PackageDeclaration;
 import io.waybill.core.model.PackageDetail;
-import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Product;
 import io.waybill.core.model.Reason;
 import io.waybill.core.model.StoreCustoms;
@@ -60,10 +61,6 @@ public class CustomsServiceImpl implements CustomsService {
     public static final String CUSTOMS_INVALID = "customs_invalid";
     public static final String INVALID_DECLARATION = "invalid_declaration";
     public static final String INVALID_TAX_ID = "invalid_tax_id";
-
-    /** The statuses in which a package was not handed to a carrier yet: its declaration can still change. */
-    static final Set<PackageStatus> EDITABLE = EnumSet.of(PackageStatus.WAITING, PackageStatus.OUT_OF_STOCK,
-            PackageStatus.SKU_UNMATCHED, PackageStatus.ALLOCATED, PackageStatus.UPLOAD_FAILED);
 
     private static final Pattern IOSS = Pattern.compile("IM[0-9]{10}");
     private static final Pattern VOEC = Pattern.compile("[0-9]{7}");
@@ -148,7 +145,7 @@ public class CustomsServiceImpl implements CustomsService {
 
     @Override
     public PackageDeclaration save(long packageId, PackageDeclaration declaration, String actor) {
-        authorizer.require(actor, Permission.EDIT_ADDRESS);
+        authorizer.require(actor, Permission.EDIT_PACKAGE);
         if (declaration == null) {
             throw new OperationRefusedException(INVALID_DECLARATION, "No declaration given.");
         }
@@ -157,8 +154,20 @@ public class CustomsServiceImpl implements CustomsService {
             throw new OperationRefusedException(INVALID_DECLARATION, "The declaration cannot be saved: "
                     + String.join("; ", wrong) + ".");
         }
+        // what the package declares now (saved edits, else built from the catalogue), read before the transaction
+        Optional<PackageDetail> detail = packages.detail(packageId);
+        Function<String, Product> catalogue = catalogue();
         Jdbc.inTransaction(ds, c -> {
-            editablePackage(c, packageId);
+            // the one status rule of edits before upload (PackageLifecycle), the row locked until commit
+            EditGate.Editable pkg = EditGate.lock(c, packageId, PackageLifecycle.EDIT_DECLARATION);
+            StoreCustoms store = detail.isEmpty() ? new StoreCustoms(null, null, false)
+                    : storeCustoms(c, detail.get().row().storeCode()).orElse(new StoreCustoms(null, null, false));
+            PackageDeclaration current = saved(c, packageId).orElseGet(() -> detail.map(d ->
+                    Declarations.build(d, catalogue, store)).orElse(new PackageDeclaration(null, null, null, false)));
+            List<String> changes = DeclarationChanges.between(pkg.packageNo(), current, declaration);
+            if (changes.isEmpty()) {
+                return null; // nothing changed: nothing is written (a declaration following the catalogue still does)
+            }
             deleteSaved(c, packageId);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO WB_PACKAGE_CUSTOMS (PACKAGE_ID, CATEGORY, "
                     + "UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?)")) {
@@ -192,10 +201,9 @@ public class CustomsServiceImpl implements CustomsService {
                 }
                 ps.executeBatch();
             }
-            Jdbc.audit(c, packageId, null, actor.strip(), clock.instant(), "CUSTOMS_EDITED", null, null,
-                    Reason.of(Reason.CUSTOMS_EDITED, declaration.category().name().toLowerCase(Locale.ROOT),
-                            declaration.lines().size(), declaration.total().stripTrailingZeros().toPlainString(),
-                            declaration.currency() == null ? "" : declaration.currency()));
+            // who: the actor column; what: every changed field with its value before and after
+            Jdbc.audit(c, packageId, null, actor.strip(), clock.instant(), "CUSTOMS_EDITED", pkg.status().name(),
+                    pkg.status().name(), new Reason(Reason.CUSTOMS_CHANGED, changes));
             return null;
         });
         return declaration(packageId, null).orElseThrow();
@@ -203,12 +211,12 @@ public class CustomsServiceImpl implements CustomsService {
 
     @Override
     public PackageDeclaration reset(long packageId, String actor) {
-        authorizer.require(actor, Permission.EDIT_ADDRESS);
+        authorizer.require(actor, Permission.EDIT_PACKAGE);
         Jdbc.inTransaction(ds, c -> {
-            editablePackage(c, packageId);
+            EditGate.Editable pkg = EditGate.lock(c, packageId, PackageLifecycle.EDIT_DECLARATION);
             if (deleteSaved(c, packageId)) {
-                Jdbc.audit(c, packageId, null, actor.strip(), clock.instant(), "CUSTOMS_RESET", null, null,
-                        Reason.of(Reason.CUSTOMS_RESET));
+                Jdbc.audit(c, packageId, null, actor.strip(), clock.instant(), "CUSTOMS_RESET", pkg.status().name(),
+                        pkg.status().name(), Reason.of(Reason.CUSTOMS_RESET));
             }
             return null;
         });
@@ -403,40 +411,6 @@ public class CustomsServiceImpl implements CustomsService {
             lines.executeUpdate();
             head.setLong(1, packageId);
             return head.executeUpdate() > 0;
-        }
-    }
-
-    /** The package's number when its declaration may still change (locked for the rest of the transaction). */
-    private static String editablePackage(Connection c, long packageId) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("UPDATE WB_PACKAGE SET VERSION = VERSION WHERE ID = ?")) {
-            lock.setLong(1, packageId);
-            lock.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_NO, STATUS FROM WB_PACKAGE WHERE ID = ?")) {
-            ps.setLong(1, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new OperationRefusedException("unknown_package", "No package with id " + packageId);
-                }
-                PackageStatus status = PackageStatus.valueOf(rs.getString(2));
-                if (!EDITABLE.contains(status) || openUpload(c, packageId)) {
-                    throw new OperationRefusedException("illegal_state", "Package " + rs.getString(1) + " is "
-                            + status.name().toLowerCase(Locale.ROOT).replace('_', ' ') + (EDITABLE.contains(status)
-                            ? " and queued for upload" : "") + "; its customs declaration can change only before "
-                            + "it is uploaded to a carrier.");
-                }
-                return rs.getString(1);
-            }
-        }
-    }
-
-    private static boolean openUpload(Connection c, long packageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM WB_CARRIER_JOB WHERE PACKAGE_ID = ? AND "
-                + "KIND = 'UPLOAD' AND STATE IN ('QUEUED', 'RUNNING')")) {
-            ps.setLong(1, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) > 0;
-            }
         }
     }
 

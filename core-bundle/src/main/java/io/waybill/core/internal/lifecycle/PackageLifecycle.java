@@ -59,6 +59,19 @@ public final class PackageLifecycle {
     public static final Set<PackageStatus> LEFT_WAREHOUSE =
             Collections.unmodifiableSet(EnumSet.of(SHIPPED, SYNCED, SYNC_FAILED));
 
+    /**
+     * Statuses before upload (before awaiting tracking): no carrier holds a shipment for the package, so its ship-to
+     * address and its customs declaration may still change (the review queue's edits, issue 14). Held packages (To
+     * review) are among them: they are edited, then released.
+     */
+    public static final Set<PackageStatus> EDITABLE_BEFORE_UPLOAD = Collections.unmodifiableSet(
+            EnumSet.of(WAITING, OUT_OF_STOCK, SKU_UNMATCHED, HELD, ALLOCATED, UPLOAD_FAILED));
+
+    /** What an edit before upload changes: the ship-to address ({@code Reason} field key). */
+    public static final String EDIT_SHIP_TO = "ship_to";
+    /** What an edit before upload changes: the customs declaration ({@code Reason} field key). */
+    public static final String EDIT_DECLARATION = "declaration";
+
     private PackageLifecycle() {
     }
 
@@ -108,6 +121,28 @@ public final class PackageLifecycle {
             throw new OperationRefusedException(Reason.of(Reason.HELD_FOR_REVIEW, packageNo, to));
         }
         throw new OperationRefusedException(Reason.of(Reason.ILLEGAL_STATE, packageNo, from, to));
+    }
+
+    /** Whether the address and declaration of a package in this status may change (not uploaded yet). */
+    public static boolean canEdit(PackageStatus status) {
+        return EDITABLE_BEFORE_UPLOAD.contains(status);
+    }
+
+    /**
+     * Refuses an edit of a package's {@code what} ({@link #EDIT_SHIP_TO}, {@link #EDIT_DECLARATION}) once it was
+     * uploaded, or while an upload of it is queued or running, with a reason an operator understands.
+     *
+     * @param uploadOpen whether a carrier job of the package is queued or running
+     * @throws OperationRefusedException {@code edit_locked} [package no., status, what] or
+     *                                   {@code upload_in_progress} [package no., what]
+     */
+    public static void checkEditable(String packageNo, PackageStatus status, boolean uploadOpen, String what) {
+        if (!canEdit(status)) {
+            throw new OperationRefusedException(Reason.of(Reason.EDIT_LOCKED, packageNo, status, what));
+        }
+        if (uploadOpen) {
+            throw new OperationRefusedException(Reason.of(Reason.UPLOAD_IN_PROGRESS, packageNo, what));
+        }
     }
 
     static String label(PackageStatus s) {

@@ -88,6 +88,13 @@ public class PackageNotesServiceImpl implements PackageNotesService {
             actions.add(PackageAction.ADD_NOTE);
             actions.add(PackageAction.EDIT_TAGS);
         }
+        // edits before upload: the lifecycle's one status rule (the services check it again, with queued uploads)
+        if (PackageLifecycle.canEdit(status) && authorizer.allows(user, Permission.EDIT_ADDRESS)) {
+            actions.add(PackageAction.EDIT_ADDRESS);
+        }
+        if (PackageLifecycle.canEdit(status) && authorizer.allows(user, Permission.EDIT_PACKAGE)) {
+            actions.add(PackageAction.EDIT_DECLARATION);
+        }
         return actions;
     }
 

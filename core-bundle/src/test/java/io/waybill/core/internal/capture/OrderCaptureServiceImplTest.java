@@ -281,8 +281,34 @@ class OrderCaptureServiceImplTest {
                 () -> capture.updateAddress(pkg, fixed, "alice"));
 
         // then
-        assertEquals("address_locked", tracked.code());
+        assertEquals("edit_locked", tracked.code());
+        assertTrue(tracked.getMessage().startsWith("Package ") && tracked.getMessage().contains(" is tracked: its "
+                + "ship-to address can change only before it is uploaded to a carrier."), tracked.getMessage());
+        assertEquals(List.of("TRACKED", "ship_to"), tracked.params().subList(1, 3));
         assertEquals("upload_in_progress", queued.code());
         assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_ORDER WHERE LINE1 = '2 Other Road'"));
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ADDRESS_CHANGED'"));
+    }
+
+    @Test
+    void theAddressOfAHeldPackageIsCorrected_auditedWithWhoAndTheFieldsAsAStructuredReason() throws Exception {
+        // given: a package a logistics rule held for review (To review)
+        capture.capture("S1", List.of(order("o1", "A", 1)), "sys");
+        Fixtures.exec(db, "UPDATE WB_PACKAGE SET STATUS = 'HELD'");
+        long pkg = scalar(db, "SELECT ID FROM WB_PACKAGE");
+        Address fixed = new Address("Buyer o1", null, "2 Other Road", null, "Springfield", "IL", "62704", "US",
+                null, null);
+
+        // when
+        capture.updateAddress(pkg, fixed, "sam");
+        capture.updateAddress(pkg, fixed, "sam"); // unchanged: nothing written
+
+        // then: saved, still held, one history line with who and which fields (not their values)
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_ORDER WHERE LINE1 = '2 Other Road'"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'HELD'"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'ADDRESS_CHANGED' "
+                + "AND ACTOR = 'sam' AND FROM_STATUS = 'HELD' AND REASON_CODE = 'address_corrected' "
+                + "AND REASON = 'Ship-to address corrected (address1)'"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE REASON_CODE = 'address_corrected'"));
     }
 }

@@ -203,8 +203,114 @@ class CustomsUploadTest {
         assertEquals(List.of(id), jobs.upload(List.of(id), "op").succeeded());
         OperationRefusedException late = assertThrows(OperationRefusedException.class,
                 () -> customs.save(id, edited, "op"));
-        assertEquals("illegal_state", late.code());
-        assertTrue(late.getMessage().contains("before it is uploaded"), late.getMessage());
+        assertEquals(Reason.UPLOAD_IN_PROGRESS, late.code()); // queued: still allocated, its job not run yet
+        assertTrue(late.getMessage().contains("change its customs declaration when the upload has finished"),
+                late.getMessage());
+    }
+
+    private long held(String orderId, Object... skuQty) throws Exception {
+        capture.capture("S1", List.of(order(orderId, skuQty)), "t");
+        long id = scalar(db, "SELECT p.ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                + "WHERE o.PLATFORM_ORDER_ID = '" + orderId + "'");
+        exec(db, "UPDATE WB_PACKAGE SET STATUS = 'HELD' WHERE ID = " + id);
+        return id;
+    }
+
+    private static PackageDeclaration.Line line(String sku, String hs, String value, int qty) {
+        return new PackageDeclaration.Line(sku, "Cotton T-shirt", "棉T恤", hs, qty, new BigDecimal(value), "USD", "CN",
+                180);
+    }
+
+    @Test
+    void aHeldPackagesDeclarationIsEdited_andTheHistorySaysWhoChangedWhatFromWhatToWhat() throws Exception {
+        long id = held("h1", "A", 1);
+        PackageDeclaration first = new PackageDeclaration(CustomsDeclaration.Category.MERCHANDISE, null,
+                List.of(line("A", "610910", "12.50", 1)), true);
+        customs.save(id, first, "sam");
+        String no = packages.detail(id).orElseThrow().row().packageNo();
+
+        // when: the category and the HS code change, the rest stays
+        customs.save(id, new PackageDeclaration(CustomsDeclaration.Category.GIFT, null,
+                List.of(line("A", "6109.90", "12.5", 1)), true), "sam");
+
+        // then: still held, one history line per save, the second listing exactly the two changes
+        assertEquals(PackageStatus.HELD, packages.detail(id).orElseThrow().row().status());
+        assertEquals(2, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE PACKAGE_ID = " + id
+                + " AND ACTION = 'CUSTOMS_EDITED' AND ACTOR = 'sam' AND FROM_STATUS = 'HELD' AND REASON_CODE = '"
+                + Reason.CUSTOMS_CHANGED + "'"));
+        String params = Fixtures.string(db, "SELECT REASON_PARAMS FROM WB_AUDIT_EVENT WHERE PACKAGE_ID = " + id
+                + " AND ACTION = 'CUSTOMS_EDITED' ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY");
+        assertEquals(List.of(no, "category", "merchandise", "gift", "A", "hs_code", "610910", "610990"),
+                Reason.decodeParams(params));
+        assertEquals("Customs declaration edited: " + no + ": category merchandise → gift, A: HS code 610910 → "
+                + "610990", new Reason(Reason.CUSTOMS_CHANGED, Reason.decodeParams(params)).english());
+    }
+
+    @Test
+    void savingTheSameDeclarationAgainWritesNothing() throws Exception {
+        long id = held("h1", "A", 1);
+        PackageDeclaration d = new PackageDeclaration(CustomsDeclaration.Category.GIFT, null,
+                List.of(line("A", "610910", "12.50", 1)), true);
+        customs.save(id, d, "sam");
+        long events = scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE PACKAGE_ID = " + id);
+
+        customs.save(id, d, "sam");
+
+        assertEquals(events, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE PACKAGE_ID = " + id));
+        // and the catalogue's declaration saved unchanged does not pin it
+        long other = held("h2", "A", 1);
+        customs.save(other, customs.declaration(other, null).orElseThrow(), "sam");
+        assertEquals(false, customs.declaration(other, null).orElseThrow().edited());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE PACKAGE_ID = " + other
+                + " AND ACTION = 'CUSTOMS_EDITED'"));
+    }
+
+    @Test
+    void afterUploadOrWhileAnUploadIsQueued_anEditIsRefusedWithTheReason_andNothingIsWritten() throws Exception {
+        long id = allocated("o1", "A", 1);
+        PackageDeclaration before = new PackageDeclaration(CustomsDeclaration.Category.GIFT, null,
+                List.of(line("A", "610910", "12.50", 1)), true);
+        customs.save(id, before, "sam");
+        PackageDeclaration after = new PackageDeclaration(CustomsDeclaration.Category.SAMPLE, null,
+                List.of(line("A", "610990", "3", 2)), true);
+        exec(db, "INSERT INTO WB_CARRIER_JOB (PACKAGE_ID, KIND, CARRIER_ID, IDEMPOTENCY_KEY, STATE, "
+                + "ATTEMPTS, NEXT_RUN_AT, CREATED_AT, UPDATED_AT) VALUES (" + id + ", 'UPLOAD', 'rec', 'k-1', "
+                + "'QUEUED', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        long events = scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE PACKAGE_ID = " + id);
+
+        OperationRefusedException queued = assertThrows(OperationRefusedException.class,
+                () -> customs.save(id, after, "sam"));
+        exec(db, "DELETE FROM WB_CARRIER_JOB");
+        exec(db, "UPDATE WB_PACKAGE SET STATUS = 'AWAITING_TRACKING' WHERE ID = " + id);
+        OperationRefusedException uploaded = assertThrows(OperationRefusedException.class,
+                () -> customs.save(id, after, "sam"));
+        OperationRefusedException reset = assertThrows(OperationRefusedException.class,
+                () -> customs.reset(id, "sam"));
+
+        assertEquals(Reason.UPLOAD_IN_PROGRESS, queued.code());
+        assertEquals(Reason.EDIT_LOCKED, uploaded.code());
+        assertEquals(List.of("AWAITING_TRACKING", "declaration"), uploaded.params().subList(1, 3));
+        assertEquals(Reason.EDIT_LOCKED, reset.code());
+        // nothing written: the saved declaration and the history are as before
+        assertEquals(CustomsDeclaration.Category.GIFT, customs.declaration(id, null).orElseThrow().category());
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE_CUSTOMS_LINE WHERE PACKAGE_ID = " + id
+                + " AND HS_CODE = '610910' AND QUANTITY = 1"));
+        assertEquals(events, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE PACKAGE_ID = " + id));
+    }
+
+    @Test
+    void editingADeclarationNeedsASupervisor() throws Exception {
+        long id = held("h1", "A", 1);
+        customs.setAuthorizer(io.waybill.core.internal.security.TestAuthorizers.of(java.util.Map.of(
+                "olga", Set.of("operator"), "sam", Set.of("supervisor"))));
+        PackageDeclaration d = new PackageDeclaration(CustomsDeclaration.Category.GIFT, null,
+                List.of(line("A", "610910", "12.50", 1)), true);
+
+        OperationRefusedException e = assertThrows(OperationRefusedException.class, () -> customs.save(id, d, "olga"));
+
+        assertEquals(io.waybill.core.api.Permission.NOT_PERMITTED, e.code());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE_CUSTOMS"));
+        assertTrue(customs.save(id, d, "sam").edited());
     }
 
     @Test

@@ -39,10 +39,12 @@ public final class Reasons {
     /**
      * Waybill's own argument types: {@code weight} (grams, shown as {@link Weights} does: {@code 0.800 kg}),
      * {@code status} (a package status name: {@code status.<NAME>} of the bundle) and {@code verb} (the status a
-     * package was to move to, as what that move does: {@code reasonverb.<NAME>}); English takes the core's words.
+     * package was to move to, as what that move does: {@code reasonverb.<NAME>}) and {@code field} (what an edit
+     * changed: {@code reasonfield.<key>}); English takes the core's words.
      */
-    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb)\\}");
+    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field)\\}");
     static final String VERB_PREFIX = "reasonverb.";
+    static final String FIELD_PREFIX = "reasonfield.";
 
     /** A structured reason in {@code locale}, or null when that language has no sentence for its code. */
     public static String text(Locale locale, Reason reason) {
@@ -149,6 +151,8 @@ public final class Reasons {
                     : orElse(WaybillI18NProvider.bundle(target), "status." + value, value);
             case "verb" -> english ? Reason.verb(value)
                     : orElse(WaybillI18NProvider.bundle(target), VERB_PREFIX + value, Reason.verb(value));
+            case "field" -> english ? Reason.fieldName(value)
+                    : orElse(WaybillI18NProvider.bundle(target), FIELD_PREFIX + value, Reason.fieldName(value));
             default -> value;
         };
     }

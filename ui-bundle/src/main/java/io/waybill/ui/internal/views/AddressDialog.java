@@ -17,7 +17,6 @@ import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -112,7 +111,7 @@ final class AddressDialog extends Dialog {
         try {
             UiServices.capture().updateAddress(packageId, address, actor);
         } catch (OperationRefusedException e) {
-            showError(getTranslation("address.refused", e.getMessage()));
+            showError(getTranslation("address.refused", io.waybill.ui.internal.i18n.Reasons.of(e)));
             return;
         } catch (ServiceUnavailableException e) {
             showError(e.getMessage());
@@ -138,12 +137,5 @@ final class AddressDialog extends Dialog {
 
     private static String v(TextField f) {
         return f.getValue() == null ? "" : f.getValue().strip();
-    }
-
-    /** Whether the core lets the address of a package in this status change (no carrier shipment yet). */
-    static boolean editable(io.waybill.core.model.PackageStatus status) {
-        return List.of(io.waybill.core.model.PackageStatus.WAITING, io.waybill.core.model.PackageStatus.OUT_OF_STOCK,
-                io.waybill.core.model.PackageStatus.ALLOCATED, io.waybill.core.model.PackageStatus.UPLOAD_FAILED,
-                io.waybill.core.model.PackageStatus.SKU_UNMATCHED).contains(status);
     }
 }

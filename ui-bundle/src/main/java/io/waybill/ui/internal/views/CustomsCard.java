@@ -17,15 +17,12 @@ import io.waybill.core.api.CustomsService;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.PackageDeclaration;
 import io.waybill.core.model.PackageRow;
-import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
 import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.ui.internal.i18n.Reasons;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The package page's customs declaration (报关, {@code customs-card}): category, the store's tax ids, the declared
@@ -35,10 +32,6 @@ import java.util.Set;
  * declaration follows the catalogue again. The core checks and saves; its reasons are shown in the dialog.
  */
 final class CustomsCard extends Div {
-
-    /** The statuses before upload, in which the declaration can change (as the core's rule). */
-    static final Set<PackageStatus> EDITABLE = EnumSet.of(PackageStatus.WAITING, PackageStatus.OUT_OF_STOCK,
-            PackageStatus.SKU_UNMATCHED, PackageStatus.ALLOCATED, PackageStatus.UPLOAD_FAILED);
 
     private final CustomsService customs;
     private final PackageRow row;
@@ -114,7 +107,8 @@ final class CustomsCard extends Div {
         }
         add(problemList);
 
-        if (mayEdit && EDITABLE.contains(row.status())) {
+        // mayEdit: the core's PackageAction.EDIT_DECLARATION (before upload, the lifecycle's one rule; EDIT_PACKAGE)
+        if (mayEdit) {
             Button edit = new Button(getTranslation("customs.edit"), VaadinIcon.EDIT.create(), e -> openEditor(d));
             edit.setId("customs-edit");
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -152,6 +152,13 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         }
+        if (row.status() == PackageStatus.HELD && (allowed.contains(PackageAction.EDIT_ADDRESS)
+                || allowed.contains(PackageAction.EDIT_DECLARATION))) {
+            Div hint = new Div(VaadinIcon.INFO_CIRCLE.create(), new Span(getTranslation("review.editHint")));
+            hint.setId("detail-review-hint");
+            hint.addClassName("wb-info");
+            content.add(hint);
+        }
         content.add(new PackageActionsBar(row, allowed, user == null ? "unknown" : user, () -> load(row.id()),
                 () -> {
                     // announce the outcome even when the carrier answered before the page reloaded
@@ -192,7 +199,8 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         }
         Div addressCard = new Div(new H3(getTranslation("detail.shipTo")), address);
         addressCard.addClassName("wb-card");
-        if (AddressDialog.editable(row.status())) {
+        // until upload, as the core decides (the lifecycle's one rule and the user's permission)
+        if (allowed.contains(PackageAction.EDIT_ADDRESS)) {
             Button edit = new Button(getTranslation("address.edit"), VaadinIcon.EDIT.create(),
                     e -> new AddressDialog(row.id(), d.shipTo(), locale, () -> load(row.id())).open());
             edit.setId("detail-edit-address");
@@ -232,9 +240,8 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
         lines.setAllRowsVisible(true);
         content.add(new H3(getTranslation("detail.lines")), lines);
         try {
-            boolean mayEdit = CurrentUser.get().map(u -> io.waybill.core.api.Permission.EDIT_ADDRESS
-                    .allowedFor(u.roles())).orElse(false);
-            content.add(new CustomsCard(UiServices.customs(), row, user, mayEdit, () -> load(row.id())));
+            content.add(new CustomsCard(UiServices.customs(), row, user,
+                    allowed.contains(PackageAction.EDIT_DECLARATION), () -> load(row.id())));
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         }
