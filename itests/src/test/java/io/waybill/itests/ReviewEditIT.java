@@ -73,6 +73,9 @@ class ReviewEditIT {
             }
         }
         assertEquals(2, packages.size(), packages::toString);
+        String holds = ok("waybill:release --list").output();
+        assertTrue(packages.values().stream().allMatch(holds::contains) && holds.contains("RVE check the address"),
+                holds);
         browser = Browser.open("review", waybill);
         browser.driver().manage().window().setSize(new Dimension(1440, 900));
         browser.login("admin", waybill.password());
@@ -131,7 +134,8 @@ class ReviewEditIT {
         String held = packages.get("RVE-001");
         // given: held by the rule, in To review with its reason
         browser.go("/delivery/held");
-        assertTrue(row(GRID, held).contains("RVE check the address"));
+        browser.await("the hold reason of " + held, () -> browser.gridRows(GRID).stream()
+                .anyMatch(r -> r.contains(held) && r.contains("RVE check the address")));
 
         // when: the address is corrected on the package page
         openPackage(held);
@@ -178,15 +182,19 @@ class ReviewEditIT {
             browser.switchLanguage("English");
         }
 
-        // when: released from the To review tab
-        browser.go("/delivery/held");
-        browser.selectRows(GRID, List.of(held));
-        browser.click("action-release");
+        // when: released on its page (the To review tab's Release is RulesBrowserIT's)
+        openPackage(held);
+        browser.click("detail-release");
         browser.awaitText("confirm-text", "confirm question", t -> t.startsWith("Release 1 package"));
         browser.click("confirm-button");
         assertEquals("1 done, 0 failed", browser.awaitText("batch-result-summary", "release result",
                 t -> !t.isEmpty()));
         browser.click("batch-result-close");
+        browser.await("waiting", () -> browser.textOf("detail-status").equals("Waiting for Delivery"));
+        row("history-grid", "Released after review");
+        // a waiting package can still be edited; the release is not offered any more
+        browser.byId("detail-edit-address");
+        assertTrue(browser.driver().findElements(By.id("detail-release")).isEmpty());
 
         // then: waiting, with the edits kept and the release in its history
         String show = ok("waybill:package-show " + held).output();

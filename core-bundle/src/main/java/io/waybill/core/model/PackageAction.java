@@ -19,5 +19,7 @@ public enum PackageAction {
     EDIT_ADDRESS,
     /** Edit the customs declaration or let it follow the catalogue again (before upload,
      * {@code Permission.EDIT_PACKAGE}). Since 1.11. */
-    EDIT_DECLARATION
+    EDIT_DECLARATION,
+    /** Release a package held for review back to waiting ({@code Permission.RELEASE_HOLD}). Since 1.11. */
+    RELEASE
 }

@@ -15,7 +15,7 @@
  * {@code reasonParams}; {@code BatchResult.Failure.params}; {@link io.waybill.core.model.Weights} (the one weight
  * format); {@code LogisticsRule}, {@code RuleDryRun} (issue 14);
  * {@link io.waybill.core.model.PackageFilters}, {@code PackageQuery.filters}, the wider {@code PackageQuery.text}.
- * 1.11: {@code PackageAction.EDIT_ADDRESS} / {@code EDIT_DECLARATION}; the reasons {@code address_corrected},
+ * 1.11: {@code PackageAction.EDIT_ADDRESS} / {@code EDIT_DECLARATION} / {@code RELEASE}; the reasons {@code address_corrected},
  * {@code customs_changed}, {@code edit_locked}, {@code upload_in_progress} and the {@code {n,field}} argument. */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.11.0")

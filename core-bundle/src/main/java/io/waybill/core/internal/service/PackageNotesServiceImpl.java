@@ -95,6 +95,9 @@ public class PackageNotesServiceImpl implements PackageNotesService {
         if (PackageLifecycle.canEdit(status) && authorizer.allows(user, Permission.EDIT_PACKAGE)) {
             actions.add(PackageAction.EDIT_DECLARATION);
         }
+        if (status == PackageStatus.HELD && authorizer.allows(user, Permission.RELEASE_HOLD)) {
+            actions.add(PackageAction.RELEASE);
+        }
         return actions;
     }
 

@@ -80,6 +80,16 @@ class PackageNotesServiceImplTest {
         run(s);
     }
 
+    @Test
+    void aHeldPackageOffersItsEditsAndRelease_toTheRolesThatMay() throws Exception {
+        Fixtures.exec(db, "UPDATE WB_PACKAGE SET STATUS = 'HELD', WAREHOUSE_ID = NULL WHERE ID = 201");
+        assertEquals(Set.of(PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS),
+                s.notes.actions(201, "op"));
+        assertEquals(Set.of(PackageAction.VOID, PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS,
+                PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION, PackageAction.RELEASE),
+                s.notes.actions(201, "sup"));
+    }
+
     /** The whole contract on one seeded database (shared with the PostgreSQL test). */
     static void run(Setup s) {
         PackageNotesServiceImpl notes = s.notes;
@@ -136,12 +146,14 @@ class PackageNotesServiceImplTest {
         assertTrue(history.stream().anyMatch(a -> "TAGS_CHANGED".equals(a.action())
                 && "+gift_wrap -fragile".equals(a.reason()) && "op".equals(a.actor())), history.toString());
 
-        // actions: by status and role
-        assertEquals(Set.of(PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS), notes.actions(201, "op"));
-        assertEquals(Set.of(PackageAction.VOID, PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS),
-                notes.actions(201, "sup"));
+        // actions: by status and role (edits before upload: the address for everyone, the declaration supervisors)
+        assertEquals(Set.of(PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS),
+                notes.actions(201, "op"));
+        assertEquals(Set.of(PackageAction.VOID, PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS,
+                PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION), notes.actions(201, "sup"));
         assertEquals(Set.of(PackageAction.REUPLOAD, PackageAction.VOID, PackageAction.ADD_NOTE,
-                PackageAction.EDIT_TAGS), notes.actions(202, "sup"));
+                PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION),
+                notes.actions(202, "sup"));
         assertEquals(Set.of(PackageAction.REPRINT_LABEL, PackageAction.VOID, PackageAction.ADD_NOTE,
                 PackageAction.EDIT_TAGS), notes.actions(203, "sup"));
         assertEquals(Set.of(PackageAction.REPRINT_LABEL, PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS),

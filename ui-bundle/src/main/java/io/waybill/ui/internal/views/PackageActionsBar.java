@@ -32,7 +32,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The package page's actions ({@code detail-actions}): reprint the label, void, re-upload to the carrier. Only the
+ * The package page's actions ({@code detail-actions}): reprint the label, release from review, void, re-upload to
+ * the carrier. Only the
  * actions the core allows for the package's status and the user's roles are shown
  * ({@code PackageNotesService#actions}); the core services decide again when an action runs.
  */
@@ -69,6 +70,13 @@ final class PackageActionsBar extends Div {
                     e -> reupload());
             upload.setId("detail-reupload");
             add(upload);
+        }
+        if (allowed.contains(PackageAction.RELEASE)) {
+            // a package held for review, once its address and declaration are right (the To review tab's Release)
+            Button release = new Button(getTranslation("action.RELEASE"), VaadinIcon.CHECK.create(), e -> release());
+            release.setId("detail-release");
+            release.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(release);
         }
         if (allowed.contains(PackageAction.VOID)) {
             Button voidIt = new Button(getTranslation("pkg.void"), VaadinIcon.BAN.create(), e -> openVoidDialog());
@@ -155,6 +163,19 @@ final class PackageActionsBar extends Div {
     }
 
     // ---- re-upload ----
+
+    private void release() {
+        io.waybill.core.api.RuleService rules;
+        try {
+            rules = UiServices.rules();
+        } catch (ServiceUnavailableException e) {
+            BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
+            return;
+        }
+        String title = getTranslation("action.RELEASE");
+        BatchUi.confirm(title, getTranslation("confirm.release", 1), title,
+                () -> BatchUi.run(title, List.of(row), ids -> rules.release(ids, actor), r -> reload.run()));
+    }
 
     private void reupload() {
         CarrierUploadService carriers;

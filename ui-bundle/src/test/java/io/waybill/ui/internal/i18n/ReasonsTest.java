@@ -104,6 +104,23 @@ class ReasonsTest {
     }
 
     @Test
+    void reviewEditsReadWithTheChangedFieldsInEachLanguage() {
+        Reason address = new Reason(Reason.ADDRESS_CORRECTED, List.of("address1", "postal_code"));
+        assertEquals("Ship-to address corrected (address1, postal_code)", Reasons.history(Locale.ENGLISH,
+                entry(address)));
+        assertEquals("收件地址已更正（地址1，邮编）", Reasons.history(ZH, entry(address)));
+        Reason customs = new Reason(Reason.CUSTOMS_CHANGED, List.of("WB1", "category", "merchandise", "gift",
+                "MUG-1", "hs_code", "691200", "691110"));
+        assertEquals("Customs declaration edited: WB1: category merchandise → gift, MUG-1: HS code 691200 → 691110",
+                Reasons.history(Locale.ENGLISH, entry(customs)));
+        assertEquals("报关信息已修改：WB1：类别 merchandise → gift，MUG-1：海关编码 691200 → 691110",
+                Reasons.history(ZH, entry(customs)));
+        Reason locked = Reason.of(Reason.EDIT_LOCKED, "WB1", PackageStatus.TRACKED, "declaration");
+        assertEquals("包裹 WB1 当前为“已获取运单号”：报关信息只能在上传到物流商之前修改。如买家信息有误，请作废该包裹。",
+                Reasons.text(ZH, locked));
+    }
+
+    @Test
     void freeTextAndOldHistoryLinesShowAsWritten() {
         AuditEntry old = new AuditEntry(Instant.EPOCH, "alice", "ALLOCATED", null, null, "Warehouse SZ-01");
         assertEquals("Warehouse SZ-01", Reasons.history(ZH, old));
