@@ -120,6 +120,7 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile UserService userService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile io.waybill.core.api.CustomsService customsService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile io.waybill.core.api.RuleService ruleService;
 
     /** Delayed UI work (the push check); owned here and stopped with the component. */
