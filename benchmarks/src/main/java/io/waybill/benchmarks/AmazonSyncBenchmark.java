@@ -125,7 +125,7 @@ public final class AmazonSyncBenchmark {
                 }
             }
             sync.startSync(ids, "bench");
-            SyncJobWorker worker = new SyncJobWorker(sync, registry, false);
+            SyncJobWorker worker = SyncJobWorker.standalone(sync, registry, false);
             long t0 = System.nanoTime();
             worker.start(10);
             double limitSeconds = Math.max(120, 3 * n / rate);

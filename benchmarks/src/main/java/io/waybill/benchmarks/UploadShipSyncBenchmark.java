@@ -363,7 +363,7 @@ public final class UploadShipSyncBenchmark {
                 }
             }
             sync.startSync(ids, "bench");
-            SyncJobWorker worker = new SyncJobWorker(sync, registry, false);
+            SyncJobWorker worker = SyncJobWorker.standalone(sync, registry, false);
             long t0 = System.nanoTime();
             worker.start(10);
             while (count(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'SYNCED'") < n) {

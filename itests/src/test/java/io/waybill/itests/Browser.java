@@ -124,6 +124,8 @@ public final class Browser implements AutoCloseable {
 
     public void type(By input, String text) {
         WebElement field = await("field " + input, () -> driver.findElement(input));
+        // a field below a dialog's or page's visible part (long forms) is not interactable until scrolled in
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", field);
         field.clear();
         field.sendKeys(text);
     }

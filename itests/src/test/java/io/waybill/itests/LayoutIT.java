@@ -44,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LayoutIT {
+    /** One tab per status a package waits in, To review (held) included: the ten of issue 13 plus issue 14's. */
+    static final int DELIVERY_TABS = 11;
+
 
     private static final String STORE = "ACME-SHOP";
     private static final String SKU = "NOTE-A5-DOT";
@@ -359,7 +362,7 @@ class LayoutIT {
                 }
                 return {count: all.length, problems: problems, nav: nav};
                 """);
-        assertEquals(10L, ((Number) fit.get("count")).longValue(), () -> where + ": tabs " + fit);
+        assertEquals((long) DELIVERY_TABS, ((Number) fit.get("count")).longValue(), () -> where + ": tabs " + fit);
         assertTrue(((List<?>) fit.get("problems")).isEmpty(), () -> where + ": tabs do not fit: " + fit.get("problems")
                 + " (screenshot " + browser.screenshot("layout-tabs-problem") + ")");
         assertTrue(((List<?>) fit.get("nav")).isEmpty(), () -> where + ": side navigation labels cut: " + fit.get("nav")

@@ -111,8 +111,13 @@ class RulesBrowserIT {
             browser.awaitVaadin();
         }
         browser.click("rule-save");
-        browser.await("rule " + name + " in the list", () -> browser.gridRows("rules-grid").stream()
-                .anyMatch(r -> r.contains(name)));
+        try {
+            browser.await("rule " + name + " in the list", () -> browser.gridRows("rules-grid").stream()
+                    .anyMatch(r -> r.contains(name)));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the form says: '" + browser.textOf("rule-error")
+                    + "'; waybill:rule-list says:\n" + waybill.shell("waybill:rule-list").output(), e);
+        }
     }
 
     private String row(String gridId, String text) {

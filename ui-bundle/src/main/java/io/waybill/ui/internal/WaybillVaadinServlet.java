@@ -120,8 +120,6 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile UserService userService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile io.waybill.core.api.CustomsService customsService;
-    // without its @Reference the service was never bound: the Rules page, the To review tab's reasons and Release
-    // answered "RuleService unavailable" (lost in the merge of the customs and rules branches)
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile io.waybill.core.api.RuleService ruleService;
 

@@ -67,8 +67,13 @@ public class SyncJobWorker {
         this(sync, plugins, workers, true);
     }
 
-    public SyncJobWorker(SyncServiceImpl sync, PluginRegistryImpl plugins, boolean start) {
-        this(sync, plugins, new WorkerPool(), start);
+    /**
+     * A worker for tests and benchmarks, with its own pool; {@code start} false leaves the poller off (runs are driven
+     * by the caller). A factory, not a constructor: Felix SCR picks the constructor by its number of parameters, and
+     * a second public three-argument constructor let it pick this one and fail to create the component.
+     */
+    public static SyncJobWorker standalone(SyncServiceImpl sync, PluginRegistryImpl plugins, boolean start) {
+        return new SyncJobWorker(sync, plugins, new WorkerPool(), start);
     }
 
     SyncJobWorker(SyncServiceImpl sync, PluginRegistryImpl plugins, WorkerPool workers, boolean start) {

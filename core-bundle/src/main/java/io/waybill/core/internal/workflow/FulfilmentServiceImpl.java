@@ -78,16 +78,21 @@ public class FulfilmentServiceImpl implements FulfilmentService {
     /** Without carrier plugins: packages with a carrier shipment cannot be voided. */
     public FulfilmentServiceImpl(Database db) {
         this(db.dataSource(), Clock.systemUTC(), (carrierId, shipment) -> Result.failure(
-                Message.error("no_carrier", "no carrier plugins available")));
+                Message.error("no_carrier", "no carrier plugins available")), new WorkerPool());
     }
 
     FulfilmentServiceImpl(DataSource ds, Clock clock) {
         this(ds, clock, (carrierId, shipment) -> Result.failure(Message.error("no_carrier",
-                "no carrier plugins available")));
+                "no carrier plugins available")), new WorkerPool());
     }
 
-    public FulfilmentServiceImpl(DataSource ds, Clock clock, CarrierCancel carrierCancel) {
-        this(ds, clock, carrierCancel, new WorkerPool());
+    /**
+     * A service on a data source with the given carrier cancellation (tests). A factory, not a public constructor:
+     * Felix SCR picks the constructor by its number of parameters, so the component's three-argument constructor
+     * must be the only public one with three.
+     */
+    public static FulfilmentServiceImpl withCarrierCancel(DataSource ds, Clock clock, CarrierCancel carrierCancel) {
+        return new FulfilmentServiceImpl(ds, clock, carrierCancel, new WorkerPool());
     }
 
     FulfilmentServiceImpl(DataSource ds, Clock clock, CarrierCancel carrierCancel, WorkerPool workers) {

@@ -114,7 +114,7 @@ class CarrierBatchUploadTest {
         jobs = authorized(new CarrierJobs(db.dataSource(), Clock.systemUTC()));
         packages = new PackageServiceImpl(db);
         capture = authorized(new OrderCaptureServiceImpl(db, registry));
-        fulfilment = authorized(new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC(),
+        fulfilment = authorized(FulfilmentServiceImpl.withCarrierCancel(db.dataSource(), Clock.systemUTC(),
                 (id, s) -> registry.carrier(id).orElseThrow().cancelShipment(s)));
         jobs.saveShippingMethod(new ShippingMethodInfo("S1", "STD", "batching", "RR", true), "admin");
         worker = new CarrierJobWorker(jobs, registry, packages);

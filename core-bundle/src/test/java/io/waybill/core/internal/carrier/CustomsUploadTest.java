@@ -95,7 +95,7 @@ class CustomsUploadTest {
         jobs.setPlugins(registry);
         packages = new PackageServiceImpl(db);
         capture = authorized(new OrderCaptureServiceImpl(db, registry));
-        fulfilment = authorized(new FulfilmentServiceImpl(db.dataSource(), Clock.systemUTC(),
+        fulfilment = authorized(FulfilmentServiceImpl.withCarrierCancel(db.dataSource(), Clock.systemUTC(),
                 (id, s) -> registry.carrier(id).orElseThrow().cancelShipment(s)));
         customs = authorized(new CustomsServiceImpl(db.dataSource(), packages,
                 new ProductServiceImpl(db.dataSource(), Clock.systemUTC()), Clock.systemUTC()));

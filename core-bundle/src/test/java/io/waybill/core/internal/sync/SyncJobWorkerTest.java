@@ -99,7 +99,7 @@ class SyncJobWorkerTest {
         marketplace = new RecordingMarketplace();
         PluginRegistryImpl registry = Fixtures.registry();
         registry.bindPlatform(Fixtures.reference(), marketplace);
-        worker = new SyncJobWorker(sync, registry, false);
+        worker = SyncJobWorker.standalone(sync, registry, false);
     }
 
     @AfterEach
@@ -186,7 +186,7 @@ class SyncJobWorkerTest {
         ServiceReference<MarketplaceConnector> ref = Fixtures.reference();
         registry.bindPlatform(ref, marketplace);
         worker.stop();
-        worker = new SyncJobWorker(sync, registry, false);
+        worker = SyncJobWorker.standalone(sync, registry, false);
         sync.setPlugins(registry);
         assertEquals(1, sync.startSync(List.of(621L), "op").succeeded().size());
         registry.unbindPlatform(ref);
