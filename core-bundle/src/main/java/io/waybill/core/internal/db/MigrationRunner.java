@@ -50,7 +50,8 @@ public final class MigrationRunner {
             "V22__rule_decisions.sql",
             "V24__customs_master_data.sql",
             "V25__package_declarations.sql",
-            "V26__million_packages.sql");
+            "V26__million_packages.sql",
+            "V29__cross_border_carrier_codes.sql");
 
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);

@@ -170,6 +170,20 @@ public class YanwenCarrierGateway implements CarrierGateway {
                 return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "Cannot send package "
                         + request.packageNo() + " to Yanwen: " + String.join("; ", problems) + "."));
             }
+            String key = request.idempotencyKey().trim();
+            Result<JsonNode> found = data(a.client().call(YanwenClient.ORDER_GETLIST, text(lookUp(key))),
+                    "looking up order number " + key + " before creating the waybill of package " + request.packageNo());
+            if (!found.isOk() && !found.messages().get(0).code().equals(MessageCodes.REJECTED)) {
+                // Yanwen did not answer whether the order exists: creating now could make a second waybill
+                return Result.failure(found.messages().toArray(Message[]::new));
+            }
+            Optional<String> existing = found.isOk() ? existingWaybill(found.value(), key) : Optional.empty();
+            if (existing.isPresent()) {
+                return Result.ok(new ShipmentResponse(ShipmentResponse.State.TRACKED, existing.get(), existing.get()),
+                        List.of(new Message(MessageCodes.ALREADY_CREATED, Message.Severity.INFO, "Yanwen already has waybill "
+                                + existing.get() + " for order number " + key + " (package " + request.packageNo()
+                                + "); no second waybill created.")));
+            }
             String operation = "creating the waybill of package " + request.packageNo();
             Result<JsonNode> data = data(a.client().call(YanwenClient.ORDER_CREATE, text(a.mapper().order(request))),
                     operation);
@@ -183,6 +197,41 @@ public class YanwenCarrierGateway implements CarrierGateway {
             }
             return Result.ok(new ShipmentResponse(ShipmentResponse.State.TRACKED, waybill, waybill));
         });
+    }
+
+    /**
+     * A create is checked first with {@code express.order.getlist} by the order number (the idempotency key), so a
+     * resend after a timeout finds the waybill the first call made instead of creating a second one.
+     */
+    @Override
+    public boolean honoursIdempotencyKey() {
+        return true;
+    }
+
+    /** {@code express.order.getlist}'s body: the order number as the only entry of {@code listNumber}. */
+    static ObjectNode lookUp(String orderNumber) {
+        ObjectNode body = Json.object();
+        body.putArray("listNumber").add(orderNumber);
+        return body;
+    }
+
+    /**
+     * The waybill number of a record of the look-up whose {@code orderNumber} is this order number and whose
+     * {@code status} is not 5 (cancelled: "5 已取消"); none when there is no such record.
+     */
+    static Optional<String> existingWaybill(JsonNode data, String orderNumber) {
+        if (data == null || !data.isArray()) {
+            return Optional.empty();
+        }
+        for (JsonNode o : data) {
+            String number = Json.text(o, "orderNumber");
+            String waybill = Json.text(o, "waybillNumber");
+            if (number != null && number.trim().equals(orderNumber) && waybill != null && !waybill.isBlank()
+                    && !"5".equals(o.path("status").asText())) {
+                return Optional.of(waybill.trim());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The label as Yanwen returns it: a Base64 PDF in {@code base64String}. */
@@ -258,7 +307,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
                     + (texts.isEmpty() ? "" : ": " + String.join("; ", texts))));
         }
         JsonNode data = json.get().path("data");
-        return Result.ok(data.isObject() ? data : Json.object());
+        return Result.ok(data.isObject() || data.isArray() ? data : Json.object());
     }
 
     private static List<String> texts(JsonNode envelope) {

@@ -23,6 +23,8 @@ final class YanwenClient {
     static final String ORDER_CREATE = "express.order.create";
     static final String LABEL_GET = "express.order.label.get";
     static final String ORDER_CANCEL = "express.order.cancel";
+    /** Batch look-up of waybills by number ({@code listNumber}); used before a create, by the order number. */
+    static final String ORDER_GETLIST = "express.order.getlist";
 
     private final JsonApi api;
     private final String userId;

@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.waybill.carrier.yanwen.internal.YanwenFixture.*;
 
 /**
@@ -63,5 +67,35 @@ class YanwenConformanceTest extends CarrierGatewayConformance {
     @Override
     protected ShipmentRef shipment() {
         return new ShipmentRef(WAYBILL, WAYBILL);
+    }
+
+    /**
+     * Yanwen as the look-up sees it: no waybill of the order number until the first create, then that waybill; a
+     * second create would be refused.
+     */
+    @Override
+    protected boolean stubRememberingProvider() {
+        String key = "conformance-idem-1";
+        String started = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+        wm.stubFor(yanwen("express.order.getlist").inScenario("yanwen").whenScenarioStateIs(started)
+                .willReturn(okJson(recorded("order-getlist-empty.json"))));
+        wm.stubFor(yanwen("express.order.create").inScenario("yanwen").whenScenarioStateIs(started)
+                .willSetStateTo("created").willReturn(okJson(recorded("order-create.json").replace(KEY, key))));
+        wm.stubFor(yanwen("express.order.getlist").inScenario("yanwen").whenScenarioStateIs("created")
+                .willReturn(okJson(recorded("order-getlist.json").replace(KEY, key))));
+        wm.stubFor(yanwen("express.order.create").inScenario("yanwen").whenScenarioStateIs("created")
+                .willReturn(okJson(recorded("order-create-refused.json"))));
+        return true;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder yanwen(String method) {
+        return post(urlPathEqualTo(SERVICE)).withQueryParam("method", equalTo(method));
+    }
+
+    @Override
+    protected int createdAtProvider() {
+        return (int) wm.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().contains("method=express.order.create"))
+                .filter(e -> e.getResponse().getBodyAsString().contains("\"success\":true")).count();
     }
 }

@@ -30,6 +30,17 @@ class YanwenGatewayTest {
 
     private static final ShipmentRef REF = new ShipmentRef(WAYBILL, WAYBILL);
 
+    /** Yanwen knows no waybill of the order number yet (the look-up before every create). */
+    @org.junit.jupiter.api.BeforeEach
+    void noWaybillYet() {
+        stubNoWaybillYet();
+    }
+
+    static void stubNoWaybillYet() {
+        wm.stubFor(method("express.order.getlist").atPriority(10).willReturn(okJson(recorded(
+                "order-getlist-empty.json"))));
+    }
+
     private static com.github.tomakehurst.wiremock.client.MappingBuilder method(String name) {
         return post(urlPathEqualTo(SERVICE)).withQueryParam("method", equalTo(name));
     }
@@ -74,7 +85,8 @@ class YanwenGatewayTest {
         Result<ShipmentResponse> r = gateway(wm).createShipment(request());
         assertTrue(r.isOk(), r.toString());
         assertEquals(new ShipmentResponse(ShipmentResponse.State.TRACKED, WAYBILL, WAYBILL), r.value());
-        LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo(SERVICE))).get(0);
+        LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo(SERVICE)).withQueryParam("method",
+                equalTo("express.order.create"))).get(0);
         assertEquals(YanwenSignature.sign(API_TOKEN, USER_ID, new String(sent.getBody(), StandardCharsets.UTF_8),
                 "json", "express.order.create", NOW_MILLIS, "V1.0"), sent.queryParameter("sign").firstValue());
         assertFalse(sent.getUrl().contains(API_TOKEN) || sent.getBodyAsString().contains(API_TOKEN));
@@ -148,11 +160,13 @@ class YanwenGatewayTest {
     void iossOnlyToTheEu_andTheIsoCodeStandsForYanwensCountryId() {
         wm.stubFor(method("express.order.create").willReturn(okJson(recorded("order-create.json"))));
         gateway(wm, Map.of("iossNo", "IM1234567890")).createShipment(request());
-        wm.verify(postRequestedFor(urlPathEqualTo(SERVICE)).withRequestBody(notMatching(".*ioss.*")));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(SERVICE)).withQueryParam("method",
+                equalTo("express.order.create")).withRequestBody(notMatching(".*ioss.*")));
         ShipmentRequest r = request();
         Address de = new Address("Andreas", "", "Forstwald Str. 674", "", "Krefeld", "NRW", "47804", "DE", "0151",
                 "");
         wm.resetAll();
+        stubNoWaybillYet();
         wm.stubFor(method("express.order.create").willReturn(okJson(recorded("order-create.json"))));
         gateway(wm, Map.of("iossNo", "IM1234567890")).createShipment(new ShipmentRequest(KEY, "WB1", "SO", "", r.sender(),
                 de, 100, r.items()));

@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Settings of one TikTok Shop shop serving one Waybill store (factory configuration PID
- * {@code io.waybill.platform.tiktok}). The app secret and the access token are PASSWORD attributes kept out of the
+ * {@code io.waybill.platform.tiktok}). The app secret, the access token and the refresh token are PASSWORD attributes kept out of the
  * service properties (leading underscore: a dot in the property name), never logged and never in a message.
  */
 @ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", id = TikTokMarketplaceConnector.PID,
@@ -23,9 +23,16 @@ public @interface TikTokConfig {
             description = "%_appSecret.description")
     String _appSecret();
 
-    @AttributeDefinition(name = "%_accessToken.name", type = AttributeType.PASSWORD,
+    @AttributeDefinition(name = "%_accessToken.name", type = AttributeType.PASSWORD, required = false,
             description = "%_accessToken.description")
-    String _accessToken();
+    String _accessToken() default "";
+
+    @AttributeDefinition(name = "%_refreshToken.name", type = AttributeType.PASSWORD, required = false,
+            description = "%_refreshToken.description")
+    String _refreshToken() default "";
+
+    @AttributeDefinition(name = "%authUrl.name", required = false, description = "%authUrl.description")
+    String authUrl() default TikTokAuth.DEFAULT_AUTH_URL;
 
     @AttributeDefinition(name = "%shopCipher.name", description = "%shopCipher.description")
     String shopCipher();

@@ -49,6 +49,19 @@ final class TikTokErrors {
         return List.of(Message.error(TikTokCodes.REJECTED, "TikTok Shop rejected " + operation + ": " + said));
     }
 
+    /**
+     * Whether TikTok refused the access token itself, so a refreshed token may succeed: an answer code of the token
+     * group 105xxx (TikTok's error code groups, as EcomPHP/tiktokshop-php reads them) in any HTTP status, or HTTP 401
+     * without a readable code (an expired token answers 401). Not 106xxx: a refresh does not mend a bad signature.
+     */
+    static boolean tokenRefused(HttpReply reply) {
+        Optional<JsonNode> json = Json.parse(reply.body());
+        if (json.isPresent() && json.get().path("code").canConvertToLong()) {
+            return String.valueOf(json.get().path("code").asLong()).startsWith("105");
+        }
+        return reply.status() == 401;
+    }
+
     static List<Message> transport(Exception e, String operation) {
         return HttpFailures.transport(e, "TikTok Shop", operation);
     }

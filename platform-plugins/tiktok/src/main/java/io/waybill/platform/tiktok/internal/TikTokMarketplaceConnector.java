@@ -54,8 +54,19 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
 
     private static final System.Logger LOG = System.getLogger(TikTokMarketplaceConnector.class.getName());
 
-    private record Account(String storeCode, PluginDescriptor descriptor, JsonApi client, TikTokRequests requests,
+    private record Account(String storeCode, PluginDescriptor descriptor, TikTokAuth auth, TikTokRequests requests,
                            int lookbackDays, int pageSize, RateLimit limit, String[] secrets, String configError) {
+
+        /** The secrets to scrub: the configured ones and every token the connection held. */
+        String[] allSecrets() {
+            if (auth == null) {
+                return secrets;
+            }
+            String[] held = auth.secrets();
+            String[] all = java.util.Arrays.copyOf(secrets, secrets.length + held.length);
+            System.arraycopy(held, 0, all, secrets.length, held.length);
+            return all;
+        }
     }
 
     /** Clock for windows and request timestamps; tests replace it. */
@@ -78,7 +89,11 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
             problems.add("'App key' is empty");
         }
         String secret = secret(config._appSecret(), "'App secret'", problems);
-        String token = secret(config._accessToken(), "'Access token'", problems);
+        String token = optionalSecret(config._accessToken(), "'Access token'", problems);
+        String refresh = optionalSecret(config._refreshToken(), "'Refresh token'", problems);
+        if (token.isEmpty() && refresh.isEmpty()) {
+            problems.add("'Access token' and 'Refresh token' are both empty");
+        }
         String cipher = trim(config.shopCipher());
         if (cipher.isEmpty()) {
             problems.add("'Shop cipher' is empty");
@@ -96,13 +111,23 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
         if (!(config.requestsPerSecond() > 0)) {
             problems.add("'Requests per second' must be above 0");
         }
-        JsonApi client = problems.isEmpty() ? JsonApi.to("TikTokShop", baseUrl).header("x-tts-access-token", token)
-                .timeouts(Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds()))).build() : null;
-        account = new Account(storeCode, descriptor(storeCode), client, new TikTokRequests(appKey, secret, cipher),
+        String authUrl = trim(config.authUrl()).isEmpty() ? TikTokAuth.DEFAULT_AUTH_URL : trim(config.authUrl());
+        try {
+            URI uri = URI.create(authUrl);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    || uri.getHost() == null) {
+                problems.add("'Token refresh URL' must be an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("'Token refresh URL' is not a URL");
+        }
+        TikTokAuth auth = problems.isEmpty() ? new TikTokAuth(baseUrl, authUrl, appKey, secret, token, refresh,
+                Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
+                Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), clock) : null;
+        account = new Account(storeCode, descriptor(storeCode), auth, new TikTokRequests(appKey, secret, cipher),
                 Math.max(1, config.initialLookbackDays()), Math.min(100, Math.max(1, config.pageSize())),
                 new RateLimit(config.requestsPerSecond() > 0 ? config.requestsPerSecond() : 5,
-                        Math.max(1, config.burst())), new String[] {secret, token},
+                        Math.max(1, config.burst())), new String[] {secret, token, refresh},
                 problems.isEmpty() ? null : String.join("; ", problems));
     }
 
@@ -145,7 +170,7 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
             }
             TikTokRequests.Signed req = a.requests().searchOrders(window.from(), window.to(), a.pageSize(),
                     window.pageToken(), now);
-            JsonNode root = answer(a.client().postJson(req.pathAndQuery(), req.bodyBytes()), "the order capture");
+            JsonNode root = exchange(a, c -> c.postJson(req.pathAndQuery(), req.bodyBytes()), "the order capture");
             Optional<TikTokResponseParser.Page> page = TikTokResponseParser.page(root);
             if (page.isEmpty()) {
                 return Result.failure(badResponse("the order capture"));
@@ -169,7 +194,7 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
     public Result<String> testConnection(StoreContext store) {
         return call(store, "the connection test", a -> {
             TikTokRequests.Signed req = a.requests().shops(clock.instant().getEpochSecond());
-            JsonNode root = answer(a.client().get(req.pathAndQuery()), "the connection test");
+            JsonNode root = exchange(a, c -> c.get(req.pathAndQuery()), "the connection test");
             Optional<List<String>> shops = TikTokResponseParser.shops(root);
             if (shops.isEmpty()) {
                 return Result.failure(badResponse("the connection test"));
@@ -200,8 +225,8 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
             String operation = "the shipment confirmation of order " + orderId;
             long now = clock.instant().getEpochSecond();
             TikTokRequests.Signed detailReq = a.requests().orderDetail(orderId, now);
-            Optional<JsonNode> order = TikTokResponseParser.detail(answer(a.client().get(detailReq.pathAndQuery()),
-                    operation));
+            Optional<JsonNode> order = TikTokResponseParser.detail(exchange(a,
+                    c -> c.get(detailReq.pathAndQuery()), operation));
             if (order.isEmpty()) {
                 return Result.failure(badResponse(operation));
             }
@@ -234,7 +259,8 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
                 return Result.failure(Message.error(TikTokCodes.REJECTED, "TikTok Shop order " + orderId
                         + " has no package to ship."));
             }
-            answer(a.client().postJson(send.pathAndQuery(), send.bodyBytes()), operation);
+            TikTokRequests.Signed sending = send;
+            exchange(a, c -> c.postJson(sending.pathAndQuery(), sending.bodyBytes()), operation);
             return Result.ok(Boolean.TRUE, List.of(new Message(TikTokCodes.CONFIRMED, Message.Severity.INFO,
                     "TikTok Shop order " + orderId + ": " + done + " with tracking number " + tracking
                             + " (shipping provider " + provider + ").")));
@@ -252,6 +278,30 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
 
     // ------------------------------------------------------------------------------------------------------------
 
+    @FunctionalInterface
+    private interface Exchange {
+        HttpReply send(JsonApi client) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Sends with the current access token (refreshed first when it is about to expire) and reads the answer. When
+     * TikTok refuses the token (an answer code of the token group 105xxx, or HTTP 401 without a readable code) and a
+     * refresh token is configured, the token is refreshed and the request sent once more; a second refusal is the
+     * answer. A bad signature (106xxx) is not a token problem and is not retried.
+     */
+    private JsonNode exchange(Account a, Exchange request, String operation)
+            throws Refused, IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            String token = a.auth().accessToken();
+            HttpReply reply = request.send(a.auth().client(token));
+            if (attempt == 0 && a.auth().canRefresh() && TikTokErrors.tokenRefused(reply)) {
+                a.auth().invalidate(token);
+                continue;
+            }
+            return answer(reply, operation);
+        }
+    }
+
     /** The JSON of a successful answer ({@code code} 0); anything else becomes a {@link Refused}. */
     private JsonNode answer(HttpReply reply, String operation) throws Refused {
         if (!reply.isSuccess()) {
@@ -268,17 +318,6 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
         return json.get();
     }
 
-    /** A step failed with these messages. */
-    private static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient List<Message> messages;
-
-        Refused(List<Message> messages) {
-            super(null, null, false, false);
-            this.messages = messages;
-        }
-    }
-
     private static Message badResponse(String operation) {
         return Message.error(TikTokCodes.BAD_RESPONSE, "TikTok Shop's answer to " + operation + " is not readable.");
     }
@@ -292,7 +331,7 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
         Account a = account;
         Result<T> result;
         String asked = store == null ? null : store.storeCode();
-        if (a.configError() != null || a.client() == null) {
+        if (a.configError() != null || a.auth() == null) {
             result = Result.failure(Message.error(TikTokCodes.BAD_CONFIG, "The TikTok Shop connection"
                     + (a.storeCode().isEmpty() ? "" : " of store " + a.storeCode()) + " is not usable: "
                     + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
@@ -305,7 +344,7 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
                 try {
                     return body.run(a);
                 } catch (Refused r) {
-                    return Result.failure(r.messages.toArray(Message[]::new));
+                    return Result.failure(r.messages().toArray(Message[]::new));
                 } catch (IOException | InterruptedException e) {
                     if (e instanceof InterruptedException) {
                         Thread.currentThread().interrupt();
@@ -316,7 +355,7 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
                 }
             });
         }
-        return Redaction.redact(result, a.secrets());
+        return Redaction.redact(result, a.allSecrets());
     }
 
     private String secret(String value, String label, List<String> problems) {
@@ -330,6 +369,21 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
             problems.add(label + ": " + e.getMessage());
             return "";
         }
+    }
+
+    private String optionalSecret(String value, String label, List<String> problems) {
+        try {
+            return trim(SecretFiles.resolve(value == null ? "" : value, secretsDir));
+        } catch (IllegalArgumentException e) {
+            problems.add(label + ": " + e.getMessage());
+            return "";
+        }
+    }
+
+    /** How many access token refreshes were sent (tests). */
+    int refreshes() {
+        TikTokAuth auth = account.auth();
+        return auth == null ? 0 : auth.refreshes();
     }
 
     private static Account unconfigured(String why) {
