@@ -16,5 +16,5 @@
  * format); {@code LogisticsRule}, {@code RuleDryRun} (issue 14);
  * {@link io.waybill.core.model.PackageFilters}, {@code PackageQuery.filters}, the wider {@code PackageQuery.text}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.10.0")
+@org.osgi.annotation.versioning.Version("1.11.0")
 package io.waybill.core.model;
