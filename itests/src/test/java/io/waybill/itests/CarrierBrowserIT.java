@@ -463,7 +463,7 @@ class CarrierBrowserIT {
                     () -> "the dialog names the missing plugin for " + pkg + ": " + refused);
             assertEquals("allocated", row(pkg).get("Status"), "the refused package stays allocated");
 
-            // and in Simplified Chinese the kind of refusal comes first in Chinese
+            // and in Simplified Chinese the refusal reads whole in Chinese, the plugin id and package no. as they are
             browser.switchLanguage("简体中文");
             try {
                 openTab("allocated", 1);
@@ -472,7 +472,8 @@ class CarrierBrowserIT {
                         "所有包裹都已有结果。",
                         "c62-upload-plugin-missing-zh");
                 assertTrue(zh.size() == 1 && zh.get(0).startsWith(pkg + " | ")
-                                && zh.get(0).contains("缺少物流商插件：" + missing),
+                                && zh.get(0).contains("物流商插件“" + EASYPOST_CARRIER + "”未安装（包裹 " + pkg
+                                + " 的运输方式）；未发送任何内容。") && !zh.get(0).contains("is not installed"),
                         () -> "the Chinese dialog names the missing plugin: " + zh);
             } finally {
                 browser.switchLanguage("English");

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -56,6 +57,8 @@ class ChineseScreensIT {
     private static final String SKU = "NOTE-A5-DOT";
     private static final String PREFIX = "ZHIT-";
     private static final String GRID = "packages-grid";
+    /** A carrier id no installed plugin has. */
+    private static final String ABSENT_CARRIER = "zhit-absent";
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final Pattern POOL_ROW = Pattern.compile("(?m)^carrier\\s*\\|\\s*pool\\s*\\|.*");
     private static final Pattern CJK = Pattern.compile("[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]");
@@ -319,6 +322,45 @@ class ChineseScreensIT {
         browser.click("batch-result-close");
         browser.awaitGone("batch-result-summary");
         assertTrue(latin.isEmpty(), () -> "Latin-only sentences in the result dialog: " + latin);
+    }
+
+    @Test
+    @Order(8)
+    void anUploadRefusedForAMissingCarrierPluginReadsWholeInChinese() {
+        // given: the allocated package, and the store's default shipping method pointed for a moment at a carrier
+        // whose plugin is not installed (restored below, whatever happens)
+        String pkg = packages.get("ZHIT-004");
+        String[] method = CarrierStubs.defaultMethods(waybill).get(STORE);
+        assertNotNull(method, () -> "the default shipping method of " + STORE);
+        CarrierStubs.setDefaultMethod(waybill, STORE, method[0], ABSENT_CARRIER, null);
+        try {
+            browser.go("/delivery/allocated");
+            browser.filter("filter-text", GRID, "ZHIT-004");
+            browser.selectRows(GRID, List.of(pkg));
+
+            // when
+            browser.click("action-upload");
+            browser.awaitText("confirm-text", "confirm question", t -> !t.isEmpty());
+            browser.click("confirm-button");
+
+            // then: the whole refusal is one Chinese sentence, the plugin id and the package no. as they are
+            browser.awaitText("batch-result-summary", "upload result", LIMIT, t -> !t.isEmpty());
+            List<String> failures = browser.await("refusal rows", () -> {
+                List<String> r = browser.gridRows("batch-result-failures");
+                return r.isEmpty() ? null : r;
+            });
+            String sentence = "物流商插件“" + ABSENT_CARRIER + "”未安装（包裹 " + pkg + " 的运输方式）；未发送任何内容。"
+                    + "请安装该插件或选择其他默认运输方式，然后重新上传。";
+            assertTrue(failures.stream().anyMatch(r -> r.contains(pkg) && r.contains(sentence)
+                    && !r.contains("plugin") && !r.contains("installed")), () -> "refusals: " + failures);
+            List<String> latin = latinSentences();
+            browser.screenshot("zh-06-upload-carrier-missing");
+            browser.click("batch-result-close");
+            browser.awaitGone("batch-result-summary");
+            assertTrue(latin.isEmpty(), () -> "Latin-only sentences in the upload dialog: " + latin);
+        } finally {
+            CarrierStubs.restoreDefaults(waybill, Map.of(STORE, method));
+        }
     }
 
     @Test

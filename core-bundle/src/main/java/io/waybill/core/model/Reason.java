@@ -193,6 +193,101 @@ public record Reason(String code, List<String> params) {
     /** Another change of the package came first: [package no.]. */
     public static final String CONCURRENT_CHANGE = "concurrent_change";
 
+    // refusals an operator meets in delivery management (issue 13 item 9; since 1.11): every one as data
+    /** The package waits for an unmatched SKU: [package no., the status it was to move to]. */
+    public static final String HELD_SKU_UNMATCHED = "held_sku_unmatched";
+    /** The package is already queued for the move: [package no., the status it is queued to move to]. */
+    public static final String ALREADY_QUEUED = "already_queued";
+    /** No shipping method for the upload: [package no.]. */
+    public static final String NO_SHIPPING_METHOD = "no_shipping_method";
+    /** The upload's carrier plugin is not installed: [carrier id, package no.]. */
+    public static final String CARRIER_MISSING = "carrier_missing";
+    /** Tracking refreshed for a package not waiting for one: [package no., its status]. */
+    public static final String NOT_PENDING = "not_pending";
+    /** Rules applied to a package past allocation: [package no., its status]. */
+    public static final String RULES_NOT_APPLICABLE = "rules_not_applicable";
+    /** Release from review of a package not held: [package no., its status]. */
+    public static final String NOT_HELD = "not_held";
+    /** Sync of a package already synchronised: [package no.]. */
+    public static final String ALREADY_SYNCED = "already_synced";
+    /** Sync of a package not shipped yet: [package no.]. */
+    public static final String NOT_SHIPPED = "not_shipped";
+    /** Sync for a store whose marketplace plugin is missing: [store code, platform id]. */
+    public static final String PLUGIN_MISSING = "plugin_missing";
+    /**
+     * An upload refused for its customs declaration: [package no., the problems ({@link #encode(List)}: customs_*
+     * and service_* reasons, each rendered in the sentence's language)]; {@code {n,reasons}} in the sentences.
+     */
+    public static final String CUSTOMS_NOT_READY = "customs_not_ready";
+    /** The customs declaration cannot change any more: [package no., its status]. */
+    public static final String CUSTOMS_LOCKED = "customs_locked";
+    /** The customs declaration cannot change while an upload is queued: [package no.]. */
+    public static final String CUSTOMS_LOCKED_QUEUED = "customs_locked_queued";
+    /** The supervisor's credentials are wrong: []. */
+    public static final String SUPERVISOR_AUTH_FAILED = "supervisor_auth_failed";
+    /** The user who approved is not a supervisor: [user]. */
+    public static final String NOT_SUPERVISOR = "not_supervisor";
+    /** A supervisor's approval is required and none was given: []. */
+    public static final String SUPERVISOR_REQUIRED = "supervisor_required";
+
+    // the scan station's refusals (ScanResult.reason; since 1.11). ScanResult.code stays the scan's own code
+    /** Nothing was scanned: []. */
+    public static final String EMPTY_SCAN = "empty_scan";
+    /** No package has the scanned package or tracking number: [scanned]. */
+    public static final String SCAN_UNKNOWN = "scan_unknown";
+    /** The scanned package has shipped: [package no.]. */
+    public static final String SCAN_ALREADY_SHIPPED = "scan_already_shipped";
+    /** The scanned package is voided: [package no.]. */
+    public static final String VOIDED = "voided";
+    /** The scanned package has no label printed: [package no., its status]. */
+    public static final String NOT_PRINTED = "not_printed";
+    /** Batch delivery of a package whose last weighing failed: [package no., measured g, expected g, tolerance g]. */
+    public static final String WEIGHING_FAILED = "weighing_failed";
+
+    // a scale's status (SPI device 1.1 DeviceStatus codes, prefixed scale_; since 1.11); "where" is the port or host
+    /** [scale name, the settings' problem]. */
+    public static final String SCALE_BAD_SETTINGS = "scale_bad_settings";
+    /** [where, ms]. */
+    public static final String SCALE_BUSY = "scale_busy";
+    /** [where]. */
+    public static final String SCALE_INTERRUPTED = "scale_interrupted";
+    /** [where, the transport's reason]. */
+    public static final String SCALE_OPEN_FAILED = "scale_open_failed";
+    /** [where, command, ms]. */
+    public static final String SCALE_NO_ANSWER = "scale_no_answer";
+    /** [where, ms]. */
+    public static final String SCALE_NO_FRAME = "scale_no_frame";
+    /** [where, ms, the part received]. */
+    public static final String SCALE_PARTIAL_FRAME = "scale_partial_frame";
+    /** [where, what came]. */
+    public static final String SCALE_UNREADABLE = "scale_unreadable";
+    /** [where]. */
+    public static final String SCALE_CONNECTION_LOST = "scale_connection_lost";
+    /** [where, error]. */
+    public static final String SCALE_INTERNAL_ERROR = "scale_internal_error";
+    /** [where, command]. */
+    public static final String SCALE_NOT_UNDERSTOOD = "scale_not_understood";
+    /** [where, command]. */
+    public static final String SCALE_GARBLED = "scale_garbled";
+    /** [where, command, answer]. */
+    public static final String SCALE_UNEXPECTED_ANSWER = "scale_unexpected_answer";
+    /** [command]. */
+    public static final String SCALE_CANNOT_EXECUTE = "scale_cannot_execute";
+    /** []. */
+    public static final String SCALE_OVERLOAD = "scale_overload";
+    /** []. */
+    public static final String SCALE_UNDERLOAD = "scale_underload";
+    /** []. */
+    public static final String SCALE_NOT_STABLE = "scale_not_stable";
+    /** []. */
+    public static final String SCALE_NO_STABLE_WEIGHT = "scale_no_stable_weight";
+    /** []. */
+    public static final String SCALE_BUSY_NO_WEIGHT = "scale_busy_no_weight";
+    /** No scale with the key is configured: [key]. */
+    public static final String SCALE_UNKNOWN = "scale_unknown";
+    /** The scale plugin failed: [error]. */
+    public static final String SCALE_PLUGIN_FAILED = "scale_plugin_failed";
+
     /** The codes whose params are a list of groups, with the size of one group. */
     public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2, ADDRESS_CORRECTED, 1,
             CUSTOMS_CHANGED, 4);
@@ -320,6 +415,61 @@ public record Reason(String code, List<String> params) {
             Map.entry(HOLD_RELEASED, "Released after review"),
             Map.entry(HELD_FOR_REVIEW, "Package {0} is held for review (To review); release it first. It cannot be "
                     + "{1,verb} now."),
+            Map.entry(HELD_SKU_UNMATCHED, "Package {0} is held: an order line''s SKU is not matched to a product; map "
+                    + "it in \"SKU not matched\" (or waybill:sku-alias) first. It cannot be {1,verb} now."),
+            Map.entry(ALREADY_QUEUED, "Package {0} is already queued to be {1,verb}."),
+            Map.entry(NO_SHIPPING_METHOD, "The store of package {0} has no default shipping method; set one in "
+                    + "Settings -> Shipping methods."),
+            Map.entry(CARRIER_MISSING, "The carrier plugin ''{0}'' is not installed (the shipping method of package "
+                    + "{1}); nothing was sent. Install the plugin or choose another default shipping method, then "
+                    + "upload again."),
+            Map.entry(NOT_PENDING, "Package {0} is not waiting for a tracking number ({1,status})."),
+            Map.entry(RULES_NOT_APPLICABLE, "Package {0} is {1,status}; rules apply only to packages not allocated "
+                    + "yet."),
+            Map.entry(NOT_HELD, "Package {0} is not held for review ({1,status})."),
+            Map.entry(ALREADY_SYNCED, "Package {0} is already synchronised."),
+            Map.entry(NOT_SHIPPED, "Package {0} has not been shipped."),
+            Map.entry(PLUGIN_MISSING, "Store {0} needs the marketplace plugin ''{1}'', which is not installed or not "
+                    + "configured for this store: install or configure it, then sync again."),
+            Map.entry(CUSTOMS_NOT_READY, "The customs declaration of package {0} is not ready; nothing was sent: "
+                    + "{1,reasons}. Correct it on the package page, in the catalogue or in the store settings, then "
+                    + "upload again."),
+            Map.entry(CUSTOMS_LOCKED, "Package {0} is {1,status}; its customs declaration can change only before it "
+                    + "is uploaded to a carrier."),
+            Map.entry(CUSTOMS_LOCKED_QUEUED, "Package {0} is queued for upload; its customs declaration can change "
+                    + "only before it is uploaded to a carrier."),
+            Map.entry(SUPERVISOR_AUTH_FAILED, "Supervisor name or password is wrong; the package was not shipped."),
+            Map.entry(NOT_SUPERVISOR, "{0} is not a supervisor; the package was not shipped."),
+            Map.entry(SUPERVISOR_REQUIRED, "A supervisor''s approval is required."),
+            Map.entry(EMPTY_SCAN, "Nothing was scanned."),
+            Map.entry(SCAN_UNKNOWN, "UNKNOWN PACKAGE: no package or tracking number ''{0}''."),
+            Map.entry(SCAN_ALREADY_SHIPPED, "ALREADY SHIPPED: package {0} has already been shipped."),
+            Map.entry(VOIDED, "VOIDED: package {0} was cancelled. Do not ship it."),
+            Map.entry(NOT_PRINTED, "NOT PRINTED: package {0} is {1,status}; print its label first."),
+            Map.entry(WEIGHING_FAILED, "WEIGHING FAILED: package {0} weighed {1,weight}, expected {2,weight} ± "
+                    + "{3,weight}; only a supervisor can ship it."),
+            Map.entry(SCALE_BAD_SETTINGS, "bad settings for scale {0}: {1}"),
+            Map.entry(SCALE_BUSY, "scale on {0} is busy with another request for longer than {1,number,integer} ms"),
+            Map.entry(SCALE_INTERRUPTED, "interrupted while waiting for the scale on {0}"),
+            Map.entry(SCALE_OPEN_FAILED, "cannot open {0}: {1}"),
+            Map.entry(SCALE_NO_ANSWER, "no answer to {1} within {2,number,integer} ms from {0}"),
+            Map.entry(SCALE_NO_FRAME, "no weight frame within {1,number,integer} ms from {0} (scale off, or not in "
+                    + "continuous output mode?)"),
+            Map.entry(SCALE_PARTIAL_FRAME, "no complete frame within {1,number,integer} ms from {0}, only ''{2}''"),
+            Map.entry(SCALE_UNREADABLE, "unreadable data from {0}: ''{1}'' (wrong baud rate or another format?)"),
+            Map.entry(SCALE_CONNECTION_LOST, "connection to {0} lost"),
+            Map.entry(SCALE_INTERNAL_ERROR, "internal error reading the scale on {0}: {1}"),
+            Map.entry(SCALE_NOT_UNDERSTOOD, "scale on {0} does not understand {1} (ES): is it set to MT-SICS?"),
+            Map.entry(SCALE_GARBLED, "scale on {0} received {1} garbled (ET): check baud rate, parity and cable"),
+            Map.entry(SCALE_UNEXPECTED_ANSWER, "unexpected answer to {1} from {0}: ''{2}''"),
+            Map.entry(SCALE_CANNOT_EXECUTE, "scale cannot execute {0} now (EL)"),
+            Map.entry(SCALE_OVERLOAD, "overload: take the load off"),
+            Map.entry(SCALE_UNDERLOAD, "underload: zero the empty scale"),
+            Map.entry(SCALE_NOT_STABLE, "weight not stable"),
+            Map.entry(SCALE_NO_STABLE_WEIGHT, "no stable weight within the scale''s own time: keep the parcel still"),
+            Map.entry(SCALE_BUSY_NO_WEIGHT, "scale busy, no weight now"),
+            Map.entry(SCALE_UNKNOWN, "No scale ''{0}'' is configured."),
+            Map.entry(SCALE_PLUGIN_FAILED, "The scale plugin failed: {0}"),
             Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
@@ -392,6 +542,7 @@ public record Reason(String code, List<String> params) {
                     String spec = template.substring(i + 1, end);
                     out.append(spec.endsWith(",weight") ? weight(value) : spec.endsWith(",status") ? status(value)
                             : spec.endsWith(",verb") ? verb(value) : spec.endsWith(",field") ? fieldName(value)
+                            : spec.endsWith(",reasons") ? englishOf(value)
                             : value);
                     i = end;
                 }
@@ -465,5 +616,55 @@ public record Reason(String code, List<String> params) {
             return List.of();
         }
         return List.of(encoded.split("\u001f", -1));
+    }
+
+    /**
+     * Several reasons as one param (of {@code {n,reasons}}): each its code and params separated by U+001D, the reasons
+     * by U+001C (control characters never in the values, nor the U+001F of {@link #encodedParams()}).
+     */
+    public static String encode(List<Reason> reasons) {
+        List<String> each = new ArrayList<>();
+        for (Reason r : reasons) {
+            List<String> parts = new ArrayList<>();
+            parts.add(r.code());
+            parts.addAll(r.params());
+            each.add(String.join("\u001d", parts));
+        }
+        return String.join("\u001c", each);
+    }
+
+    /** The reasons of {@link #encode(List)}. */
+    public static List<Reason> decode(String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return List.of();
+        }
+        List<Reason> out = new ArrayList<>();
+        for (String one : encoded.split("\u001c", -1)) {
+            String[] parts = one.split("\u001d", -1);
+            out.add(new Reason(parts[0], List.of(parts).subList(1, parts.length)));
+        }
+        return out;
+    }
+
+    /**
+     * A scale's status as a reason: the SPI device 1.1 {@code DeviceStatus} code prefixed {@code scale_}, with its
+     * params; null when the status has no code or one this version does not know (then its detail is shown as it is).
+     */
+    public static Reason ofScale(String deviceCode, List<String> params) {
+        if (deviceCode == null || deviceCode.isBlank() || !ENGLISH.containsKey(SCALE_PREFIX + deviceCode)) {
+            return null;
+        }
+        return new Reason(SCALE_PREFIX + deviceCode, params);
+    }
+
+    private static final String SCALE_PREFIX = "scale_";
+
+    /** Encoded reasons ({@link #encode(List)}) in English, joined with "; ". */
+    private static String englishOf(String encoded) {
+        List<String> each = new ArrayList<>();
+        for (Reason r : decode(encoded)) {
+            each.add(r.english());
+        }
+        return String.join("; ", each);
     }
 }

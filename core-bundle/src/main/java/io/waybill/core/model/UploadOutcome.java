@@ -21,8 +21,19 @@ public final class UploadOutcome {
     /** Reason code of a queued upload that was dropped because the package changed meanwhile (e.g. voided). */
     public static final String CANCELLED_CODE = "upload_cancelled";
 
-    /** A package without a carrier shipment, with its reason ({@code code} for the translation, the facts). */
-    public record Problem(long packageId, String packageNo, String code, String message) {
+    /**
+     * A package without a carrier shipment, with its reason ({@code code} for the translation, the facts; a refusal
+     * made from a {@link Reason} also has its {@code params}, so it reads whole in the user's language, since 1.11).
+     */
+    public record Problem(long packageId, String packageNo, String code, String message, List<String> params) {
+        public Problem {
+            params = params == null ? List.of() : List.copyOf(params);
+        }
+
+        /** The 1.10 form, without params. */
+        public Problem(long packageId, String packageNo, String code, String message) {
+            this(packageId, packageNo, code, message, List.of());
+        }
     }
 
     /** Counts of the queued packages, and every problem (refused first, then failed in queue order). */
@@ -51,7 +62,7 @@ public final class UploadOutcome {
             queued.put(id, numbers.getOrDefault(id, String.valueOf(id)));
         }
         for (BatchResult.Failure f : result.failures()) {
-            refused.add(new Problem(f.packageId(), f.packageNo(), f.code(), f.message()));
+            refused.add(new Problem(f.packageId(), f.packageNo(), f.code(), f.message(), f.params()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.waybill.core.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.text.MessageFormat;
 import java.util.List;
@@ -41,7 +42,7 @@ class ReasonTest {
     }
 
     private static final java.util.regex.Pattern CUSTOM = java.util.regex.Pattern.compile(
-            "\\{\\d+,(weight|status|verb|field)}");
+            "\\{\\d+,(weight|status|verb|field|reasons)}");
 
     @Test
     void customArgumentTypes() {
@@ -81,5 +82,77 @@ class ReasonTest {
     @Test
     void unknownCodeStillSaysSomething() {
         assertEquals("mystery [a]", Reason.of("mystery", "a").english());
+    }
+
+    @Test
+    void theRefusalsAnOperatorMeetsAreSentences() {
+        assertEquals("Package WB1 is held: an order line's SKU is not matched to a product; map it in \"SKU not "
+                + "matched\" (or waybill:sku-alias) first. It cannot be allocated now.",
+                Reason.of(Reason.HELD_SKU_UNMATCHED, "WB1", "ALLOCATED").english());
+        assertEquals("Package WB1 is already queued to be uploaded to a carrier.",
+                Reason.of(Reason.ALREADY_QUEUED, "WB1", "AWAITING_TRACKING").english());
+        assertEquals("The store of package WB1 has no default shipping method; set one in Settings -> Shipping "
+                + "methods.", Reason.of(Reason.NO_SHIPPING_METHOD, "WB1").english());
+        assertEquals("The carrier plugin 'easypost' is not installed (the shipping method of package WB1); nothing was "
+                + "sent. Install the plugin or choose another default shipping method, then upload again.",
+                Reason.of(Reason.CARRIER_MISSING, "easypost", "WB1").english());
+        assertEquals("Package WB1 is not waiting for a tracking number (printed).",
+                Reason.of(Reason.NOT_PENDING, "WB1", "PRINTED").english());
+        assertEquals("Package WB1 is shipped; rules apply only to packages not allocated yet.",
+                Reason.of(Reason.RULES_NOT_APPLICABLE, "WB1", "SHIPPED").english());
+        assertEquals("Package WB1 is not held for review (waiting).", Reason.of(Reason.NOT_HELD, "WB1", "WAITING")
+                .english());
+        assertEquals("Package WB1 is already synchronised.", Reason.of(Reason.ALREADY_SYNCED, "WB1").english());
+        assertEquals("Package WB1 has not been shipped.", Reason.of(Reason.NOT_SHIPPED, "WB1").english());
+        assertEquals("Store S1 needs the marketplace plugin 'ebay', which is not installed or not configured for this "
+                + "store: install or configure it, then sync again.",
+                Reason.of(Reason.PLUGIN_MISSING, "S1", "ebay").english());
+        assertEquals("Package WB1 is tracked; its customs declaration can change only before it is uploaded to a "
+                + "carrier.", Reason.of(Reason.CUSTOMS_LOCKED, "WB1", "TRACKED").english());
+        assertEquals("Package WB1 is queued for upload; its customs declaration can change only before it is "
+                + "uploaded to a carrier.", Reason.of(Reason.CUSTOMS_LOCKED_QUEUED, "WB1").english());
+        assertEquals("ann is not a supervisor; the package was not shipped.",
+                Reason.of(Reason.NOT_SUPERVISOR, "ann").english());
+        assertEquals("Supervisor name or password is wrong; the package was not shipped.",
+                Reason.of(Reason.SUPERVISOR_AUTH_FAILED).english());
+        assertEquals("A supervisor's approval is required.", Reason.of(Reason.SUPERVISOR_REQUIRED).english());
+        // the scan station's: the English the station and the shell have always shown
+        assertEquals("Nothing was scanned.", Reason.of(Reason.EMPTY_SCAN).english());
+        assertEquals("UNKNOWN PACKAGE: no package or tracking number 'RR9XX'.",
+                Reason.of(Reason.SCAN_UNKNOWN, "RR9XX").english());
+        assertEquals("ALREADY SHIPPED: package WB1 has already been shipped.",
+                Reason.of(Reason.SCAN_ALREADY_SHIPPED, "WB1").english());
+        assertEquals("VOIDED: package WB1 was cancelled. Do not ship it.", Reason.of(Reason.VOIDED, "WB1").english());
+        assertEquals("NOT PRINTED: package WB1 is tracked; print its label first.",
+                Reason.of(Reason.NOT_PRINTED, "WB1", "TRACKED").english());
+        assertEquals("WEIGHING FAILED: package WB1 weighed 0.900 kg, expected 0.800 kg ± 0.040 kg; only a supervisor "
+                + "can ship it.", Reason.of(Reason.WEIGHING_FAILED, "WB1", 900, 800, 40).english());
+    }
+
+    @Test
+    void nestedReasonsSurviveTheirParamAndReadInEnglish() {
+        List<Reason> problems = List.of(Reason.of(Reason.CUSTOMS_HS_MISSING, "A"), Reason.of(Reason.CUSTOMS_NO_LINES),
+                Reason.of(Reason.SERVICE_CURRENCY, "RA", "CNY", "EUR,USD"));
+        assertEquals(problems, Reason.decode(Reason.encode(problems)));
+        assertEquals(List.of(), Reason.decode(""));
+        Reason r = Reason.of(Reason.CUSTOMS_NOT_READY, "WB1", Reason.encode(problems));
+        assertEquals("The customs declaration of package WB1 is not ready; nothing was sent: A: HS code missing "
+                + "(customs declaration); The customs declaration has no lines; Service RA does not accept "
+                + "declarations in CNY (accepted: EUR,USD). Correct it on the package page, in the catalogue or in "
+                + "the store settings, then upload again.", r.english());
+        // stored in one column like any params
+        assertEquals(r.params(), Reason.decodeParams(r.encodedParams()));
+    }
+
+    @Test
+    void aScalesStatusCodeIsAReasonOfItsOwn() {
+        assertEquals(new Reason(Reason.SCALE_NO_ANSWER, List.of("COM3", "SI", "2000")),
+                Reason.ofScale("no_answer", List.of("COM3", "SI", "2000")));
+        assertEquals("no answer to SI within 2000 ms from COM3",
+                Reason.ofScale("no_answer", List.of("COM3", "SI", "2000")).english());
+        assertEquals("cannot open /dev/ttyUSB9: port does not exist",
+                Reason.ofScale("open_failed", List.of("/dev/ttyUSB9", "port does not exist")).english());
+        assertNull(Reason.ofScale("made_up", List.of()));
+        assertNull(Reason.ofScale(null, List.of()));
     }
 }

@@ -64,6 +64,15 @@ class UploadOutcomeTest {
     }
 
     @Test
+    void aRefusalAsDataKeepsItsParams() {
+        Reason missing = Reason.of(Reason.CARRIER_MISSING, "easypost", "WB00000002");
+        UploadOutcome outcome = new UploadOutcome(new BatchResult(1, List.of(), List.of(BatchResult.Failure.of(2,
+                "WB00000002", missing))), NUMBERS);
+        assertEquals(List.of(new UploadOutcome.Problem(2, "WB00000002", Reason.CARRIER_MISSING, missing.english(),
+                List.of("easypost", "WB00000002"))), outcome.with(Map.of()).problems());
+    }
+
+    @Test
     void anUploadWithEverythingRefusedIsCompleteAtOnce() {
         UploadOutcome outcome = new UploadOutcome(new BatchResult(1, List.of(), List.of(new BatchResult.Failure(2,
                 "WB00000002", "carrier_missing", "not installed"))), NUMBERS);

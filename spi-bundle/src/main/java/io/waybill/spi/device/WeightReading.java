@@ -18,7 +18,7 @@ public record WeightReading(Integer grams, boolean stable, DeviceStatus status) 
 
     /** A weight the scale reported as still moving: shown, never counted. */
     public static WeightReading unstable(int grams) {
-        return new WeightReading(grams, false, DeviceStatus.online("weight not stable"));
+        return new WeightReading(grams, false, DeviceStatus.online("weight not stable", DeviceStatus.NOT_STABLE));
     }
 
     /** No weight, with the status that says why. */

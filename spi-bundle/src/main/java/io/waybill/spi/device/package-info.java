@@ -4,5 +4,5 @@
  * never use a serial library themselves. Devices report status as data, never throw.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.waybill.spi.device;

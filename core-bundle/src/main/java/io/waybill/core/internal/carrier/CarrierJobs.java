@@ -104,7 +104,7 @@ public class CarrierJobs implements CarrierUploadService {
     static final String FAILED = "FAILED";
     static final String CANCELLED = "CANCELLED";
     /** Refusal code of an upload whose carrier plugin is not installed. */
-    public static final String CARRIER_MISSING = "carrier_missing";
+    public static final String CARRIER_MISSING = io.waybill.core.model.Reason.CARRIER_MISSING;
 
     private final DataSource ds;
     private final Clock clock;
@@ -133,23 +133,21 @@ public class CarrierJobs implements CarrierUploadService {
         return perPackage(packageIds, actor, (c, id, no, status, storeId, who) -> {
             if (status != PackageStatus.ALLOCATED && status != PackageStatus.UPLOAD_FAILED) {
                 PackageLifecycle.check(no, status, PackageStatus.AWAITING_TRACKING);
-                throw new OperationRefusedException("illegal_state", "Package " + no + " is "
-                        + status.name().toLowerCase().replace('_', ' ') + "; only allocated or failed packages "
-                        + "can be uploaded.");
+                throw new OperationRefusedException(io.waybill.core.model.Reason.of(
+                        io.waybill.core.model.Reason.ILLEGAL_STATE, no, status, PackageStatus.AWAITING_TRACKING));
             }
             if (hasOpenJob(c, id)) {
-                throw new OperationRefusedException("already_queued", "Package " + no + " is already queued.");
+                throw new OperationRefusedException(io.waybill.core.model.Reason.of(
+                        io.waybill.core.model.Reason.ALREADY_QUEUED, no, PackageStatus.AWAITING_TRACKING));
             }
             // a logistics rule's shipping method (issue 14) comes before the store's default
             java.util.Optional<String[]> assigned = ruleMethod(c, id);
             String[] method = assigned.isPresent() ? assigned.get() : defaultMethod(c, storeId).orElseThrow(() ->
-                    new OperationRefusedException("no_shipping_method", "The store of package " + no + " has no "
-                    + "default shipping method; set one in Settings -> Shipping methods."));
+                    new OperationRefusedException(io.waybill.core.model.Reason.of(
+                            io.waybill.core.model.Reason.NO_SHIPPING_METHOD, no)));
             PluginRegistryImpl registry = plugins;
             if (registry != null && registry.carrier(method[0]).isEmpty()) {
-                throw new OperationRefusedException(CARRIER_MISSING, "The carrier plugin '" + method[0]
-                        + "' is not installed (the default shipping method of package " + no + "'s store); nothing "
-                        + "was sent. Install the plugin or choose another default shipping method, then upload again.");
+                throw new OperationRefusedException(io.waybill.core.model.Reason.of(CARRIER_MISSING, method[0], no));
             }
             CustomsServiceImpl declarations = customs;
             PackageService pkgs = packageService;
@@ -185,8 +183,8 @@ public class CarrierJobs implements CarrierUploadService {
                 return;
             }
             if (status != PackageStatus.AWAITING_TRACKING) {
-                throw new OperationRefusedException("not_pending", "Package " + no + " is not waiting for a "
-                        + "tracking number.");
+                throw new OperationRefusedException(io.waybill.core.model.Reason.of(
+                        io.waybill.core.model.Reason.NOT_PENDING, no, status));
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_CARRIER_JOB SET NEXT_RUN_AT = ?, "
                     + "UPDATED_AT = ? WHERE PACKAGE_ID = ? AND KIND = 'POLL' AND STATE = 'QUEUED'")) {

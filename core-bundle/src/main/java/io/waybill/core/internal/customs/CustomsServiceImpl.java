@@ -57,8 +57,8 @@ import java.util.regex.Pattern;
 public class CustomsServiceImpl implements CustomsService {
     private static final Logger LOG = LoggerFactory.getLogger(CustomsServiceImpl.class);
 
-    /** Refusal code of an upload whose declaration has problems (the first problem's reason follows it). */
-    public static final String CUSTOMS_INVALID = "customs_invalid";
+    /** Refusal code of an upload whose declaration has problems (its params: the package no. and the problems). */
+    public static final String CUSTOMS_INVALID = Reason.CUSTOMS_NOT_READY;
     public static final String INVALID_DECLARATION = "invalid_declaration";
     public static final String INVALID_TAX_ID = "invalid_tax_id";
 
@@ -112,17 +112,13 @@ public class CustomsServiceImpl implements CustomsService {
      * @param problems    the reasons against uploading it with the service checked; empty when it may go
      */
     public record UploadCheck(PackageDeclaration declaration, List<Reason> problems) {
-        /** The refusal of an upload with these problems: the first one's reason, every one in the message. */
+        /**
+         * The refusal of an upload with these problems ({@link Reason#CUSTOMS_NOT_READY}): every problem a reason of
+         * its own in the params, so each reads in the user's language.
+         */
         public OperationRefusedException refusal(String packageNo) {
-            Reason first = problems.get(0);
-            StringBuilder text = new StringBuilder("The customs declaration of package " + packageNo
-                    + " is not ready; nothing was sent: ");
-            for (int i = 0; i < problems.size(); i++) {
-                text.append(i == 0 ? "" : "; ").append(problems.get(i).english());
-            }
-            text.append(". Correct it on the package page, in the catalogue or in the store settings, then upload "
-                    + "again.");
-            return new OperationRefusedException(first.code(), text.toString(), first.params());
+            return new OperationRefusedException(Reason.of(Reason.CUSTOMS_NOT_READY, packageNo,
+                    Reason.encode(problems)));
         }
     }
 

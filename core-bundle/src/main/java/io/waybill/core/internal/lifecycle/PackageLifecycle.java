@@ -113,9 +113,7 @@ public final class PackageLifecycle {
             throw new OperationRefusedException(Reason.of(Reason.ALREADY_VOIDED, packageNo, to));
         }
         if (from == SKU_UNMATCHED) {
-            throw new OperationRefusedException("sku_unmatched", "Package " + packageNo + " is held: an order "
-                    + "line's SKU is not matched to a product; map it in \"SKU not matched\" (or waybill:sku-alias) "
-                    + "first. It cannot be " + verb(to) + " now.");
+            throw new OperationRefusedException(Reason.of(Reason.HELD_SKU_UNMATCHED, packageNo, to));
         }
         if (from == HELD) {
             throw new OperationRefusedException(Reason.of(Reason.HELD_FOR_REVIEW, packageNo, to));
@@ -147,9 +145,5 @@ public final class PackageLifecycle {
 
     static String label(PackageStatus s) {
         return s.name().toLowerCase().replace('_', ' ');
-    }
-
-    private static String verb(PackageStatus to) {
-        return Reason.verb(to.name());
     }
 }

@@ -396,16 +396,15 @@ public final class RuleApplier {
                     pkg.setLong(1, id);
                     try (ResultSet rs = pkg.executeQuery()) {
                         if (!rs.next()) {
-                            refused.put(id, new BatchResult.Failure(id, String.valueOf(id), "unknown_package",
-                                    "No package with id " + id + "."));
+                            refused.put(id, BatchResult.Failure.of(id, String.valueOf(id),
+                                    Reason.of(Reason.UNKNOWN_PACKAGE_ID, id)));
                             continue;
                         }
                         String no = rs.getString(1);
                         PackageStatus status = PackageStatus.valueOf(rs.getString(2));
                         if (!APPLICABLE.contains(status)) {
-                            refused.put(id, new BatchResult.Failure(id, no, "rules_not_applicable", "Package " + no
-                                    + " is " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                                    + "; rules apply only to packages not allocated yet."));
+                            refused.put(id, BatchResult.Failure.of(id, no, Reason.of(Reason.RULES_NOT_APPLICABLE,
+                                    no, status)));
                             continue;
                         }
                         long orderId = rs.getLong(3);

@@ -34,7 +34,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,23 +205,20 @@ public class RuleServiceImpl implements RuleService {
                         ps.setLong(1, id);
                         try (ResultSet rs = ps.executeQuery()) {
                             if (!rs.next()) {
-                                throw new OperationRefusedException("unknown_package", "No package with id " + id
-                                        + ".");
+                                throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_PACKAGE_ID, id));
                             }
                             no[0] = rs.getString(1);
                             status = PackageStatus.valueOf(rs.getString(2));
                         }
                     }
                     if (status != PackageStatus.HELD) {
-                        throw new OperationRefusedException("not_held", "Package " + no[0] + " is not held for "
-                                + "review (" + status.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ").");
+                        throw new OperationRefusedException(Reason.of(Reason.NOT_HELD, no[0], status));
                     }
                     Instant now = clock.instant();
                     try (PreparedStatement ps = RELEASE.prepare(c)) {
                         ps.setTimestamp(1, Timestamp.from(now));
                         if (!RELEASE.apply(ps, id)) {
-                            throw new OperationRefusedException("concurrent_change", "Package " + no[0] + " was "
-                                    + "changed by someone else at the same time; refresh and try again.");
+                            throw new OperationRefusedException(Reason.of(Reason.CONCURRENT_CHANGE, no[0]));
                         }
                     }
                     RuleApplier.audit(c, id, who, now, RuleApplier.RELEASED, PackageStatus.HELD.name(),

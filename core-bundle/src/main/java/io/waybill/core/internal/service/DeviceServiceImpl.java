@@ -1,6 +1,7 @@
 package io.waybill.core.internal.service;
 
 import io.waybill.core.api.DeviceService;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.ScaleInfo;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.device.DeviceStatus;
@@ -56,10 +57,12 @@ public class DeviceServiceImpl implements DeviceService {
                 status = e.getValue().status();
             } catch (RuntimeException ex) {
                 d = new PluginDescriptor("?", e.getKey(), "");
-                status = DeviceStatus.offline("plugin failed: " + ex);
+                status = new DeviceStatus(DeviceStatus.State.OFFLINE, "plugin failed: " + ex, "plugin_failed",
+                        List.of(String.valueOf(ex)));
             }
             return new ScaleInfo(e.getKey(), d.id(), d.displayName(), status != null
-                    && status.state() == DeviceStatus.State.ONLINE, status == null ? "" : status.detail());
+                    && status.state() == DeviceStatus.State.ONLINE, status == null ? "" : status.detail(),
+                    status == null ? null : Reason.ofScale(status.code(), status.params()));
         }).sorted(Comparator.comparing(ScaleInfo::displayName)).toList();
     }
 
@@ -67,14 +70,17 @@ public class DeviceServiceImpl implements DeviceService {
     public WeightReading read(String scaleKey) {
         Scale scale = scaleKey == null ? null : scales.get(scaleKey);
         if (scale == null) {
-            return new WeightReading(null, false, DeviceStatus.offline("No scale '" + scaleKey + "' is configured."));
+            return new WeightReading(null, false, new DeviceStatus(DeviceStatus.State.OFFLINE, "No scale '" + scaleKey
+                    + "' is configured.", "unknown", java.util.Arrays.asList(String.valueOf(scaleKey))));
         }
         try {
             WeightReading r = scale.read();
-            return r == null ? new WeightReading(null, false, DeviceStatus.offline("The scale plugin returned nothing."))
+            return r == null ? new WeightReading(null, false, new DeviceStatus(DeviceStatus.State.OFFLINE,
+                    "The scale plugin returned nothing.", "plugin_failed", List.of("no reading")))
                     : r;
         } catch (RuntimeException e) {
-            return new WeightReading(null, false, DeviceStatus.offline("The scale plugin failed: " + e));
+            return new WeightReading(null, false, new DeviceStatus(DeviceStatus.State.OFFLINE,
+                    "The scale plugin failed: " + e, "plugin_failed", List.of(String.valueOf(e))));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.waybill.core.internal.workflow.SyncQueue;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.CarrierCodeMapping;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.SyncState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -87,27 +88,25 @@ public class SyncServiceImpl implements SyncService {
                     ps.setLong(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
-                            return new BatchResult.Failure(id, String.valueOf(id), "unknown_package", "No such package.");
+                            return BatchResult.Failure.of(id, String.valueOf(id), Reason.of(Reason.UNKNOWN_PACKAGE_ID,
+                                    id));
                         }
                         String no = rs.getString(1);
                         PackageStatus status = PackageStatus.valueOf(rs.getString(2));
                         if (status != PackageStatus.SHIPPED && status != PackageStatus.SYNC_FAILED) {
-                            return new BatchResult.Failure(id, no, status == PackageStatus.SYNCED ? "already_synced"
-                                    : "not_shipped", status == PackageStatus.SYNCED ? "Package " + no
-                                    + " is already synchronised." : "Package " + no + " has not been shipped.");
+                            return BatchResult.Failure.of(id, no, Reason.of(status == PackageStatus.SYNCED
+                                    ? Reason.ALREADY_SYNCED : Reason.NOT_SHIPPED, no));
                         }
                         PluginRegistryImpl registry = plugins;
                         String store = rs.getString(4);
                         String platform = rs.getString(5);
                         if (registry != null && registry.platform(platform, store).isEmpty()) {
                             // queued, it would wait with nothing to send it: say so now instead
-                            return new BatchResult.Failure(id, no, "plugin_missing", "Store " + store
-                                    + " needs the marketplace plugin '" + platform + "', which is not installed or "
-                                    + "not configured for this store: install or configure it, then sync again.");
+                            return BatchResult.Failure.of(id, no, Reason.of(Reason.PLUGIN_MISSING, store, platform));
                         }
                         if (!SyncQueue.enqueue(c, id, rs.getLong(3), clock.instant())) {
-                            return new BatchResult.Failure(id, no, "already_queued", "Package " + no
-                                    + " is already waiting for synchronisation.");
+                            return BatchResult.Failure.of(id, no, Reason.of(Reason.ALREADY_QUEUED, no,
+                                    PackageStatus.SYNCED));
                         }
                         Jdbc.audit(c, id, null, who, clock.instant(), "SYNC_QUEUED", status.name(), status.name(),
                                 (String) null);

@@ -137,17 +137,15 @@ public class ShippingServiceImpl implements ShippingService {
      */
     private Approved approve(SupervisorApproval approval) {
         if (approval == null) {
-            throw new OperationRefusedException("supervisor_required", "A supervisor's approval is required.");
+            throw new OperationRefusedException(Reason.of(Reason.SUPERVISOR_REQUIRED));
         }
         String why = TextRules.requireReason(approval.reason(), 500);
         Optional<UserIdentity> supervisor = auth.authenticate(approval.user(), approval.password());
         if (supervisor.isEmpty()) {
-            throw new OperationRefusedException("supervisor_auth_failed",
-                    "Supervisor name or password is wrong; the package was not shipped.");
+            throw new OperationRefusedException(Reason.of(Reason.SUPERVISOR_AUTH_FAILED));
         }
         if (!supervisor.get().hasRole(UserIdentity.SUPERVISOR)) {
-            throw new OperationRefusedException("not_supervisor",
-                    supervisor.get().name() + " is not a supervisor; the package was not shipped.");
+            throw new OperationRefusedException(Reason.of(Reason.NOT_SUPERVISOR, supervisor.get().name()));
         }
         return new Approved(supervisor.get().name(), why);
     }
@@ -180,10 +178,8 @@ public class ShippingServiceImpl implements ShippingService {
                 if (failed == null) {
                     shipOne(c, p, null, who, "SHIPPED", Reason.of(Reason.BATCH_NOT_WEIGHED));
                 } else if (approved == null) {
-                    return ScanResult.refused("weighing_failed", "WEIGHING FAILED: package " + p.packageNo()
-                            + " weighed " + Weights.format(failed.measuredGrams()) + ", expected "
-                            + Weights.format(p.expected()) + " ± " + Weights.format(p.tolerance())
-                            + "; only a supervisor can ship it.", p.id(), p.packageNo());
+                    return ScanResult.refused("weighing_failed", Reason.of(Reason.WEIGHING_FAILED, p.packageNo(),
+                            failed.measuredGrams(), p.expected(), p.tolerance()), p.id(), p.packageNo());
                 } else {
                     shipOne(c, p, null, who, "SHIPPED_OVERRIDE", Reason.of(Reason.BATCH_WEIGHT_OVERRIDE,
                             approved.supervisor(), failed.measuredGrams(), p.expected(), p.tolerance(),
@@ -192,13 +188,17 @@ public class ShippingServiceImpl implements ShippingService {
                 return verdict(p, null, true);
                 });
             } catch (OperationRefusedException e) {
-                r = ScanResult.refused(e.code(), e.getMessage(), id, null);
+                r = new ScanResult(ScanResult.Outcome.REFUSED, e.code(), e.getMessage(), id, null, null, null, null,
+                        null, false, e.reason() != null ? e.reason() : e.params().isEmpty() ? null
+                        : new Reason(e.code(), e.params()));
             }
             if (r.shipped()) {
                 done.add(id);
             } else {
-                failures.add(new BatchResult.Failure(id, r.packageNo() == null ? String.valueOf(id) : r.packageNo(),
-                        r.code(), r.message()));
+                String no = r.packageNo() == null ? String.valueOf(id) : r.packageNo();
+                // as data when it is (the reason's code then, as its params go with it)
+                failures.add(r.reason() == null ? new BatchResult.Failure(id, no, r.code(), r.message())
+                        : new BatchResult.Failure(id, no, r.reason().code(), r.message(), r.reason().params()));
             }
         }
         return new BatchResult(packageIds.size(), done, failures);
@@ -303,14 +303,13 @@ public class ShippingServiceImpl implements ShippingService {
     private Object find(Connection c, String scanned) throws SQLException {
         String code = normalise(scanned);
         if (code.isEmpty()) {
-            return ScanResult.refused("empty_scan", "Nothing was scanned.", null, null);
+            return ScanResult.refused("empty_scan", Reason.of(Reason.EMPTY_SCAN), null, null);
         }
         Object byNo = load(c, "p.PACKAGE_NO = ?", code);
         if (byNo instanceof ScanResult r && "unknown_package".equals(r.code())) {
             Object byTracking = load(c, "p.TRACKING_NO = ?", code);
             if (byTracking instanceof ScanResult r2 && "unknown_package".equals(r2.code())) {
-                return ScanResult.refused("unknown_package", "UNKNOWN PACKAGE: no package or tracking number '"
-                        + code + "'.", null, null);
+                return ScanResult.refused("unknown_package", Reason.of(Reason.SCAN_UNKNOWN, code), null, null);
             }
             return byTracking;
         }
@@ -338,7 +337,8 @@ public class ShippingServiceImpl implements ShippingService {
             ps.setObject(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return ScanResult.refused("unknown_package", "No such package.", null, null);
+                    return ScanResult.refused("unknown_package", Reason.of(Reason.UNKNOWN_PACKAGE_ID, key), null,
+                            null);
                 }
                 long wh = rs.getLong(6);
                 Long warehouse = rs.wasNull() ? null : wh;
@@ -352,13 +352,12 @@ public class ShippingServiceImpl implements ShippingService {
                         rs.getLong(5), warehouse, expected, tolerance, rs.getLong(10), rs.getString(11));
                 return switch (p.status()) {
                     case PRINTED -> p;
-                    case SHIPPED, SYNCED, SYNC_FAILED -> ScanResult.refused("already_shipped", "ALREADY SHIPPED: package "
-                            + p.packageNo() + " has already been shipped.", p.id(), p.packageNo());
-                    case VOIDED -> ScanResult.refused("voided", "VOIDED: package " + p.packageNo()
-                            + " was cancelled. Do not ship it.", p.id(), p.packageNo());
-                    default -> ScanResult.refused("not_printed", "NOT PRINTED: package " + p.packageNo() + " is "
-                            + p.status().name().toLowerCase().replace('_', ' ') + "; print its label first.",
-                            p.id(), p.packageNo());
+                    case SHIPPED, SYNCED, SYNC_FAILED -> ScanResult.refused("already_shipped",
+                            Reason.of(Reason.SCAN_ALREADY_SHIPPED, p.packageNo()), p.id(), p.packageNo());
+                    case VOIDED -> ScanResult.refused("voided", Reason.of(Reason.VOIDED, p.packageNo()), p.id(),
+                            p.packageNo());
+                    default -> ScanResult.refused("not_printed", Reason.of(Reason.NOT_PRINTED, p.packageNo(),
+                            p.status()), p.id(), p.packageNo());
                 };
             }
         }

@@ -14,6 +14,7 @@ import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.SkuAlias;
 import io.waybill.platform.csv.internal.CsvOrderFileParser;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +96,8 @@ class SkuUnmatchedTest {
 
         assertEquals(List.of(), r.succeeded());
         assertEquals(1, r.failures().size());
-        assertEquals("sku_unmatched", r.failures().get(0).code());
+        assertEquals(Reason.HELD_SKU_UNMATCHED, r.failures().get(0).code());
+        assertEquals(List.of(r.failures().get(0).packageNo(), "ALLOCATED"), r.failures().get(0).params());
         assertTrue(r.failures().get(0).message().contains("is held: an order line's SKU is not matched"),
                 r.failures().get(0).message());
         assertEquals(PackageStatus.SKU_UNMATCHED, detail("u1").row().status());

@@ -144,8 +144,10 @@ class CustomsUploadTest {
 
         assertEquals(List.of(), r.succeeded());
         BatchResult.Failure f = r.failures().get(0);
-        assertEquals(Reason.CUSTOMS_HS_MISSING, f.code());
-        assertEquals(List.of("A"), f.params());
+        // one refusal whose params are the package and every problem, each a reason of its own
+        assertEquals(Reason.CUSTOMS_NOT_READY, f.code());
+        assertEquals(List.of(f.packageNo(), Reason.encode(List.of(Reason.of(Reason.CUSTOMS_HS_MISSING, "A")))),
+                f.params());
         assertTrue(f.message().contains("A: HS code missing") && f.message().contains(f.packageNo()), f.message());
         assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_CARRIER_JOB WHERE PACKAGE_ID = " + id));
         assertEquals(PackageStatus.ALLOCATED, packages.detail(id).orElseThrow().row().status());
@@ -172,7 +174,12 @@ class CustomsUploadTest {
         long id = allocated("o1", "A", 1, "B", 1, "C", 1);
         assertEquals(List.of(new Reason(Reason.SERVICE_CURRENCY, List.of("RA", "CNY", "EUR,USD")),
                 new Reason(Reason.SERVICE_CUSTOMS_LINES, List.of("RA", "3", "2"))), customs.problems(id, null));
-        assertEquals(Reason.SERVICE_CURRENCY, jobs.upload(List.of(id), "op").failures().get(0).code());
+        BatchResult.Failure f = jobs.upload(List.of(id), "op").failures().get(0);
+        assertEquals(Reason.CUSTOMS_NOT_READY, f.code());
+        assertEquals(List.of(new Reason(Reason.SERVICE_CURRENCY, List.of("RA", "CNY", "EUR,USD")),
+                new Reason(Reason.SERVICE_CUSTOMS_LINES, List.of("RA", "3", "2"))), Reason.decode(f.params().get(1)));
+        assertTrue(f.message().contains("does not accept declarations in CNY (accepted: EUR,USD); Service RA takes at "
+                + "most 2 declaration lines"), f.message());
     }
 
     @Test
@@ -358,7 +365,8 @@ class CustomsUploadTest {
         exec(db, "UPDATE WB_ORDER SET COUNTRY_CODE = 'DE' WHERE PLATFORM_ORDER_ID = 'eu1'");
         fulfilment.allocate(List.of(id), "t");
         assertEquals(List.of(Reason.of(Reason.CUSTOMS_IOSS_MISSING, "DE", "20", "EUR")), customs.problems(id, null));
-        assertEquals(Reason.CUSTOMS_IOSS_MISSING, jobs.upload(List.of(id), "op").failures().get(0).code());
+        assertEquals(List.of(Reason.of(Reason.CUSTOMS_IOSS_MISSING, "DE", "20", "EUR")), Reason.decode(
+                jobs.upload(List.of(id), "op").failures().get(0).params().get(1)));
 
         customs.setStoreCustoms("S1", new StoreCustoms(new CustomsDeclaration.TaxIds("IM2760000123", null, null,
                 null), null, true), "admin");

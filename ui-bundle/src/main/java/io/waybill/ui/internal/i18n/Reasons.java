@@ -42,7 +42,7 @@ public final class Reasons {
      * package was to move to, as what that move does: {@code reasonverb.<NAME>}) and {@code field} (what an edit
      * changed: {@code reasonfield.<key>}); English takes the core's words.
      */
-    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field)\\}");
+    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field|reasons)\\}");
     static final String VERB_PREFIX = "reasonverb.";
     static final String FIELD_PREFIX = "reasonfield.";
 
@@ -83,13 +83,28 @@ public final class Reasons {
     /** A batch failure in {@code locale}: whole when its code has params, else as {@link #text(Locale, String,
      * String)}. */
     public static String failure(Locale locale, BatchResult.Failure f) {
-        if (!f.params().isEmpty()) {
+        if (structured(f.code(), f.params())) {
             String text = text(locale, new Reason(f.code(), f.params()));
             if (text != null) {
                 return text;
             }
         }
         return text(locale, f.code(), f.message());
+    }
+
+    /**
+     * Why a scale is offline or gives no weight, in {@code locale}: its reason in that language when the plugin said
+     * why as data (SPI device 1.1) and the language is not English, else the plugin's own detail (English, more
+     * specific); never null.
+     */
+    public static String scale(Locale locale, Reason reason, String detail) {
+        String plain = detail == null ? "" : detail;
+        Locale target = WaybillI18NProvider.supported(locale);
+        if (reason == null || WaybillI18NProvider.ENGLISH.equals(target)) {
+            return plain;
+        }
+        String text = text(target, reason);
+        return text == null ? plain : text;
     }
 
     /** A batch failure in the language of the current UI. */
@@ -153,6 +168,14 @@ public final class Reasons {
                     : orElse(WaybillI18NProvider.bundle(target), VERB_PREFIX + value, Reason.verb(value));
             case "field" -> english ? Reason.fieldName(value)
                     : orElse(WaybillI18NProvider.bundle(target), FIELD_PREFIX + value, Reason.fieldName(value));
+            case "reasons" -> {
+                List<String> each = new ArrayList<>();
+                for (Reason r : Reason.decode(value)) {
+                    String t = text(target, r);
+                    each.add(t == null ? r.english() : t);
+                }
+                yield String.join(english ? "; " : "；", each);
+            }
             default -> value;
         };
     }
@@ -200,7 +223,28 @@ public final class Reasons {
                 return text;
             }
         }
+        if (structured(e.code(), e.params())) {
+            String text = text(locale, new Reason(e.code(), e.params()));
+            if (text != null) {
+                return text;
+            }
+        }
         return text(locale, e.code(), e.getMessage());
+    }
+
+    /**
+     * Whether a code and params (of a batch failure or a refusal) are a structured reason: params given, or a code
+     * of {@link Reason} whose sentence takes none.
+     */
+    static boolean structured(String code, List<String> params) {
+        if (code == null) {
+            return false;
+        }
+        if (!params.isEmpty()) {
+            return true;
+        }
+        String template = Reason.englishTemplate(code);
+        return template != null && !template.contains("{");
     }
 
     /** A reason with its code in the language of the current UI. */

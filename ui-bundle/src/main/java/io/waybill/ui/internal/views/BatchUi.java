@@ -156,7 +156,7 @@ final class BatchUi {
             } catch (OperationRefusedException e) {
                 finish(ui, () -> {
                     progress.close();
-                    error(Reasons.text(ui.getLocale(), e.code(), e.getMessage()));
+                    error(Reasons.refusal(ui.getLocale(), e));
                 });
                 return;
             } catch (Exception e) {

@@ -149,7 +149,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
         scaleSelect.setEmptySelectionAllowed(true);
         scaleSelect.setEmptySelectionCaption(getTranslation("scan.scale.none"));
         scaleSelect.setItemLabelGenerator(s -> s == null ? getTranslation("scan.scale.none")
-                : ScanVerdicts.scaleLabel(s, this::getTranslation));
+                : ScanVerdicts.scaleLabel(s, locale, this::getTranslation));
         scaleSelect.addValueChangeListener(e -> {
             scaleChanged();
             if (e.isFromClient()) {
@@ -730,6 +730,12 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String message(ScanResult result, String scanned) {
+        if (result.outcome() == ScanResult.Outcome.REFUSED && result.reason() != null) {
+            String whole = Reasons.text(locale, result.reason()); // a refusal as data: whole in the user's language
+            if (whole != null) {
+                return whole;
+            }
+        }
         String key = ScanVerdicts.refusalKey(result);
         boolean english = "en".equals(locale.getLanguage());
         if (key != null && !english) {

@@ -1,8 +1,11 @@
 package io.waybill.ui.internal.views;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.ScaleInfo;
 import io.waybill.core.model.ScanResult;
+import io.waybill.spi.device.DeviceStatus;
 import io.waybill.spi.device.WeightReading;
+import io.waybill.ui.internal.i18n.Reasons;
 
 import java.util.Locale;
 import java.util.Set;
@@ -128,9 +131,15 @@ public final class ScanVerdicts {
      * @param t translation function (key, parameters)
      */
     public static String scaleLabel(ScaleInfo scale, BiFunction<String, Object[], String> t) {
+        return scaleLabel(scale, Locale.ENGLISH, t);
+    }
+
+    /** As {@link #scaleLabel(ScaleInfo, BiFunction)}, the detail in {@code locale} when the scale said why as data. */
+    public static String scaleLabel(ScaleInfo scale, Locale locale, BiFunction<String, Object[], String> t) {
         String name = scale.displayName() == null || scale.displayName().isBlank() ? scale.key() : scale.displayName();
         String state = t.apply(scale.online() ? "scan.scale.online" : "scan.scale.offline", new Object[0]);
-        String detail = scale.detail() == null || scale.detail().isBlank() ? "" : ": " + scale.detail();
+        String why = Reasons.scale(locale, scale.reason(), scale.detail());
+        String detail = why.isBlank() ? "" : ": " + why;
         return name + " \u00b7 " + state + detail;
     }
 
@@ -148,8 +157,9 @@ public final class ScanVerdicts {
         if (reading.grams() != null) {
             return t.apply("scan.weight.unstable", new Object[] {Formats.weight(reading.grams(), locale)});
         }
-        String detail = reading.status() == null || reading.status().detail() == null ? ""
-                : reading.status().detail();
+        DeviceStatus status = reading.status();
+        String detail = status == null ? "" : Reasons.scale(locale, Reason.ofScale(status.code(), status.params()),
+                status.detail());
         boolean offline = reading.status() != null && !reading.status().isOnline();
         return t.apply(offline ? "scan.weight.offline" : "scan.weight.none", new Object[] {detail});
     }

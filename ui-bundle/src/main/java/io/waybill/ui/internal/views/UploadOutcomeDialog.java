@@ -140,7 +140,8 @@ final class UploadOutcomeDialog {
 
     private String reason(UploadOutcome.Problem p) {
         return p.message() == null || p.message().isBlank() ? ui.getTranslation("reason." + p.code())
-                : Reasons.text(ui.getLocale(), p.code(), p.message());
+                : Reasons.failure(ui.getLocale(), new BatchResult.Failure(p.packageId(), p.packageNo(), p.code(),
+                        p.message(), p.params())); // a refusal as data reads whole in the user's language
     }
 
     /** Starts reading the states until every package has an outcome (nothing to follow when none was queued). */

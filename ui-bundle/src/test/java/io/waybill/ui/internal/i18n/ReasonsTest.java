@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReasonsTest {
@@ -68,7 +69,7 @@ class ReasonsTest {
             }
         }
         assertEquals(new TreeSet<>(Reason.CODES), zhCodes, "zh sentences vs the core's Reason codes");
-        Pattern placeholder = Pattern.compile("\\{\\d+(,number,integer|,weight|,status|,verb|,field)?}");
+        Pattern placeholder = Pattern.compile("\\{\\d+(,number,integer|,weight|,status|,verb|,field|,reasons)?}");
         for (String code : Reason.CODES) {
             String zhText = zh.getString(Reasons.TEXT_PREFIX + code);
             assertEquals(placeholders(placeholder, Reason.englishTemplate(code)), placeholders(placeholder, zhText),
@@ -153,5 +154,105 @@ class ReasonsTest {
         assertEquals("包裹不存在", Reasons.kind(ZH, "unknown_package"));
         assertEquals("Unknown package", Reasons.kind(Locale.ENGLISH, "unknown_package"));
         assertEquals("brand_new", Reasons.kind(ZH, "brand_new"));
+    }
+
+    @Test
+    void theRefusalsAnOperatorMeetsReadWholeInChinese() {
+        // upload
+        assertEquals("包裹 WB1 所属店铺没有默认运输方式；请在“设置 → 运输方式”中设置。",
+                Reasons.text(ZH, Reason.of(Reason.NO_SHIPPING_METHOD, "WB1")));
+        assertEquals("The store of package WB1 has no default shipping method; set one in Settings -> Shipping "
+                + "methods.", Reasons.text(Locale.ENGLISH, Reason.of(Reason.NO_SHIPPING_METHOD, "WB1")));
+        assertEquals("包裹 WB1 已在队列中，等待上传到物流商。",
+                Reasons.text(ZH, Reason.of(Reason.ALREADY_QUEUED, "WB1", PackageStatus.AWAITING_TRACKING)));
+        assertEquals("Package WB1 is already queued to be synchronised.",
+                Reasons.text(Locale.ENGLISH, Reason.of(Reason.ALREADY_QUEUED, "WB1", PackageStatus.SYNCED)));
+        assertEquals("物流商插件“easypost”未安装（包裹 WB1 的运输方式）；未发送任何内容。请安装该插件或选择其他默认运输方式，然后重新上传。",
+                Reasons.text(ZH, Reason.of(Reason.CARRIER_MISSING, "easypost", "WB1")));
+        assertEquals("包裹 WB1 不在等待运单号（当前为“" + zhStatus(PackageStatus.ALLOCATED) + "”）。",
+                Reasons.text(ZH, Reason.of(Reason.NOT_PENDING, "WB1", PackageStatus.ALLOCATED)));
+        assertEquals("包裹 WB1 已挂起：订单明细的 SKU 未匹配到商品；请先在“SKU 未匹配”中匹配（或用 waybill:sku-alias）。现在不能分配库存。",
+                Reasons.text(ZH, Reason.of(Reason.HELD_SKU_UNMATCHED, "WB1", PackageStatus.ALLOCATED)));
+        // rules, review
+        assertFalse(latinSentence(Reasons.text(ZH, Reason.of(Reason.RULES_NOT_APPLICABLE, "WB1",
+                PackageStatus.SHIPPED))));
+        assertFalse(latinSentence(Reasons.text(ZH, Reason.of(Reason.NOT_HELD, "WB1", PackageStatus.WAITING))));
+        // the scan station
+        assertEquals("未知包裹：没有包裹号或运单号为“RR9XX”的包裹。", Reasons.text(ZH, Reason.of(Reason.SCAN_UNKNOWN, "RR9XX")));
+        assertEquals("UNKNOWN PACKAGE: no package or tracking number 'RR9XX'.",
+                Reasons.text(Locale.ENGLISH, Reason.of(Reason.SCAN_UNKNOWN, "RR9XX")));
+        assertEquals("称重未通过：包裹 WB1 称得 0.900 kg，预期 0.800 kg ± 0.040 kg；只有主管可以放行发货。",
+                Reasons.text(ZH, Reason.of(Reason.WEIGHING_FAILED, "WB1", 900, 800, 40)));
+        assertEquals("WEIGHING FAILED: package WB1 weighed 0.900 kg, expected 0.800 kg ± 0.040 kg; only a supervisor "
+                + "can ship it.", Reasons.text(Locale.ENGLISH, Reason.of(Reason.WEIGHING_FAILED, "WB1", 900, 800, 40)));
+        // every code of the kind the scan log names has its kind in both languages
+        for (String code : List.of("empty_scan", "unknown_package", "already_shipped", "voided", "not_printed",
+                "weighing_failed")) {
+            assertFalse(Reasons.kind(ZH, code).equals(code), code);
+            assertFalse(Reasons.kind(Locale.ENGLISH, code).equals(code), code);
+        }
+    }
+
+    @Test
+    void aCustomsRefusalNamesEveryProblemInTheUsersLanguage() {
+        Reason refusal = Reason.of(Reason.CUSTOMS_NOT_READY, "WB7", Reason.encode(List.of(
+                Reason.of(Reason.CUSTOMS_HS_MISSING, "SKU-A"), Reason.of(Reason.CUSTOMS_NO_LINES))));
+        assertEquals("包裹 WB7 的报关信息未就绪，未发送任何内容：SKU-A：缺少海关编码（报关）；报关信息没有明细。请在包裹页面、商品资料或店铺设置中修正后重新上传。",
+                Reasons.text(ZH, refusal));
+        assertEquals("The customs declaration of package WB7 is not ready; nothing was sent: SKU-A: HS code missing "
+                + "(customs declaration); The customs declaration has no lines. Correct it on the package page, in the "
+                + "catalogue or in the store settings, then upload again.", refusal.english());
+        assertEquals(refusal.english(), Reasons.text(Locale.ENGLISH, refusal));
+        // as a batch failure and as a refusal thrown
+        BatchResult.Failure f = BatchResult.Failure.of(7, "WB7", refusal);
+        assertEquals(Reasons.text(ZH, refusal), Reasons.failure(ZH, f));
+        assertEquals(Reasons.text(ZH, refusal), Reasons.refusal(ZH,
+                new io.waybill.core.api.OperationRefusedException(refusal)));
+    }
+
+    @Test
+    void aRefusalWithParamsButNoReasonObjectIsStillWhole() {
+        var e = new io.waybill.core.api.OperationRefusedException(Reason.NOT_PENDING, "Package WB1 is not waiting.",
+                List.of("WB1", "TRACKED"));
+        assertFalse(latinSentence(Reasons.refusal(ZH, e)), Reasons.refusal(ZH, e));
+        // a code whose sentence takes no params
+        BatchResult.Failure auth = new BatchResult.Failure(1, "WB1", Reason.SUPERVISOR_AUTH_FAILED, "wrong");
+        assertEquals("主管用户名或密码错误；包裹未发货。", Reasons.failure(ZH, auth));
+    }
+
+    @Test
+    void aScalesStatusReadsInChineseWhenThePluginGaveACode() {
+        Reason noAnswer = Reason.ofScale("no_answer", List.of("/dev/ttyUSB0", "SI", "2000"));
+        assertEquals("/dev/ttyUSB0 在 2,000 毫秒内没有回应 SI 命令", Reasons.scale(ZH, noAnswer, "no answer to SI ..."));
+        // English keeps the plugin's own (more specific) text; no code, or an unknown one: the text as it is
+        assertEquals("no answer to SI ...", Reasons.scale(Locale.ENGLISH, noAnswer, "no answer to SI ..."));
+        assertNull(Reason.ofScale("brand_new", List.of()));
+        assertNull(Reason.ofScale(null, List.of()));
+        assertEquals("plain", Reasons.scale(ZH, null, "plain"));
+        assertEquals("", Reasons.scale(ZH, null, null));
+        assertEquals("超载：请取下重物", Reasons.scale(ZH, Reason.ofScale("overload", List.of()), "overload (S +)"));
+        // every scale code of the SPI has its reason
+        for (String code : List.of(io.waybill.spi.device.DeviceStatus.BAD_SETTINGS,
+                io.waybill.spi.device.DeviceStatus.BUSY, io.waybill.spi.device.DeviceStatus.INTERRUPTED,
+                io.waybill.spi.device.DeviceStatus.OPEN_FAILED, io.waybill.spi.device.DeviceStatus.NO_ANSWER,
+                io.waybill.spi.device.DeviceStatus.NO_FRAME, io.waybill.spi.device.DeviceStatus.PARTIAL_FRAME,
+                io.waybill.spi.device.DeviceStatus.UNREADABLE, io.waybill.spi.device.DeviceStatus.CONNECTION_LOST,
+                io.waybill.spi.device.DeviceStatus.INTERNAL_ERROR, io.waybill.spi.device.DeviceStatus.NOT_UNDERSTOOD,
+                io.waybill.spi.device.DeviceStatus.GARBLED, io.waybill.spi.device.DeviceStatus.UNEXPECTED_ANSWER,
+                io.waybill.spi.device.DeviceStatus.CANNOT_EXECUTE, io.waybill.spi.device.DeviceStatus.OVERLOAD,
+                io.waybill.spi.device.DeviceStatus.UNDERLOAD, io.waybill.spi.device.DeviceStatus.NOT_STABLE,
+                io.waybill.spi.device.DeviceStatus.NO_STABLE_WEIGHT,
+                io.waybill.spi.device.DeviceStatus.BUSY_NO_WEIGHT)) {
+            assertNotNull(Reason.ofScale(code, List.of()), code);
+        }
+    }
+
+    private static String zhStatus(PackageStatus s) {
+        return WaybillI18NProvider.bundle(ZH).getString("status." + s.name());
+    }
+
+    /** A sentence of Latin words outside the data (codes, numbers, package numbers). */
+    private static boolean latinSentence(String text) {
+        return text.replaceAll("WB\\d+|waybill:[a-z-]+|[A-Z]{2,}|\\d", "").matches(".*[A-Za-z]{3,}.*");
     }
 }

@@ -113,5 +113,17 @@ class ScanVerdictsTest {
                 ScanVerdicts.scaleLabel(new ScaleInfo("k", "mtsics", "Bench", false, "no answer"), T));
         assertEquals("pid.1 \u00b7 scan.scale.online",
                 ScanVerdicts.scaleLabel(new ScaleInfo("pid.1", "mtsics", " ", true, null), T));
+        // a scale that said why as data (SPI device 1.1): the reason in the user's language, the plugin's in English
+        ScaleInfo silent = new ScaleInfo("k", "mtsics", "Bench", false, "no answer to SI within 2000 ms from COM3",
+                io.waybill.core.model.Reason.ofScale("no_answer", java.util.List.of("COM3", "SI", "2000")));
+        assertEquals("Bench \u00b7 scan.scale.offline: COM3 在 2,000 毫秒内没有回应 SI 命令",
+                ScanVerdicts.scaleLabel(silent, Locale.SIMPLIFIED_CHINESE, T));
+        assertEquals("Bench \u00b7 scan.scale.offline: no answer to SI within 2000 ms from COM3",
+                ScanVerdicts.scaleLabel(silent, Locale.ENGLISH, T));
+        WeightReading lost = WeightReading.none(DeviceStatus.offline("connection to COM3 lost",
+                DeviceStatus.CONNECTION_LOST, "COM3"));
+        assertEquals("scan.weight.offline[与 COM3 的连接已断开]",
+                ScanVerdicts.reading(lost, Locale.SIMPLIFIED_CHINESE, T));
+        assertEquals("scan.weight.offline[connection to COM3 lost]", ScanVerdicts.reading(lost, Locale.ENGLISH, T));
     }
 }

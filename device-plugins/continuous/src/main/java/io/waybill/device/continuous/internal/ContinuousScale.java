@@ -95,22 +95,25 @@ public class ContinuousScale implements Scale {
     @Override
     public WeightReading read() {
         if (settings == null) {
-            return WeightReading.none(DeviceStatus.offline("bad settings for scale " + name + ": " + configProblem));
+            return WeightReading.none(DeviceStatus.offline("bad settings for scale " + name + ": " + configProblem,
+                    DeviceStatus.BAD_SETTINGS, name, configProblem));
         }
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try {
             if (!lock.tryLock(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
                 return WeightReading.none(DeviceStatus.offline("scale on " + where()
-                        + " is busy with another request for longer than " + settings.timeout().toMillis() + " ms"));
+                        + " is busy with another request for longer than " + settings.timeout().toMillis() + " ms",
+                        DeviceStatus.BUSY, where(), settings.timeout().toMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return WeightReading.none(DeviceStatus.offline("interrupted while waiting for the scale on " + where()));
+            return WeightReading.none(DeviceStatus.offline("interrupted while waiting for the scale on " + where(),
+                    DeviceStatus.INTERRUPTED, where()));
         }
         try {
-            String openProblem = ensureOpen();
+            DeviceStatus openProblem = ensureOpen();
             if (openProblem != null) {
-                return WeightReading.none(DeviceStatus.offline(openProblem));
+                return WeightReading.none(openProblem);
             }
             // everything on the line now is older than this read (the backlog, a frame begun before): drop it
             byte[] backlog = lines.drain(connection, deadline);
@@ -123,7 +126,7 @@ public class ContinuousScale implements Scale {
             while (true) {
                 LineReader.Line line = lines.next(connection, deadline);
                 if (!line.complete()) {
-                    return WeightReading.none(DeviceStatus.offline(noFrame(line.text(), lastUnreadable)));
+                    return WeightReading.none(noFrame(line.text(), lastUnreadable));
                 }
                 if (!line.fresh()) {
                     // the rest of a frame that began before the read: old weight, even when it parses
@@ -138,7 +141,8 @@ public class ContinuousScale implements Scale {
                     case UNSTABLE:
                         return WeightReading.unstable(frame.grams());
                     case OVERLOAD:
-                        return WeightReading.none(DeviceStatus.online("overload (OL): take the load off"));
+                        return WeightReading.none(DeviceStatus.online("overload (OL): take the load off",
+                                DeviceStatus.OVERLOAD));
                     default:
                         // an unreadable frame: keep waiting for a readable one, say what came if none does
                         lastUnreadable = line.text().isEmpty() ? lastUnreadable : frame;
@@ -148,32 +152,38 @@ public class ContinuousScale implements Scale {
             closeConnection();
             LOG.debug("Scale {} lost: {}", name, e.getMessage());
             return WeightReading.none(DeviceStatus.offline(
-                    e.getMessage() == null ? "connection to " + where() + " lost" : e.getMessage()));
+                    e.getMessage() == null ? "connection to " + where() + " lost" : e.getMessage(),
+                    DeviceStatus.CONNECTION_LOST, where()));
         } catch (RuntimeException e) {
             closeConnection();
             LOG.warn("Scale {}: unexpected failure", name, e);
-            return WeightReading.none(DeviceStatus.offline("internal error reading the scale on " + where() + ": " + e));
+            return WeightReading.none(DeviceStatus.offline("internal error reading the scale on " + where() + ": " + e,
+                    DeviceStatus.INTERNAL_ERROR, where(), String.valueOf(e)));
         } finally {
             lock.unlock();
         }
     }
 
-    private String noFrame(String partial, ContinuousFrame lastUnreadable) {
+    /** Why no weight came within the timeout (offline): what came, if anything (SPI device 1.1 codes). */
+    DeviceStatus noFrame(String partial, ContinuousFrame lastUnreadable) {
         String from = connection == null ? where() : connection.description();
+        long ms = settings.timeout().toMillis();
         if (lastUnreadable != null) {
-            return "unreadable data from " + from + ": '" + lastUnreadable.raw() + "' (" + lastUnreadable.problem()
-                    + "; wrong baud rate or another output format?)";
+            return DeviceStatus.offline("unreadable data from " + from + ": '" + lastUnreadable.raw() + "' ("
+                    + lastUnreadable.problem() + "; wrong baud rate or another output format?)",
+                    DeviceStatus.UNREADABLE, from, lastUnreadable.raw());
         }
         if (!partial.isEmpty()) {
-            return "no complete frame within " + settings.timeout().toMillis() + " ms from " + from + ", only '"
-                    + ContinuousFrameParser.printable(partial) + "'";
+            String part = ContinuousFrameParser.printable(partial);
+            return DeviceStatus.offline("no complete frame within " + ms + " ms from " + from + ", only '" + part
+                    + "'", DeviceStatus.PARTIAL_FRAME, from, ms, part);
         }
-        return "no weight frame within " + settings.timeout().toMillis() + " ms from " + from
-                + " (scale off, or not in continuous output mode?)";
+        return DeviceStatus.offline("no weight frame within " + ms + " ms from " + from
+                + " (scale off, or not in continuous output mode?)", DeviceStatus.NO_FRAME, from, ms);
     }
 
-    /** Opens the connection when there is none; returns why not, or null. */
-    private String ensureOpen() {
+    /** Opens the connection when there is none; returns why not (offline), or null. */
+    private DeviceStatus ensureOpen() {
         if (connection != null && connection.isOpen()) {
             return null;
         }
@@ -182,7 +192,9 @@ public class ContinuousScale implements Scale {
                 ? tcpTransport.open(settings.host(), settings.tcpPort(), settings.timeout(), settings.timeout())
                 : serialTransport.open(settings.port(), settings.serial());
         if (!r.isOk()) {
-            return r.messages().isEmpty() ? "cannot open " + where() : r.messages().get(0).text();
+            String why = r.messages().isEmpty() ? "" : r.messages().get(0).text();
+            return DeviceStatus.offline(why.isEmpty() ? "cannot open " + where() : why, DeviceStatus.OPEN_FAILED,
+                    where(), why.isEmpty() ? "-" : why);
         }
         connection = r.value();
         lines.clear();

@@ -96,6 +96,7 @@ class ContinuousScaleSerialTest {
         assertNull(r.grams());
         assertTrue(r.status().isOnline());
         assertTrue(r.status().detail().contains("overload"), r.status().detail());
+        assertEquals(DeviceStatus.OVERLOAD, r.status().code()); // as data too (SPI device 1.1)
     }
 
     @Test
@@ -120,6 +121,8 @@ class ContinuousScaleSerialTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(DeviceStatus.State.OFFLINE, s.state());
         assertTrue(s.detail().contains("no weight frame within 700 ms"), s.detail());
+        assertEquals(DeviceStatus.NO_FRAME, s.code());
+        assertEquals("700", s.params().get(1));
         assertTrue(ms >= TIMEOUT.toMillis() - 50 && ms < TIMEOUT.toMillis() + SLACK_MS, "took " + ms + " ms");
     }
 
@@ -130,6 +133,8 @@ class ContinuousScaleSerialTest {
         assertEquals(DeviceStatus.State.OFFLINE, r.status().state());
         assertTrue(r.status().detail().contains("unreadable data") && r.status().detail().contains("\\x00"),
                 r.status().detail());
+        assertEquals(DeviceStatus.UNREADABLE, r.status().code());
+        assertEquals(2, r.status().params().size());
     }
 
     @Test
@@ -138,6 +143,9 @@ class ContinuousScaleSerialTest {
         WeightReading r = timed(scale::read);
         assertEquals(DeviceStatus.State.OFFLINE, r.status().state());
         assertTrue(r.status().detail().contains("no complete frame"), r.status().detail());
+        assertEquals(DeviceStatus.PARTIAL_FRAME, r.status().code());
+        assertEquals("700", r.status().params().get(1));
+        assertTrue(r.status().params().get(2).startsWith("ST,"), r.status().params().toString()); // what came
     }
 
     @Test
@@ -147,6 +155,8 @@ class ContinuousScaleSerialTest {
         WeightReading r = timed(scale::read);
         assertEquals(DeviceStatus.State.OFFLINE, r.status().state());
         assertTrue(r.status().detail().contains("ttyACM3"), r.status().detail());
+        assertEquals(DeviceStatus.OPEN_FAILED, r.status().code());
+        assertTrue(r.status().params().get(0).contains("ttyACM3"), r.status().params().toString());
     }
 
     @Test

@@ -155,15 +155,29 @@ public class MtSicsScale implements Scale {
         return switch (r.kind()) {
             case STABLE_WEIGHT -> WeightReading.stable(r.grams());
             case DYNAMIC_WEIGHT -> WeightReading.unstable(r.grams());
-            case NOT_EXECUTABLE -> WeightReading.none(DeviceStatus.online(command.equals("S")
-                    ? "no stable weight within the scale's own time (S I): keep the parcel still"
-                    : "scale busy, no weight now (S I)"));
-            case ABOVE_RANGE -> WeightReading.none(DeviceStatus.online("overload (S +): take the load off"));
-            case BELOW_RANGE -> WeightReading.none(DeviceStatus.online("underload (S -): zero the empty scale"));
-            case LOGICAL_ERROR -> WeightReading.none(DeviceStatus.online(generalError(command, r)));
-            case SYNTAX_ERROR, TRANSMISSION_ERROR -> WeightReading.none(DeviceStatus.offline(generalError(command, r)));
-            default -> WeightReading.none(DeviceStatus.offline(
-                    "unexpected answer to " + command + " from " + where() + ": '" + r.raw() + "'"));
+            case NOT_EXECUTABLE -> WeightReading.none(command.equals("S")
+                    ? DeviceStatus.online("no stable weight within the scale's own time (S I): keep the parcel still",
+                            DeviceStatus.NO_STABLE_WEIGHT)
+                    : DeviceStatus.online("scale busy, no weight now (S I)", DeviceStatus.BUSY_NO_WEIGHT));
+            case ABOVE_RANGE -> WeightReading.none(DeviceStatus.online("overload (S +): take the load off",
+                    DeviceStatus.OVERLOAD));
+            case BELOW_RANGE -> WeightReading.none(DeviceStatus.online("underload (S -): zero the empty scale",
+                    DeviceStatus.UNDERLOAD));
+            default -> WeightReading.none(errorStatus(command, r));
+        };
+    }
+
+    /**
+     * The status after an error answer (EL: online, it cannot do it now; ES, ET: offline, it does not speak
+     * MT-SICS here) or an answer that does not fit: the text of {@link #generalError} with its code (SPI device 1.1).
+     */
+    DeviceStatus errorStatus(String command, MtSicsReply r) {
+        String text = generalError(command, r);
+        return switch (r.kind()) {
+            case LOGICAL_ERROR -> DeviceStatus.online(text, DeviceStatus.CANNOT_EXECUTE, command);
+            case SYNTAX_ERROR -> DeviceStatus.offline(text, DeviceStatus.NOT_UNDERSTOOD, where(), command);
+            case TRANSMISSION_ERROR -> DeviceStatus.offline(text, DeviceStatus.GARBLED, where(), command);
+            default -> DeviceStatus.offline(text, DeviceStatus.UNEXPECTED_ANSWER, where(), command, r.raw());
         };
     }
 
@@ -180,8 +194,8 @@ public class MtSicsScale implements Scale {
 
     /** The answer to one command, or no answer and the status that says why. */
     private record Outcome(MtSicsReply reply, DeviceStatus status) {
-        static Outcome failed(String detail) {
-            return new Outcome(null, DeviceStatus.offline(detail));
+        static Outcome failed(DeviceStatus status) {
+            return new Outcome(null, status);
         }
     }
 
@@ -192,20 +206,23 @@ public class MtSicsScale implements Scale {
      */
     private Outcome exchange(String command) {
         if (settings == null) {
-            return Outcome.failed("bad settings for scale " + name + ": " + configProblem);
+            return Outcome.failed(DeviceStatus.offline("bad settings for scale " + name + ": " + configProblem,
+                    DeviceStatus.BAD_SETTINGS, name, configProblem));
         }
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try {
             if (!lock.tryLock(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                return Outcome.failed("scale on " + where() + " is busy with another request for longer than "
-                        + settings.timeout().toMillis() + " ms");
+                return Outcome.failed(DeviceStatus.offline("scale on " + where() + " is busy with another request "
+                        + "for longer than " + settings.timeout().toMillis() + " ms", DeviceStatus.BUSY, where(),
+                        settings.timeout().toMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.failed("interrupted while waiting for the scale on " + where());
+            return Outcome.failed(DeviceStatus.offline("interrupted while waiting for the scale on " + where(),
+                    DeviceStatus.INTERRUPTED, where()));
         }
         try {
-            String openProblem = ensureOpen();
+            DeviceStatus openProblem = ensureOpen();
             if (openProblem != null) {
                 return Outcome.failed(openProblem);
             }
@@ -223,11 +240,15 @@ public class MtSicsScale implements Scale {
                 LineReader.Line line = lines.next(connection, deadline);
                 if (!line.complete()) {
                     if (line.text().isEmpty()) {
-                        return Outcome.failed("no answer to " + command + " within " + settings.timeout().toMillis()
-                                + " ms from " + connection.description());
+                        return Outcome.failed(DeviceStatus.offline("no answer to " + command + " within "
+                                + settings.timeout().toMillis() + " ms from " + connection.description(),
+                                DeviceStatus.NO_ANSWER, connection.description(), command,
+                                settings.timeout().toMillis()));
                     }
-                    return Outcome.failed("unreadable answer to " + command + " from " + connection.description()
-                            + ": '" + MtSicsParser.printable(line.text()) + "' (wrong baud rate or not MT-SICS?)");
+                    String partial = MtSicsParser.printable(line.text());
+                    return Outcome.failed(DeviceStatus.offline("unreadable answer to " + command + " from "
+                            + connection.description() + ": '" + partial + "' (wrong baud rate or not MT-SICS?)",
+                            DeviceStatus.UNREADABLE, connection.description(), partial));
                 }
                 if (!line.fresh()) {
                     dropStale(line.text().getBytes(StandardCharsets.ISO_8859_1), command);
@@ -238,8 +259,9 @@ public class MtSicsScale implements Scale {
                 }
                 MtSicsReply reply = MtSicsParser.parse(line.text());
                 if (reply.kind() == MtSicsReply.Kind.UNREADABLE) {
-                    return Outcome.failed("unreadable answer to " + command + " from " + connection.description()
-                            + ": '" + reply.raw() + "' (" + reply.problem() + ")");
+                    return Outcome.failed(DeviceStatus.offline("unreadable answer to " + command + " from "
+                            + connection.description() + ": '" + reply.raw() + "' (" + reply.problem() + ")",
+                            DeviceStatus.UNREADABLE, connection.description(), reply.raw()));
                 }
                 if (reply.answers(command)) {
                     unanswered = false;
@@ -250,11 +272,13 @@ public class MtSicsScale implements Scale {
         } catch (IOException e) {
             closeConnection();
             LOG.debug("Scale {} lost: {}", name, e.getMessage());
-            return Outcome.failed(e.getMessage() == null ? "connection to " + where() + " lost" : e.getMessage());
+            return Outcome.failed(DeviceStatus.offline(e.getMessage() == null ? "connection to " + where() + " lost"
+                    : e.getMessage(), DeviceStatus.CONNECTION_LOST, where()));
         } catch (RuntimeException e) {
             closeConnection();
             LOG.warn("Scale {}: unexpected failure", name, e);
-            return Outcome.failed("internal error talking to the scale on " + where() + ": " + e);
+            return Outcome.failed(DeviceStatus.offline("internal error talking to the scale on " + where() + ": " + e,
+                    DeviceStatus.INTERNAL_ERROR, where(), String.valueOf(e)));
         } finally {
             lock.unlock();
         }
@@ -270,10 +294,11 @@ public class MtSicsScale implements Scale {
         while (true) {
             LineReader.Line line = lines.next(connection, deadline);
             if (!line.complete()) {
-                return Outcome.failed("no answer to " + SYNC + " (sent before " + command
+                return Outcome.failed(DeviceStatus.offline("no answer to " + SYNC + " (sent before " + command
                         + " because an earlier command went unanswered) within " + settings.timeout().toMillis()
                         + " ms from " + connection.description()
-                        + (line.text().isEmpty() ? "" : ", only '" + MtSicsParser.printable(line.text()) + "'"));
+                        + (line.text().isEmpty() ? "" : ", only '" + MtSicsParser.printable(line.text()) + "'"),
+                        DeviceStatus.NO_ANSWER, connection.description(), SYNC, settings.timeout().toMillis()));
             }
             MtSicsReply reply = MtSicsParser.parse(line.text());
             if (line.fresh() && (reply.command().equals(SYNC) || reply.isGeneralError())) {
@@ -291,8 +316,8 @@ public class MtSicsScale implements Scale {
         }
     }
 
-    /** Opens the connection when there is none; returns why not, or null. */
-    private String ensureOpen() {
+    /** Opens the connection when there is none; returns why not (offline), or null. */
+    private DeviceStatus ensureOpen() {
         if (connection != null && connection.isOpen()) {
             return null;
         }
@@ -301,8 +326,9 @@ public class MtSicsScale implements Scale {
                 ? tcpTransport.open(settings.host(), settings.tcpPort(), settings.timeout(), settings.timeout())
                 : serialTransport.open(settings.port(), settings.serial());
         if (!r.isOk()) {
-            return r.messages().isEmpty() ? "cannot open " + where()
-                    : r.messages().get(0).text();
+            String why = r.messages().isEmpty() ? "" : r.messages().get(0).text();
+            return DeviceStatus.offline(why.isEmpty() ? "cannot open " + where() : why, DeviceStatus.OPEN_FAILED,
+                    where(), why.isEmpty() ? "-" : why);
         }
         connection = r.value();
         lines.clear();

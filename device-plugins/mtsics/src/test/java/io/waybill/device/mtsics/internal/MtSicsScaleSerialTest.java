@@ -143,6 +143,8 @@ class MtSicsScaleSerialTest {
         assertFalse(r.counts());
         assertTrue(r.status().isOnline());
         assertTrue(r.status().detail().contains("overload"), r.status().detail());
+        assertEquals(DeviceStatus.OVERLOAD, r.status().code()); // as data too (SPI device 1.1)
+        assertEquals(List.of(), r.status().params());
     }
 
     @Test
@@ -151,6 +153,7 @@ class MtSicsScaleSerialTest {
         WeightReading r = scale.read();
         assertNull(r.grams());
         assertTrue(r.status().detail().contains("underload"), r.status().detail());
+        assertEquals(DeviceStatus.UNDERLOAD, r.status().code());
     }
 
     @Test
@@ -195,6 +198,8 @@ class MtSicsScaleSerialTest {
         assertNull(r.grams());
         assertEquals(DeviceStatus.State.OFFLINE, r.status().state());
         assertTrue(r.status().detail().contains("ES"), r.status().detail());
+        assertEquals(DeviceStatus.NOT_UNDERSTOOD, r.status().code());
+        assertEquals("SI", r.status().params().get(1));
     }
 
     @Test
@@ -203,6 +208,8 @@ class MtSicsScaleSerialTest {
         WeightReading r = scale.read();
         assertNull(r.grams());
         assertTrue(r.status().detail().contains("EL"), r.status().detail());
+        assertEquals(DeviceStatus.CANNOT_EXECUTE, r.status().code());
+        assertEquals(List.of("SI"), r.status().params());
     }
 
     @Test
@@ -211,6 +218,8 @@ class MtSicsScaleSerialTest {
         WeightReading r = scale.read();
         assertEquals(DeviceStatus.State.OFFLINE, r.status().state());
         assertTrue(r.status().detail().contains("baud"), r.status().detail());
+        assertEquals(DeviceStatus.GARBLED, r.status().code());
+        assertEquals("SI", r.status().params().get(1));
     }
 
     @Test

@@ -94,6 +94,10 @@ class MtSicsScaleTcpTest {
         assertEquals(DeviceStatus.State.OFFLINE, s.state());
         assertTrue(s.detail().contains("tcp 127.0.0.1:" + server.getLocalPort()), s.detail());
         assertTrue(ms < TIMEOUT.toMillis() + 2_000, "took " + ms + " ms");
+        // why, as data (SPI device 1.1): where, the command, the timeout
+        assertEquals(DeviceStatus.NO_ANSWER, s.code());
+        assertTrue(s.params().get(0).contains("127.0.0.1:" + server.getLocalPort()), s.params().toString());
+        assertEquals(List.of("SI", "700"), s.params().subList(1, 3));
     }
 
     @Test
@@ -110,6 +114,7 @@ class MtSicsScaleTcpTest {
         // then
         assertEquals(DeviceStatus.State.OFFLINE, dropped.status().state());
         assertTrue(dropped.status().detail().contains("closed"), dropped.status().detail());
+        assertEquals(DeviceStatus.CONNECTION_LOST, dropped.status().code());
         assertEquals(13, scale.read().grams());
     }
 
@@ -124,5 +129,8 @@ class MtSicsScaleTcpTest {
         DeviceStatus s = scale.status();
         assertEquals(DeviceStatus.State.OFFLINE, s.state());
         assertTrue(s.detail().contains("127.0.0.1:" + port), s.detail());
+        assertEquals(DeviceStatus.OPEN_FAILED, s.code());
+        assertEquals(2, s.params().size());
+        assertTrue(s.params().get(0).contains("127.0.0.1:" + port), s.params().toString());
     }
 }
