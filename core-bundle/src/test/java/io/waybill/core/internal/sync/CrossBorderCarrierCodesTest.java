@@ -78,7 +78,7 @@ class CrossBorderCarrierCodesTest {
         amazon = new AmazonDouble();
         PluginRegistryImpl registry = Fixtures.registry();
         registry.bindPlatform(Fixtures.reference(), amazon);
-        worker = new SyncJobWorker(sync, registry, false);
+        worker = SyncJobWorker.standalone(sync, registry, false);
     }
 
     @AfterEach
