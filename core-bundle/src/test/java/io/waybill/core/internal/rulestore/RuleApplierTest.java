@@ -154,16 +154,24 @@ class RuleApplierTest {
         long tenTags = packages.get(0);
         long lowerEu = packages.get(4);
         long gappedTags = packages.get(3);
-        for (int t = 0; t < 10; t++) {
-            Fixtures.exec(db, "INSERT INTO WB_PACKAGE_TAG VALUES (" + tenTags + ", 'T" + t + "', " + t + ", "
-                    + "TIMESTAMP('2026-12-01 10:00:00'))");
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement tag = c.prepareStatement("INSERT INTO WB_PACKAGE_TAG (PACKAGE_ID, TAG, POS, ADDED_AT) "
+                     + "VALUES (?, ?, ?, ?)")) {
+            List<Object[]> tags = new ArrayList<>();
+            for (int t = 0; t < 10; t++) {
+                tags.add(new Object[] {tenTags, "T" + t, t});
+            }
+            tags.add(new Object[] {lowerEu, "eu", 0});
+            tags.add(new Object[] {gappedTags, "x", 0});
+            tags.add(new Object[] {gappedTags, "y", 5});
+            for (Object[] t : tags) {
+                tag.setLong(1, (Long) t[0]);
+                tag.setString(2, (String) t[1]);
+                tag.setInt(3, (Integer) t[2]);
+                tag.setTimestamp(4, Timestamp.from(NOW.minusSeconds(86_400)));
+                tag.executeUpdate();
+            }
         }
-        Fixtures.exec(db, "INSERT INTO WB_PACKAGE_TAG VALUES (" + lowerEu + ", 'eu', 0, TIMESTAMP('2026-12-01 "
-                + "10:00:00'))");
-        Fixtures.exec(db, "INSERT INTO WB_PACKAGE_TAG VALUES (" + gappedTags + ", 'x', 0, TIMESTAMP('2026-12-01 "
-                + "10:00:00'))");
-        Fixtures.exec(db, "INSERT INTO WB_PACKAGE_TAG VALUES (" + gappedTags + ", 'y', 5, TIMESTAMP('2026-12-01 "
-                + "10:00:00'))");
 
         RuleStore rules = new RuleStore(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
         rules.add("France review", true, "country FR", "hold check address", "t");
@@ -190,40 +198,65 @@ class RuleApplierTest {
     @Test
     void theInputsTheDecisionsAndTheRefusalsDoNotDependOnTheChunkSize() throws Exception {
         try (DatabaseEngine db = TestDatabase.inMemory()) {
-            Selection s = seed(db);
-            RuleApplier.Outcome expected = Jdbc.inTransaction(db.dataSource(), c -> new RuleApplier(CARRIERS, 200)
-                    .evaluate(c, s.ids(), NOW));
-            for (int chunk : new int[] {1, 2, 3, 7}) {
-                RuleApplier.Outcome o = Jdbc.inTransaction(db.dataSource(), c -> new RuleApplier(CARRIERS, chunk)
-                        .evaluate(c, s.ids(), NOW));
-                assertEquals(expected.packages(), o.packages(), "chunk " + chunk);
-                assertEquals(expected.evaluations(), o.evaluations(), "chunk " + chunk);
-                assertEquals(new ArrayList<>(expected.refused().entrySet()), new ArrayList<>(o.refused().entrySet()),
-                        "chunk " + chunk);
-            }
-
-            // each package once, in the order first selected; unknown and not applicable ones refused in that order
-            assertEquals(24 + 1 - 2, expected.packages().size());
-            assertEquals(Map.of(999_999L, "unknown_package", 999_998L, "unknown_package", s.allocated(),
-                    "rules_not_applicable", s.voided(), "rules_not_applicable"), expected.refused().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().code())));
-            assertEquals(s.ids().stream().distinct().filter(expected.refused()::containsKey).toList(),
-                    new ArrayList<>(expected.refused().keySet()));
-            assertEquals(s.ids().stream().distinct().filter(id -> !expected.refused().containsKey(id)).toList(),
-                    expected.packages().stream().map(RuleApplier.Loaded::id).toList());
-            RuleInput twoLines = input(expected, s.twoLines());
-            assertEquals(List.of("C", "A"), twoLines.lines().stream().map(RuleInput.Line::sku).toList());
-            assertEquals(List.of(3, 4), twoLines.lines().stream().map(RuleInput.Line::quantity).toList());
-            RuleInput box = input(expected, s.bundle());
-            assertEquals(Set.of(ProductFlag.BATTERY, ProductFlag.LIQUID), box.lines().get(0).flags());
-            // only the package whose every product has customs data is taken by the customs-only service
-            // (a liquid without a battery gets none: STD carries no dangerous goods, DG only batteries)
-            long byCustoms = expected.evaluations().stream().filter(e -> e.decision(Action.Kind.SHIPPING_METHOD)
-                    .filter(d -> d.ruleName().equals("Customs")).isPresent()).count();
-            assertEquals("Customs", expected.evaluations().get(indexOf(expected, s.customs()))
-                    .decision(Action.Kind.SHIPPING_METHOD).orElseThrow().ruleName());
-            assertEquals(5, byCustoms, "the packages of the orders of D lines only");
+            chunksAgree(db);
         }
+    }
+
+    /** On a database without packages yet: the selection evaluated in chunks of several sizes, then applied. */
+    static void chunksAgree(DatabaseEngine db) throws Exception {
+        Selection s = seed(db);
+        RuleApplier.Outcome expected = Jdbc.inTransaction(db.dataSource(), c -> new RuleApplier(CARRIERS, 200)
+                .evaluate(c, s.ids(), NOW));
+        for (int chunk : new int[] {1, 2, 3, 7}) {
+            RuleApplier.Outcome o = Jdbc.inTransaction(db.dataSource(), c -> new RuleApplier(CARRIERS, chunk)
+                    .evaluate(c, s.ids(), NOW));
+            assertEquals(expected.packages(), o.packages(), "chunk " + chunk);
+            assertEquals(expected.evaluations(), o.evaluations(), "chunk " + chunk);
+            assertEquals(new ArrayList<>(expected.refused().entrySet()), new ArrayList<>(o.refused().entrySet()),
+                    "chunk " + chunk);
+        }
+
+        // each package once, in the order first selected; unknown and not applicable ones refused in that order
+        assertEquals(24 + 1 - 2, expected.packages().size());
+        assertEquals(Map.of(999_999L, "unknown_package", 999_998L, "unknown_package", s.allocated(),
+                "rules_not_applicable", s.voided(), "rules_not_applicable"), expected.refused().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().code())));
+        assertEquals(s.ids().stream().distinct().filter(expected.refused()::containsKey).toList(),
+                new ArrayList<>(expected.refused().keySet()));
+        assertEquals(s.ids().stream().distinct().filter(id -> !expected.refused().containsKey(id)).toList(),
+                expected.packages().stream().map(RuleApplier.Loaded::id).toList());
+        RuleInput twoLines = input(expected, s.twoLines());
+        assertEquals(List.of("C", "A"), twoLines.lines().stream().map(RuleInput.Line::sku).toList());
+        assertEquals(List.of(3, 4), twoLines.lines().stream().map(RuleInput.Line::quantity).toList());
+        RuleInput box = input(expected, s.bundle());
+        assertEquals(Set.of(ProductFlag.BATTERY, ProductFlag.LIQUID), box.lines().get(0).flags());
+        // only the package whose every product has customs data is taken by the customs-only service
+        // (a liquid without a battery gets none: STD carries no dangerous goods, DG only batteries)
+        long byCustoms = expected.evaluations().stream().filter(e -> e.decision(Action.Kind.SHIPPING_METHOD)
+                .filter(d -> d.ruleName().equals("Customs")).isPresent()).count();
+        assertEquals("Customs", expected.evaluations().get(indexOf(expected, s.customs()))
+                .decision(Action.Kind.SHIPPING_METHOD).orElseThrow().ruleName());
+        assertEquals(5, byCustoms, "the packages of the orders of D lines only");
+
+        Jdbc.inTransaction(db.dataSource(), c -> new RuleApplier(CARRIERS, 3).apply(c, s.ids(), "op", NOW));
+        checkWritten(db, s);
+    }
+
+    /**
+     * A tag already there in another case is not added again; ten tags are the most; positions go on after the
+     * highest; the held package the rules no longer hold is waiting again, with a release line.
+     */
+    private static void checkWritten(DatabaseEngine db, Selection s) throws Exception {
+        assertEquals(10, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE_TAG WHERE PACKAGE_ID = "
+                + s.tenTags()));
+        assertEquals(List.of("eu@0"), tags(db, s.lowerEu()));
+        assertEquals(List.of("x@0", "y@5", "LIQ@6"), tags(db, s.gappedTags()));
+        assertEquals(List.of("EU@0"), tags(db, s.held()));
+        assertEquals("WAITING", Fixtures.string(db, "SELECT STATUS FROM WB_PACKAGE WHERE ID = " + s.held()));
+        assertEquals(1, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'RELEASED' "
+                + "AND PACKAGE_ID = " + s.held()));
+        assertEquals("ALLOCATED", Fixtures.string(db, "SELECT STATUS FROM WB_PACKAGE WHERE ID = "
+                + s.allocated()));
     }
 
     private static int indexOf(RuleApplier.Outcome o, long id) {
@@ -251,20 +284,7 @@ class RuleApplierTest {
                         NOW));
                 assertEquals(dry.evaluations(), real.evaluations());
                 dumps.add(dump(db));
-
-                // a tag already there in another case is not added again; ten tags are the most; positions go on
-                // after the highest
-                assertEquals(10, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE_TAG WHERE PACKAGE_ID = "
-                        + s.tenTags()));
-                assertEquals(List.of("eu@0"), tags(db, s.lowerEu()));
-                assertEquals(List.of("x@0", "y@5", "LIQ@6"), tags(db, s.gappedTags()));
-                assertEquals(List.of("EU@0"), tags(db, s.held()));
-                // the held package the rules no longer hold is waiting again, with a release line
-                assertEquals("WAITING", Fixtures.string(db, "SELECT STATUS FROM WB_PACKAGE WHERE ID = " + s.held()));
-                assertEquals(1, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'RELEASED' "
-                        + "AND PACKAGE_ID = " + s.held()));
-                assertEquals("ALLOCATED", Fixtures.string(db, "SELECT STATUS FROM WB_PACKAGE WHERE ID = "
-                        + s.allocated()));
+                checkWritten(db, s);
             }
         }
         assertEquals(dumps.get(0), dumps.get(1));
