@@ -45,13 +45,6 @@ public final class DatabaseEngine implements Database, AutoCloseable {
             // they were all 32 KB label pages) inside Karaf's 512 MB heap. Explicit system properties still win.
             defaultProperty("derby.storage.pageCacheSize", "4000");
             defaultProperty("derby.language.sequence.preallocator", "1000");
-            // Derby opens its transaction log in "rws" mode by default: every 32 KB log buffer it writes is a
-            // synchronous disk write, so a large transaction (rules recorded for 10,000 packages: about 40,000 rows
-            // written; an import) waits on hundreds of them. With file sync the log is written through the OS and
-            // forced with one sync at each commit (and before any data page whose changes it holds is written, as
-            // before): equally durable, one sync per commit instead of one per buffer (benchmarks/README.md,
-            // RulesBenchmark). A documented Derby property.
-            defaultProperty(FILE_SYNC_LOG, "true");
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -129,9 +122,6 @@ public final class DatabaseEngine implements Database, AutoCloseable {
             }
         }
     }
-
-    /** Derby syncs its log file at commit instead of writing it synchronously ("rws"). */
-    static final String FILE_SYNC_LOG = "derby.storage.fileSyncTransactionLog";
 
     private static void defaultProperty(String name, String value) {
         if (System.getProperty(name) == null) {
