@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -129,9 +130,11 @@ class YunExpressIT {
     }
 
     private String packageOf(String order) {
-        Result list = waybill.shell("waybill:package-list --store " + STORE + " -n 10000");
-        return ShellTables.rows(list).stream().filter(row -> order.equals(row.get("Order no.")))
+        // every page: earlier classes import more than one page of this store's packages (oldest first)
+        List<Map<String, String>> rows = waybill.allPackageRows("waybill:package-list --store " + STORE);
+        return rows.stream().filter(row -> order.equals(row.get("Order no.")))
                 .map(row -> row.get("Package no.")).findFirst()
-                .orElseThrow(() -> new AssertionError("no package of " + order + ":\n" + list.output()));
+                .orElseThrow(() -> new AssertionError("no package of " + order + " among " + rows.size()
+                        + " packages of " + STORE));
     }
 }

@@ -168,6 +168,8 @@ public record Reason(String code, List<String> params) {
     public static final String HOLD_RELEASED = "hold_released";
     /** The package is held for review (To review): [package no., the status it was to move to]. Since 1.10. */
     public static final String HELD_FOR_REVIEW = "held_for_review";
+    /** An upload a restart interrupted at a carrier that cannot deduplicate: its outcome is unknown. Since 1.12. */
+    public static final String UPLOAD_INTERRUPTED = "upload_interrupted";
 
     // failure reasons (BatchResult.Failure.params)
     /** Not allocated, short of stock: [sku, missing, sku, missing...]. */
@@ -413,6 +415,8 @@ public record Reason(String code, List<String> params) {
                     + "{2,number,integer} declaration lines; this parcel has {1,number,integer}"),
             Map.entry(RULES_RELEASED, "The rules no longer hold this package; back to waiting"),
             Map.entry(HOLD_RELEASED, "Released after review"),
+            Map.entry(UPLOAD_INTERRUPTED, "The upload was interrupted by a restart and its outcome is unknown. Check "
+                    + "the carrier's portal for a shipment of this package before uploading it again."),
             Map.entry(HELD_FOR_REVIEW, "Package {0} is held for review (To review); release it first. It cannot be "
                     + "{1,verb} now."),
             Map.entry(HELD_SKU_UNMATCHED, "Package {0} is held: an order line''s SKU is not matched to a product; map "

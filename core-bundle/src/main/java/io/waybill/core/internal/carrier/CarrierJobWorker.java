@@ -185,8 +185,8 @@ public class CarrierJobWorker {
                 LOG.info("Carrier job {} of package {} resumed after a restart", j.id(), j.packageId());
             } else {
                 Jdbc.inTransaction(ds, c -> {
-                    failUpload(c, j, "The upload was interrupted by a restart and its outcome is unknown. Check the "
-                            + "carrier's portal for a shipment of this package before uploading it again.");
+                    failUpload(c, j, io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.UPLOAD_INTERRUPTED)
+                            .english());
                     return null;
                 });
                 LOG.info("Carrier job {} of package {} was interrupted by a restart; its carrier {} cannot "

@@ -14,6 +14,7 @@ import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
 import io.waybill.spi.carrier.CarrierGateway;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,11 +22,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,8 +85,12 @@ public final class RuleApplier {
             refused) {
     }
 
+    /** Ids per IN list when reading (packages, orders, lines, SKUs, tags). */
+    static final int CHUNK = 200;
+
     /** The installed carrier plugin of an id (its services and their limits, SPI carrier 1.2). */
     private final Function<String, Optional<CarrierGateway>> carriers;
+    private final int chunk;
 
     /** Without carrier plugins: actions are checked only for an unknown or disabled warehouse. */
     public RuleApplier() {
@@ -93,7 +102,16 @@ public final class RuleApplier {
      *                 limits of the service its carrier declares ({@link ServiceLimits})
      */
     public RuleApplier(Function<String, Optional<CarrierGateway>> carriers) {
+        this(carriers, CHUNK);
+    }
+
+    /** With {@code chunk} ids per IN list (tests: results do not depend on it). */
+    RuleApplier(Function<String, Optional<CarrierGateway>> carriers, int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk " + chunk);
+        }
         this.carriers = carriers;
+        this.chunk = chunk;
     }
 
     /** Evaluates the stored rules for these packages at {@code now}, writing nothing (the dry run). */
@@ -103,7 +121,7 @@ public final class RuleApplier {
 
     private Outcome evaluate(Connection c, List<Rule> rules, List<Long> ids, Instant now) throws SQLException {
         Map<Long, BatchResult.Failure> refused = new LinkedHashMap<>();
-        Inputs reader = new Inputs(c);
+        Inputs reader = new Inputs(c, chunk);
         List<Loaded> loaded = reader.load(ids, refused);
         Map<String, Long> warehouses = enabledWarehouses(c);
         RuleEngine.ActionCheck check = check(warehouses, new ServiceLimits(carriers, reader.customsComplete::contains));
@@ -136,11 +154,11 @@ public final class RuleApplier {
     private Outcome apply(Connection c, List<Long> ids, String actor, Instant now, boolean fresh)
             throws SQLException {
         List<Rule> rules = ids.isEmpty() ? List.of() : RuleStore.read(c);
-        if (ids.isEmpty() || rules.stream().noneMatch(Rule::enabled) && (fresh || !anyHeld(c, ids))) {
+        if (ids.isEmpty() || rules.stream().noneMatch(Rule::enabled) && (fresh || !anyHeld(c, ids, chunk))) {
             return new Outcome(List.of(), List.of(), Map.of());
         }
         Outcome o = evaluate(c, rules, ids, now);
-        record(c, o, actor, now, enabledWarehouses(c));
+        record(c, o, actor, now, enabledWarehouses(c), chunk);
         return o;
     }
 
@@ -168,13 +186,16 @@ public final class RuleApplier {
         return out;
     }
 
-    private static boolean anyHeld(Connection c, List<Long> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT STATUS FROM WB_PACKAGE WHERE ID = ?")) {
-            for (long id : ids) {
-                ps.setLong(1, id);
+    private static boolean anyHeld(Connection c, List<Long> ids, int chunk) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT STATUS FROM WB_PACKAGE WHERE ID IN (" + marks(chunk)
+                + ")")) {
+            for (int from = 0; from < ids.size(); from += chunk) {
+                bind(ps, ids.subList(from, Math.min(ids.size(), from + chunk)), chunk);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && PackageStatus.HELD.name().equals(rs.getString(1))) {
-                        return true;
+                    while (rs.next()) {
+                        if (PackageStatus.HELD.name().equals(rs.getString(1))) {
+                            return true;
+                        }
                     }
                 }
             }
@@ -183,15 +204,16 @@ public final class RuleApplier {
     }
 
     /** Writes the decisions: one guarded update per package, the tags, and the history lines, in JDBC batches. */
-    private static void record(Connection c, Outcome o, String actor, Instant now, Map<String, Long> warehouses)
-            throws SQLException {
+    private static void record(Connection c, Outcome o, String actor, Instant now, Map<String, Long> warehouses,
+                               int chunk) throws SQLException {
         Timestamp ts = Timestamp.from(now);
         Map<PackageStatus, PreparedStatement> gates = new HashMap<>();
         Map<PackageStatus, List<Loaded>> batched = new HashMap<>();
         try (PreparedStatement audit = c.prepareStatement("INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ORDER_ID, ACTOR, "
                 + "OCCURRED_AT, ACTION, FROM_STATUS, TO_STATUS, REASON, REASON_CODE, REASON_PARAMS) "
                 + "VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)");
-             Tags tags = new Tags(c, ts)) {
+             Tags tags = new Tags(c, ts, chunk)) {
+            tags.read(o);
             for (int i = 0; i < o.packages().size(); i++) {
                 Loaded p = o.packages().get(i);
                 Evaluation e = o.evaluations().get(i);
@@ -302,45 +324,77 @@ public final class RuleApplier {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    /** Adds tags a rule decided (not already on the package, compared ignoring case; at most 10 per package). */
+    /**
+     * Adds tags a rule decided (not already on the package, compared ignoring case; at most 10 per package): the tags
+     * of the packages that get one are read first, one IN list per chunk, and the new ones inserted in one batch.
+     */
     private static final class Tags implements AutoCloseable {
         private final Connection c;
         private final Timestamp ts;
-        private PreparedStatement read;
+        private final int chunk;
+        /** The tags (and the highest position) of each package a rule tags, as read and as added by this run. */
+        private final Map<Long, List<String>> current = new HashMap<>();
+        private final Map<Long, Integer> maxPos = new HashMap<>();
         private PreparedStatement insert;
         private boolean pending;
 
-        Tags(Connection c, Timestamp ts) {
+        Tags(Connection c, Timestamp ts, int chunk) {
             this.c = c;
             this.ts = ts;
+            this.chunk = chunk;
+        }
+
+        /** Reads the present tags of the packages these evaluations tag. */
+        void read(Outcome o) throws SQLException {
+            List<Long> tagged = new ArrayList<>();
+            for (int i = 0; i < o.packages().size(); i++) {
+                for (Evaluation.Decision d : o.evaluations().get(i).decisions()) {
+                    if (d.action() instanceof Action.AddTag && current.putIfAbsent(o.packages().get(i).id(),
+                            new ArrayList<>()) == null) {
+                        tagged.add(o.packages().get(i).id());
+                    }
+                }
+            }
+            if (tagged.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_ID, TAG, POS FROM WB_PACKAGE_TAG WHERE "
+                    + "PACKAGE_ID IN (" + marks(chunk) + ")")) {
+                for (int from = 0; from < tagged.size(); from += chunk) {
+                    bind(ps, tagged.subList(from, Math.min(tagged.size(), from + chunk)), chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long id = rs.getLong(1);
+                            current.get(id).add(rs.getString(2));
+                            maxPos.merge(id, rs.getInt(3), Math::max);
+                        }
+                    }
+                }
+            }
         }
 
         void add(long packageId, String tag) throws SQLException {
-            if (read == null) {
-                read = c.prepareStatement("SELECT TAG, POS FROM WB_PACKAGE_TAG WHERE PACKAGE_ID = ?");
+            List<String> tags = current.get(packageId);
+            for (String t : tags) {
+                if (t.equalsIgnoreCase(tag)) {
+                    return;
+                }
+            }
+            if (tags.size() >= 10) {
+                return;
+            }
+            if (insert == null) {
                 insert = c.prepareStatement("INSERT INTO WB_PACKAGE_TAG (PACKAGE_ID, TAG, POS, ADDED_AT) "
                         + "VALUES (?, ?, ?, ?)");
             }
-            int count = 0;
-            int maxPos = -1;
-            read.setLong(1, packageId);
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(1).equalsIgnoreCase(tag)) {
-                        return;
-                    }
-                    count++;
-                    maxPos = Math.max(maxPos, rs.getInt(2));
-                }
-            }
-            if (count >= 10) {
-                return;
-            }
+            int pos = maxPos.getOrDefault(packageId, -1) + 1;
             insert.setLong(1, packageId);
             insert.setString(2, tag);
-            insert.setInt(3, maxPos + 1);
+            insert.setInt(3, pos);
             insert.setTimestamp(4, ts);
             insert.addBatch();
+            tags.add(tag);
+            maxPos.put(packageId, pos);
             pending = true;
         }
 
@@ -353,19 +407,21 @@ public final class RuleApplier {
 
         @Override
         public void close() throws SQLException {
-            if (read != null) {
-                read.close();
+            if (insert != null) {
                 insert.close();
             }
         }
     }
 
     /**
-     * Reads packages for the rules with plain index lookups (package with its order and store; the order's lines;
-     * each SKU's flags once), as the allocation's reader does: Derby plans joins with the lines table as scans.
+     * Reads packages for the rules set-based, {@link #chunk} at a time: the packages by id, their orders (with the
+     * store) by id, the orders' lines by order id ({@code IX_LINE_ORDER}) and the SKUs not read yet by id, each one
+     * statement with an {@code IN} list per chunk (a short last chunk repeats its last id, so every chunk runs the
+     * same prepared statement); the bundles' components once per run. Each SKU is read once per run.
      */
     private static final class Inputs {
         private final Connection c;
+        private final int chunk;
         private final Map<Long, Sku> skus = new HashMap<>();
         private Map<Long, List<Long>> components;
         /** The packages (by number) whose every line's product has an HS code, a value and an origin. */
@@ -374,64 +430,124 @@ public final class RuleApplier {
         private record Sku(String code, Set<ProductFlag> flags, boolean customs) {
         }
 
-        Inputs(Connection c) {
+        private record Pkg(String no, String status, long orderId, int weight) {
+        }
+
+        private record Ord(String store, String platform, String country, String state, String postalCode,
+                           BigDecimal total, String currency, Timestamp shipBy) {
+        }
+
+        private record OrderLine(int lineNo, long skuId, int quantity) {
+        }
+
+        Inputs(Connection c, int chunk) {
             this.c = c;
+            this.chunk = chunk;
         }
 
         List<Loaded> load(List<Long> ids, Map<Long, BatchResult.Failure> refused) throws SQLException {
-            List<Loaded> out = new ArrayList<>(ids.size());
-            Set<Long> seen = new HashSet<>();
-            try (PreparedStatement pkg = c.prepareStatement("SELECT p.PACKAGE_NO, p.STATUS, p.ORDER_ID, s.CODE, "
-                    + "s.PLATFORM, o.COUNTRY_CODE, o.STATE, o.POSTAL_CODE, p.EXPECTED_WEIGHT_GRAMS, o.TOTAL, "
-                    + "o.CURRENCY, o.SHIP_BY FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
-                    + "JOIN WB_STORE s ON s.ID = o.STORE_ID WHERE p.ID = ?");
-                 PreparedStatement lines = c.prepareStatement("SELECT SKU_ID, QUANTITY FROM WB_ORDER_LINE "
-                         + "WHERE ORDER_ID = ? ORDER BY LINE_NO");
-                 PreparedStatement sku = c.prepareStatement("SELECT CODE, DG_BATTERY, DG_LIQUID, DG_MAGNET, "
-                         + "DG_POWDER, HS_CODE, DECLARED_VALUE, ORIGIN_COUNTRY FROM WB_SKU WHERE ID = ?")) {
-                for (long id : ids) {
-                    if (!seen.add(id)) {
-                        continue;
-                    }
-                    pkg.setLong(1, id);
+            List<Long> unique = new ArrayList<>(new LinkedHashSet<>(ids));
+            List<Loaded> out = new ArrayList<>(unique.size());
+            try (PreparedStatement pkg = c.prepareStatement("SELECT ID, PACKAGE_NO, STATUS, ORDER_ID, "
+                    + "EXPECTED_WEIGHT_GRAMS FROM WB_PACKAGE WHERE ID IN (" + marks(chunk) + ")");
+                 PreparedStatement ord = c.prepareStatement("SELECT o.ID, s.CODE, s.PLATFORM, o.COUNTRY_CODE, "
+                         + "o.STATE, o.POSTAL_CODE, o.TOTAL, o.CURRENCY, o.SHIP_BY FROM WB_ORDER o "
+                         + "JOIN WB_STORE s ON s.ID = o.STORE_ID WHERE o.ID IN (" + marks(chunk) + ")");
+                 PreparedStatement lines = c.prepareStatement("SELECT ORDER_ID, LINE_NO, SKU_ID, QUANTITY FROM "
+                         + "WB_ORDER_LINE WHERE ORDER_ID IN (" + marks(chunk) + ")");
+                 PreparedStatement sku = c.prepareStatement("SELECT ID, CODE, DG_BATTERY, DG_LIQUID, DG_MAGNET, "
+                         + "DG_POWDER, HS_CODE, DECLARED_VALUE, ORIGIN_COUNTRY FROM WB_SKU WHERE ID IN ("
+                         + marks(chunk) + ")")) {
+                for (int from = 0; from < unique.size(); from += chunk) {
+                    List<Long> part = unique.subList(from, Math.min(unique.size(), from + chunk));
+                    Map<Long, Pkg> pkgs = new HashMap<>();
+                    bind(pkg, part, chunk);
                     try (ResultSet rs = pkg.executeQuery()) {
-                        if (!rs.next()) {
+                        while (rs.next()) {
+                            pkgs.put(rs.getLong(1), new Pkg(rs.getString(2), rs.getString(3), rs.getLong(4),
+                                    rs.getInt(5)));
+                        }
+                    }
+                    List<Long> orderIds = new ArrayList<>();
+                    for (long id : part) {
+                        Pkg p = pkgs.get(id);
+                        if (p != null && APPLICABLE.contains(PackageStatus.valueOf(p.status()))) {
+                            orderIds.add(p.orderId());
+                        }
+                    }
+                    Map<Long, Ord> orders = orders(ord, orderIds);
+                    Map<Long, List<OrderLine>> orderLines = lines(lines, orderIds);
+                    prefetchSkus(sku, orderLines);
+                    for (long id : part) {
+                        Pkg p = pkgs.get(id);
+                        Ord o = p == null ? null : orders.get(p.orderId());
+                        PackageStatus status = p == null ? null : PackageStatus.valueOf(p.status());
+                        if (p == null || o == null && APPLICABLE.contains(status)) {
                             refused.put(id, BatchResult.Failure.of(id, String.valueOf(id),
                                     Reason.of(Reason.UNKNOWN_PACKAGE_ID, id)));
                             continue;
                         }
-                        String no = rs.getString(1);
-                        PackageStatus status = PackageStatus.valueOf(rs.getString(2));
+                        String no = p.no();
                         if (!APPLICABLE.contains(status)) {
                             refused.put(id, BatchResult.Failure.of(id, no, Reason.of(Reason.RULES_NOT_APPLICABLE,
                                     no, status)));
                             continue;
                         }
-                        long orderId = rs.getLong(3);
-                        Timestamp shipBy = rs.getTimestamp(12);
                         boolean[] customs = {true};
-                        List<RuleInput.Line> ls = lines(lines, sku, orderId, customs);
+                        List<RuleInput.Line> ls = inputLines(sku, orderLines.getOrDefault(p.orderId(), List.of()),
+                                customs);
                         if (customs[0] && !ls.isEmpty()) {
                             customsComplete.add(no);
                         }
-                        out.add(new Loaded(id, status, new RuleInput(no, rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                                rs.getBigDecimal(10), rs.getString(11), ls, null,
-                                shipBy == null ? null : shipBy.toInstant())));
+                        out.add(new Loaded(id, status, new RuleInput(no, o.store(), o.platform(), o.country(),
+                                o.state(), o.postalCode(), p.weight(), o.total(), o.currency(), ls, null,
+                                o.shipBy() == null ? null : o.shipBy().toInstant())));
                     }
                 }
             }
             return out;
         }
 
-        private List<RuleInput.Line> lines(PreparedStatement lines, PreparedStatement sku, long orderId,
-                                           boolean[] customs) throws SQLException {
-            Map<Long, Integer> qty = new LinkedHashMap<>();
-            lines.setLong(1, orderId);
-            try (ResultSet rs = lines.executeQuery()) {
-                while (rs.next()) {
-                    qty.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
+        private Map<Long, Ord> orders(PreparedStatement ps, List<Long> orderIds) throws SQLException {
+            Map<Long, Ord> out = new HashMap<>();
+            for (int from = 0; from < orderIds.size(); from += chunk) {
+                bind(ps, orderIds.subList(from, Math.min(orderIds.size(), from + chunk)), chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new Ord(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8),
+                                rs.getTimestamp(9)));
+                    }
                 }
+            }
+            return out;
+        }
+
+        /** The orders' lines by order id, each order's in line order. */
+        private Map<Long, List<OrderLine>> lines(PreparedStatement ps, List<Long> orderIds) throws SQLException {
+            Map<Long, List<OrderLine>> out = new HashMap<>();
+            List<Long> unique = new ArrayList<>(new LinkedHashSet<>(orderIds));
+            for (int from = 0; from < unique.size(); from += chunk) {
+                bind(ps, unique.subList(from, Math.min(unique.size(), from + chunk)), chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OrderLine(rs.getInt(2),
+                                rs.getLong(3), rs.getInt(4)));
+                    }
+                }
+            }
+            for (List<OrderLine> l : out.values()) {
+                l.sort(Comparator.comparingInt(OrderLine::lineNo));
+            }
+            return out;
+        }
+
+        /** A package's lines for the rules: one per SKU (quantities added, in the order of first appearance). */
+        private List<RuleInput.Line> inputLines(PreparedStatement sku, List<OrderLine> lines, boolean[] customs)
+                throws SQLException {
+            Map<Long, Integer> qty = new LinkedHashMap<>();
+            for (OrderLine l : lines) {
+                qty.merge(l.skuId(), l.quantity(), Integer::sum);
             }
             List<RuleInput.Line> out = new ArrayList<>(qty.size());
             for (Map.Entry<Long, Integer> l : qty.entrySet()) {
@@ -465,33 +581,71 @@ public final class RuleApplier {
             }
         }
 
+        /**
+         * Reads the SKUs of these lines not read yet, and their bundles' components (nested ones too), one IN list
+         * per chunk.
+         */
+        private void prefetchSkus(PreparedStatement ps, Map<Long, List<OrderLine>> lines) throws SQLException {
+            Set<Long> wanted = new LinkedHashSet<>();
+            ArrayDeque<Long> todo = new ArrayDeque<>();
+            for (List<OrderLine> ls : lines.values()) {
+                for (OrderLine l : ls) {
+                    todo.add(l.skuId());
+                }
+            }
+            Set<Long> visited = new HashSet<>();
+            while (!todo.isEmpty()) {
+                long id = todo.poll();
+                if (!visited.add(id)) {
+                    continue;
+                }
+                if (!skus.containsKey(id)) {
+                    wanted.add(id);
+                }
+                List<Long> parts = components().get(id);
+                if (parts != null) {
+                    todo.addAll(parts);
+                }
+            }
+            readSkus(ps, new ArrayList<>(wanted));
+        }
+
+        private void readSkus(PreparedStatement ps, List<Long> ids) throws SQLException {
+            for (int from = 0; from < ids.size(); from += chunk) {
+                bind(ps, ids.subList(from, Math.min(ids.size(), from + chunk)), chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        EnumSet<ProductFlag> f = EnumSet.noneOf(ProductFlag.class);
+                        if (rs.getBoolean(3)) {
+                            f.add(ProductFlag.BATTERY);
+                        }
+                        if (rs.getBoolean(4)) {
+                            f.add(ProductFlag.LIQUID);
+                        }
+                        if (rs.getBoolean(5)) {
+                            f.add(ProductFlag.MAGNET);
+                        }
+                        if (rs.getBoolean(6)) {
+                            f.add(ProductFlag.POWDER);
+                        }
+                        boolean customs = rs.getString(7) != null && rs.getBigDecimal(8) != null
+                                && rs.getString(9) != null;
+                        skus.put(rs.getLong(1), new Sku(rs.getString(2), f.isEmpty() ? Set.of() : Set.copyOf(f),
+                                customs));
+                    }
+                }
+            }
+            for (long id : ids) {
+                // a line whose product is gone: its id as the code, no flags, no customs data
+                skus.putIfAbsent(id, new Sku(String.valueOf(id), Set.of(), false));
+            }
+        }
+
         private Sku sku(PreparedStatement ps, long id) throws SQLException {
             Sku s = skus.get(id);
             if (s == null) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        s = new Sku(String.valueOf(id), Set.of(), false);
-                    } else {
-                        EnumSet<ProductFlag> f = EnumSet.noneOf(ProductFlag.class);
-                        if (rs.getBoolean(2)) {
-                            f.add(ProductFlag.BATTERY);
-                        }
-                        if (rs.getBoolean(3)) {
-                            f.add(ProductFlag.LIQUID);
-                        }
-                        if (rs.getBoolean(4)) {
-                            f.add(ProductFlag.MAGNET);
-                        }
-                        if (rs.getBoolean(5)) {
-                            f.add(ProductFlag.POWDER);
-                        }
-                        boolean customs = rs.getString(6) != null && rs.getBigDecimal(7) != null
-                                && rs.getString(8) != null;
-                        s = new Sku(rs.getString(1), f.isEmpty() ? Set.of() : Set.copyOf(f), customs);
-                    }
-                }
-                skus.put(id, s);
+                readSkus(ps, List.of(id));
+                s = skus.get(id);
             }
             return s;
         }
@@ -508,6 +662,21 @@ public final class RuleApplier {
                 }
             }
             return components;
+        }
+    }
+
+    /** {@code ?, ?, ...}: n parameter markers. */
+    static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * Binds these ids to an IN list of {@code n >= ids.size()} markers, repeating the last id in the markers left
+     * (the same rows, one prepared statement for every chunk). An empty list binds nothing.
+     */
+    static void bind(PreparedStatement ps, List<Long> ids, int n) throws SQLException {
+        for (int i = 0; i < n; i++) {
+            ps.setLong(i + 1, ids.get(Math.min(i, ids.size() - 1)));
         }
     }
 

@@ -8,7 +8,7 @@ import io.waybill.core.internal.db.JdbcSettings;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
 
-/** Migration V21 (logistics rules) and the stored rule list on a real PostgreSQL server. */
+/** Migration V21 (logistics rules), the stored rule list and the rules applied on a real PostgreSQL server. */
 class PostgresRuleStoreTest {
 
     @Test
@@ -20,6 +20,21 @@ class PostgresRuleStoreTest {
             try {
                 assertEquals("PostgreSQL", db.productName());
                 RuleStoreTest.run(db);
+            } finally {
+                db.close();
+            }
+        }
+    }
+
+    /** RuleApplier's chunked IN-list reads and batched writes on PostgreSQL, as on Derby. */
+    @Test
+    void rulesAppliedOnPostgres() throws Exception {
+        try (PostgresServer server = PostgresServer.start()) {
+            URL root = PostgresRuleStoreTest.class.getProtectionDomain().getCodeSource().getLocation();
+            DatabaseEngine db = new DatabaseEngine(new JdbcSettings(server.jdbcUrl(), server.user(), "", 4), root,
+                    PostgresRuleStoreTest.class.getClassLoader());
+            try {
+                RuleApplierTest.chunksAgree(db);
             } finally {
                 db.close();
             }

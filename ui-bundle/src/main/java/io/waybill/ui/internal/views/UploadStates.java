@@ -17,6 +17,10 @@ public final class UploadStates {
     }
 
     /** Empty for packages never uploaded. Unknown states are shown as they come, lower case. */
+    /** What the core stores when a restart interrupted an upload whose outcome is unknown. */
+    static final String INTERRUPTED = io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.UPLOAD_INTERRUPTED)
+            .english();
+
     public static String describe(UploadState state, Translator tr) {
         if (state == null || state.state() == null) {
             return "";
@@ -29,6 +33,8 @@ public final class UploadStates {
             case "DONE" -> tr.get("upload.state.done");
             case "FAILED" -> state.lastError() == null || state.lastError().isBlank()
                     ? tr.get("upload.state.failedPlain")
+                    // the core's own sentence in the user's language; a carrier's words are quoted as they came
+                    : INTERRUPTED.equals(state.lastError().strip()) ? tr.get("upload.state.interrupted")
                     : tr.get("upload.state.failed", state.lastError().strip());
             default -> name.toLowerCase(Locale.ROOT).replace('_', ' ');
         };

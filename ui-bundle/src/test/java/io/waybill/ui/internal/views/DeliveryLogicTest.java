@@ -79,6 +79,9 @@ class DeliveryLogicTest {
         assertEquals("upload.state.failed|Address rejected",
                 UploadStates.describe(state("FAILED", " Address rejected "), tr));
         assertEquals("upload.state.failedPlain", UploadStates.describe(state("FAILED", ""), tr));
+        // the core's own sentence for an upload a restart interrupted is translated, not quoted
+        String interrupted = io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.UPLOAD_INTERRUPTED).english();
+        assertEquals("upload.state.interrupted", UploadStates.describe(state("FAILED", interrupted), tr));
         assertEquals("needs operator", UploadStates.describe(state("NEEDS_OPERATOR", null), tr));
     }
 
