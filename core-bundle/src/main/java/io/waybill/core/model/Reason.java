@@ -416,7 +416,7 @@ public record Reason(String code, List<String> params) {
             Map.entry(RULES_RELEASED, "The rules no longer hold this package; back to waiting"),
             Map.entry(HOLD_RELEASED, "Released after review"),
             Map.entry(UPLOAD_INTERRUPTED, "The upload was interrupted by a restart and its outcome is unknown. Check "
-                    + "the carrier's portal for a shipment of this package before uploading it again."),
+                    + "the carrier portal for a shipment of this package before uploading it again."),
             Map.entry(HELD_FOR_REVIEW, "Package {0} is held for review (To review); release it first. It cannot be "
                     + "{1,verb} now."),
             Map.entry(HELD_SKU_UNMATCHED, "Package {0} is held: an order line''s SKU is not matched to a product; map "
