@@ -83,7 +83,7 @@ class CustomsIT {
 
         // when: uploaded to the pool (the store's default shipping method) and printed
         Result uploaded = waybill.shell("waybill:upload " + pkg);
-        assertTrue(uploaded.output().contains("1 done"), () -> "upload:\n" + uploaded.output());
+        assertTrue(uploaded.output().contains("1 queued, 0 refused"), () -> "upload:\n" + uploaded.output());
         waybill.shellUntil("waybill:package-show " + pkg, r -> r.output().contains("status tracked"), LIMIT);
         Path pdf = waybill.printDir("customs").resolve("customs-labels.pdf");
         Result printed = waybill.shell("waybill:print -o \"" + pdf + "\" " + pkg);
