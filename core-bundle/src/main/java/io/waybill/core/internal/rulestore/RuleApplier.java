@@ -587,15 +587,15 @@ public final class RuleApplier {
          */
         private void prefetchSkus(PreparedStatement ps, Map<Long, List<OrderLine>> lines) throws SQLException {
             Set<Long> wanted = new LinkedHashSet<>();
-            ArrayDeque<Long> todo = new ArrayDeque<>();
+            ArrayDeque<Long> unvisitedSkus = new ArrayDeque<>();
             for (List<OrderLine> ls : lines.values()) {
                 for (OrderLine l : ls) {
-                    todo.add(l.skuId());
+                    unvisitedSkus.add(l.skuId());
                 }
             }
             Set<Long> visited = new HashSet<>();
-            while (!todo.isEmpty()) {
-                long id = todo.poll();
+            while (!unvisitedSkus.isEmpty()) {
+                long id = unvisitedSkus.poll();
                 if (!visited.add(id)) {
                     continue;
                 }
@@ -604,7 +604,7 @@ public final class RuleApplier {
                 }
                 List<Long> parts = components().get(id);
                 if (parts != null) {
-                    todo.addAll(parts);
+                    unvisitedSkus.addAll(parts);
                 }
             }
             readSkus(ps, new ArrayList<>(wanted));
