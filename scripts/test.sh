@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-test-deps.sh
-mvn -B verify "$@"
+# -T 2: modules whose inputs are built go side by side (the plugins' tests beside the core's, and the two
+# integration-test suites, each on a distribution of its own, at the end)
+mvn -B -T 2 verify "$@"
