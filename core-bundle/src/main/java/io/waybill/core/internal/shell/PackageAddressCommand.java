@@ -72,10 +72,8 @@ public class PackageAddressCommand implements Action {
             }
         }
         String user = ShellUser.name(session);
-        Map<String, Long> ids = packages.idsByNumber(List.of(number));
-        PackageDetail d = ids.isEmpty() ? null : packages.detail(ids.values().iterator().next(), user).orElse(null);
+        PackageDetail d = PackageArgs.detail(packages, number, user, System.out).orElse(null);
         if (d == null) {
-            System.out.println("Unknown package: " + number);
             return null;
         }
         if (given.isEmpty()) {

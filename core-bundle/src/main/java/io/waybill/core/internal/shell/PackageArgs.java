@@ -2,6 +2,7 @@ package io.waybill.core.internal.shell;
 
 import io.waybill.core.api.PackageService;
 import io.waybill.core.model.BatchResult;
+import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageStatus;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Resolves package numbers typed in the shell and prints batch results. */
 final class PackageArgs {
@@ -42,6 +44,30 @@ final class PackageArgs {
             }
         }
         return ids;
+    }
+
+    /** The id of one package typed by its number, or empty after printing "Unknown package". */
+    static Optional<Long> one(PackageService packages, String number, PrintStream out) {
+        Map<String, Long> ids = packages.idsByNumber(List.of(number));
+        if (ids.isEmpty()) {
+            out.println("Unknown package: " + number);
+            return Optional.empty();
+        }
+        return Optional.of(ids.values().iterator().next());
+    }
+
+    /**
+     * One package's detail as the user may see it, or empty after printing "Unknown package": outside the user's
+     * warehouse/store scope a package is as unknown as a wrong number.
+     */
+    static Optional<PackageDetail> detail(PackageService packages, String number, String user, PrintStream out) {
+        Map<String, Long> ids = packages.idsByNumber(List.of(number));
+        Optional<PackageDetail> found = ids.isEmpty() ? Optional.empty()
+                : packages.detail(ids.values().iterator().next(), user);
+        if (found.isEmpty()) {
+            out.println("Unknown package: " + number);
+        }
+        return found;
     }
 
     static void print(String action, BatchResult result, PrintStream out) {

@@ -76,10 +76,8 @@ public class PackageDeclarationCommand implements Action {
             throw new OperationRefusedException("invalid_options", "Give --reset alone, or changes without it.");
         }
         String user = ShellUser.name(session);
-        Map<String, Long> ids = packages.idsByNumber(List.of(number));
-        PackageDetail d = ids.isEmpty() ? null : packages.detail(ids.values().iterator().next(), user).orElse(null);
+        PackageDetail d = PackageArgs.detail(packages, number, user, System.out).orElse(null);
         if (d == null) {
-            System.out.println("Unknown package: " + number);
             return null;
         }
         long id = d.row().id();

@@ -11,7 +11,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code waybill:package-note}: adds an internal note (remark) to a package, written by the shell user. */
 @Command(scope = "waybill", name = "package-note", description = "Adds an internal note to a package "
@@ -37,13 +36,11 @@ public class PackageNoteCommand implements Action {
 
     @Override
     public Object execute() {
-        Map<String, Long> ids = packages.idsByNumber(List.of(number));
-        if (ids.isEmpty()) {
-            System.out.println("Unknown package: " + number);
+        Long id = PackageArgs.one(packages, number, System.out).orElse(null);
+        if (id == null) {
             return null;
         }
-        PackageNote note = notes.addNote(ids.values().iterator().next(), String.join(" ", words),
-                ShellUser.name(session));
+        PackageNote note = notes.addNote(id, String.join(" ", words), ShellUser.name(session));
         System.out.println("Note added to " + number + " by " + note.author() + " at " + Formats.time(note.at()));
         return null;
     }

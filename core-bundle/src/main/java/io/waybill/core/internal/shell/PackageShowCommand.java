@@ -16,7 +16,6 @@ import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** {@code waybill:package-show}: one package with its address, lines, shortages and audit trail. */
 @Command(scope = "waybill", name = "package-show", description = "Shows a package and its history")
@@ -37,16 +36,9 @@ public class PackageShowCommand implements Action {
 
     @Override
     public Object execute() {
-        Map<String, Long> ids = packages.idsByNumber(List.of(number));
-        if (ids.isEmpty()) {
-            System.out.println("Unknown package: " + number);
-            return null;
-        }
-        // outside the user's warehouse/store scope a package is as unknown as a wrong number
-        java.util.Optional<PackageDetail> found = packages.detail(ids.values().iterator().next(),
-                ShellUser.name(session));
+        java.util.Optional<PackageDetail> found = PackageArgs.detail(packages, number, ShellUser.name(session),
+                System.out);
         if (found.isEmpty()) {
-            System.out.println("Unknown package: " + number);
             return null;
         }
         for (String line : lines(found.get())) {

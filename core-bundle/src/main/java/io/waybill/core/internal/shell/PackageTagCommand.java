@@ -12,7 +12,6 @@ import org.apache.karaf.shell.api.console.Session;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@code waybill:package-tag}: adds ({@code +tag}) and removes ({@code -tag}) tags of a package in one change. */
 @Command(scope = "waybill", name = "package-tag", description = "Adds (+tag) and removes (-tag) tags of a package; "
@@ -40,12 +39,10 @@ public class PackageTagCommand implements Action {
         List<String> add = new ArrayList<>();
         List<String> remove = new ArrayList<>();
         parse(changes, add, remove);
-        Map<String, Long> ids = packages.idsByNumber(List.of(number));
-        if (ids.isEmpty()) {
-            System.out.println("Unknown package: " + number);
+        Long id = PackageArgs.one(packages, number, System.out).orElse(null);
+        if (id == null) {
             return null;
         }
-        long id = ids.values().iterator().next();
         String user = ShellUser.name(session);
         List<String> tags = add.isEmpty() && remove.isEmpty() ? notes.tags(id, user)
                 : notes.changeTags(id, add, remove, user);
