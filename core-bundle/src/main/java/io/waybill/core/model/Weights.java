@@ -1,7 +1,5 @@
 package io.waybill.core.model;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
@@ -17,9 +15,13 @@ public final class Weights {
 
     /** The weight in the language's decimal separator ({@code "0,800 kg"} in German); {@code "0.800 kg"} in English and Chinese. */
     public static String format(int grams, Locale locale) {
-        DecimalFormat format = new DecimalFormat("0.000", DecimalFormatSymbols.getInstance(
-                locale == null ? Locale.ROOT : locale));
-        return format.format(BigDecimal.valueOf(grams, 3)) + " kg";
+        // by hand rather than a DecimalFormat per call: labels print thousands of weights a batch
+        char separator = DecimalFormatSymbols.getInstance(locale == null ? Locale.ROOT : locale)
+                .getDecimalSeparator();
+        long magnitude = Math.abs((long) grams);
+        long fraction = magnitude % 1000;
+        return (grams < 0 ? "-" : "") + magnitude / 1000 + separator + (fraction < 100 ? "0" : "")
+                + (fraction < 10 ? "0" : "") + fraction + " kg";
     }
 
     /** The weight with a decimal point, for the shell and labels: {@code "0.800 kg"}. */

@@ -21,6 +21,10 @@ class WeightsTest {
         assertEquals("70.000 kg", Weights.format(70_000));
         assertEquals("12500.500 kg", Weights.format(12_500_500), "no digit grouping");
         assertEquals("-1.200 kg", Weights.format(-1200));
+        assertEquals("-0.005 kg", Weights.format(-5));
+        assertEquals("0.050 kg", Weights.format(50));
+        assertEquals("2147483.647 kg", Weights.format(Integer.MAX_VALUE));
+        assertEquals("-2147483.648 kg", Weights.format(Integer.MIN_VALUE));
     }
 
     @Test
