@@ -41,6 +41,16 @@ public interface RuleService {
     List<RuleDryRun> dryRun(List<Long> packageIds, String user);
 
     /**
+     * The price estimates of every installed carrier that offers a price look-up (carrier SPI 1.4 {@code quote}) for
+     * this package's parcel (destination, expected weight, order value, dangerous goods of its products): one row per
+     * service, or one row with the carrier's reason when it gave none; cheapest first within a currency. Carriers
+     * without a price look-up are left out. Nothing is booked or changed. Since 1.14.
+     *
+     * @throws io.waybill.core.model.OperationRefusedException an unknown package or one outside the user's scope
+     */
+    List<io.waybill.core.model.ServiceQuote> quotes(long packageId, String user);
+
+    /**
      * Applies the enabled rules now to these packages ("Re-apply rules"; capture applies them to every new package by
      * itself): each decision with its rule is written to the package's history; a held package the rules no longer
      * hold goes back to waiting. Only packages not allocated yet (waiting, out of stock, held) can be changed; the

@@ -20,5 +20,5 @@
  * refusals {@code edit_locked} / {@code upload_in_progress} as structured reasons.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.13.0")
+@org.osgi.annotation.versioning.Version("1.14.0")
 package io.waybill.core.api;

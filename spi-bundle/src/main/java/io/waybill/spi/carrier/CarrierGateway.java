@@ -86,6 +86,16 @@ public interface CarrierGateway {
         return Result.unsupported("fetchLabel");
     }
 
+    /**
+     * The carrier's price estimates for a parcel (destination, weight, dangerous goods), one per service it offers for
+     * it; nothing is created at the carrier. A price look-up, so it may do I/O; failures come back as messages like
+     * the other operations' ({@code auth_failed}, {@code rate_limited}, {@code transient}, {@code rejected}). The
+     * default answers {@code unsupported}: the carrier publishes no price look-up. Since 1.4.
+     */
+    default Result<List<CarrierQuote>> quote(CarrierService.Parcel parcel) {
+        return Result.unsupported("quote");
+    }
+
     /** Cancels (voids) a shipment at the carrier. */
     default Result<Boolean> cancelShipment(ShipmentRef shipment) {
         return Result.unsupported("cancelShipment");

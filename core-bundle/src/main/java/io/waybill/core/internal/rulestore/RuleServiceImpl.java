@@ -22,6 +22,14 @@ import io.waybill.core.internal.rules.RuleText;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.model.LogisticsRule;
 import io.waybill.core.model.RuleDryRun;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.Product;
+import io.waybill.core.model.ServiceQuote;
+import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.CarrierQuote;
+import io.waybill.spi.carrier.CarrierService;
+import io.waybill.spi.common.Message;
+import io.waybill.spi.common.Result;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -151,6 +159,92 @@ public class RuleServiceImpl implements RuleService {
                     e.skipped().stream().map(s -> skip(e, s)).toList()));
         }
         return out;
+    }
+
+    /** The installed carrier plugins, for price look-ups; tests replace it. */
+    java.util.function.Supplier<List<CarrierGateway>> carrierPlugins = () -> {
+        PluginRegistryImpl registry = plugins;
+        if (registry == null) {
+            return List.of();
+        }
+        List<CarrierGateway> out = new ArrayList<>();
+        for (io.waybill.core.model.PluginInfo p : registry.plugins()) {
+            if (p.kind() == io.waybill.core.model.PluginInfo.Kind.CARRIER) {
+                registry.carrier(p.id()).ifPresent(out::add);
+            }
+        }
+        return out;
+    };
+
+    @Override
+    public List<ServiceQuote> quotes(long packageId, String user) {
+        PackageDetail d = packages.detail(packageId, user).orElseThrow(() -> new OperationRefusedException(
+                Reason.of(Reason.UNKNOWN_PACKAGE_ID, packageId)));
+        CarrierService.Parcel parcel = parcel(d, products::find);
+        List<ServiceQuote> out = new ArrayList<>();
+        for (CarrierGateway g : carrierPlugins.get()) {
+            out.addAll(quotes(g, parcel));
+        }
+        return out;
+    }
+
+    /**
+     * The parcel of a package for a price look-up, as the rules see it ({@link ServiceLimits#parcel}): the ship-to
+     * country, the expected weight, the order's value, the dangerous goods of its products (a bundle's through its
+     * components), its lines, and whether every line's product has an HS code, an origin and a value.
+     */
+    static CarrierService.Parcel parcel(PackageDetail d, java.util.function.Function<String, Optional<Product>> products) {
+        boolean customs = !d.lines().isEmpty();
+        for (PackageDetail.Line l : d.lines()) {
+            Product p = l.skuCode() == null ? null : products.apply(l.skuCode()).orElse(null);
+            customs &= p != null && p.hsCode() != null && p.originCountry() != null
+                    && (l.unitPrice() != null || p.declaredValue() != null);
+        }
+        return ServiceLimits.parcel(RuleInput.from(d, sku -> products.apply(sku).orElse(null), null), customs);
+    }
+
+    /**
+     * One carrier's quotes: a row per service, cheapest first; a carrier without a price look-up
+     * ({@code unsupported}) gives no row; a failure, or an exception, one row with its reason.
+     */
+    static List<ServiceQuote> quotes(CarrierGateway g, CarrierService.Parcel parcel) {
+        String id;
+        String name;
+        try {
+            id = g.descriptor().id();
+            name = g.descriptor().displayName();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        Result<List<CarrierQuote>> r;
+        try {
+            r = g.quote(parcel);
+        } catch (RuntimeException e) {
+            return List.of(new ServiceQuote(id, name, null, null, null, null, null, "The carrier plugin failed ("
+                    + e.getClass().getSimpleName() + ").", null));
+        }
+        if (r == null) {
+            return List.of(new ServiceQuote(id, name, null, null, null, null, null, "The carrier plugin gave no "
+                    + "answer.", null));
+        }
+        if (!r.isOk()) {
+            if (r.messages().stream().anyMatch(m -> Result.UNSUPPORTED.equals(m.code()))) {
+                return List.of();
+            }
+            return List.of(new ServiceQuote(id, name, null, null, null, null, null, r.messages().stream()
+                    .map(Message::text).reduce((a, b) -> a + " " + b).orElse("No prices."), null));
+        }
+        String note = r.messages().stream().filter(m -> m.severity() != Message.Severity.INFO).map(Message::text)
+                .reduce((a, b) -> a + " " + b).orElse(null);
+        List<CarrierQuote> qs = new ArrayList<>(r.value() == null ? List.of() : r.value());
+        if (qs.isEmpty()) {
+            return List.of(new ServiceQuote(id, name, null, null, null, null, null, "The carrier offers no service "
+                    + "for this parcel.", note));
+        }
+        qs.sort(java.util.Comparator.comparing((CarrierQuote q) -> String.valueOf(q.currency()))
+                .thenComparing(CarrierQuote::total));
+        return qs.stream().map(q -> new ServiceQuote(id, name, q.serviceCode(), q.serviceName(), q.total(),
+                q.currency(), q.deliveryTime(), null, note)).toList();
     }
 
     @Override

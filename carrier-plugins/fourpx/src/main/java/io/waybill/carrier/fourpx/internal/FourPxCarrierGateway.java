@@ -298,6 +298,56 @@ public class FourPxCarrierGateway implements CarrierGateway {
         });
     }
 
+    /**
+     * 4PX's estimated cost ({@code ds.xms.estimated_cost.get}): the logistics products that serve the destination with
+     * their total fee in CNY and transit days, for the parcel's country (two letters, required) and real weight in
+     * grams (required, below 1,000,000 g), both checked before the call (SOURCES.md, "Estimated cost").
+     */
+    @Override
+    public Result<List<io.waybill.spi.carrier.CarrierQuote>> quote(CarrierService.Parcel parcel) {
+        if (parcel == null) {
+            return Result.failure(Message.error(FourPxCodes.BAD_REQUEST, "No parcel given."));
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        String country = parcel.destinationCountry();
+        if (country == null || country.isBlank()) {
+            problems.add("no destination country (4PX requires country_code)");
+        } else if (!country.trim().matches("[A-Z]{2}")) {
+            problems.add("country '" + country + "' is not a two-letter code");
+        }
+        if (parcel.weightGrams() <= 0) {
+            problems.add("no weight (4PX requires the real weight)");
+        } else if (parcel.weightGrams() >= MAX_ESTIMATE_GRAMS) {
+            problems.add("weight " + parcel.weightGrams() + " g is not below 4PX's " + MAX_ESTIMATE_GRAMS + " g");
+        }
+        if (!problems.isEmpty()) {
+            return Result.failure(Message.error(FourPxCodes.BAD_REQUEST, "Cannot ask 4PX for an estimated cost: "
+                    + String.join("; ", problems) + "."));
+        }
+        List<Message> warnings = parcel.dangerousGoods().isEmpty() ? List.of() : List.of(Message.warning(
+                FourPxCodes.GOODS_TYPE_UNKNOWN, "4PX's estimated cost cannot say " + parcel.dangerousGoods().toString()
+                        .toLowerCase(java.util.Locale.ROOT) + "; the prices are for an ordinary parcel."));
+        String operation = "the estimated cost to " + country.trim();
+        return call(a -> {
+            HttpReply reply = a.client().call(FourPxClient.ESTIMATED_COST, text(Json.object()
+                    .put("country_code", country.trim()).put("weight", String.valueOf(parcel.weightGrams()))));
+            if (!reply.isSuccess()) {
+                return Result.failure(errors().http(reply, operation).toArray(Message[]::new));
+            }
+            Optional<JsonNode> json = envelope(reply);
+            if (json.isEmpty()) {
+                return Result.failure(badJson(operation));
+            }
+            if (!FourPxResponseParser.ok(json.get())) {
+                return Result.failure(FourPxErrors.refused(json.get(), operation));
+            }
+            return Result.ok(FourPxResponseParser.quotes(json.get()), warnings);
+        });
+    }
+
+    /** The estimate's weight limit: "填写实重需小于1000000g" (SOURCES.md). */
+    static final int MAX_ESTIMATE_GRAMS = 1_000_000;
+
     // ------------------------------------------------------------------------------------------------------------
 
     private static String text(ObjectNode body) {

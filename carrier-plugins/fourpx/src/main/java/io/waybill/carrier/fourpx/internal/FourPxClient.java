@@ -25,6 +25,8 @@ final class FourPxClient {
     static final String ORDER_CANCEL = "ds.xms.order.cancel";
     static final String ORDER_HOLD = "ds.xms.order.hold";
     static final String LABEL_GET = "ds.xms.label.get";
+    /** 预估费用查询/运费试算 (SOURCES.md, "Estimated cost"). */
+    static final String ESTIMATED_COST = "ds.xms.estimated_cost.get";
 
     private final JsonApi api;
     private final String appKey;

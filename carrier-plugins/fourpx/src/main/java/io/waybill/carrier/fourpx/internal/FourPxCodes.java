@@ -18,6 +18,11 @@ final class FourPxCodes {
     static final String CANCEL_FAILED = "cancel_failed";
     /** WARNING on a cancel: the consignment could not be cancelled any more and was held (intercepted) instead. */
     static final String HELD = "held";
+    /**
+     * WARNING on an estimated cost: the parcel has dangerous goods, which the estimate's request cannot state (it takes
+     * only the cargo type parcel / document); the prices are those of an ordinary parcel.
+     */
+    static final String GOODS_TYPE_UNKNOWN = "goods_type_unknown";
 
     /** The {@code result} of a successful answer. */
     static final String OK = "1";

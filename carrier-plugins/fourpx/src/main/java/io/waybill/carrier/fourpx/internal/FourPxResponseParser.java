@@ -68,4 +68,35 @@ final class FourPxResponseParser {
         return Result.failure(Message.error(FourPxCodes.BAD_RESPONSE, "The label of 4PX consignment " + id
                 + " is not a PDF."));
     }
+
+    /**
+     * ds.xms.estimated_cost.get's {@code data} (a list of estimates; a JSON string holding the list is read too) as
+     * quotes: {@code logistics_product_code}, {@code lump_sum_fee} ("总费用(CNY)", so the currency is CNY),
+     * {@code estimated_time}. An entry without a product code or a readable fee is left out.
+     */
+    static java.util.List<io.waybill.spi.carrier.CarrierQuote> quotes(JsonNode envelope) {
+        JsonNode data = envelope.path("data");
+        if (data.isTextual()) {
+            data = Json.parse(data.asText().getBytes(StandardCharsets.UTF_8)).orElse(data);
+        }
+        java.util.List<io.waybill.spi.carrier.CarrierQuote> out = new java.util.ArrayList<>();
+        if (!data.isArray()) {
+            return out;
+        }
+        for (JsonNode e : data) {
+            String code = Json.text(e, "logistics_product_code");
+            String fee = e.path("lump_sum_fee").isMissingNode() || e.path("lump_sum_fee").isNull() ? null
+                    : e.path("lump_sum_fee").asText();
+            if (code == null || code.isBlank() || fee == null || fee.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(new io.waybill.spi.carrier.CarrierQuote(code.trim(), null, new java.math.BigDecimal(fee.trim()),
+                        "CNY", Json.text(e, "estimated_time")));
+            } catch (NumberFormatException ignored) {
+                // an unreadable fee is no price
+            }
+        }
+        return out;
+    }
 }

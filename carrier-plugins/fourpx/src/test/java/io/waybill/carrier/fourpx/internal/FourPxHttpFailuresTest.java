@@ -1,6 +1,7 @@
 package io.waybill.carrier.fourpx.internal;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.spi.carrier.CarrierService;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.MessageCodes;
@@ -29,7 +30,8 @@ class FourPxHttpFailuresTest {
         CREATE(g -> g.createShipment(request())),
         TRACKING(g -> g.fetchTrackingNumber(REF)),
         LABEL(g -> g.fetchLabel(REF)),
-        CANCEL(g -> g.cancelShipment(REF));
+        CANCEL(g -> g.cancelShipment(REF)),
+        QUOTE(g -> g.quote(new CarrierService.Parcel("US", 600, null, null, null, 1, true)));
 
         final Function<FourPxCarrierGateway, Result<?>> call;
 

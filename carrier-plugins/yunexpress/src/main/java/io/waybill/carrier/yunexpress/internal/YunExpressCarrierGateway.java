@@ -10,6 +10,7 @@ import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.CarrierQuote;
 import io.waybill.spi.carrier.CarrierService;
 import io.waybill.spi.carrier.LabelDocument;
 import io.waybill.spi.carrier.ShipmentRef;
@@ -397,6 +398,64 @@ public class YunExpressCarrierGateway implements CarrierGateway {
                     + "intercepted order " + key + ": " + YunExpressResponseParser.remark(deleteAnswer.get()) + "; "
                     + YunExpressResponseParser.remark(interceptAnswer.get())));
         });
+    }
+
+    /**
+     * YunExpress's price trial ({@code GET /Freight/GetPriceTrial}, §2.4): the shipping methods that serve the
+     * destination with their total charge, for the parcel's country, weight (kg, 3 decimals) and package type (1 with
+     * batteries, else 0). The documented limits are checked first: a country code of at most 5 characters and a
+     * weight above 0 are required (SOURCES.md, "Price trial").
+     */
+    @Override
+    public Result<List<CarrierQuote>> quote(CarrierService.Parcel parcel) {
+        Account a = account;
+        if (a.configError() != null || a.client() == null) {
+            return redact(Result.failure(badConfig(a)), a);
+        }
+        if (parcel == null) {
+            return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "No parcel given."));
+        }
+        List<String> problems = new ArrayList<>();
+        String country = parcel.destinationCountry();
+        if (country == null || country.isBlank()) {
+            problems.add("no destination country (YunExpress requires CountryCode)");
+        } else if (country.length() > 5) {
+            problems.add("country code '" + country + "' is longer than 5 characters");
+        }
+        if (parcel.weightGrams() <= 0) {
+            problems.add("no weight (YunExpress requires Weight above 0)");
+        }
+        if (!problems.isEmpty()) {
+            return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "Cannot ask YunExpress for prices: "
+                    + String.join("; ", problems) + "."));
+        }
+        boolean battery = parcel.dangerousGoods().contains(CarrierService.DangerousGoods.BATTERY);
+        List<Message> warnings = new ArrayList<>();
+        Set<CarrierService.DangerousGoods> other = new java.util.TreeSet<>(parcel.dangerousGoods());
+        other.remove(CarrierService.DangerousGoods.BATTERY);
+        if (!other.isEmpty()) {
+            warnings.add(Message.warning(YunExpressCodes.GOODS_TYPE_UNKNOWN, "YunExpress's price trial knows only "
+                    + "batteries and general goods; the prices are for " + (battery ? "batteries" : "general goods")
+                    + ", not for " + other.toString().toLowerCase(java.util.Locale.ROOT) + "."));
+        }
+        String query = "CountryCode=" + encode(country.trim()) + "&Weight="
+                + YunExpressRequestMapper.kg(parcel.weightGrams()).toPlainString() + "&PackageType=" + (battery ? 1 : 0);
+        String operation = "the price trial to " + country.trim();
+        List<Result<List<CarrierQuote>>> one = call(a, () -> {
+            HttpReply reply = a.client().get(YunExpressClient.PRICE_TRIAL + query);
+            if (!reply.isSuccess()) {
+                return List.of(Result.failure(errors().http(reply, operation).toArray(Message[]::new)));
+            }
+            Optional<JsonNode> json = Json.parse(reply.body());
+            if (json.isEmpty()) {
+                return List.of(Result.failure(badJson(operation)));
+            }
+            if (!YunExpressResponseParser.ok(json.get())) {
+                return List.of(Result.failure(YunExpressErrors.refused(json.get(), operation)));
+            }
+            return List.of(Result.ok(YunExpressResponseParser.quotes(json.get()), warnings));
+        }, 1);
+        return redact(one.get(0), a);
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ final class YunExpressClient {
     static final String DELETE = "/WayBill/Delete";
     static final String INTERCEPT = "/WayBill/Intercept";
     static final String SHIPPING_METHODS = "/Common/GetShippingMethods";
+    /** §2.4 查询价格: GET with the query CountryCode, Weight (kg), PackageType (SOURCES.md, "Price trial"). */
+    static final String PRICE_TRIAL = "/Freight/GetPriceTrial?";
 
     private YunExpressClient() {
     }

@@ -22,6 +22,12 @@ final class YunExpressCodes {
     /** WARNING on a cancel: the order could not be deleted any more and was intercepted instead. */
     static final String INTERCEPTED = "intercepted";
 
+    /**
+     * WARNING on a price trial: the parcel has dangerous goods other than batteries, which the price trial's
+     * {@code PackageType} (1 battery, 0 general goods) cannot say; the prices are those of general goods.
+     */
+    static final String GOODS_TYPE_UNKNOWN = "goods_type_unknown";
+
     /** The {@code Code} of a successful answer ("0000"). */
     static final String OK = "0000";
 

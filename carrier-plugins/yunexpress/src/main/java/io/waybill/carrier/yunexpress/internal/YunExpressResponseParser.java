@@ -141,4 +141,34 @@ final class YunExpressResponseParser {
         }
         return remark == null ? "" : YunExpressErrors.clip(remark);
     }
+
+    /**
+     * GetPriceTrial's {@code Items[]} as quotes: {@code Code}, {@code EName} (else {@code CName}), {@code TotalFee},
+     * {@code Currency}, {@code DeliveryDays} (field names of the Go client's {@code Quotation}, SOURCES.md). An item
+     * without a code or a total is left out; empty when there is no {@code Items} array.
+     */
+    static java.util.List<io.waybill.spi.carrier.CarrierQuote> quotes(JsonNode envelope) {
+        java.util.List<io.waybill.spi.carrier.CarrierQuote> out = new java.util.ArrayList<>();
+        JsonNode items = envelope.path("Items");
+        if (!items.isArray()) {
+            return out;
+        }
+        for (JsonNode i : items) {
+            String code = Json.text(i, "Code");
+            JsonNode total = i.path("TotalFee");
+            if (code == null || code.isBlank() || !(total.isNumber() || total.isTextual())) {
+                continue;
+            }
+            java.math.BigDecimal amount;
+            try {
+                amount = new java.math.BigDecimal(total.asText().trim());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            String name = Json.text(i, "EName");
+            out.add(new io.waybill.spi.carrier.CarrierQuote(code.trim(), name == null || name.isBlank()
+                    ? Json.text(i, "CName") : name, amount, Json.text(i, "Currency"), Json.text(i, "DeliveryDays")));
+        }
+        return out;
+    }
 }

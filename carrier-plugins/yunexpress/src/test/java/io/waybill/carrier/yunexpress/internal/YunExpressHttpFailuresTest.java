@@ -1,6 +1,7 @@
 package io.waybill.carrier.yunexpress.internal;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.spi.carrier.CarrierService;
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.MessageCodes;
@@ -24,12 +25,15 @@ class YunExpressHttpFailuresTest {
     static WireMockExtension wm = wireMock();
 
     private static final ShipmentRef REF = new ShipmentRef(KEY, null);
+    private static final CarrierService.Parcel PARCEL = new CarrierService.Parcel("US", 600, null, null, null, 1,
+            true);
 
     enum Op {
         CREATE(g -> g.createShipment(request())),
         TRACKING(g -> g.fetchTrackingNumber(REF)),
         LABEL(g -> g.fetchLabel(REF)),
-        CANCEL(g -> g.cancelShipment(REF));
+        CANCEL(g -> g.cancelShipment(REF)),
+        QUOTE(g -> g.quote(PARCEL));
 
         final Function<YunExpressCarrierGateway, Result<?>> call;
 

@@ -1,0 +1,549 @@
+package io.waybill.itests;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.waybill.itests.WaybillDistribution.Result;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 18's end-to-end cross-border path on a Waybill of its own (demo off, thrown away afterwards, so the shared
+ * distribution keeps no store, account, rule, order or job of this class, whatever fails): the YunExpress and Amazon
+ * {@code .kar}s hot-deployed into {@code deploy/}; the YunExpress account created in the Plugins page's form and the
+ * Amazon store in the Stores page's form (both generated from the plugins' Metatype) in headless Chromium, its
+ * connection test green; {@value #ORDERS} Amazon orders captured from the stub (two getOrders pages, one
+ * getOrderItems per order, the recorded bodies with their ids and ship-to addresses varied); a logistics rule assigns
+ * YunExpress to the store's packages; the upload reaches YunExpress in CreateOrder calls of up to 10 orders, each
+ * order accepted with its number to come later; the numbers arrive through "Update logistics provider information"
+ * (GetTrackingNumber); Waybill fetches YunExpress's PDF label per package (Label/Print, then the returned URL), and
+ * the printed batch carries each package's carrier label; ship; the automatic sync confirms each package at the
+ * Amazon stub, which counts confirmShipment per order in its state: exactly one per package, the mapped carrier name
+ * "YunExpress" (V29), at no moment more than the published usage plan (2 requests/s, burst 10) allows.
+ */
+@Order(22)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossBorderIT {
+
+    static final int ORDERS = 12;
+    static final String STORE = "AMZ-XB";
+    static final String WAREHOUSE = "XB-WH";
+    static final String SKU = "NABetaASINB00551Q3CS"; // order-items.json
+    static final String SECRET = "amzn1.oa2-cs.v1.xb-client-secret-7c1e9b3a5d2f";
+    static final String REFRESH = "Atzr|IwEBI-xb-refresh-token-9b3a5d2f";
+    static final String ACCESS = "Atza|IQEBLjAsAhRmHjNgHpi0U-Dme37rR6CuUpSR"; // lwa-token.json
+    static final String YUN_SECRET = "xbsecret-4f8a2c6e";
+    static final String YUN_CUSTOMER = "XBC0893791";
+    static final String SERVICE = "THPHR";
+    static final String NEXT_TOKEN = "2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"; // orders-page-1.json
+    private static final Path AMAZON_RECORDED = Path.of("..", "platform-plugins", "amazon", "src", "test",
+            "resources", "io", "waybill", "platform", "amazon", "internal");
+    private static final Path YUN_RECORDED = Path.of("..", "carrier-plugins", "yunexpress", "src", "test",
+            "resources", "io", "waybill", "carrier", "yunexpress", "internal");
+    private static final Duration LIMIT = Duration.ofSeconds(180);
+    private static final Pattern AMAZON_ROW = Pattern.compile("(?m)^platform\\s*\\|\\s*amazon\\s*\\|.*");
+    private static final Pattern YUN_ROW = Pattern.compile("(?m)^carrier\\s*\\|\\s*yunexpress\\s*\\|.*");
+    /** Amazon's published usage plan of confirmShipment (Orders API v0): 2 requests per second, burst 10. */
+    private static final double RATE = 2.0;
+    private static final int BURST = 10;
+
+    private WaybillDistribution waybill;
+    private WireMockServer amazon;
+    private WireMockServer yunexpress;
+    private Browser browser;
+    private final AmazonShipments shipments = new AmazonShipments();
+    private final YunExpressOrders yun = new YunExpressOrders();
+    private final List<String> orderIds = new ArrayList<>();
+
+    /** Amazon's side: confirmShipment counted per order, with the moment each arrived. */
+    static final class AmazonShipments implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "amazon-shipments";
+        final Map<String, AtomicInteger> confirmed = new ConcurrentHashMap<>();
+        final Map<String, String> bodies = new ConcurrentHashMap<>();
+        final List<Long> arrivals = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            arrivals.add(System.nanoTime());
+            String order = event.getRequest().getUrl().replaceAll(".*/orders/([^/]+)/shipmentConfirmation.*", "$1");
+            confirmed.computeIfAbsent(order, k -> new AtomicInteger()).incrementAndGet();
+            bodies.put(order, event.getRequest().getBodyAsString());
+            return event.getResponseDefinition();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
+    /**
+     * YunExpress's side: CreateOrder accepts every order of the call with its number to come later (the recorded
+     * pending answer, TrackType 2), GetTrackingNumber answers "pending" until {@link #issue} and then the order's own
+     * number (the recorded answers), Label/Print returns a URL of this stub per order, and that URL a one-page PDF
+     * naming the order. Counts create calls and the orders they carried.
+     */
+    final class YunExpressOrders implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "yunexpress-orders";
+        final AtomicBoolean issue = new AtomicBoolean();
+        final List<Integer> ordersPerCreate = new CopyOnWriteArrayList<>();
+        final Map<String, String> numbers = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
+        /** GetTrackingNumber calls per order answered "pending". */
+        final Map<String, AtomicInteger> pendingPolls = new ConcurrentHashMap<>();
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String url = event.getRequest().getUrl();
+            String path = url.replaceAll("\\?.*", "");
+            String sent = event.getRequest().getBodyAsString();
+            if (path.endsWith("/WayBill/CreateOrder")) {
+                List<String> keys = all(sent, "CustomerOrderNumber");
+                ordersPerCreate.add(keys.size());
+                String item = itemOf(recorded(YUN_RECORDED, "create-order-pending.json"));
+                List<String> items = new ArrayList<>();
+                for (String key : keys) {
+                    created.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                    items.add(item.replace("WB000123-1", key).replace("YT2031721266061991", waybillNo(key)));
+                }
+                String body = recorded(YUN_RECORDED, "create-order-pending.json").replace(item,
+                        String.join(",", items));
+                return like(event.getResponseDefinition()).but().withBody(body).build();
+            }
+            if (path.endsWith("/Waybill/GetTrackingNumber")) {
+                String key = url.replaceAll(".*CustomerOrderNumber=([^&]+).*", "$1");
+                if (!issue.get()) {
+                    pendingPolls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                }
+                String body = issue.get()
+                        ? recorded(YUN_RECORDED, "tracking-number.json").replace("LX123456785CN", number(key))
+                        : recorded(YUN_RECORDED, "tracking-number-pending.json");
+                return like(event.getResponseDefinition()).but().withBody(body.replace("WB000123-1", key)
+                        .replace("YT2031721266061991", waybillNo(key))).build();
+            }
+            if (path.endsWith("/Label/Print")) {
+                String key = all(sent, null).get(0);
+                return like(event.getResponseDefinition()).but().withBody(recorded(YUN_RECORDED, "label-print.json")
+                        .replace("WB000123-1", key).replace("{{LABEL_URL}}", yunexpress.baseUrl() + "/labels/"
+                                + key + ".pdf")).build();
+            }
+            if (path.startsWith("/labels/")) {
+                String key = path.replaceAll("/labels/(.+)\\.pdf", "$1");
+                return like(event.getResponseDefinition()).but().withHeader("Content-Type", "application/pdf")
+                        .withBody(CarrierStubs.carrierLabelPdf("YUNEXPRESS LABEL " + key + " " + number(key)))
+                        .build();
+            }
+            return event.getResponseDefinition();
+        }
+
+        /** A tracking number of the recorded one's form (LX...CN), its digits the order's. */
+        String number(String key) {
+            return numbers.computeIfAbsent(key, k -> String.format(Locale.ROOT, "LX%09dCN", numbers.size() + 1));
+        }
+
+        private String waybillNo(String key) {
+            return "YT20317212660" + String.format(Locale.ROOT, "%05d", Math.abs(key.hashCode()) % 100000);
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
+    @BeforeAll
+    void setUp() throws IOException {
+        amazon = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(shipments));
+        amazon.start();
+        yunexpress = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(yun));
+        yunexpress.start();
+        stubAmazon();
+        yunexpress.stubFor(any(anyUrl()).atPriority(10).willReturn(CarrierStubs.json(500, "{}")));
+        for (String path : List.of("/api/WayBill/CreateOrder", "/api/Label/Print")) {
+            yunexpress.stubFor(post(urlPathEqualTo(path)).atPriority(1).willReturn(CarrierStubs.json(200, "{}")
+                    .withTransformers(YunExpressOrders.NAME)));
+        }
+        yunexpress.stubFor(get(urlPathEqualTo("/api/Waybill/GetTrackingNumber")).atPriority(1)
+                .willReturn(CarrierStubs.json(200, "{}").withTransformers(YunExpressOrders.NAME)));
+        yunexpress.stubFor(get(urlPathMatching("/labels/.+\\.pdf")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withTransformers(YunExpressOrders.NAME)));
+        waybill = WaybillDistribution.ownWithDemoOff("crossborder");
+    }
+
+    /**
+     * The Amazon stub: the recorded Login with Amazon, restricted data token and participations; {@value #ORDERS}
+     * orders over two getOrders pages (NextToken), each the recorded shippable order with its own id and one of the
+     * two recorded ship-to addresses (Beijing, Seattle); getOrderItems the recorded items under the order's id;
+     * confirmShipment 204 (the recorded answer), counted by {@link AmazonShipments}.
+     */
+    private void stubAmazon() {
+        amazon.stubFor(post(urlPathEqualTo("/auth/o2/token")).willReturn(json(AMAZON_RECORDED, "lwa-token.json")));
+        amazon.stubFor(post(urlPathEqualTo("/tokens/2021-03-01/restrictedDataToken"))
+                .willReturn(json(AMAZON_RECORDED, "rdt.json")));
+        amazon.stubFor(get(urlPathEqualTo("/sellers/v1/marketplaceParticipations"))
+                .willReturn(json(AMAZON_RECORDED, "participations.json")));
+        String page1 = recorded(AMAZON_RECORDED, "orders-page-1.json");
+        int start = page1.indexOf('{', page1.indexOf("\"Orders\""));
+        int second = page1.indexOf("\"AmazonOrderId\": \"902-8745147-1934268\"");
+        String template = page1.substring(start, page1.lastIndexOf('}', second) + 1);
+        String beijing = block(template, "\"ShippingAddress\"");
+        String seattle = block(page1.substring(second), "\"ShippingAddress\"");
+        List<String> orders = new ArrayList<>();
+        for (int i = 1; i <= ORDERS; i++) {
+            String id = String.format(Locale.ROOT, "902-1845936-54350%02d", i);
+            orderIds.add(id);
+            orders.add(template.replace("902-1845936-5435065", id).replace(beijing, i % 2 == 0 ? seattle : beijing));
+            amazon.stubFor(get(urlPathEqualTo("/orders/v0/orders/" + id + "/orderItems")).willReturn(aResponse()
+                    .withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                            recorded(AMAZON_RECORDED, "order-items.json").replace("902-1845936-5435065", id))));
+        }
+        int half = ORDERS / 2;
+        amazon.stubFor(get(urlPathEqualTo("/orders/v0/orders")).withQueryParam("NextToken", absent())
+                .willReturn(jsonBody("{\"payload\": {\"Orders\": [" + String.join(",", orders.subList(0, half))
+                        + "], \"NextToken\": \"" + NEXT_TOKEN + "\"}}")));
+        amazon.stubFor(get(urlPathEqualTo("/orders/v0/orders")).withQueryParam("NextToken", equalTo(NEXT_TOKEN))
+                .willReturn(jsonBody("{\"payload\": {\"Orders\": [" + String.join(",", orders.subList(half, ORDERS))
+                        + "]}}")));
+        amazon.stubFor(post(urlPathMatching("/orders/v0/orders/[^/]+/shipmentConfirmation"))
+                .willReturn(aResponse().withStatus(204).withTransformers(AmazonShipments.NAME)));
+    }
+
+    @AfterAll
+    void tearDown() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            try {
+                if (waybill != null) {
+                    waybill.close(); // the whole instance goes: store, account, rule, orders, jobs
+                }
+            } finally {
+                amazon.stop();
+                yunexpress.stop();
+            }
+        }
+    }
+
+    @Test
+    void amazonOrdersGoOutWithYunExpressAndAreConfirmedOncePerPackageWithinTheRateLimit() throws IOException {
+        // given: a warehouse in China, the product with its customs data, both kars dropped into deploy/
+        Result wh = waybill.shell("waybill:warehouse-add " + WAREHOUSE + " --name \"Cross-border IT Warehouse\" "
+                + "--street \"88 Haishu Road\" --city Ningbo --state Zhejiang --postal 315000 --country CN "
+                + "--contact \"Zhang San\" --phone \"+86 574 8765 4321\" --email it-xb@example.com");
+        assertTrue(wh.output().contains("Added warehouse " + WAREHOUSE), wh::output);
+        Result sku = waybill.shell("waybill:sku-add " + SKU + " --name \"Card Book\" --name-zh 卡册 --weight 300 "
+                + "--hs 482020 --customs-en \"Card book\" --customs-zh 卡册");
+        assertEquals(0, sku.exitCode(), sku::output);
+        Result stock = waybill.shell("waybill:stock-set " + WAREHOUSE + " " + SKU + " " + (2 * ORDERS + 6));
+        assertEquals(0, stock.exitCode(), stock::output);
+        long t0 = System.nanoTime();
+        for (String property : List.of("waybill.it.yunexpressKar", "waybill.it.amazonKar")) {
+            Path kar = Path.of(WaybillDistribution.required(property));
+            Files.copy(kar, waybill.deployDir().resolve(kar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        waybill.shellUntil("waybill:plugin-list", r -> AMAZON_ROW.matcher(r.output()).find()
+                && YUN_ROW.matcher(r.output()).find(), LIMIT);
+        WaybillDistribution.figure("YunExpress + Amazon kars hot deploy -> both types listed",
+                String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+
+        // when: the YunExpress account through the Plugins page's form
+        browser = Browser.open("crossborder", waybill);
+        browser.login("admin", waybill.password());
+        // an install not fully set up starts the admin on the setup checklist
+        browser.await("signed in", () -> browser.path().equals("/setup") || browser.path().equals("/delivery/waiting"));
+        browser.go("/plugins");
+        browser.click(browser.await("New YunExpress account", () -> browser.driver()
+                .findElements(By.id("plugin-new-carrier-yunexpress")).stream().findFirst().orElse(null)));
+        browser.byId("plugin-dialog");
+        browser.type(By.cssSelector("#plugin-setting-baseUrl input"), yunexpress.baseUrl() + "/api");
+        browser.type(By.cssSelector("#plugin-setting-customerCode input"), YUN_CUSTOMER);
+        assertEquals("password", browser.js("return document.querySelector('#plugin-setting-_apiSecret input').type;"));
+        browser.type(By.cssSelector("#plugin-setting-_apiSecret input"), YUN_SECRET);
+        browser.type(By.cssSelector("#plugin-setting-defaultService input"), SERVICE);
+        browser.click("plugin-save");
+        browser.awaitGone("plugin-dialog");
+        CarrierStubs.awaitCarrier(waybill, "yunexpress");
+        Result yunConfig = waybill.shell("config:list \"(service.factoryPid=io.waybill.carrier.yunexpress)\"");
+        assertTrue(yunConfig.output().contains(YUN_CUSTOMER), yunConfig::output);
+        assertFalse(yunConfig.output().contains(YUN_SECRET), yunConfig::output);
+
+        // and: the Amazon store through the Stores page's form (no capture schedule, no default shipping method)
+        browser.go("/stores");
+        browser.click("store-new");
+        browser.byId("store-dialog");
+        browser.type(By.cssSelector("#store-code input"), STORE);
+        browser.type(By.cssSelector("#store-name input"), "Amazon Cross-border IT");
+        browser.click(browser.byId("store-platform").findElement(By.cssSelector("input")));
+        browser.pickOverlayItem("vaadin-combo-box-item", "(amazon)");
+        browser.type(By.cssSelector("#store-interval input"), "0");
+        browser.type(By.cssSelector("#store-warehouses input"), WAREHOUSE);
+        browser.type(By.cssSelector("#store-setting-marketplaceId input"), "ATVPDKIKX0DER");
+        browser.type(By.cssSelector("#store-setting-lwaClientId input"), "amzn1.application-oa2-client.xb");
+        browser.type(By.cssSelector("#store-setting-_lwaClientSecret input"), SECRET);
+        browser.type(By.cssSelector("#store-setting-_refreshToken input"), REFRESH);
+        browser.type(By.cssSelector("#store-setting-baseUrl input"), amazon.baseUrl());
+        browser.type(By.cssSelector("#store-setting-tokenUrl input"), amazon.baseUrl() + "/auth/o2/token");
+        browser.click("store-save");
+        browser.await("grid lists " + STORE, () -> browser.gridRows("store-grid").stream()
+                .anyMatch(r -> r.startsWith(STORE + " |")));
+        String green = testUntil("connection OK");
+        assertTrue(green.contains("Amazon.com (ATVPDKIKX0DER)"), green);
+        assertFalse(browser.driver().getPageSource().contains(SECRET), "the secret is never sent back");
+        browser.click("store-cancel");
+        browser.awaitGone("store-dialog");
+        Result storeConfig = waybill.shell("config:list \"(storeCode=" + STORE + ")\"");
+        assertFalse(storeConfig.output().contains(SECRET) || storeConfig.output().contains(REFRESH),
+                storeConfig::output);
+        Result auto = waybill.shell("waybill:settings auto-sync amazon true");
+        assertEquals(0, auto.exitCode(), auto::output);
+
+        // and: a logistics rule: the store's packages go with YunExpress
+        Result rule = waybill.shell("waybill:rule-add -w 'store " + STORE + "' -t 'ship yunexpress " + SERVICE
+                + "' 'Amazon via YunExpress'");
+        assertEquals(0, rule.exitCode(), rule::output);
+
+        // when: the capture
+        Result capture = waybill.shell("waybill:capture " + STORE);
+        assertTrue(capture.output().contains("Captured " + STORE), capture::output);
+        Map<String, String> packages = packagesByOrder();
+        assertEquals(new java.util.TreeSet<>(orderIds), new java.util.TreeSet<>(packages.keySet()),
+                () -> "one package per captured order; requests: " + requests(amazon));
+        List<String> pkgs = new ArrayList<>(packages.values());
+        String all = String.join(" ", pkgs);
+        Result dry = waybill.shell("waybill:rule-dry-run " + pkgs.get(0));
+        assertTrue(dry.output().contains("yunexpress"), dry::output);
+
+        // then: allocated and uploaded; YunExpress accepts every order, numbers to come
+        Result alloc = waybill.shell("waybill:allocate " + all);
+        assertTrue(alloc.output().contains(ORDERS + " done, 0 failed"), alloc::output);
+        Result upload = waybill.shell("waybill:upload " + all);
+        assertEquals(0, upload.exitCode(), upload::output);
+        awaitStatus(pkgs, "awaiting_tracking", () -> CarrierStubs.bodies(yunexpress).toString());
+        assertEquals(ORDERS, yun.created.size(), () -> CarrierStubs.bodies(yunexpress).toString());
+        assertTrue(yun.created.values().stream().allMatch(n -> n.get() == 1), () -> yun.created.toString());
+        int calls = yun.ordersPerCreate.size();
+        WaybillDistribution.log("YunExpress CreateOrder: %d calls for %d packages %s", calls, ORDERS,
+                yun.ordersPerCreate);
+        assertTrue(calls < ORDERS && yun.ordersPerCreate.stream().allMatch(n -> n <= 10), yun.ordersPerCreate::toString);
+        String firstBody = CarrierStubs.bodies(yunexpress).stream().filter(b -> b.contains("/WayBill/CreateOrder"))
+                .findFirst().orElseThrow();
+        assertTrue(firstBody.contains("\"ShippingMethodCode\":\"" + SERVICE + "\""), firstBody);
+        assertTrue(firstBody.contains("\"HSCode\":\"482020\"") && firstBody.contains("\"UnitPrice\":10"), firstBody);
+
+        // when: the core's own polls have backed off (each order asked 6 times and answered "pending": the next poll
+        // is 15 s or more away, CarrierJobWorker.pollDelay), the numbers are issued, and
+        // "Update logistics provider information" asks for them now
+        List<String> keys = pkgs.stream().map(p -> p + "-1").toList();
+        browser.await("every order polled 6 times, pending", LIMIT, () -> keys.stream().allMatch(k ->
+                yun.pendingPolls.getOrDefault(k, new AtomicInteger()).get() >= 6) ? Boolean.TRUE : null);
+        yun.issue.set(true);
+        Result refresh = waybill.shell("waybill:refresh-tracking " + all);
+        assertTrue(refresh.output().contains("Update logistics provider information: " + ORDERS + " done, 0 failed"),
+                refresh::output);
+
+        // then: every package tracked with its own YunExpress number, its carrier label stored
+        Map<String, Map<String, String>> tracked = awaitStatus(pkgs, "tracked",
+                () -> CarrierStubs.bodies(yunexpress).toString());
+        for (String pkg : pkgs) {
+            assertEquals(yun.number(pkg + "-1"), tracked.get(pkg).get("Tracking no."), pkg);
+            waybill.shellUntil("waybill:package-show " + pkg, r -> r.output().contains("label from"), LIMIT);
+        }
+
+        // when: printed (the carriers' PDF labels), shipped
+        Path pdf = waybill.printDir("crossborder").resolve("yunexpress-labels.pdf");
+        Result print = waybill.shell("waybill:print -o \"" + pdf + "\" --mark-printed " + all);
+        assertTrue(print.output().contains("Mark printed: " + ORDERS + " done, 0 failed"), print::output);
+        Result text = WaybillDistribution.run(List.of("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"), null,
+                Map.of(), Duration.ofSeconds(60));
+        assertEquals(0, text.exitCode(), text::output);
+        for (String pkg : pkgs) {
+            assertTrue(text.output().contains("YUNEXPRESS LABEL " + pkg + "-1 " + yun.number(pkg + "-1")),
+                    () -> "YunExpress's label of " + pkg + " in the batch:\n" + text.output());
+        }
+        long t1 = System.nanoTime();
+        Result ship = waybill.shell("waybill:ship --batch " + all);
+        assertTrue(ship.output().contains(ORDERS + " done, 0 failed"), ship::output);
+
+        // then: the automatic sync confirms every package at Amazon, once, within the usage plan
+        awaitStatus(pkgs, "synced", () -> requests(amazon).toString());
+        WaybillDistribution.figure("ship " + ORDERS + " -> SYNCED (Amazon stub, confirmShipment)",
+                String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t1) / 1e9));
+        assertEquals(new java.util.TreeSet<>(orderIds), new java.util.TreeSet<>(shipments.confirmed.keySet()));
+        for (Map.Entry<String, String> e : packages.entrySet()) {
+            assertEquals(1, shipments.confirmed.get(e.getKey()).get(), () -> "one confirmShipment for " + e);
+            String body = shipments.bodies.get(e.getKey());
+            String tn = tracked.get(e.getValue()).get("Tracking no.");
+            assertTrue(body.contains("\"trackingNumber\":\"" + tn + "\""), body);
+            assertTrue(body.contains("\"carrierCode\":\"Other\"") && body.contains("\"carrierName\":\"YunExpress\""),
+                    body);
+            assertTrue(body.contains("\"orderItemId\":\"05015851154158\",\"quantity\":2"), body);
+        }
+        assertEquals(ORDERS, shipments.arrivals.size());
+        assertWithinUsagePlan(shipments.arrivals);
+        assertTrue(requests(amazon).stream().filter(r -> r.contains("shipmentConfirmation"))
+                .allMatch(r -> r.contains("-> 204")), () -> requests(amazon).toString());
+        assertEquals(ACCESS, amazon.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl()
+                .contains("shipmentConfirmation")).findFirst().orElseThrow().getRequest()
+                .getHeader("x-amz-access-token"));
+    }
+
+    /**
+     * No window of arrivals holds more requests than a token bucket of {@value #BURST} refilled at {@value #RATE}/s
+     * lets through: for arrivals i..j, j - i + 1 &lt;= BURST + RATE * (t_j - t_i), with 0.2 s for network jitter.
+     */
+    private static void assertWithinUsagePlan(List<Long> arrivals) {
+        List<Long> t = new ArrayList<>(arrivals);
+        Collections.sort(t);
+        for (int i = 0; i < t.size(); i++) {
+            for (int j = i; j < t.size(); j++) {
+                double seconds = (t.get(j) - t.get(i)) / 1e9;
+                int count = j - i + 1;
+                assertTrue(count <= BURST + RATE * (seconds + 0.2), String.format(Locale.ROOT,
+                        "%d confirmShipment calls within %.2f s exceed %s/s burst %d", count, seconds, RATE, BURST));
+            }
+        }
+    }
+
+    /** Presses Test connection until the answer contains {@code expected} (the plugin takes its configuration asynchronously). */
+    private String testUntil(String expected) {
+        browser.await("edit dialog of " + STORE, () -> "true".equals(String.valueOf(browser.js(
+                "const t = document.querySelector('#store-test'); return !!t && !t.hasAttribute('disabled');"))));
+        return browser.await("Test connection answers '" + expected + "'", LIMIT, () -> {
+            browser.click("store-test");
+            Object t = browser.js("const e = document.getElementById('store-test-result');"
+                    + " return e ? e.textContent : null;");
+            return t != null && String.valueOf(t).contains(expected) ? String.valueOf(t) : null;
+        });
+    }
+
+    /** Order id -> package no. of the store's packages. */
+    private Map<String, String> packagesByOrder() {
+        Map<String, String> byOrder = new LinkedHashMap<>();
+        for (Map<String, String> row : waybill.allPackageRows("waybill:package-list --store " + STORE)) {
+            byOrder.put(row.get("Order no."), row.get("Package no."));
+        }
+        return byOrder;
+    }
+
+    private Map<String, Map<String, String>> awaitStatus(List<String> pkgs, String status,
+                                                         java.util.function.Supplier<String> context) {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        do {
+            rows.clear();
+            for (Map<String, String> row : waybill.allPackageRows("waybill:package-list --store " + STORE)) {
+                rows.put(row.get("Package no."), row);
+            }
+            if (pkgs.stream().allMatch(p -> rows.containsKey(p) && status.equals(rows.get(p).get("Status")))) {
+                return new LinkedHashMap<>(rows);
+            }
+            WaybillDistribution.sleep(500);
+        } while (System.nanoTime() < deadline);
+        StringBuilder shown = new StringBuilder();
+        for (String p : pkgs) {
+            if (!rows.containsKey(p) || !status.equals(rows.get(p).get("Status"))) {
+                shown.append(waybill.shell("waybill:package-show " + p).output()).append('\n');
+                break;
+            }
+        }
+        fail("not all " + status + " within " + LIMIT.toSeconds() + " s: " + rows + "\n" + shown + "\nstub: "
+                + context.get());
+        return rows;
+    }
+
+    private static List<String> requests(WireMockServer stub) {
+        return stub.getAllServeEvents().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()
+                + " -> " + e.getResponse().getStatus() + " " + e.getRequest().getBodyAsString()).toList();
+    }
+
+    /** Every string value of a JSON field (or, with {@code null}, every string of a JSON string array). */
+    private static List<String> all(String json, String field) {
+        Matcher m = Pattern.compile(field == null ? "\"([^\"]*)\"" : "\"" + field + "\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(json);
+        List<String> values = new ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
+    }
+
+    /** The one object of a recorded answer's {@code Item} array. */
+    private static String itemOf(String answer) {
+        int start = answer.indexOf('{', answer.indexOf("\"Item\""));
+        return answer.substring(start, answer.indexOf('}', start) + 1);
+    }
+
+    /** The object a field names, from its name to its closing brace (flat objects only). */
+    private static String block(String json, String field) {
+        int start = json.indexOf(field);
+        return json.substring(start, json.indexOf('}', start) + 1);
+    }
+
+    private static String recorded(Path dir, String file) {
+        try {
+            return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("recorded body " + dir.resolve(file).toAbsolutePath(), e);
+        }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(Path dir, String file) {
+        return jsonBody(recorded(dir, file));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jsonBody(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
