@@ -290,6 +290,52 @@ public record Reason(String code, List<String> params) {
     /** The scale plugin failed: [error]. */
     public static final String SCALE_PLUGIN_FAILED = "scale_plugin_failed";
 
+    // form-input checks (since 1.13): a form's several problems as nested reasons ({n,reasons}), each translated
+    /** A customs declaration edit refused: [the problems, {@link #encode(List)} of decl_* reasons]. */
+    public static final String INVALID_DECLARATION = "invalid_declaration";
+    /** No declaration was given: []. */
+    public static final String DECL_NONE = "decl_none";
+    /** The declaration has no line: []. */
+    public static final String DECL_NO_LINES = "decl_no_lines";
+    /** [line (number, and the SKU in brackets when given)]. */
+    public static final String DECL_SKU_REQUIRED = "decl_sku_required";
+    /** [line]. */
+    public static final String DECL_SKU_TOO_LONG = "decl_sku_too_long";
+    /** [line, field key ({@code {n,field}}), max characters]. */
+    public static final String DECL_TEXT_TOO_LONG = "decl_text_too_long";
+    /** [line, field key]. */
+    public static final String DECL_TEXT_CONTROL = "decl_text_control";
+    /** [line, HS code]. */
+    public static final String DECL_HS_TOO_LONG = "decl_hs_too_long";
+    /** [line]. */
+    public static final String DECL_QUANTITY = "decl_quantity";
+    /** [line, unit value]. */
+    public static final String DECL_UNIT_VALUE = "decl_unit_value";
+    /** [line, currency]. */
+    public static final String DECL_CURRENCY = "decl_currency";
+    /** [line]. */
+    public static final String DECL_VALUE_NO_CURRENCY = "decl_value_no_currency";
+    /** [line, origin]. */
+    public static final String DECL_ORIGIN = "decl_origin";
+    /** [line]. */
+    public static final String DECL_NET_WEIGHT = "decl_net_weight";
+    /** A store's tax numbers refused: [the problems, {@link #encode(List)} of tax_*_malformed reasons]. */
+    public static final String INVALID_TAX_ID = "invalid_tax_id";
+    /** [IOSS number]. */
+    public static final String TAX_IOSS_MALFORMED = "tax_ioss_malformed";
+    /** [VOEC number]. */
+    public static final String TAX_VOEC_MALFORMED = "tax_voec_malformed";
+    /** [EORI number]. */
+    public static final String TAX_EORI_MALFORMED = "tax_eori_malformed";
+    /** [VAT number]. */
+    public static final String TAX_VAT_MALFORMED = "tax_vat_malformed";
+    /** A void, adjustment or override without its reason: []. */
+    public static final String REASON_REQUIRED = "reason_required";
+    /** [length, max]. */
+    public static final String REASON_TOO_LONG = "reason_too_long";
+    /** []. */
+    public static final String REASON_INVALID = "reason_invalid";
+
     /** The codes whose params are a list of groups, with the size of one group. */
     public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2, ADDRESS_CORRECTED, 1,
             CUSTOMS_CHANGED, 4);
@@ -474,7 +520,34 @@ public record Reason(String code, List<String> params) {
             Map.entry(SCALE_BUSY_NO_WEIGHT, "scale busy, no weight now"),
             Map.entry(SCALE_UNKNOWN, "No scale ''{0}'' is configured."),
             Map.entry(SCALE_PLUGIN_FAILED, "The scale plugin failed: {0}"),
-            Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"));
+            Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"),
+            Map.entry(INVALID_DECLARATION, "The declaration cannot be saved: {0,reasons}."),
+            Map.entry(DECL_NONE, "no declaration given"),
+            Map.entry(DECL_NO_LINES, "a declaration needs at least one line"),
+            Map.entry(DECL_SKU_REQUIRED, "line {0}: the SKU is required"),
+            Map.entry(DECL_SKU_TOO_LONG, "line {0}: the SKU is longer than 100 characters"),
+            Map.entry(DECL_TEXT_TOO_LONG, "line {0}: the {1,field} is longer than {2,number,integer} characters"),
+            Map.entry(DECL_TEXT_CONTROL, "line {0}: the {1,field} contains a control character"),
+            Map.entry(DECL_HS_TOO_LONG, "line {0}: the HS code {1} is longer than 10 digits"),
+            Map.entry(DECL_QUANTITY, "line {0}: the quantity must be at least 1"),
+            Map.entry(DECL_UNIT_VALUE, "line {0}: the unit value {1} must be 0 or more, with at most 15 digits "
+                    + "before and 4 after the decimal point"),
+            Map.entry(DECL_CURRENCY, "line {0}: the currency {1} is not an ISO 4217 code (e.g. USD, EUR)"),
+            Map.entry(DECL_VALUE_NO_CURRENCY, "line {0}: a unit value needs its currency"),
+            Map.entry(DECL_ORIGIN, "line {0}: the origin {1} is not an ISO 3166 country code (e.g. CN)"),
+            Map.entry(DECL_NET_WEIGHT, "line {0}: the net weight cannot be negative"),
+            Map.entry(INVALID_TAX_ID, "{0,reasons}."),
+            Map.entry(TAX_IOSS_MALFORMED, "the IOSS number {0} is not valid (IM followed by 10 digits, e.g. "
+                    + "IM2760000123)"),
+            Map.entry(TAX_VOEC_MALFORMED, "the VOEC number {0} is not valid (7 digits)"),
+            Map.entry(TAX_EORI_MALFORMED, "the EORI number {0} is not valid (2 letters of the country and up to 15 "
+                    + "letters or digits, e.g. DE123456789012345)"),
+            Map.entry(TAX_VAT_MALFORMED, "the VAT number {0} is not valid (2 letters of the country and 2 to 13 "
+                    + "letters or digits, e.g. DE123456789)"),
+            Map.entry(REASON_REQUIRED, "A reason is required."),
+            Map.entry(REASON_TOO_LONG, "The reason is too long ({0,number,integer} characters, at most "
+                    + "{1,number,integer})."),
+            Map.entry(REASON_INVALID, "The reason contains a control character."));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
     private static final Map<String, String> ENGLISH_LIST = Map.of(SHORTAGES, "{0}", OUT_OF_STOCK,

@@ -211,6 +211,35 @@ class ReasonsTest {
     }
 
     @Test
+    void formChecksNameEveryProblemInTheUsersLanguage() {
+        Reason declaration = Reason.of(Reason.INVALID_DECLARATION, Reason.encode(List.of(
+                Reason.of(Reason.DECL_SKU_REQUIRED, "1"), Reason.of(Reason.DECL_TEXT_TOO_LONG, "2 (LAMP)",
+                        "description_zh", 200), Reason.of(Reason.DECL_CURRENCY, "2 (LAMP)", "DOLLARS"))));
+        assertEquals("报关信息未保存：第 1 行：SKU 为必填项；第 2 (LAMP) 行：中文描述超过 200 个字符；第 2 (LAMP) 行：币种 DOLLARS 不是 ISO 4217 "
+                + "代码（例如 USD、EUR）。", Reasons.refusal(ZH, new io.waybill.core.api.OperationRefusedException(declaration)));
+        assertEquals("The declaration cannot be saved: line 1: the SKU is required; line 2 (LAMP): the Chinese "
+                + "description is longer than 200 characters; line 2 (LAMP): the currency DOLLARS is not an ISO 4217 "
+                + "code (e.g. USD, EUR).", Reasons.text(Locale.ENGLISH, declaration));
+        Reason tax = Reason.of(Reason.INVALID_TAX_ID, Reason.encode(List.of(Reason.of(Reason.TAX_IOSS_MALFORMED,
+                "IM123"), Reason.of(Reason.TAX_VAT_MALFORMED, "1"))));
+        assertEquals("税号未保存：IOSS 号 IM123 无效（IM 加 10 位数字，例如 IM2760000123）；增值税号 1 无效（2 位国家字母加 2 到 13 位字母或数字，例如 "
+                + "DE123456789）。", Reasons.text(ZH, tax));
+        assertEquals("the IOSS number IM123 is not valid (IM followed by 10 digits, e.g. IM2760000123); the VAT "
+                + "number 1 is not valid (2 letters of the country and 2 to 13 letters or digits, e.g. DE123456789).",
+                Reasons.text(Locale.ENGLISH, tax));
+        assertEquals("请填写原因。", Reasons.refusal(ZH, new io.waybill.core.api.OperationRefusedException(
+                Reason.of(Reason.REASON_REQUIRED))));
+        assertEquals("原因太长（1,200 个字符，最多 500 个）。", Reasons.text(ZH, Reason.of(Reason.REASON_TOO_LONG, 1200, 500)));
+        for (String code : Reason.CODES) {
+            if (code.startsWith("decl_") || code.startsWith("tax_") || code.startsWith("reason_")) {
+                List<String> params = code.startsWith("decl_text_") ? List.of("1", "description_en", "3")
+                        : List.of("1", "12345678901", "3");
+                assertFalse(latinSentence(Reasons.text(ZH, new Reason(code, params))), code);
+            }
+        }
+    }
+
+    @Test
     void aRefusalWithParamsButNoReasonObjectIsStillWhole() {
         var e = new io.waybill.core.api.OperationRefusedException(Reason.NOT_PENDING, "Package WB1 is not waiting.",
                 List.of("WB1", "TRACKED"));
