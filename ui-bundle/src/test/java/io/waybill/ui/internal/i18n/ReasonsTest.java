@@ -240,6 +240,41 @@ class ReasonsTest {
     }
 
     @Test
+    void productAndCatalogueProblemsReadWholeInChinese() {
+        // the product form's refusal names each field and its problem
+        Reason product = new Reason(Reason.INVALID_PRODUCT, List.of("weight_g", Reason.encode(List.of(Reason.of(
+                Reason.PRODUCT_WEIGHT_REQUIRED))), "currency", Reason.encode(List.of(Reason.of(Reason.PRODUCT_CURRENCY,
+                "DOLLARS")))));
+        assertEquals("商品未保存：重量(克)：为必填项（克；套装可留空，按组件重量之和计算）；币种：“DOLLARS”不是 ISO 4217 币种代码（例如 USD、EUR、CNY）",
+                Reasons.refusal(ZH, new io.waybill.core.api.OperationRefusedException(product)));
+        assertEquals("The product was not saved: weight_g: is required (grams; a bundle may leave it empty for the sum "
+                + "of its components); currency: 'DOLLARS' is not an ISO 4217 currency code (e.g. USD, EUR, CNY)",
+                Reasons.text(Locale.ENGLISH, product));
+        assertEquals(product.english(), Reasons.text(Locale.ENGLISH, product));
+        // a file row's error: as data in the reader's language, the column by its Chinese header
+        io.waybill.core.model.RowError row = new io.waybill.core.model.RowError(3, "sku", Reason.of(
+                Reason.CATALOGUE_ALSO_IN_ROW, "P-1", 1));
+        assertEquals("“P-1”也出现在第 1 行", Reasons.rowError(ZH, row));
+        assertEquals("'P-1' is also in row 1", Reasons.rowError(Locale.ENGLISH, row));
+        assertEquals("商品编码", Reasons.column(ZH, "sku"));
+        assertEquals("重量(克)", Reasons.column(ZH, "weight_g"));
+        assertEquals("weight_g", Reasons.column(Locale.ENGLISH, "weight_g"));
+        assertEquals("plain", Reasons.rowError(ZH, new io.waybill.core.model.RowError(1, "x", "plain")));
+        // a bundle holding stock names where, in Chinese
+        assertEquals("“A”有库存（在 W1 现有 10 件、已占用 2 件）：套装本身没有库存，占用的是组件库存。请先将库存出库，或为套装使用新的 SKU",
+                Reasons.text(ZH, Reason.of(Reason.PRODUCT_BUNDLE_STOCK, "A", Reason.encode(List.of(Reason.of(
+                        Reason.PRODUCT_STOCK_HELD, 10, 2, "W1"))))));
+        // no product or catalogue sentence is Latin in Chinese
+        for (String code : Reason.CODES) {
+            if ((code.startsWith("product_") || code.startsWith("catalogue_")) && !code.equals(Reason.PRODUCT_TEXT)
+                    && !code.equals(Reason.CATALOGUE_NOT_A_COLUMN)) {
+                String zh = Reasons.text(ZH, new Reason(code, List.of("1", "2", "3")));
+                assertFalse(latinSentence(zh), code + ": " + zh);
+            }
+        }
+    }
+
+    @Test
     void aRefusalWithParamsButNoReasonObjectIsStillWhole() {
         var e = new io.waybill.core.api.OperationRefusedException(Reason.NOT_PENDING, "Package WB1 is not waiting.",
                 List.of("WB1", "TRACKED"));
