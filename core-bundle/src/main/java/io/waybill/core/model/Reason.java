@@ -693,7 +693,7 @@ public record Reason(String code, List<String> params) {
             Map.entry(CATALOGUE_BARCODE_OWNED, "''{0}'' already belongs to SKU {1}"),
             Map.entry(CATALOGUE_NO_ROWS, "has a header but no product rows"),
             Map.entry(CATALOGUE_UNKNOWN_SKU, "''{0}'' is not in the catalogue"),
-            Map.entry(INVALID_PRODUCT, "{0,field}: {1,reasons}"),
+            Map.entry(INVALID_PRODUCT, "{0,column}: {1,reasons}"),
             Map.entry(PRODUCT_TEXT, "{0}"),
             Map.entry(REASON_INVALID, "The reason contains a control character."));
 
@@ -776,6 +776,7 @@ public record Reason(String code, List<String> params) {
                     out.append(spec.endsWith(",weight") ? weight(value) : spec.endsWith(",status") ? status(value)
                             : spec.endsWith(",verb") ? verb(value) : spec.endsWith(",field") ? fieldName(value)
                             : spec.endsWith(",reasons") ? englishOf(value)
+                            : spec.endsWith(",column") ? value
                             : value);
                     i = end;
                 }

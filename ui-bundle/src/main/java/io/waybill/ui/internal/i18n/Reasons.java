@@ -42,7 +42,7 @@ public final class Reasons {
      * package was to move to, as what that move does: {@code reasonverb.<NAME>}) and {@code field} (what an edit
      * changed: {@code reasonfield.<key>}); English takes the core's words.
      */
-    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field|reasons)\\}");
+    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field|column|reasons)\\}");
     static final String VERB_PREFIX = "reasonverb.";
     static final String FIELD_PREFIX = "reasonfield.";
 
@@ -202,6 +202,7 @@ public final class Reasons {
                     : orElse(WaybillI18NProvider.bundle(target), "status." + value, value);
             case "verb" -> english ? Reason.verb(value)
                     : orElse(WaybillI18NProvider.bundle(target), VERB_PREFIX + value, Reason.verb(value));
+            case "column" -> column(target, value);
             case "field" -> english ? Reason.fieldName(value)
                     : orElse(WaybillI18NProvider.bundle(target), FIELD_PREFIX + value, Reason.fieldName(value));
             case "reasons" -> {
