@@ -290,9 +290,154 @@ public record Reason(String code, List<String> params) {
     /** The scale plugin failed: [error]. */
     public static final String SCALE_PLUGIN_FAILED = "scale_plugin_failed";
 
+    // form-input checks (since 1.13): a form's several problems as nested reasons ({n,reasons}), each translated
+    /** A customs declaration edit refused: [the problems, {@link #encode(List)} of decl_* reasons]. */
+    public static final String INVALID_DECLARATION = "invalid_declaration";
+    /** No declaration was given: []. */
+    public static final String DECL_NONE = "decl_none";
+    /** The declaration has no line: []. */
+    public static final String DECL_NO_LINES = "decl_no_lines";
+    /** [line (number, and the SKU in brackets when given)]. */
+    public static final String DECL_SKU_REQUIRED = "decl_sku_required";
+    /** [line]. */
+    public static final String DECL_SKU_TOO_LONG = "decl_sku_too_long";
+    /** [line, field key ({@code {n,field}}), max characters]. */
+    public static final String DECL_TEXT_TOO_LONG = "decl_text_too_long";
+    /** [line, field key]. */
+    public static final String DECL_TEXT_CONTROL = "decl_text_control";
+    /** [line, HS code]. */
+    public static final String DECL_HS_TOO_LONG = "decl_hs_too_long";
+    /** [line]. */
+    public static final String DECL_QUANTITY = "decl_quantity";
+    /** [line, unit value]. */
+    public static final String DECL_UNIT_VALUE = "decl_unit_value";
+    /** [line, currency]. */
+    public static final String DECL_CURRENCY = "decl_currency";
+    /** [line]. */
+    public static final String DECL_VALUE_NO_CURRENCY = "decl_value_no_currency";
+    /** [line, origin]. */
+    public static final String DECL_ORIGIN = "decl_origin";
+    /** [line]. */
+    public static final String DECL_NET_WEIGHT = "decl_net_weight";
+    /** A store's tax numbers refused: [the problems, {@link #encode(List)} of tax_*_malformed reasons]. */
+    public static final String INVALID_TAX_ID = "invalid_tax_id";
+    /** [IOSS number]. */
+    public static final String TAX_IOSS_MALFORMED = "tax_ioss_malformed";
+    /** [VOEC number]. */
+    public static final String TAX_VOEC_MALFORMED = "tax_voec_malformed";
+    /** [EORI number]. */
+    public static final String TAX_EORI_MALFORMED = "tax_eori_malformed";
+    /** [VAT number]. */
+    public static final String TAX_VAT_MALFORMED = "tax_vat_malformed";
+    /** A void, adjustment or override without its reason: []. */
+    public static final String REASON_REQUIRED = "reason_required";
+    /** [length, max]. */
+    public static final String REASON_TOO_LONG = "reason_too_long";
+    /** []. */
+    public static final String REASON_INVALID = "reason_invalid";
+
+    // a catalogue file's problems (since 1.13)
+    /** [English column names, Chinese column names]. */
+    public static final String CATALOGUE_NOT_A_COLUMN = "catalogue_not_a_column";
+    /** []. */
+    public static final String CATALOGUE_HEADER_TWICE = "catalogue_header_twice";
+    /** []. */
+    public static final String CATALOGUE_NO_HEADER = "catalogue_no_header";
+    /** [value, first row]. */
+    public static final String CATALOGUE_ALSO_IN_ROW = "catalogue_also_in_row";
+    /** [sku]. */
+    public static final String CATALOGUE_SKU_EXISTS = "catalogue_sku_exists";
+    /** [sku, the stored sku]. */
+    public static final String CATALOGUE_SKU_CASE = "catalogue_sku_case";
+    /** [barcode, owner sku]. */
+    public static final String CATALOGUE_BARCODE_OWNED = "catalogue_barcode_owned";
+    /** []. */
+    public static final String CATALOGUE_NO_ROWS = "catalogue_no_rows";
+    /** [sku]. */
+    public static final String CATALOGUE_UNKNOWN_SKU = "catalogue_unknown_sku";
+    // a product's problems (catalogue import rows, the product form; since 1.13), each without its field
+    /** A product refused: [field, one problem ({@link #encode(List)} of one product_* reason), field, problem...]; a list code. */
+    public static final String INVALID_PRODUCT = "invalid_product";
+    /** []. */
+    public static final String PRODUCT_REQUIRED = "product_required";
+    /** A problem known only as its English words: [text]. */
+    public static final String PRODUCT_TEXT = "product_text";
+    /** [max characters]. */
+    public static final String PRODUCT_TOO_LONG = "product_too_long";
+    /** [U+XXXX]. */
+    public static final String PRODUCT_CONTROL = "product_control";
+    /** [sku]. */
+    public static final String PRODUCT_SKU_SPACES = "product_sku_spaces";
+    /** [barcode]. */
+    public static final String PRODUCT_LISTED_TWICE = "product_listed_twice";
+    /** [barcode]. */
+    public static final String PRODUCT_BARCODE_TOO_LONG = "product_barcode_too_long";
+    /** [barcode]. */
+    public static final String PRODUCT_BARCODE_ASCII = "product_barcode_ascii";
+    /** [barcode, digits]. */
+    public static final String PRODUCT_BARCODE_LENGTH = "product_barcode_length";
+    /** [barcode, kind (EAN-13...), expected check digit]. */
+    public static final String PRODUCT_BARCODE_CHECK = "product_barcode_check";
+    /** []. */
+    public static final String PRODUCT_WEIGHT_REQUIRED = "product_weight_required";
+    /** [value]. */
+    public static final String PRODUCT_NEGATIVE_GRAMS = "product_negative_grams";
+    /** [value]. */
+    public static final String PRODUCT_NOT_POSITIVE_GRAMS = "product_not_positive_grams";
+    /** [value]. */
+    public static final String PRODUCT_NOT_POSITIVE_MM = "product_not_positive_mm";
+    /** [value, max]. */
+    public static final String PRODUCT_TOO_MANY_GRAMS = "product_too_many_grams";
+    /** [value, max]. */
+    public static final String PRODUCT_TOO_MANY_MM = "product_too_many_mm";
+    /** [value]. */
+    public static final String PRODUCT_VALUE_NEGATIVE = "product_value_negative";
+    /** [value]. */
+    public static final String PRODUCT_VALUE_TOO_LARGE = "product_value_too_large";
+    /** [value]. */
+    public static final String PRODUCT_VALUE_DECIMALS = "product_value_decimals";
+    /** []. */
+    public static final String PRODUCT_CURRENCY_REQUIRED = "product_currency_required";
+    /** [currency]. */
+    public static final String PRODUCT_CURRENCY = "product_currency";
+    /** [HS code]. */
+    public static final String PRODUCT_HS_CODE = "product_hs_code";
+    /** [country]. */
+    public static final String PRODUCT_ORIGIN = "product_origin";
+    /** [max, given]. */
+    public static final String PRODUCT_COMPONENTS_MAX = "product_components_max";
+    /** []. */
+    public static final String PRODUCT_COMPONENT_NO_SKU = "product_component_no_sku";
+    /** [sku]. */
+    public static final String PRODUCT_COMPONENT_ITSELF = "product_component_itself";
+    /** [sku, quantity]. */
+    public static final String PRODUCT_COMPONENT_QUANTITY = "product_component_quantity";
+    /** [sku, quantity, max]. */
+    public static final String PRODUCT_COMPONENT_QUANTITY_MAX = "product_component_quantity_max";
+    /** [sku]. */
+    public static final String PRODUCT_COMPONENT_TWICE = "product_component_twice";
+    /** [sku]. */
+    public static final String PRODUCT_COMPONENT_UNKNOWN = "product_component_unknown";
+    /** [the part as written, its quantity]. */
+    public static final String PRODUCT_COMPONENT_QUANTITY_TEXT = "product_component_quantity_text";
+    /** [max levels, the path A > B > C]. */
+    public static final String PRODUCT_NESTING = "product_nesting";
+    /** [sku, the path]. */
+    public static final String PRODUCT_CYCLE = "product_cycle";
+    /** [sku, where it holds stock ({@link #encode(List)} of product_stock_held)]. */
+    public static final String PRODUCT_BUNDLE_STOCK = "product_bundle_stock";
+    /** [on hand, reserved, warehouse]. */
+    public static final String PRODUCT_STOCK_HELD = "product_stock_held";
+    /** [value]. */
+    public static final String PRODUCT_NOT_NUMBER = "product_not_number";
+    /** [value]. */
+    public static final String PRODUCT_NOT_WHOLE = "product_not_whole";
+    /** [value]. */
+    public static final String PRODUCT_NOT_FLAG = "product_not_flag";
+
     /** The codes whose params are a list of groups, with the size of one group. */
     public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2, ADDRESS_CORRECTED, 1,
-            CUSTOMS_CHANGED, 4);
+            CUSTOMS_CHANGED, 4, INVALID_PRODUCT, 2);
 
     /**
      * The English names of the {@code {n,field}} keys: what an edit before upload changed. The address fields keep
@@ -474,12 +619,88 @@ public record Reason(String code, List<String> params) {
             Map.entry(SCALE_BUSY_NO_WEIGHT, "scale busy, no weight now"),
             Map.entry(SCALE_UNKNOWN, "No scale ''{0}'' is configured."),
             Map.entry(SCALE_PLUGIN_FAILED, "The scale plugin failed: {0}"),
-            Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"));
+            Map.entry(OUT_OF_STOCK, "{0} missing {1,number,integer}"),
+            Map.entry(INVALID_DECLARATION, "The declaration cannot be saved: {0,reasons}."),
+            Map.entry(DECL_NONE, "no declaration given"),
+            Map.entry(DECL_NO_LINES, "a declaration needs at least one line"),
+            Map.entry(DECL_SKU_REQUIRED, "line {0}: the SKU is required"),
+            Map.entry(DECL_SKU_TOO_LONG, "line {0}: the SKU is longer than 100 characters"),
+            Map.entry(DECL_TEXT_TOO_LONG, "line {0}: the {1,field} is longer than {2,number,integer} characters"),
+            Map.entry(DECL_TEXT_CONTROL, "line {0}: the {1,field} contains a control character"),
+            Map.entry(DECL_HS_TOO_LONG, "line {0}: the HS code {1} is longer than 10 digits"),
+            Map.entry(DECL_QUANTITY, "line {0}: the quantity must be at least 1"),
+            Map.entry(DECL_UNIT_VALUE, "line {0}: the unit value {1} must be 0 or more, with at most 15 digits "
+                    + "before and 4 after the decimal point"),
+            Map.entry(DECL_CURRENCY, "line {0}: the currency {1} is not an ISO 4217 code (e.g. USD, EUR)"),
+            Map.entry(DECL_VALUE_NO_CURRENCY, "line {0}: a unit value needs its currency"),
+            Map.entry(DECL_ORIGIN, "line {0}: the origin {1} is not an ISO 3166 country code (e.g. CN)"),
+            Map.entry(DECL_NET_WEIGHT, "line {0}: the net weight cannot be negative"),
+            Map.entry(INVALID_TAX_ID, "{0,reasons}."),
+            Map.entry(TAX_IOSS_MALFORMED, "the IOSS number {0} is not valid (IM followed by 10 digits, e.g. "
+                    + "IM2760000123)"),
+            Map.entry(TAX_VOEC_MALFORMED, "the VOEC number {0} is not valid (7 digits)"),
+            Map.entry(TAX_EORI_MALFORMED, "the EORI number {0} is not valid (2 letters of the country and up to 15 "
+                    + "letters or digits, e.g. DE123456789012345)"),
+            Map.entry(TAX_VAT_MALFORMED, "the VAT number {0} is not valid (2 letters of the country and 2 to 13 "
+                    + "letters or digits, e.g. DE123456789)"),
+            Map.entry(REASON_REQUIRED, "A reason is required."),
+            Map.entry(REASON_TOO_LONG, "The reason is too long ({0,number,integer} characters, at most "
+                    + "{1,number,integer})."),
+            Map.entry(PRODUCT_REQUIRED, "is required"),
+            Map.entry(PRODUCT_TOO_LONG, "is longer than {0} characters"),
+            Map.entry(PRODUCT_CONTROL, "contains the control character {0}"),
+            Map.entry(PRODUCT_SKU_SPACES, "''{0}'' must not contain spaces or control characters"),
+            Map.entry(PRODUCT_LISTED_TWICE, "''{0}'' is listed twice"),
+            Map.entry(PRODUCT_BARCODE_TOO_LONG, "''{0}'' is longer than 64 characters"),
+            Map.entry(PRODUCT_BARCODE_ASCII, "''{0}'' may contain only printable ASCII characters without spaces"),
+            Map.entry(PRODUCT_BARCODE_LENGTH, "''{0}'' has {1} digits: an all-digit barcode must be an EAN-8, UPC-A (12), EAN-13 or GTIN-14; give an in-house code a letter (e.g. FREE-{0})"),
+            Map.entry(PRODUCT_BARCODE_CHECK, "''{0}'' has a wrong check digit: {1} ending in {2} expected"),
+            Map.entry(PRODUCT_WEIGHT_REQUIRED, "is required (grams; a bundle may leave it empty for the sum of its components)"),
+            Map.entry(PRODUCT_NEGATIVE_GRAMS, "{0} must be 0 or more grams"),
+            Map.entry(PRODUCT_NOT_POSITIVE_GRAMS, "{0} must be a positive number of grams"),
+            Map.entry(PRODUCT_NOT_POSITIVE_MM, "{0} must be a positive number of mm"),
+            Map.entry(PRODUCT_TOO_MANY_GRAMS, "{0} is more than {1} grams"),
+            Map.entry(PRODUCT_TOO_MANY_MM, "{0} is more than {1} mm"),
+            Map.entry(PRODUCT_VALUE_NEGATIVE, "{0} must not be negative"),
+            Map.entry(PRODUCT_VALUE_TOO_LARGE, "{0} is too large"),
+            Map.entry(PRODUCT_VALUE_DECIMALS, "{0} has more than 2 decimals"),
+            Map.entry(PRODUCT_CURRENCY_REQUIRED, "is required with a declared value (ISO 4217 code such as USD)"),
+            Map.entry(PRODUCT_CURRENCY, "''{0}'' is not an ISO 4217 currency code (e.g. USD, EUR, CNY)"),
+            Map.entry(PRODUCT_HS_CODE, "''{0}'' must be 6 to 10 digits (e.g. 610910)"),
+            Map.entry(PRODUCT_ORIGIN, "''{0}'' is not an ISO 3166 country code (two letters, e.g. CN)"),
+            Map.entry(PRODUCT_COMPONENTS_MAX, "a bundle may have at most {0} components ({1} given)"),
+            Map.entry(PRODUCT_COMPONENT_NO_SKU, "a component has no SKU (write SKU*quantity, parts separated by ;)"),
+            Map.entry(PRODUCT_COMPONENT_ITSELF, "''{0}'' is the bundle itself: a bundle cannot contain itself"),
+            Map.entry(PRODUCT_COMPONENT_QUANTITY, "''{0}'' has quantity {1}: each component needs 1 or more units"),
+            Map.entry(PRODUCT_COMPONENT_QUANTITY_MAX, "''{0}'' has quantity {1}, more than {2}"),
+            Map.entry(PRODUCT_COMPONENT_TWICE, "''{0}'' is listed twice: give it once with the total quantity"),
+            Map.entry(PRODUCT_COMPONENT_UNKNOWN, "''{0}'' is not in the catalogue: add the component product first (or in the same file)"),
+            Map.entry(PRODUCT_COMPONENT_QUANTITY_TEXT, "''{0}'': the quantity ''{1}'' is not a whole number (write SKU*2, parts separated by ;)"),
+            Map.entry(PRODUCT_NESTING, "bundles nest more than {0} levels deep ({1})"),
+            Map.entry(PRODUCT_CYCLE, "''{0}'' would contain itself through another bundle: {1}"),
+            Map.entry(PRODUCT_BUNDLE_STOCK, "''{0}'' holds stock ({1,reasons}): a bundle has no stock of its own, its components are reserved. Book the stock out or use a new SKU for the bundle"),
+            Map.entry(PRODUCT_STOCK_HELD, "{0,number,integer} on hand, {1,number,integer} reserved in {2}"),
+            Map.entry(PRODUCT_NOT_NUMBER, "''{0}'' is not a number"),
+            Map.entry(PRODUCT_NOT_WHOLE, "''{0}'' is not a whole number"),
+            Map.entry(PRODUCT_NOT_FLAG, "''{0}'' is not yes/no (true/false, 1/0, 是/否)"),
+            Map.entry(CATALOGUE_NOT_A_COLUMN, "is not a catalogue column (English: {0}; 中文: {1})"),
+            Map.entry(CATALOGUE_HEADER_TWICE, "appears twice in the header"),
+            Map.entry(CATALOGUE_NO_HEADER, "has a value but no header"),
+            Map.entry(CATALOGUE_ALSO_IN_ROW, "''{0}'' is also in row {1,number,integer}"),
+            Map.entry(CATALOGUE_SKU_EXISTS, "''{0}'' is already in the catalogue (import with \"update existing "
+                    + "products\" / --update to change it)"),
+            Map.entry(CATALOGUE_SKU_CASE, "''{0}'' differs only in upper/lower case from ''{1}'' in the catalogue"),
+            Map.entry(CATALOGUE_BARCODE_OWNED, "''{0}'' already belongs to SKU {1}"),
+            Map.entry(CATALOGUE_NO_ROWS, "has a header but no product rows"),
+            Map.entry(CATALOGUE_UNKNOWN_SKU, "''{0}'' is not in the catalogue"),
+            Map.entry(INVALID_PRODUCT, "{0,column}: {1,reasons}"),
+            Map.entry(PRODUCT_TEXT, "{0}"),
+            Map.entry(REASON_INVALID, "The reason contains a control character."));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
     private static final Map<String, String> ENGLISH_LIST = Map.of(SHORTAGES, "{0}", OUT_OF_STOCK,
             "Out of stock: {0}", ADDRESS_CORRECTED, "Ship-to address corrected ({0})", CUSTOMS_CHANGED,
-            "Customs declaration edited: {0}");
+            "Customs declaration edited: {0}", INVALID_PRODUCT, "The product was not saved: {0}");
 
     /** Every code defined here. */
     public static final Set<String> CODES = ENGLISH.keySet();
@@ -501,6 +722,14 @@ public record Reason(String code, List<String> params) {
         return ENGLISH.get(code);
     }
 
+    /**
+     * What joins a list code's items in English: {@code "; "} for the lists whose items are sentences with commas of
+     * their own ({@link #INVALID_PRODUCT}), else {@code ", "}.
+     */
+    public static String listSeparator(String code) {
+        return INVALID_PRODUCT.equals(code) ? "; " : ", ";
+    }
+
     /** The English sentence around a list code's items, or null when the code is not a list. */
     public static String englishListTemplate(String code) {
         return ENGLISH_LIST.get(code);
@@ -520,7 +749,7 @@ public record Reason(String code, List<String> params) {
         for (int i = 0; i + group <= params.size(); i += group) {
             items.add(fill(template, params.subList(i, i + group)));
         }
-        return fill(ENGLISH_LIST.get(code), List.of(String.join(", ", items)));
+        return fill(ENGLISH_LIST.get(code), List.of(String.join(listSeparator(code), items)));
     }
 
     /**
@@ -547,6 +776,7 @@ public record Reason(String code, List<String> params) {
                     out.append(spec.endsWith(",weight") ? weight(value) : spec.endsWith(",status") ? status(value)
                             : spec.endsWith(",verb") ? verb(value) : spec.endsWith(",field") ? fieldName(value)
                             : spec.endsWith(",reasons") ? englishOf(value)
+                            : spec.endsWith(",column") ? value
                             : value);
                     i = end;
                 }

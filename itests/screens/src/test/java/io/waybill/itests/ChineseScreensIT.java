@@ -364,6 +364,52 @@ class ChineseScreensIT {
     }
 
     @Test
+    @Order(9)
+    void formsInTheirErrorStatesReadWholeInChinese() {
+        // a store's tax number the core refuses: each problem named in Chinese, nothing saved
+        browser.go("/stores");
+        browser.click(browser.await("customs button of " + STORE, () -> browser.driver().findElement(
+                By.cssSelector(".store-customs[data-code='" + STORE + "']"))));
+        browser.byId("store-customs-dialog");
+        String ioss = browser.driver().findElement(By.cssSelector("#store-ioss input")).getAttribute("value");
+        browser.type(By.cssSelector("#store-ioss input"), "IM123");
+        browser.click("store-customs-save");
+        String taxes = browser.awaitText("store-customs-error", "the tax id refusal", t -> !t.isEmpty());
+        assertTrue(taxes.startsWith("税号未保存：IOSS 号 IM123 无效"), taxes);
+        List<String> latinTaxes = latinSentences();
+        browser.screenshot("zh-07-invalid-tax-id");
+        browser.click("store-customs-cancel");
+        browser.awaitGone("store-customs-dialog");
+        assertTrue(latinTaxes.isEmpty(), () -> "Latin-only sentences in the customs dialog: " + latinTaxes);
+        // nothing was saved: the dialog opened again shows the number as it was
+        browser.click(browser.await("customs button of " + STORE, () -> browser.driver().findElement(
+                By.cssSelector(".store-customs[data-code='" + STORE + "']"))));
+        browser.byId("store-customs-dialog");
+        assertEquals(ioss, browser.driver().findElement(By.cssSelector("#store-ioss input")).getAttribute("value"),
+                "the refused number was not saved");
+        browser.click("store-customs-cancel");
+        browser.awaitGone("store-customs-dialog");
+
+        // a product with a bad HS code and currency: the refusal names each field by its Chinese name
+        browser.go("/products");
+        browser.filter("products-filter", "products-grid", SKU);
+        browser.click(browser.await("edit button of " + SKU, () -> browser.inGridRow("products-grid", SKU + " |",
+                ".product-edit")));
+        browser.byId("product-dialog");
+        browser.type(By.cssSelector("#product-hs input"), "12AB");
+        browser.type(By.cssSelector("#product-currency input"), "XYZ");
+        browser.click("product-save");
+        String product = browser.awaitText("product-error", "the product refusal", t -> t.contains("XYZ"));
+        assertTrue(product.startsWith("商品未保存：") && product.contains("海关编码：“12AB”须为 6 到 10 位数字")
+                && product.contains("币种：“XYZ”不是 ISO 4217 币种代码"), product);
+        List<String> latinProduct = latinSentences();
+        browser.screenshot("zh-08-invalid-product");
+        browser.click("product-cancel");
+        browser.awaitGone("product-dialog");
+        assertTrue(latinProduct.isEmpty(), () -> "Latin-only sentences in the product form: " + latinProduct);
+    }
+
+    @Test
     @Order(7)
     void theSentenceCheckCatchesAChineseKindBeforeEnglishFacts() {
         // the form refusals took before they were data: a Chinese kind, then the core's English sentence
@@ -502,4 +548,5 @@ class ChineseScreensIT {
         throw new AssertionError("package " + pkg + " did not reach " + status + " within " + LIMIT.toSeconds()
                 + " s; its rows: " + rows.stream().filter(row -> pkg.equals(row.get("Package no."))).toList());
     }
+
 }

@@ -310,11 +310,11 @@ class ScanStationIT {
             browser.await("verdict " + outcome + " / " + code + " for " + pkg, Duration.ofSeconds(20), () ->
                     browser.textOf("scan-verdict-package").contains(pkg)
                             && outcome.equals(browser.byId("scan-verdict").getAttribute("data-outcome"))
-                            && code.equals(browser.textOf("scan-verdict-code")));
+                            && code.equals(browser.byId("scan-verdict-code").getAttribute("data-code")));
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; on screen: package '" + browser.textOf("scan-verdict-package")
                     + "', outcome '" + browser.byId("scan-verdict").getAttribute("data-outcome") + "', code '"
-                    + browser.textOf("scan-verdict-code") + "', message '" + browser.textOf("scan-verdict-message")
+                    + browser.byId("scan-verdict-code").getAttribute("data-code") + "', message '" + browser.textOf("scan-verdict-message")
                     + "', scale commands " + scale.commands(), e);
         }
     }

@@ -184,8 +184,9 @@ class CatalogueIT {
                 assertEquals("重量（克）", label);
                 browser.type(By.cssSelector("#product-currency input"), "XYZ");
                 browser.click("product-save");
-                String zh = browser.awaitText("product-error", "shows the currency reason", t -> t.contains("currency"));
-                assertTrue(zh.startsWith("商品信息无效："), zh);
+                String zh = browser.awaitText("product-error", "shows the currency reason", t -> t.contains("XYZ"));
+                // the whole refusal in Chinese: the field by its Chinese name, the value as typed
+                assertTrue(zh.startsWith("商品未保存：币种：“XYZ”不是 ISO 4217 币种代码"), zh);
                 browser.screenshot("catalogue-chinese-form");
                 browser.click("product-cancel");
             } finally {

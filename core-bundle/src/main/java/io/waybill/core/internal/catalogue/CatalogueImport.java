@@ -1,6 +1,7 @@
 package io.waybill.core.internal.catalogue;
 
 import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.Product;
 import io.waybill.core.model.ProductComponent;
 import io.waybill.core.model.RowError;
@@ -62,10 +63,9 @@ public final class CatalogueImport {
             }
             ProductColumn c = ProductColumn.ofHeader(h);
             if (c == null) {
-                errors.add(new RowError(0, h, "is not a catalogue column (English: " + keys(false)
-                        + "; 中文: " + keys(true) + ")"));
+                errors.add(new RowError(0, h, Reason.of(Reason.CATALOGUE_NOT_A_COLUMN, keys(false), keys(true))));
             } else if (seen.containsKey(c)) {
-                errors.add(new RowError(0, h, "appears twice in the header"));
+                errors.add(new RowError(0, h, Reason.of(Reason.CATALOGUE_HEADER_TWICE)));
             } else {
                 seen.put(c, i);
                 columns.put(i, c);
@@ -102,31 +102,29 @@ public final class CatalogueImport {
             }
             for (int i = header.size(); i < row.size(); i++) {
                 if (!row.get(i).isEmpty()) {
-                    errors.add(new RowError(r, "column " + (i + 1), "has a value but no header"));
+                    errors.add(new RowError(r, "column " + (i + 1), Reason.of(Reason.CATALOGUE_NO_HEADER)));
                     break;
                 }
             }
             ProductValidator.Parsed parsed = ProductValidator.parse(text);
             for (ProductValidator.Problem p : parsed.problems()) {
-                errors.add(new RowError(r, p.field(), p.reason()));
+                errors.add(p.row(r));
             }
             Product p = parsed.product();
             if (p.sku() != null) {
                 String key = p.sku().toUpperCase(Locale.ROOT);
                 Integer first = skuRow.putIfAbsent(key, r);
                 if (first != null) {
-                    errors.add(new RowError(r, "sku", "'" + p.sku() + "' is also in row " + first));
+                    errors.add(new RowError(r, "sku", Reason.of(Reason.CATALOGUE_ALSO_IN_ROW, p.sku(), first)));
                 } else if (stored.skus().contains(p.sku())) {
                     if (updateExisting) {
                         updated++;
                     } else {
-                        errors.add(new RowError(r, "sku", "'" + p.sku() + "' is already in the catalogue (import "
-                                + "with \"update existing products\" / --update to change it)"));
+                        errors.add(new RowError(r, "sku", Reason.of(Reason.CATALOGUE_SKU_EXISTS, p.sku())));
                     }
                 } else if (storedUpper.containsKey(key)) {
                     // codes are case-sensitive in the database, but two differing only in case confuse people
-                    errors.add(new RowError(r, "sku", "'" + p.sku() + "' differs only in upper/lower case from '"
-                            + storedUpper.get(key) + "' in the catalogue"));
+                    errors.add(new RowError(r, "sku", Reason.of(Reason.CATALOGUE_SKU_CASE, p.sku(), storedUpper.get(key))));
                 } else {
                     created++;
                 }
@@ -134,12 +132,12 @@ public final class CatalogueImport {
             for (String b : p.barcodes()) {
                 Integer first = barcodeRow.putIfAbsent(b, r);
                 if (first != null && first != r) {
-                    errors.add(new RowError(r, "barcodes", "'" + b + "' is also in row " + first));
+                    errors.add(new RowError(r, "barcodes", Reason.of(Reason.CATALOGUE_ALSO_IN_ROW, b, first)));
                     continue;
                 }
                 String owner = stored.barcodeOwners().get(b);
                 if (owner != null && !owner.equals(p.sku())) {
-                    errors.add(new RowError(r, "barcodes", "'" + b + "' already belongs to SKU " + owner));
+                    errors.add(new RowError(r, "barcodes", Reason.of(Reason.CATALOGUE_BARCODE_OWNED, b, owner)));
                 }
             }
             products.add(p);
@@ -164,12 +162,12 @@ public final class CatalogueImport {
             if (e.getValue().sku() != null) {
                 for (ProductValidator.Problem pr : ProductValidator.bundleProblems(e.getValue(), catalogue,
                         stored.stocked()::get)) {
-                    errors.add(new RowError(e.getKey(), pr.field(), pr.reason()));
+                    errors.add(pr.row(e.getKey()));
                 }
             }
         }
         if (dataRows == 0) {
-            errors.add(new RowError(0, "file", "has a header but no product rows"));
+            errors.add(new RowError(0, "file", Reason.of(Reason.CATALOGUE_NO_ROWS)));
         }
         errors.sort(Comparator.comparingInt(RowError::row));
         return new Checked(dataRows, products, created, updated, errors);

@@ -8,6 +8,7 @@ import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.internal.capture.HeldOrders;
 import io.waybill.core.internal.persistence.Jdbc;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.CatalogueFormat;
 import io.waybill.core.model.CatalogueImportPreview;
 import io.waybill.core.model.Product;
@@ -140,15 +141,15 @@ public class ProductServiceImpl implements ProductService {
     public List<RowError> check(Product product, boolean existing) {
         Product p = ProductValidator.normalise(product);
         List<RowError> out = new ArrayList<>();
-        ProductValidator.validate(p).forEach(pr -> out.add(new RowError(0, pr.field(), pr.reason())));
+        ProductValidator.validate(p).forEach(pr -> out.add(pr.row(0)));
         if (!out.isEmpty()) {
             return out;
         }
         CatalogueImport.Stored stored = Jdbc.inTransaction(ds, ProductServiceImpl::stored);
         CatalogueImport.check(rowsOf(List.of(p)), stored, existing).errors()
-                .forEach(e -> out.add(new RowError(0, e.column(), e.reason())));
+                .forEach(e -> out.add(new RowError(0, e.column(), e.reason(), e.structured())));
         if (existing && !stored.skus().contains(p.sku())) {
-            out.add(new RowError(0, "sku", "'" + p.sku() + "' is not in the catalogue"));
+            out.add(new RowError(0, "sku", Reason.of(Reason.CATALOGUE_UNKNOWN_SKU, p.sku())));
         }
         return out;
     }
@@ -169,8 +170,7 @@ public class ProductServiceImpl implements ProductService {
         Product p = ProductValidator.normalise(product);
         List<ProductValidator.Problem> problems = ProductValidator.validate(p);
         if (!problems.isEmpty()) {
-            throw new OperationRefusedException("invalid_product", "The product was not saved: " + problems.stream()
-                    .map(ProductValidator.Problem::toString).collect(Collectors.joining("; ")));
+            throw new OperationRefusedException(ProductValidator.refusal(problems));
         }
         Jdbc.inTransaction(ds, c -> {
             if (p.bundle()) {
@@ -581,8 +581,11 @@ public class ProductServiceImpl implements ProductService {
                 + "st JOIN WB_SKU s ON s.ID = st.SKU_ID JOIN WB_WAREHOUSE w ON w.ID = st.WAREHOUSE_ID "
                 + "WHERE st.ON_HAND > 0 OR st.RESERVED > 0 ORDER BY w.CODE"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String held = rs.getInt(3) + " on hand, " + rs.getInt(4) + " reserved in " + rs.getString(2);
-                stocked.merge(rs.getString(1), held, (a, b) -> a + "; " + b);
+                // where the SKU holds stock, as reasons (encoded: ProductValidator.bundleProblems names them)
+                String held = Reason.encode(List.of(Reason.of(Reason.PRODUCT_STOCK_HELD, rs.getInt(3), rs.getInt(4),
+                        rs.getString(2))));
+                stocked.merge(rs.getString(1), held, (a, b) -> Reason.encode(java.util.stream.Stream.concat(
+                        Reason.decode(a).stream(), Reason.decode(b).stream()).toList()));
             }
         }
         return new CatalogueImport.Stored(skus, owners, components, stocked);

@@ -1,6 +1,8 @@
 package io.waybill.core.internal.catalogue;
 
 import io.waybill.core.model.Product;
+import io.waybill.core.model.Reason;
+import io.waybill.core.model.RowError;
 import io.waybill.core.model.ProductComponent;
 
 import java.math.BigDecimal;
@@ -37,11 +39,35 @@ public final class ProductValidator {
     private static final Set<String> NO = Set.of("false", "no", "n", "0", "否", "无", "");
 
     /** One problem: the field's file key and why. */
-    public record Problem(String field, String reason) {
+    public record Problem(String field, String reason, Reason structured) {
+        /** A problem as data: its English text is the reason's. */
+        public Problem(String field, Reason structured) {
+            this(field, structured.english(), structured);
+        }
+
         @Override
         public String toString() {
             return field + ": " + reason;
         }
+
+        /** The problem as a file row's error. */
+        public RowError row(int row) {
+            return new RowError(row, field, reason, structured);
+        }
+    }
+
+    /**
+     * A product refused for its problems: {@code invalid_product} naming each field and its problem, rendered in
+     * the reader's language (a problem without a reason as data keeps its English words).
+     */
+    public static Reason refusal(List<Problem> problems) {
+        List<String> params = new ArrayList<>();
+        for (Problem p : problems) {
+            params.add(p.field());
+            params.add(Reason.encode(List.of(p.structured() != null ? p.structured()
+                    : Reason.of(Reason.PRODUCT_TEXT, p.reason()))));
+        }
+        return new Reason(Reason.INVALID_PRODUCT, params);
     }
 
     /** A product read from text, with the problems of reading it (a product is null when a number was unreadable). */
@@ -70,7 +96,7 @@ public final class ProductValidator {
             try {
                 value = new BigDecimal(v.replace(",", ""));
             } catch (NumberFormatException e) {
-                problems.add(new Problem(ProductColumn.DECLARED_VALUE.key(), "'" + v + "' is not a number"));
+                problems.add(new Problem(ProductColumn.DECLARED_VALUE.key(), Reason.of(Reason.PRODUCT_NOT_NUMBER, v)));
             }
         }
         boolean battery = flag(t, ProductColumn.BATTERY, false, problems);
@@ -167,8 +193,8 @@ public final class ProductValidator {
             try {
                 out.add(new ProductComponent(sku, Integer.parseInt(qty)));
             } catch (NumberFormatException e) {
-                problems.add(new Problem(ProductColumn.COMPONENTS.key(), "'" + raw.strip() + "': the quantity '" + qty
-                        + "' is not a whole number (write SKU*2, parts separated by ;)"));
+                problems.add(new Problem(ProductColumn.COMPONENTS.key(), Reason.of(Reason.PRODUCT_COMPONENT_QUANTITY_TEXT,
+                        raw.strip(), qty)));
             }
         }
         return out;
@@ -179,27 +205,26 @@ public final class ProductValidator {
         List<Problem> out = new ArrayList<>();
         String sku = p.sku();
         if (sku == null || sku.isBlank()) {
-            out.add(new Problem("sku", "is required"));
+            out.add(new Problem("sku", Reason.of(Reason.PRODUCT_REQUIRED)));
         } else if (sku.length() > 64) {
-            out.add(new Problem("sku", "is longer than 64 characters"));
+            out.add(new Problem("sku", Reason.of(Reason.PRODUCT_TOO_LONG, 64)));
         } else if (sku.codePoints().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
-            out.add(new Problem("sku", "'" + sku + "' must not contain spaces or control characters"));
+            out.add(new Problem("sku", Reason.of(Reason.PRODUCT_SKU_SPACES, sku)));
         }
         text(out, "name", p.name(), 300, true);
         text(out, "name_zh", p.nameZh(), 300, false);
         Set<String> seen = new HashSet<>();
         for (String b : p.barcodes()) {
-            String why = barcodeProblem(b);
+            Reason why = barcodeReason(b);
             if (why != null) {
                 out.add(new Problem("barcodes", why));
             } else if (!seen.add(b)) {
-                out.add(new Problem("barcodes", "'" + b + "' is listed twice"));
+                out.add(new Problem("barcodes", Reason.of(Reason.PRODUCT_LISTED_TWICE, b)));
             }
         }
         if (p.weightGrams() == null) {
             if (!p.bundle()) {
-                out.add(new Problem("weight_g", "is required (grams; a bundle may leave it empty for the sum of its "
-                        + "components)"));
+                out.add(new Problem("weight_g", Reason.of(Reason.PRODUCT_WEIGHT_REQUIRED)));
             }
         } else {
             range(out, "weight_g", p.weightGrams(), 1, MAX_WEIGHT_GRAMS, "grams");
@@ -213,27 +238,25 @@ public final class ProductValidator {
         if (p.declaredValue() != null) {
             BigDecimal v = p.declaredValue();
             if (v.signum() < 0) {
-                out.add(new Problem("declared_value", v.toPlainString() + " must not be negative"));
+                out.add(new Problem("declared_value", Reason.of(Reason.PRODUCT_VALUE_NEGATIVE, v.toPlainString())));
             } else if (v.compareTo(MAX_VALUE) > 0) {
-                out.add(new Problem("declared_value", v.toPlainString() + " is too large"));
+                out.add(new Problem("declared_value", Reason.of(Reason.PRODUCT_VALUE_TOO_LARGE, v.toPlainString())));
             } else if (v.stripTrailingZeros().scale() > 2) {
-                out.add(new Problem("declared_value", v.toPlainString() + " has more than 2 decimals"));
+                out.add(new Problem("declared_value", Reason.of(Reason.PRODUCT_VALUE_DECIMALS, v.toPlainString())));
             }
             if (p.currency() == null) {
-                out.add(new Problem("currency", "is required with a declared value (ISO 4217 code such as USD)"));
+                out.add(new Problem("currency", Reason.of(Reason.PRODUCT_CURRENCY_REQUIRED)));
             }
         }
         if (p.currency() != null && !isCurrency(p.currency())) {
-            out.add(new Problem("currency", "'" + p.currency() + "' is not an ISO 4217 currency code (e.g. USD, "
-                    + "EUR, CNY)"));
+            out.add(new Problem("currency", Reason.of(Reason.PRODUCT_CURRENCY, p.currency())));
         }
         if (p.hsCode() != null && !(Gtin.allDigits(p.hsCode()) && p.hsCode().length() >= 6
                 && p.hsCode().length() <= 10)) {
-            out.add(new Problem("hs_code", "'" + p.hsCode() + "' must be 6 to 10 digits (e.g. 610910)"));
+            out.add(new Problem("hs_code", Reason.of(Reason.PRODUCT_HS_CODE, p.hsCode())));
         }
         if (p.originCountry() != null && !COUNTRIES.contains(p.originCountry())) {
-            out.add(new Problem("origin_country", "'" + p.originCountry() + "' is not an ISO 3166 country code "
-                    + "(two letters, e.g. CN)"));
+            out.add(new Problem("origin_country", Reason.of(Reason.PRODUCT_ORIGIN, p.originCountry())));
         }
         text(out, "material", p.material(), 500, false);
         text(out, "customs_name_en", p.customsNameEn(), 200, false);
@@ -246,27 +269,26 @@ public final class ProductValidator {
     private static void componentProblems(List<Problem> out, Product p) {
         String field = ProductColumn.COMPONENTS.key();
         if (p.components().size() > MAX_COMPONENTS) {
-            out.add(new Problem(field, "a bundle may have at most " + MAX_COMPONENTS + " components ("
-                    + p.components().size() + " given)"));
+            out.add(new Problem(field, Reason.of(Reason.PRODUCT_COMPONENTS_MAX, MAX_COMPONENTS,
+                    p.components().size())));
         }
         Set<String> seen = new HashSet<>();
         for (ProductComponent c : p.components()) {
             if (c.sku() == null || c.sku().isBlank()) {
-                out.add(new Problem(field, "a component has no SKU (write SKU*quantity, parts separated by ;)"));
+                out.add(new Problem(field, Reason.of(Reason.PRODUCT_COMPONENT_NO_SKU)));
                 continue;
             }
             if (c.sku().equals(p.sku())) {
-                out.add(new Problem(field, "'" + c.sku() + "' is the bundle itself: a bundle cannot contain itself"));
+                out.add(new Problem(field, Reason.of(Reason.PRODUCT_COMPONENT_ITSELF, c.sku())));
             }
             if (c.quantity() <= 0) {
-                out.add(new Problem(field, "'" + c.sku() + "' has quantity " + c.quantity()
-                        + ": each component needs 1 or more units"));
+                out.add(new Problem(field, Reason.of(Reason.PRODUCT_COMPONENT_QUANTITY, c.sku(), c.quantity())));
             } else if (c.quantity() > MAX_COMPONENT_QUANTITY) {
-                out.add(new Problem(field, "'" + c.sku() + "' has quantity " + c.quantity() + ", more than "
-                        + String.format(Locale.ROOT, "%,d", MAX_COMPONENT_QUANTITY)));
+                out.add(new Problem(field, Reason.of(Reason.PRODUCT_COMPONENT_QUANTITY_MAX, c.sku(), c.quantity(),
+                        String.format(Locale.ROOT, "%,d", MAX_COMPONENT_QUANTITY))));
             }
             if (!seen.add(c.sku())) {
-                out.add(new Problem(field, "'" + c.sku() + "' is listed twice: give it once with the total quantity"));
+                out.add(new Problem(field, Reason.of(Reason.PRODUCT_COMPONENT_TWICE, c.sku())));
             }
         }
     }
@@ -279,7 +301,8 @@ public final class ProductValidator {
      * @param p          the (normalised) product as it would be saved
      * @param catalogue  components of any other SKU as it would be stored (an empty list for a plain product), or
      *                   null when there is no such SKU
-     * @param stock      why a SKU may not become a bundle because it holds stock (e.g. "10 on hand in W1"), or null
+     * @param stock      where a SKU that may not become a bundle holds stock ({@link Reason#encode} of
+     *                   {@code product_stock_held} reasons), or null
      */
     public static List<Problem> bundleProblems(Product p, java.util.function.Function<String, List<ProductComponent>>
             catalogue, java.util.function.Function<String, String> stock) {
@@ -290,20 +313,18 @@ public final class ProductValidator {
         String field = ProductColumn.COMPONENTS.key();
         String held = stock.apply(p.sku());
         if (held != null) {
-            out.add(new Problem(field, "'" + p.sku() + "' holds stock (" + held + "): a bundle has no stock of its "
-                    + "own, its components are reserved. Book the stock out or use a new SKU for the bundle"));
+            out.add(new Problem(field, Reason.of(Reason.PRODUCT_BUNDLE_STOCK, p.sku(), held)));
         }
         for (ProductComponent c : p.components()) {
             if (c.sku() == null || c.sku().equals(p.sku())) {
                 continue;
             }
             if (catalogue.apply(c.sku()) == null) {
-                out.add(new Problem(field, "'" + c.sku() + "' is not in the catalogue: add the component product "
-                        + "first (or in the same file)"));
+                out.add(new Problem(field, Reason.of(Reason.PRODUCT_COMPONENT_UNKNOWN, c.sku())));
                 continue;
             }
             List<String> path = new ArrayList<>(List.of(p.sku(), c.sku()));
-            String why = walk(p.sku(), c.sku(), catalogue, path, new HashSet<>());
+            Reason why = walk(p.sku(), c.sku(), catalogue, path, new HashSet<>());
             if (why != null) {
                 out.add(new Problem(field, why));
             }
@@ -312,21 +333,21 @@ public final class ProductValidator {
     }
 
     /** Follows the bundles below {@code sku}; why the path is refused (cycle or too deep), or null. */
-    private static String walk(String root, String sku, java.util.function.Function<String, List<ProductComponent>>
+    private static Reason walk(String root, String sku, java.util.function.Function<String, List<ProductComponent>>
             catalogue, List<String> path, Set<String> done) {
         List<ProductComponent> parts = catalogue.apply(sku);
         if (parts == null || parts.isEmpty() || done.contains(sku)) {
             return null;
         }
         if (path.size() > MAX_NESTING) {
-            return "bundles nest more than " + MAX_NESTING + " levels deep (" + String.join(" > ", path) + ")";
+            return Reason.of(Reason.PRODUCT_NESTING, MAX_NESTING, String.join(" > ", path));
         }
         for (ProductComponent part : parts) {
             path.add(part.sku());
             if (part.sku().equals(root)) {
-                return "'" + root + "' would contain itself through another bundle: " + String.join(" > ", path);
+                return Reason.of(Reason.PRODUCT_CYCLE, root, String.join(" > ", path));
             }
-            String why = walk(root, part.sku(), catalogue, path, done);
+            Reason why = walk(root, part.sku(), catalogue, path, done);
             if (why != null) {
                 return why;
             }
@@ -336,27 +357,31 @@ public final class ProductValidator {
         return null;
     }
 
-    /** Why a barcode is refused, or null when it is fine. */
+    /** Why a barcode is refused (in English), or null when it is fine. */
     public static String barcodeProblem(String b) {
+        Reason why = barcodeReason(b);
+        return why == null ? null : why.english();
+    }
+
+    /** Why a barcode is refused, as data, or null when it is fine. */
+    public static Reason barcodeReason(String b) {
         if (b.length() > 64) {
-            return "'" + b + "' is longer than 64 characters";
+            return Reason.of(Reason.PRODUCT_BARCODE_TOO_LONG, b);
         }
         for (int i = 0; i < b.length(); i++) {
             char ch = b.charAt(i);
             if (ch < 0x21 || ch > 0x7E) {
-                return "'" + b + "' may contain only printable ASCII characters without spaces";
+                return Reason.of(Reason.PRODUCT_BARCODE_ASCII, b);
             }
         }
         if (!Gtin.allDigits(b)) {
             return null;
         }
         if (!Gtin.isGtinLength(b)) {
-            return "'" + b + "' has " + b.length() + " digits: an all-digit barcode must be an EAN-8, UPC-A (12), "
-                    + "EAN-13 or GTIN-14; give an in-house code a letter (e.g. FREE-" + b + ")";
+            return Reason.of(Reason.PRODUCT_BARCODE_LENGTH, b, b.length());
         }
         if (!Gtin.checkDigitValid(b)) {
-            return "'" + b + "' has a wrong check digit: " + kind(b) + " ending in " + Gtin.expectedCheckDigit(b)
-                    + " expected";
+            return Reason.of(Reason.PRODUCT_BARCODE_CHECK, b, kind(b), Gtin.expectedCheckDigit(b));
         }
         return null;
     }
@@ -384,16 +409,16 @@ public final class ProductValidator {
     private static void text(List<Problem> out, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                out.add(new Problem(field, "is required"));
+                out.add(new Problem(field, Reason.of(Reason.PRODUCT_REQUIRED)));
             }
             return;
         }
         if (value.length() > max) {
-            out.add(new Problem(field, "is longer than " + max + " characters"));
+            out.add(new Problem(field, Reason.of(Reason.PRODUCT_TOO_LONG, max)));
         }
         value.codePoints().filter(ch -> Character.isISOControl(ch) || isBidiControl(ch)).findFirst()
-                .ifPresent(ch -> out.add(new Problem(field, "contains the control character "
-                        + String.format(Locale.ROOT, "U+%04X", ch))));
+                .ifPresent(ch -> out.add(new Problem(field, Reason.of(Reason.PRODUCT_CONTROL,
+                        String.format(Locale.ROOT, "U+%04X", ch)))));
     }
 
     private static boolean isBidiControl(int ch) {
@@ -408,9 +433,11 @@ public final class ProductValidator {
 
     private static void range(List<Problem> out, String field, int v, int min, int max, String unit) {
         if (v < min) {
-            out.add(new Problem(field, v + " must be " + (min == 0 ? "0 or more " : "a positive number of ") + unit));
+            out.add(new Problem(field, Reason.of(min == 0 ? Reason.PRODUCT_NEGATIVE_GRAMS : "mm".equals(unit)
+                    ? Reason.PRODUCT_NOT_POSITIVE_MM : Reason.PRODUCT_NOT_POSITIVE_GRAMS, v)));
         } else if (v > max) {
-            out.add(new Problem(field, v + " is more than " + String.format(Locale.ROOT, "%,d", max) + " " + unit));
+            out.add(new Problem(field, Reason.of("mm".equals(unit) ? Reason.PRODUCT_TOO_MANY_MM
+                    : Reason.PRODUCT_TOO_MANY_GRAMS, v, String.format(Locale.ROOT, "%,d", max))));
         }
     }
 
@@ -425,7 +452,7 @@ public final class ProductValidator {
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            problems.add(new Problem(c.key(), "'" + t.get(c) + "' is not a whole number"));
+            problems.add(new Problem(c.key(), Reason.of(Reason.PRODUCT_NOT_WHOLE, t.get(c))));
             return null;
         }
     }
@@ -439,7 +466,7 @@ public final class ProductValidator {
             return true;
         }
         if (!NO.contains(v)) {
-            problems.add(new Problem(c.key(), "'" + t.get(c) + "' is not yes/no (true/false, 1/0, 是/否)"));
+            problems.add(new Problem(c.key(), Reason.of(Reason.PRODUCT_NOT_FLAG, t.get(c))));
         }
         return false;
     }

@@ -59,8 +59,8 @@ public class CustomsServiceImpl implements CustomsService {
 
     /** Refusal code of an upload whose declaration has problems (its params: the package no. and the problems). */
     public static final String CUSTOMS_INVALID = Reason.CUSTOMS_NOT_READY;
-    public static final String INVALID_DECLARATION = "invalid_declaration";
-    public static final String INVALID_TAX_ID = "invalid_tax_id";
+    public static final String INVALID_DECLARATION = Reason.INVALID_DECLARATION;
+    public static final String INVALID_TAX_ID = Reason.INVALID_TAX_ID;
 
     private static final Pattern IOSS = Pattern.compile("IM[0-9]{10}");
     private static final Pattern VOEC = Pattern.compile("[0-9]{7}");
@@ -143,12 +143,12 @@ public class CustomsServiceImpl implements CustomsService {
     public PackageDeclaration save(long packageId, PackageDeclaration declaration, String actor) {
         authorizer.require(actor, Permission.EDIT_PACKAGE);
         if (declaration == null) {
-            throw new OperationRefusedException(INVALID_DECLARATION, "No declaration given.");
+            throw new OperationRefusedException(Reason.of(Reason.INVALID_DECLARATION,
+                    Reason.encode(List.of(Reason.of(Reason.DECL_NONE)))));
         }
-        List<String> wrong = validate(declaration);
+        List<Reason> wrong = validate(declaration);
         if (!wrong.isEmpty()) {
-            throw new OperationRefusedException(INVALID_DECLARATION, "The declaration cannot be saved: "
-                    + String.join("; ", wrong) + ".");
+            throw new OperationRefusedException(Reason.of(Reason.INVALID_DECLARATION, Reason.encode(wrong)));
         }
         // what the package declares now (saved edits, else built from the catalogue), read before the transaction
         Optional<PackageDetail> detail = packages.detail(packageId);
@@ -233,14 +233,13 @@ public class CustomsServiceImpl implements CustomsService {
         String voec = upper(ids.voec());
         String eori = upper(ids.eori());
         String vat = upper(ids.vat());
-        List<String> wrong = new ArrayList<>();
-        check(wrong, "IOSS", ioss, IOSS, "IM followed by 10 digits, e.g. IM2760000123");
-        check(wrong, "VOEC", voec, VOEC, "7 digits");
-        check(wrong, "EORI", eori, EORI, "2 letters of the country and up to 15 letters or digits, e.g. "
-                + "DE123456789012345");
-        check(wrong, "VAT", vat, VAT, "2 letters of the country and 2 to 13 letters or digits, e.g. DE123456789");
+        List<Reason> wrong = new ArrayList<>();
+        check(wrong, Reason.TAX_IOSS_MALFORMED, ioss, IOSS);
+        check(wrong, Reason.TAX_VOEC_MALFORMED, voec, VOEC);
+        check(wrong, Reason.TAX_EORI_MALFORMED, eori, EORI);
+        check(wrong, Reason.TAX_VAT_MALFORMED, vat, VAT);
         if (!wrong.isEmpty()) {
-            throw new OperationRefusedException(INVALID_TAX_ID, String.join("; ", wrong) + ".");
+            throw new OperationRefusedException(Reason.of(Reason.INVALID_TAX_ID, Reason.encode(wrong)));
         }
         return Jdbc.inTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STORE SET IOSS_NUMBER = ?, VOEC_NUMBER = ?, "
@@ -434,65 +433,67 @@ public class CustomsServiceImpl implements CustomsService {
 
     // ---- validation of input
 
-    /** What is wrong with an edited declaration as input (not as customs see it: that is {@link DeclarationCheck}). */
-    static List<String> validate(PackageDeclaration d) {
-        List<String> out = new ArrayList<>();
+    /**
+     * What is wrong with an edited declaration as input (not as customs see it: that is {@link DeclarationCheck}),
+     * each a {@code decl_*} reason.
+     */
+    static List<Reason> validate(PackageDeclaration d) {
+        List<Reason> out = new ArrayList<>();
         if (d.lines().isEmpty()) {
-            out.add("a declaration needs at least one line");
+            out.add(Reason.of(Reason.DECL_NO_LINES));
         }
         int n = 0;
         for (PackageDeclaration.Line l : d.lines()) {
             n++;
-            String at = "line " + n + (l.sku() == null || l.sku().isBlank() ? "" : " (" + l.sku().strip() + ")");
+            String at = n + (l.sku() == null || l.sku().isBlank() ? "" : " (" + l.sku().strip() + ")");
             if (l.sku() == null || l.sku().isBlank()) {
-                out.add(at + ": the SKU is required");
+                out.add(Reason.of(Reason.DECL_SKU_REQUIRED, at));
             } else if (l.sku().length() > 100) {
-                out.add(at + ": the SKU is longer than 100 characters");
+                out.add(Reason.of(Reason.DECL_SKU_TOO_LONG, at));
             }
-            text(out, at, "English description", l.descriptionEn(), 200);
-            text(out, at, "Chinese description", l.descriptionZh(), 200);
+            text(out, at, "description_en", l.descriptionEn(), 200);
+            text(out, at, "description_zh", l.descriptionZh(), 200);
             if (l.hsCode() != null && l.hsCode().length() > 10) {
-                out.add(at + ": the HS code " + l.hsCode() + " is longer than 10 digits");
+                out.add(Reason.of(Reason.DECL_HS_TOO_LONG, at, l.hsCode()));
             }
             if (l.quantity() < 1) {
-                out.add(at + ": the quantity must be at least 1");
+                out.add(Reason.of(Reason.DECL_QUANTITY, at));
             }
             if (l.unitValue() != null && (l.unitValue().signum() < 0 || l.unitValue().precision()
                     - l.unitValue().scale() > 15 || l.unitValue().stripTrailingZeros().scale() > 4)) {
-                out.add(at + ": the unit value " + l.unitValue().toPlainString() + " must be 0 or more, with at most "
-                        + "15 digits before and 4 after the decimal point");
+                out.add(Reason.of(Reason.DECL_UNIT_VALUE, at, l.unitValue().toPlainString()));
             }
             if (l.currency() != null && !CURRENCY.matcher(l.currency()).matches()) {
-                out.add(at + ": the currency " + l.currency() + " is not an ISO 4217 code (e.g. USD, EUR)");
+                out.add(Reason.of(Reason.DECL_CURRENCY, at, l.currency()));
             }
             if (l.unitValue() != null && l.currency() == null) {
-                out.add(at + ": a unit value needs its currency");
+                out.add(Reason.of(Reason.DECL_VALUE_NO_CURRENCY, at));
             }
             if (l.originCountry() != null && !COUNTRIES.contains(l.originCountry())) {
-                out.add(at + ": the origin " + l.originCountry() + " is not an ISO 3166 country code (e.g. CN)");
+                out.add(Reason.of(Reason.DECL_ORIGIN, at, l.originCountry()));
             }
             if (l.netWeightGrams() < 0) {
-                out.add(at + ": the net weight cannot be negative");
+                out.add(Reason.of(Reason.DECL_NET_WEIGHT, at));
             }
         }
         return out;
     }
 
-    private static void text(List<String> out, String at, String what, String value, int max) {
+    private static void text(List<Reason> out, String at, String field, String value, int max) {
         if (value == null) {
             return;
         }
         if (value.length() > max) {
-            out.add(at + ": the " + what + " is longer than " + max + " characters");
+            out.add(Reason.of(Reason.DECL_TEXT_TOO_LONG, at, field, max));
         }
         if (value.codePoints().anyMatch(Character::isISOControl)) {
-            out.add(at + ": the " + what + " contains a control character");
+            out.add(Reason.of(Reason.DECL_TEXT_CONTROL, at, field));
         }
     }
 
-    private static void check(List<String> out, String name, String value, Pattern pattern, String shape) {
+    private static void check(List<Reason> out, String code, String value, Pattern pattern) {
         if (!value.isEmpty() && !pattern.matcher(value).matches()) {
-            out.add("the " + name + " number " + value + " is not valid (" + shape + ")");
+            out.add(Reason.of(code, value));
         }
     }
 

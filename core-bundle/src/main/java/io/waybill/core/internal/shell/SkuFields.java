@@ -143,8 +143,7 @@ abstract class SkuFields {
         }
         ProductValidator.Parsed parsed = ProductValidator.parse(t);
         if (!parsed.problems().isEmpty()) {
-            throw new OperationRefusedException("invalid_product", "The product was not saved: " + parsed.problems()
-                    .stream().map(ProductValidator.Problem::toString).collect(Collectors.joining("; ")));
+            throw new OperationRefusedException(ProductValidator.refusal(parsed.problems()));
         }
         return parsed.product();
     }

@@ -1,6 +1,7 @@
 package io.waybill.core.internal.workflow;
 
 import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.Reason;
 
 /** Checks free text typed by operators (reasons, notes): present, not too long, no control characters. */
 public final class TextRules {
@@ -60,15 +61,14 @@ public final class TextRules {
     /** Validates a required reason and returns it stripped. */
     public static String requireReason(String reason, int max) {
         if (reason == null || reason.isBlank()) {
-            throw new OperationRefusedException("reason_required", "A reason is required.");
+            throw new OperationRefusedException(Reason.of(Reason.REASON_REQUIRED));
         }
         String r = reason.strip();
         if (r.length() > max) {
-            throw new OperationRefusedException("reason_too_long",
-                    "The reason is too long (" + r.length() + " characters, at most " + max + ").");
+            throw new OperationRefusedException(Reason.of(Reason.REASON_TOO_LONG, r.length(), max));
         }
         if (controlCharAt(r) >= 0) {
-            throw new OperationRefusedException("reason_invalid", "The reason contains a control character.");
+            throw new OperationRefusedException(Reason.of(Reason.REASON_INVALID));
         }
         return r;
     }

@@ -81,8 +81,10 @@ class BundleValidatorTest {
     void refusesAnUnknownComponent() {
         List<ProductValidator.Problem> p = ProductValidator.bundleProblems(bundle("KIT", part("A", 1),
                 part("NOPE", 2)), catalogue(Map.of()), NO_STOCK);
-        assertEquals(List.of(new ProductValidator.Problem("components", "'NOPE' is not in the catalogue: add the "
-                + "component product first (or in the same file)")), p);
+        assertEquals(List.of("components: 'NOPE' is not in the catalogue: add the component product first (or in the "
+                + "same file)"), p.stream().map(ProductValidator.Problem::toString).toList());
+        assertEquals(io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.PRODUCT_COMPONENT_UNKNOWN, "NOPE"),
+                p.get(0).structured());
     }
 
     @Test
@@ -118,7 +120,9 @@ class BundleValidatorTest {
     @Test
     void aSkuThatHoldsStockCannotBecomeABundle() {
         List<ProductValidator.Problem> p = ProductValidator.bundleProblems(bundle("A", part("B", 1)),
-                catalogue(Map.of()), sku -> sku.equals("A") ? "10 on hand, 2 reserved in W1" : null);
+                catalogue(Map.of()), sku -> sku.equals("A") ? io.waybill.core.model.Reason.encode(java.util.List.of(
+                        io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.PRODUCT_STOCK_HELD, 10, 2, "W1")))
+                        : null);
         assertEquals(1, p.size());
         assertEquals("'A' holds stock (10 on hand, 2 reserved in W1): a bundle has no stock of its own, its "
                 + "components are reserved. Book the stock out or use a new SKU for the bundle", p.get(0).reason());
@@ -153,7 +157,8 @@ class BundleValidatorTest {
                 List.of("A", "Sku A", "100", "B*1"),
                 List.of("KIT", "Kit", "300", "ZZZ*1"));
         CatalogueImport.Checked checked = CatalogueImport.check(rows, new CatalogueImport.Stored(Set.of("A", "B"),
-                Map.of(), Map.of(), Map.of("A", "5 on hand, 0 reserved in W1")), true);
+                Map.of(), Map.of(), Map.of("A", io.waybill.core.model.Reason.encode(java.util.List.of(io.waybill.core.model.Reason.of(
+                        io.waybill.core.model.Reason.PRODUCT_STOCK_HELD, 5, 0, "W1"))))), true);
         assertEquals(2, checked.errors().size(), checked.errors().toString());
         assertTrue(checked.errors().get(0).reason().startsWith("'A' holds stock (5 on hand, 0 reserved in W1)"));
         assertEquals("'ZZZ' is not in the catalogue: add the component product first (or in the same file)",

@@ -72,7 +72,10 @@ class ProductServiceImplTest {
         assertFalse(preview.acceptable());
         assertEquals(List.of(
                 new RowError(2, "barcodes", "'4006381333932' has a wrong check digit: EAN-13 ending in 1 expected"),
-                new RowError(3, "sku", "'p-1' is also in row 1")), preview.errors());
+                new RowError(3, "sku", "'p-1' is also in row 1")), english(preview.errors()));
+        // the same problems as data, for the reader's language
+        assertEquals(List.of("product_barcode_check", "catalogue_also_in_row"), preview.errors().stream()
+                .map(e -> e.structured().code()).toList());
         assertEquals(3, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_SKU"), "only the fixture's SKUs");
         assertEquals(0, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_SKU_BARCODE"));
         assertEquals("unknown_preview", assertThrows(OperationRefusedException.class,
@@ -113,7 +116,7 @@ class ProductServiceImplTest {
         assertEquals(List.of(
                 new RowError(1, "sku", "'A' is already in the catalogue (import with \"update existing products\" / "
                         + "--update to change it)"),
-                new RowError(2, "barcodes", "'4006381333931' already belongs to SKU P-1")), refused.errors());
+                new RowError(2, "barcodes", "'4006381333931' already belongs to SKU P-1")), english(refused.errors()));
         // updating: A may change, the barcode still belongs to another SKU
         String fixed = "sku,name,weight_g\nA,Sku A renamed,100\nP-9,Other,5\n";
         CatalogueImportPreview ok = products.previewImport("cat.csv", csv(fixed), true, "ann");
@@ -197,7 +200,7 @@ class ProductServiceImplTest {
                 new io.waybill.core.model.ProductComponent("GIFT", 1)));
         List<RowError> why = products.check(loop, true);
         assertEquals(List.of(new RowError(0, "components", "'KIT' would contain itself through another bundle: "
-                + "KIT > GIFT > KIT")), why);
+                + "KIT > GIFT > KIT")), english(why));
         OperationRefusedException e = assertThrows(OperationRefusedException.class, () -> products.update(loop, "ann"));
         assertEquals("invalid_bundle", e.code());
         assertEquals(2, products.find("KIT").orElseThrow().components().size());
@@ -299,5 +302,10 @@ class ProductServiceImplTest {
         assertEquals(120, products.list("K-", 0, 0).total());
         assertEquals(10, products.list("k-11", 0, 50).total());
         assertEquals(0, products.list("nothing", 0, 50).total());
+    }
+
+    /** The errors as their English words only (the reasons as data dropped). */
+    private static List<RowError> english(List<RowError> errors) {
+        return errors.stream().map(e -> new RowError(e.row(), e.column(), e.reason())).toList();
     }
 }

@@ -42,7 +42,7 @@ public final class Reasons {
      * package was to move to, as what that move does: {@code reasonverb.<NAME>}) and {@code field} (what an edit
      * changed: {@code reasonfield.<key>}); English takes the core's words.
      */
-    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field|reasons)\\}");
+    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field|column|reasons)\\}");
     static final String VERB_PREFIX = "reasonverb.";
     static final String FIELD_PREFIX = "reasonfield.";
 
@@ -61,7 +61,8 @@ public final class Reasons {
         }
         String around = english ? Reason.englishListTemplate(reason.code())
                 : get(bundle, TEXT_PREFIX + reason.code() + ".list");
-        String separator = english ? ", " : "，";
+        String separator = english ? Reason.listSeparator(reason.code())
+                : "; ".equals(Reason.listSeparator(reason.code())) ? "；" : "，";
         if (around == null) {
             return null;
         }
@@ -105,6 +106,41 @@ public final class Reasons {
         }
         String text = text(target, reason);
         return text == null ? plain : text;
+    }
+
+    /** A file row's (or a form field's) error in {@code locale}: its reason as data in that language, else as written. */
+    public static String rowError(Locale locale, io.waybill.core.model.RowError e) {
+        if (e.structured() != null) {
+            String text = text(locale, e.structured());
+            if (text != null) {
+                return text;
+            }
+        }
+        return e.reason() == null ? "" : e.reason();
+    }
+
+    /** A row error in the language of the current UI. */
+    public static String of(io.waybill.core.model.RowError e) {
+        UI ui = UI.getCurrent();
+        return rowError(ui == null ? null : ui.getLocale(), e);
+    }
+
+    /**
+     * A field or column key ({@code weight_g}, {@code hs_code}) as a user reads it: in English the key as the files
+     * write it, in another language {@code reasonfield.<key>} of the bundle (the key when there is none).
+     */
+    public static String column(Locale locale, String key) {
+        Locale target = WaybillI18NProvider.supported(locale);
+        if (key == null || WaybillI18NProvider.ENGLISH.equals(target)) {
+            return key == null ? "" : key;
+        }
+        return orElse(WaybillI18NProvider.bundle(target), FIELD_PREFIX + key, key);
+    }
+
+    /** A field or column key in the language of the current UI ({@link #column(Locale, String)}). */
+    public static String column(String key) {
+        UI ui = UI.getCurrent();
+        return column(ui == null ? null : ui.getLocale(), key);
     }
 
     /** A batch failure in the language of the current UI. */
@@ -166,6 +202,7 @@ public final class Reasons {
                     : orElse(WaybillI18NProvider.bundle(target), "status." + value, value);
             case "verb" -> english ? Reason.verb(value)
                     : orElse(WaybillI18NProvider.bundle(target), VERB_PREFIX + value, Reason.verb(value));
+            case "column" -> column(target, value);
             case "field" -> english ? Reason.fieldName(value)
                     : orElse(WaybillI18NProvider.bundle(target), FIELD_PREFIX + value, Reason.fieldName(value));
             case "reasons" -> {

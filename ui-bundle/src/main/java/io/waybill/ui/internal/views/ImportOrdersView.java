@@ -199,7 +199,7 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         held.removeAll();
         for (io.waybill.core.model.RowError h : p.held()) {
             held.add(new com.vaadin.flow.component.html.ListItem(getTranslation("import.held", h.row(),
-                    h.reason())));
+                    Reasons.of(h))));
         }
         held.setVisible(!p.held().isEmpty());
         confirm.setText(getTranslation("import.confirm", p.validOrders()));

@@ -690,6 +690,7 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
             verdictMessage.setText(getTranslation("scan.idle"));
             verdictShipped.setText("");
             verdictCode.setText("");
+            verdictCode.getElement().removeAttribute("data-code");
         } else {
             String no = result.packageNo() != null ? result.packageNo() : scanned;
             verdictPackage.setText(result.trackingNo() == null || result.trackingNo().equals(no) ? no
@@ -706,7 +707,9 @@ public class ScanStationView extends VerticalLayout implements HasDynamicTitle {
             }
             verdictMessage.setText(message(result, scanned));
             verdictShipped.setText(shippedText(result));
-            verdictCode.setText(result.code() == null ? result.outcome().name() : result.code());
+            verdictCode.setText(ScanVerdicts.codeLabel(result, locale, this::getTranslation));
+            verdictCode.getElement().setAttribute("data-code", result.code() == null ? result.outcome().name()
+                    : result.code());
             int tone = ScanVerdicts.tone(result);
             if (tone != 0) {
                 beep(tone > 0);

@@ -94,6 +94,28 @@ public final class ScanVerdicts {
         return result != null && result.outcome() == ScanResult.Outcome.WEIGHT_FAIL && !result.shipped();
     }
 
+    /** The scan's own codes (not refusals), each with its label {@code scan.code.<code>}. */
+    static final Set<String> OWN_CODES = Set.of("ok", "weight_mismatch", "no_weight", "invalid_weight", "override");
+
+    /**
+     * The verdict's small code label in the user's language (the code itself stays in the element's
+     * {@code data-code}): {@code scan.code.<code>} for the scan's own codes, a refusal's kind ({@code reason.<code>})
+     * for a refusal, else the outcome's name ({@code scan.code.<OUTCOME>}); never a bare code.
+     */
+    public static String codeLabel(ScanResult result, Locale locale, BiFunction<String, Object[], String> t) {
+        String code = result.code();
+        if (code != null && OWN_CODES.contains(code)) {
+            return t.apply("scan.code." + code, new Object[0]);
+        }
+        if (code != null) {
+            String kind = Reasons.kind(locale, code);
+            if (!kind.equals(code)) {
+                return kind;
+            }
+        }
+        return t.apply("scan.code." + result.outcome().name(), new Object[0]);
+    }
+
     /** The translation key for a refusal's detail, or null when the core's own message should be shown. */
     public static String refusalKey(ScanResult result) {
         if (result == null || result.outcome() != ScanResult.Outcome.REFUSED || result.code() == null

@@ -69,7 +69,7 @@ class ReasonsTest {
             }
         }
         assertEquals(new TreeSet<>(Reason.CODES), zhCodes, "zh sentences vs the core's Reason codes");
-        Pattern placeholder = Pattern.compile("\\{\\d+(,number,integer|,weight|,status|,verb|,field|,reasons)?}");
+        Pattern placeholder = Pattern.compile("\\{\\d+(,number,integer|,weight|,status|,verb|,field|,column|,reasons)?}");
         for (String code : Reason.CODES) {
             String zhText = zh.getString(Reasons.TEXT_PREFIX + code);
             assertEquals(placeholders(placeholder, Reason.englishTemplate(code)), placeholders(placeholder, zhText),
@@ -208,6 +208,70 @@ class ReasonsTest {
         assertEquals(Reasons.text(ZH, refusal), Reasons.failure(ZH, f));
         assertEquals(Reasons.text(ZH, refusal), Reasons.refusal(ZH,
                 new io.waybill.core.api.OperationRefusedException(refusal)));
+    }
+
+    @Test
+    void formChecksNameEveryProblemInTheUsersLanguage() {
+        Reason declaration = Reason.of(Reason.INVALID_DECLARATION, Reason.encode(List.of(
+                Reason.of(Reason.DECL_SKU_REQUIRED, "1"), Reason.of(Reason.DECL_TEXT_TOO_LONG, "2 (LAMP)",
+                        "description_zh", 200), Reason.of(Reason.DECL_CURRENCY, "2 (LAMP)", "DOLLARS"))));
+        assertEquals("报关信息未保存：第 1 行：SKU 为必填项；第 2 (LAMP) 行：中文描述超过 200 个字符；第 2 (LAMP) 行：币种 DOLLARS 不是 ISO 4217 "
+                + "代码（例如 USD、EUR）。", Reasons.refusal(ZH, new io.waybill.core.api.OperationRefusedException(declaration)));
+        assertEquals("The declaration cannot be saved: line 1: the SKU is required; line 2 (LAMP): the Chinese "
+                + "description is longer than 200 characters; line 2 (LAMP): the currency DOLLARS is not an ISO 4217 "
+                + "code (e.g. USD, EUR).", Reasons.text(Locale.ENGLISH, declaration));
+        Reason tax = Reason.of(Reason.INVALID_TAX_ID, Reason.encode(List.of(Reason.of(Reason.TAX_IOSS_MALFORMED,
+                "IM123"), Reason.of(Reason.TAX_VAT_MALFORMED, "1"))));
+        assertEquals("税号未保存：IOSS 号 IM123 无效（IM 加 10 位数字，例如 IM2760000123）；增值税号 1 无效（2 位国家字母加 2 到 13 位字母或数字，例如 "
+                + "DE123456789）。", Reasons.text(ZH, tax));
+        assertEquals("the IOSS number IM123 is not valid (IM followed by 10 digits, e.g. IM2760000123); the VAT "
+                + "number 1 is not valid (2 letters of the country and 2 to 13 letters or digits, e.g. DE123456789).",
+                Reasons.text(Locale.ENGLISH, tax));
+        assertEquals("请填写原因。", Reasons.refusal(ZH, new io.waybill.core.api.OperationRefusedException(
+                Reason.of(Reason.REASON_REQUIRED))));
+        assertEquals("原因太长（1,200 个字符，最多 500 个）。", Reasons.text(ZH, Reason.of(Reason.REASON_TOO_LONG, 1200, 500)));
+        for (String code : Reason.CODES) {
+            if (code.startsWith("decl_") || code.startsWith("tax_") || code.startsWith("reason_")) {
+                List<String> params = code.startsWith("decl_text_") ? List.of("1", "description_en", "3")
+                        : List.of("1", "12345678901", "3");
+                assertFalse(latinSentence(Reasons.text(ZH, new Reason(code, params))), code);
+            }
+        }
+    }
+
+    @Test
+    void productAndCatalogueProblemsReadWholeInChinese() {
+        // the product form's refusal names each field and its problem
+        Reason product = new Reason(Reason.INVALID_PRODUCT, List.of("weight_g", Reason.encode(List.of(Reason.of(
+                Reason.PRODUCT_WEIGHT_REQUIRED))), "currency", Reason.encode(List.of(Reason.of(Reason.PRODUCT_CURRENCY,
+                "DOLLARS")))));
+        assertEquals("商品未保存：重量(克)：为必填项（克；套装可留空，按组件重量之和计算）；币种：“DOLLARS”不是 ISO 4217 币种代码（例如 USD、EUR、CNY）",
+                Reasons.refusal(ZH, new io.waybill.core.api.OperationRefusedException(product)));
+        assertEquals("The product was not saved: weight_g: is required (grams; a bundle may leave it empty for the sum "
+                + "of its components); currency: 'DOLLARS' is not an ISO 4217 currency code (e.g. USD, EUR, CNY)",
+                Reasons.text(Locale.ENGLISH, product));
+        assertEquals(product.english(), Reasons.text(Locale.ENGLISH, product));
+        // a file row's error: as data in the reader's language, the column by its Chinese header
+        io.waybill.core.model.RowError row = new io.waybill.core.model.RowError(3, "sku", Reason.of(
+                Reason.CATALOGUE_ALSO_IN_ROW, "P-1", 1));
+        assertEquals("“P-1”也出现在第 1 行", Reasons.rowError(ZH, row));
+        assertEquals("'P-1' is also in row 1", Reasons.rowError(Locale.ENGLISH, row));
+        assertEquals("商品编码", Reasons.column(ZH, "sku"));
+        assertEquals("重量(克)", Reasons.column(ZH, "weight_g"));
+        assertEquals("weight_g", Reasons.column(Locale.ENGLISH, "weight_g"));
+        assertEquals("plain", Reasons.rowError(ZH, new io.waybill.core.model.RowError(1, "x", "plain")));
+        // a bundle holding stock names where, in Chinese
+        assertEquals("“A”有库存（在 W1 现有 10 件、已占用 2 件）：套装本身没有库存，占用的是组件库存。请先将库存出库，或为套装使用新的 SKU",
+                Reasons.text(ZH, Reason.of(Reason.PRODUCT_BUNDLE_STOCK, "A", Reason.encode(List.of(Reason.of(
+                        Reason.PRODUCT_STOCK_HELD, 10, 2, "W1"))))));
+        // no product or catalogue sentence is Latin in Chinese
+        for (String code : Reason.CODES) {
+            if ((code.startsWith("product_") || code.startsWith("catalogue_")) && !code.equals(Reason.PRODUCT_TEXT)
+                    && !code.equals(Reason.CATALOGUE_NOT_A_COLUMN)) {
+                String zh = Reasons.text(ZH, new Reason(code, List.of("1", "2", "3")));
+                assertFalse(latinSentence(zh), code + ": " + zh);
+            }
+        }
     }
 
     @Test

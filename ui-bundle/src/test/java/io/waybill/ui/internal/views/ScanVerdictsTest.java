@@ -126,4 +126,28 @@ class ScanVerdictsTest {
                 ScanVerdicts.reading(lost, Locale.SIMPLIFIED_CHINESE, T));
         assertEquals("scan.weight.offline[connection to COM3 lost]", ScanVerdicts.reading(lost, Locale.ENGLISH, T));
     }
+
+    @Test
+    void theCodeLabelIsAlwaysText_neverABareCode() {
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        assertEquals("scan.code.ok", ScanVerdicts.codeLabel(result(Outcome.PASS, "ok", false), zh, T));
+        assertEquals("scan.code.weight_mismatch", ScanVerdicts.codeLabel(result(Outcome.WEIGHT_FAIL,
+                "weight_mismatch", false), zh, T));
+        assertEquals("包裹不存在", ScanVerdicts.codeLabel(result(Outcome.REFUSED, "unknown_package", false), zh, T));
+        assertEquals("Unknown package", ScanVerdicts.codeLabel(result(Outcome.REFUSED, "unknown_package", false),
+                java.util.Locale.ENGLISH, T));
+        // a code without a label of its own: the outcome's name in the user's language
+        assertEquals("scan.code.REFUSED", ScanVerdicts.codeLabel(result(Outcome.REFUSED, "brand_new", false), zh, T));
+        assertEquals("scan.code.PASS", ScanVerdicts.codeLabel(result(Outcome.PASS, null, false), zh, T));
+        // every label key exists in both languages
+        for (java.util.Locale l : java.util.List.of(java.util.Locale.ENGLISH, zh)) {
+            java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("io.waybill.ui.internal.i18n.messages", l);
+            for (String code : ScanVerdicts.OWN_CODES) {
+                assertTrue(b.containsKey("scan.code." + code), code + " in " + l);
+            }
+            for (Outcome o : Outcome.values()) {
+                assertTrue(b.containsKey("scan.code." + o.name()), o + " in " + l);
+            }
+        }
+    }
 }
