@@ -30,6 +30,8 @@ public abstract class CarrierGatewayConformance extends PluginConformance<Carrie
     public static final String TRACKING = "fetchTrackingNumber";
     public static final String LABEL = "fetchLabel";
     public static final String CANCEL = "cancelShipment";
+    /** SPI 1.4: price estimates; answered {@code unsupported} by a plugin that does not override {@link #offersQuotes()}. */
+    public static final String QUOTE = "quote";
 
     /** A complete request with this idempotency key, one the plugin can send. */
     protected abstract ShipmentRequest request(String idempotencyKey);
@@ -47,6 +49,32 @@ public abstract class CarrierGatewayConformance extends PluginConformance<Carrie
         return false;
     }
 
+    /** Whether the plugin offers {@code quote} (SPI 1.4); the SPI's default answers {@code unsupported}. */
+    protected boolean offersQuotes() {
+        return false;
+    }
+
+    /** The parcel {@code quote} is asked about: one the plugin's services take (override when they do not). */
+    protected CarrierService.Parcel parcel() {
+        return new CarrierService.Parcel("US", 500, new BigDecimal("20.00"), "USD", Set.of(), 1, true);
+    }
+
+    /**
+     * {@code quote} unless the plugin offers it; a plugin that lacks other operations too returns
+     * {@code union(super.unsupported(), ...)}.
+     */
+    @Override
+    protected Set<String> unsupported() {
+        return offersQuotes() ? Set.of() : Set.of(QUOTE);
+    }
+
+    /** The names of both sets, for a subclass's {@link #unsupported()}. */
+    protected static Set<String> union(Set<String> a, String... more) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
+
     /** How many shipments the provider created (e.g. WireMock's count of creating requests); -1 when not counted. */
     protected int createdAtProvider() {
         return -1;
@@ -58,7 +86,8 @@ public abstract class CarrierGatewayConformance extends PluginConformance<Carrie
                 new Call<>(CREATE, g -> g.createShipment(request("conformance-1"))),
                 new Call<>(TRACKING, g -> g.fetchTrackingNumber(shipment())),
                 new Call<>(LABEL, g -> g.fetchLabel(shipment())),
-                new Call<>(CANCEL, g -> g.cancelShipment(shipment())));
+                new Call<>(CANCEL, g -> g.cancelShipment(shipment())),
+                new Call<>(QUOTE, g -> g.quote(parcel())));
     }
 
     @Override
@@ -88,7 +117,10 @@ public abstract class CarrierGatewayConformance extends PluginConformance<Carrie
                 new Call<>(LABEL + "(null)", g -> g.fetchLabel(null)),
                 new Call<>(CANCEL + "(nulls)", g -> g.cancelShipment(nothing)),
                 new Call<>(CANCEL + "(odd)", g -> g.cancelShipment(odd)),
-                new Call<>(CANCEL + "(null)", g -> g.cancelShipment(null)));
+                new Call<>(CANCEL + "(null)", g -> g.cancelShipment(null)),
+                new Call<>(QUOTE + "(null)", g -> g.quote(null)),
+                new Call<>(QUOTE + "(nonsense)", g -> g.quote(new CarrierService.Parcel("??", -5,
+                        new BigDecimal("-1.005"), "\u0000", null, -1, false))));
     }
 
     @Test

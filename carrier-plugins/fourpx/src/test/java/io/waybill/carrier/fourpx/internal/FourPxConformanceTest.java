@@ -80,4 +80,9 @@ class FourPxConformanceTest extends CarrierGatewayConformance {
                 .filter(e -> e.getRequest().getUrl().contains("method=ds.xms.order.create"))
                 .filter(e -> e.getResponse().getBodyAsString().contains("\"result\":\"1\"")).count();
     }
+
+    @Override
+    protected boolean offersQuotes() {
+        return true;
+    }
 }

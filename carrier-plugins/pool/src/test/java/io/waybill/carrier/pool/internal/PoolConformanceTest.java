@@ -39,7 +39,7 @@ class PoolConformanceTest extends CarrierGatewayConformance {
 
     @Override
     protected Set<String> unsupported() {
-        return Set.of(TRACKING, LABEL);
+        return union(super.unsupported(), TRACKING, LABEL);
     }
 
     @Override

@@ -80,4 +80,9 @@ class YunExpressConformanceTest extends CarrierGatewayConformance {
                 .filter(e -> e.getRequest().getUrl().endsWith("/WayBill/CreateOrder"))
                 .filter(e -> e.getResponse().getBodyAsString().contains("\"Success\":1")).count();
     }
+
+    @Override
+    protected boolean offersQuotes() {
+        return true;
+    }
 }
