@@ -17,7 +17,7 @@ import java.util.List;
 @Command(scope = "waybill", name = "rule-edit", description = "Changes a logistics rule in place; it keeps its "
         + "position. What is not given stays: -n renames, -w replaces all the conditions (--always removes them), "
         + "-t replaces all the actions, --enable / --disable switch it. Conditions and actions as in rule-add. "
-        + "Example: rule-edit 12 -w 'note yes' -t 'tag gift'")
+        + "Example: rule-edit -w 'note yes' -t 'tag gift' 12")
 @Service
 public class RuleEditCommand implements Action {
 

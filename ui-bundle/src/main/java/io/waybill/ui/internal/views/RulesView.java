@@ -85,6 +85,9 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
         titleRow.addClassName("wb-title-row");
         add(titleRow, notice, body);
         body.setWidthFull();
+        // once per view: build() runs again on every navigation to the page
+        save.addClickListener(e -> save());
+        cancelEdit.addClickListener(e -> resetForm());
     }
 
     @Override
@@ -147,6 +150,7 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     private Div form() {
+        editing = null;
         name.setId("rule-name");
         name.setLabel(getTranslation("rules.name"));
         name.setMaxLength(100);
@@ -198,11 +202,9 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
         error.addClassName("wb-error");
         error.setVisible(false);
         save.setText(getTranslation("rules.add"));
-        save.addClickListener(e -> save());
         save.setId("rule-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         cancelEdit.setText(getTranslation("rules.cancelEdit"));
-        cancelEdit.addClickListener(e -> resetForm());
         cancelEdit.setId("rule-cancel-edit");
         cancelEdit.setVisible(false);
 
