@@ -53,7 +53,7 @@ enum Column {
     SHIP_BY("ship_by", false, true,
             "ship_by", "ship_by_date", "latest_ship_date", "最晚发货时间", "发货截止日期"),
     BUYER_NOTE("buyer_note", false, true,
-            "buyer_note", "buyer_message", "customer_note", "order_note", "gift_message", "买家留言", "买家备注",
+            "buyer_note", "buyer_message", "customer_note", "order_note", "买家留言", "买家备注",
             "客户留言");
 
     private final String canonical;
