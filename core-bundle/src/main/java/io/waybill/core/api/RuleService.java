@@ -25,6 +25,13 @@ public interface RuleService {
     /** Appends a rule (conditions and actions in their text form, one per entry). */
     LogisticsRule add(String name, boolean enabled, List<String> conditions, List<String> actions, String user);
 
+    /**
+     * Changes a rule in place (name, enabled, conditions and actions; it keeps its position), checked as {@link #add};
+     * an unchanged rule writes nothing. Since 1.14.
+     */
+    LogisticsRule update(long id, String name, boolean enabled, List<String> conditions, List<String> actions,
+                         String user);
+
     /** Enables or disables a rule. */
     LogisticsRule setEnabled(long id, boolean enabled, String user);
 

@@ -18,6 +18,7 @@
  * 1.13: {@code Permission.EDIT_PACKAGE} (a package's customs declaration, supervisor); the ship-to address and the
  * declaration of a held package (To review) can be edited too, both until upload (the lifecycle's one rule); the
  * refusals {@code edit_locked} / {@code upload_in_progress} as structured reasons.
+ * 1.14: {@code RuleService.update} (a logistics rule edited in place).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.14.0")

@@ -244,4 +244,65 @@ class ReviewEditIT {
         assertTrue(lateDecl.output().contains("its customs declaration can change only before it is uploaded"),
                 lateDecl::output);
     }
+
+    @Test
+    @Order(3)
+    void theToReviewTabEditsTheAddressAndTheDeclarationAndVoids() throws IOException {
+        // given: a third order held by the rule
+        Path file = waybill.home().resolve("import").resolve("review-edit-tab.csv");
+        Files.writeString(file, ShellWorkflowIT.VALUE_HEADER + "\n" + "RVE-003,,2025-08-01 09:10,Tara Tab,,3 Elm St,,"
+                + "Los Angeles,CA,90001,US,,," + SKU + ",1,30.00,USD,30.00,0,\n", StandardCharsets.UTF_8);
+        ok("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
+        for (Map<String, String> row : waybill.allPackageRows("waybill:package-list --store " + STORE)) {
+            if ("RVE-003".equals(row.get("Order no."))) {
+                packages.put("RVE-003", row.get("Package no."));
+            }
+        }
+        String pkg = packages.get("RVE-003");
+        assertTrue(pkg != null, packages::toString);
+        browser.go("/delivery/held");
+        row(GRID, pkg);
+
+        // when: its address is corrected from the tab
+        browser.selectRows(GRID, List.of(pkg));
+        browser.click("action-edit-address");
+        browser.byId("address-dialog");
+        browser.type(By.cssSelector("#address-line1 input"), "33 Tab Terrace");
+        browser.click("address-save");
+        browser.awaitGone("address-dialog");
+        // then: in its history, with who and which field
+        String show = ok("waybill:package-show " + pkg).output();
+        assertTrue(show.contains("Ship-to address corrected (address1)") && show.contains("33 Tab Terrace"), show);
+
+        // when: its declaration is edited from the tab (a bad HS code refused in the dialog first)
+        browser.click("action-edit-declaration");
+        browser.byId("customs-dialog");
+        browser.type(By.cssSelector("#customs-hs-0 input"), "69111000123");
+        browser.click("customs-save");
+        String refusal = browser.awaitText("customs-error", "refusal", t -> !t.isBlank());
+        assertTrue(refusal.contains("longer than 10 digits"), refusal);
+        browser.type(By.cssSelector("#customs-hs-0 input"), "691110");
+        browser.click("customs-save");
+        browser.awaitGone("customs-dialog");
+        // then: the edit is in its history; still to review
+        String edited = ok("waybill:package-show " + pkg).output();
+        assertTrue(edited.contains(SKU + ": HS code 691200 → 691110"), edited);
+        browser.screenshot("review-03-en-tab-edits");
+
+        // when: voided from the tab
+        browser.go("/delivery/held");
+        browser.selectRows(GRID, List.of(pkg));
+        browser.click("action-void");
+        browser.click("void-reason");
+        browser.pickOverlayItem("vaadin-select-item", "Address problem");
+        browser.click("void-next");
+        browser.click("void-confirm");
+        assertEquals("1 done, 0 failed", browser.awaitText("batch-result-summary", "void result",
+                t -> !t.isEmpty()));
+        browser.click("batch-result-close");
+        // then: gone from To review, voided
+        browser.await(pkg + " left To review", () -> browser.gridRows(GRID).stream().noneMatch(r -> r.contains(pkg)));
+        String voided = ok("waybill:package-show " + pkg).output();
+        assertTrue(voided.contains("status voided"), voided);
+    }
 }

@@ -303,6 +303,39 @@ class RulesBrowserIT {
 
     @Test
     @Order(5)
+    void aRuleIsEditedInPlaceAndKeepsItsPosition() {
+        browser.go("/settings/rules");
+        String before = row("rules-grid", "RIT heavy");
+        int position = Integer.parseInt(before.split(" \\| ")[0].strip());
+        browser.click("rule-edit-" + position);
+        browser.awaitText("rule-form-title", "edit title", t -> t.contains("Edit rule") && t.contains("RIT heavy"));
+        assertEquals("RIT heavy", browser.byId("rule-name").findElement(By.cssSelector("input"))
+                .getDomProperty("value"));
+        assertTrue(browser.textOf("rule-conditions").contains("weight 2001.."), browser.textOf("rule-conditions"));
+        // the weight condition out, a buyer-note condition in, a new name
+        browser.byId("rule-condition-0").findElement(By.cssSelector("vaadin-button")).click();
+        browser.await("weight condition removed", () -> !browser.textOf("rule-conditions").contains("weight"));
+        browser.click("rule-condition-kind");
+        browser.pickOverlayItem("vaadin-select-item", "Buyer note");
+        browser.type(By.cssSelector("#rule-condition-value input"), "yes");
+        browser.click("rule-condition-add");
+        browser.await("note condition listed", () -> browser.textOf("rule-conditions").contains("note yes"));
+        WebElement name = browser.byId("rule-name").findElement(By.cssSelector("input"));
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        name.sendKeys("RIT heavy noted");
+        browser.click("rule-save");
+        String after = browser.await("edited rule listed", () -> browser.gridRows("rules-grid").stream()
+                .filter(r -> r.contains("RIT heavy noted")).findFirst().orElse(null));
+        assertEquals(position, Integer.parseInt(after.split(" \\| ")[0].strip()), after);
+        assertTrue(after.contains("note yes") && !after.contains("weight") && after.contains("warehouse US-LA"),
+                after);
+        assertEquals("Add a rule", browser.textOf("rule-form-title"));
+        String list = ok("waybill:rule-list").output();
+        assertTrue(list.contains("RIT heavy noted") && list.contains("when: note yes"), list);
+    }
+
+    @Test
+    @Order(6)
     void aRuleIsDeletedOnThePage() {
         browser.go("/settings/rules");
         String heavy = row("rules-grid", "RIT heavy");

@@ -81,6 +81,19 @@ class RulesShellIT {
                 && again.output().contains("skipped rule #2 \"Germany hold\": disabled")
                 && !again.output().contains("hold check"), again.output());
 
+        // when: Germany hold is edited in place (renamed, on again, another condition and action)
+        Result edited = ok(waybill, "waybill:rule-edit -n 'Notes hold' -w 'note yes' -t 'hold read the buyer note' "
+                + "--enable " + germanyId);
+        assertTrue(edited.output().contains("Rule #2 \"Notes hold\" (id " + germanyId + "): when note yes then "
+                + "hold read the buyer note."), edited.output());
+        Result editedList = ok(waybill, "waybill:rule-list");
+        assertTrue(editedList.output().matches("(?s).*#2 \\[on\\] Notes hold \\(id " + germanyId + "\\)\\s+"
+                + "when: note yes\\s+then: hold read the buyer note.*"), editedList.output());
+        Result badEdit = waybill.shell("waybill:rule-edit -w 'note maybe' " + germanyId);
+        assertTrue(badEdit.output().contains("write 'note yes' or 'note no'"), badEdit.output());
+        assertEquals(editedList.output(), ok(waybill, "waybill:rule-list").output(), "a refused edit changes nothing");
+        ok(waybill, "waybill:rule-disable " + germanyId);
+
         // a package the rules no longer look at is named with its status, not dropped
         Result shipped = ok(waybill, "waybill:package-list -s shipped -n 1");
         Matcher one = Pattern.compile("(?m)^(WB\\d{8})\\s+\\|").matcher(shipped.output());

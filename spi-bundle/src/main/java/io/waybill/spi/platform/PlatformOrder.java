@@ -78,17 +78,34 @@ public record PlatformOrder(String platformOrderId, String orderNo, boolean canc
      * @param buyerPhone   the buyer's phone (the ship-to phone stays in {@link PlatformOrder#shipTo()})
      * @param buyerEmail   the buyer's e-mail
      * @param shipBy       the latest time the marketplace expects the order to ship
+     * @param buyerNote    what the buyer wrote to the seller with the order (gift message, delivery wish), or null
+     *                     (since 1.3)
      * @since 1.2
      */
     public record Value(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
-                        String buyerEmail, Instant shipBy) {
+                        String buyerEmail, Instant shipBy, String buyerNote) {
         /** No value data. */
-        public static final Value NONE = new Value(null, null, null, null, null, null);
+        public static final Value NONE = new Value(null, null, null, null, null, null, null);
+
+        /** Value data without a buyer note (the SPI 1.2 constructor). */
+        public Value(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
+                     String buyerEmail, Instant shipBy) {
+            this(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, null);
+        }
+
+        /**
+         * This value with the buyer's note.
+         *
+         * @since 1.3
+         */
+        public Value withBuyerNote(String buyerNote) {
+            return new Value(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, buyerNote);
+        }
 
         /** Whether no field is set. */
         public boolean isEmpty() {
             return total == null && shippingPaid == null && currency == null && buyerPhone == null
-                    && buyerEmail == null && shipBy == null;
+                    && buyerEmail == null && shipBy == null && buyerNote == null;
         }
     }
 }

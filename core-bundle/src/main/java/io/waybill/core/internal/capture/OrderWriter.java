@@ -258,7 +258,7 @@ final class OrderWriter {
         if (!value.equals(e.value()) || (!prices.equals(e.prices()) && lines.equals(e.lines()))) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER SET CURRENCY = ?, TOTAL = ?, "
                     + "SHIPPING_PAID = ?, BUYER_PHONE = ?, BUYER_EMAIL = ?, SHIP_BY = ?, UPDATED_AT = ?, "
-                    + "VERSION = VERSION + 1 WHERE ID = ?")) {
+                    + "VERSION = VERSION + 1, BUYER_NOTE = ? WHERE ID = ?")) {
                 ps.setString(1, value.currency());
                 ps.setBigDecimal(2, value.total());
                 ps.setBigDecimal(3, value.shippingPaid());
@@ -266,7 +266,8 @@ final class OrderWriter {
                 ps.setString(5, value.buyerEmail());
                 ps.setTimestamp(6, value.shipBy() == null ? null : Timestamp.from(value.shipBy()));
                 ps.setTimestamp(7, Timestamp.from(now));
-                ps.setLong(8, e.id());
+                ps.setString(8, value.buyerNote());
+                ps.setLong(9, e.id());
                 ps.executeUpdate();
             }
             if (!prices.equals(e.prices()) && lines.equals(e.lines())) {
@@ -308,7 +309,20 @@ final class OrderWriter {
                     .orElse(null);
         }
         return new PlatformOrder.Value(strip(v.total()), strip(v.shippingPaid()), currency, s(v.buyerPhone()),
-                s(v.buyerEmail()), v.shipBy());
+                s(v.buyerEmail()), v.shipBy(), note(v.buyerNote()));
+    }
+
+    /** Longest buyer note kept ({@code WB_ORDER.BUYER_NOTE}, V31); a longer one keeps its first characters. */
+    static final int BUYER_NOTE_MAX = 2000;
+
+    /** The buyer's note as stored: stripped, blank as null, at most {@link #BUYER_NOTE_MAX} characters. */
+    static String note(String note) {
+        String n = s(note);
+        if (n == null || n.length() <= BUYER_NOTE_MAX) {
+            return n;
+        }
+        int end = Character.isHighSurrogate(n.charAt(BUYER_NOTE_MAX - 1)) ? BUYER_NOTE_MAX - 1 : BUYER_NOTE_MAX;
+        return n.substring(0, end);
     }
 
     private static BigDecimal strip(BigDecimal v) {
@@ -342,8 +356,8 @@ final class OrderWriter {
         try (PreparedStatement po = c.prepareStatement("INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, "
                 + "PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, COMPANY, LINE1, LINE2, CITY, STATE, POSTAL_CODE, "
                 + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT, CURRENCY, TOTAL, "
-                + "SHIPPING_PAID, BUYER_PHONE, BUYER_EMAIL, SHIP_BY) "
-                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "SHIPPING_PAID, BUYER_PHONE, BUYER_EMAIL, SHIP_BY, BUYER_NOTE) "
+                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement pl = c.prepareStatement(LINE_INSERT);
              PreparedStatement pu = c.prepareStatement(UNMATCHED_INSERT);
              PreparedStatement pp = c.prepareStatement("INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, "
@@ -381,6 +395,7 @@ final class OrderWriter {
                 po.setString(22, v.buyerPhone());
                 po.setString(23, v.buyerEmail());
                 po.setTimestamp(24, v.shipBy() == null ? null : Timestamp.from(v.shipBy()));
+                po.setString(25, v.buyerNote());
                 po.addBatch();
                 int lineNo = 1;
                 for (PlatformOrder.Line l : o.lines()) {
@@ -511,7 +526,7 @@ final class OrderWriter {
         Map<String, Existing> result = new HashMap<>();
         try (PreparedStatement order = c.prepareStatement("SELECT o.ID, o.CANCELLED, o.BUYER_NAME, o.COMPANY, "
                 + "o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL, "
-                + "o.TOTAL, o.SHIPPING_PAID, o.CURRENCY, o.BUYER_PHONE, o.BUYER_EMAIL, o.SHIP_BY "
+                + "o.TOTAL, o.SHIPPING_PAID, o.CURRENCY, o.BUYER_PHONE, o.BUYER_EMAIL, o.SHIP_BY, o.BUYER_NOTE "
                 + "FROM WB_ORDER o WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID = ?");
              PreparedStatement pkg = c.prepareStatement(
                      "SELECT p.ID, p.STATUS FROM WB_PACKAGE p WHERE p.ORDER_ID = ? ORDER BY p.ID");
@@ -539,7 +554,7 @@ final class OrderWriter {
                     Timestamp shipBy = rs.getTimestamp(18);
                     value = new PlatformOrder.Value(strip(rs.getBigDecimal(13)), strip(rs.getBigDecimal(14)),
                             rs.getString(15), rs.getString(16), rs.getString(17),
-                            shipBy == null ? null : shipBy.toInstant());
+                            shipBy == null ? null : shipBy.toInstant(), rs.getString(19));
                 }
                 long packageId;
                 String packageStatus;

@@ -434,7 +434,7 @@ public final class RuleApplier {
         }
 
         private record Ord(String store, String platform, String country, String state, String postalCode,
-                           BigDecimal total, String currency, Timestamp shipBy) {
+                           BigDecimal total, String currency, Timestamp shipBy, String buyerNote) {
         }
 
         private record OrderLine(int lineNo, long skuId, int quantity) {
@@ -451,7 +451,7 @@ public final class RuleApplier {
             try (PreparedStatement pkg = c.prepareStatement("SELECT ID, PACKAGE_NO, STATUS, ORDER_ID, "
                     + "EXPECTED_WEIGHT_GRAMS FROM WB_PACKAGE WHERE ID IN (" + marks(chunk) + ")");
                  PreparedStatement ord = c.prepareStatement("SELECT o.ID, s.CODE, s.PLATFORM, o.COUNTRY_CODE, "
-                         + "o.STATE, o.POSTAL_CODE, o.TOTAL, o.CURRENCY, o.SHIP_BY FROM WB_ORDER o "
+                         + "o.STATE, o.POSTAL_CODE, o.TOTAL, o.CURRENCY, o.SHIP_BY, o.BUYER_NOTE FROM WB_ORDER o "
                          + "JOIN WB_STORE s ON s.ID = o.STORE_ID WHERE o.ID IN (" + marks(chunk) + ")");
                  PreparedStatement lines = c.prepareStatement("SELECT ORDER_ID, LINE_NO, SKU_ID, QUANTITY FROM "
                          + "WB_ORDER_LINE WHERE ORDER_ID IN (" + marks(chunk) + ")");
@@ -500,7 +500,7 @@ public final class RuleApplier {
                             customsComplete.add(no);
                         }
                         out.add(new Loaded(id, status, new RuleInput(no, o.store(), o.platform(), o.country(),
-                                o.state(), o.postalCode(), p.weight(), o.total(), o.currency(), ls, null,
+                                o.state(), o.postalCode(), p.weight(), o.total(), o.currency(), ls, o.buyerNote(),
                                 o.shipBy() == null ? null : o.shipBy().toInstant())));
                     }
                 }
@@ -516,7 +516,7 @@ public final class RuleApplier {
                     while (rs.next()) {
                         out.put(rs.getLong(1), new Ord(rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8),
-                                rs.getTimestamp(9)));
+                                rs.getTimestamp(9), rs.getString(10)));
                     }
                 }
             }

@@ -118,6 +118,15 @@ public class RuleServiceImpl implements RuleService {
     }
 
     @Override
+    public LogisticsRule update(long id, String name, boolean enabled, List<String> conditions, List<String> actions,
+                                String user) {
+        authorizer.require(user, Permission.SET_SHIPPING_METHOD);
+        refusing(() -> store.update(id, name, enabled, String.join("\n", conditions == null ? List.of()
+                : conditions), String.join("\n", actions == null ? List.of() : actions), user));
+        return view(store.list()).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+    }
+
+    @Override
     public LogisticsRule setEnabled(long id, boolean enabled, String user) {
         authorizer.require(user, Permission.SET_SHIPPING_METHOD);
         refusing(() -> store.setEnabled(id, enabled, user));

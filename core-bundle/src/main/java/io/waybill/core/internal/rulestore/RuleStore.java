@@ -54,25 +54,12 @@ public final class RuleStore {
      * @throws InvalidRuleException the rule's problem, or {@code duplicate_name}
      */
     public Rule add(String name, boolean enabled, String conditions, String actions, String actor) {
-        Rule probe = new Rule(0, name, enabled, RuleText.parseConditions(conditions), RuleText.parseActions(actions));
+        Rule probe = probe(name, enabled, conditions, actions);
         String when = RuleText.formatConditions(probe.conditions());
         String then = RuleText.formatActions(probe.actions());
-        if (when.length() > 4000 || then.length() > 2000) {
-            throw new InvalidRuleException("too_long", "Rule \"" + probe.name() + "\" has too many conditions or "
-                    + "actions to store.");
-        }
         return Jdbc.inTransaction(ds, c -> {
             lockAll(c);
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM WB_RULE WHERE LOWER(NAME) = ?")) {
-                ps.setString(1, probe.name().toLowerCase(Locale.ROOT));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        throw new InvalidRuleException("duplicate_name", "A rule named \"" + probe.name()
-                                + "\" exists already.");
-                    }
-                }
-            }
+            checkNameFree(c, probe.name(), 0);
             long id = Ids.next(c);
             int position = read(c).size() + 1;
             Instant now = clock.instant();
@@ -93,6 +80,70 @@ public final class RuleStore {
                     + " then " + then.replace('\n', ';'));
             return new Rule(id, probe.name(), enabled, probe.conditions(), probe.actions());
         });
+    }
+
+    /**
+     * Changes a rule in place: its name, whether it runs, its conditions and actions; it keeps its id and position
+     * (the order of the list is {@link #move}'s). Checked as {@link #add}; an unchanged rule writes nothing.
+     *
+     * @throws InvalidRuleException the rule's problem, {@code rule_not_found} or {@code duplicate_name}
+     */
+    public Rule update(long id, String name, boolean enabled, String conditions, String actions, String actor) {
+        Rule probe = probe(name, enabled, conditions, actions);
+        String when = RuleText.formatConditions(probe.conditions());
+        String then = RuleText.formatActions(probe.actions());
+        return Jdbc.inTransaction(ds, c -> {
+            lockAll(c);
+            Rule old = find(c, id);
+            Rule changed = new Rule(id, probe.name(), enabled, probe.conditions(), probe.actions());
+            if (changed.equals(old)) {
+                return old;
+            }
+            checkNameFree(c, probe.name(), id);
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_RULE SET NAME = ?, ENABLED = ?, CONDITIONS = ?, "
+                    + "ACTIONS = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE ID = ?")) {
+                ps.setString(1, probe.name());
+                ps.setBoolean(2, enabled);
+                ps.setString(3, when);
+                ps.setString(4, then);
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setString(6, actor);
+                ps.setLong(7, id);
+                ps.executeUpdate();
+            }
+            Jdbc.audit(c, null, null, actor, now, "RULE_CHANGED", null, null, "rule \"" + old.name() + "\" (id " + id
+                    + ") now \"" + probe.name() + "\"" + (enabled ? "" : " (disabled)") + ": when "
+                    + (when.isEmpty() ? "always" : when.replace('\n', ';')) + " then " + then.replace('\n', ';'));
+            return changed;
+        });
+    }
+
+    /** A rule built from its text, checked (not stored). */
+    private static Rule probe(String name, boolean enabled, String conditions, String actions) {
+        Rule probe = new Rule(0, name, enabled, RuleText.parseConditions(conditions), RuleText.parseActions(actions));
+        String when = RuleText.formatConditions(probe.conditions());
+        String then = RuleText.formatActions(probe.actions());
+        if (when.length() > 4000 || then.length() > 2000) {
+            throw new InvalidRuleException("too_long", "Rule \"" + probe.name() + "\" has too many conditions or "
+                    + "actions to store.");
+        }
+        return probe;
+    }
+
+    /** Refuses a name another rule (not {@code self}) has, ignoring case. */
+    private static void checkNameFree(Connection c, String name, long self) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM WB_RULE WHERE LOWER(NAME) = ? "
+                + "AND ID <> ?")) {
+            ps.setString(1, name.toLowerCase(Locale.ROOT));
+            ps.setLong(2, self);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    throw new InvalidRuleException("duplicate_name", "A rule named \"" + name + "\" exists already.");
+                }
+            }
+        }
     }
 
     /**

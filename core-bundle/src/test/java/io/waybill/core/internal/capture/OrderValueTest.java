@@ -96,6 +96,34 @@ class OrderValueTest {
     }
 
     @Test
+    void theBuyerNoteIsStoredAndARuleOnItDecidesAtCapture() throws Exception {
+        // given: a rule "buyer note present -> tag NOTE", an order with a note (padded) and one without
+        new io.waybill.core.internal.rulestore.RuleStore(db.dataSource(), java.time.Clock.systemUTC())
+                .add("Notes", true, "note yes", "tag NOTE", "t");
+        PlatformOrder noted = Fixtures.order("n1", "A", 1).withValue(PlatformOrder.Value.NONE
+                .withBuyerNote("  Gift wrap, please  "));
+        PlatformOrder plain = Fixtures.order("n2", "A", 1).withValue(PlatformOrder.Value.NONE.withBuyerNote("  "));
+        // when
+        CaptureResult r = capture.capture("S1", List.of(noted, plain), "sys");
+        // then
+        assertEquals(2, r.created(), r.rejected().toString());
+        assertEquals("Gift wrap, please", Fixtures.string(db, "SELECT BUYER_NOTE FROM WB_ORDER "
+                + "WHERE PLATFORM_ORDER_ID = 'n1'"));
+        assertEquals(null, Fixtures.string(db, "SELECT BUYER_NOTE FROM WB_ORDER WHERE PLATFORM_ORDER_ID = 'n2'"));
+        assertEquals("n1", Fixtures.string(db, "SELECT o.PLATFORM_ORDER_ID FROM WB_PACKAGE_TAG t JOIN WB_PACKAGE p "
+                + "ON p.ID = t.PACKAGE_ID JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE t.TAG = 'NOTE'"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE_TAG"));
+
+        // a changed note is an updated order; an over-long one keeps its first 2000 characters
+        CaptureResult again = capture.capture("S1", List.of(Fixtures.order("n2", "A", 1).withValue(
+                PlatformOrder.Value.NONE.withBuyerNote("x".repeat(2500)))), "sys");
+        assertEquals(1, again.updated(), again.toString());
+        assertEquals(2000, scalar(db, "SELECT LENGTH(BUYER_NOTE) FROM WB_ORDER WHERE PLATFORM_ORDER_ID = 'n2'"));
+        assertEquals(1, capture.capture("S1", List.of(Fixtures.order("n2", "A", 1).withValue(
+                PlatformOrder.Value.NONE.withBuyerNote("x".repeat(2500)))), "sys").unchanged());
+    }
+
+    @Test
     void anOrderWithABadValueIsRefusedWithTheReasonAndNothingIsWritten() throws Exception {
         PlatformOrder bad = Fixtures.order("bad", "A", 1).withValue(new PlatformOrder.Value(new BigDecimal("10.001"),
                 null, "USD", null, "not-an-email", null));

@@ -65,13 +65,33 @@ class RuleStoreTest {
         assertEquals("invalid_range", code(() -> store.move(heavy.id(), 0, "sup")));
         assertEquals("rule_not_found", code(() -> store.move(424242, 1, "sup")));
 
+        // edited in place: same id and position, new name, conditions, actions; refused edits write nothing
+        Rule edited = store.update(all.id(), "Fallback W2", false, "note yes\nitems 2..", "warehouse W2\ntag gift",
+                "sup");
+        assertEquals(new Rule(all.id(), "Fallback W2", false, List.of(new Condition.BuyerNote(true),
+                new Condition.ItemsBetween(2, null)), List.of(new Action.AssignWarehouse("W2"),
+                new Action.AddTag("gift"))), edited);
+        assertEquals(List.of(battery.id(), eu.id(), all.id(), heavy.id()), ids(store.list()));
+        assertEquals(edited, store.list().get(2));
+        assertEquals(edited, store.update(all.id(), "Fallback W2", false, "note yes\nitems 2..",
+                "warehouse W2\ntag gift", "sup"), "unchanged: nothing written");
+        assertEquals("duplicate_name", code(() -> store.update(all.id(), "battery BY SEA", true, "", "tag x",
+                "sup")));
+        assertEquals("invalid", code(() -> store.update(all.id(), "X", true, "note maybe", "tag x", "sup")));
+        assertEquals("required", code(() -> store.update(all.id(), "X", true, "", "", "sup")));
+        assertEquals("rule_not_found", code(() -> store.update(424242, "X", true, "", "tag x", "sup")));
+        assertEquals(edited, store.list().get(2));
+        // a rule may keep its own name in another case
+        assertEquals("fallback w2", store.update(all.id(), "fallback w2", false, "note yes\nitems 2..",
+                "warehouse W2\ntag gift", "sup").name());
+
         store.delete(eu.id(), "sup");
         assertEquals(List.of(battery.id(), all.id(), heavy.id()), ids(store.list()));
         assertEquals(List.of(1, 2, 3), positions(db));
         assertEquals("rule_not_found", code(() -> store.delete(eu.id(), "sup")));
 
         assertEquals(List.of("RULE_ADDED", "RULE_ADDED", "RULE_ADDED", "RULE_ADDED", "RULE_ENABLED", "RULE_MOVED",
-                "RULE_MOVED", "RULE_DELETED"), audit(db));
+                "RULE_MOVED", "RULE_CHANGED", "RULE_CHANGED", "RULE_DELETED"), audit(db));
     }
 
     private static String code(Runnable r) {

@@ -2,17 +2,12 @@ package io.waybill.ui.internal.views;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
 import io.waybill.core.api.CustomsService;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.PackageDeclaration;
@@ -28,7 +23,7 @@ import java.util.List;
  * The package page's customs declaration (报关, {@code customs-card}): category, the store's tax ids, the declared
  * lines ({@code customs-lines}) and what would refuse the upload ({@code customs-problems}, each reason in the
  * operator's language). Until the package is uploaded, {@code customs-edit} opens {@code customs-dialog} to edit the
- * category and every line (field ids {@code customs-<field>-<n>}), and {@code customs-reset} drops the edits so the
+ * category and every line ({@link DeclarationDialog}), and {@code customs-reset} drops the edits so the
  * declaration follows the catalogue again. The core checks and saves; its reasons are shown in the dialog.
  */
 final class CustomsCard extends Div {
@@ -109,7 +104,8 @@ final class CustomsCard extends Div {
 
         // mayEdit: the core's PackageAction.EDIT_DECLARATION (before upload, the lifecycle's one rule; EDIT_PACKAGE)
         if (mayEdit) {
-            Button edit = new Button(getTranslation("customs.edit"), VaadinIcon.EDIT.create(), e -> openEditor(d));
+            Button edit = new Button(getTranslation("customs.edit"), VaadinIcon.EDIT.create(), e -> new DeclarationDialog(customs, row.id(),
+                    row.packageNo(), d, user, reload).open());
             edit.setId("customs-edit");
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             add(edit);
@@ -150,87 +146,5 @@ final class CustomsCard extends Div {
 
     private static String dash(String s) {
         return s == null || s.isBlank() ? "–" : s;
-    }
-
-    /** {@code customs-dialog}: the category and every line, as the core will save them. */
-    private void openEditor(PackageDeclaration d) {
-        Dialog dialog = new Dialog();
-        dialog.setId("customs-dialog");
-        dialog.setHeaderTitle(getTranslation("customs.editTitle", row.packageNo()));
-        dialog.setWidth("min(72rem, 96vw)");
-        Select<CustomsDeclaration.Category> category = new Select<>();
-        category.setId("customs-category-select");
-        category.setLabel(getTranslation("customs.category"));
-        category.setItems(CustomsDeclaration.Category.values());
-        category.setItemLabelGenerator(c -> getTranslation("customs.category." + c.name()));
-        category.setValue(d.category());
-        dialog.add(category);
-        List<Runnable> readers = new ArrayList<>();
-        List<PackageDeclaration.Line> edited = new ArrayList<>(d.lines());
-        int n = 0;
-        for (PackageDeclaration.Line l : d.lines()) {
-            int index = n++;
-            TextField en = text("customs-en-" + index, "customs.descriptionEn", l.descriptionEn());
-            TextField zh = text("customs-zh-" + index, "customs.descriptionZh", l.descriptionZh());
-            TextField hs = text("customs-hs-" + index, "products.hs", l.hsCode());
-            IntegerField qty = new IntegerField(getTranslation("col.quantity"));
-            qty.setId("customs-qty-" + index);
-            qty.setValue(l.quantity());
-            qty.setWidth("6rem");
-            BigDecimalField value = new BigDecimalField(getTranslation("customs.unitValue"));
-            value.setId("customs-value-" + index);
-            value.setValue(l.unitValue());
-            value.setWidth("8rem");
-            TextField currency = text("customs-currency-" + index, "products.currency", l.currency());
-            currency.setMaxLength(3);
-            currency.setWidth("6rem");
-            TextField origin = text("customs-origin-" + index, "products.origin", l.originCountry());
-            origin.setMaxLength(2);
-            origin.setWidth("6rem");
-            IntegerField net = new IntegerField(getTranslation("customs.netWeightGrams"));
-            net.setId("customs-net-" + index);
-            net.setValue(l.netWeightGrams());
-            net.setWidth("7rem");
-            Span sku = new Span(l.sku());
-            sku.addClassName("wb-badge");
-            Div line = new Div(sku, en, zh, hs, qty, value, currency, origin, net);
-            line.addClassName("wb-form-row");
-            line.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0.5rem")
-                    .set("align-items", "baseline");
-            dialog.add(line);
-            readers.add(() -> edited.set(index, new PackageDeclaration.Line(l.sku(), en.getValue(), zh.getValue(),
-                    hs.getValue(), qty.getValue() == null ? 0 : qty.getValue(), value.getValue(),
-                    currency.getValue(), origin.getValue(), net.getValue() == null ? 0 : net.getValue())));
-        }
-        Div error = new Div();
-        error.setId("customs-error");
-        error.addClassName("wb-error");
-        error.setVisible(false);
-        dialog.add(error);
-        Button save = new Button(getTranslation("customs.save"), e -> {
-            readers.forEach(Runnable::run);
-            try {
-                customs.save(row.id(), new PackageDeclaration(category.getValue(), null, edited, true), user);
-                dialog.close();
-                BatchUi.info(getTranslation("customs.saved", row.packageNo()));
-                reload.run();
-            } catch (OperationRefusedException ex) {
-                error.setText(Reasons.of(ex));
-                error.setVisible(true);
-            }
-        });
-        save.setId("customs-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
-        cancel.setId("customs-cancel");
-        dialog.getFooter().add(cancel, save);
-        dialog.open();
-    }
-
-    private TextField text(String id, String label, String value) {
-        TextField f = new TextField(getTranslation(label));
-        f.setId(id);
-        f.setValue(value == null ? "" : value);
-        return f;
     }
 }

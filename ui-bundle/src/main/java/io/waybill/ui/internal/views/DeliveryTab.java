@@ -20,9 +20,12 @@ public enum DeliveryTab {
             BatchAction.DRY_RUN_RULES, BatchAction.VOID)),
     /** Held: a line's platform SKU is not matched to a product; "Map SKU" creates the store's alias. */
     SKU_UNMATCHED(EnumSet.of(PackageStatus.SKU_UNMATCHED), List.of(BatchAction.MAP_SKU, BatchAction.VOID)),
-    /** To review (待审核): held by a logistics rule, listed with the rule's reason; release or void. */
-    HELD(EnumSet.of(PackageStatus.HELD), List.of(BatchAction.RELEASE, BatchAction.APPLY_RULES,
-            BatchAction.DRY_RUN_RULES, BatchAction.VOID)),
+    /**
+     * To review (待审核): held by a logistics rule, listed with the rule's reason; release, correct the address or the
+     * declaration of one ({@link ReviewEdits}), or void.
+     */
+    HELD(EnumSet.of(PackageStatus.HELD), List.of(BatchAction.RELEASE, BatchAction.EDIT_ADDRESS,
+            BatchAction.EDIT_DECLARATION, BatchAction.APPLY_RULES, BatchAction.DRY_RUN_RULES, BatchAction.VOID)),
     ALLOCATED(EnumSet.of(PackageStatus.ALLOCATED), List.of(BatchAction.UPLOAD, BatchAction.VOID)),
     AWAITING_TRACKING(EnumSet.of(PackageStatus.AWAITING_TRACKING),
             List.of(BatchAction.REFRESH_TRACKING, BatchAction.VOID)),
@@ -90,7 +93,7 @@ public enum DeliveryTab {
     /** Batch actions of the package lists. */
     public enum BatchAction {
         ALLOCATE, RELEASE, APPLY_RULES, DRY_RUN_RULES, VOID, UPLOAD, REFRESH_TRACKING, PRINT_PICKING, PRINT_LABELS,
-        MAP_SKU;
+        MAP_SKU, EDIT_ADDRESS, EDIT_DECLARATION;
 
         /** Element id of the action's button, e.g. {@code action-refresh-tracking}. */
         public String buttonId() {
@@ -105,6 +108,8 @@ public enum DeliveryTab {
                 case RELEASE -> "action-release";
                 case APPLY_RULES -> "action-apply-rules";
                 case DRY_RUN_RULES -> "action-dry-run-rules";
+                case EDIT_ADDRESS -> "action-edit-address";
+                case EDIT_DECLARATION -> "action-edit-declaration";
             };
         }
 

@@ -739,6 +739,12 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                         RuleDryRunDialog.open(rows.stream().map(PackageRow::id).toList(), viewer);
                     }
                 }
+                case EDIT_ADDRESS, EDIT_DECLARATION -> {
+                    List<PackageRow> rows = rowsOf(target);
+                    if (rows != null) {
+                        ReviewEdits.open(action, rows, actor, () -> grid.getDataProvider().refreshAll());
+                    }
+                }
             }
         } catch (ServiceUnavailableException e) {
             BatchUi.error(getTranslation("unavailable.service", e.serviceName()));

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.dnd.GridDropLocation;
+import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -39,7 +41,8 @@ import java.util.Map;
 
 /**
  * {@code /settings/rules}: the logistics rules (物流规则, issue 14) in priority order: add one (conditions and
- * actions), switch on/off, move up/down, delete, and dry-run them over package numbers or the waiting packages.
+ * actions), edit one in place (the same form), switch on/off, move up/down or drag a row to its place, delete, and
+ * dry-run them over package numbers or the waiting packages.
  * Supervisors and admins (the core checks {@code SET_SHIPPING_METHOD} for every change).
  */
 @Route(value = "settings/rules", layout = MainLayout.class)
@@ -62,6 +65,15 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
     private final TextField hold = new TextField();
     private final TextField tag = new TextField();
     private final Span error = new Span();
+    private final H3 formTitle = new H3();
+    private final Button save = new Button();
+    private final Button cancelEdit = new Button();
+    /** The rule the form edits, or null when it adds one. */
+    private LogisticsRule editing;
+    /** The row being dragged, or null. */
+    private LogisticsRule dragged;
+    private List<String> warehouseCodes = List.of();
+    private List<String> carrierIds = List.of();
     private final TextField dryRunPackages = new TextField();
     private final Div body = new Div();
     private final String actor = CurrentUser.get().map(UserIdentity::name).orElse("unknown");
@@ -73,6 +85,9 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
         titleRow.addClassName("wb-title-row");
         add(titleRow, notice, body);
         body.setWidthFull();
+        // once per view: build() runs again on every navigation to the page
+        save.addClickListener(e -> save());
+        cancelEdit.addClickListener(e -> resetForm());
     }
 
     @Override
@@ -110,13 +125,32 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
                     .setFlexGrow(0);
             grid.setEmptyStateText(getTranslation("rules.empty"));
             grid.setAllRowsVisible(true);
+            grid.setRowsDraggable(true);
+            grid.setDropMode(GridDropMode.BETWEEN);
+            grid.addDragStartListener(e -> dragged = e.getDraggedItems().isEmpty() ? null
+                    : e.getDraggedItems().get(0));
+            grid.addDragEndListener(e -> dragged = null);
+            grid.addDropListener(e -> {
+                LogisticsRule from = dragged;
+                LogisticsRule target = e.getDropTargetItem().orElse(null);
+                if (from != null && target != null) {
+                    int to = dropPosition(from.position(), target.position(),
+                            e.getDropLocation() == GridDropLocation.BELOW);
+                    if (to != from.position()) {
+                        change(() -> UiServices.rules().move(from.id(), to, actor));
+                    }
+                }
+            });
         }
-        body.add(intro, grid, new H3(getTranslation("rules.formTitle")), form(), new H3(getTranslation(
+        formTitle.setId("rule-form-title");
+        formTitle.setText(getTranslation("rules.formTitle"));
+        body.add(intro, grid, formTitle, form(), new H3(getTranslation(
                 "rules.dryRun.title")), dryRunForm());
         reload();
     }
 
     private Div form() {
+        editing = null;
         name.setId("rule-name");
         name.setLabel(getTranslation("rules.name"));
         name.setMaxLength(100);
@@ -155,19 +189,24 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
         tag.setId("rule-action-tag");
         tag.setLabel(getTranslation("rules.kind.TAG"));
         try {
-            warehouse.setItems(UiServices.warehouses().list().stream().filter(Warehouse::enabled)
-                    .map(Warehouse::code).toList());
-            carrier.setItems(UiServices.plugins().plugins().stream()
-                    .filter(p -> p.kind() == PluginInfo.Kind.CARRIER).map(PluginInfo::id).toList());
+            warehouseCodes = UiServices.warehouses().list().stream().filter(Warehouse::enabled)
+                    .map(Warehouse::code).toList();
+            warehouse.setItems(warehouseCodes);
+            carrierIds = UiServices.plugins().plugins().stream()
+                    .filter(p -> p.kind() == PluginInfo.Kind.CARRIER).map(PluginInfo::id).toList();
+            carrier.setItems(carrierIds);
         } catch (ServiceUnavailableException e) {
             notice.show(e);
         }
         error.setId("rule-error");
         error.addClassName("wb-error");
         error.setVisible(false);
-        Button save = new Button(getTranslation("rules.add"), e -> save());
+        save.setText(getTranslation("rules.add"));
         save.setId("rule-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        cancelEdit.setText(getTranslation("rules.cancelEdit"));
+        cancelEdit.setId("rule-cancel-edit");
+        cancelEdit.setVisible(false);
 
         Div head = new Div(name, enabled);
         head.addClassName("wb-filters");
@@ -179,7 +218,7 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
         whenLabel.addClassName("wb-label");
         Span thenLabel = new Span(getTranslation("rules.actions"));
         thenLabel.addClassName("wb-label");
-        Div form = new Div(head, whenLabel, when, conditionList, thenLabel, then, save, error);
+        Div form = new Div(head, whenLabel, when, conditionList, thenLabel, then, new Div(save, cancelEdit), error);
         form.setId("rule-form");
         return form;
     }
@@ -224,6 +263,10 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
         down.setAriaLabel(getTranslation("rules.down"));
         down.setTooltipText(getTranslation("rules.down"));
         down.setEnabled(r.position() < count);
+        Button edit = new Button(VaadinIcon.EDIT.create(), e -> startEdit(r));
+        edit.setId("rule-edit-" + r.position());
+        edit.setAriaLabel(getTranslation("rules.edit"));
+        edit.setTooltipText(getTranslation("rules.edit"));
         Button delete = new Button(VaadinIcon.TRASH.create(), e -> BatchUi.confirm(getTranslation("rules.delete"),
                 getTranslation("rules.deleteConfirm", r.name()), getTranslation("rules.delete"),
                 () -> change(() -> {
@@ -234,10 +277,82 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
         delete.setAriaLabel(getTranslation("rules.delete"));
         delete.setTooltipText(getTranslation("rules.delete"));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(up, down, delete)) {
+        for (Button b : List.of(up, down, edit, delete)) {
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
-        return new Div(up, down, delete);
+        return new Div(up, down, edit, delete);
+    }
+
+    /**
+     * The position a rule dragged from {@code from} takes when dropped above (or {@code below}) the row at
+     * {@code target} (positions from 1): the others keep their order.
+     */
+    static int dropPosition(int from, int target, boolean below) {
+        int before = below ? target + 1 : target; // the rule goes in front of the row now at this position
+        return from < before ? before - 1 : before;
+    }
+
+    /** Fills the form with a rule to change it in place. */
+    private void startEdit(LogisticsRule r) {
+        resetForm();
+        editing = r;
+        formTitle.setText(getTranslation("rules.editTitle", r.name()));
+        save.setText(getTranslation("rules.save"));
+        cancelEdit.setVisible(true);
+        name.setValue(r.name());
+        enabled.setValue(r.enabled());
+        conditions.addAll(r.conditions());
+        showConditions();
+        for (String a : r.actions()) {
+            int space = a.indexOf(' ');
+            String kind = space < 0 ? a : a.substring(0, space);
+            String value = space < 0 ? "" : a.substring(space + 1).strip();
+            switch (kind) {
+                case "warehouse" -> {
+                    if (!warehouseCodes.contains(value)) {
+                        warehouseCodes = new ArrayList<>(warehouseCodes);
+                        warehouseCodes.add(value);
+                        warehouse.setItems(warehouseCodes);
+                    }
+                    warehouse.setValue(value);
+                }
+                case "ship" -> {
+                    int s = value.indexOf(' ');
+                    String account = s < 0 ? value : value.substring(0, s);
+                    if (!carrierIds.contains(account)) {
+                        carrierIds = new ArrayList<>(carrierIds);
+                        carrierIds.add(account);
+                        carrier.setItems(carrierIds);
+                    }
+                    carrier.setValue(account);
+                    service.setValue(s < 0 ? "" : value.substring(s + 1).strip());
+                }
+                case "hold" -> hold.setValue(value);
+                case "tag" -> tag.setValue(value);
+                default -> {
+                    // an action kind this form does not know stays out of the form; saving would drop it
+                    showError(getTranslation("rules.editUnknownAction", a));
+                }
+            }
+        }
+        name.focus();
+    }
+
+    /** Empties the form and returns it to adding a rule. */
+    private void resetForm() {
+        editing = null;
+        formTitle.setText(getTranslation("rules.formTitle"));
+        save.setText(getTranslation("rules.add"));
+        cancelEdit.setVisible(false);
+        error.setVisible(false);
+        conditions.clear();
+        showConditions();
+        for (TextField f : List.of(name, service, hold, tag, conditionValue)) {
+            f.clear();
+        }
+        warehouse.clear();
+        carrier.clear();
+        enabled.setValue(true);
     }
 
     private void addCondition() {
@@ -302,16 +417,17 @@ public class RulesView extends VerticalLayout implements HasDynamicTitle, Before
             return;
         }
         try {
+            if (editing != null) {
+                LogisticsRule changed = UiServices.rules().update(editing.id(), name.getValue().strip(),
+                        enabled.getValue(), List.copyOf(conditions), actions, actor);
+                resetForm();
+                reload();
+                BatchUi.info(getTranslation("rules.changed", changed.name(), changed.position()));
+                return;
+            }
             LogisticsRule added = UiServices.rules().add(name.getValue().strip(), enabled.getValue(),
                     List.copyOf(conditions), actions, actor);
-            conditions.clear();
-            showConditions();
-            for (TextField f : List.of(name, service, hold, tag, conditionValue)) {
-                f.clear();
-            }
-            warehouse.clear();
-            carrier.clear();
-            enabled.setValue(true);
+            resetForm();
             reload();
             BatchUi.info(getTranslation("rules.added", added.name(), added.position()));
         } catch (OperationRefusedException e) {

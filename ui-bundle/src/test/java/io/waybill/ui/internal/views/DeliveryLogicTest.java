@@ -46,8 +46,8 @@ class DeliveryLogicTest {
     void actionsPerTabFollowTheWorkflow() {
         assertEquals(List.of(BatchAction.ALLOCATE, BatchAction.APPLY_RULES, BatchAction.DRY_RUN_RULES, BatchAction.VOID),
                 DeliveryTab.WAITING.actions());
-        assertEquals(List.of(BatchAction.RELEASE, BatchAction.APPLY_RULES, BatchAction.DRY_RUN_RULES, BatchAction.VOID),
-                DeliveryTab.HELD.actions());
+        assertEquals(List.of(BatchAction.RELEASE, BatchAction.EDIT_ADDRESS, BatchAction.EDIT_DECLARATION,
+                BatchAction.APPLY_RULES, BatchAction.DRY_RUN_RULES, BatchAction.VOID), DeliveryTab.HELD.actions());
         assertTrue(DeliveryTab.HELD.showsHolds());
         assertEquals(DeliveryTab.HELD, DeliveryTab.fromSlug("held").orElseThrow());
         assertTrue(DeliveryTab.OUT_OF_STOCK.actions().contains(BatchAction.ALLOCATE));

@@ -51,7 +51,10 @@ enum Column {
     SHIPPING_PAID("shipping_paid", false, true,
             "shipping_paid", "shipping_price", "shipping_fee", "运费"),
     SHIP_BY("ship_by", false, true,
-            "ship_by", "ship_by_date", "latest_ship_date", "最晚发货时间", "发货截止日期");
+            "ship_by", "ship_by_date", "latest_ship_date", "最晚发货时间", "发货截止日期"),
+    BUYER_NOTE("buyer_note", false, true,
+            "buyer_note", "buyer_message", "customer_note", "order_note", "买家留言", "买家备注",
+            "客户留言");
 
     private final String canonical;
     private final boolean required;

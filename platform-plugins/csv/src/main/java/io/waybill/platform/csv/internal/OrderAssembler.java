@@ -139,7 +139,7 @@ final class OrderAssembler {
         // The file's phone and e-mail are the buyer's contact as well as the ship-to contact: order files have one.
         PlatformOrder.Value value = new PlatformOrder.Value(first.amount(Column.ORDER_TOTAL),
                 first.amount(Column.SHIPPING_PAID), first.currency(), blankToNull(first.get(Column.PHONE)),
-                blankToNull(first.get(Column.EMAIL)), first.shipBy());
+                blankToNull(first.get(Column.EMAIL)), first.shipBy(), blankToNull(first.get(Column.BUYER_NOTE)));
         return new ParsedOrder(new PlatformOrder(platformOrderId, first.orderNo(), first.cancelled(), createdAt,
                 shipTo, lines, value), rowNumbers);
     }

@@ -588,6 +588,27 @@ class CsvOrderFileParserTest {
     }
 
     @Test
+    void readsTheBuyerNoteOfAnOrderUnderEnglishAndChineseHeaders() {
+        // given
+        byte[] english = utf8(HEADER + ",buyer_note\n"
+                + "7001,2024-05-01 10:00,Ann,1 Main St,Springfield,US,MUG-RED,1,\" Gift wrap, please \"\n"
+                + "7002,2024-05-01 10:00,Bob,2 Main St,Springfield,US,MUG-RED,1,\n");
+        byte[] chinese = utf8("订单号,下单时间,收件人,地址1,城市,国家,SKU,数量,买家留言\n"
+                + "CN-7003,2024-05-01 10:00,李娜,世纪大道100号,上海,CN,MUG-RED,1,请用礼品包装\n");
+        // when
+        Result<ParsedOrderFile> en = parser("UTC").parse("notes.csv", english);
+        Result<ParsedOrderFile> zh = parser("Asia/Shanghai").parse("留言.csv", chinese);
+        // then
+        assertTrue(en.isOk(), en.messages().toString());
+        assertEquals(List.of(), en.value().problems());
+        assertEquals("Gift wrap, please", byNo(en.value()).get("7001").order().value().buyerNote());
+        assertNull(byNo(en.value()).get("7002").order().value().buyerNote());
+        assertEquals(PlatformOrder.Value.NONE, byNo(en.value()).get("7002").order().value());
+        assertTrue(zh.isOk(), zh.messages().toString());
+        assertEquals("请用礼品包装", zh.value().orders().get(0).order().value().buyerNote());
+    }
+
+    @Test
     void readsTheOrderValueColumnsUnderChineseHeaders() {
         // given
         byte[] content = utf8("订单号,下单时间,收件人,地址1,城市,省州,邮编,国家,电话,邮箱,SKU,数量,单价,币种,订单金额,运费,"
