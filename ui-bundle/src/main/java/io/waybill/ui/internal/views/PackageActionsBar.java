@@ -214,84 +214,7 @@ final class PackageActionsBar extends Div {
             BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
             return;
         }
-        Dialog dialog = new Dialog();
-        dialog.setId("void-dialog");
-        dialog.setHeaderTitle(getTranslation("pkg.void.title", row.packageNo()));
-        dialog.setWidth("32rem");
-
-        Select<VoidReason> reason = new Select<>();
-        reason.setId("void-reason");
-        reason.setLabel(getTranslation("void.reason"));
-        reason.setItems(VoidReason.values());
-        reason.setItemLabelGenerator(r -> getTranslation("void.reason." + r.name()));
-        reason.setPlaceholder(getTranslation("void.reason.placeholder"));
-        reason.setWidthFull();
-        TextArea other = new TextArea(getTranslation("void.reasonText"));
-        other.setId("void-reason-text");
-        other.setMaxLength(VoidReasons.MAX_LENGTH);
-        other.setWidthFull();
-        other.setVisible(false);
-        reason.addValueChangeListener(e -> {
-            other.setVisible(e.getValue() == VoidReason.OTHER);
-            reason.setInvalid(false);
-            other.setInvalid(false);
-        });
-        Div stepOne = new Div(new Paragraph(getTranslation("void.step1", 1)), reason, other);
-
-        Paragraph summary = new Paragraph(getTranslation("void.step2", 1));
-        summary.setId("void-summary");
-        Paragraph reasonEcho = new Paragraph();
-        reasonEcho.setId("void-reason-echo");
-        reasonEcho.addClassName("wb-muted");
-        Div stepTwo = new Div(summary, reasonEcho);
-        stepTwo.setVisible(false);
-        dialog.add(stepOne, stepTwo);
-
-        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
-        cancel.setId("void-cancel");
-        Button back = new Button(getTranslation("action.back"));
-        back.setId("void-back");
-        back.setVisible(false);
-        Button next = new Button(getTranslation("action.next"));
-        next.setId("void-next");
-        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button confirm = new Button(getTranslation("void.confirm"));
-        confirm.setId("void-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        confirm.setVisible(false);
-        confirm.setDisableOnClick(true);
-        String[] chosen = new String[1];
-        next.addClickListener(e -> {
-            VoidReasons.Checked checked = VoidReasons.check(reason.getValue(), other.getValue(),
-                    r -> getTranslation("void.reason." + r.name()));
-            if (!checked.ok()) {
-                if (reason.getValue() == null) {
-                    reason.setErrorMessage(getTranslation(checked.errorKey()));
-                    reason.setInvalid(true);
-                } else {
-                    other.setErrorMessage(getTranslation(checked.errorKey()));
-                    other.setInvalid(true);
-                }
-                return;
-            }
-            chosen[0] = checked.reason();
-            reasonEcho.setText(getTranslation("void.reasonEcho", checked.reason()));
-            stepOne.setVisible(false);
-            stepTwo.setVisible(true);
-            next.setVisible(false);
-            back.setVisible(true);
-            confirm.setVisible(true);
-        });
-        back.addClickListener(e -> {
-            stepOne.setVisible(true);
-            stepTwo.setVisible(false);
-            next.setVisible(true);
-            back.setVisible(false);
-            confirm.setVisible(false);
-        });
-        confirm.addClickListener(e -> {
-            dialog.close();
-            String why = chosen[0];
+        new VoidDialog(getTranslation("pkg.void.title", row.packageNo()), 1, why -> {
             BatchUi.work(getTranslation("pkg.void"), () -> fulfilment.voidPackages(List.of(row.id()), why, actor),
                     result -> {
                         if (result.failures().isEmpty()) {
@@ -302,8 +225,6 @@ final class PackageActionsBar extends Div {
                         }
                         reload.run();
                     });
-        });
-        dialog.getFooter().add(cancel, back, next, confirm);
-        dialog.open();
+        }).open();
     }
 }
