@@ -51,7 +51,8 @@ public final class MigrationRunner {
             "V24__customs_master_data.sql",
             "V25__package_declarations.sql",
             "V26__million_packages.sql",
-            "V29__cross_border_carrier_codes.sql");
+            "V29__cross_border_carrier_codes.sql",
+            "V30__package_merge.sql");
 
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);

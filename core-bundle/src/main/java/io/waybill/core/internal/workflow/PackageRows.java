@@ -3,6 +3,7 @@ package io.waybill.core.internal.workflow;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.PackageContents;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
@@ -124,12 +125,14 @@ final class PackageRows {
         return new Refusal(Reason.of(Reason.CONCURRENT_CHANGE, packageNo), packageNo);
     }
 
-    /** The package's order lines, one per SKU, sorted by SKU id. */
-    static List<AllocationPolicy.Line> lines(Connection c, long orderId) throws SQLException {
+    /** The package's order lines ({@link PackageContents}), one per SKU, sorted by SKU id. */
+    static List<AllocationPolicy.Line> lines(Connection c, long packageId) throws SQLException {
         List<AllocationPolicy.Line> lines = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT l.SKU_ID, s.CODE, SUM(l.QUANTITY) FROM WB_ORDER_LINE l "
-                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE ORDER BY l.SKU_ID")) {
-            ps.setLong(1, orderId);
+                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID IN " + PackageContents.ORDERS_OF_PACKAGE
+                + " GROUP BY l.SKU_ID, s.CODE ORDER BY l.SKU_ID")) {
+            ps.setLong(1, packageId);
+            ps.setLong(2, packageId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     lines.add(new AllocationPolicy.Line(rs.getLong(1), rs.getString(2), rs.getInt(3)));

@@ -1,6 +1,7 @@
 package io.waybill.core.internal.workflow;
 
 import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.PackageContents;
 import io.waybill.core.internal.persistence.Jdbc;
 
 import io.waybill.core.api.Permission;
@@ -331,7 +332,7 @@ public class ShippingServiceImpl implements ShippingService {
         try (PreparedStatement ps = c.prepareStatement("SELECT p.ID, p.PACKAGE_NO, p.TRACKING_NO, p.STATUS, "
                 + "p.ORDER_ID, p.WAREHOUSE_ID, p.EXPECTED_WEIGHT_GRAMS, s.WEIGHT_TOLERANCE_GRAMS, "
                 + "s.WEIGHT_TOLERANCE_PERCENT, s.ID, s.PLATFORM, (SELECT MAX(k.WEIGHT_TOLERANCE_GRAMS) FROM "
-                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = p.ORDER_ID) "
+                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID IN " + PackageContents.ordersOf("p") + ") "
                 + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN WB_STORE s ON s.ID = o.STORE_ID "
                 + "WHERE " + where)) {
             ps.setObject(1, key);
