@@ -20,6 +20,9 @@ public interface PackageMergeService {
      */
     List<MergeSuggestion> suggestions();
 
+    /** The numbers of the packages merged into this one, by id; empty when it is no merge. */
+    List<String> members(long packageId);
+
     /**
      * Merges the packages into the lowest-numbered one, which ships for all: the others move to MERGED (their
      * orders, lines and reserved stock now go with it), its tracking number is confirmed to every order.

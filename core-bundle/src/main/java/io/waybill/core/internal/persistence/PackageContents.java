@@ -13,31 +13,30 @@ import java.util.List;
  */
 public final class PackageContents {
 
-    /**
-     * SQL condition on an order id column: the orders of the package whose id is bound twice at this place
-     * (e.g. {@code "l.ORDER_ID IN " + ORDERS_OF_PACKAGE}, then the package id for both markers).
-     */
-    public static final String ORDERS_OF_PACKAGE =
-            "(SELECT m.ORDER_ID FROM WB_PACKAGE m WHERE m.ID = ? OR m.MERGED_INTO = ?)";
-
-    /**
-     * As {@link #ORDERS_OF_PACKAGE} for a correlated subquery: the orders of the package {@code alias.ID} of the outer
-     * query (no parameter).
-     */
-    public static String ordersOf(String alias) {
-        return "(SELECT m.ORDER_ID FROM WB_PACKAGE m WHERE m.ID = " + alias + ".ID OR m.MERGED_INTO = " + alias + ".ID)";
-    }
-
     private PackageContents() {
     }
 
-    /** The order ids of a package: its own order first, then those of the packages merged into it by package id. */
+    /**
+     * The order ids of a package: its own order first, then those of the packages merged into it by package id. Plain
+     * index lookups (the package's primary key; MERGED_INTO only for a merge): a subquery over WB_PACKAGE in the
+     * content reads is planned by Derby as a scan that waits on every package row another transaction holds.
+     */
     public static List<Long> orders(Connection c, long packageId) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement own = c.prepareStatement("SELECT ORDER_ID FROM WB_PACKAGE WHERE ID = ?");
-             PreparedStatement merged = c.prepareStatement("SELECT ORDER_ID FROM WB_PACKAGE WHERE MERGED_INTO = ? "
-                     + "ORDER BY ID")) {
-            for (PreparedStatement ps : List.of(own, merged)) {
+        boolean merge;
+        try (PreparedStatement ps = c.prepareStatement("SELECT ORDER_ID, MERGE_SIZE FROM WB_PACKAGE WHERE ID = ?")) {
+            ps.setLong(1, packageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return ids;
+                }
+                ids.add(rs.getLong(1));
+                merge = rs.getInt(2) > 0;
+            }
+        }
+        if (merge) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ORDER_ID FROM WB_PACKAGE WHERE MERGED_INTO = ? "
+                    + "ORDER BY ID")) {
                 ps.setLong(1, packageId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -46,6 +45,13 @@ public final class PackageContents {
                 }
             }
         }
+        return ids;
+    }
+
+    /** The package and the packages merged into it, by id (just the package when it is no merge). */
+    public static List<Long> packages(Connection c, long packageId) throws SQLException {
+        List<Long> ids = new ArrayList<>(List.of(packageId));
+        ids.addAll(members(c, packageId));
         return ids;
     }
 

@@ -144,28 +144,30 @@ public final class Kits {
      * package, or by a package merged into it while it held stock); sorted by SKU id (the lock order).
      */
     public static List<Units> held(Connection c, long packageId, long orderId) throws SQLException {
-        List<Units> lines = new ArrayList<>();
+        TreeMap<Long, Units> bySku = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT l.SKU_ID, s.CODE, SUM(l.QUANTITY) FROM WB_ORDER_LINE l "
-                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID IN " + PackageContents.ORDERS_OF_PACKAGE
-                + " GROUP BY l.SKU_ID, s.CODE ORDER BY l.SKU_ID")) {
-            ps.setLong(1, packageId);
-            ps.setLong(2, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(new Units(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE")) {
+            for (long order : PackageContents.orders(c, packageId)) {
+                ps.setLong(1, order);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        add(bySku, new Units(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                    }
                 }
             }
         }
+        List<Units> lines = new ArrayList<>(bySku.values());
         Map<Long, Map<Long, Units>> recorded = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT k.BUNDLE_SKU_ID, k.COMPONENT_SKU_ID, s.CODE, "
                 + "k.QUANTITY FROM WB_PACKAGE_COMPONENT k JOIN WB_SKU s ON s.ID = k.COMPONENT_SKU_ID "
-                + "WHERE k.PACKAGE_ID IN (SELECT m.ID FROM WB_PACKAGE m WHERE m.ID = ? OR m.MERGED_INTO = ?)")) {
-            ps.setLong(1, packageId);
-            ps.setLong(2, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    add(recorded.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()),
-                            new Units(rs.getLong(2), rs.getString(3), rs.getInt(4)));
+                + "WHERE k.PACKAGE_ID = ?")) {
+            for (long pkg : PackageContents.packages(c, packageId)) {
+                ps.setLong(1, pkg);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        add(recorded.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()),
+                                new Units(rs.getLong(2), rs.getString(3), rs.getInt(4)));
+                    }
                 }
             }
         }

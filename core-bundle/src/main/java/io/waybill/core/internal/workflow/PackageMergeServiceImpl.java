@@ -133,6 +133,23 @@ public class PackageMergeServiceImpl implements PackageMergeService {
     }
 
     @Override
+    public List<String> members(long packageId) {
+        return Jdbc.inTransaction(ds, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_NO FROM WB_PACKAGE WHERE MERGED_INTO = ? "
+                    + "ORDER BY ID")) {
+                ps.setLong(1, packageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public long merge(List<Long> packageIds, String actor) {
         authorizer.require(actor, Permission.MERGE_PACKAGES);
         TreeSet<Long> ids = new TreeSet<>();
