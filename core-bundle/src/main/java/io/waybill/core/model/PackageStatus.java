@@ -36,5 +36,10 @@ public enum PackageStatus {
     /** The store refused the shipment confirmation; the reason is recorded. */
     SYNC_FAILED,
     /** Cancelled by the seller. */
-    VOIDED
+    VOIDED,
+    /**
+     * Merged into another package of the same buyer that ships for it (issue 14, 审单; since model 1.13): it keeps its
+     * order and lines, no step takes it, and "Undo merge" on the merged package brings it back as it was.
+     */
+    MERGED
 }

@@ -192,6 +192,27 @@ public record Reason(String code, List<String> params) {
     public static final String EDIT_LOCKED = "edit_locked";
     /** An upload of the package is queued or running: [package no., what ({@code {n,field}} key)]. Since 1.11. */
     public static final String UPLOAD_IN_PROGRESS = "upload_in_progress";
+    // merge (issue 14, 审单; since 1.13)
+    /** History of the merged package: packages merged into it: [package nos., comma-separated]. */
+    public static final String MERGED_FROM = "merged_from";
+    /** History of a package merged into another: [the merged package's no.]. */
+    public static final String MERGED_INTO = "merged_into";
+    /** History: a merge was undone: [the packages that ship on their own again, comma-separated]. */
+    public static final String MERGE_UNDONE = "merge_undone";
+    /** Refusal: fewer than two packages to merge: []. */
+    public static final String MERGE_TOO_FEW = "merge_too_few";
+    /** Refusal: two packages of different stores, buyers or ship-to addresses: [package no., package no.]. */
+    public static final String MERGE_MISMATCH = "merge_mismatch";
+    /** Refusal: two packages at different steps: [package no., its status, package no., its status]. */
+    public static final String MERGE_STEP = "merge_step";
+    /** Refusal: two packages allocated in different warehouses: [package no., warehouse, package no., warehouse]. */
+    public static final String MERGE_WAREHOUSE = "merge_warehouse";
+    /** Refusal: the package is a merge already: [package no.]. */
+    public static final String MERGE_NESTED = "merge_nested";
+    /** Refusal: the package's customs declaration was edited: [package no.]. */
+    public static final String MERGE_DECLARATION = "merge_declaration";
+    /** Refusal of "Undo merge": the package is no merge: [package no.]. */
+    public static final String NOT_MERGED = "not_merged";
     /** Another change of the package came first: [package no.]. */
     public static final String CONCURRENT_CHANGE = "concurrent_change";
 
@@ -446,6 +467,7 @@ public record Reason(String code, List<String> params) {
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("ship_to", "ship-to address"),
             Map.entry("declaration", "customs declaration"),
+            Map.entry("contents", "contents"),
             Map.entry("category", "category"),
             Map.entry("sku", "SKU"),
             Map.entry("description_en", "English description"),
@@ -501,6 +523,19 @@ public record Reason(String code, List<String> params) {
             Map.entry(ALREADY_VOIDED, "Package {0} is voided; it cannot be {1,verb}."),
             Map.entry(ILLEGAL_STATE, "Package {0} is {1,status}; it cannot be {2,verb} now."),
             Map.entry(UNKNOWN_PACKAGE_ID, "No package with id {0}."),
+            Map.entry(MERGED_FROM, "Merged with {0}: they ship in this parcel"),
+            Map.entry(MERGED_INTO, "Merged into package {0}, which ships for it"),
+            Map.entry(MERGE_UNDONE, "Merge undone: {0} ship on their own again"),
+            Map.entry(MERGE_TOO_FEW, "Choose at least two packages to merge."),
+            Map.entry(MERGE_MISMATCH, "Packages {0} and {1} cannot be merged: they are not of the same store, buyer "
+                    + "and ship-to address."),
+            Map.entry(MERGE_STEP, "Packages {0} ({1,status}) and {2} ({3,status}) are at different steps; bring "
+                    + "them to the same step before merging."),
+            Map.entry(MERGE_WAREHOUSE, "Packages {0} ({1}) and {2} ({3}) are allocated in different warehouses; "
+                    + "they cannot ship as one parcel."),
+            Map.entry(MERGE_NESTED, "Package {0} is a merge already; undo that merge first."),
+            Map.entry(MERGE_DECLARATION, "Package {0} has an edited customs declaration; reset it before merging."),
+            Map.entry(NOT_MERGED, "Package {0} is no merge; there is nothing to undo."),
             Map.entry(CONCURRENT_CHANGE, "Package {0} was changed by someone else at the same time; refresh and try "
                     + "again."),
             Map.entry(CUSTOMS_EDITED, "Customs declaration edited: {0}, {1,number,integer} line(s), total {2} {3}"),
@@ -813,6 +848,7 @@ public record Reason(String code, List<String> params) {
             case WAITING -> "put back to waiting";
             case SKU_UNMATCHED -> "held for an unmatched SKU";
             case HELD -> "held for review";
+            case MERGED -> "merged";
         };
     }
 

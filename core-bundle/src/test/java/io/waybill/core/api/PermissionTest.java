@@ -28,7 +28,7 @@ class PermissionTest {
         // given the three roles (Karaf realm roles, as users.properties gives them)
         Set<Permission> operator = EnumSet.of(Permission.IMPORT_ORDERS, Permission.EDIT_ADDRESS, Permission.ALLOCATE,
                 Permission.UPLOAD_TO_CARRIER, Permission.REFRESH_TRACKING, Permission.MARK_PRINTED,
-                Permission.SHIP_WEIGHED, Permission.START_SYNC, Permission.ANNOTATE_PACKAGE);
+                Permission.SHIP_WEIGHED, Permission.START_SYNC, Permission.ANNOTATE_PACKAGE, Permission.MERGE_PACKAGES);
         Set<Permission> supervisor = EnumSet.copyOf(operator);
         supervisor.addAll(EnumSet.of(Permission.SET_STOCK, Permission.ADJUST_STOCK, Permission.VOID,
                 Permission.SHIP_BATCH, Permission.OVERRIDE_WEIGHT, Permission.SET_TOLERANCE,

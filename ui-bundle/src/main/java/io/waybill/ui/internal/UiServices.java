@@ -122,6 +122,11 @@ public final class UiServices {
         return require(servlet().ruleService, "RuleService");
     }
 
+    /** Merge packages of one buyer and undo it (issue 14, 审单). */
+    public static io.waybill.core.api.PackageMergeService merges() {
+        return require(servlet().packageMergeService, "PackageMergeService");
+    }
+
     public static UserService users() {
         return require(servlet().userService, "UserService");
     }

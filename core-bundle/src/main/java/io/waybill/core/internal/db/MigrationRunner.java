@@ -52,6 +52,7 @@ public final class MigrationRunner {
             "V25__package_declarations.sql",
             "V26__million_packages.sql",
             "V29__cross_border_carrier_codes.sql",
+            "V30__package_merge.sql",
             "V31__order_buyer_note.sql");
 
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import static io.waybill.core.model.PackageStatus.ALLOCATED;
 import static io.waybill.core.model.PackageStatus.AWAITING_TRACKING;
 import static io.waybill.core.model.PackageStatus.HELD;
+import static io.waybill.core.model.PackageStatus.MERGED;
 import static io.waybill.core.model.PackageStatus.OUT_OF_STOCK;
 import static io.waybill.core.model.PackageStatus.PRINTED;
 import static io.waybill.core.model.PackageStatus.SHIPPED;
@@ -34,21 +35,23 @@ public final class PackageLifecycle {
     private static final Map<PackageStatus, Set<PackageStatus>> NEXT = new EnumMap<>(PackageStatus.class);
 
     static {
-        allow(WAITING, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, HELD, VOIDED);
-        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, HELD, VOIDED);
+        allow(WAITING, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, HELD, VOIDED, MERGED);
+        allow(OUT_OF_STOCK, ALLOCATED, OUT_OF_STOCK, SKU_UNMATCHED, HELD, VOIDED, MERGED);
         // held until its platform SKUs are mapped (capture, or a re-capture adding an unknown SKU, puts it here)
-        allow(SKU_UNMATCHED, WAITING, SKU_UNMATCHED, VOIDED);
+        allow(SKU_UNMATCHED, WAITING, SKU_UNMATCHED, VOIDED, MERGED);
         // held for review by a logistics rule (issue 14): released to waiting, or voided; nothing else
-        allow(HELD, WAITING, HELD, VOIDED);
-        allow(ALLOCATED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
+        allow(HELD, WAITING, HELD, VOIDED, MERGED);
+        allow(ALLOCATED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED, MERGED);
         allow(AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
-        allow(UPLOAD_FAILED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED);
+        allow(UPLOAD_FAILED, AWAITING_TRACKING, TRACKED, UPLOAD_FAILED, VOIDED, MERGED);
         allow(TRACKED, PRINTED, VOIDED);
         allow(PRINTED, PRINTED, SHIPPED, VOIDED);
         allow(SHIPPED, SYNCED, SYNC_FAILED);
         allow(SYNC_FAILED, SYNCED, SYNC_FAILED);
         allow(SYNCED);
         allow(VOIDED);
+        // merged into another package: no step moves it; only "Undo merge" brings it back ({@link #canRestore})
+        allow(MERGED);
     }
 
     /** Statuses in which the package holds reserved stock. */
@@ -67,6 +70,8 @@ public final class PackageLifecycle {
     public static final Set<PackageStatus> EDITABLE_BEFORE_UPLOAD = Collections.unmodifiableSet(
             EnumSet.of(WAITING, OUT_OF_STOCK, SKU_UNMATCHED, HELD, ALLOCATED, UPLOAD_FAILED));
 
+    /** What an edit before upload changes: the package's contents, by a merge or its undo ({@code Reason} field key). */
+    public static final String EDIT_CONTENTS = "contents";
     /** What an edit before upload changes: the ship-to address ({@code Reason} field key). */
     public static final String EDIT_SHIP_TO = "ship_to";
     /** What an edit before upload changes: the customs declaration ({@code Reason} field key). */
@@ -119,6 +124,14 @@ public final class PackageLifecycle {
             throw new OperationRefusedException(Reason.of(Reason.HELD_FOR_REVIEW, packageNo, to));
         }
         throw new OperationRefusedException(Reason.of(Reason.ILLEGAL_STATE, packageNo, from, to));
+    }
+
+    /**
+     * Whether "Undo merge" may bring a merged package back in this status: the merged package's status, one of the
+     * statuses before upload (a merge is undone only while the merged package may still change).
+     */
+    public static boolean canRestore(PackageStatus to) {
+        return EDITABLE_BEFORE_UPLOAD.contains(to);
     }
 
     /** Whether the address and declaration of a package in this status may change (not uploaded yet). */

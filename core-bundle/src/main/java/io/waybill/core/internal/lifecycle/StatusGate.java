@@ -49,6 +49,18 @@ public final class StatusGate {
     }
 
     /**
+     * The gate of "Undo merge": from {@link PackageStatus#MERGED} back to {@code to}, the merged package's status
+     * ({@link PackageLifecycle#canRestore}); the one move out of MERGED, kept out of {@link #to} so no other step
+     * can take a merged package.
+     */
+    public static StatusGate restoreFromMerge(PackageStatus to) {
+        if (!PackageLifecycle.canRestore(to)) {
+            throw new IllegalArgumentException("a merged package cannot be restored to " + to);
+        }
+        return new StatusGate(to, java.util.EnumSet.of(PackageStatus.MERGED), "", "");
+    }
+
+    /**
      * Only from these statuses (each must be an allowed predecessor, or {@code to} itself when it stays put, see
      * {@link #orStaying}).
      */

@@ -542,13 +542,24 @@ public class PackageServiceImpl implements PackageService {
             record Numbered(int lineNo, PackageDetail.Line line) {
             }
             List<Numbered> numbered = new ArrayList<>();
-            o.getLines().forEach(l -> numbered.add(new Numbered(l.getLineNo(), new PackageDetail.Line(
-                    l.getSku().getCode(), l.getSku().getName(), l.getQuantity(), l.getSku().getWeightGrams(),
-                    money(l.getUnitPrice(), l.getCurrency()), l.getCurrency(), true))));
-            for (Object[] u : unmatchedLines(em, List.of(o.getId()))) {
-                String currency = (String) u[5];
-                numbered.add(new Numbered(((Number) u[3]).intValue(), new PackageDetail.Line((String) u[1], null,
-                        ((Number) u[2]).intValue(), 0, money(toDecimal(u[4]), currency), currency, false)));
+            // a merge contains the lines of the orders merged into it too (PackageContents), after its own
+            List<io.waybill.core.internal.persistence.OrderEntity> orders = new ArrayList<>(List.of(o));
+            for (Object id : em.createNativeQuery("SELECT ORDER_ID FROM WB_PACKAGE WHERE MERGED_INTO = ? ORDER BY ID")
+                    .setParameter(1, packageId).getResultList()) {
+                orders.add(em.find(io.waybill.core.internal.persistence.OrderEntity.class, ((Number) id).longValue()));
+            }
+            for (int i = 0; i < orders.size(); i++) {
+                int offset = i * 100_000;
+                orders.get(i).getLines().forEach(l -> numbered.add(new Numbered(offset + l.getLineNo(),
+                        new PackageDetail.Line(l.getSku().getCode(), l.getSku().getName(), l.getQuantity(),
+                                l.getSku().getWeightGrams(), money(l.getUnitPrice(), l.getCurrency()), l.getCurrency(),
+                                true))));
+                for (Object[] u : unmatchedLines(em, List.of(orders.get(i).getId()))) {
+                    String currency = (String) u[5];
+                    numbered.add(new Numbered(offset + ((Number) u[3]).intValue(), new PackageDetail.Line(
+                            (String) u[1], null, ((Number) u[2]).intValue(), 0, money(toDecimal(u[4]), currency),
+                            currency, false)));
+                }
             }
             numbered.sort(java.util.Comparator.comparingInt(Numbered::lineNo));
             List<PackageDetail.Line> lines = bundleLines(em, packageId,

@@ -249,7 +249,8 @@ public class SyncJobWorker {
         });
     }
 
-    private record Shipment(String packageNo, String status, String platformOrderId, String carrierId,
+    /** A package to confirm; {@code platformOrderIds}: its order's, then those of the orders merged into it. */
+    private record Shipment(String packageNo, String status, List<String> platformOrderIds, String carrierId,
                             String trackingNo, Instant shippedAt, String carrierCode) {
     }
 
@@ -264,17 +265,26 @@ public class SyncJobWorker {
                 Jdbc.inTransaction(ds, c -> fail(c, j, s, "The package has no tracking number to report."));
                 return;
             }
-            Result<Boolean> r = PluginCalls.guarded("the marketplace plugin", () -> connector.confirmShipment(
-                    new StoreContext(store.code(), Map.of()),
-                    new ShipmentConfirmation(s.platformOrderId(), s.carrierCode(), s.trackingNo(), s.shippedAt())));
+            // one confirmation per order of the package: a merge ships for the orders merged into it too (issue
+            // 14); each is idempotent, so a retry after one of them failed confirms the others again harmlessly
+            Result<Boolean> r = null;
+            for (String platformOrderId : s.platformOrderIds()) {
+                r = PluginCalls.guarded("the marketplace plugin", () -> connector.confirmShipment(
+                        new StoreContext(store.code(), Map.of()),
+                        new ShipmentConfirmation(platformOrderId, s.carrierCode(), s.trackingNo(), s.shippedAt())));
+                if (!r.isOk()) {
+                    break;
+                }
+            }
+            Result<Boolean> result = r;
             Jdbc.inTransaction(ds, c -> {
-                if (r.isOk()) {
+                if (result.isOk()) {
                     setStatus(c, j, s, PackageStatus.SYNCED, null, "SYNCED", io.waybill.core.model.Reason.of(
                             io.waybill.core.model.Reason.SYNC_CONFIRMED, store.code(), s.carrierCode(), s.trackingNo()),
                             null);
                     return finish(c, j, "DONE", null);
                 }
-                PluginFailure f = PluginFailure.of(r);
+                PluginFailure f = PluginFailure.of(result);
                 String text = f.text("");
                 if (f.rateLimited()) {
                     Duration pause = f.retryAfter().orElse(Duration.ofSeconds(1));
@@ -309,7 +319,17 @@ public class SyncJobWorker {
                 Timestamp shipped = rs.getTimestamp(6);
                 String carrier = rs.getString(4);
                 String code = rs.getString(7);
-                return new Shipment(rs.getString(1), rs.getString(2), rs.getString(3), carrier, rs.getString(5),
+                List<String> orders = new ArrayList<>(List.of(rs.getString(3)));
+                try (PreparedStatement merged = c.prepareStatement("SELECT o.PLATFORM_ORDER_ID FROM WB_PACKAGE m "
+                        + "JOIN WB_ORDER o ON o.ID = m.ORDER_ID WHERE m.MERGED_INTO = ? ORDER BY m.ID")) {
+                    merged.setLong(1, packageId);
+                    try (ResultSet mr = merged.executeQuery()) {
+                        while (mr.next()) {
+                            orders.add(mr.getString(1));
+                        }
+                    }
+                }
+                return new Shipment(rs.getString(1), rs.getString(2), List.copyOf(orders), carrier, rs.getString(5),
                         shipped == null ? clock.instant() : shipped.toInstant(), code != null ? code : carrier);
             }
         }

@@ -3,6 +3,7 @@ package io.waybill.core.internal.workflow;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.PackageContents;
 import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.workers.WorkerPool;
 import io.waybill.core.model.BatchResult;
@@ -266,7 +267,7 @@ final class BatchAllocator {
         /** One package in its own transaction: claim, ask the policy, reserve or record the shortages. */
         private List<Shortage> allocateOne(Connection c, long id) throws SQLException {
             Claimed p = PackageRows.claim(c, id, PackageStatus.ALLOCATED);
-            AllocationPolicy.Planning planning = policy.plan(p.packageNo(), PackageRows.lines(c, p.orderId()), kits,
+            AllocationPolicy.Planning planning = policy.plan(p.packageNo(), PackageRows.lines(c, p.id()), kits,
                     warehouses(c, p.storeId()), p.ruleWarehouseId(), enabled);
             if (planning instanceof AllocationPolicy.Refused r) {
                 throw new Refusal(r.code(), p.packageNo(), r.message());
@@ -436,7 +437,8 @@ final class BatchAllocator {
             Reader(Connection c) throws SQLException {
                 this.c = c;
                 this.read = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS, p.VERSION, "
-                        + "p.RULE_WAREHOUSE_ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE p.ID = ?");
+                        + "p.RULE_WAREHOUSE_ID, p.MERGE_SIZE FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                        + "WHERE p.ID = ?");
                 this.lines = c.prepareStatement("SELECT SKU_ID, QUANTITY FROM WB_ORDER_LINE WHERE ORDER_ID = ?");
             }
 
@@ -448,6 +450,7 @@ final class BatchAllocator {
                 PackageStatus status;
                 long version;
                 Long ruleWarehouse;
+                boolean merged;
                 read.setLong(1, id);
                 try (ResultSet rs = read.executeQuery()) {
                     if (!rs.next()) {
@@ -462,6 +465,7 @@ final class BatchAllocator {
                     version = rs.getLong(5);
                     long rw = rs.getLong(6);
                     ruleWarehouse = rs.wasNull() ? null : rw;
+                    merged = rs.getInt(7) > 0;
                 }
                 try {
                     PackageLifecycle.check(packageNo, status, PackageStatus.ALLOCATED);
@@ -470,10 +474,13 @@ final class BatchAllocator {
                     return null;
                 }
                 List<AllocationPolicy.Line> orderLines = new ArrayList<>();
-                lines.setLong(1, orderId);
-                try (ResultSet rs = lines.executeQuery()) {
-                    while (rs.next()) {
-                        orderLines.add(new AllocationPolicy.Line(rs.getLong(1), null, rs.getInt(2)));
+                // a merge (MERGE_SIZE > 0) contains the lines of the orders merged into it too (PackageContents)
+                for (long order : merged ? PackageContents.orders(c, id) : List.of(orderId)) {
+                    lines.setLong(1, order);
+                    try (ResultSet rs = lines.executeQuery()) {
+                        while (rs.next()) {
+                            orderLines.add(new AllocationPolicy.Line(rs.getLong(1), null, rs.getInt(2)));
+                        }
                     }
                 }
                 AllocationPolicy.Planning planning = policy.plan(packageNo, orderLines, kits, warehouses(c, storeId),

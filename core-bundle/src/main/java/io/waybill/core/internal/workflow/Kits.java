@@ -1,5 +1,6 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.internal.persistence.PackageContents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,29 +139,35 @@ public final class Kits {
     }
 
     /**
-     * The stock a package holds (after allocation): its order lines, each bundle line replaced by the components
-     * recorded for it at allocation; sorted by SKU id (the lock order).
+     * The stock a package holds (after allocation): its order lines ({@link PackageContents}: with those of the
+     * packages merged into it), each bundle line replaced by the components recorded for it at allocation (by the
+     * package, or by a package merged into it while it held stock); sorted by SKU id (the lock order).
      */
     public static List<Units> held(Connection c, long packageId, long orderId) throws SQLException {
-        List<Units> lines = new ArrayList<>();
+        TreeMap<Long, Units> bySku = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT l.SKU_ID, s.CODE, SUM(l.QUANTITY) FROM WB_ORDER_LINE l "
-                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE ORDER BY l.SKU_ID")) {
-            ps.setLong(1, orderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(new Units(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE")) {
+            for (long order : PackageContents.orders(c, packageId)) {
+                ps.setLong(1, order);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        add(bySku, new Units(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                    }
                 }
             }
         }
-        Map<Long, List<Units>> recorded = new HashMap<>();
+        List<Units> lines = new ArrayList<>(bySku.values());
+        Map<Long, Map<Long, Units>> recorded = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT k.BUNDLE_SKU_ID, k.COMPONENT_SKU_ID, s.CODE, "
                 + "k.QUANTITY FROM WB_PACKAGE_COMPONENT k JOIN WB_SKU s ON s.ID = k.COMPONENT_SKU_ID "
                 + "WHERE k.PACKAGE_ID = ?")) {
-            ps.setLong(1, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    recorded.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new Units(rs.getLong(2), rs.getString(3), rs.getInt(4)));
+            for (long pkg : PackageContents.packages(c, packageId)) {
+                ps.setLong(1, pkg);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        add(recorded.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()),
+                                new Units(rs.getLong(2), rs.getString(3), rs.getInt(4)));
+                    }
                 }
             }
         }
@@ -169,11 +176,11 @@ public final class Kits {
         }
         TreeMap<Long, Units> out = new TreeMap<>();
         for (Units line : lines) {
-            List<Units> parts = recorded.get(line.skuId());
+            Map<Long, Units> parts = recorded.get(line.skuId());
             if (parts == null) {
                 add(out, line);
             } else {
-                parts.forEach(p -> add(out, p));
+                parts.values().forEach(p -> add(out, p));
             }
         }
         return List.copyOf(out.values());

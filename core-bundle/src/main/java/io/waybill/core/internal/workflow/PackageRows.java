@@ -3,6 +3,7 @@ package io.waybill.core.internal.workflow;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.lifecycle.PackageLifecycle;
 import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.PackageContents;
 import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
@@ -124,19 +125,23 @@ final class PackageRows {
         return new Refusal(Reason.of(Reason.CONCURRENT_CHANGE, packageNo), packageNo);
     }
 
-    /** The package's order lines, one per SKU, sorted by SKU id. */
-    static List<AllocationPolicy.Line> lines(Connection c, long orderId) throws SQLException {
-        List<AllocationPolicy.Line> lines = new ArrayList<>();
+    /** The package's order lines ({@link PackageContents}), one per SKU, sorted by SKU id. */
+    static List<AllocationPolicy.Line> lines(Connection c, long packageId) throws SQLException {
+        java.util.TreeMap<Long, AllocationPolicy.Line> bySku = new java.util.TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT l.SKU_ID, s.CODE, SUM(l.QUANTITY) FROM WB_ORDER_LINE l "
-                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE ORDER BY l.SKU_ID")) {
-            ps.setLong(1, orderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(new AllocationPolicy.Line(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE")) {
+            for (long order : PackageContents.orders(c, packageId)) {
+                ps.setLong(1, order);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        bySku.merge(rs.getLong(1), new AllocationPolicy.Line(rs.getLong(1), rs.getString(2),
+                                rs.getInt(3)), (a, b) -> new AllocationPolicy.Line(a.skuId(), a.skuCode(),
+                                a.quantity() + b.quantity()));
+                    }
                 }
             }
         }
-        return lines;
+        return new ArrayList<>(bySku.values());
     }
 
     static void deleteShortages(Connection c, long packageId) throws SQLException {

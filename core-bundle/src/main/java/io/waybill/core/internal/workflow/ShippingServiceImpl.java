@@ -1,6 +1,7 @@
 package io.waybill.core.internal.workflow;
 
 import io.waybill.core.internal.lifecycle.StatusGate;
+import io.waybill.core.internal.persistence.PackageContents;
 import io.waybill.core.internal.persistence.Jdbc;
 
 import io.waybill.core.api.Permission;
@@ -331,7 +332,7 @@ public class ShippingServiceImpl implements ShippingService {
         try (PreparedStatement ps = c.prepareStatement("SELECT p.ID, p.PACKAGE_NO, p.TRACKING_NO, p.STATUS, "
                 + "p.ORDER_ID, p.WAREHOUSE_ID, p.EXPECTED_WEIGHT_GRAMS, s.WEIGHT_TOLERANCE_GRAMS, "
                 + "s.WEIGHT_TOLERANCE_PERCENT, s.ID, s.PLATFORM, (SELECT MAX(k.WEIGHT_TOLERANCE_GRAMS) FROM "
-                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = p.ORDER_ID) "
+                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = p.ORDER_ID), p.MERGE_SIZE "
                 + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN WB_STORE s ON s.ID = o.STORE_ID "
                 + "WHERE " + where)) {
             ps.setObject(1, key);
@@ -348,6 +349,10 @@ public class ShippingServiceImpl implements ShippingService {
                 if (!rs.wasNull()) {
                     tolerance = Math.max(tolerance, skuOverride);
                 }
+                if (rs.getInt(13) > 0) {
+                    // a merge: the SKUs of the orders merged into it count too (PackageContents)
+                    tolerance = Math.max(tolerance, mergedTolerance(c, rs.getLong(1)));
+                }
                 Pkg p = new Pkg(rs.getLong(1), rs.getString(2), rs.getString(3), PackageStatus.valueOf(rs.getString(4)),
                         rs.getLong(5), warehouse, expected, tolerance, rs.getLong(10), rs.getString(11));
                 return switch (p.status()) {
@@ -361,6 +366,24 @@ public class ShippingServiceImpl implements ShippingService {
                 };
             }
         }
+    }
+
+    /** The largest SKU tolerance of the orders merged into a package (0 when none sets one). */
+    private static int mergedTolerance(Connection c, long packageId) throws SQLException {
+        int max = 0;
+        List<Long> orders = PackageContents.orders(c, packageId);
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(k.WEIGHT_TOLERANCE_GRAMS) FROM WB_ORDER_LINE l "
+                + "JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = ?")) {
+            for (long order : orders.subList(1, orders.size())) {
+                ps.setLong(1, order);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        max = Math.max(max, rs.getInt(1));
+                    }
+                }
+            }
+        }
+        return max;
     }
 
     /** Printed packages leave the warehouse. */

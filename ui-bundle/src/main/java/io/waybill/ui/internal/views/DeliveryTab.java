@@ -36,7 +36,9 @@ public enum DeliveryTab {
             List.of(BatchAction.PRINT_PICKING, BatchAction.PRINT_LABELS, BatchAction.VOID)),
     /** Left the warehouse, whether or not the store has confirmed the shipment yet. */
     SHIPPED(EnumSet.of(PackageStatus.SHIPPED, PackageStatus.SYNCED, PackageStatus.SYNC_FAILED), List.of()),
-    VOIDED(EnumSet.of(PackageStatus.VOIDED), List.of());
+    VOIDED(EnumSet.of(PackageStatus.VOIDED), List.of()),
+    /** Merged into another package that ships for them (issue 14, 审单); the merged package's page undoes it. */
+    MERGED(EnumSet.of(PackageStatus.MERGED), List.of());
 
     /** The landing tab. */
     public static final DeliveryTab DEFAULT = WAITING;

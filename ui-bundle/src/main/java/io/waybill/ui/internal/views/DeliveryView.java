@@ -22,7 +22,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.AfterNavigationEvent;
@@ -54,7 +53,6 @@ import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Shortage;
 import io.waybill.core.model.UploadState;
 import io.waybill.core.model.UserIdentity;
-import io.waybill.core.model.VoidReason;
 import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
@@ -131,6 +129,11 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private DeliveryTab tab = DeliveryTab.DEFAULT;
     /** The signed-in user: the core shows only the packages of that user's warehouse/store scope. */
     private final String viewer = CurrentUser.get().map(UserIdentity::name).orElse(null);
+    /** The To review tab's merge suggestions (issue 14, 审单): its own component. */
+    private final MergeSuggestionsPanel mergeSuggestions = new MergeSuggestionsPanel(viewer, () -> {
+        grid.getDataProvider().refreshAll();
+        refreshCounts();
+    });
     private PackageQuery query = PackageQuery.status(PackageStatus.WAITING).forViewer(viewer);
     /** Sizing and the user's choice of the optional columns (kept per user in the core). */
     private final GridColumns<PackageRow> columns = new GridColumns<>(grid, "delivery", viewer, this::getTranslation);
@@ -253,7 +256,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         grid.getLazyDataView().setIdentifierProvider(PackageRow::id);
         grid.setSizeFull();
 
-        add(titleRow, notice, loadError, tabs, filters, actions, grid);
+        add(titleRow, notice, loadError, tabs, filters, mergeSuggestions, actions, grid);
         setFlexGrow(1, grid);
     }
 
@@ -396,6 +399,10 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         heading.setText(getTranslation("tab." + tab.slug()));
         missingColumn.setVisible(tab.showsShortages());
         holdColumn.setVisible(tab.showsHolds());
+        mergeSuggestions.setVisible(false);
+        if (tab.showsHolds()) {
+            mergeSuggestions.refresh();
+        }
         columns.setApplicable(trackingColumn.getKey(), tab.showsCarrierColumns());
         columns.setApplicable(uploadColumn.getKey(), tab.showsCarrierColumns());
         // search results across every status say which status each package is in

@@ -1,0 +1,304 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
+import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.security.TestAuthorizers;
+import io.waybill.core.internal.service.PackageServiceImpl;
+import io.waybill.core.internal.sync.SyncJobWorker;
+import io.waybill.core.internal.sync.SyncServiceImpl;
+import io.waybill.core.model.AuditEntry;
+import io.waybill.core.model.MergeSuggestion;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
+import io.waybill.spi.common.PluginDescriptor;
+import io.waybill.spi.common.Result;
+import io.waybill.spi.platform.MarketplaceConnector;
+import io.waybill.spi.platform.PlatformOrder;
+import io.waybill.spi.platform.RateLimit;
+import io.waybill.spi.platform.ShipmentConfirmation;
+import io.waybill.spi.platform.StoreContext;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.waybill.core.internal.Fixtures.exec;
+import static io.waybill.core.internal.Fixtures.scalar;
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Merge and its undo (issue 14, 审单) as scenarios over one database, run on Derby ({@link PackageMergeTest}) and
+ * PostgreSQL ({@link PostgresPackageMergeTest}). Each scenario uses its own orders ({@code tag}) and measures stock
+ * as differences, so the scenarios can share a database. Stock rows 9xx are created by {@link #stock}.
+ */
+abstract class MergeScenarios {
+
+    abstract DatabaseEngine db();
+
+    PackageMergeServiceImpl merges() {
+        return authorized(new PackageMergeServiceImpl(db().dataSource(), Clock.systemUTC()));
+    }
+
+    PackageServiceImpl packages() {
+        return new PackageServiceImpl(db());
+    }
+
+    FulfilmentServiceImpl fulfilment() {
+        return authorized(new FulfilmentServiceImpl(db()));
+    }
+
+    /** Stock for the scenarios: plenty of A and B in W1. */
+    static void stock(DatabaseEngine db) throws Exception {
+        exec(db, "INSERT INTO WB_STOCK VALUES (901, 1, 11, 21, NULL, 1000, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (902, 1, 11, 22, NULL, 1000, 0)");
+    }
+
+    static PlatformOrder order(String id, String buyer, Object... skuQty) {
+        PlatformOrder o = Fixtures.order(id, skuQty);
+        return new PlatformOrder(o.platformOrderId(), o.orderNo(), false, Instant.parse("2026-11-01T10:00:00Z"),
+                Fixtures.address(buyer), o.lines());
+    }
+
+    /** Captures the orders into store S1 and returns their packages' ids, in the orders' order. */
+    List<Long> capture(PlatformOrder... orders) throws Exception {
+        authorized(new OrderCaptureServiceImpl(db(), Fixtures.registry())).capture("S1", List.of(orders), "load");
+        return java.util.Arrays.stream(orders).map(o -> {
+            try {
+                return (long) scalar(db(), "SELECT p.ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                        + "WHERE o.PLATFORM_ORDER_ID = '" + o.platformOrderId() + "'");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    int reserved(String sku) throws Exception {
+        return scalar(db(), "SELECT RESERVED FROM WB_STOCK s JOIN WB_SKU k ON k.ID = s.SKU_ID WHERE s.WAREHOUSE_ID = "
+                + "11 AND k.CODE = '" + sku + "'");
+    }
+
+    PackageDetail detail(long id) {
+        return packages().detail(id).orElseThrow();
+    }
+
+    PackageStatus status(long id) {
+        return detail(id).row().status();
+    }
+
+    static int units(PackageDetail d, String sku) {
+        return d.lines().stream().filter(l -> l.skuCode().equals(sku)).mapToInt(PackageDetail.Line::quantity).sum();
+    }
+
+    static AuditEntry last(PackageDetail d) {
+        return d.history().get(d.history().size() - 1);
+    }
+
+    // ---- scenarios
+
+    /** Allocated packages merge without a stock change and come back exactly; voiding them all frees everything. */
+    void mergeOfAllocatedPackagesKeepsReservationsAndUndoRestoresThem(String tag) throws Exception {
+        int a0 = reserved("A");
+        int b0 = reserved("B");
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 2), order(tag + "-2", "Buyer " + tag, "A", 1,
+                "B", 3));
+        assertEquals(2, fulfilment().allocate(ids, "op").succeeded().size());
+        assertEquals(a0 + 3, reserved("A"));
+        assertEquals(b0 + 3, reserved("B"));
+        int w1 = detail(ids.get(0)).row().expectedWeightGrams();
+        int w2 = detail(ids.get(1)).row().expectedWeightGrams();
+
+        long merged = merges().merge(List.of(ids.get(1), ids.get(0)), "op");
+
+        assertEquals(ids.get(0), merged, "the lowest-numbered package ships for all");
+        assertEquals(PackageStatus.ALLOCATED, status(merged));
+        assertEquals(PackageStatus.MERGED, status(ids.get(1)));
+        PackageDetail d = detail(merged);
+        assertEquals(3, units(d, "A"));
+        assertEquals(3, units(d, "B"));
+        assertEquals(w1 + w2, d.row().expectedWeightGrams());
+        assertEquals(a0 + 3, reserved("A"), "a merge moves no stock: nothing reserved twice, nothing lost");
+        assertEquals(b0 + 3, reserved("B"));
+        assertEquals("MERGED", last(d).action());
+        assertEquals(Reason.MERGED_FROM, last(d).reasonCode());
+        assertEquals(List.of(detail(ids.get(1)).row().packageNo()), last(d).reasonParams());
+        assertEquals(Reason.MERGED_INTO, last(detail(ids.get(1))).reasonCode());
+        assertEquals("op", last(detail(ids.get(1))).actor());
+        io.waybill.core.model.BatchResult taken = fulfilment().allocate(List.of(ids.get(1)), "op");
+        assertEquals(Reason.ILLEGAL_STATE, taken.failures().get(0).code(), "no step takes a merged package");
+
+        assertEquals(List.of(ids.get(1)), merges().undoMerge(merged, "op"));
+
+        assertEquals(PackageStatus.ALLOCATED, status(ids.get(0)));
+        assertEquals(PackageStatus.ALLOCATED, status(ids.get(1)));
+        assertEquals("W1", detail(ids.get(1)).warehouseCode());
+        assertEquals(2, units(detail(ids.get(0)), "A"));
+        assertEquals(0, units(detail(ids.get(0)), "B"));
+        assertEquals(w1, detail(ids.get(0)).row().expectedWeightGrams());
+        assertEquals(w2, detail(ids.get(1)).row().expectedWeightGrams());
+        assertEquals(a0 + 3, reserved("A"));
+        assertEquals(b0 + 3, reserved("B"));
+        assertEquals(Reason.MERGE_UNDONE, last(detail(ids.get(0))).reasonCode());
+        assertEquals(Reason.MERGE_UNDONE, last(detail(ids.get(1))).reasonCode());
+        assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE MERGED_INTO = " + merged));
+
+        assertEquals(2, fulfilment().voidPackages(ids, "test over", "op").succeeded().size());
+        assertEquals(a0, reserved("A"));
+        assertEquals(b0, reserved("B"));
+    }
+
+    /** Waiting packages merged then allocated reserve once for all; the undo hands each its share; void frees all. */
+    void mergedWaitingPackagesAllocateOnceForAllOrders(String tag) throws Exception {
+        int a0 = reserved("A");
+        int b0 = reserved("B");
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 1), order(tag + "-2", "Buyer " + tag, "B", 2),
+                order(tag + "-3", "Buyer " + tag, "A", 4));
+        long merged = merges().merge(ids, "op");
+        assertEquals(2, scalar(db(), "SELECT MERGE_SIZE FROM WB_PACKAGE WHERE ID = " + merged));
+        assertEquals(1, fulfilment().allocate(List.of(merged), "op").succeeded().size());
+        assertEquals(a0 + 5, reserved("A"));
+        assertEquals(b0 + 2, reserved("B"));
+        assertEquals(PackageStatus.MERGED, status(ids.get(1)));
+        assertEquals(PackageStatus.MERGED, status(ids.get(2)));
+
+        merges().undoMerge(merged, "op");
+        for (long id : ids) {
+            assertEquals(PackageStatus.ALLOCATED, status(id));
+        }
+        assertEquals(a0 + 5, reserved("A"));
+        assertEquals(b0 + 2, reserved("B"));
+        // each voided on its own releases exactly its own lines
+        fulfilment().voidPackages(List.of(ids.get(2)), "test", "op");
+        assertEquals(a0 + 1, reserved("A"));
+        fulfilment().voidPackages(List.of(ids.get(0), ids.get(1)), "test", "op");
+        assertEquals(a0, reserved("A"));
+        assertEquals(b0, reserved("B"));
+    }
+
+    /** What a merge refuses, with its reason, writing nothing. */
+    void refusalsWriteNothing(String tag) throws Exception {
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 1), order(tag + "-2", "Buyer " + tag, "A", 1),
+                order(tag + "-3", "Other " + tag, "A", 1), order(tag + "-4", "Buyer " + tag, "A", 1));
+        PackageMergeServiceImpl m = merges();
+        assertEquals(Reason.MERGE_TOO_FEW, assertThrows(OperationRefusedException.class,
+                () -> m.merge(List.of(ids.get(0)), "op")).code());
+        assertEquals(Reason.MERGE_MISMATCH, assertThrows(OperationRefusedException.class,
+                () -> m.merge(List.of(ids.get(0), ids.get(2)), "op")).code());
+        fulfilment().allocate(List.of(ids.get(3)), "op");
+        OperationRefusedException step = assertThrows(OperationRefusedException.class,
+                () -> m.merge(List.of(ids.get(0), ids.get(3)), "op"));
+        assertEquals(Reason.MERGE_STEP, step.code());
+        assertEquals(PackageStatus.WAITING.name(), step.params().get(1));
+        // a queued upload, then an upload done: the one rule of edits before upload
+        fulfilment().allocate(List.of(ids.get(1)), "op");
+        exec(db(), "INSERT INTO WB_CARRIER_JOB (PACKAGE_ID, KIND, CARRIER_ID, IDEMPOTENCY_KEY, STATE, ATTEMPTS, "
+                + "NEXT_RUN_AT, CREATED_AT, UPDATED_AT) VALUES (" + ids.get(1) + ", 'UPLOAD', 'pool', 'k-" + tag
+                + "', 'QUEUED', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        assertEquals(Reason.UPLOAD_IN_PROGRESS, assertThrows(OperationRefusedException.class,
+                () -> m.merge(List.of(ids.get(1), ids.get(3)), "op")).code());
+        exec(db(), "UPDATE WB_CARRIER_JOB SET STATE = 'DONE' WHERE PACKAGE_ID = " + ids.get(1));
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'TRACKED', TRACKING_NO = 'T-" + tag + "' WHERE ID = " + ids.get(1));
+        OperationRefusedException uploaded = assertThrows(OperationRefusedException.class,
+                () -> m.merge(List.of(ids.get(1), ids.get(3)), "op"));
+        assertEquals(Reason.EDIT_LOCKED, uploaded.code());
+        assertEquals("contents", uploaded.params().get(2));
+        assertEquals(Reason.NOT_MERGED, assertThrows(OperationRefusedException.class,
+                () -> m.undoMerge(ids.get(0), "op")).code());
+        PackageMergeServiceImpl nobody = new PackageMergeServiceImpl(db().dataSource(), Clock.systemUTC());
+        nobody.setAuthorizer(TestAuthorizers.of(Map.of("viewer", Set.of())));
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> nobody.merge(List.of(ids.get(0), ids.get(1)), "viewer")).code());
+        nobody.setAuthorizer(TestAuthorizers.of(Map.of("operator", Set.of("operator"))));
+        // nothing was written by any refusal
+        assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE MERGED_INTO IS NOT NULL AND ID IN ("
+                + ids.get(0) + ", " + ids.get(1) + ", " + ids.get(2) + ", " + ids.get(3) + ")"));
+        assertEquals(PackageStatus.WAITING, status(ids.get(0)));
+        assertEquals(PackageStatus.WAITING, status(ids.get(2)));
+
+        // an operator may merge (the permission matrix: operator and up); undo is refused once uploaded
+        long fifth = capture(order(tag + "-5", "Buyer " + tag, "B", 1)).get(0);
+        long merged = nobody.merge(List.of(fifth, ids.get(0)), "operator");
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'PRINTED' WHERE ID = " + merged);
+        OperationRefusedException late = assertThrows(OperationRefusedException.class,
+                () -> m.undoMerge(merged, "op"));
+        assertEquals(Reason.EDIT_LOCKED, late.code());
+        assertEquals(1, scalar(db(), "SELECT MERGE_SIZE FROM WB_PACKAGE WHERE ID = " + merged));
+    }
+
+    /** The suggestions of the To review tab: packages of one buyer at one step. */
+    void suggestsPackagesOfOneBuyer(String tag) throws Exception {
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 1), order(tag + "-2", "Buyer " + tag, "B", 1),
+                order(tag + "-3", "Other " + tag, "A", 1));
+        List<MergeSuggestion> found = merges().suggestions().stream()
+                .filter(s -> s.packageIds().contains(ids.get(0))).toList();
+        assertEquals(1, found.size());
+        assertEquals(List.of(ids.get(0), ids.get(1)), found.get(0).packageIds());
+        assertEquals("Buyer " + tag, found.get(0).buyerName());
+        merges().merge(found.get(0).packageIds(), "op");
+        assertTrue(merges().suggestions().stream().noneMatch(s -> s.packageIds().contains(ids.get(0))));
+    }
+
+    /** Marketplace double: records every confirmation. */
+    static final class Marketplace implements MarketplaceConnector {
+        final List<ShipmentConfirmation> confirmed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public PluginDescriptor descriptor() {
+            return new PluginDescriptor("test", "Test marketplace", "records confirmations");
+        }
+
+        @Override
+        public RateLimit rateLimit(StoreContext store) {
+            return new RateLimit(50, 5);
+        }
+
+        @Override
+        public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation c) {
+            confirmed.add(c);
+            return Result.ok(true);
+        }
+    }
+
+    /** The merged package's tracking number is confirmed to every source order, once each. */
+    void syncConfirmsEverySourceOrderOnce(String tag) throws Exception {
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 1), order(tag + "-2", "Buyer " + tag, "B", 1));
+        long merged = merges().merge(ids, "op");
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'SHIPPED', CARRIER_ID = 'pool', TRACKING_NO = 'RR" + tag
+                + "', SHIPPED_AT = CURRENT_TIMESTAMP WHERE ID = " + merged);
+        exec(db(), "UPDATE WB_STORE SET PLATFORM = 'test'");
+        SyncServiceImpl sync = authorized(new SyncServiceImpl(db().dataSource(), Clock.systemUTC()));
+        Marketplace marketplace = new Marketplace();
+        PluginRegistryImpl registry = Fixtures.registry();
+        registry.bindPlatform(Fixtures.reference(), marketplace);
+        SyncJobWorker worker = SyncJobWorker.standalone(sync, registry, false);
+        try {
+            assertEquals(1, sync.startSync(List.of(merged), "op").succeeded().size());
+            worker.start(10);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (status(merged) != PackageStatus.SYNCED) {
+                if (System.nanoTime() > deadline) {
+                    fail("the merged package was not synced");
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            worker.stop();
+        }
+        assertEquals(List.of(tag + "-1", tag + "-2"), marketplace.confirmed.stream()
+                .map(ShipmentConfirmation::platformOrderId).sorted().toList());
+        assertTrue(marketplace.confirmed.stream().allMatch(c -> c.trackingNumber().equals("RR" + tag)));
+        assertEquals(PackageStatus.MERGED, status(ids.get(1)));
+        assertNull(detail(ids.get(1)).row().trackingNo());
+    }
+}

@@ -1,0 +1,55 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.TestDatabase;
+import io.waybill.core.internal.db.DatabaseEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Merge and its undo on Derby, each scenario on a fresh database. */
+class PackageMergeTest extends MergeScenarios {
+    private DatabaseEngine db;
+
+    @Override
+    DatabaseEngine db() {
+        return db;
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabase.inMemory();
+        Fixtures.basic(db);
+        stock(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void allocatedPackagesMergeAndComeBackWithTheirReservations() throws Exception {
+        mergeOfAllocatedPackagesKeepsReservationsAndUndoRestoresThem("m1");
+    }
+
+    @Test
+    void mergedWaitingPackagesAllocateOnceAndUndoHandsEachItsShare() throws Exception {
+        mergedWaitingPackagesAllocateOnceForAllOrders("m2");
+    }
+
+    @Test
+    void refusedMergesAndUndosWriteNothing() throws Exception {
+        refusalsWriteNothing("m3");
+    }
+
+    @Test
+    void suggestsPackagesOfOneBuyerAtOneStep() throws Exception {
+        suggestsPackagesOfOneBuyer("m4");
+    }
+
+    @Test
+    void syncConfirmsTheTrackingNumberToEverySourceOrderOnce() throws Exception {
+        syncConfirmsEverySourceOrderOnce("m5");
+    }
+}
