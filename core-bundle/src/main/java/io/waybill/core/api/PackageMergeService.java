@@ -5,7 +5,7 @@ import io.waybill.core.model.MergeSuggestion;
 import java.util.List;
 
 /**
- * Merge packages of one buyer into one parcel, and undo it (issue 14, 审单; since 1.13). Both change a package's
+ * Merge packages of one buyer into one parcel, and undo it (issue 14, 审单; since 1.14). Both change a package's
  * contents, so both follow the one rule of edits before upload (refused once a package is uploaded or while its
  * upload is queued); both are written to the packages' history; both need {@link Permission#MERGE_PACKAGES}.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Packages that can ship together (the To review tab's merge suggestions, issue 14, 审单): of one store, buyer and
- * ship-to address, none uploaded yet, at the same step (and in the same warehouse once allocated). Since 1.13.
+ * ship-to address, none uploaded yet, at the same step (and in the same warehouse once allocated). Since 1.14.
  *
  * @param storeCode   the store
  * @param buyerName   the buyer, as captured

@@ -38,7 +38,7 @@ public enum PackageStatus {
     /** Cancelled by the seller. */
     VOIDED,
     /**
-     * Merged into another package of the same buyer that ships for it (issue 14, 审单; since model 1.13): it keeps its
+     * Merged into another package of the same buyer that ships for it (issue 14, 审单; since model 1.14): it keeps its
      * order and lines, no step takes it, and "Undo merge" on the merged package brings it back as it was.
      */
     MERGED
