@@ -23,7 +23,7 @@ final class VoidDialog extends Dialog {
      * @param count     how many packages the operator is about to void
      * @param onConfirm given the checked reason once the operator confirms; the dialog is closed by then
      */
-    VoidDialog(String title, int count, Consumer<String> onConfirm) {
+    VoidDialog(String title, long count, Consumer<String> onConfirm) {
         setId("void-dialog");
         setHeaderTitle(title);
         setWidth("32rem");
