@@ -250,7 +250,7 @@ class ReviewEditIT {
     void theToReviewTabEditsTheAddressAndTheDeclarationAndVoids() throws IOException {
         // given: a third order held by the rule
         Path file = waybill.home().resolve("import").resolve("review-edit-tab.csv");
-        Files.writeString(file, ShellWorkflowIT.VALUE_HEADER + "\n" + "RVE-003,,2025-08-01 09:10,Tara Tab,,3 Elm St,,"
+        Files.writeString(file, Fixtures.VALUE_HEADER + "\n" + "RVE-003,,2025-08-01 09:10,Tara Tab,,3 Elm St,,"
                 + "Los Angeles,CA,90001,US,,," + SKU + ",1,30.00,USD,30.00,0,\n", StandardCharsets.UTF_8);
         ok("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
         for (Map<String, String> row : waybill.allPackageRows("waybill:package-list --store " + STORE)) {
