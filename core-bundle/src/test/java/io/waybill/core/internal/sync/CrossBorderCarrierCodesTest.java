@@ -4,12 +4,6 @@ import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
-import io.waybill.spi.common.PluginDescriptor;
-import io.waybill.spi.common.Result;
-import io.waybill.spi.platform.MarketplaceConnector;
-import io.waybill.spi.platform.RateLimit;
-import io.waybill.spi.platform.ShipmentConfirmation;
-import io.waybill.spi.platform.StoreContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static io.waybill.core.internal.Fixtures.exec;
@@ -32,31 +25,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class CrossBorderCarrierCodesTest {
 
-    /** Platform "amazon": records the confirmations. */
-    static final class AmazonDouble implements MarketplaceConnector {
-        final List<ShipmentConfirmation> confirmed = new CopyOnWriteArrayList<>();
-
-        @Override
-        public PluginDescriptor descriptor() {
-            return new PluginDescriptor("amazon", "Amazon double", "records confirmations");
-        }
-
-        @Override
-        public RateLimit rateLimit(StoreContext store) {
-            return new RateLimit(50, 5);
-        }
-
-        @Override
-        public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation c) {
-            confirmed.add(c);
-            return Result.ok(true);
-        }
-    }
 
     private DatabaseEngine db;
     private SyncServiceImpl sync;
     private SyncJobWorker worker;
-    private AmazonDouble amazon;
+    private RecordingMarketplace amazon;
 
     @BeforeEach
     void open() throws Exception {
@@ -75,7 +48,7 @@ class CrossBorderCarrierCodesTest {
         exec(db, "UPDATE WB_PACKAGE SET CARRIER_ID = '4px' WHERE ID = 622");
         exec(db, "UPDATE WB_PACKAGE SET CARRIER_ID = 'yanwen' WHERE ID = 623");
         sync = authorized(new SyncServiceImpl(db.dataSource(), Clock.systemUTC()));
-        amazon = new AmazonDouble();
+        amazon = new RecordingMarketplace("amazon");
         PluginRegistryImpl registry = Fixtures.registry();
         registry.bindPlatform(Fixtures.reference(), amazon);
         worker = SyncJobWorker.standalone(sync, registry, false);

@@ -7,6 +7,7 @@ import io.waybill.core.internal.db.DatabaseEngine;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.security.TestAuthorizers;
 import io.waybill.core.internal.service.PackageServiceImpl;
+import io.waybill.core.internal.sync.RecordingMarketplace;
 import io.waybill.core.internal.sync.SyncJobWorker;
 import io.waybill.core.internal.sync.SyncServiceImpl;
 import io.waybill.core.model.AuditEntry;
@@ -14,20 +15,14 @@ import io.waybill.core.model.MergeSuggestion;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
-import io.waybill.spi.common.PluginDescriptor;
-import io.waybill.spi.common.Result;
-import io.waybill.spi.platform.MarketplaceConnector;
 import io.waybill.spi.platform.PlatformOrder;
-import io.waybill.spi.platform.RateLimit;
 import io.waybill.spi.platform.ShipmentConfirmation;
-import io.waybill.spi.platform.StoreContext;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.waybill.core.internal.Fixtures.exec;
 import static io.waybill.core.internal.Fixtures.scalar;
@@ -249,26 +244,6 @@ abstract class MergeScenarios {
         assertTrue(merges().suggestions().stream().noneMatch(s -> s.packageIds().contains(ids.get(0))));
     }
 
-    /** Marketplace double: records every confirmation. */
-    static final class Marketplace implements MarketplaceConnector {
-        final List<ShipmentConfirmation> confirmed = new CopyOnWriteArrayList<>();
-
-        @Override
-        public PluginDescriptor descriptor() {
-            return new PluginDescriptor("test", "Test marketplace", "records confirmations");
-        }
-
-        @Override
-        public RateLimit rateLimit(StoreContext store) {
-            return new RateLimit(50, 5);
-        }
-
-        @Override
-        public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation c) {
-            confirmed.add(c);
-            return Result.ok(true);
-        }
-    }
 
     /** The merged package's tracking number is confirmed to every source order, once each. */
     void syncConfirmsEverySourceOrderOnce(String tag) throws Exception {
@@ -278,7 +253,7 @@ abstract class MergeScenarios {
                 + "', SHIPPED_AT = CURRENT_TIMESTAMP WHERE ID = " + merged);
         exec(db(), "UPDATE WB_STORE SET PLATFORM = 'test'");
         SyncServiceImpl sync = authorized(new SyncServiceImpl(db().dataSource(), Clock.systemUTC()));
-        Marketplace marketplace = new Marketplace();
+        RecordingMarketplace marketplace = new RecordingMarketplace("test");
         PluginRegistryImpl registry = Fixtures.registry();
         registry.bindPlatform(Fixtures.reference(), marketplace);
         SyncJobWorker worker = SyncJobWorker.standalone(sync, registry, false);
