@@ -61,6 +61,15 @@ public final class StatusGate {
     }
 
     /**
+     * The gate of voiding a merged parcel: the packages merged into it (status {@link PackageStatus#MERGED}) go to
+     * {@link PackageStatus#VOIDED} with it, so no buyer's order is left merged into a parcel that never ships. The
+     * other move out of MERGED besides {@link #restoreFromMerge}, and like it kept out of {@link #to}.
+     */
+    public static StatusGate voidWithMergeTarget() {
+        return new StatusGate(PackageStatus.VOIDED, java.util.EnumSet.of(PackageStatus.MERGED), "", "");
+    }
+
+    /**
      * Only from these statuses (each must be an allowed predecessor, or {@code to} itself when it stays put, see
      * {@link #orStaying}).
      */

@@ -1,6 +1,7 @@
 package io.waybill.core.internal.workflow;
 
 import io.waybill.core.internal.lifecycle.PackageLifecycle;
+import io.waybill.core.internal.lifecycle.StatusGate;
 import io.waybill.core.internal.persistence.CarrierLabels;
 import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.workflow.PackageRows.Claimed;
@@ -118,5 +119,39 @@ final class PackageVoider {
             ps.executeUpdate();
         }
         Jdbc.audit(c, id, p.orderId(), actor, now, "VOIDED", p.status().name(), PackageStatus.VOIDED.name(), reason);
+        voidMergedInto(c, id, p.packageNo(), reason, actor, now);
+    }
+
+    /**
+     * The packages merged into a voided parcel are voided with it (their lines were its contents, released above):
+     * each gets its own history line naming the parcel, in the same transaction.
+     */
+    private static void voidMergedInto(Connection c, long parcelId, String parcelNo, String reason, String actor,
+                                       Instant now) throws SQLException {
+        List<long[]> members = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, ORDER_ID FROM WB_PACKAGE WHERE MERGED_INTO = ? "
+                + "AND STATUS = 'MERGED'")) {
+            ps.setLong(1, parcelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    members.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+        }
+        if (members.isEmpty()) {
+            return;
+        }
+        StatusGate gate = StatusGate.voidWithMergeTarget().set("UPDATED_AT = ?");
+        try (PreparedStatement ps = gate.prepare(c)) {
+            for (long[] m : members) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                if (!gate.apply(ps, m[0])) {
+                    throw new IllegalStateException("package " + m[0] + " merged into " + parcelNo
+                            + " changed while the parcel was voided");
+                }
+                Jdbc.audit(c, m[0], m[1], actor, now, "VOIDED", PackageStatus.MERGED.name(),
+                        PackageStatus.VOIDED.name(), reason + " (" + parcelNo + ")");
+            }
+        }
     }
 }

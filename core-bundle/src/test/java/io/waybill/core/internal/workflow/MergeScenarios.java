@@ -153,6 +153,31 @@ abstract class MergeScenarios {
         assertEquals(b0, reserved("B"));
     }
 
+    /** Voiding a merged parcel voids the packages merged into it: no order is left merged into nothing. */
+    void voidingAMergedParcelVoidsThePackagesMergedIntoIt(String tag) throws Exception {
+        int a0 = reserved("A");
+        int b0 = reserved("B");
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 2), order(tag + "-2", "Buyer " + tag, "B", 1));
+        assertEquals(2, fulfilment().allocate(ids, "op").succeeded().size());
+        long merged = merges().merge(ids, "op");
+        String parcelNo = detail(merged).row().packageNo();
+
+        assertEquals(List.of(merged), fulfilment().voidPackages(List.of(merged), "Buyer cancelled", "op").succeeded());
+
+        assertEquals(PackageStatus.VOIDED, status(ids.get(0)));
+        assertEquals(PackageStatus.VOIDED, status(ids.get(1)));
+        assertEquals(a0, reserved("A"), "the parcel's lines, its own and the merged ones, are released once");
+        assertEquals(b0, reserved("B"));
+        AuditEntry member = last(detail(ids.get(1)));
+        assertEquals("VOIDED", member.action());
+        assertEquals(PackageStatus.MERGED, member.from());
+        assertEquals("op", member.actor());
+        assertEquals("Buyer cancelled (" + parcelNo + ")", member.reason());
+        assertThrows(io.waybill.core.api.OperationRefusedException.class, () -> merges().undoMerge(merged, "op"),
+                "a voided parcel has nothing to undo");
+        assertEquals(PackageStatus.VOIDED, status(ids.get(1)));
+    }
+
     /** Waiting packages merged then allocated reserve once for all; the undo hands each its share; void frees all. */
     void mergedWaitingPackagesAllocateOnceForAllOrders(String tag) throws Exception {
         int a0 = reserved("A");

@@ -52,4 +52,9 @@ class PackageMergeTest extends MergeScenarios {
     void syncConfirmsTheTrackingNumberToEverySourceOrderOnce() throws Exception {
         syncConfirmsEverySourceOrderOnce("m5");
     }
+
+    @Test
+    void voidingAMergedParcelVoidsWhatWasMergedIntoIt() throws Exception {
+        voidingAMergedParcelVoidsThePackagesMergedIntoIt("m6");
+    }
 }

@@ -64,4 +64,9 @@ class PostgresPackageMergeTest extends MergeScenarios {
     void syncConfirmsTheTrackingNumberToEverySourceOrderOnce() throws Exception {
         syncConfirmsEverySourceOrderOnce("pg5");
     }
+
+    @Test
+    void voidingAMergedParcelVoidsWhatWasMergedIntoIt() throws Exception {
+        voidingAMergedParcelVoidsThePackagesMergedIntoIt("p6");
+    }
 }
