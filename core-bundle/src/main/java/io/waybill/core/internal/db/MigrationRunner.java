@@ -52,7 +52,8 @@ public final class MigrationRunner {
             "V25__package_declarations.sql",
             "V26__million_packages.sql",
             "V29__cross_border_carrier_codes.sql",
-            "V31__order_buyer_note.sql");
+            "V31__order_buyer_note.sql",
+            "V32__order_marketplace_ioss.sql");
 
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
