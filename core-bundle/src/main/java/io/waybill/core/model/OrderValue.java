@@ -13,15 +13,24 @@ import java.time.Instant;
  * @param buyerPhone   the buyer's phone
  * @param buyerEmail   the buyer's e-mail
  * @param shipBy       the latest time the marketplace expects the order to ship
+ * @param marketplaceIoss the marketplace's IOSS number when the marketplace collected the EU import VAT as the
+ *                     deemed supplier (e.g. Amazon), or null; the package's customs declaration carries it in place
+ *                     of the store's IOSS number (since 1.14)
  */
 public record OrderValue(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
-                         String buyerEmail, Instant shipBy) {
+                         String buyerEmail, Instant shipBy, String marketplaceIoss) {
     /** No value data. */
-    public static final OrderValue NONE = new OrderValue(null, null, null, null, null, null);
+    public static final OrderValue NONE = new OrderValue(null, null, null, null, null, null, null);
+
+    /** Value data without a marketplace IOSS number (the 1.5 shape). */
+    public OrderValue(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
+                      String buyerEmail, Instant shipBy) {
+        this(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, null);
+    }
 
     /** Whether no field is set. */
     public boolean isEmpty() {
         return total == null && shippingPaid == null && currency == null && buyerPhone == null && buyerEmail == null
-                && shipBy == null;
+                && shipBy == null && marketplaceIoss == null;
     }
 }

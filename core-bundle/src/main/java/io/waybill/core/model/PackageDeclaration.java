@@ -17,7 +17,8 @@ import java.util.Set;
  * Since 1.10.
  *
  * @param category the nature of the consignment
- * @param taxIds   the store's tax registrations (IOSS, VOEC, EORI, VAT)
+ * @param taxIds   the store's tax registrations (IOSS, VOEC, EORI, VAT); the IOSS number is the marketplace's
+ *                 when the order has one ({@code OrderValue.marketplaceIoss}, since 1.14)
  * @param lines    the declared contents
  * @param edited   true when an operator saved this declaration (it no longer follows the catalogue)
  */

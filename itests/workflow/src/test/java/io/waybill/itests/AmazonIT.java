@@ -145,6 +145,9 @@ class AmazonIT {
         amazon.verify(getRequestedForOrders("2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"));
         Map<String, String> row = packageRow();
         String pkg = row.get("Package no.");
+        // the items' IossNumber (recorded body) is the order's marketplace IOSS: the declaration carries it (V32)
+        Result declaration = waybill.shell("waybill:package-declaration " + pkg);
+        assertTrue(declaration.output().contains("IOSS IM1234567890"), declaration::output);
 
         // then: allocate, upload with pool, print, ship
         assertTrue(waybill.shell("waybill:allocate " + pkg).output().contains("1 done, 0 failed"),

@@ -80,17 +80,26 @@ public record PlatformOrder(String platformOrderId, String orderNo, boolean canc
      * @param shipBy       the latest time the marketplace expects the order to ship
      * @param buyerNote    what the buyer wrote to the seller with the order (gift message, delivery wish), or null
      *                     (since 1.3)
+     * @param marketplaceIoss the marketplace's IOSS number when the marketplace collected the EU import VAT as the
+     *                     deemed supplier (e.g. Amazon's {@code IossNumber} of the order items), or null; the
+     *                     package's customs declaration then carries it instead of the seller's own (since 1.3)
      * @since 1.2
      */
     public record Value(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
-                        String buyerEmail, Instant shipBy, String buyerNote) {
+                        String buyerEmail, Instant shipBy, String buyerNote, String marketplaceIoss) {
         /** No value data. */
-        public static final Value NONE = new Value(null, null, null, null, null, null, null);
+        public static final Value NONE = new Value(null, null, null, null, null, null, null, null);
 
         /** Value data without a buyer note (the SPI 1.2 constructor). */
         public Value(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
                      String buyerEmail, Instant shipBy) {
-            this(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, null);
+            this(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, null, null);
+        }
+
+        /** Value data with a buyer note, without a marketplace IOSS number. */
+        public Value(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
+                     String buyerEmail, Instant shipBy, String buyerNote) {
+            this(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, buyerNote, null);
         }
 
         /**
@@ -99,13 +108,25 @@ public record PlatformOrder(String platformOrderId, String orderNo, boolean canc
          * @since 1.3
          */
         public Value withBuyerNote(String buyerNote) {
-            return new Value(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, buyerNote);
+            return new Value(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, buyerNote,
+                    marketplaceIoss);
+        }
+
+        /**
+         * This value with the marketplace's IOSS number (the marketplace is the deemed supplier and collected the EU
+         * import VAT).
+         *
+         * @since 1.3
+         */
+        public Value withMarketplaceIoss(String marketplaceIoss) {
+            return new Value(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, buyerNote,
+                    marketplaceIoss);
         }
 
         /** Whether no field is set. */
         public boolean isEmpty() {
             return total == null && shippingPaid == null && currency == null && buyerPhone == null
-                    && buyerEmail == null && shipBy == null && buyerNote == null;
+                    && buyerEmail == null && shipBy == null && buyerNote == null && marketplaceIoss == null;
         }
     }
 }

@@ -1,7 +1,8 @@
 /** Contract a marketplace (platform) plugin implements: capture orders since a cursor, confirm shipments.
  * 1.1: {@code MarketplaceConnector.rateLimit}. 1.2: {@code MarketplaceConnector.testConnection},
  * {@code PlatformOrder.Value} and the lines' unit price / currency (the order value). 1.3: the buyer's note
- * ({@code PlatformOrder.Value.buyerNote}). */
+ * ({@code PlatformOrder.Value.buyerNote}) and the marketplace's IOSS number
+ * ({@code PlatformOrder.Value.marketplaceIoss}). */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.3.0")
 package io.waybill.spi.platform;

@@ -155,7 +155,8 @@ public final class OrderValidator {
      * Checks what an order is worth and the buyer's contact (SPI 1.2): every currency a known ISO 4217 code, every
      * line in the order's currency, amounts not negative and with no more decimals than the currency has (2 for USD,
      * 0 for JPY, 3 for KWD), a currency wherever there is an amount, the total not below the shipping paid, phone and
-     * e-mail shaped like ones. Nothing is required: an order without value data passes.
+     * e-mail shaped like ones, the marketplace IOSS number at most 40 characters. Nothing is required: an order
+     * without value data passes.
      *
      * @return problems; empty when the value may be stored
      */
@@ -209,6 +210,8 @@ public final class OrderValidator {
                 problems.add(phoneProblem("buyer_phone", phone));
             }
         }
+        // WB_ORDER.MARKETPLACE_IOSS (V32); an IOSS number is "IM" and 10 digits, other marketplaces' ids may differ
+        text(problems, "marketplace_ioss", v.marketplaceIoss(), false, 40);
         if (text(problems, "buyer_email", v.buyerEmail(), false, 200) && !blank(v.buyerEmail())) {
             String email = v.buyerEmail().strip();
             if (!EMAIL.matcher(email).matches()) {

@@ -258,7 +258,7 @@ final class OrderWriter {
         if (!value.equals(e.value()) || (!prices.equals(e.prices()) && lines.equals(e.lines()))) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER SET CURRENCY = ?, TOTAL = ?, "
                     + "SHIPPING_PAID = ?, BUYER_PHONE = ?, BUYER_EMAIL = ?, SHIP_BY = ?, UPDATED_AT = ?, "
-                    + "VERSION = VERSION + 1, BUYER_NOTE = ? WHERE ID = ?")) {
+                    + "VERSION = VERSION + 1, BUYER_NOTE = ?, MARKETPLACE_IOSS = ? WHERE ID = ?")) {
                 ps.setString(1, value.currency());
                 ps.setBigDecimal(2, value.total());
                 ps.setBigDecimal(3, value.shippingPaid());
@@ -267,7 +267,8 @@ final class OrderWriter {
                 ps.setTimestamp(6, value.shipBy() == null ? null : Timestamp.from(value.shipBy()));
                 ps.setTimestamp(7, Timestamp.from(now));
                 ps.setString(8, value.buyerNote());
-                ps.setLong(9, e.id());
+                ps.setString(9, value.marketplaceIoss());
+                ps.setLong(10, e.id());
                 ps.executeUpdate();
             }
             if (!prices.equals(e.prices()) && lines.equals(e.lines())) {
@@ -309,7 +310,7 @@ final class OrderWriter {
                     .orElse(null);
         }
         return new PlatformOrder.Value(strip(v.total()), strip(v.shippingPaid()), currency, s(v.buyerPhone()),
-                s(v.buyerEmail()), v.shipBy(), note(v.buyerNote()));
+                s(v.buyerEmail()), v.shipBy(), note(v.buyerNote()), s(v.marketplaceIoss()));
     }
 
     /** Longest buyer note kept ({@code WB_ORDER.BUYER_NOTE}, V31); a longer one keeps its first characters. */
@@ -356,8 +357,8 @@ final class OrderWriter {
         try (PreparedStatement po = c.prepareStatement("INSERT INTO WB_ORDER (ID, VERSION, STORE_ID, "
                 + "PLATFORM_ORDER_ID, ORDER_NO, BUYER_NAME, COMPANY, LINE1, LINE2, CITY, STATE, POSTAL_CODE, "
                 + "COUNTRY_CODE, PHONE, EMAIL, CANCELLED, CREATED_AT, CAPTURED_AT, UPDATED_AT, CURRENCY, TOTAL, "
-                + "SHIPPING_PAID, BUYER_PHONE, BUYER_EMAIL, SHIP_BY, BUYER_NOTE) "
-                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "SHIPPING_PAID, BUYER_PHONE, BUYER_EMAIL, SHIP_BY, BUYER_NOTE, MARKETPLACE_IOSS) "
+                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement pl = c.prepareStatement(LINE_INSERT);
              PreparedStatement pu = c.prepareStatement(UNMATCHED_INSERT);
              PreparedStatement pp = c.prepareStatement("INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, "
@@ -396,6 +397,7 @@ final class OrderWriter {
                 po.setString(23, v.buyerEmail());
                 po.setTimestamp(24, v.shipBy() == null ? null : Timestamp.from(v.shipBy()));
                 po.setString(25, v.buyerNote());
+                po.setString(26, v.marketplaceIoss());
                 po.addBatch();
                 int lineNo = 1;
                 for (PlatformOrder.Line l : o.lines()) {
@@ -526,8 +528,8 @@ final class OrderWriter {
         Map<String, Existing> result = new HashMap<>();
         try (PreparedStatement order = c.prepareStatement("SELECT o.ID, o.CANCELLED, o.BUYER_NAME, o.COMPANY, "
                 + "o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, o.PHONE, o.EMAIL, "
-                + "o.TOTAL, o.SHIPPING_PAID, o.CURRENCY, o.BUYER_PHONE, o.BUYER_EMAIL, o.SHIP_BY, o.BUYER_NOTE "
-                + "FROM WB_ORDER o WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID = ?");
+                + "o.TOTAL, o.SHIPPING_PAID, o.CURRENCY, o.BUYER_PHONE, o.BUYER_EMAIL, o.SHIP_BY, o.BUYER_NOTE, "
+                + "o.MARKETPLACE_IOSS FROM WB_ORDER o WHERE o.STORE_ID = ? AND o.PLATFORM_ORDER_ID = ?");
              PreparedStatement pkg = c.prepareStatement(
                      "SELECT p.ID, p.STATUS FROM WB_PACKAGE p WHERE p.ORDER_ID = ? ORDER BY p.ID");
              PreparedStatement lines = c.prepareStatement("SELECT s.CODE, l.QUANTITY, l.UNIT_PRICE, l.CURRENCY "
@@ -554,7 +556,7 @@ final class OrderWriter {
                     Timestamp shipBy = rs.getTimestamp(18);
                     value = new PlatformOrder.Value(strip(rs.getBigDecimal(13)), strip(rs.getBigDecimal(14)),
                             rs.getString(15), rs.getString(16), rs.getString(17),
-                            shipBy == null ? null : shipBy.toInstant(), rs.getString(19));
+                            shipBy == null ? null : shipBy.toInstant(), rs.getString(19), rs.getString(20));
                 }
                 long packageId;
                 String packageStatus;

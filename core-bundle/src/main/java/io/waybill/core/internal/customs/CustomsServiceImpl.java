@@ -267,7 +267,7 @@ public class CustomsServiceImpl implements CustomsService {
         return Jdbc.inTransaction(ds, c -> {
             StoreCustoms store = storeCustoms(c, d.row().storeCode()).orElse(new StoreCustoms(null, null, false));
             Optional<PackageDeclaration> saved = saved(c, d.row().id());
-            return saved.map(s -> Declarations.withStore(s, store))
+            return saved.map(s -> Declarations.withTaxIds(s, d, store))
                     .orElseGet(() -> Declarations.build(d, catalogue(), store));
         });
     }
@@ -280,7 +280,7 @@ public class CustomsServiceImpl implements CustomsService {
         Function<String, Product> catalogue = catalogue();
         return Jdbc.inTransaction(ds, c -> {
             StoreCustoms store = storeCustoms(c, d.row().storeCode()).orElse(new StoreCustoms(null, null, false));
-            PackageDeclaration decl = saved(c, d.row().id()).map(s -> Declarations.withStore(s, store))
+            PackageDeclaration decl = saved(c, d.row().id()).map(s -> Declarations.withTaxIds(s, d, store))
                     .orElseGet(() -> Declarations.build(d, catalogue, store));
             String from = null;
             if (d.warehouseCode() != null) {

@@ -53,7 +53,8 @@ public final class MigrationRunner {
             "V26__million_packages.sql",
             "V29__cross_border_carrier_codes.sql",
             "V30__package_merge.sql",
-            "V31__order_buyer_note.sql");
+            "V31__order_buyer_note.sql",
+            "V32__order_marketplace_ioss.sql");
 
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);

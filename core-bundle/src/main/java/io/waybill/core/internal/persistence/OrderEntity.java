@@ -60,6 +60,9 @@ public class OrderEntity extends BaseEntity {
     private String buyerEmail;
     @Column(name = "SHIP_BY")
     private Instant shipBy;
+    /** The marketplace's IOSS number (V32): the marketplace collected the EU import VAT as the deemed supplier. */
+    @Column(name = "MARKETPLACE_IOSS", length = 40)
+    private String marketplaceIoss;
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
     @Column(name = "CAPTURED_AT", nullable = false)
@@ -131,6 +134,7 @@ public class OrderEntity extends BaseEntity {
     public String getBuyerPhone() { return buyerPhone; }
     public String getBuyerEmail() { return buyerEmail; }
     public Instant getShipBy() { return shipBy; }
+    public String getMarketplaceIoss() { return marketplaceIoss; }
     public boolean isCancelled() { return cancelled; }
     public void setCancelled(boolean cancelled) { this.cancelled = cancelled; }
     public Instant getCreatedAt() { return createdAt; }

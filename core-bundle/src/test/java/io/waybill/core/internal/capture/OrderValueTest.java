@@ -123,6 +123,47 @@ class OrderValueTest {
                 PlatformOrder.Value.NONE.withBuyerNote("x".repeat(2500)))), "sys").unchanged());
     }
 
+    /**
+     * The marketplace's IOSS number (V32): stored stripped (blank as none), shown in the package detail, updated by a
+     * re-capture; an over-long one refuses the order with the reason and writes nothing.
+     */
+    static void marketplaceIossIsStoredAndUpdated(DatabaseEngine db, OrderCaptureServiceImpl capture)
+            throws Exception {
+        PlatformOrder amazon = Fixtures.order("m1", "A", 1).withValue(PlatformOrder.Value.NONE
+                .withMarketplaceIoss("  IM4420000001 "));
+        PlatformOrder blank = Fixtures.order("m2", "A", 1).withValue(PlatformOrder.Value.NONE
+                .withMarketplaceIoss("   "));
+        CaptureResult r = capture.capture("S1", List.of(amazon, blank), "sys");
+        assertEquals(2, r.created(), r.rejected().toString());
+        assertEquals("IM4420000001", Fixtures.string(db, "SELECT MARKETPLACE_IOSS FROM WB_ORDER "
+                + "WHERE PLATFORM_ORDER_ID = 'm1'"));
+        assertEquals(null, Fixtures.string(db, "SELECT MARKETPLACE_IOSS FROM WB_ORDER WHERE PLATFORM_ORDER_ID = 'm2'"));
+        long m1 = scalar(db, "SELECT p.ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                + "WHERE o.PLATFORM_ORDER_ID = 'm1'");
+        assertEquals("IM4420000001", new PackageServiceImpl(db).detail(m1).orElseThrow().value().marketplaceIoss());
+
+        // the same number again: unchanged; another one: updated
+        assertEquals(1, capture.capture("S1", List.of(amazon), "sys").unchanged());
+        CaptureResult again = capture.capture("S1", List.of(Fixtures.order("m2", "A", 1).withValue(
+                PlatformOrder.Value.NONE.withMarketplaceIoss("IM4420000002"))), "sys");
+        assertEquals(1, again.updated(), again.toString());
+        assertEquals("IM4420000002", Fixtures.string(db, "SELECT MARKETPLACE_IOSS FROM WB_ORDER "
+                + "WHERE PLATFORM_ORDER_ID = 'm2'"));
+
+        // longer than the column: refused with the reason, nothing written
+        CaptureResult tooLong = capture.capture("S1", List.of(Fixtures.order("m3", "A", 1).withValue(
+                PlatformOrder.Value.NONE.withMarketplaceIoss("IM" + "1".repeat(39)))), "sys");
+        assertEquals(0, tooLong.created());
+        assertEquals(List.of("order NO-m3 / marketplace_ioss: is too long (41 characters, at most 40)"),
+                tooLong.rejected().stream().map(e -> e.column() + ": " + e.reason()).toList());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_ORDER WHERE PLATFORM_ORDER_ID = 'm3'"));
+    }
+
+    @Test
+    void theMarketplacesIossIsStoredAndUpdated() throws Exception {
+        marketplaceIossIsStoredAndUpdated(db, capture);
+    }
+
     @Test
     void anOrderWithABadValueIsRefusedWithTheReasonAndNothingIsWritten() throws Exception {
         PlatformOrder bad = Fixtures.order("bad", "A", 1).withValue(new PlatformOrder.Value(new BigDecimal("10.001"),

@@ -16,7 +16,7 @@ import java.util.List;
 import static io.waybill.core.internal.security.TestAuthorizers.authorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Migrations V9 and V10: the order value and held unmatched SKUs's capture, re-capture and read on a real PostgreSQL server. */
+/** Migrations V9, V10 and V32: the order value and held unmatched SKUs's capture, re-capture and read on a real PostgreSQL server. */
 class PostgresOrderValueTest {
 
     @Test
@@ -30,6 +30,8 @@ class PostgresOrderValueTest {
                 Fixtures.basic(db);
                 OrderCaptureServiceImpl capture = authorized(new OrderCaptureServiceImpl(db, Fixtures.registry()));
                 OrderValueTest.captureThenRecapture(db, capture);
+                // migration V32: the marketplace's IOSS number
+                OrderValueTest.marketplaceIossIsStoredAndUpdated(db, capture);
 
                 // issue 12 item 5 on PostgreSQL: held at capture (V10), released by the alias in one transaction
                 capture.capture("S1", List.of(Fixtures.order("pg-held", "A", 1, "PG-PLATFORM", 2)), "sys");

@@ -24,6 +24,7 @@ import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.carrier.ShipmentResponse;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
+import io.waybill.spi.platform.PlatformOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -371,6 +372,73 @@ class CustomsUploadTest {
         customs.setStoreCustoms("S1", new StoreCustoms(new CustomsDeclaration.TaxIds("IM2760000123", null, null,
                 null), null, true), "admin");
         assertEquals(List.of(id), jobs.upload(List.of(id), "op").succeeded());
+    }
+
+    /** A DE order of one A (declared 20 EUR) with the marketplace's IOSS number (null: none), allocated. */
+    private long euOrder(String orderId, String marketplaceIoss) throws Exception {
+        exec(db, "UPDATE WB_SKU SET HS_CODE = '392690', DECLARED_VALUE = 20, CURRENCY = 'EUR', ORIGIN_COUNTRY = 'CN'");
+        PlatformOrder o = Fixtures.order(orderId, "A", 1);
+        if (marketplaceIoss != null) {
+            o = o.withValue(PlatformOrder.Value.NONE.withMarketplaceIoss(marketplaceIoss));
+        }
+        assertEquals(1, capture.capture("S1", List.of(o), "t").created());
+        long id = scalar(db, "SELECT p.ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                + "WHERE o.PLATFORM_ORDER_ID = '" + orderId + "'");
+        exec(db, "UPDATE WB_ORDER SET COUNTRY_CODE = 'DE' WHERE PLATFORM_ORDER_ID = '" + orderId + "'");
+        assertEquals(List.of((Long) id), fulfilment.allocate(List.of(id), "t").succeeded());
+        return id;
+    }
+
+    @Test
+    void euWithTheMarketplacesIoss_passesWithoutAStoreIoss_andTheCarrierGetsTheMarketplacesNumber() throws Exception {
+        // given: a checking store without an IOSS number; an Amazon-like order whose marketplace collected the VAT
+        checking();
+        long id = euOrder("eu-amz", "  IM4420000001 ");
+
+        // then: the declaration carries the marketplace's number, the EU <= 150 EUR check passes
+        assertEquals("IM4420000001", Fixtures.string(db, "SELECT MARKETPLACE_IOSS FROM WB_ORDER "
+                + "WHERE PLATFORM_ORDER_ID = 'eu-amz'"));
+        assertEquals("IM4420000001", customs.declaration(id, null).orElseThrow().taxIds().ioss());
+        assertEquals(List.of(), customs.problems(id, null));
+
+        // when: uploaded
+        assertEquals(List.of(id), jobs.upload(List.of(id), "op").succeeded());
+        worker.start(1, 20);
+        await(() -> !carrier.requests.isEmpty());
+
+        // then: the carrier gets the marketplace's IOSS number
+        ShipmentRequest sent = carrier.requests.get(0);
+        assertEquals(new CustomsDeclaration(CustomsDeclaration.Category.MERCHANDISE, new CustomsDeclaration.TaxIds(
+                "IM4420000001", "", "", "")), sent.customs());
+    }
+
+    @Test
+    void theMarketplacesIossReplacesTheStores_evenInAnEditedDeclaration_otherOrdersKeepTheStores() throws Exception {
+        // given: a store with its own IOSS and EORI; one order with the marketplace's IOSS, one without
+        customs.setStoreCustoms("S1", new StoreCustoms(new CustomsDeclaration.TaxIds("IM2760000123", null,
+                "DE123456789012345", null), CustomsDeclaration.Category.MERCHANDISE, true), "admin");
+        long marketplace = euOrder("eu-mkt", "IM4420000001");
+        long own = euOrder("eu-own", null);
+
+        // then: the marketplace's IOSS in place of the store's, the store's other ids stay
+        assertEquals(new CustomsDeclaration.TaxIds("IM4420000001", null, "DE123456789012345", null),
+                customs.declaration(marketplace, null).orElseThrow().taxIds());
+        assertEquals(new CustomsDeclaration.TaxIds("IM2760000123", null, "DE123456789012345", null),
+                customs.declaration(own, null).orElseThrow().taxIds());
+        assertEquals(List.of(), customs.problems(own, null));
+
+        // an edited (saved) declaration takes the tax ids the same way
+        PackageDeclaration edited = customs.save(marketplace, new PackageDeclaration(CustomsDeclaration.Category.GIFT,
+                null, List.of(line("A", "392690", "15", 1)), true), "op");
+        assertTrue(edited.edited());
+        assertEquals("IM4420000001", edited.taxIds().ioss());
+        assertEquals(List.of(), customs.problems(marketplace, null));
+
+        // a re-capture without the marketplace's number: the store's IOSS again
+        assertEquals(1, capture.capture("S1", List.of(Fixtures.order("eu-mkt", "A", 1)), "t").updated());
+        assertEquals(null, Fixtures.string(db, "SELECT MARKETPLACE_IOSS FROM WB_ORDER "
+                + "WHERE PLATFORM_ORDER_ID = 'eu-mkt'"));
+        assertEquals("IM2760000123", customs.declaration(marketplace, null).orElseThrow().taxIds().ioss());
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

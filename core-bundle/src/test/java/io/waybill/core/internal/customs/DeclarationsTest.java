@@ -59,4 +59,32 @@ class DeclarationsTest {
         assertEquals(CustomsDeclaration.Category.GIFT, decl.spi().category());
         assertEquals("IM2760000123", decl.spi().taxIds().ioss());
     }
+
+    @Test
+    void theOrdersMarketplaceIossReplacesTheStores_theOtherIdsStay() {
+        PackageRow row = new PackageRow(8, "WB8", "O8", "S1", "Store", "amazon", "Buyer", "FR", "CASE x1", 90,
+                Instant.EPOCH, PackageStatus.ALLOCATED, null);
+        Address to = new Address("B", null, "l", null, "Paris", null, "75001", "FR", null, null);
+        List<PackageDetail.Line> lines = List.of(new PackageDetail.Line("CASE", "Phone case", 1, 50,
+                new BigDecimal("9.99"), "EUR"));
+        OrderValue withIoss = new OrderValue(null, null, "EUR", null, null, null, "IM4420000001");
+        PackageDetail marketplace = new PackageDetail(row, "P8", false, to, lines, null, 0, List.of(), List.of(), null,
+                null, withIoss);
+        PackageDetail plain = new PackageDetail(row, "P8", false, to, lines, null, 0, List.of(), List.of(), null,
+                null, OrderValue.NONE);
+        StoreCustoms store = new StoreCustoms(new CustomsDeclaration.TaxIds("IM2760000123", "1234567",
+                "DE123456789", "DE123456789"), CustomsDeclaration.Category.MERCHANDISE, true);
+        StoreCustoms none = new StoreCustoms(null, null, true);
+
+        assertEquals(new CustomsDeclaration.TaxIds("IM4420000001", "1234567", "DE123456789", "DE123456789"),
+                Declarations.build(marketplace, Map.of("CASE", CASE)::get, store).taxIds());
+        assertEquals(new CustomsDeclaration.TaxIds("IM4420000001", "", "", ""),
+                Declarations.build(marketplace, Map.of("CASE", CASE)::get, none).taxIds());
+        assertEquals(store.taxIds(), Declarations.build(plain, Map.of("CASE", CASE)::get, store).taxIds());
+        assertEquals(CustomsDeclaration.TaxIds.NONE, Declarations.build(plain, Map.of("CASE", CASE)::get, none)
+                .taxIds());
+        PackageDeclaration saved = new PackageDeclaration(CustomsDeclaration.Category.GIFT, null, List.of(), true);
+        assertEquals("IM4420000001", Declarations.withTaxIds(saved, marketplace, store).taxIds().ioss());
+        assertEquals("IM2760000123", Declarations.withTaxIds(saved, plain, store).taxIds().ioss());
+    }
 }

@@ -90,13 +90,19 @@ final class AmazonResponseParser {
     /**
      * The SPI order: lines from the items (SellerSKU, QuantityOrdered; unit price = ItemPrice / QuantityOrdered,
      * since Amazon's ItemPrice is the price of the whole quantity), value from OrderTotal, the items' ShippingPrice,
-     * BuyerInfo.BuyerEmail and LatestShipDate. Items with nothing ordered (cancelled lines) are left out.
+     * BuyerInfo.BuyerEmail and LatestShipDate, the marketplace's IOSS number from the first item with a non-blank
+     * IossNumber (Amazon collected the EU import VAT as the deemed supplier). Items with nothing ordered (cancelled
+     * lines) are left out.
      */
     static PlatformOrder toPlatformOrder(Order o, List<Item> items) {
         List<PlatformOrder.Line> lines = new ArrayList<>();
         BigDecimal shipping = null;
         String currency = o.currency();
+        String ioss = null;
         for (Item i : items) {
+            if (ioss == null && i.iossNumber() != null && !i.iossNumber().isBlank()) {
+                ioss = i.iossNumber().strip();
+            }
             if (i.shippingPrice() != null) {
                 shipping = shipping == null ? i.shippingPrice() : shipping.add(i.shippingPrice());
             }
@@ -113,7 +119,7 @@ final class AmazonResponseParser {
             lines.add(line);
         }
         PlatformOrder.Value value = new PlatformOrder.Value(o.total(), shipping, currency, null,
-                o.shipTo() == null ? null : o.shipTo().email(), o.latestShipDate());
+                o.shipTo() == null ? null : o.shipTo().email(), o.latestShipDate()).withMarketplaceIoss(ioss);
         return new PlatformOrder(o.orderId(), o.orderId(), o.cancelled(), o.purchaseDate(), o.shipTo(), lines, value);
     }
 

@@ -96,8 +96,29 @@ class AmazonFetchOrdersTest {
         assertEquals(new BigDecimal("3.99"), o.value().shippingPaid());
         assertEquals("USD", o.value().currency());
         assertEquals(Instant.parse("1970-01-19T04:05:13Z"), o.value().shipBy());
+        assertEquals("IM1234567890", o.value().marketplaceIoss()); // the item's IossNumber: Amazon is deemed supplier
         assertTrue(page.orders().get(1).cancelled());
         assertEquals("Doe Ltd", page.orders().get(1).shipTo().company());
+    }
+
+    @Test
+    void blankIossNumber_asInAmazonsOwnExample_leavesTheMarketplaceIossUnset() {
+        // given: the items body with IossNumber "" (the value of Amazon's getOrderItems sandbox example, SOURCES.md)
+        stubOrders();
+        String recorded = recorded("order-items.json");
+        assertTrue(recorded.contains("\"IossNumber\": \"IM1234567890\""));
+        wm.stubFor(get(urlPathMatching("/orders/v0/orders/[^/]+/orderItems"))
+                .willReturn(okJson(recorded.replace("\"IossNumber\": \"IM1234567890\"", "\"IossNumber\": \"\""))));
+        AmazonMarketplaceConnector c = connector(wm);
+
+        // when
+        Result<OrderPage> r = c.fetchOrders(STORE, null);
+
+        // then
+        assertTrue(r.isOk(), r.toString());
+        PlatformOrder o = r.value().orders().get(0);
+        assertNull(o.value().marketplaceIoss());
+        assertEquals(new BigDecimal("11.01"), o.value().total());
     }
 
     @Test
