@@ -234,7 +234,8 @@ final class OrderWriter {
                 }
                 StatusGate gate = LINES_CHANGED.get(PackageStatus.valueOf(status));
                 try (PreparedStatement ps = gate.prepare(c)) {
-                    ps.setInt(1, weight(o));
+                    // a parcel that others were merged into (V30) also weighs what they hold
+                    ps.setInt(1, (int) Math.min(Integer.MAX_VALUE, weight(o) + mergedWeight(c, e.packageId())));
                     ps.setTimestamp(2, Timestamp.from(now));
                     ps.setString(3, e.packageStatus());
                     if (!gate.apply(ps, e.packageId())) {
@@ -311,6 +312,18 @@ final class OrderWriter {
         }
         return new PlatformOrder.Value(strip(v.total()), strip(v.shippingPaid()), currency, s(v.buyerPhone()),
                 s(v.buyerEmail()), v.shipBy(), note(v.buyerNote()), s(v.marketplaceIoss()));
+    }
+
+    /** The expected weight of the packages merged into this one (0 for a package that is no merge). */
+    private static long mergedWeight(Connection c, long packageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(EXPECTED_WEIGHT_GRAMS), 0) FROM WB_PACKAGE "
+                + "WHERE MERGED_INTO = ? AND STATUS = 'MERGED'")) {
+            ps.setLong(1, packageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Longest buyer note kept ({@code WB_ORDER.BUYER_NOTE}, V31); a longer one keeps its first characters. */

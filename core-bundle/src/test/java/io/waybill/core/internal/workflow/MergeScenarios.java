@@ -153,6 +153,24 @@ abstract class MergeScenarios {
         assertEquals(b0, reserved("B"));
     }
 
+    /** A re-capture that changes the parcel's own order keeps the weight of what was merged into it. */
+    void recaptureOfAMergedParcelsOrderKeepsTheMergedWeight(String tag) throws Exception {
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 1), order(tag + "-2", "Buyer " + tag, "B", 2));
+        int member = detail(ids.get(1)).row().expectedWeightGrams();
+        long merged = merges().merge(ids, "op");
+        assertEquals(PackageStatus.WAITING, status(merged));
+
+        capture(order(tag + "-1", "Buyer " + tag, "A", 3));
+
+        int own = (int) scalar(db(), "SELECT EXPECTED_WEIGHT_GRAMS FROM WB_PACKAGE WHERE ID = " + merged) - member;
+        assertEquals(3, units(detail(merged), "A"), "the parcel holds its order's new lines");
+        assertEquals(2, units(detail(merged), "B"), "and still the merged package's");
+        assertTrue(own > 0, "the parcel's own order weighs something: " + own);
+        assertEquals(List.of(ids.get(1)), merges().undoMerge(merged, "op"));
+        assertEquals(own, detail(ids.get(0)).row().expectedWeightGrams(), "after the undo it weighs its own order");
+        assertEquals(member, detail(ids.get(1)).row().expectedWeightGrams());
+    }
+
     /** Voiding a merged parcel voids the packages merged into it: no order is left merged into nothing. */
     void voidingAMergedParcelVoidsThePackagesMergedIntoIt(String tag) throws Exception {
         int a0 = reserved("A");

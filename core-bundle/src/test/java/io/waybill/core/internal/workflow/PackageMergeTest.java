@@ -57,4 +57,9 @@ class PackageMergeTest extends MergeScenarios {
     void voidingAMergedParcelVoidsWhatWasMergedIntoIt() throws Exception {
         voidingAMergedParcelVoidsThePackagesMergedIntoIt("m6");
     }
+
+    @Test
+    void aRecaptureOfTheParcelsOrderKeepsTheMergedWeight() throws Exception {
+        recaptureOfAMergedParcelsOrderKeepsTheMergedWeight("m7");
+    }
 }

@@ -69,4 +69,9 @@ class PostgresPackageMergeTest extends MergeScenarios {
     void voidingAMergedParcelVoidsWhatWasMergedIntoIt() throws Exception {
         voidingAMergedParcelVoidsThePackagesMergedIntoIt("p6");
     }
+
+    @Test
+    void aRecaptureOfTheParcelsOrderKeepsTheMergedWeight() throws Exception {
+        recaptureOfAMergedParcelsOrderKeepsTheMergedWeight("p7");
+    }
 }
