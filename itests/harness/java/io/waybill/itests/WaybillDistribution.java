@@ -1,5 +1,6 @@
 package io.waybill.itests;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,19 +18,26 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
 
 /**
  * One running copy of the built Waybill distribution for the whole test run: unpacked once into
- * {@code target/it-instance}, started with free ports and a random admin password, reached through {@code bin/client}
+ * {@code target/it-instance}, started with free ports and a random admin password, reached through its SSH shell
  * and HTTP, and stopped at the end of the run (or by a JVM shutdown hook, so no Karaf outlives a failed run).
  */
 public final class WaybillDistribution implements AutoCloseable {
@@ -42,6 +50,7 @@ public final class WaybillDistribution implements AutoCloseable {
     private static final String PREFIX = "[waybill-it] ";
 
     private static WaybillDistribution shared;
+    private static SshClient sshClient;
     private static Throwable bootFailure;
 
     private final Path archive;
@@ -289,20 +298,84 @@ public final class WaybillDistribution implements AutoCloseable {
 
     // ---------------------------------------------------------------- shell
 
-    /** Output and exit code of one {@code bin/client} call. */
+    /** Output (standard output and error, as a terminal shows them) and exit code of one shell command. */
     public record Result(int exitCode, String output) {
     }
 
-    /** Runs one command through {@code bin/client} in batch mode as {@code admin}. */
+    /** Runs one command in the Karaf shell over SSH as {@code admin}. */
     public Result shell(String command) {
         return shellAs("admin", password, command);
     }
 
-    /** Runs one command through {@code bin/client} in batch mode with the given credentials. */
+    /**
+     * Runs one command in the Karaf shell over SSH with the given credentials: a session of its own (password login,
+     * so the lockout counts it as {@code bin/client} would), an {@code exec} channel without a terminal, as
+     * {@code bin/client -b} opens one. The SSH client lives in this JVM: a {@code bin/client} JVM per command cost
+     * about as much CPU as the Karaf under test on a 2-core CI machine. {@link #client} runs the real
+     * {@code bin/client} where the tests are about it.
+     */
     public Result shellAs(String user, String secret, String command) {
+        SshClient ssh = sshClient();
+        long deadline = System.nanoTime() + CLIENT_TIMEOUT.toNanos();
+        ClientSession session;
+        try {
+            session = ssh.connect(user, "127.0.0.1", sshPort).verify(CLIENT_TIMEOUT).getSession();
+        } catch (IOException e) {
+            return new Result(1, "Cannot connect to 127.0.0.1:" + sshPort + ": " + e.getMessage() + "\n");
+        }
+        try (session) {
+            session.addPasswordIdentity(secret);
+            try {
+                session.auth().verify(remaining(deadline));
+            } catch (IOException e) {
+                return new Result(1, "Authentication failed for " + user + ": " + e.getMessage() + "\n");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ChannelExec channel = session.createExecChannel(command + "\n")) {
+                channel.setIn(new ByteArrayInputStream(new byte[0]));
+                channel.setOut(out);
+                channel.setErr(out);
+                channel.open().verify(remaining(deadline));
+                Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
+                        remaining(deadline));
+                if (!events.contains(ClientChannelEvent.CLOSED)) {
+                    throw new AssertionError("'" + command + "' (SSH as " + user + ") did not finish within "
+                            + CLIENT_TIMEOUT.toSeconds() + " s; output so far:\n" + text(out));
+                }
+                Integer status = channel.getExitStatus();
+                return new Result(status == null ? 0 : status, text(out));
+            }
+        } catch (IOException e) {
+            return new Result(1, "SSH session of " + user + " failed: " + e.getMessage() + "\n");
+        }
+    }
+
+    /** Runs one command through the distribution's own {@code bin/client} in batch mode, as the README shows. */
+    public Result client(String user, String secret, String command) {
         return run(List.of(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a", String.valueOf(sshPort),
                         "-u", user, "-p", secret, "-r", "1", "-b"),
                 command + "\n", Map.of(), CLIENT_TIMEOUT);
+    }
+
+    private static synchronized SshClient sshClient() {
+        if (sshClient == null) {
+            SshClient client = SshClient.setUpDefaultClient();
+            // the server is the distribution under test on the loopback, with a host key made at its first start
+            client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+            client.start();
+            sshClient = client;
+        }
+        return sshClient;
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+    }
+
+    private static String text(ByteArrayOutputStream out) {
+        synchronized (out) {
+            return out.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /** Repeats a shell command until its result matches; fails with the last output after the timeout. */
