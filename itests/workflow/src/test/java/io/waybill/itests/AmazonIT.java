@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +32,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The Amazon SP-API plugin on a Waybill of its own (demo off, thrown away afterwards: the shared distribution keeps no
@@ -63,6 +61,7 @@ class AmazonIT {
     private WaybillDistribution waybill;
     private WireMockServer amazon;
     private Path amazonKar;
+    private PackageSteps steps;
 
     @BeforeAll
     void setUp() throws IOException {
@@ -82,6 +81,7 @@ class AmazonIT {
                 .willReturn(aResponse().withStatus(204)));
 
         waybill = WaybillDistribution.ownWithDemoOff("amazon");
+        steps = new PackageSteps(waybill, STORE, LIMIT, () -> "requests the stub received: " + requests());
         Result wh = waybill.shell("waybill:warehouse-add " + WAREHOUSE + " --name \"Amazon IT Warehouse\" --street "
                 + "\"88 Haishu Road\" --city Ningbo --state Zhejiang --postal 315000 --country CN --contact \"Zhang San\""
                 + " --phone \"+86 574 8765 4321\" --email it-wh@example.com");
@@ -143,35 +143,21 @@ class AmazonIT {
         Result capture = waybill.shell("waybill:capture " + STORE);
         assertTrue(capture.output().contains("Captured " + STORE), capture::output);
         amazon.verify(getRequestedForOrders("2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"));
-        Map<String, String> row = packageRow();
+        Map<String, String> row = steps.ofOrder(ORDER_ID);
         String pkg = row.get("Package no.");
         // the items' IossNumber (recorded body) is the order's marketplace IOSS: the declaration carries it (V32)
         Result declaration = waybill.shell("waybill:package-declaration " + pkg);
         assertTrue(declaration.output().contains("IOSS IM1234567890"), declaration::output);
 
         // then: allocate, upload with pool, print, ship
-        assertTrue(waybill.shell("waybill:allocate " + pkg).output().contains("1 done, 0 failed"),
-                () -> waybill.shell("waybill:package-show " + pkg).output());
-        Result upload = waybill.shell("waybill:upload " + pkg);
-        // an empty install uploads through the queue, the demo one at once: either way the package gets tracked
-        assertTrue(upload.output().contains("1 done, 0 failed") || upload.output().contains("1 queued, 0 refused"),
-                upload::output);
-        Map<String, String> tracked = await(pkg, "tracked");
+        Map<String, String> tracked = steps.allocateAndUpload(pkg);
         String tn = tracked.get("Tracking no.");
-        Result print = waybill.shell("waybill:print -o \"" + waybill.printDir("amazon").resolve("amazon-label.pdf")
-                + "\" --mark-printed " + pkg);
-        assertTrue(print.output().contains("Mark printed: 1 done, 0 failed"), print::output);
+        steps.printMarked(pkg, waybill.printDir("amazon").resolve("amazon-label.pdf"));
         long t1 = System.nanoTime();
-        Result ship = waybill.shell("waybill:ship -w " + Fixtures.grams(tracked.get("Weight")) + " " + pkg);
-        assertTrue(ship.output().contains(pkg + ": PASS SHIPPED"), ship::output);
+        steps.ship(pkg, tracked);
 
         // and: the automatic sync confirms the package at Amazon, once
-        try {
-            await(pkg, "synced");
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nrequests the stub received: " + requests()
-                    + "\npackage-show:\n" + waybill.shell("waybill:package-show " + pkg).output(), e);
-        }
+        steps.await(pkg, "synced");
         WaybillDistribution.figure("ship -> SYNCED (Amazon stub, confirmShipment)", String.format(Locale.ROOT,
                 "%.1f s", (System.nanoTime() - t1) / 1e9));
         List<LoggedRequest> confirms = amazon.findAll(postRequestedFor(urlPathEqualTo("/orders/v0/orders/" + ORDER_ID
@@ -192,38 +178,11 @@ class AmazonIT {
                 .withQueryParam("NextToken", equalTo(next));
     }
 
-    private Map<String, String> packageRow() {
-        Result r = waybill.shell("waybill:package-list --store " + STORE + " -n 1000");
-        return ShellTables.rows(r).stream().filter(row -> ORDER_ID.equals(row.get("Order no."))).findFirst()
-                .orElseThrow(() -> new AssertionError("no package of order " + ORDER_ID + ":\n" + r.output()));
-    }
-
-    private Map<String, String> await(String pkg, String status) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        Map<String, String> row;
-        do {
-            Result r = waybill.shell("waybill:package-list --store " + STORE + " -n 1000");
-            row = ShellTables.row(r, "Package no.", pkg).orElse(new LinkedHashMap<>());
-            if (status.equals(row.get("Status"))) {
-                return row;
-            }
-            WaybillDistribution.sleep(500);
-        } while (System.nanoTime() < deadline);
-        fail(pkg + " not " + status + " within " + LIMIT.toSeconds() + " s: " + row);
-        return new LinkedHashMap<>();
-    }
-
     private List<String> requests() {
-        return amazon.getAllServeEvents().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()
-                + " -> " + e.getResponse().getStatus() + " " + e.getRequest().getBodyAsString()).toList();
+        return PackageSteps.requests(amazon);
     }
 
-    private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String file) {
-        try {
-            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withBody(Files.readString(RECORDED.resolve(file)));
-        } catch (IOException e) {
-            throw new IllegalStateException("recorded body " + RECORDED.resolve(file).toAbsolutePath(), e);
-        }
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String file) {
+        return PackageSteps.json(RECORDED, file);
     }
 }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -39,7 +37,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The TikTok Shop plugin on a Waybill of its own (demo off, thrown away afterwards, so the shared distribution keeps
@@ -71,6 +68,7 @@ class TikTokIT {
 
     private WaybillDistribution waybill;
     private WireMockServer tiktok;
+    private PackageSteps steps;
     private final ShopPackages shop = new ShopPackages();
 
     /**
@@ -136,6 +134,7 @@ class TikTokIT {
         tiktok.stubFor(post(urlPathMatching("/fulfillment/202309/packages/[^/]+/ship"))
                 .willReturn(json("ship-package.json").withTransformers(ShopPackages.NAME)));
         waybill = WaybillDistribution.ownWithDemoOff("tiktok");
+        steps = new PackageSteps(waybill, STORE, LIMIT, () -> "requests the stub received: " + requests());
     }
 
     @AfterAll
@@ -198,31 +197,17 @@ class TikTokIT {
         // and: the capture
         Result capture = waybill.shell("waybill:capture " + STORE);
         assertTrue(capture.output().contains("Captured " + STORE), capture::output);
-        String pkg = packageRow().get("Package no.");
+        String pkg = steps.ofOrder(ORDER_ID).get("Package no.");
 
         // then: allocate, upload with pool, print, ship
-        assertTrue(waybill.shell("waybill:allocate " + pkg).output().contains("1 done, 0 failed"),
-                () -> waybill.shell("waybill:package-show " + pkg).output());
-        Result upload = waybill.shell("waybill:upload " + pkg);
-        // an empty install uploads through the queue, the demo one at once: either way the package gets tracked
-        assertTrue(upload.output().contains("1 done, 0 failed") || upload.output().contains("1 queued, 0 refused"),
-                upload::output);
-        Map<String, String> tracked = await(pkg, "tracked");
+        Map<String, String> tracked = steps.allocateAndUpload(pkg);
         String tn = tracked.get("Tracking no.");
-        Result print = waybill.shell("waybill:print -o \"" + waybill.printDir("tiktok").resolve("tiktok-label.pdf")
-                + "\" --mark-printed " + pkg);
-        assertTrue(print.output().contains("Mark printed: 1 done, 0 failed"), print::output);
+        steps.printMarked(pkg, waybill.printDir("tiktok").resolve("tiktok-label.pdf"));
         long t1 = System.nanoTime();
-        Result ship = waybill.shell("waybill:ship -w " + Fixtures.grams(tracked.get("Weight")) + " " + pkg);
-        assertTrue(ship.output().contains(pkg + ": PASS SHIPPED"), ship::output);
+        steps.ship(pkg, tracked);
 
         // and: the automatic sync ships the package at TikTok, once
-        try {
-            await(pkg, "synced");
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nrequests the stub received: " + requests()
-                    + "\npackage-show:\n" + waybill.shell("waybill:package-show " + pkg).output(), e);
-        }
+        steps.await(pkg, "synced");
         WaybillDistribution.figure("ship -> SYNCED (TikTok Shop stub, Ship Package)", String.format(Locale.ROOT,
                 "%.1f s", (System.nanoTime() - t1) / 1e9));
         assertEquals(1, shop.shipped.size(), () -> requests().toString());
@@ -240,42 +225,15 @@ class TikTokIT {
                 "the app secret travels only to the token refresh");
     }
 
-    private Map<String, String> packageRow() {
-        Result r = waybill.shell("waybill:package-list --store " + STORE + " -n 1000");
-        return ShellTables.rows(r).stream().filter(row -> ORDER_ID.equals(row.get("Order no."))).findFirst()
-                .orElseThrow(() -> new AssertionError("no package of order " + ORDER_ID + ":\n" + r.output()
-                        + "\nrequests the stub received: " + requests()));
-    }
-
-    private Map<String, String> await(String pkg, String status) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        Map<String, String> row;
-        do {
-            Result r = waybill.shell("waybill:package-list --store " + STORE + " -n 1000");
-            row = ShellTables.row(r, "Package no.", pkg).orElse(new LinkedHashMap<>());
-            if (status.equals(row.get("Status"))) {
-                return row;
-            }
-            WaybillDistribution.sleep(500);
-        } while (System.nanoTime() < deadline);
-        fail(pkg + " not " + status + " within " + LIMIT.toSeconds() + " s: " + row);
-        return new LinkedHashMap<>();
-    }
-
     private List<String> requests() {
-        return tiktok.getAllServeEvents().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()
-                + " -> " + e.getResponse().getStatus() + " " + e.getRequest().getBodyAsString()).toList();
+        return PackageSteps.requests(tiktok);
     }
 
     private static String recorded(String file) {
-        try {
-            return Files.readString(RECORDED.resolve(file));
-        } catch (IOException e) {
-            throw new IllegalStateException("recorded body " + RECORDED.resolve(file).toAbsolutePath(), e);
-        }
+        return PackageSteps.recorded(RECORDED, file);
     }
 
     private static ResponseDefinitionBuilder json(String file) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(recorded(file));
+        return PackageSteps.json(RECORDED, file);
     }
 }
