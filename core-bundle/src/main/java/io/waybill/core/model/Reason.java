@@ -456,6 +456,99 @@ public record Reason(String code, List<String> params) {
     /** [value]. */
     public static final String PRODUCT_NOT_FLAG = "product_not_flag";
 
+    // an order's problems (OrderValidator: the manual order form, order-file rows, captured orders; since 1.15), each
+    // without its field: the form shows it at the field, a file's row error names it in its column ({n,column})
+    /** []. */
+    public static final String ORDER_REQUIRED = "order_required";
+    /** [country]. */
+    public static final String ORDER_REQUIRED_FOR = "order_required_for";
+    /** [length, max characters]. */
+    public static final String ORDER_TOO_LONG = "order_too_long";
+    /** [U+XXXX, position]. */
+    public static final String ORDER_CONTROL = "order_control";
+    /** [U+XXXX, position]. */
+    public static final String ORDER_BIDI = "order_bidi";
+    /** []. */
+    public static final String ORDER_NO_LINES = "order_no_lines";
+    /** [max lines]. */
+    public static final String ORDER_TOO_MANY_LINES = "order_too_many_lines";
+    /** [sku]. */
+    public static final String ORDER_UNKNOWN_SKU = "order_unknown_sku";
+    /** [quantity]. */
+    public static final String ORDER_QUANTITY_NOT_POSITIVE = "order_quantity_not_positive";
+    /** [quantity, sku]. */
+    public static final String ORDER_QUANTITY_NOT_POSITIVE_SKU = "order_quantity_not_positive_sku";
+    /** [max, quantity]. */
+    public static final String ORDER_QUANTITY_TOO_LARGE = "order_quantity_too_large";
+    /** [currency]. */
+    public static final String ORDER_CURRENCY_NOT_PAYABLE = "order_currency_not_payable";
+    /** [currency, sku]. */
+    public static final String ORDER_CURRENCY_NOT_PAYABLE_SKU = "order_currency_not_payable_sku";
+    /** [currency]. */
+    public static final String ORDER_CURRENCY_UNKNOWN = "order_currency_unknown";
+    /** [currency, sku]. */
+    public static final String ORDER_CURRENCY_UNKNOWN_SKU = "order_currency_unknown_sku";
+    /** []. */
+    public static final String ORDER_PRICE_NO_CURRENCY = "order_price_no_currency";
+    /** [sku]. */
+    public static final String ORDER_PRICE_NO_CURRENCY_SKU = "order_price_no_currency_sku";
+    /** [the line's currency, the order's]. */
+    public static final String ORDER_LINE_CURRENCY = "order_line_currency";
+    /** [the line's currency, the order's, sku]. */
+    public static final String ORDER_LINE_CURRENCY_SKU = "order_line_currency_sku";
+    /** [the line's currency, an earlier line's]. */
+    public static final String ORDER_LINES_CURRENCY = "order_lines_currency";
+    /** [the line's currency, an earlier line's, sku]. */
+    public static final String ORDER_LINES_CURRENCY_SKU = "order_lines_currency_sku";
+    /** [amount]. */
+    public static final String ORDER_AMOUNT_NEGATIVE = "order_amount_negative";
+    /** [amount, sku]. */
+    public static final String ORDER_AMOUNT_NEGATIVE_SKU = "order_amount_negative_sku";
+    /** [amount]. */
+    public static final String ORDER_AMOUNT_TOO_LARGE = "order_amount_too_large";
+    /** [amount, sku]. */
+    public static final String ORDER_AMOUNT_TOO_LARGE_SKU = "order_amount_too_large_sku";
+    /** [amount, currency, its decimals]. */
+    public static final String ORDER_AMOUNT_DECIMALS = "order_amount_decimals";
+    /** [amount, currency, its decimals, sku]. */
+    public static final String ORDER_AMOUNT_DECIMALS_SKU = "order_amount_decimals_sku";
+    /** [amount]: more than 4 decimals (no currency). */
+    public static final String ORDER_AMOUNT_SCALE = "order_amount_scale";
+    /** [amount, sku]. */
+    public static final String ORDER_AMOUNT_SCALE_SKU = "order_amount_scale_sku";
+    /** []. */
+    public static final String ORDER_TOTAL_NO_CURRENCY = "order_total_no_currency";
+    /** []. */
+    public static final String ORDER_SHIPPING_NO_CURRENCY = "order_shipping_no_currency";
+    /** [total, shipping paid]. */
+    public static final String ORDER_TOTAL_BELOW_SHIPPING = "order_total_below_shipping";
+    /** [phone]. */
+    public static final String ORDER_PHONE = "order_phone";
+    /** [e-mail]. */
+    public static final String ORDER_EMAIL = "order_email";
+    /** [kg, max kg]. */
+    public static final String ORDER_TOO_HEAVY = "order_too_heavy";
+    /** []. */
+    public static final String ORDER_ADDRESS_MISSING = "order_address_missing";
+    /** [country]. */
+    public static final String ORDER_COUNTRY = "order_country";
+    /** [postal code, country]. */
+    public static final String ORDER_POSTAL_CODE = "order_postal_code";
+    /** [the characters, e.g. "𝕳 (U+1D573), ..."]. */
+    public static final String ORDER_UNPRINTABLE = "order_unprintable";
+    /** [the first five characters, how many more]. */
+    public static final String ORDER_UNPRINTABLE_MORE = "order_unprintable_more";
+    // the catalogue's save-time clashes (ProductService.create / update; since 1.15): [column, the clash
+    // ({@link #encode(List)} of one catalogue_* or product_* reason naming the clashing SKU, barcode or component)]
+    /** The SKU is taken: [column, clash]. */
+    public static final String DUPLICATE_SKU = "duplicate_sku";
+    /** A barcode belongs to another product: [column, clash]. */
+    public static final String DUPLICATE_BARCODE = "duplicate_barcode";
+    /** A bundle's components do not hold together: [column, clash]. */
+    public static final String INVALID_BUNDLE = "invalid_bundle";
+    /** An order-file line whose SKU matches no product: [sku, order no.]. */
+    public static final String ORDER_SKU_HELD = "order_sku_held";
+
     /** The codes whose params are a list of groups, with the size of one group. */
     public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2, ADDRESS_CORRECTED, 1,
             CUSTOMS_CHANGED, 4, INVALID_PRODUCT, 2);
@@ -730,6 +823,71 @@ public record Reason(String code, List<String> params) {
             Map.entry(CATALOGUE_UNKNOWN_SKU, "''{0}'' is not in the catalogue"),
             Map.entry(INVALID_PRODUCT, "{0,column}: {1,reasons}"),
             Map.entry(PRODUCT_TEXT, "{0}"),
+            Map.entry(ORDER_REQUIRED, "is required"),
+            Map.entry(ORDER_REQUIRED_FOR, "is required for destination {0}"),
+            Map.entry(ORDER_TOO_LONG, "is too long ({0} characters, at most {1})"),
+            Map.entry(ORDER_CONTROL, "contains a control character ({0}) at position {1}"),
+            Map.entry(ORDER_BIDI, "contains a bidirectional control character ({0}) at position {1}; it makes text "
+                    + "display in another order than it is written (a name or address could read differently on "
+                    + "screen and label), so it is not accepted"),
+            Map.entry(ORDER_NO_LINES, "the order has no lines"),
+            Map.entry(ORDER_TOO_MANY_LINES, "the order has more than {0} lines"),
+            Map.entry(ORDER_UNKNOWN_SKU, "unknown SKU ''{0}''"),
+            Map.entry(ORDER_QUANTITY_NOT_POSITIVE, "must be greater than 0, got {0}"),
+            Map.entry(ORDER_QUANTITY_NOT_POSITIVE_SKU, "must be greater than 0, got {0} for {1}"),
+            Map.entry(ORDER_QUANTITY_TOO_LARGE, "must be at most {0}, got {1}"),
+            Map.entry(ORDER_CURRENCY_NOT_PAYABLE, "''{0}'' is not a currency buyers pay in (ISO 4217 lists it for "
+                    + "metals, funds or testing)"),
+            Map.entry(ORDER_CURRENCY_NOT_PAYABLE_SKU, "''{0}'' of SKU {1} is not a currency buyers pay in (ISO 4217 "
+                    + "lists it for metals, funds or testing)"),
+            Map.entry(ORDER_CURRENCY_UNKNOWN, "''{0}'' is not an ISO 4217 currency code (three capital letters such "
+                    + "as USD, EUR, CNY)"),
+            Map.entry(ORDER_CURRENCY_UNKNOWN_SKU, "''{0}'' of SKU {1} is not an ISO 4217 currency code (three capital "
+                    + "letters such as USD, EUR, CNY)"),
+            Map.entry(ORDER_PRICE_NO_CURRENCY, "the unit price has no currency; give the ISO 4217 code (e.g. USD)"),
+            Map.entry(ORDER_PRICE_NO_CURRENCY_SKU, "the unit price of SKU {0} has no currency; give the ISO 4217 "
+                    + "code (e.g. USD)"),
+            Map.entry(ORDER_LINE_CURRENCY, "the line is in {0} but the order is in {1}; every line must be in the "
+                    + "order''s currency"),
+            Map.entry(ORDER_LINE_CURRENCY_SKU, "the line of SKU {2} is in {0} but the order is in {1}; every line "
+                    + "must be in the order''s currency"),
+            Map.entry(ORDER_LINES_CURRENCY, "the line is in {0} but an earlier line is in {1}; every line must be in "
+                    + "one currency"),
+            Map.entry(ORDER_LINES_CURRENCY_SKU, "the line of SKU {2} is in {0} but an earlier line is in {1}; every "
+                    + "line must be in one currency"),
+            Map.entry(ORDER_AMOUNT_NEGATIVE, "must not be negative, got {0}"),
+            Map.entry(ORDER_AMOUNT_NEGATIVE_SKU, "must not be negative, got {0} of SKU {1}"),
+            Map.entry(ORDER_AMOUNT_TOO_LARGE, "is too large ({0})"),
+            Map.entry(ORDER_AMOUNT_TOO_LARGE_SKU, "is too large ({0} of SKU {1})"),
+            Map.entry(ORDER_AMOUNT_DECIMALS, "{0} has more decimals than {1} has ({2})"),
+            Map.entry(ORDER_AMOUNT_DECIMALS_SKU, "{0} of SKU {3} has more decimals than {1} has ({2})"),
+            Map.entry(ORDER_AMOUNT_SCALE, "{0} has more than 4 decimals"),
+            Map.entry(ORDER_AMOUNT_SCALE_SKU, "{0} of SKU {1} has more than 4 decimals"),
+            Map.entry(ORDER_TOTAL_NO_CURRENCY, "the order has a total but no currency; give the ISO 4217 code (e.g. "
+                    + "USD)"),
+            Map.entry(ORDER_SHIPPING_NO_CURRENCY, "the order has a shipping amount but no currency; give the ISO 4217 "
+                    + "code (e.g. USD)"),
+            Map.entry(ORDER_TOTAL_BELOW_SHIPPING, "the total {0} is less than the shipping paid {1}; the total "
+                    + "includes shipping"),
+            Map.entry(ORDER_PHONE, "''{0}'' is not a phone number (digits with an optional leading +, spaces, "
+                    + "dashes, dots or brackets; at least 5 digits)"),
+            Map.entry(ORDER_EMAIL, "''{0}'' is not an e-mail address (name@domain.tld)"),
+            Map.entry(ORDER_TOO_HEAVY, "the parcel would weigh {0} kg (catalogue weights times quantities), more "
+                    + "than the {1} kg one parcel may weigh; split the order into several"),
+            Map.entry(ORDER_ADDRESS_MISSING, "the ship-to address is missing"),
+            Map.entry(ORDER_COUNTRY, "''{0}'' is not an ISO 3166 two-letter country code"),
+            Map.entry(ORDER_POSTAL_CODE, "''{0}'' is not a valid postal code for {1}"),
+            Map.entry(ORDER_UNPRINTABLE, "contains {0}, which no installed label font can print; the label would "
+                    + "show the recipient garbled, so the order is not accepted (replace the character, or install a "
+                    + "font that has it)"),
+            Map.entry(ORDER_UNPRINTABLE_MORE, "contains {0} and {1} more, which no installed label font can print; "
+                    + "the label would show the recipient garbled, so the order is not accepted (replace the "
+                    + "character, or install a font that has it)"),
+            Map.entry(ORDER_SKU_HELD, "will be held: SKU not matched ''{0}'' (order {1} is imported into \"SKU not "
+                    + "matched\" until the SKU is mapped to a product)"),
+            Map.entry(DUPLICATE_SKU, "The product was not saved: {0,column} {1,reasons}."),
+            Map.entry(DUPLICATE_BARCODE, "The product was not saved: {0,column} {1,reasons}."),
+            Map.entry(INVALID_BUNDLE, "The product was not saved: {0,column} {1,reasons}."),
             Map.entry(REASON_INVALID, "The reason contains a control character."));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */

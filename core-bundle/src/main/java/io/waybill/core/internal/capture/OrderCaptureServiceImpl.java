@@ -15,6 +15,7 @@ import io.waybill.core.internal.rulestore.RuleApplier;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.OrderCheck;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.RowError;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
@@ -139,7 +140,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                 valid.add(o);
             } else {
                 String label = "order " + (o.orderNo() == null ? "?" : o.orderNo());
-                problems.forEach(p -> rejected.add(new RowError(0, label + " / " + p.field(), p.reason())));
+                problems.forEach(p -> rejected.add(new RowError(0, label + " / " + p.field(), p.structured())));
             }
         }
         if (allOrNothing && !rejected.isEmpty()) {
@@ -172,7 +173,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             problems.addAll(OrderValidator.validateContact(order.shipTo()));
             problems.addAll(OrderValidator.validateWeight(OrderWriter.expectedWeight(order, skus, aliases)));
             return problems.stream().map(p -> new OrderCheck.Problem(p.field(), p.line(), p.code(), p.value(),
-                    p.reason())).toList();
+                    p.reason(), p.structured())).toList();
         });
     }
 
@@ -366,15 +367,14 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                     if (OrderWriter.resolve(lines.get(i).sku(), knownSkus, aliases) == null) {
                         int row = lines.size() == po.rows().size() ? po.rows().get(i)
                                 : po.rows().isEmpty() ? 0 : po.rows().get(0);
-                        held.add(new RowError(row, "sku", "will be held: SKU not matched '"
-                                + lines.get(i).sku().strip() + "' (order " + po.order().orderNo() + " is imported "
-                                + "into \"SKU not matched\" until the SKU is mapped to a product)"));
+                        held.add(new RowError(row, "sku", Reason.of(Reason.ORDER_SKU_HELD,
+                                lines.get(i).sku().strip(), po.order().orderNo())));
                     }
                 }
                 continue;
             }
             for (OrderValidator.Problem p : problems) {
-                errors.add(new RowError(rowFor(po, p), p.field(), p.reason()));
+                errors.add(new RowError(rowFor(po, p), p.field(), p.structured()));
             }
         }
         // orders that would collapse into another one when written (capture is idempotent on the platform id)
