@@ -549,9 +549,70 @@ public record Reason(String code, List<String> params) {
     /** An order-file line whose SKU matches no product: [sku, order no.]. */
     public static final String ORDER_SKU_HELD = "order_sku_held";
 
+    // refusals thrown with a message only until 1.15, now as data
+    /**
+     * An address correction refused: [field, one problem ({@link #encode(List)} of one order_* reason), field,
+     * problem...]; a list code.
+     */
+    public static final String INVALID_ADDRESS = "invalid_address";
+    /** No store has the code: [store code]. */
+    public static final String UNKNOWN_STORE = "unknown_store";
+    /** No store was given: []. */
+    public static final String STORE_REQUIRED = "store_required";
+    /** A file cannot be read: [the problem ({@link #encode(List)} of one file_* reason)]. */
+    public static final String UNREADABLE_FILE = "unreadable_file";
+    /** The order-file plugin cannot read the file: [the plugin's own words]. */
+    public static final String FILE_PLUGIN = "file_plugin";
+    /** [file name]. */
+    public static final String FILE_NOT_CSV_XLSX = "file_not_csv_xlsx";
+    /** []. */
+    public static final String FILE_NOT_UTF8 = "file_not_utf8";
+    /** [row]. */
+    public static final String FILE_OPEN_QUOTE = "file_open_quote";
+    /** [the reader's words]. */
+    public static final String FILE_NOT_XLSX = "file_not_xlsx";
+    /** []. */
+    public static final String FILE_NO_HEADER = "file_no_header";
+    /** [the missing columns, comma-separated]. */
+    public static final String FILE_MISSING_COLUMNS = "file_missing_columns";
+    /** A shell command's options refused: [the problems ({@link #encode(List)} of options_* reasons)]. */
+    public static final String INVALID_OPTIONS = "invalid_options";
+    /** [word, usage]. */
+    public static final String OPTIONS_UNEXPECTED = "options_unexpected";
+    /** [word, the options]. */
+    public static final String OPTIONS_UNEXPECTED_OPTIONS = "options_unexpected_options";
+    /** [option, usage]. */
+    public static final String OPTIONS_NEEDS_VALUE_USAGE = "options_needs_value_usage";
+    /** [option]. */
+    public static final String OPTIONS_NEEDS_VALUE = "options_needs_value";
+    /** [option]. */
+    public static final String OPTIONS_TWICE = "options_twice";
+    /** [option, option]. */
+    public static final String OPTIONS_EXCLUSIVE = "options_exclusive";
+    /** []. */
+    public static final String OPTIONS_RESET_ALONE = "options_reset_alone";
+    /** []. */
+    public static final String OPTIONS_NOTHING_SAVED = "options_nothing_saved";
+    /** [usage]. */
+    public static final String OPTIONS_USAGE = "options_usage";
+    /** [value, the categories]. */
+    public static final String OPTIONS_CATEGORY = "options_category";
+    /** [option, value]. */
+    public static final String OPTIONS_NEEDS_SKU = "options_needs_sku";
+    /** [sku]. */
+    public static final String OPTIONS_NO_LINE = "options_no_line";
+    /** [option, SKU=value]. */
+    public static final String OPTIONS_NOT_NUMBER = "options_not_number";
+    /** []. */
+    public static final String OPTIONS_ALIAS_STORE = "options_alias_store";
+    /** []. */
+    public static final String OPTIONS_ALIAS_REMOVE = "options_alias_remove";
+    /** []. */
+    public static final String OPTIONS_ALIAS_SKU = "options_alias_sku";
+
     /** The codes whose params are a list of groups, with the size of one group. */
     public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2, ADDRESS_CORRECTED, 1,
-            CUSTOMS_CHANGED, 4, INVALID_PRODUCT, 2);
+            CUSTOMS_CHANGED, 4, INVALID_PRODUCT, 2, INVALID_ADDRESS, 2);
 
     /**
      * The English names of the {@code {n,field}} keys: what an edit before upload changed. The address fields keep
@@ -888,12 +949,46 @@ public record Reason(String code, List<String> params) {
             Map.entry(DUPLICATE_SKU, "The product was not saved: {0,column} {1,reasons}."),
             Map.entry(DUPLICATE_BARCODE, "The product was not saved: {0,column} {1,reasons}."),
             Map.entry(INVALID_BUNDLE, "The product was not saved: {0,column} {1,reasons}."),
+            Map.entry(INVALID_ADDRESS, "{0,column} {1,reasons}"),
+            Map.entry(UNKNOWN_STORE, "Unknown store ''{0}''."),
+            Map.entry(STORE_REQUIRED, "A store is required."),
+            Map.entry(UNREADABLE_FILE, "{0,reasons}"),
+            Map.entry(FILE_PLUGIN, "The file cannot be read: {0}"),
+            Map.entry(FILE_NOT_CSV_XLSX, "''{0}'' is neither .csv nor .xlsx."),
+            Map.entry(FILE_NOT_UTF8, "The file is not UTF-8 text. Save it as \"CSV UTF-8\" or as .xlsx."),
+            Map.entry(FILE_OPEN_QUOTE, "The file ends inside a quoted value (a \" is not closed) in row {0}."),
+            Map.entry(FILE_NOT_XLSX, "The file is not a readable .xlsx workbook ({0}). Save it from Excel or "
+                    + "LibreOffice as .xlsx, or as CSV UTF-8."),
+            Map.entry(FILE_NO_HEADER, "The file has no header row. Start from the template (waybill:sku-export "
+                    + "--template)."),
+            Map.entry(FILE_MISSING_COLUMNS, "The header row lacks the required column(s) {0}. Start from the "
+                    + "template (waybill:sku-export --template)."),
+            Map.entry(INVALID_OPTIONS, "{0,reasons}"),
+            Map.entry(OPTIONS_UNEXPECTED, "Unexpected ''{0}''. Usage: {1}"),
+            Map.entry(OPTIONS_UNEXPECTED_OPTIONS, "Unexpected ''{0}''. Options: {1}"),
+            Map.entry(OPTIONS_NEEDS_VALUE_USAGE, "{0} needs a value. Usage: {1}"),
+            Map.entry(OPTIONS_NEEDS_VALUE, "{0} needs a value."),
+            Map.entry(OPTIONS_TWICE, "{0} is given twice; give it once."),
+            Map.entry(OPTIONS_EXCLUSIVE, "Choose {0} or {1}, not both."),
+            Map.entry(OPTIONS_RESET_ALONE, "Give --reset alone, or changes without it."),
+            Map.entry(OPTIONS_NOTHING_SAVED, "Nothing was saved"),
+            Map.entry(OPTIONS_USAGE, "Usage: {0}"),
+            Map.entry(OPTIONS_CATEGORY, "--category ''{0}'' is not one of {1}"),
+            Map.entry(OPTIONS_NEEDS_SKU, "{0} ''{1}'' needs SKU=VALUE"),
+            Map.entry(OPTIONS_NO_LINE, "the declaration has no line of SKU {0}"),
+            Map.entry(OPTIONS_NOT_NUMBER, "{0} {1} is not a number"),
+            Map.entry(OPTIONS_ALIAS_STORE, "With --store give PLATFORM_SKU and SKU only: sku-alias --store STORE "
+                    + "PLATFORM_SKU SKU"),
+            Map.entry(OPTIONS_ALIAS_REMOVE, "--remove needs STORE and PLATFORM_SKU."),
+            Map.entry(OPTIONS_ALIAS_SKU, "Give the Waybill SKU the platform SKU stands for: sku-alias STORE "
+                    + "PLATFORM_SKU SKU"),
             Map.entry(REASON_INVALID, "The reason contains a control character."));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
     private static final Map<String, String> ENGLISH_LIST = Map.of(SHORTAGES, "{0}", OUT_OF_STOCK,
             "Out of stock: {0}", ADDRESS_CORRECTED, "Ship-to address corrected ({0})", CUSTOMS_CHANGED,
-            "Customs declaration edited: {0}", INVALID_PRODUCT, "The product was not saved: {0}");
+            "Customs declaration edited: {0}", INVALID_PRODUCT, "The product was not saved: {0}", INVALID_ADDRESS,
+            "{0}");
 
     /** Every code defined here. */
     public static final Set<String> CODES = ENGLISH.keySet();
@@ -910,6 +1005,14 @@ public record Reason(String code, List<String> params) {
         return new Reason(code, values);
     }
 
+    /**
+     * A reason whose one param is other reasons ({@link #encode(List)}, {@code {0,reasons}}): a refusal such as
+     * {@link #UNREADABLE_FILE} or {@link #INVALID_OPTIONS} naming its problems. Since 1.15.
+     */
+    public static Reason nesting(String code, Reason... problems) {
+        return new Reason(code, List.of(encode(List.of(problems))));
+    }
+
     /** The English template of a code (of one item for a list code), or null for an unknown code. */
     public static String englishTemplate(String code) {
         return ENGLISH.get(code);
@@ -917,10 +1020,10 @@ public record Reason(String code, List<String> params) {
 
     /**
      * What joins a list code's items in English: {@code "; "} for the lists whose items are sentences with commas of
-     * their own ({@link #INVALID_PRODUCT}), else {@code ", "}.
+     * their own ({@link #INVALID_PRODUCT}, {@link #INVALID_ADDRESS}), else {@code ", "}.
      */
     public static String listSeparator(String code) {
-        return INVALID_PRODUCT.equals(code) ? "; " : ", ";
+        return INVALID_PRODUCT.equals(code) || INVALID_ADDRESS.equals(code) ? "; " : ", ";
     }
 
     /** The English sentence around a list code's items, or null when the code is not a list. */

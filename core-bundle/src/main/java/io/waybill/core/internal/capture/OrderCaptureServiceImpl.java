@@ -188,8 +188,12 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         authorizer.require(actor, Permission.EDIT_ADDRESS);
         List<OrderValidator.Problem> problems = OrderValidator.validateAddress(address, printable());
         if (!problems.isEmpty()) {
-            throw new OperationRefusedException("invalid_address", problems.stream()
-                    .map(p -> p.field() + " " + p.reason()).collect(Collectors.joining("; ")));
+            List<String> params = new ArrayList<>();
+            for (OrderValidator.Problem p : problems) {
+                params.add(p.field());
+                params.add(Reason.encode(List.of(p.structured())));
+            }
+            throw new OperationRefusedException(new Reason(Reason.INVALID_ADDRESS, params));
         }
         Address a = OrderWriter.clean(address);
         String who = actor(actor);
@@ -232,7 +236,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             }
             // the audit names the changed fields, not their values (the log is insert-only and kept for years)
             Jdbc.audit(c, packageId, orderId, who, clock.instant(), "ADDRESS_CHANGED", status, status,
-                    new io.waybill.core.model.Reason(io.waybill.core.model.Reason.ADDRESS_CORRECTED, changed));
+                    new io.waybill.core.model.Reason(Reason.ADDRESS_CORRECTED, changed));
             return null;
         });
     }
@@ -346,7 +350,8 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             String why = parsed == null ? "no answer" : parsed.messages().stream()
                     .filter(m -> m.severity() == Message.Severity.ERROR).map(Message::text)
                     .collect(Collectors.joining("; "));
-            throw new OperationRefusedException("unreadable_file", "The file cannot be read: " + why);
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_PLUGIN, why)));
         }
         ParsedOrderFile file = parsed.value();
         List<RowError> errors = new ArrayList<>();
@@ -502,14 +507,14 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
 
     private static Store store(Connection c, String code) throws SQLException {
         if (code == null || code.isBlank()) {
-            throw new OperationRefusedException("unknown_store", "A store is required.");
+            throw new OperationRefusedException(Reason.of(Reason.STORE_REQUIRED));
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT ID, CODE, PLATFORM, ORDER_CURSOR FROM WB_STORE WHERE CODE = ?")) {
             ps.setString(1, code.strip());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new OperationRefusedException("unknown_store", "Unknown store '" + code.strip() + "'.");
+                    throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, code.strip()));
                 }
                 return new Store(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
             }

@@ -213,7 +213,8 @@ public class ProductServiceImpl implements ProductService {
         }
         CatalogueFormat format = CatalogueFormat.ofFileName(name);
         if (format == null) {
-            throw new OperationRefusedException("unreadable_file", "'" + name + "' is neither .csv nor .xlsx.");
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_NOT_CSV_XLSX, name)));
         }
         List<List<String>> rows = CatalogueFiles.read(format, content);
         CatalogueImport.Stored stored = Jdbc.inTransaction(ds, ProductServiceImpl::stored);
@@ -691,7 +692,7 @@ public class ProductServiceImpl implements ProductService {
     private static long storeId(Connection c, String storeCode) throws SQLException {
         Long id = id(c, "SELECT ID FROM WB_STORE WHERE CODE = ?", storeCode == null ? "" : storeCode.strip());
         if (id == null) {
-            throw new OperationRefusedException("unknown_store", "There is no store " + storeCode + ".");
+            throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, storeCode));
         }
         return id;
     }

@@ -190,6 +190,14 @@ class OrderReasonsTest {
         Reason tooLong = Reason.of(Reason.ORDER_TOO_LONG, 120, 100);
         assertEquals("is too long (120 characters, at most 100)", tooLong.english());
         assertEquals("太长（120 个字符，最多 100 个）", Reasons.text(ZH, tooLong));
+        // an address correction refused: each field by its name, each problem whole
+        Reason address = new Reason(Reason.INVALID_ADDRESS, List.of("address1", Reason.encode(List.of(Reason.of(
+                Reason.ORDER_REQUIRED))), "postal_code", Reason.encode(List.of(Reason.of(Reason.ORDER_POSTAL_CODE,
+                "6270", "US")))));
+        assertEquals("address1 is required; postal_code '6270' is not a valid postal code for US", address.english());
+        assertEquals(address.english(), Reasons.text(Locale.ENGLISH, address));
+        assertEquals("地址1：为必填项；邮编：“6270”不是 US 的有效邮编", Reasons.refusal(ZH,
+                new io.waybill.core.api.OperationRefusedException(address)));
     }
 
     @Test
