@@ -27,7 +27,7 @@ public interface StoreService {
     /** Refusal code: a store with this code exists. Since 1.7. */
     String DUPLICATE = "duplicate_store";
     /** Refusal code: no store has this code. Since 1.7. */
-    String UNKNOWN = "unknown_store";
+    String UNKNOWN = io.waybill.core.model.Reason.UNKNOWN_STORE;
     /** Refusal code: the store has orders or packages, so it cannot be deleted (only disabled). Since 1.10. */
     String IN_USE = "store_in_use";
     /** Refusal code: no installed plugin offers this platform. Since 1.7. */

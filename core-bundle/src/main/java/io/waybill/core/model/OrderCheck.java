@@ -16,8 +16,15 @@ public final class OrderCheck {
      *               {@code unknown_sku}, {@code too_heavy}, or {@code invalid} for any other problem
      * @param value  the offending value as the operator may see it (e.g. the e-mail, the weight in kg), or null
      * @param reason the whole reason in English
+     * @param structured the reason as data ({@code order_*} of {@link Reason}, without the field), rendered in the
+     *                   operator's language, or null when it is known only as its English words (since 1.15)
      */
-    public record Problem(String field, int line, String code, String value, String reason) {
+    public record Problem(String field, int line, String code, String value, String reason, Reason structured) {
+
+        /** A problem known only as its English words. */
+        public Problem(String field, int line, String code, String value, String reason) {
+            this(field, line, code, value, reason, null);
+        }
     }
 
     /**

@@ -456,9 +456,163 @@ public record Reason(String code, List<String> params) {
     /** [value]. */
     public static final String PRODUCT_NOT_FLAG = "product_not_flag";
 
+    // an order's problems (OrderValidator: the manual order form, order-file rows, captured orders; since 1.15), each
+    // without its field: the form shows it at the field, a file's row error names it in its column ({n,column})
+    /** []. */
+    public static final String ORDER_REQUIRED = "order_required";
+    /** [country]. */
+    public static final String ORDER_REQUIRED_FOR = "order_required_for";
+    /** [length, max characters]. */
+    public static final String ORDER_TOO_LONG = "order_too_long";
+    /** [U+XXXX, position]. */
+    public static final String ORDER_CONTROL = "order_control";
+    /** [U+XXXX, position]. */
+    public static final String ORDER_BIDI = "order_bidi";
+    /** []. */
+    public static final String ORDER_NO_LINES = "order_no_lines";
+    /** [max lines]. */
+    public static final String ORDER_TOO_MANY_LINES = "order_too_many_lines";
+    /** [sku]. */
+    public static final String ORDER_UNKNOWN_SKU = "order_unknown_sku";
+    /** [quantity]. */
+    public static final String ORDER_QUANTITY_NOT_POSITIVE = "order_quantity_not_positive";
+    /** [quantity, sku]. */
+    public static final String ORDER_QUANTITY_NOT_POSITIVE_SKU = "order_quantity_not_positive_sku";
+    /** [max, quantity]. */
+    public static final String ORDER_QUANTITY_TOO_LARGE = "order_quantity_too_large";
+    /** [currency]. */
+    public static final String ORDER_CURRENCY_NOT_PAYABLE = "order_currency_not_payable";
+    /** [currency, sku]. */
+    public static final String ORDER_CURRENCY_NOT_PAYABLE_SKU = "order_currency_not_payable_sku";
+    /** [currency]. */
+    public static final String ORDER_CURRENCY_UNKNOWN = "order_currency_unknown";
+    /** [currency, sku]. */
+    public static final String ORDER_CURRENCY_UNKNOWN_SKU = "order_currency_unknown_sku";
+    /** []. */
+    public static final String ORDER_PRICE_NO_CURRENCY = "order_price_no_currency";
+    /** [sku]. */
+    public static final String ORDER_PRICE_NO_CURRENCY_SKU = "order_price_no_currency_sku";
+    /** [the line's currency, the order's]. */
+    public static final String ORDER_LINE_CURRENCY = "order_line_currency";
+    /** [the line's currency, the order's, sku]. */
+    public static final String ORDER_LINE_CURRENCY_SKU = "order_line_currency_sku";
+    /** [the line's currency, an earlier line's]. */
+    public static final String ORDER_LINES_CURRENCY = "order_lines_currency";
+    /** [the line's currency, an earlier line's, sku]. */
+    public static final String ORDER_LINES_CURRENCY_SKU = "order_lines_currency_sku";
+    /** [amount]. */
+    public static final String ORDER_AMOUNT_NEGATIVE = "order_amount_negative";
+    /** [amount, sku]. */
+    public static final String ORDER_AMOUNT_NEGATIVE_SKU = "order_amount_negative_sku";
+    /** [amount]. */
+    public static final String ORDER_AMOUNT_TOO_LARGE = "order_amount_too_large";
+    /** [amount, sku]. */
+    public static final String ORDER_AMOUNT_TOO_LARGE_SKU = "order_amount_too_large_sku";
+    /** [amount, currency, its decimals]. */
+    public static final String ORDER_AMOUNT_DECIMALS = "order_amount_decimals";
+    /** [amount, currency, its decimals, sku]. */
+    public static final String ORDER_AMOUNT_DECIMALS_SKU = "order_amount_decimals_sku";
+    /** [amount]: more than 4 decimals (no currency). */
+    public static final String ORDER_AMOUNT_SCALE = "order_amount_scale";
+    /** [amount, sku]. */
+    public static final String ORDER_AMOUNT_SCALE_SKU = "order_amount_scale_sku";
+    /** []. */
+    public static final String ORDER_TOTAL_NO_CURRENCY = "order_total_no_currency";
+    /** []. */
+    public static final String ORDER_SHIPPING_NO_CURRENCY = "order_shipping_no_currency";
+    /** [total, shipping paid]. */
+    public static final String ORDER_TOTAL_BELOW_SHIPPING = "order_total_below_shipping";
+    /** [phone]. */
+    public static final String ORDER_PHONE = "order_phone";
+    /** [e-mail]. */
+    public static final String ORDER_EMAIL = "order_email";
+    /** [kg, max kg]. */
+    public static final String ORDER_TOO_HEAVY = "order_too_heavy";
+    /** []. */
+    public static final String ORDER_ADDRESS_MISSING = "order_address_missing";
+    /** [country]. */
+    public static final String ORDER_COUNTRY = "order_country";
+    /** [postal code, country]. */
+    public static final String ORDER_POSTAL_CODE = "order_postal_code";
+    /** [the characters, e.g. "𝕳 (U+1D573), ..."]. */
+    public static final String ORDER_UNPRINTABLE = "order_unprintable";
+    /** [the first five characters, how many more]. */
+    public static final String ORDER_UNPRINTABLE_MORE = "order_unprintable_more";
+    // the catalogue's save-time clashes (ProductService.create / update; since 1.15): [column, the clash
+    // ({@link #encode(List)} of one catalogue_* or product_* reason naming the clashing SKU, barcode or component)]
+    /** The SKU is taken: [column, clash]. */
+    public static final String DUPLICATE_SKU = "duplicate_sku";
+    /** A barcode belongs to another product: [column, clash]. */
+    public static final String DUPLICATE_BARCODE = "duplicate_barcode";
+    /** A bundle's components do not hold together: [column, clash]. */
+    public static final String INVALID_BUNDLE = "invalid_bundle";
+    /** An order-file line whose SKU matches no product: [sku, order no.]. */
+    public static final String ORDER_SKU_HELD = "order_sku_held";
+
+    // refusals thrown with a message only until 1.15, now as data
+    /**
+     * An address correction refused: [field, one problem ({@link #encode(List)} of one order_* reason), field,
+     * problem...]; a list code.
+     */
+    public static final String INVALID_ADDRESS = "invalid_address";
+    /** No store has the code: [store code]. */
+    public static final String UNKNOWN_STORE = "unknown_store";
+    /** No store was given: []. */
+    public static final String STORE_REQUIRED = "store_required";
+    /** A file cannot be read: [the problem ({@link #encode(List)} of one file_* reason)]. */
+    public static final String UNREADABLE_FILE = "unreadable_file";
+    /** The order-file plugin cannot read the file: [the plugin's own words]. */
+    public static final String FILE_PLUGIN = "file_plugin";
+    /** [file name]. */
+    public static final String FILE_NOT_CSV_XLSX = "file_not_csv_xlsx";
+    /** []. */
+    public static final String FILE_NOT_UTF8 = "file_not_utf8";
+    /** [row]. */
+    public static final String FILE_OPEN_QUOTE = "file_open_quote";
+    /** [the reader's words]. */
+    public static final String FILE_NOT_XLSX = "file_not_xlsx";
+    /** []. */
+    public static final String FILE_NO_HEADER = "file_no_header";
+    /** [the missing columns, comma-separated]. */
+    public static final String FILE_MISSING_COLUMNS = "file_missing_columns";
+    /** A shell command's options refused: [the problems ({@link #encode(List)} of options_* reasons)]. */
+    public static final String INVALID_OPTIONS = "invalid_options";
+    /** [word, usage]. */
+    public static final String OPTIONS_UNEXPECTED = "options_unexpected";
+    /** [word, the options]. */
+    public static final String OPTIONS_UNEXPECTED_OPTIONS = "options_unexpected_options";
+    /** [option, usage]. */
+    public static final String OPTIONS_NEEDS_VALUE_USAGE = "options_needs_value_usage";
+    /** [option]. */
+    public static final String OPTIONS_NEEDS_VALUE = "options_needs_value";
+    /** [option]. */
+    public static final String OPTIONS_TWICE = "options_twice";
+    /** [option, option]. */
+    public static final String OPTIONS_EXCLUSIVE = "options_exclusive";
+    /** []. */
+    public static final String OPTIONS_RESET_ALONE = "options_reset_alone";
+    /** []. */
+    public static final String OPTIONS_NOTHING_SAVED = "options_nothing_saved";
+    /** [usage]. */
+    public static final String OPTIONS_USAGE = "options_usage";
+    /** [value, the categories]. */
+    public static final String OPTIONS_CATEGORY = "options_category";
+    /** [option, value]. */
+    public static final String OPTIONS_NEEDS_SKU = "options_needs_sku";
+    /** [sku]. */
+    public static final String OPTIONS_NO_LINE = "options_no_line";
+    /** [option, SKU=value]. */
+    public static final String OPTIONS_NOT_NUMBER = "options_not_number";
+    /** []. */
+    public static final String OPTIONS_ALIAS_STORE = "options_alias_store";
+    /** []. */
+    public static final String OPTIONS_ALIAS_REMOVE = "options_alias_remove";
+    /** []. */
+    public static final String OPTIONS_ALIAS_SKU = "options_alias_sku";
+
     /** The codes whose params are a list of groups, with the size of one group. */
     public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2, ADDRESS_CORRECTED, 1,
-            CUSTOMS_CHANGED, 4, INVALID_PRODUCT, 2);
+            CUSTOMS_CHANGED, 4, INVALID_PRODUCT, 2, INVALID_ADDRESS, 2);
 
     /**
      * The English names of the {@code {n,field}} keys: what an edit before upload changed. The address fields keep
@@ -730,12 +884,111 @@ public record Reason(String code, List<String> params) {
             Map.entry(CATALOGUE_UNKNOWN_SKU, "''{0}'' is not in the catalogue"),
             Map.entry(INVALID_PRODUCT, "{0,column}: {1,reasons}"),
             Map.entry(PRODUCT_TEXT, "{0}"),
+            Map.entry(ORDER_REQUIRED, "is required"),
+            Map.entry(ORDER_REQUIRED_FOR, "is required for destination {0}"),
+            Map.entry(ORDER_TOO_LONG, "is too long ({0} characters, at most {1})"),
+            Map.entry(ORDER_CONTROL, "contains a control character ({0}) at position {1}"),
+            Map.entry(ORDER_BIDI, "contains a bidirectional control character ({0}) at position {1}; it makes text "
+                    + "display in another order than it is written (a name or address could read differently on "
+                    + "screen and label), so it is not accepted"),
+            Map.entry(ORDER_NO_LINES, "the order has no lines"),
+            Map.entry(ORDER_TOO_MANY_LINES, "the order has more than {0} lines"),
+            Map.entry(ORDER_UNKNOWN_SKU, "unknown SKU ''{0}''"),
+            Map.entry(ORDER_QUANTITY_NOT_POSITIVE, "must be greater than 0, got {0}"),
+            Map.entry(ORDER_QUANTITY_NOT_POSITIVE_SKU, "must be greater than 0, got {0} for {1}"),
+            Map.entry(ORDER_QUANTITY_TOO_LARGE, "must be at most {0}, got {1}"),
+            Map.entry(ORDER_CURRENCY_NOT_PAYABLE, "''{0}'' is not a currency buyers pay in (ISO 4217 lists it for "
+                    + "metals, funds or testing)"),
+            Map.entry(ORDER_CURRENCY_NOT_PAYABLE_SKU, "''{0}'' of SKU {1} is not a currency buyers pay in (ISO 4217 "
+                    + "lists it for metals, funds or testing)"),
+            Map.entry(ORDER_CURRENCY_UNKNOWN, "''{0}'' is not an ISO 4217 currency code (three capital letters such "
+                    + "as USD, EUR, CNY)"),
+            Map.entry(ORDER_CURRENCY_UNKNOWN_SKU, "''{0}'' of SKU {1} is not an ISO 4217 currency code (three capital "
+                    + "letters such as USD, EUR, CNY)"),
+            Map.entry(ORDER_PRICE_NO_CURRENCY, "the unit price has no currency; give the ISO 4217 code (e.g. USD)"),
+            Map.entry(ORDER_PRICE_NO_CURRENCY_SKU, "the unit price of SKU {0} has no currency; give the ISO 4217 "
+                    + "code (e.g. USD)"),
+            Map.entry(ORDER_LINE_CURRENCY, "the line is in {0} but the order is in {1}; every line must be in the "
+                    + "order''s currency"),
+            Map.entry(ORDER_LINE_CURRENCY_SKU, "the line of SKU {2} is in {0} but the order is in {1}; every line "
+                    + "must be in the order''s currency"),
+            Map.entry(ORDER_LINES_CURRENCY, "the line is in {0} but an earlier line is in {1}; every line must be in "
+                    + "one currency"),
+            Map.entry(ORDER_LINES_CURRENCY_SKU, "the line of SKU {2} is in {0} but an earlier line is in {1}; every "
+                    + "line must be in one currency"),
+            Map.entry(ORDER_AMOUNT_NEGATIVE, "must not be negative, got {0}"),
+            Map.entry(ORDER_AMOUNT_NEGATIVE_SKU, "must not be negative, got {0} of SKU {1}"),
+            Map.entry(ORDER_AMOUNT_TOO_LARGE, "is too large ({0})"),
+            Map.entry(ORDER_AMOUNT_TOO_LARGE_SKU, "is too large ({0} of SKU {1})"),
+            Map.entry(ORDER_AMOUNT_DECIMALS, "{0} has more decimals than {1} has ({2})"),
+            Map.entry(ORDER_AMOUNT_DECIMALS_SKU, "{0} of SKU {3} has more decimals than {1} has ({2})"),
+            Map.entry(ORDER_AMOUNT_SCALE, "{0} has more than 4 decimals"),
+            Map.entry(ORDER_AMOUNT_SCALE_SKU, "{0} of SKU {1} has more than 4 decimals"),
+            Map.entry(ORDER_TOTAL_NO_CURRENCY, "the order has a total but no currency; give the ISO 4217 code (e.g. "
+                    + "USD)"),
+            Map.entry(ORDER_SHIPPING_NO_CURRENCY, "the order has a shipping amount but no currency; give the ISO 4217 "
+                    + "code (e.g. USD)"),
+            Map.entry(ORDER_TOTAL_BELOW_SHIPPING, "the total {0} is less than the shipping paid {1}; the total "
+                    + "includes shipping"),
+            Map.entry(ORDER_PHONE, "''{0}'' is not a phone number (digits with an optional leading +, spaces, "
+                    + "dashes, dots or brackets; at least 5 digits)"),
+            Map.entry(ORDER_EMAIL, "''{0}'' is not an e-mail address (name@domain.tld)"),
+            Map.entry(ORDER_TOO_HEAVY, "the parcel would weigh {0} kg (catalogue weights times quantities), more "
+                    + "than the {1} kg one parcel may weigh; split the order into several"),
+            Map.entry(ORDER_ADDRESS_MISSING, "the ship-to address is missing"),
+            Map.entry(ORDER_COUNTRY, "''{0}'' is not an ISO 3166 two-letter country code"),
+            Map.entry(ORDER_POSTAL_CODE, "''{0}'' is not a valid postal code for {1}"),
+            Map.entry(ORDER_UNPRINTABLE, "contains {0}, which no installed label font can print; the label would "
+                    + "show the recipient garbled, so the order is not accepted (replace the character, or install a "
+                    + "font that has it)"),
+            Map.entry(ORDER_UNPRINTABLE_MORE, "contains {0} and {1} more, which no installed label font can print; "
+                    + "the label would show the recipient garbled, so the order is not accepted (replace the "
+                    + "character, or install a font that has it)"),
+            Map.entry(ORDER_SKU_HELD, "will be held: SKU not matched ''{0}'' (order {1} is imported into \"SKU not "
+                    + "matched\" until the SKU is mapped to a product)"),
+            Map.entry(DUPLICATE_SKU, "The product was not saved: {0,column} {1,reasons}."),
+            Map.entry(DUPLICATE_BARCODE, "The product was not saved: {0,column} {1,reasons}."),
+            Map.entry(INVALID_BUNDLE, "The product was not saved: {0,column} {1,reasons}."),
+            Map.entry(INVALID_ADDRESS, "{0,column} {1,reasons}"),
+            Map.entry(UNKNOWN_STORE, "Unknown store ''{0}''."),
+            Map.entry(STORE_REQUIRED, "A store is required."),
+            Map.entry(UNREADABLE_FILE, "{0,reasons}"),
+            Map.entry(FILE_PLUGIN, "The file cannot be read: {0}"),
+            Map.entry(FILE_NOT_CSV_XLSX, "''{0}'' is neither .csv nor .xlsx."),
+            Map.entry(FILE_NOT_UTF8, "The file is not UTF-8 text. Save it as \"CSV UTF-8\" or as .xlsx."),
+            Map.entry(FILE_OPEN_QUOTE, "The file ends inside a quoted value (a \" is not closed) in row {0}."),
+            Map.entry(FILE_NOT_XLSX, "The file is not a readable .xlsx workbook ({0}). Save it from Excel or "
+                    + "LibreOffice as .xlsx, or as CSV UTF-8."),
+            Map.entry(FILE_NO_HEADER, "The file has no header row. Start from the template (waybill:sku-export "
+                    + "--template)."),
+            Map.entry(FILE_MISSING_COLUMNS, "The header row lacks the required column(s) {0}. Start from the "
+                    + "template (waybill:sku-export --template)."),
+            Map.entry(INVALID_OPTIONS, "{0,reasons}"),
+            Map.entry(OPTIONS_UNEXPECTED, "Unexpected ''{0}''. Usage: {1}"),
+            Map.entry(OPTIONS_UNEXPECTED_OPTIONS, "Unexpected ''{0}''. Options: {1}"),
+            Map.entry(OPTIONS_NEEDS_VALUE_USAGE, "{0} needs a value. Usage: {1}"),
+            Map.entry(OPTIONS_NEEDS_VALUE, "{0} needs a value."),
+            Map.entry(OPTIONS_TWICE, "{0} is given twice; give it once."),
+            Map.entry(OPTIONS_EXCLUSIVE, "Choose {0} or {1}, not both."),
+            Map.entry(OPTIONS_RESET_ALONE, "Give --reset alone, or changes without it."),
+            Map.entry(OPTIONS_NOTHING_SAVED, "Nothing was saved"),
+            Map.entry(OPTIONS_USAGE, "Usage: {0}"),
+            Map.entry(OPTIONS_CATEGORY, "--category ''{0}'' is not one of {1}"),
+            Map.entry(OPTIONS_NEEDS_SKU, "{0} ''{1}'' needs SKU=VALUE"),
+            Map.entry(OPTIONS_NO_LINE, "the declaration has no line of SKU {0}"),
+            Map.entry(OPTIONS_NOT_NUMBER, "{0} {1} is not a number"),
+            Map.entry(OPTIONS_ALIAS_STORE, "With --store give PLATFORM_SKU and SKU only: sku-alias --store STORE "
+                    + "PLATFORM_SKU SKU"),
+            Map.entry(OPTIONS_ALIAS_REMOVE, "--remove needs STORE and PLATFORM_SKU."),
+            Map.entry(OPTIONS_ALIAS_SKU, "Give the Waybill SKU the platform SKU stands for: sku-alias STORE "
+                    + "PLATFORM_SKU SKU"),
             Map.entry(REASON_INVALID, "The reason contains a control character."));
 
     /** The sentence around a list code's joined items, in English ({@code {0}} = the items). */
     private static final Map<String, String> ENGLISH_LIST = Map.of(SHORTAGES, "{0}", OUT_OF_STOCK,
             "Out of stock: {0}", ADDRESS_CORRECTED, "Ship-to address corrected ({0})", CUSTOMS_CHANGED,
-            "Customs declaration edited: {0}", INVALID_PRODUCT, "The product was not saved: {0}");
+            "Customs declaration edited: {0}", INVALID_PRODUCT, "The product was not saved: {0}", INVALID_ADDRESS,
+            "{0}");
 
     /** Every code defined here. */
     public static final Set<String> CODES = ENGLISH.keySet();
@@ -752,6 +1005,14 @@ public record Reason(String code, List<String> params) {
         return new Reason(code, values);
     }
 
+    /**
+     * A reason whose one param is other reasons ({@link #encode(List)}, {@code {0,reasons}}): a refusal such as
+     * {@link #UNREADABLE_FILE} or {@link #INVALID_OPTIONS} naming its problems. Since 1.15.
+     */
+    public static Reason nesting(String code, Reason... problems) {
+        return new Reason(code, List.of(encode(List.of(problems))));
+    }
+
     /** The English template of a code (of one item for a list code), or null for an unknown code. */
     public static String englishTemplate(String code) {
         return ENGLISH.get(code);
@@ -759,10 +1020,10 @@ public record Reason(String code, List<String> params) {
 
     /**
      * What joins a list code's items in English: {@code "; "} for the lists whose items are sentences with commas of
-     * their own ({@link #INVALID_PRODUCT}), else {@code ", "}.
+     * their own ({@link #INVALID_PRODUCT}, {@link #INVALID_ADDRESS}), else {@code ", "}.
      */
     public static String listSeparator(String code) {
-        return INVALID_PRODUCT.equals(code) ? "; " : ", ";
+        return INVALID_PRODUCT.equals(code) || INVALID_ADDRESS.equals(code) ? "; " : ", ";
     }
 
     /** The English sentence around a list code's items, or null when the code is not a list. */

@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the stock and is allocated from the waiting tab in the browser, in Chinese, so the failure dialog shows the out of
  * stock reason. Then every main screen is walked (delivery tabs, the shipped package's page with its history, the
  * scan station after an unknown scan, import, stores, warehouses, products, stock, users, plugins, settings, setup,
- * sync, batch delivery, manual order) and every visible text node (light and shadow DOM, placeholders) that is a
+ * sync, batch delivery, manual order; forms in their error states, an order file with bad rows in the import
+ * preview) and every visible text node (light and shadow DOM, placeholders) that is a
  * Latin-only sentence — two or more Latin words and no Chinese character — fails the test, unless it is data: the
  * values the shell lists (buyers, stores, warehouses, products, users), codes and numbers (SKUs, package and tracking
  * numbers, ids with digits, hyphens, dots or underscores, all-capital codes), e-mails and URLs.
@@ -365,7 +366,7 @@ class ChineseScreensIT {
 
     @Test
     @Order(9)
-    void formsInTheirErrorStatesReadWholeInChinese() {
+    void formsInTheirErrorStatesReadWholeInChinese() throws IOException {
         // a store's tax number the core refuses: each problem named in Chinese, nothing saved
         browser.go("/stores");
         browser.click(browser.await("customs button of " + STORE, () -> browser.driver().findElement(
@@ -407,6 +408,33 @@ class ChineseScreensIT {
         browser.click("product-cancel");
         browser.awaitGone("product-dialog");
         assertTrue(latinProduct.isEmpty(), () -> "Latin-only sentences in the product form: " + latinProduct);
+
+        // an order file with several bad rows: each row's problem whole in Chinese, its column by the Chinese header
+        Path bad = waybill.importDir("chinese-screens").resolve("zh-bad-orders.csv");
+        Files.writeString(bad, Fixtures.HEADER + "\n" + String.join("\n",
+                "ZHIT-101,,2025-06-01 10:00,王小明,,1 Main Street,,Springfield,,62704,US,,," + SKU + ",1",
+                "ZHIT-102,,2025-06-01 10:05,李华,,Hauptstraße 1,,Berlin,,ABCDE,DE,,," + SKU + ",1",
+                "ZHIT-103,,2025-06-01 10:10,张伟,,南京路 100 号,," + "深".repeat(101) + ",上海,200000,CN,,," + SKU
+                        + ",1") + "\n", StandardCharsets.UTF_8);
+        browser.go("/orders/import");
+        browser.click(browser.byId("import-store").findElement(By.cssSelector("input")));
+        browser.pickOverlayItem("vaadin-combo-box-item", "(" + STORE + ")");
+        browser.await("upload enabled", () -> browser.byId("import-upload").getDomAttribute("disabled") == null);
+        browser.fileInput("import-upload").sendKeys(bad.toString());
+        List<String> rows = browser.await("the rows' problems", () -> {
+            List<String> r = browser.gridRows("import-errors");
+            return r.size() >= 3 ? r : null;
+        });
+        String all = String.join("\n", rows);
+        assertTrue(all.contains("州/省 | 寄往 US 时为必填项") && all.contains("邮编 | “ABCDE”不是 DE 的有效邮编")
+                && all.contains("城市 | 太长（101 个字符，最多 100 个）"), () -> "order file problems: " + all);
+        assertFalse(all.contains("required") || all.contains("postal code") || all.contains("too long"), all);
+        settle();
+        List<String> latinOrders = latinSentences();
+        browser.screenshot("zh-09-order-file-problems");
+        browser.click("import-discard");
+        browser.await("preview discarded", () -> browser.byId("import-preview").isDisplayed() ? null : true);
+        assertTrue(latinOrders.isEmpty(), () -> "Latin-only sentences in the import preview: " + latinOrders);
     }
 
     @Test

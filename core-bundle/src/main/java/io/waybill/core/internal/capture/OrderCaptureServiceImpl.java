@@ -15,6 +15,7 @@ import io.waybill.core.internal.rulestore.RuleApplier;
 import io.waybill.core.model.CaptureResult;
 import io.waybill.core.model.ImportPreview;
 import io.waybill.core.model.OrderCheck;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.RowError;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
@@ -139,7 +140,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                 valid.add(o);
             } else {
                 String label = "order " + (o.orderNo() == null ? "?" : o.orderNo());
-                problems.forEach(p -> rejected.add(new RowError(0, label + " / " + p.field(), p.reason())));
+                problems.forEach(p -> rejected.add(new RowError(0, label + " / " + p.field(), p.structured())));
             }
         }
         if (allOrNothing && !rejected.isEmpty()) {
@@ -172,7 +173,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             problems.addAll(OrderValidator.validateContact(order.shipTo()));
             problems.addAll(OrderValidator.validateWeight(OrderWriter.expectedWeight(order, skus, aliases)));
             return problems.stream().map(p -> new OrderCheck.Problem(p.field(), p.line(), p.code(), p.value(),
-                    p.reason())).toList();
+                    p.reason(), p.structured())).toList();
         });
     }
 
@@ -187,8 +188,12 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         authorizer.require(actor, Permission.EDIT_ADDRESS);
         List<OrderValidator.Problem> problems = OrderValidator.validateAddress(address, printable());
         if (!problems.isEmpty()) {
-            throw new OperationRefusedException("invalid_address", problems.stream()
-                    .map(p -> p.field() + " " + p.reason()).collect(Collectors.joining("; ")));
+            List<String> params = new ArrayList<>();
+            for (OrderValidator.Problem p : problems) {
+                params.add(p.field());
+                params.add(Reason.encode(List.of(p.structured())));
+            }
+            throw new OperationRefusedException(new Reason(Reason.INVALID_ADDRESS, params));
         }
         Address a = OrderWriter.clean(address);
         String who = actor(actor);
@@ -231,7 +236,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             }
             // the audit names the changed fields, not their values (the log is insert-only and kept for years)
             Jdbc.audit(c, packageId, orderId, who, clock.instant(), "ADDRESS_CHANGED", status, status,
-                    new io.waybill.core.model.Reason(io.waybill.core.model.Reason.ADDRESS_CORRECTED, changed));
+                    new io.waybill.core.model.Reason(Reason.ADDRESS_CORRECTED, changed));
             return null;
         });
     }
@@ -345,7 +350,8 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             String why = parsed == null ? "no answer" : parsed.messages().stream()
                     .filter(m -> m.severity() == Message.Severity.ERROR).map(Message::text)
                     .collect(Collectors.joining("; "));
-            throw new OperationRefusedException("unreadable_file", "The file cannot be read: " + why);
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_PLUGIN, why)));
         }
         ParsedOrderFile file = parsed.value();
         List<RowError> errors = new ArrayList<>();
@@ -366,15 +372,14 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
                     if (OrderWriter.resolve(lines.get(i).sku(), knownSkus, aliases) == null) {
                         int row = lines.size() == po.rows().size() ? po.rows().get(i)
                                 : po.rows().isEmpty() ? 0 : po.rows().get(0);
-                        held.add(new RowError(row, "sku", "will be held: SKU not matched '"
-                                + lines.get(i).sku().strip() + "' (order " + po.order().orderNo() + " is imported "
-                                + "into \"SKU not matched\" until the SKU is mapped to a product)"));
+                        held.add(new RowError(row, "sku", Reason.of(Reason.ORDER_SKU_HELD,
+                                lines.get(i).sku().strip(), po.order().orderNo())));
                     }
                 }
                 continue;
             }
             for (OrderValidator.Problem p : problems) {
-                errors.add(new RowError(rowFor(po, p), p.field(), p.reason()));
+                errors.add(new RowError(rowFor(po, p), p.field(), p.structured()));
             }
         }
         // orders that would collapse into another one when written (capture is idempotent on the platform id)
@@ -502,14 +507,14 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
 
     private static Store store(Connection c, String code) throws SQLException {
         if (code == null || code.isBlank()) {
-            throw new OperationRefusedException("unknown_store", "A store is required.");
+            throw new OperationRefusedException(Reason.of(Reason.STORE_REQUIRED));
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT ID, CODE, PLATFORM, ORDER_CURSOR FROM WB_STORE WHERE CODE = ?")) {
             ps.setString(1, code.strip());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new OperationRefusedException("unknown_store", "Unknown store '" + code.strip() + "'.");
+                    throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, code.strip()));
                 }
                 return new Store(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
             }

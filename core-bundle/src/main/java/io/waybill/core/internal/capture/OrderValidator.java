@@ -1,6 +1,7 @@
 package io.waybill.core.internal.capture;
 
 import io.waybill.core.internal.workflow.TextRules;
+import io.waybill.core.model.Reason;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
@@ -23,15 +24,22 @@ public final class OrderValidator {
     /**
      * A problem found in one order.
      *
-     * @param line 0-based index of the order line it is about, -1 when it is about the order
+     * @param line       0-based index of the order line it is about, -1 when it is about the order
+     * @param code       the form's kind of problem ({@link #CODE_REQUIRED}, ... or {@link #CODE_INVALID})
+     * @param structured the problem as data ({@code order_*} of {@link Reason}), without its field
      */
-    public record Problem(String field, String reason, int line, String code, String value) {
-        public Problem(String field, String reason, int line) {
-            this(field, reason, line, CODE_INVALID, null);
+    public record Problem(String field, int line, String code, String value, Reason structured) {
+        Problem(String field, int line, Reason structured) {
+            this(field, line, CODE_INVALID, null, structured);
         }
 
-        public Problem(String field, String reason) {
-            this(field, reason, -1);
+        Problem(String field, Reason structured) {
+            this(field, -1, structured);
+        }
+
+        /** The problem in English, without its field (e.g. "is required for destination DE"). */
+        public String reason() {
+            return structured.english();
         }
     }
 
@@ -125,25 +133,26 @@ public final class OrderValidator {
         text(problems, "order_no", order.orderNo(), true, 100);
         problems.addAll(validateAddress(order.shipTo(), printable));
         if (order.lines().isEmpty()) {
-            problems.add(new Problem("sku", "the order has no lines"));
+            problems.add(new Problem("sku", Reason.of(Reason.ORDER_NO_LINES)));
         } else if (order.lines().size() > MAX_LINES) {
-            problems.add(new Problem("sku", "the order has more than " + MAX_LINES + " lines"));
+            problems.add(new Problem("sku", Reason.of(Reason.ORDER_TOO_MANY_LINES, MAX_LINES)));
         }
         int index = 0;
         for (PlatformOrder.Line line : order.lines()) {
             String sku = line.sku() == null ? "" : line.sku().strip();
             if (sku.isEmpty()) {
-                problems.add(new Problem("sku", "is required", index));
+                problems.add(new Problem("sku", index, CODE_REQUIRED, null, Reason.of(Reason.ORDER_REQUIRED)));
             } else if (knownSkus != null && !knownSkus.contains(sku)) {
-                problems.add(new Problem("sku", "unknown SKU '" + TextRules.visible(sku) + "'", index, CODE_UNKNOWN_SKU,
-                        TextRules.visible(sku)));
+                problems.add(new Problem("sku", index, CODE_UNKNOWN_SKU, TextRules.visible(sku),
+                        Reason.of(Reason.ORDER_UNKNOWN_SKU, TextRules.visible(sku))));
             }
             if (line.quantity() <= 0) {
-                problems.add(new Problem("quantity", "must be greater than 0, got " + line.quantity()
-                        + (sku.isEmpty() ? "" : " for " + TextRules.visible(sku)), index));
+                problems.add(new Problem("quantity", index, sku.isEmpty()
+                        ? Reason.of(Reason.ORDER_QUANTITY_NOT_POSITIVE, line.quantity())
+                        : Reason.of(Reason.ORDER_QUANTITY_NOT_POSITIVE_SKU, line.quantity(), TextRules.visible(sku))));
             } else if (line.quantity() > MAX_QUANTITY) {
-                problems.add(new Problem("quantity", "must be at most " + MAX_QUANTITY + ", got " + line.quantity(),
-                        index));
+                problems.add(new Problem("quantity", index, Reason.of(Reason.ORDER_QUANTITY_TOO_LARGE, MAX_QUANTITY,
+                        line.quantity())));
             }
             index++;
         }
@@ -163,45 +172,46 @@ public final class OrderValidator {
     public static List<Problem> validateValue(PlatformOrder order) {
         List<Problem> problems = new ArrayList<>();
         PlatformOrder.Value v = order.value();
-        Currency orderCurrency = currency(problems, "currency", v.currency(), -1, "");
+        Currency orderCurrency = currency(problems, "currency", v.currency(), -1, null);
         int index = 0;
         Currency linesCurrency = null;
         String firstLineCode = null;
         for (PlatformOrder.Line line : order.lines()) {
-            String sku = line.sku() == null ? "" : " of SKU " + TextRules.visible(line.sku().strip());
+            String sku = blank(line.sku()) ? null : TextRules.visible(line.sku().strip());
             Currency c = currency(problems, "currency", line.currency(), index, sku);
             if (line.unitPrice() != null && blank(line.currency()) && blank(v.currency())) {
-                problems.add(new Problem("currency", "the unit price" + sku + " has no currency; give the ISO 4217 "
-                        + "code (e.g. USD)", index));
+                problems.add(new Problem("currency", index, sku == null ? Reason.of(Reason.ORDER_PRICE_NO_CURRENCY)
+                        : Reason.of(Reason.ORDER_PRICE_NO_CURRENCY_SKU, sku)));
             }
             Currency effective = c != null ? c : blank(line.currency()) ? orderCurrency : null;
             if (c != null && orderCurrency != null && !c.equals(orderCurrency)) {
-                problems.add(new Problem("currency", "the line" + sku + " is in " + c.getCurrencyCode()
-                        + " but the order is in " + orderCurrency.getCurrencyCode() + "; every line must be in the "
-                        + "order's currency", index));
+                problems.add(new Problem("currency", index, sku == null
+                        ? Reason.of(Reason.ORDER_LINE_CURRENCY, c.getCurrencyCode(), orderCurrency.getCurrencyCode())
+                        : Reason.of(Reason.ORDER_LINE_CURRENCY_SKU, c.getCurrencyCode(), orderCurrency.getCurrencyCode(),
+                        sku)));
             } else if (c != null && orderCurrency == null) {
                 if (linesCurrency == null) {
                     linesCurrency = c;
                     firstLineCode = c.getCurrencyCode();
                 } else if (!linesCurrency.equals(c)) {
-                    problems.add(new Problem("currency", "the line" + sku + " is in " + c.getCurrencyCode()
-                            + " but an earlier line is in " + firstLineCode + "; every line must be in one currency",
-                            index));
+                    problems.add(new Problem("currency", index, sku == null
+                            ? Reason.of(Reason.ORDER_LINES_CURRENCY, c.getCurrencyCode(), firstLineCode)
+                            : Reason.of(Reason.ORDER_LINES_CURRENCY_SKU, c.getCurrencyCode(), firstLineCode, sku)));
                 }
             }
             amount(problems, "unit_price", line.unitPrice(), effective, index, sku);
             index++;
         }
         if ((v.total() != null || v.shippingPaid() != null) && blank(v.currency())) {
-            problems.add(new Problem("currency", "the order has " + (v.total() != null ? "a total" : "a shipping "
-                    + "amount") + " but no currency; give the ISO 4217 code (e.g. USD)"));
+            problems.add(new Problem("currency", Reason.of(v.total() != null ? Reason.ORDER_TOTAL_NO_CURRENCY
+                    : Reason.ORDER_SHIPPING_NO_CURRENCY)));
         }
-        boolean totalOk = amount(problems, "order_total", v.total(), orderCurrency, -1, "");
-        boolean shippingOk = amount(problems, "shipping_paid", v.shippingPaid(), orderCurrency, -1, "");
+        boolean totalOk = amount(problems, "order_total", v.total(), orderCurrency, -1, null);
+        boolean shippingOk = amount(problems, "shipping_paid", v.shippingPaid(), orderCurrency, -1, null);
         if (totalOk && shippingOk && v.total() != null && v.shippingPaid() != null
                 && v.total().compareTo(v.shippingPaid()) < 0) {
-            problems.add(new Problem("order_total", "the total " + v.total().toPlainString() + " is less than the "
-                    + "shipping paid " + v.shippingPaid().toPlainString() + "; the total includes shipping"));
+            problems.add(new Problem("order_total", Reason.of(Reason.ORDER_TOTAL_BELOW_SHIPPING,
+                    v.total().toPlainString(), v.shippingPaid().toPlainString())));
         }
         if (text(problems, "buyer_phone", v.buyerPhone(), false, 40) && !blank(v.buyerPhone())) {
             String phone = v.buyerPhone().strip();
@@ -222,14 +232,13 @@ public final class OrderValidator {
     }
 
     private static Problem phoneProblem(String field, String phone) {
-        return new Problem(field, "'" + TextRules.visible(phone) + "' is not a phone number (digits with an optional "
-                + "leading +, spaces, dashes, dots or brackets; at least 5 digits)", -1, CODE_PHONE,
-                TextRules.visible(phone));
+        return new Problem(field, -1, CODE_PHONE, TextRules.visible(phone), Reason.of(Reason.ORDER_PHONE,
+                TextRules.visible(phone)));
     }
 
     private static Problem emailProblem(String field, String email) {
-        return new Problem(field, "'" + TextRules.visible(email) + "' is not an e-mail address (name@domain.tld)", -1,
-                CODE_EMAIL, TextRules.visible(email));
+        return new Problem(field, -1, CODE_EMAIL, TextRules.visible(email), Reason.of(Reason.ORDER_EMAIL,
+                TextRules.visible(email)));
     }
 
     /**
@@ -278,9 +287,8 @@ public final class OrderValidator {
             return List.of();
         }
         String kg = new BigDecimal(grams).movePointLeft(3).stripTrailingZeros().toPlainString();
-        return List.of(new Problem("weight", "the parcel would weigh " + kg + " kg (catalogue weights times "
-                + "quantities), more than the " + MAX_PARCEL_GRAMS / 1000 + " kg one parcel may weigh; split the "
-                + "order into several", -1, CODE_TOO_HEAVY, kg));
+        return List.of(new Problem("weight", -1, CODE_TOO_HEAVY, kg, Reason.of(Reason.ORDER_TOO_HEAVY, kg,
+                MAX_PARCEL_GRAMS / 1000)));
     }
 
     private static boolean blank(String s) {
@@ -288,7 +296,7 @@ public final class OrderValidator {
     }
 
     /** The currency of a code, or null (absent, or unknown: then a problem). */
-    private static Currency currency(List<Problem> problems, String field, String code, int line, String context) {
+    private static Currency currency(List<Problem> problems, String field, String code, int line, String sku) {
         if (blank(code)) {
             return null;
         }
@@ -299,42 +307,46 @@ public final class OrderValidator {
                 if (currency.getDefaultFractionDigits() >= 0) {
                     return currency;
                 }
-                problems.add(new Problem(field, "'" + c + "'" + context + " is not a currency buyers pay in (ISO "
-                        + "4217 lists it for metals, funds or testing)", line));
+                problems.add(new Problem(field, line, sku == null ? Reason.of(Reason.ORDER_CURRENCY_NOT_PAYABLE, c)
+                        : Reason.of(Reason.ORDER_CURRENCY_NOT_PAYABLE_SKU, c, sku)));
                 return null;
             } catch (IllegalArgumentException e) {
                 // fall through
             }
         }
-        problems.add(new Problem(field, "'" + TextRules.visible(c) + "'" + context + " is not an ISO 4217 "
-                + "currency code (three capital letters such as USD, EUR, CNY)", line));
+        problems.add(new Problem(field, line, sku == null ? Reason.of(Reason.ORDER_CURRENCY_UNKNOWN,
+                TextRules.visible(c)) : Reason.of(Reason.ORDER_CURRENCY_UNKNOWN_SKU, TextRules.visible(c), sku)));
         return null;
     }
 
     /** Returns true when the amount is absent or acceptable. */
     private static boolean amount(List<Problem> problems, String field, BigDecimal amount, Currency currency,
-                                  int line, String context) {
+                                  int line, String sku) {
         if (amount == null) {
             return true;
         }
         String shown = amount.toPlainString();
         if (amount.signum() < 0) {
-            problems.add(new Problem(field, "must not be negative, got " + shown + context, line));
+            problems.add(new Problem(field, line, sku == null ? Reason.of(Reason.ORDER_AMOUNT_NEGATIVE, shown)
+                    : Reason.of(Reason.ORDER_AMOUNT_NEGATIVE_SKU, shown, sku)));
             return false;
         }
         if (amount.compareTo(MAX_AMOUNT) >= 0) {
-            problems.add(new Problem(field, "is too large (" + shown + context + ")", line));
+            problems.add(new Problem(field, line, sku == null ? Reason.of(Reason.ORDER_AMOUNT_TOO_LARGE, shown)
+                    : Reason.of(Reason.ORDER_AMOUNT_TOO_LARGE_SKU, shown, sku)));
             return false;
         }
         if (currency != null) {
             int digits = currency.getDefaultFractionDigits();
             if (amount.stripTrailingZeros().scale() > digits) {
-                problems.add(new Problem(field, shown + context + " has more decimals than " + currency
-                        .getCurrencyCode() + " has (" + digits + ")", line));
+                String code = currency.getCurrencyCode();
+                problems.add(new Problem(field, line, sku == null ? Reason.of(Reason.ORDER_AMOUNT_DECIMALS, shown,
+                        code, digits) : Reason.of(Reason.ORDER_AMOUNT_DECIMALS_SKU, shown, code, digits, sku)));
                 return false;
             }
         } else if (amount.stripTrailingZeros().scale() > 4) {
-            problems.add(new Problem(field, shown + context + " has more than 4 decimals", line));
+            problems.add(new Problem(field, line, sku == null ? Reason.of(Reason.ORDER_AMOUNT_SCALE, shown)
+                    : Reason.of(Reason.ORDER_AMOUNT_SCALE_SKU, shown, sku)));
             return false;
         }
         return true;
@@ -350,7 +362,7 @@ public final class OrderValidator {
     public static List<Problem> validateAddress(Address a, Printable printable) {
         List<Problem> problems = new ArrayList<>();
         if (a == null) {
-            problems.add(new Problem("address", "the ship-to address is missing"));
+            problems.add(new Problem("address", Reason.of(Reason.ORDER_ADDRESS_MISSING)));
             return problems;
         }
         text(problems, "buyer_name", a.name(), true, 200);
@@ -364,21 +376,19 @@ public final class OrderValidator {
         text(problems, "email", a.email(), false, 200);
         String country = a.countryCode() == null ? "" : a.countryCode().strip();
         if (country.isEmpty()) {
-            problems.add(new Problem("country", "is required", -1, CODE_REQUIRED, null));
+            problems.add(new Problem("country", -1, CODE_REQUIRED, null, Reason.of(Reason.ORDER_REQUIRED)));
         } else if (!ISO_COUNTRIES.contains(country)) {
-            problems.add(new Problem("country", "'" + TextRules.visible(country)
-                    + "' is not an ISO 3166 two-letter country code"));
+            problems.add(new Problem("country", Reason.of(Reason.ORDER_COUNTRY, TextRules.visible(country))));
         }
-        text(problems, "state", a.state(), STATE_REQUIRED.contains(country), 100,
-                " for destination " + country);
+        text(problems, "state", a.state(), STATE_REQUIRED.contains(country), 100, country);
         boolean postalRequired = !country.isEmpty() && !NO_POSTAL_CODE.contains(country);
-        if (text(problems, "postal_code", a.postalCode(), postalRequired, 20, " for destination " + country)
+        if (text(problems, "postal_code", a.postalCode(), postalRequired, 20, country)
                 && a.postalCode() != null && !a.postalCode().isBlank()) {
             Pattern format = POSTAL_FORMATS.get(country);
             if (format != null && !format.matcher(a.postalCode().strip()).matches()) {
-                problems.add(new Problem("postal_code", "'" + TextRules.visible(a.postalCode().strip())
-                        + "' is not a valid postal code for " + country, -1, CODE_POSTAL_CODE,
-                        TextRules.visible(a.postalCode().strip())));
+                String shown = TextRules.visible(a.postalCode().strip());
+                problems.add(new Problem("postal_code", -1, CODE_POSTAL_CODE, shown, Reason.of(
+                        Reason.ORDER_POSTAL_CODE, shown, country)));
             }
         }
         printable(problems, a, printable == null ? Printable.ANY : printable);
@@ -407,54 +417,54 @@ public final class OrderValidator {
     }
 
     /** "contains 𝕳 (U+1D573), which no installed label font can print; ..." */
-    static String unprintableReason(List<Integer> missing) {
+    static Reason unprintableReason(List<Integer> missing) {
         StringBuilder chars = new StringBuilder();
         int shown = 0;
         for (int cp : missing) {
             if (shown == 5) {
-                chars.append(" and ").append(missing.size() - shown).append(" more");
-                break;
+                return Reason.of(Reason.ORDER_UNPRINTABLE_MORE, chars, missing.size() - shown);
             }
             chars.append(shown == 0 ? "" : ", ").append(Character.isISOControl(cp) ? ""
                     : new String(Character.toChars(cp)) + " ").append(String.format("(U+%04X)", cp));
             shown++;
         }
-        return "contains " + chars + ", which no installed label font can "
-                + "print; the label would show the recipient garbled, so the order is not accepted (replace the "
-                + "character, or install a font that has it)";
+        return Reason.of(Reason.ORDER_UNPRINTABLE, chars);
     }
 
     private static boolean text(List<Problem> problems, String field, String value, boolean required, int max) {
-        return text(problems, field, value, required, max, "");
+        return text(problems, field, value, required, max, null);
     }
 
-    /** Returns true when the field is acceptable. */
+    /**
+     * Returns true when the field is acceptable.
+     *
+     * @param destination the country a required field is required for, or null
+     */
     private static boolean text(List<Problem> problems, String field, String value, boolean required, int max,
-                                String context) {
+                                String destination) {
         if (value == null || value.isBlank()) {
             if (required) {
-                problems.add(new Problem(field, "is required" + context, -1, CODE_REQUIRED, null));
+                problems.add(new Problem(field, -1, CODE_REQUIRED, null, destination == null
+                        ? Reason.of(Reason.ORDER_REQUIRED) : Reason.of(Reason.ORDER_REQUIRED_FOR, destination)));
                 return false;
             }
             return true;
         }
         String v = value.strip();
         if (v.codePointCount(0, v.length()) > max || v.length() > max) {
-            problems.add(new Problem(field, "is too long (" + v.length() + " characters, at most " + max + ")"));
+            problems.add(new Problem(field, Reason.of(Reason.ORDER_TOO_LONG, v.length(), max)));
             return false;
         }
         int at = TextRules.controlCharAt(v);
         if (at >= 0) {
-            problems.add(new Problem(field, String.format("contains a control character (U+%04X) at position %d",
-                    (int) v.charAt(at), at + 1)));
+            problems.add(new Problem(field, Reason.of(Reason.ORDER_CONTROL, String.format("U+%04X",
+                    (int) v.charAt(at)), at + 1)));
             return false;
         }
         int bidi = TextRules.bidiControlAt(v);
         if (bidi >= 0) {
-            problems.add(new Problem(field, String.format("contains a bidirectional control character (U+%04X) at "
-                    + "position %d; it makes text display in another order than it is written (a name or address "
-                    + "could read differently on screen and label), so it is not accepted", (int) v.charAt(bidi),
-                    bidi + 1)));
+            problems.add(new Problem(field, Reason.of(Reason.ORDER_BIDI, String.format("U+%04X",
+                    (int) v.charAt(bidi)), bidi + 1)));
             return false;
         }
         return true;

@@ -291,7 +291,8 @@ public class CarrierJobs implements CarrierUploadService {
                 ps.setString(1, m.storeCode());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new OperationRefusedException("unknown_store", "Unknown store '" + m.storeCode() + "'.");
+                        throw new OperationRefusedException(io.waybill.core.model.Reason.of(
+                                io.waybill.core.model.Reason.UNKNOWN_STORE, m.storeCode()));
                     }
                     storeId = rs.getLong(1);
                 }

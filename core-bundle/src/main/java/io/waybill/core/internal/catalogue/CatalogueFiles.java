@@ -1,5 +1,6 @@
 package io.waybill.core.internal.catalogue;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.model.CatalogueFormat;
 import org.dhatim.fastexcel.Workbook;
@@ -53,8 +54,8 @@ public final class CatalogueFiles {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
-            throw new OperationRefusedException("unreadable_file", "The file is not UTF-8 text. Save it as "
-                    + "\"CSV UTF-8\" or as .xlsx.");
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_NOT_UTF8)));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -98,8 +99,8 @@ public final class CatalogueFiles {
             }
         }
         if (quoted) {
-            throw new OperationRefusedException("unreadable_file", "The file ends inside a quoted value (a \" "
-                    + "is not closed) in row " + rows.size() + ".");
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_OPEN_QUOTE, rows.size())));
         }
         if (cell.length() > 0 || !row.isEmpty()) {
             row.add(cell.toString().strip());
@@ -154,8 +155,8 @@ public final class CatalogueFiles {
             if (e instanceof OperationRefusedException o) {
                 throw o;
             }
-            throw new OperationRefusedException("unreadable_file", "The file is not a readable .xlsx workbook ("
-                    + e.getMessage() + "). Save it from Excel or LibreOffice as .xlsx, or as CSV UTF-8.");
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_NOT_XLSX, e.getMessage())));
         }
     }
 

@@ -49,8 +49,8 @@ public final class CatalogueImport {
      */
     public static Checked check(List<List<String>> rows, Stored stored, boolean updateExisting) {
         if (rows.isEmpty()) {
-            throw new OperationRefusedException("unreadable_file", "The file has no header row. Start from the "
-                    + "template (waybill:sku-export --template).");
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_NO_HEADER)));
         }
         List<RowError> errors = new ArrayList<>();
         List<String> header = rows.get(0);
@@ -78,8 +78,8 @@ public final class CatalogueImport {
             }
         }
         if (!missing.isEmpty()) {
-            throw new OperationRefusedException("unreadable_file", "The header row lacks the required column(s) "
-                    + String.join(", ", missing) + ". Start from the template (waybill:sku-export --template).");
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_MISSING_COLUMNS, String.join(", ", missing))));
         }
         Map<String, String> storedUpper = new HashMap<>();
         stored.skus().forEach(s -> storedUpper.putIfAbsent(s.toUpperCase(Locale.ROOT), s));

@@ -184,12 +184,12 @@ public class ProductServiceImpl implements ProductService {
             if (!clashes.isEmpty()) {
                 RowError e = clashes.get(0);
                 String code = switch (e.column()) {
-                    case "barcodes" -> "duplicate_barcode";
-                    case "components" -> "invalid_bundle";
-                    default -> "duplicate_sku";
+                    case "barcodes" -> Reason.DUPLICATE_BARCODE;
+                    case "components" -> Reason.INVALID_BUNDLE;
+                    default -> Reason.DUPLICATE_SKU;
                 };
-                throw new OperationRefusedException(code, "The product was not saved: " + e.column() + " "
-                        + e.reason() + ".");
+                Reason clash = e.structured() != null ? e.structured() : Reason.of(Reason.PRODUCT_TEXT, e.reason());
+                throw new OperationRefusedException(Reason.of(code, e.column(), Reason.encode(List.of(clash))));
             }
             write(c, existing ? List.of() : List.of(p), existing ? List.of(p) : List.of());
             Jdbc.audit(c, null, null, actor, clock.instant(), existing ? "PRODUCT_UPDATED" : "PRODUCT_CREATED",
@@ -213,7 +213,8 @@ public class ProductServiceImpl implements ProductService {
         }
         CatalogueFormat format = CatalogueFormat.ofFileName(name);
         if (format == null) {
-            throw new OperationRefusedException("unreadable_file", "'" + name + "' is neither .csv nor .xlsx.");
+            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
+                    Reason.of(Reason.FILE_NOT_CSV_XLSX, name)));
         }
         List<List<String>> rows = CatalogueFiles.read(format, content);
         CatalogueImport.Stored stored = Jdbc.inTransaction(ds, ProductServiceImpl::stored);
@@ -486,8 +487,9 @@ public class ProductServiceImpl implements ProductService {
                         find.setString(1, part.sku());
                         try (ResultSet rs = find.executeQuery()) {
                             if (!rs.next()) {
-                                throw new OperationRefusedException("invalid_bundle", "The component " + part.sku()
-                                        + " of " + e.getValue().sku() + " is not in the catalogue.");
+                                throw new OperationRefusedException(Reason.of(Reason.INVALID_BUNDLE, "components",
+                                        Reason.encode(List.of(Reason.of(Reason.PRODUCT_COMPONENT_UNKNOWN,
+                                                part.sku())))));
                             }
                             partId = rs.getLong(1);
                         }
@@ -690,7 +692,7 @@ public class ProductServiceImpl implements ProductService {
     private static long storeId(Connection c, String storeCode) throws SQLException {
         Long id = id(c, "SELECT ID FROM WB_STORE WHERE CODE = ?", storeCode == null ? "" : storeCode.strip());
         if (id == null) {
-            throw new OperationRefusedException("unknown_store", "There is no store " + storeCode + ".");
+            throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, storeCode));
         }
         return id;
     }

@@ -222,7 +222,7 @@ public class CustomsServiceImpl implements CustomsService {
     @Override
     public StoreCustoms storeCustoms(String storeCode, String viewer) {
         return Jdbc.inTransaction(ds, c -> storeCustoms(c, storeCode)).orElseThrow(
-                () -> new OperationRefusedException("unknown_store", "No store with code " + storeCode));
+                () -> new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, storeCode)));
     }
 
     @Override
@@ -252,7 +252,7 @@ public class CustomsServiceImpl implements CustomsService {
                 ps.setBoolean(6, customs.checkBeforeUpload());
                 ps.setString(7, storeCode == null ? "" : storeCode.strip());
                 if (ps.executeUpdate() == 0) {
-                    throw new OperationRefusedException("unknown_store", "No store with code " + storeCode);
+                    throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, storeCode));
                 }
             }
             return storeCustoms(c, storeCode).orElseThrow();

@@ -1,5 +1,6 @@
 package io.waybill.core.internal.service;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.Permission;
 import io.waybill.core.api.StoreService;
@@ -515,7 +516,7 @@ public class StoreServiceImpl implements StoreService {
     // ----------------------------------------------------------------------------------------------------- helpers
 
     private static OperationRefusedException unknown(String code) {
-        return new OperationRefusedException(UNKNOWN, "Unknown store '" + (code == null ? "" : code.strip()) + "'.");
+        return new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, code == null ? "" : code.strip()));
     }
 
     private static long storeId(Connection c, String code) throws SQLException {

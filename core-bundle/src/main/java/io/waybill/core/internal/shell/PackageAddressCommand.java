@@ -1,6 +1,6 @@
 package io.waybill.core.internal.shell;
 
-import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.Reason;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.model.PackageDetail;
@@ -63,12 +63,11 @@ public class PackageAddressCommand implements Action {
         try {
             given = TrailingOptions.parse(words, OPTIONS, USAGE);
         } catch (IllegalArgumentException e) {
-            throw new OperationRefusedException("invalid_options", e.getMessage());
+            throw TrailingOptions.refusal(e);
         }
         for (Map.Entry<String, List<String>> e : given.entrySet()) {
             if (e.getValue().size() > 1) {
-                throw new OperationRefusedException("invalid_options", "--" + e.getKey() + " is given twice; give "
-                        + "it once.");
+                throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_TWICE, "--" + e.getKey()));
             }
         }
         String user = ShellUser.name(session);

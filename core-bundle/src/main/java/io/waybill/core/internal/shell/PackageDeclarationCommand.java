@@ -1,7 +1,6 @@
 package io.waybill.core.internal.shell;
 
 import io.waybill.core.api.CustomsService;
-import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.PackageService;
 import io.waybill.core.model.PackageDeclaration;
 import io.waybill.core.model.PackageDetail;
@@ -70,10 +69,10 @@ public class PackageDeclarationCommand implements Action {
         try {
             given = TrailingOptions.parse(rest, OPTIONS, USAGE);
         } catch (IllegalArgumentException e) {
-            throw new OperationRefusedException("invalid_options", e.getMessage());
+            throw TrailingOptions.refusal(e);
         }
         if (reset && !given.isEmpty()) {
-            throw new OperationRefusedException("invalid_options", "Give --reset alone, or changes without it.");
+            throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_RESET_ALONE));
         }
         String user = ShellUser.name(session);
         PackageDetail d = PackageArgs.detail(packages, number, user, System.out).orElse(null);
@@ -105,18 +104,18 @@ public class PackageDeclarationCommand implements Action {
      * unit value that is not a number.
      */
     static PackageDeclaration apply(PackageDeclaration d, Map<String, List<String>> given) {
-        List<String> wrong = new ArrayList<>();
+        List<Reason> wrong = new ArrayList<>();
         CustomsDeclaration.Category category = d.category();
         List<String> cat = given.getOrDefault("category", List.of());
         if (cat.size() > 1) {
-            wrong.add("--category is given twice");
+            wrong.add(Reason.of(Reason.OPTIONS_TWICE, "--category"));
         } else if (cat.size() == 1) {
             try {
                 category = CustomsDeclaration.Category.valueOf(cat.get(0).strip().toUpperCase(Locale.ROOT)
                         .replace('-', '_').replace(' ', '_'));
             } catch (IllegalArgumentException e) {
-                wrong.add("--category '" + cat.get(0) + "' is not one of gift, merchandise, sample, documents, "
-                        + "returned_goods");
+                wrong.add(Reason.of(Reason.OPTIONS_CATEGORY, cat.get(0), "gift, merchandise, sample, "
+                        + "documents, returned_goods"));
             }
         }
         List<PackageDeclaration.Line> lines = new ArrayList<>(d.lines());
@@ -127,7 +126,7 @@ public class PackageDeclarationCommand implements Action {
             for (String v : e.getValue()) {
                 int eq = v.indexOf('=');
                 if (eq <= 0) {
-                    wrong.add("--" + e.getKey() + " '" + v + "' needs SKU=VALUE");
+                    wrong.add(Reason.of(Reason.OPTIONS_NEEDS_SKU, "--" + e.getKey(), v));
                     continue;
                 }
                 String sku = v.substring(0, eq).strip();
@@ -140,20 +139,23 @@ public class PackageDeclarationCommand implements Action {
                     }
                 }
                 if (at < 0) {
-                    wrong.add("the declaration has no line of SKU " + sku);
+                    wrong.add(Reason.of(Reason.OPTIONS_NO_LINE, sku));
                     continue;
                 }
                 PackageDeclaration.Line l = lines.get(at);
                 try {
                     lines.set(at, with(l, e.getKey(), value));
                 } catch (NumberFormatException nf) {
-                    wrong.add("--" + e.getKey() + " " + sku + "=" + value + " is not a number");
+                    wrong.add(Reason.of(Reason.OPTIONS_NOT_NUMBER, "--" + e.getKey(), sku + "=" + value));
                 }
             }
         }
         if (!wrong.isEmpty()) {
-            throw new OperationRefusedException("invalid_options", "Nothing was saved: " + String.join("; ", wrong)
-                    + ". Usage: " + USAGE);
+            List<Reason> all = new ArrayList<>();
+            all.add(Reason.of(Reason.OPTIONS_NOTHING_SAVED));
+            all.addAll(wrong);
+            all.add(Reason.of(Reason.OPTIONS_USAGE, USAGE));
+            throw TrailingOptions.invalid(all.toArray(Reason[]::new));
         }
         return new PackageDeclaration(category, null, lines, true);
     }

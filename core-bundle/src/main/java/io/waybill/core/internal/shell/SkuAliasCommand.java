@@ -1,6 +1,6 @@
 package io.waybill.core.internal.shell;
 
-import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.Reason;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.model.SkuAlias;
 import org.apache.karaf.shell.api.action.Action;
@@ -45,8 +45,7 @@ public class SkuAliasCommand implements Action {
         String user = ShellUser.name(session);
         if (storeOption != null) { // --store S PLATFORM_SKU SKU: the positional arguments move up by one
             if (sku != null) {
-                throw new OperationRefusedException("invalid_options", "With --store give PLATFORM_SKU and SKU "
-                        + "only: sku-alias --store STORE PLATFORM_SKU SKU");
+                throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_ALIAS_STORE));
             }
             sku = platformSku;
             platformSku = store;
@@ -54,7 +53,7 @@ public class SkuAliasCommand implements Action {
         }
         if (remove) {
             if (platformSku == null) {
-                throw new OperationRefusedException("invalid_options", "--remove needs STORE and PLATFORM_SKU.");
+                throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_ALIAS_REMOVE));
             }
             System.out.println(products.removeAlias(store, platformSku, user)
                     ? "Removed " + store + ": " + platformSku : "No alias " + platformSku + " in " + store);
@@ -62,8 +61,7 @@ public class SkuAliasCommand implements Action {
         }
         if (platformSku != null) {
             if (sku == null) {
-                throw new OperationRefusedException("invalid_options", "Give the Waybill SKU the platform SKU "
-                        + "stands for: sku-alias STORE PLATFORM_SKU SKU");
+                throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_ALIAS_SKU));
             }
             SkuAlias a = products.setAlias(store, platformSku, sku, user);
             System.out.println(a.storeCode() + ": " + a.platformSku() + " -> " + a.sku());

@@ -1,5 +1,6 @@
 package io.waybill.core.internal.shell;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.internal.files.FileAccess;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.ProductService;
@@ -49,7 +50,7 @@ public class SkuExportCommand implements Action {
                     + path);
         }
         if (stock && template) {
-            throw new OperationRefusedException("invalid_options", "Choose --stock or --template, not both.");
+            throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_EXCLUSIVE, "--stock", "--template"));
         }
         byte[] content = template ? products.template(format, chinese)
                 : stock ? products.exportStock(format, chinese) : products.exportCatalogue(format, chinese);

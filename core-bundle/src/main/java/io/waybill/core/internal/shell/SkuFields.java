@@ -1,5 +1,6 @@
 package io.waybill.core.internal.shell;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.catalogue.ProductColumn;
 import io.waybill.core.internal.catalogue.ProductValidator;
@@ -77,8 +78,8 @@ abstract class SkuFields {
             String key = eq > 0 && word.startsWith("-") ? word.substring(0, eq) : word;
             java.lang.reflect.Field f = byName.get(key);
             if (f == null) {
-                throw new OperationRefusedException("invalid_options", "Unexpected '" + word + "'. Options: "
-                        + byName.keySet().stream().sorted().collect(Collectors.joining(" ")));
+                throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_UNEXPECTED_OPTIONS,
+                        word, byName.keySet().stream().sorted().collect(Collectors.joining(" "))));
             }
             String value;
             if (eq > 0 && word.startsWith("-")) {
@@ -86,11 +87,11 @@ abstract class SkuFields {
             } else if (i + 1 < trailing.size()) {
                 value = trailing.get(++i);
             } else {
-                throw new OperationRefusedException("invalid_options", key + " needs a value.");
+                throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_NEEDS_VALUE, key));
             }
             try {
                 if (f.get(this) != null) {
-                    throw new OperationRefusedException("invalid_options", key + " is given twice.");
+                    throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_TWICE, key));
                 }
                 f.set(this, value);
             } catch (IllegalAccessException e) {

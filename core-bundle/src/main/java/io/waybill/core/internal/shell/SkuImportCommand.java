@@ -1,5 +1,6 @@
 package io.waybill.core.internal.shell;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.internal.files.FileAccess;
 import io.waybill.core.api.ProductService;
 import io.waybill.core.model.CatalogueImportPreview;
@@ -54,8 +55,8 @@ public class SkuImportCommand implements Action {
             switch (t) {
                 case "--confirm" -> confirm = true;
                 case "--update" -> update = true;
-                default -> throw new io.waybill.core.api.OperationRefusedException("invalid_options",
-                        "Unexpected '" + t + "'. Usage: waybill:sku-import [--update] [--confirm] FILE");
+                default -> throw TrailingOptions.invalid(Reason.of(Reason.OPTIONS_UNEXPECTED,
+                        t, "waybill:sku-import [--update] [--confirm] FILE"));
             }
         }
         // only from an import folder (io.waybill.files), its real path checked before it is opened

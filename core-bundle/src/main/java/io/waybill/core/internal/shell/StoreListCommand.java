@@ -1,5 +1,6 @@
 package io.waybill.core.internal.shell;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.StoreService;
 import io.waybill.core.model.PlatformType;
@@ -33,8 +34,8 @@ public class StoreListCommand implements Action {
     @Override
     public Object execute() {
         if (code != null) {
-            show(stores.get(code).orElseThrow(() -> new OperationRefusedException(StoreService.UNKNOWN,
-                    "Unknown store '" + code + "'.")));
+            show(stores.get(code).orElseThrow(
+                    () -> new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, code))));
             return null;
         }
         List<Store> all = stores.list();

@@ -1,5 +1,6 @@
 package io.waybill.core.internal.shell;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.StoreService;
 import io.waybill.core.model.PlatformType;
@@ -32,8 +33,8 @@ public class StoreSetCommand extends StoreCommand {
         if (after.containsKey("platform")) {
             throw new IllegalArgumentException("The platform of a store cannot change. Usage: " + USAGE);
         }
-        Store current = stores.get(code).orElseThrow(() -> new OperationRefusedException(StoreService.UNKNOWN,
-                "Unknown store '" + code + "'."));
+        Store current = stores.get(code).orElseThrow(
+                () -> new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, code)));
         PlatformType type = stores.platforms().stream().filter(t -> t.id().equals(current.platform())).findFirst()
                 .orElseThrow(() -> new OperationRefusedException(StoreService.UNKNOWN_PLATFORM, "The plugin of "
                         + "platform '" + current.platform() + "' is not installed, so store " + current.code()

@@ -1,5 +1,8 @@
 package io.waybill.core.internal.shell;
 
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.Reason;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,17 +43,42 @@ final class TrailingOptions {
             }
             String name = aliases.get(spelling);
             if (name == null) {
-                throw new IllegalArgumentException("Unexpected '" + word + "'. Usage: " + usage);
+                throw new Refused(Reason.of(Reason.OPTIONS_UNEXPECTED, word, usage));
             }
             if (value == null) {
                 if (i + 1 >= words.size()) {
-                    throw new IllegalArgumentException(spelling + " needs a value. Usage: " + usage);
+                    throw new Refused(Reason.of(Reason.OPTIONS_NEEDS_VALUE_USAGE, spelling, usage));
                 }
                 value = words.get(++i);
             }
             values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return values;
+    }
+
+    /** An option {@link #parse(List, Map, String)} refuses, as data. */
+    static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient Reason reason;
+
+        Refused(Reason reason) {
+            super(reason.english());
+            this.reason = reason;
+        }
+    }
+
+    /** A command's {@code invalid_options} refusal naming each problem. */
+    static OperationRefusedException invalid(Reason... problems) {
+        return new OperationRefusedException(Reason.nesting(Reason.INVALID_OPTIONS, problems));
+    }
+
+    /** A command's {@code invalid_options} refusal of what {@link #parse(List, Map, String)} refused. */
+    static OperationRefusedException refusal(IllegalArgumentException e) {
+        if (e instanceof Refused r) {
+            return invalid(r.reason);
+        }
+        return new OperationRefusedException(Reason.INVALID_OPTIONS,
+                e.getMessage());
     }
 
     /** The values given before the arguments (parsed by Karaf) and after them. */

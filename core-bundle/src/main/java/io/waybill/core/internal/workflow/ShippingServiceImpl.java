@@ -482,7 +482,7 @@ public class ShippingServiceImpl implements ShippingService {
                 ps.setInt(2, percent);
                 ps.setString(3, code);
                 if (ps.executeUpdate() != 1) {
-                    throw new OperationRefusedException("unknown_store", "There is no store '" + code + "'.");
+                    throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_STORE, code));
                 }
             }
             Jdbc.audit(c, null, null, who(actor), clock.instant(), "TOLERANCE_CHANGED", null, null,

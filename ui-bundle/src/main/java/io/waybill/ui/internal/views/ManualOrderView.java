@@ -296,10 +296,13 @@ public class ManualOrderView extends VerticalLayout implements HasDynamicTitle {
                 continue;
             }
             com.vaadin.flow.component.HasValidation field = fieldOf(p);
+            String text = OrderProblems.text(p, maxParcelGrams, this::getTranslation, getLocale());
             if (field == null) {
-                general.add(OrderProblems.text(p, maxParcelGrams, this::getTranslation));
+                // a problem of no field on the form names its field (order_total, currency...), the weight says it
+                general.add("weight".equals(p.field()) ? text : getTranslation("manual.problemOf",
+                        Reasons.column(p.field()), text));
             } else {
-                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(OrderProblems.text(p, maxParcelGrams, this::getTranslation));
+                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(text);
             }
         }
         List<com.vaadin.flow.component.HasValidation> fields = new ArrayList<>(List.of(name, company, line1, line2,

@@ -285,6 +285,35 @@ class ReasonsTest {
     }
 
     @Test
+    void refusalsOnceThrownWithAMessageOnlyReadWholeInChinese() {
+        // unknown_store: the store code as it is
+        Reason store = Reason.of(Reason.UNKNOWN_STORE, "NOPE-1");
+        assertEquals("Unknown store 'NOPE-1'.", store.english());
+        assertEquals("店铺“NOPE-1”不存在。", Reasons.refusal(ZH, new io.waybill.core.api.OperationRefusedException(store)));
+        // unreadable_file: why, in the reader's language; a plugin's own words quoted as they came
+        Reason missing = Reason.nesting(Reason.UNREADABLE_FILE, Reason.of(Reason.FILE_MISSING_COLUMNS, "sku, name"));
+        assertEquals("The header row lacks the required column(s) sku, name. Start from the template "
+                + "(waybill:sku-export --template).", missing.english());
+        assertEquals("表头缺少必需的列：sku, name。请从模板开始（waybill:sku-export --template）。", Reasons.text(ZH, missing));
+        // invalid_options: every problem named (the shell prints the English)
+        Reason options = Reason.nesting(Reason.INVALID_OPTIONS, Reason.of(Reason.OPTIONS_NOTHING_SAVED),
+                Reason.of(Reason.OPTIONS_NO_LINE, "NOPE"), Reason.of(Reason.OPTIONS_USAGE, "waybill:package-declaration"));
+        assertEquals("Nothing was saved; the declaration has no line of SKU NOPE; Usage: waybill:package-declaration",
+                options.english());
+        assertEquals("未保存任何内容；报关信息中没有 SKU NOPE 的明细；用法：waybill:package-declaration", Reasons.text(ZH, options));
+        for (String code : Reason.CODES) {
+            if (code.startsWith("file_") || code.startsWith("options_") || code.equals(Reason.STORE_REQUIRED)) {
+                List<String> params = List.of("P0", "P1", "P2");
+                String zh = Reasons.text(ZH, Reason.nesting(code.startsWith("file_") ? Reason.UNREADABLE_FILE
+                        : Reason.INVALID_OPTIONS, new Reason(code, params)));
+                // option names, usages and the file plugin's words are data
+                String rest = zh.replaceAll("P\\d|--[a-z-]+|waybill:[a-z-]+|[a-z]+-[a-z-]+|[A-Z_]{2,}|\\.csv|\\.xlsx|UTF-8|Excel|LibreOffice|Waybill", "");
+                assertFalse(rest.matches("(?s).*[A-Za-z]{3,}.*"), code + ": " + zh);
+            }
+        }
+    }
+
+    @Test
     void aScalesStatusReadsInChineseWhenThePluginGaveACode() {
         Reason noAnswer = Reason.ofScale("no_answer", List.of("/dev/ttyUSB0", "SI", "2000"));
         assertEquals("/dev/ttyUSB0 在 2,000 毫秒内没有回应 SI 命令", Reasons.scale(ZH, noAnswer, "no answer to SI ..."));

@@ -13,7 +13,7 @@ class OrderProblemsTest {
     private static final WaybillI18NProvider I18N = new WaybillI18NProvider();
 
     private static String text(OrderCheck.Problem p, Locale locale) {
-        return OrderProblems.text(p, 30_000, (key, args) -> I18N.getTranslation(key, locale, args));
+        return OrderProblems.text(p, 30_000, (key, args) -> I18N.getTranslation(key, locale, args), locale);
     }
 
     @Test
