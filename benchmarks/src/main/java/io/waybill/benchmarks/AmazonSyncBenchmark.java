@@ -91,6 +91,7 @@ public final class AmazonSyncBenchmark {
             cfg.put("baseUrl", base);
             cfg.put("tokenUrl", base + "/auth/o2/token");
             cfg.put("pageSize", 100);
+            cfg.put("ordersApi", "v0"); // the stub below speaks getOrders / getOrderItems; the capture is not measured
             cfg.put("confirmRate", rate);
             cfg.put("confirmBurst", burst);
             AmazonBenchAccess.configure(amazon, cfg);

@@ -37,9 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Amazon SP-API plugin on a Waybill of its own (demo off, thrown away afterwards: the shared distribution keeps no
  * store, SKU, order, carrier code or sync job of this class, whatever fails), hot-deployed: its {@code .kar} into {@code deploy/}, a store
  * added with {@code waybill:store-add} (secrets from a file), a WireMock playing Login with Amazon and SP-API with the
- * plugin's recorded bodies. The connection test, a capture (token refresh, restricted data token, getOrders with
- * NextToken, getOrderItems), then allocate / upload (pool carrier) / print / ship, and the automatic sync sends one
- * confirmShipment for the package with its tracking number and the mapped carrier name.
+ * plugin's recorded bodies. The connection test, a capture (token refresh, searchOrders of the Orders API v2026-01-01
+ * with paginationToken, the items in the same answer), then allocate / upload (pool carrier) / print / ship, and the
+ * automatic sync sends one confirmShipment (v0) for the package with its tracking number and the mapped carrier
+ * name.
  */
 @Order(20)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,8 +48,10 @@ class AmazonIT {
 
     static final String STORE = "AMZ-IT";
     static final String WAREHOUSE = "SZ-01";
-    static final String ORDER_ID = "902-1845936-5435065";
-    static final String SKU = "NABetaASINB00551Q3CS";
+    static final String ORDER_ID = "123-4567890-1234567"; // search-orders-page-1.json
+    static final String SKU = "ECHO-DOT-4-CHARCOAL";
+    static final String SKU2 = "FIRE-TV-4K-2021";
+    static final String NEXT_TOKEN = "2YgYW55IGNhcm5hbCBwbGVhc3VyZS4";
     static final String SECRET = "amzn1.oa2-cs.v1.it-client-secret-0f3b5d7e9a1c";
     static final String REFRESH = "Atzr|IwEBI-it-refresh-token-5d7e9a1c";
     static final String ACCESS = "Atza|IQEBLjAsAhRmHjNgHpi0U-Dme37rR6CuUpSR"; // lwa-token.json
@@ -68,15 +71,16 @@ class AmazonIT {
         amazon = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         amazon.start();
         amazon.stubFor(post(urlPathEqualTo("/auth/o2/token")).willReturn(json("lwa-token.json")));
-        amazon.stubFor(post(urlPathEqualTo("/tokens/2021-03-01/restrictedDataToken")).willReturn(json("rdt.json")));
         amazon.stubFor(get(urlPathEqualTo("/sellers/v1/marketplaceParticipations"))
                 .willReturn(json("participations.json")));
-        amazon.stubFor(get(urlPathEqualTo("/orders/v0/orders")).withQueryParam("NextToken", absent())
-                .willReturn(json("orders-page-1.json")));
-        amazon.stubFor(get(urlPathEqualTo("/orders/v0/orders"))
-                .withQueryParam("NextToken", equalTo("2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"))
-                .willReturn(json("orders-page-2.json")));
-        amazon.stubFor(get(urlPathMatching("/orders/v0/orders/[^/]+/orderItems")).willReturn(json("order-items.json")));
+        // searchOrders: Amazon's example order (its status set to UNSHIPPED, a value of FulfillmentStatus), then the
+        // sandbox's last page
+        amazon.stubFor(get(urlPathEqualTo("/orders/2026-01-01/orders")).withQueryParam("paginationToken", absent())
+                .willReturn(json("search-orders-page-1.json", "\"fulfillmentStatus\": \"SHIPPED\"",
+                        "\"fulfillmentStatus\": \"UNSHIPPED\"")));
+        amazon.stubFor(get(urlPathEqualTo("/orders/2026-01-01/orders"))
+                .withQueryParam("paginationToken", equalTo(NEXT_TOKEN))
+                .willReturn(json("search-orders-page-2.json")));
         amazon.stubFor(post(urlPathMatching("/orders/v0/orders/[^/]+/shipmentConfirmation"))
                 .willReturn(aResponse().withStatus(204)));
 
@@ -126,9 +130,11 @@ class AmazonIT {
                 + " --set tokenUrl=" + amazon.baseUrl() + "/auth/o2/token --secrets-file " + secrets);
         assertTrue(add.output().contains("Added store " + STORE), add::output);
         assertFalse(add.output().contains(SECRET) || add.output().contains(REFRESH), add::output);
-        waybill.shell("waybill:sku-add " + SKU + " --name \"Card Book\" --weight 300");
-        Result stock = waybill.shell("waybill:stock-set " + WAREHOUSE + " " + SKU + " 10");
-        assertEquals(0, stock.exitCode(), stock::output);
+        for (String sku : List.of(SKU, SKU2)) {
+            waybill.shell("waybill:sku-add " + sku + " --name \"" + sku + "\" --weight 300");
+            Result stock = waybill.shell("waybill:stock-set " + WAREHOUSE + " " + sku + " 10");
+            assertEquals(0, stock.exitCode(), stock::output);
+        }
         Result code = waybill.shell("waybill:settings carrier-code amazon pool \"China Post\"");
         assertEquals(0, code.exitCode(), code::output);
         Result auto = waybill.shell("waybill:settings auto-sync amazon true");
@@ -142,10 +148,13 @@ class AmazonIT {
         // and: the capture
         Result capture = waybill.shell("waybill:capture " + STORE);
         assertTrue(capture.output().contains("Captured " + STORE), capture::output);
-        amazon.verify(getRequestedForOrders("2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"));
+        amazon.verify(getRequestedForOrders(NEXT_TOKEN));
+        amazon.verify(0, postRequestedFor(urlPathEqualTo("/tokens/2021-03-01/restrictedDataToken")));
+        amazon.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(
+                "/orders/v0/.*")));
         Map<String, String> row = steps.ofOrder(ORDER_ID);
         String pkg = row.get("Package no.");
-        // the items' IossNumber (recorded body) is the order's marketplace IOSS: the declaration carries it (V32)
+        // the item's iossNumber (recorded body) is the order's marketplace IOSS: the declaration carries it (V32)
         Result declaration = waybill.shell("waybill:package-declaration " + pkg);
         assertTrue(declaration.output().contains("IOSS IM1234567890"), declaration::output);
 
@@ -169,20 +178,31 @@ class AmazonIT {
         assertTrue(body.contains("\"trackingNumber\":\"" + tn + "\""), body);
         assertTrue(body.contains("\"carrierCode\":\"Other\"") && body.contains("\"carrierName\":\"China Post\""),
                 body);
-        assertTrue(body.contains("\"orderItemId\":\"05015851154158\",\"quantity\":2"), body);
+        assertTrue(body.contains("\"orderItemId\":\"12345678901234\",\"quantity\":2")
+                && body.contains("\"orderItemId\":\"12345678901235\",\"quantity\":1"), body);
         assertTrue(body.contains("\"marketplaceId\":\"ATVPDKIKX0DER\""), body);
     }
 
     private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder getRequestedForOrders(String next) {
-        return com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/orders/v0/orders"))
-                .withQueryParam("NextToken", equalTo(next));
+        return com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(
+                "/orders/2026-01-01/orders")).withQueryParam("paginationToken", equalTo(next))
+                .withQueryParam("fulfilledBy", equalTo("MERCHANT"));
     }
 
     private List<String> requests() {
         return PackageSteps.requests(amazon);
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String file) {
-        return PackageSteps.json(RECORDED, file);
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String file,
+                                                                                String... replace) {
+        String body = PackageSteps.recorded(RECORDED, file);
+        for (int i = 0; i + 1 < replace.length; i += 2) {
+            if (!body.contains(replace[i])) {
+                throw new IllegalStateException(file + " has no " + replace[i]);
+            }
+            body = body.replace(replace[i], replace[i + 1]);
+        }
+        return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body);
     }
 }

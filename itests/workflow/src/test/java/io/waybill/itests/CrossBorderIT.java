@@ -7,9 +7,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.waybill.itests.WaybillDistribution.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
@@ -38,6 +40,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -52,30 +56,34 @@ import static org.junit.jupiter.api.Assertions.fail;
  * distribution keeps no store, account, rule, order or job of this class, whatever fails): the YunExpress and Amazon
  * {@code .kar}s hot-deployed into {@code deploy/}; the YunExpress account created in the Plugins page's form and the
  * Amazon store in the Stores page's form (both generated from the plugins' Metatype) in headless Chromium, its
- * connection test green; {@value #ORDERS} Amazon orders captured from the stub (two getOrders pages, one
- * getOrderItems per order, the recorded bodies with their ids and ship-to addresses varied); a logistics rule assigns
+ * connection test green; {@value #ORDERS} Amazon orders captured from the stub (two searchOrders pages of the Orders
+ * API v2026-01-01, items included, the recorded bodies with their ids and ship-to addresses varied); a logistics rule assigns
  * YunExpress to the store's packages; the upload reaches YunExpress in CreateOrder calls of up to 10 orders, each
  * order accepted with its number to come later; the numbers arrive through "Update logistics provider information"
  * (GetTrackingNumber); Waybill fetches YunExpress's PDF label per package (Label/Print, then the returned URL), and
  * the printed batch carries each package's carrier label; ship; the automatic sync confirms each package at the
  * Amazon stub, which counts confirmShipment per order in its state: exactly one per package, the mapped carrier name
- * "YunExpress" (V29), at no moment more than the published usage plan (2 requests/s, burst 10) allows.
+ * "YunExpress" (V29), at no moment more than the published usage plan (2 requests/s, burst 10) allows. Then, on the
+ * same packages, {@code waybill:carrier-quote} shows YunExpress's price trial and its refusal.
  */
 @Order(22)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrossBorderIT {
 
     static final int ORDERS = 12;
     static final String STORE = "AMZ-XB";
     static final String WAREHOUSE = "XB-WH";
-    static final String SKU = "NABetaASINB00551Q3CS"; // order-items.json
+    static final String SKU = "ECHO-DOT-4-CHARCOAL"; // search-orders-page-1.json, its two items
+    static final String SKU2 = "FIRE-TV-4K-2021";
+    static final String FIRST_ORDER = "123-4567890-1234567";
     static final String SECRET = "amzn1.oa2-cs.v1.xb-client-secret-7c1e9b3a5d2f";
     static final String REFRESH = "Atzr|IwEBI-xb-refresh-token-9b3a5d2f";
     static final String ACCESS = "Atza|IQEBLjAsAhRmHjNgHpi0U-Dme37rR6CuUpSR"; // lwa-token.json
     static final String YUN_SECRET = "xbsecret-4f8a2c6e";
     static final String YUN_CUSTOMER = "XBC0893791";
     static final String SERVICE = "THPHR";
-    static final String NEXT_TOKEN = "2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"; // orders-page-1.json
+    static final String NEXT_TOKEN = "2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"; // search-orders-page-1.json
     private static final Path AMAZON_RECORDED = Path.of("..", "platform-plugins", "amazon", "src", "test",
             "resources", "io", "waybill", "platform", "amazon", "internal");
     private static final Path YUN_RECORDED = Path.of("..", "carrier-plugins", "yunexpress", "src", "test",
@@ -213,6 +221,9 @@ class CrossBorderIT {
             yunexpress.stubFor(post(urlPathEqualTo(path)).atPriority(1).willReturn(CarrierStubs.json(200, "{}")
                     .withTransformers(YunExpressOrders.NAME)));
         }
+        // the account's shipping methods (read in the background when the account is saved): the recorded list
+        yunexpress.stubFor(get(urlPathEqualTo("/api/Common/GetShippingMethods")).atPriority(1)
+                .willReturn(json(YUN_RECORDED, "shipping-methods.json")));
         yunexpress.stubFor(get(urlPathEqualTo("/api/Waybill/GetTrackingNumber")).atPriority(1)
                 .willReturn(CarrierStubs.json(200, "{}").withTransformers(YunExpressOrders.NAME)));
         yunexpress.stubFor(get(urlPathMatching("/labels/.+\\.pdf")).atPriority(1)
@@ -221,41 +232,59 @@ class CrossBorderIT {
     }
 
     /**
-     * The Amazon stub: the recorded Login with Amazon, restricted data token and participations; {@value #ORDERS}
-     * orders over two getOrders pages (NextToken), each the recorded shippable order with its own id and one of the
-     * two recorded ship-to addresses (Beijing, Seattle); getOrderItems the recorded items under the order's id;
+     * The Amazon stub: the recorded Login with Amazon and participations; {@value #ORDERS} orders over two searchOrders
+     * pages (paginationToken), each Amazon's example order (status UNSHIPPED, a value of its FulfillmentStatus) with
+     * its own id and one of the two recorded delivery addresses (Seattle, London), its two items included;
      * confirmShipment 204 (the recorded answer), counted by {@link AmazonShipments}.
      */
     private void stubAmazon() {
         amazon.stubFor(post(urlPathEqualTo("/auth/o2/token")).willReturn(json(AMAZON_RECORDED, "lwa-token.json")));
-        amazon.stubFor(post(urlPathEqualTo("/tokens/2021-03-01/restrictedDataToken"))
-                .willReturn(json(AMAZON_RECORDED, "rdt.json")));
         amazon.stubFor(get(urlPathEqualTo("/sellers/v1/marketplaceParticipations"))
                 .willReturn(json(AMAZON_RECORDED, "participations.json")));
-        String page1 = recorded(AMAZON_RECORDED, "orders-page-1.json");
-        int start = page1.indexOf('{', page1.indexOf("\"Orders\""));
-        int second = page1.indexOf("\"AmazonOrderId\": \"902-8745147-1934268\"");
-        String template = page1.substring(start, page1.lastIndexOf('}', second) + 1);
-        String beijing = block(template, "\"ShippingAddress\"");
-        String seattle = block(page1.substring(second), "\"ShippingAddress\"");
+        String page1 = recorded(AMAZON_RECORDED, "search-orders-page-1.json");
+        String template = object(page1, page1.indexOf('{', page1.indexOf("\"orders\"")))
+                .replace("\"fulfillmentStatus\": \"SHIPPED\"", "\"fulfillmentStatus\": \"UNSHIPPED\"");
+        String seattle = object(template, template.indexOf('{', template.indexOf("\"deliveryAddress\"")));
+        String page2 = recorded(AMAZON_RECORDED, "search-orders-page-2.json");
+        String london = object(page2, page2.indexOf('{', page2.indexOf("\"deliveryAddress\"")));
         List<String> orders = new ArrayList<>();
         for (int i = 1; i <= ORDERS; i++) {
-            String id = String.format(Locale.ROOT, "902-1845936-54350%02d", i);
+            String id = String.format(Locale.ROOT, "123-4567890-12345%02d", i);
             orderIds.add(id);
-            orders.add(template.replace("902-1845936-5435065", id).replace(beijing, i % 2 == 0 ? seattle : beijing));
-            amazon.stubFor(get(urlPathEqualTo("/orders/v0/orders/" + id + "/orderItems")).willReturn(aResponse()
-                    .withStatus(200).withHeader("Content-Type", "application/json").withBody(
-                            recorded(AMAZON_RECORDED, "order-items.json").replace("902-1845936-5435065", id))));
+            orders.add(template.replace(FIRST_ORDER, id).replace(seattle, i % 2 == 0 ? seattle : london));
         }
         int half = ORDERS / 2;
-        amazon.stubFor(get(urlPathEqualTo("/orders/v0/orders")).withQueryParam("NextToken", absent())
-                .willReturn(jsonBody("{\"payload\": {\"Orders\": [" + String.join(",", orders.subList(0, half))
-                        + "], \"NextToken\": \"" + NEXT_TOKEN + "\"}}")));
-        amazon.stubFor(get(urlPathEqualTo("/orders/v0/orders")).withQueryParam("NextToken", equalTo(NEXT_TOKEN))
-                .willReturn(jsonBody("{\"payload\": {\"Orders\": [" + String.join(",", orders.subList(half, ORDERS))
-                        + "]}}")));
+        amazon.stubFor(get(urlPathEqualTo("/orders/2026-01-01/orders")).withQueryParam("paginationToken", absent())
+                .willReturn(jsonBody("{\"orders\": [" + String.join(",", orders.subList(0, half))
+                        + "], \"pagination\": {\"nextToken\": \"" + NEXT_TOKEN + "\"}}")));
+        amazon.stubFor(get(urlPathEqualTo("/orders/2026-01-01/orders"))
+                .withQueryParam("paginationToken", equalTo(NEXT_TOKEN))
+                .willReturn(jsonBody("{\"orders\": [" + String.join(",", orders.subList(half, ORDERS)) + "]}")));
         amazon.stubFor(post(urlPathMatching("/orders/v0/orders/[^/]+/shipmentConfirmation"))
                 .willReturn(aResponse().withStatus(204).withTransformers(AmazonShipments.NAME)));
+    }
+
+    /** The JSON object starting at {@code start} (a '{'), to its matching brace; strings are skipped. */
+    private static String object(String json, int start) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return json.substring(start, i + 1);
+            }
+        }
+        throw new IllegalArgumentException("no object at " + start);
     }
 
     @AfterAll
@@ -277,17 +306,23 @@ class CrossBorderIT {
     }
 
     @Test
+    @Order(1)
     void amazonOrdersGoOutWithYunExpressAndAreConfirmedOncePerPackageWithinTheRateLimit() throws IOException {
         // given: a warehouse in China, the product with its customs data, both kars dropped into deploy/
         Result wh = waybill.shell("waybill:warehouse-add " + WAREHOUSE + " --name \"Cross-border IT Warehouse\" "
                 + "--street \"88 Haishu Road\" --city Ningbo --state Zhejiang --postal 315000 --country CN "
                 + "--contact \"Zhang San\" --phone \"+86 574 8765 4321\" --email it-xb@example.com");
         assertTrue(wh.output().contains("Added warehouse " + WAREHOUSE), wh::output);
-        Result sku = waybill.shell("waybill:sku-add " + SKU + " --name \"Card Book\" --name-zh 卡册 --weight 300 "
-                + "--hs 482020 --customs-en \"Card book\" --customs-zh 卡册");
+        Result sku = waybill.shell("waybill:sku-add " + SKU + " --name \"Smart speaker\" --name-zh 智能音箱 --weight 300 "
+                + "--hs 851822 --customs-en \"Smart speaker\" --customs-zh 智能音箱");
         assertEquals(0, sku.exitCode(), sku::output);
-        Result stock = waybill.shell("waybill:stock-set " + WAREHOUSE + " " + SKU + " " + (2 * ORDERS + 6));
-        assertEquals(0, stock.exitCode(), stock::output);
+        Result sku2 = waybill.shell("waybill:sku-add " + SKU2 + " --name \"Streaming stick\" --name-zh 电视棒 --weight 100 "
+                + "--hs 852872 --customs-en \"Streaming stick\" --customs-zh 电视棒");
+        assertEquals(0, sku2.exitCode(), sku2::output);
+        for (String s : List.of(SKU, SKU2)) {
+            Result stock = waybill.shell("waybill:stock-set " + WAREHOUSE + " " + s + " " + (2 * ORDERS + 6));
+            assertEquals(0, stock.exitCode(), stock::output);
+        }
         long t0 = System.nanoTime();
         for (String property : List.of("waybill.it.yunexpressKar", "waybill.it.amazonKar")) {
             Path kar = Path.of(WaybillDistribution.required(property));
@@ -380,7 +415,7 @@ class CrossBorderIT {
         String firstBody = CarrierStubs.bodies(yunexpress).stream().filter(b -> b.contains("/WayBill/CreateOrder"))
                 .findFirst().orElseThrow();
         assertTrue(firstBody.contains("\"ShippingMethodCode\":\"" + SERVICE + "\""), firstBody);
-        assertTrue(firstBody.contains("\"HSCode\":\"482020\"") && firstBody.contains("\"UnitPrice\":10"), firstBody);
+        assertTrue(firstBody.contains("\"HSCode\":\"851822\"") && firstBody.contains("\"UnitPrice\":49.99"), firstBody);
 
         // when: the core's own polls have backed off (each order asked 6 times and answered "pending": the next poll
         // is 15 s or more away, CarrierJobWorker.pollDelay), the numbers are issued, and
@@ -428,7 +463,8 @@ class CrossBorderIT {
             assertTrue(body.contains("\"trackingNumber\":\"" + tn + "\""), body);
             assertTrue(body.contains("\"carrierCode\":\"Other\"") && body.contains("\"carrierName\":\"YunExpress\""),
                     body);
-            assertTrue(body.contains("\"orderItemId\":\"05015851154158\",\"quantity\":2"), body);
+            assertTrue(body.contains("\"orderItemId\":\"12345678901234\",\"quantity\":2")
+                    && body.contains("\"orderItemId\":\"12345678901235\",\"quantity\":1"), body);
         }
         assertEquals(ORDERS, shipments.arrivals.size());
         assertWithinUsagePlan(shipments.arrivals);
@@ -437,6 +473,39 @@ class CrossBorderIT {
         assertEquals(ACCESS, amazon.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl()
                 .contains("shipmentConfirmation")).findFirst().orElseThrow().getRequest()
                 .getHeader("x-amz-access-token"));
+    }
+
+    /**
+     * {@code waybill:carrier-quote} on two of the packages above (it needs the YunExpress account and the packages of
+     * the first test): to Seattle, YunExpress's price trial answer (the recorded one) as a table row per method; to
+     * London, YunExpress's refusal (the recorded refusal envelope) as the reason for no prices.
+     */
+    @Test
+    @Order(2)
+    void carrierQuoteShowsYunExpressPriceTrial_andItsRefusal() {
+        Map<String, String> packages = packagesByOrder();
+        assertEquals(ORDERS, packages.size(), "runs after the first test, on its packages: " + packages);
+        String seattle = packages.get(orderIds.get(1)); // even orders go to Seattle (stubAmazon)
+        String london = packages.get(orderIds.get(0)); // odd ones to London
+        yunexpress.stubFor(get(urlPathEqualTo("/api/Freight/GetPriceTrial")).withQueryParam("CountryCode",
+                equalTo("US")).atPriority(1).willReturn(json(YUN_RECORDED, "price-trial.json")));
+        yunexpress.stubFor(get(urlPathEqualTo("/api/Freight/GetPriceTrial")).withQueryParam("CountryCode",
+                equalTo("GB")).atPriority(1).willReturn(jsonBody("{\"Items\":null,\"Code\":\"1001\","
+                        + "\"Message\":\"提交失败!\"}"))); // the envelope of create-order-refused.json
+
+        Result us = waybill.shell("waybill:carrier-quote " + seattle);
+        assertEquals(0, us.exitCode(), us::output);
+        assertTrue(Pattern.compile("(?m)^yunexpress\\s*\\|\\s*THPHR\\s*\\|\\s*70\\.80?\\s*\\|\\s*CNY\\s*\\|\\s*7-12\\s*"
+                + "\\|\\s*Global Direct Line Registered \\(general goods\\)").matcher(us.output()).find(), us::output);
+        assertTrue(Pattern.compile("(?m)^yunexpress\\s*\\|\\s*ZXHR\\s*\\|\\s*79\\.20?\\s*\\|\\s*CNY").matcher(us.output())
+                .find(), us::output);
+        yunexpress.verify(1, getRequestedFor(urlPathEqualTo("/api/Freight/GetPriceTrial"))
+                .withQueryParam("CountryCode", equalTo("US")).withQueryParam("Weight", matching("[0-9]+\\.[0-9]{3}"))
+                .withQueryParam("PackageType", equalTo("0")));
+
+        Result gb = waybill.shell("waybill:carrier-quote " + london);
+        assertTrue(gb.output().contains("yunexpress: no prices - ") && gb.output().contains("提交失败!"), gb::output);
+        assertFalse(gb.output().contains("THPHR"), gb::output);
     }
 
     /**
@@ -523,12 +592,6 @@ class CrossBorderIT {
     private static String itemOf(String answer) {
         int start = answer.indexOf('{', answer.indexOf("\"Item\""));
         return answer.substring(start, answer.indexOf('}', start) + 1);
-    }
-
-    /** The object a field names, from its name to its closing brace (flat objects only). */
-    private static String block(String json, String field) {
-        int start = json.indexOf(field);
-        return json.substring(start, json.indexOf('}', start) + 1);
     }
 
     private static String recorded(Path dir, String file) {

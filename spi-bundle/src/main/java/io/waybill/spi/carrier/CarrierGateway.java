@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A logistics provider. Each operation has a default that answers "unsupported", so a carrier overrides only
  * what it can do and new operations never break old plugins. Implementations never throw: failures come back as
- * a {@link Result} with ERROR messages. Implementations start no threads; the core owns scheduling and retries.
+ * a {@link Result} with ERROR messages. Implementations start no threads; the core owns scheduling and retries (the
+ * one exception: a plugin whose {@link #services()} come from its provider refreshes them on a thread of the plugin
+ * kit's {@code RefreshingValue}, so that {@code services()} itself never does I/O).
  */
 public interface CarrierGateway {
 

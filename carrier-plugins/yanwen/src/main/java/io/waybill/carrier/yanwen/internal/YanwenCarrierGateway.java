@@ -6,6 +6,7 @@ import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpFailures;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.RefreshingValue;
 import io.waybill.plugin.kit.RetryAfter;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.Texts;
@@ -42,7 +43,10 @@ import java.util.regex.Pattern;
  * One Yanwen customer number as a Waybill carrier, through the Yanwen open API: creates waybills
  * ({@code express.order.create}; the tracking number comes with the answer), fetches the label ({@code
  * express.order.label.get}, a Base64 PDF) and cancels ({@code express.order.cancel}). Every call is signed (see
- * {@link YanwenSignature}). Nothing is thrown across the SPI and no thread is started.
+ * {@link YanwenSignature}). Its services are the account's channels ({@code express.channel.getlist}), read in the
+ * background by the kit's {@link RefreshingValue} at activation, on each configuration change and every {@code
+ * servicesRefreshMinutes}; the configured channel ids until the first answer. Nothing is thrown across the SPI; the
+ * channel refresh is the only thread.
  */
 @Component(service = CarrierGateway.class, configurationPid = YanwenCarrierGateway.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -74,6 +78,11 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(descriptor("default", "Yanwen"), null, null, null,
             "not configured", List.of());
+    /** The services: the account's channels as Yanwen lists them, refreshed; the configured ids until then. */
+    private volatile RefreshingValue<List<CarrierService>> serviceList = RefreshingValue.manual("yanwen channels",
+            List.of(), () -> Result.ok(List.of()), Clock.systemUTC());
+    /** The limits every Yanwen waybill has, per account (batteries); what each channel service carries. */
+    private volatile java.util.Set<CarrierService.DangerousGoods> dangerousGoods = java.util.Set.of();
 
     @Activate
     @Modified
@@ -117,8 +126,67 @@ public class YanwenCarrierGateway implements CarrierGateway {
         YanwenRequestMapper mapper = new YanwenRequestMapper(new YanwenRequestMapper.Settings(
                 blankTo(config.defaultService(), ""), blankTo(config.batteries(), "").trim(),
                 blankTo(config.orderSource(), ""), blankTo(config.iossNo(), "")), customs);
-        account = new Account(descriptor(accountId, displayName), client, mapper, token.isEmpty() ? null : token,
+        dangerousGoods = dangerousGoods(config);
+        Account a = new Account(descriptor(accountId, displayName), client, mapper, token.isEmpty() ? null : token,
                 problems.isEmpty() ? null : String.join("; ", problems), services(config));
+        account = a;
+        String name = "Yanwen channels of " + a.descriptor().id();
+        RefreshingValue<List<CarrierService>> old = serviceList;
+        serviceList = a.configError() == null && a.client() != null && config.servicesRefreshMinutes() > 0
+                ? RefreshingValue.start(name, a.services(), () -> fetchServices(a),
+                        Duration.ofMinutes(config.servicesRefreshMinutes()), clock)
+                : RefreshingValue.manual(name, a.services(), () -> fetchServices(a), clock);
+        old.close();
+    }
+
+    private static java.util.Set<CarrierService.DangerousGoods> dangerousGoods(YanwenConfig c) {
+        return "1".equals(blankTo(c.batteries(), "").trim())
+                ? java.util.Set.of(CarrierService.DangerousGoods.BATTERY) : java.util.Set.of();
+    }
+
+    private static CarrierService service(String id, String name, java.util.Set<CarrierService.DangerousGoods> dg) {
+        return new CarrierService(id, name, java.util.Set.of(), null, null, null, dg, false,
+                YanwenRequestMapper.CURRENCIES, YanwenRequestMapper.MAX_LINES);
+    }
+
+    /**
+     * One read of the account's channels: {@code express.channel.getlist} with the data {@code {}} (signed like every
+     * call), each {@code data[]} entry ({@code id}, {@code nameEn}, {@code nameCh}) a service with the limits of every
+     * Yanwen waybill (5 lines, the currencies; batteries as the account declares): the answer states no weight,
+     * value or destination limit per channel (SOURCES.md). An answer without channels is a failure: the last good
+     * list stays.
+     */
+    private Result<List<CarrierService>> fetchServices(Account a) {
+        java.util.Set<CarrierService.DangerousGoods> dg = dangerousGoods;
+        return call(a, acc -> {
+            Result<JsonNode> data = data(acc.client().call(YanwenClient.CHANNEL_GETLIST, "{}"),
+                    "listing the account's channels");
+            if (!data.isOk()) {
+                return new Result<>(null, data.messages());
+            }
+            java.util.Map<String, CarrierService> channels = new java.util.LinkedHashMap<>();
+            if (data.value().isArray()) {
+                for (JsonNode c : data.value()) {
+                    String id = Json.text(c, "id");
+                    if (id == null || id.isBlank()) {
+                        continue;
+                    }
+                    String name = Json.text(c, "nameEn");
+                    if (name == null || name.isBlank()) {
+                        name = Json.text(c, "nameCh");
+                    }
+                    channels.putIfAbsent(id.strip(), service(id.strip(), name == null || name.isBlank()
+                            ? "Yanwen " + id.strip() : name.strip(), dg));
+                }
+            }
+            if (channels.isEmpty()) {
+                return Result.failure(Message.error(MessageCodes.BAD_RESPONSE, "Yanwen listed no channels for "
+                        + "this account."));
+            }
+            LOG.log(System.Logger.Level.INFO, "Yanwen account {0}: {1} channels from express.channel.getlist",
+                    acc.descriptor().id(), channels.size());
+            return Result.ok(List.copyOf(channels.values()));
+        });
     }
 
     /**
@@ -137,20 +205,40 @@ public class YanwenCarrierGateway implements CarrierGateway {
                 }
             }
         }
-        java.util.Set<CarrierService.DangerousGoods> dg = "1".equals(blankTo(c.batteries(), "").trim())
-                ? java.util.Set.of(CarrierService.DangerousGoods.BATTERY) : java.util.Set.of();
-        return codes.stream().map(code -> new CarrierService(code, "Yanwen " + code, java.util.Set.of(), null, null,
-                null, dg, false, YanwenRequestMapper.CURRENCIES, YanwenRequestMapper.MAX_LINES)).toList();
+        java.util.Set<CarrierService.DangerousGoods> dg = dangerousGoods(c);
+        return codes.stream().map(code -> service(code, "Yanwen " + code, dg)).toList();
     }
 
+    /**
+     * The account's channels as Yanwen listed them last ({@link #servicesState()}); before the first answer, and
+     * while Yanwen cannot be reached before it, the configured channel ids. No I/O.
+     */
     @Override
     public List<CarrierService> services() {
-        return account.services();
+        return serviceList.value();
+    }
+
+    /** The service list with where it comes from, its age and the last failed refresh (logs, tests). */
+    RefreshingValue.State<List<CarrierService>> servicesState() {
+        return serviceList.state();
+    }
+
+    /** Reads the channels now, on this thread (tests; the background refresh does the same). */
+    RefreshingValue.State<List<CarrierService>> refreshServices() {
+        return serviceList.refreshNow();
+    }
+
+    /** Waits until the channels have been fetched {@code n} times since the last configuration (tests). */
+    boolean awaitServiceFetches(int n, Duration timeout) throws InterruptedException {
+        return serviceList.awaitFetches(n, timeout);
     }
 
     @Deactivate
     void deactivate() {
         account = new Account(account.descriptor(), null, null, account.secret(), "deactivated", List.of());
+        RefreshingValue<List<CarrierService>> old = serviceList;
+        serviceList = RefreshingValue.manual("yanwen channels", List.of(), () -> Result.ok(List.of()), clock);
+        old.close();
     }
 
     @Override
@@ -346,7 +434,10 @@ public class YanwenCarrierGateway implements CarrierGateway {
     }
 
     private <T> Result<T> call(Operation<T> operation) {
-        Account a = account;
+        return call(account, operation);
+    }
+
+    private <T> Result<T> call(Account a, Operation<T> operation) {
         Result<T> result;
         if (a.configError() != null || a.client() == null) {
             result = Result.failure(Message.error(MessageCodes.BAD_CONFIG, "Yanwen account '"

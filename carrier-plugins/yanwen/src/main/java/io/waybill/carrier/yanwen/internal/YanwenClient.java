@@ -25,6 +25,8 @@ final class YanwenClient {
     static final String ORDER_CANCEL = "express.order.cancel";
     /** Batch look-up of waybills by number ({@code listNumber}); used before a create, by the order number. */
     static final String ORDER_GETLIST = "express.order.getlist";
+    /** The channels (products) open to the account (查询已开通的产品列表); data {@code {}}. */
+    static final String CHANNEL_GETLIST = "express.channel.getlist";
 
     private final JsonApi api;
     private final String userId;

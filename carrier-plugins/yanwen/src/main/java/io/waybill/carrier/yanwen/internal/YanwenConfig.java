@@ -36,6 +36,10 @@ public @interface YanwenConfig {
     @AttributeDefinition(name = "%services.name", required = false, description = "%services.description")
     String[] services() default {};
 
+    @AttributeDefinition(name = "%servicesRefreshMinutes.name", min = "0",
+            description = "%servicesRefreshMinutes.description")
+    int servicesRefreshMinutes() default 360;
+
     @AttributeDefinition(name = "%batteries.name", description = "%batteries.description", options = {
             @Option(label = "%batteries.none", value = ""), @Option(label = "%batteries.no", value = "0"),
             @Option(label = "%batteries.yes", value = "1")})

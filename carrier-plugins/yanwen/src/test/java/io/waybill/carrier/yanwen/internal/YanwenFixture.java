@@ -51,6 +51,7 @@ final class YanwenFixture {
         values.put("batteries", "0");
         values.put("defaultService", "155");
         values.put("requestTimeoutSeconds", 20);
+        values.put("servicesRefreshMinutes", 0); // no background service-list reads; the services tests set it
         values.putAll(overrides);
         YanwenCarrierGateway gateway = new YanwenCarrierGateway();
         gateway.clock = Clock.fixed(NOW, ZoneOffset.UTC);

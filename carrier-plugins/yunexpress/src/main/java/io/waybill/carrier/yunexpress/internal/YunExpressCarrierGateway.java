@@ -7,6 +7,7 @@ import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.RefreshingValue;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
@@ -45,8 +46,10 @@ import java.util.regex.Pattern;
  * ({@code POST /WayBill/CreateOrder}, up to {@value YunExpressRequestMapper#MAX_ORDERS_PER_CALL} orders a call, see
  * {@link #createShipments}), reads tracking numbers that come later ({@code GET /Waybill/GetTrackingNumber}), fetches
  * the label PDF ({@code POST /Label/Print}, then the file) and cancels ({@code POST /WayBill/Delete}, else
- * {@code POST /WayBill/Intercept}). Every failure comes back as messages; nothing is thrown across the SPI and no
- * thread is started.
+ * {@code POST /WayBill/Intercept}). Its services are YunExpress's shipping methods ({@code GET
+ * /Common/GetShippingMethods}), read in the background by the kit's {@link RefreshingValue} at activation, on each
+ * configuration change and every {@code servicesRefreshMinutes}; the configured codes until the first answer. Every
+ * failure comes back as messages; nothing is thrown across the SPI; the service-list refresh is the only thread.
  */
 @Component(service = CarrierGateway.class, configurationPid = YunExpressCarrierGateway.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -75,6 +78,9 @@ public class YunExpressCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(descriptor("default", "YunExpress"), null, null, new String[0],
             "not configured", List.of());
+    /** The services: YunExpress's shipping methods, refreshed; the configured codes until the first answer. */
+    private volatile RefreshingValue<List<CarrierService>> serviceList = RefreshingValue.manual("yunexpress services",
+            List.of(), () -> Result.ok(List.of()), Clock.systemUTC());
 
     @Activate
     @Modified
@@ -118,8 +124,16 @@ public class YunExpressCarrierGateway implements CarrierGateway {
         YunExpressRequestMapper mapper = mapper(config);
         String[] secrets = secret.isEmpty() ? new String[0]
                 : new String[] {secret, YunExpressClient.token(code, secret)};
-        account = new Account(descriptor(accountId, displayName), client, mapper, secrets,
+        Account a = new Account(descriptor(accountId, displayName), client, mapper, secrets,
                 problems.isEmpty() ? null : String.join("; ", problems), services(config));
+        account = a;
+        String name = "YunExpress services of " + a.descriptor().id();
+        RefreshingValue<List<CarrierService>> old = serviceList;
+        serviceList = a.configError() == null && a.client() != null && config.servicesRefreshMinutes() > 0
+                ? RefreshingValue.start(name, a.services(), () -> fetchServices(a),
+                        Duration.ofMinutes(config.servicesRefreshMinutes()), clock)
+                : RefreshingValue.manual(name, a.services(), () -> fetchServices(a), clock);
+        old.close();
     }
 
     /**
@@ -139,13 +153,72 @@ public class YunExpressCarrierGateway implements CarrierGateway {
                 }
             }
         }
-        return codes.stream().map(code -> new CarrierService(code, "YunExpress " + code, Set.of(), null, null, null,
-                Set.of(), false, Set.of("USD", "GBP", "EUR"), null)).toList();
+        return codes.stream().map(code -> service(code, "YunExpress " + code)).toList();
     }
 
+    /**
+     * YunExpress's shipping methods for this account, as read last ({@link #servicesState()}); before the first
+     * answer, and while YunExpress cannot be reached before it, the configured codes. No I/O.
+     */
     @Override
     public List<CarrierService> services() {
-        return account.services();
+        return serviceList.value();
+    }
+
+    /** The service list with where it comes from, its age and the last failed refresh (logs, tests). */
+    RefreshingValue.State<List<CarrierService>> servicesState() {
+        return serviceList.state();
+    }
+
+    /** Reads the shipping methods now, on this thread (tests; the background refresh does the same). */
+    RefreshingValue.State<List<CarrierService>> refreshServices() {
+        return serviceList.refreshNow();
+    }
+
+    /** Waits until the service list has been fetched {@code n} times since the last configuration (tests). */
+    boolean awaitServiceFetches(int n, Duration timeout) throws InterruptedException {
+        return serviceList.awaitFetches(n, timeout);
+    }
+
+    /**
+     * One read of the shipping methods: {@code GET /Common/GetShippingMethods} without {@code CountryCode} ("未填写国家
+     * 代表查询所有运输方式": all methods), each {@code Items[]} entry ({@code Code}, {@code EName}, {@code CName},
+     * {@code DisplayName}) a service with the limits every YunExpress order has (declarations in USD, GBP or EUR):
+     * the answer states no weight, value, line or destination limit per method (SOURCES.md). An answer without
+     * methods is a failure: the last good list stays.
+     */
+    private Result<List<CarrierService>> fetchServices(Account a) {
+        String operation = "listing the shipping methods";
+        List<Result<List<CarrierService>>> one = call(a, () -> {
+            HttpReply reply = a.client().get(YunExpressClient.SHIPPING_METHODS);
+            if (!reply.isSuccess()) {
+                return List.of(Result.failure(errors().http(reply, operation).toArray(Message[]::new)));
+            }
+            Optional<JsonNode> json = Json.parse(reply.body());
+            if (json.isEmpty()) {
+                return List.of(Result.failure(badJson(operation)));
+            }
+            if (!YunExpressResponseParser.ok(json.get())) {
+                return List.of(Result.failure(YunExpressErrors.refused(json.get(), operation)));
+            }
+            List<CarrierService> methods = new ArrayList<>();
+            for (YunExpressResponseParser.Method m : YunExpressResponseParser.shippingMethods(json.get())) {
+                methods.add(service(m.code(), m.name()));
+            }
+            if (methods.isEmpty()) {
+                return List.of(Result.failure(Message.error(YunExpressCodes.BAD_RESPONSE, "YunExpress listed no "
+                        + "shipping methods.")));
+            }
+            LOG.log(System.Logger.Level.INFO, "YunExpress account {0}: {1} shipping methods from "
+                    + "GetShippingMethods", a.descriptor().id(), methods.size());
+            return List.of(Result.ok(List.copyOf(methods)));
+        }, 1);
+        return redact(one.get(0), a);
+    }
+
+    private static CarrierService service(String code, String name) {
+        return new CarrierService(code, name, Set.of(), null, null, null, Set.of(), false,
+                Set.of("USD", "GBP", "EUR"), null);
     }
 
     private YunExpressRequestMapper mapper(YunExpressConfig c) {
@@ -156,6 +229,9 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     @Deactivate
     void deactivate() {
         account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated", List.of());
+        RefreshingValue<List<CarrierService>> old = serviceList;
+        serviceList = RefreshingValue.manual("yunexpress services", List.of(), () -> Result.ok(List.of()), clock);
+        old.close();
     }
 
     @Override

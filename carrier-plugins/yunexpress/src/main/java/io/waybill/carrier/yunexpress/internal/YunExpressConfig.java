@@ -36,6 +36,10 @@ public @interface YunExpressConfig {
     @AttributeDefinition(name = "%services.name", required = false, description = "%services.description")
     String[] services() default {};
 
+    @AttributeDefinition(name = "%servicesRefreshMinutes.name", min = "0",
+            description = "%servicesRefreshMinutes.description")
+    int servicesRefreshMinutes() default 360;
+
     @AttributeDefinition(name = "%iossCode.name", required = false, description = "%iossCode.description")
     String iossCode() default "";
 

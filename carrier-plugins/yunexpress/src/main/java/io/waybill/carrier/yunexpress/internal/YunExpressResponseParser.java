@@ -171,4 +171,37 @@ final class YunExpressResponseParser {
         }
         return out;
     }
+
+    /** A shipping method of GetShippingMethods: its code and the name to show. */
+    record Method(String code, String name) {
+    }
+
+    /**
+     * GetShippingMethods' {@code Items[]}: {@code Code} with {@code EName}, else {@code DisplayName}, else
+     * {@code CName}, else the code (field names of the Go client's {@code YunShipping}, SOURCES.md). An item
+     * without a code is left out, as is a repeated code; empty when there is no {@code Items} array.
+     */
+    static java.util.List<Method> shippingMethods(JsonNode envelope) {
+        java.util.Map<String, Method> out = new java.util.LinkedHashMap<>();
+        JsonNode items = envelope.path("Items");
+        if (!items.isArray()) {
+            return java.util.List.of();
+        }
+        for (JsonNode i : items) {
+            String code = Json.text(i, "Code");
+            if (code == null || code.isBlank()) {
+                continue;
+            }
+            String name = null;
+            for (String field : java.util.List.of("EName", "DisplayName", "CName")) {
+                String n = Json.text(i, field);
+                if (n != null && !n.isBlank()) {
+                    name = n.strip();
+                    break;
+                }
+            }
+            out.putIfAbsent(code.strip(), new Method(code.strip(), name == null ? code.strip() : name));
+        }
+        return java.util.List.copyOf(out.values());
+    }
 }

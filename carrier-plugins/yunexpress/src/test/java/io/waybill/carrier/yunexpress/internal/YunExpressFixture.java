@@ -54,6 +54,7 @@ final class YunExpressFixture {
         values.put(".apiSecret", API_SECRET);
         values.put("iossCode", IOSS);
         values.put("requestTimeoutSeconds", 20); // generous: CI machines are slow; timeout tests set their own
+        values.put("servicesRefreshMinutes", 0); // no background service-list reads; the services tests set it
         values.putAll(overrides);
         YunExpressCarrierGateway gateway = new YunExpressCarrierGateway();
         gateway.clock = Clock.fixed(NOW, ZoneOffset.UTC);

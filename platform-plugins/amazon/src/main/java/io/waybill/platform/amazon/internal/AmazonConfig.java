@@ -3,6 +3,7 @@ package io.waybill.platform.amazon.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Settings of one Amazon seller account in one marketplace serving one Waybill store (factory configuration PID
@@ -36,6 +37,11 @@ public @interface AmazonConfig {
 
     @AttributeDefinition(name = "%tokenUrl.name", required = false, description = "%tokenUrl.description")
     String tokenUrl() default AmazonAuth.DEFAULT_TOKEN_URL;
+
+    @AttributeDefinition(name = "%ordersApi.name", description = "%ordersApi.description", options = {
+            @Option(label = "%ordersApi.v2026", value = AmazonRequests.V2026), @Option(label = "%ordersApi.v0",
+            value = AmazonRequests.V0)})
+    String ordersApi() default AmazonRequests.V2026;
 
     @AttributeDefinition(name = "%restrictedData.name", description = "%restrictedData.description")
     boolean restrictedData() default true;

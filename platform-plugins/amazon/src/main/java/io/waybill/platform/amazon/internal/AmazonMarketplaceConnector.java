@@ -39,8 +39,10 @@ import java.util.function.LongSupplier;
 
 /**
  * One Amazon seller account in one marketplace as the order source of one Waybill store, over the Selling Partner
- * API: captures seller-fulfilled orders with getOrders (Orders API v0, LastUpdateDate windows, NextToken paging, the
- * buyer's address through a restricted data token) and their items with getOrderItems, and confirms each package with
+ * API: captures seller-fulfilled orders with searchOrders (Orders API v2026-01-01, the default: lastUpdatedTime
+ * windows, paginationToken paging, items, address and buyer e-mail in the same answer) or, with the setting
+ * {@code ordersApi = v0}, with getOrders (Orders API v0, NextToken paging, the buyer's address through a restricted
+ * data token) and their items with getOrderItems, and confirms each package with
  * confirmShipment (one call per package; its packageReferenceId is derived from the tracking number, so a resend edits
  * the same package at Amazon instead of adding one). Every failure comes back as messages; nothing is thrown across
  * the SPI and no thread is started.
@@ -66,6 +68,11 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
     static final int GET_ORDER_ITEMS_BURST = 30;
     static final double RDT_RATE = 1;
     static final int RDT_BURST = 10;
+    /** searchOrders' usage plan (orders_2026-01-01.json): 0.0056 requests/s, burst 20. */
+    static final double SEARCH_ORDERS_RATE = 0.0056;
+    static final int SEARCH_ORDERS_BURST = 20;
+    /** Marks a paginationToken of searchOrders in the cursor, so that a token of the other API is never sent. */
+    static final String V2026_TOKEN = "2026-01-01:";
     static final double PARTICIPATIONS_RATE = 0.016;
     static final int PARTICIPATIONS_BURST = 15;
 
@@ -75,7 +82,7 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
     private record Account(String storeCode, PluginDescriptor descriptor, AmazonApi api, String marketplaceId,
                            boolean restricted, Set<String> carrierCodes, int lookbackDays, int pageSize,
                            RateLimit confirmLimit, Pace ordersPace, Pace itemsPace, Pace participationsPace,
-                           String[] secrets, String configError) {
+                           String[] secrets, String configError, boolean v2026, Pace searchPace) {
     }
 
     /** Clock for capture windows, token expiry and Retry-After dates; tests replace it. */
@@ -121,6 +128,10 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
         String tokenUrl = trim(config.tokenUrl()).isEmpty() ? AmazonAuth.DEFAULT_TOKEN_URL : trim(config.tokenUrl());
         checkUrl(baseUrl, "'API base URL'", problems);
         checkUrl(tokenUrl, "'Login with Amazon token URL'", problems);
+        String ordersApi = trim(config.ordersApi()).isEmpty() ? AmazonRequests.V2026 : trim(config.ordersApi());
+        if (!AmazonRequests.V2026.equals(ordersApi) && !AmazonRequests.V0.equals(ordersApi)) {
+            problems.add("'Orders API for listing orders' must be " + AmazonRequests.V2026 + " or " + AmazonRequests.V0);
+        }
         if (!(config.confirmRate() > 0)) {
             problems.add("'confirmShipment requests per second' must be above 0");
         }
@@ -150,7 +161,9 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
                 new Pace("getOrders", GET_ORDERS_RATE, GET_ORDERS_BURST, nanoTime),
                 new Pace("getOrderItems", GET_ORDER_ITEMS_RATE, GET_ORDER_ITEMS_BURST, nanoTime),
                 new Pace("getMarketplaceParticipations", PARTICIPATIONS_RATE, PARTICIPATIONS_BURST, nanoTime),
-                new String[] {secret, refresh}, problems.isEmpty() ? null : String.join("; ", problems));
+                new String[] {secret, refresh}, problems.isEmpty() ? null : String.join("; ", problems),
+                !AmazonRequests.V0.equals(ordersApi),
+                new Pace("searchOrders", SEARCH_ORDERS_RATE, SEARCH_ORDERS_BURST, nanoTime));
     }
 
     @Deactivate
@@ -184,6 +197,10 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
                 }
                 window = decoded.get();
             }
+            if (window.nextToken() != null && window.nextToken().startsWith(V2026_TOKEN) != a.v2026()) {
+                // a page token of the other Orders API (the setting changed mid-window): read the window again
+                window = AmazonCursor.startingAt(window.from());
+            }
             if (window.to() == null) {
                 Instant to = clock.instant().minus(WINDOW_LAG);
                 if (!to.isAfter(window.from())) {
@@ -191,29 +208,65 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
                 }
                 window = new AmazonCursor(window.from(), to, null);
             }
-            HttpReply reply = a.api().get(AmazonRequests.orders(a.marketplaceId(), window.from(), window.to(),
-                            a.pageSize(), window.nextToken()),
-                    a.restricted() ? AmazonApi.Token.RESTRICTED : AmazonApi.Token.ACCESS, a.ordersPace());
-            if (!reply.isSuccess()) {
-                return Result.failure(errors().http(reply, "the order capture (getOrders)").toArray(Message[]::new));
-            }
-            Optional<AmazonResponseParser.OrdersPage> page = Json.parse(reply.body())
-                    .flatMap(AmazonResponseParser::orders);
-            if (page.isEmpty()) {
-                return Result.failure(badResponse("the order capture (getOrders)"));
-            }
-            List<PlatformOrder> orders = new ArrayList<>();
-            for (AmazonResponseParser.Order o : page.get().orders()) {
-                if (o.pending()) {
-                    continue;
-                }
-                orders.add(AmazonResponseParser.toPlatformOrder(o, items(a, o.orderId(), o.lastUpdate())));
-            }
-            String next = page.get().nextToken();
-            AmazonCursor following = next != null ? new AmazonCursor(window.from(), window.to(), next)
-                    : AmazonCursor.startingAt(window.to());
-            return Result.ok(new OrderPage(orders, following.encode(), next != null));
+            return a.v2026() ? searchOrders(a, window) : getOrders(a, window);
         });
+    }
+
+    /** One page of searchOrders (v2026-01-01): items, address and e-mail come with the orders, no further call. */
+    private Result<OrderPage> searchOrders(Account a, AmazonCursor window)
+            throws Refused, IOException, InterruptedException {
+        String token = window.nextToken() == null ? null : window.nextToken().substring(V2026_TOKEN.length());
+        HttpReply reply = a.api().get(AmazonRequests.searchOrders(a.marketplaceId(), window.from(), window.to(),
+                a.pageSize(), token, a.restricted()), AmazonApi.Token.ACCESS, a.searchPace());
+        if (!reply.isSuccess()) {
+            return Result.failure(errors().http(reply, "the order capture (searchOrders)").toArray(Message[]::new));
+        }
+        Optional<AmazonResponseParser.SearchPage> page = Json.parse(reply.body())
+                .flatMap(AmazonResponseParser::searchOrders);
+        if (page.isEmpty()) {
+            return Result.failure(badResponse("the order capture (searchOrders)"));
+        }
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (AmazonResponseParser.SearchedOrder o : page.get().orders()) {
+            if (o.order().pending()) {
+                continue;
+            }
+            synchronized (items) { // kept for the confirmations: no getOrderItems for them
+                items.put(o.order().orderId(), new Cached(o.order().lastUpdate(), o.items()));
+            }
+            orders.add(AmazonResponseParser.toPlatformOrder(o.order(), o.items()));
+        }
+        String next = page.get().nextToken();
+        AmazonCursor following = next != null ? new AmazonCursor(window.from(), window.to(), V2026_TOKEN + next)
+                : AmazonCursor.startingAt(window.to());
+        return Result.ok(new OrderPage(orders, following.encode(), next != null));
+    }
+
+    /** One page of getOrders (v0), each order's items with getOrderItems unless kept from before. */
+    private Result<OrderPage> getOrders(Account a, AmazonCursor window)
+            throws Refused, IOException, InterruptedException {
+        HttpReply reply = a.api().get(AmazonRequests.orders(a.marketplaceId(), window.from(), window.to(),
+                        a.pageSize(), window.nextToken()),
+                a.restricted() ? AmazonApi.Token.RESTRICTED : AmazonApi.Token.ACCESS, a.ordersPace());
+        if (!reply.isSuccess()) {
+            return Result.failure(errors().http(reply, "the order capture (getOrders)").toArray(Message[]::new));
+        }
+        Optional<AmazonResponseParser.OrdersPage> page = Json.parse(reply.body())
+                .flatMap(AmazonResponseParser::orders);
+        if (page.isEmpty()) {
+            return Result.failure(badResponse("the order capture (getOrders)"));
+        }
+        List<PlatformOrder> orders = new ArrayList<>();
+        for (AmazonResponseParser.Order o : page.get().orders()) {
+            if (o.pending()) {
+                continue;
+            }
+            orders.add(AmazonResponseParser.toPlatformOrder(o, items(a, o.orderId(), o.lastUpdate())));
+        }
+        String next = page.get().nextToken();
+        AmazonCursor following = next != null ? new AmazonCursor(window.from(), window.to(), next)
+                : AmazonCursor.startingAt(window.to());
+        return Result.ok(new OrderPage(orders, following.encode(), next != null));
     }
 
     /**
@@ -408,7 +461,7 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
 
     private Account unconfigured(String why) {
         return new Account("", descriptor(""), null, "", true, Set.of(), 30, 20, new RateLimit(2, 10), null, null,
-                null, new String[0], why);
+                null, new String[0], why, true, null);
     }
 
     private static PluginDescriptor descriptor(String storeCode) {

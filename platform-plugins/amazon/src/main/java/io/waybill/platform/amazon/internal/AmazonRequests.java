@@ -18,6 +18,12 @@ import java.util.Set;
 final class AmazonRequests {
 
     static final String ORDERS = "/orders/v0/orders";
+    /** searchOrders of the Orders API v2026-01-01. */
+    static final String SEARCH_ORDERS = "/orders/2026-01-01/orders";
+    /** The {@code ordersApi} setting: list orders with the Orders API v2026-01-01 (searchOrders). */
+    static final String V2026 = "2026-01-01";
+    /** The {@code ordersApi} setting: list orders with the Orders API v0 (getOrders, getOrderItems, RDT). */
+    static final String V0 = "v0";
     static final String PARTICIPATIONS = "/sellers/v1/marketplaceParticipations";
     /** carrierCode for a carrier that is not in Amazon's list; carrierName then names it. */
     static final String OTHER = "Other";
@@ -38,6 +44,29 @@ final class AmazonRequests {
                 .append("&MaxResultsPerPage=").append(pageSize);
         if (nextToken != null) {
             q.append("&NextToken=").append(enc(nextToken));
+        }
+        return q.toString();
+    }
+
+    /**
+     * searchOrders (Orders API v2026-01-01) of one window: orders of the marketplace fulfilled by the seller
+     * ({@code fulfilledBy=MERCHANT}) updated in [from, to], with the datasets the capture reads: {@code FULFILLMENT}
+     * (status, ship-by window, the items' IOSS number), {@code PROCEEDS} (grand total, shipping) and, when buyer
+     * data is wanted, {@code RECIPIENT} (the delivery address) and {@code BUYER} (e-mail). Order items are always
+     * included. With {@code paginationToken} the next page; the filters are sent again. Arrays are comma-separated
+     * (the model's query arrays have no {@code collectionFormat}: Swagger 2.0's default {@code csv}).
+     */
+    static String searchOrders(String marketplaceId, Instant from, Instant to, int pageSize, String paginationToken,
+                               boolean buyerData) {
+        StringBuilder q = new StringBuilder(SEARCH_ORDERS).append("?marketplaceIds=").append(enc(marketplaceId))
+                .append("&fulfilledBy=MERCHANT")
+                .append("&lastUpdatedAfter=").append(enc(iso(from)))
+                .append("&lastUpdatedBefore=").append(enc(iso(to)))
+                .append("&maxResultsPerPage=").append(pageSize)
+                .append("&includedData=").append(enc(buyerData ? "RECIPIENT,BUYER,FULFILLMENT,PROCEEDS"
+                        : "FULFILLMENT,PROCEEDS"));
+        if (paginationToken != null) {
+            q.append("&paginationToken=").append(enc(paginationToken));
         }
         return q.toString();
     }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads SP-API answers (Orders API v0, Sellers API v1) into this plugin's and the SPI's types. */
+/** Reads SP-API answers (Orders API v0 and v2026-01-01, Sellers API v1) into this plugin's and the SPI's types. */
 final class AmazonResponseParser {
 
     private AmazonResponseParser() {
@@ -23,13 +23,18 @@ final class AmazonResponseParser {
     record Order(String orderId, String status, Instant purchaseDate, Instant lastUpdate, Instant latestShipDate,
                  BigDecimal total, String currency, Address shipTo) {
 
-        /** Pending (payment not authorised) and PendingAvailability (pre-order) orders have no address or prices yet. */
+        /**
+         * Pending (payment not authorised) and PendingAvailability (pre-order) orders have no address or prices yet
+         * (v0 {@code OrderStatus}; v2026-01-01 {@code fulfillmentStatus} {@code PENDING}, {@code PENDING_AVAILABILITY}).
+         */
         boolean pending() {
-            return "Pending".equals(status) || "PendingAvailability".equals(status);
+            return "Pending".equals(status) || "PendingAvailability".equals(status) || "PENDING".equals(status)
+                    || "PENDING_AVAILABILITY".equals(status);
         }
 
+        /** v0 {@code Canceled}, v2026-01-01 {@code CANCELLED}. */
         boolean cancelled() {
-            return "Canceled".equals(status);
+            return "Canceled".equals(status) || "CANCELLED".equals(status);
         }
     }
 
@@ -42,6 +47,97 @@ final class AmazonResponseParser {
     }
 
     record ItemsPage(List<Item> items, String nextToken) {
+    }
+
+    /** An order of searchOrders with its items (v2026-01-01 always includes them). */
+    record SearchedOrder(Order order, List<Item> items) {
+    }
+
+    record SearchPage(List<SearchedOrder> orders, String nextToken) {
+    }
+
+    /**
+     * searchOrders (Orders API v2026-01-01): {@code orders[]}, {@code pagination.nextToken}; empty when the shape is
+     * not there. Per order: {@code orderId}, {@code createdTime}, {@code lastUpdatedTime},
+     * {@code fulfillment.fulfillmentStatus}, {@code fulfillment.shipByWindow.latestDateTime},
+     * {@code proceeds.grandTotal}, {@code recipient.deliveryAddress}, {@code buyer.buyerEmail}; per item
+     * {@code orderItemId}, {@code quantityOrdered}, {@code product.sellerSku}, {@code product.price.unitPrice} (the
+     * price of one unit: kept as the price of the whole quantity, as v0's {@code ItemPrice}),
+     * {@code fulfillment.quantityFulfilled}, the {@code SHIPPING} entry of {@code proceeds.breakdowns} and
+     * {@code fulfillment.shipping.internationalShipping.iossNumber}.
+     */
+    static Optional<SearchPage> searchOrders(JsonNode root) {
+        JsonNode list = root.path("orders");
+        if (!list.isArray()) {
+            return Optional.empty();
+        }
+        List<SearchedOrder> out = new ArrayList<>();
+        for (JsonNode o : list) {
+            String id = Json.text(o, "orderId");
+            Instant created = instant(o, "createdTime");
+            if (id == null || created == null || !o.path("orderItems").isArray()) {
+                return Optional.empty();
+            }
+            JsonNode fulfillment = o.path("fulfillment");
+            JsonNode total = o.path("proceeds").path("grandTotal");
+            Order order = new Order(id, Json.text(fulfillment, "fulfillmentStatus"), created,
+                    instant(o, "lastUpdatedTime"), instant(fulfillment.path("shipByWindow"), "latestDateTime"),
+                    decimal(Json.text(total, "amount")), Json.text(total, "currencyCode"),
+                    v2026Address(o.path("recipient").path("deliveryAddress"), Json.text(o.path("buyer"), "buyerEmail")));
+            List<Item> items = new ArrayList<>();
+            for (JsonNode i : o.path("orderItems")) {
+                String itemId = Json.text(i, "orderItemId");
+                if (itemId == null || !i.path("quantityOrdered").canConvertToInt()) {
+                    return Optional.empty();
+                }
+                int quantity = i.path("quantityOrdered").asInt();
+                JsonNode unit = i.path("product").path("price").path("unitPrice");
+                BigDecimal unitPrice = decimal(Json.text(unit, "amount"));
+                BigDecimal shipping = null;
+                for (JsonNode b : i.path("proceeds").path("breakdowns")) {
+                    if ("SHIPPING".equals(Json.text(b, "type"))) {
+                        BigDecimal v = decimal(Json.text(b.path("subtotal"), "amount"));
+                        shipping = v == null ? shipping : shipping == null ? v : shipping.add(v);
+                    }
+                }
+                items.add(new Item(itemId, Json.text(i.path("product"), "sellerSku"), quantity,
+                        i.path("fulfillment").path("quantityFulfilled").asInt(0),
+                        unitPrice == null ? null : unitPrice.multiply(BigDecimal.valueOf(quantity)),
+                        Json.text(unit, "currencyCode"), shipping, Json.text(i.path("fulfillment").path("shipping")
+                        .path("internationalShipping"), "iossNumber")));
+            }
+            out.add(new SearchedOrder(order, List.copyOf(items)));
+        }
+        return Optional.of(new SearchPage(out, Json.text(root.path("pagination"), "nextToken")));
+    }
+
+    private static Address v2026Address(JsonNode a, String email) {
+        if (a.isMissingNode() || a.isNull()) {
+            return email == null ? null : new Address(null, null, null, null, null, null, null, null, null, email);
+        }
+        String line2 = blankToNull(Json.text(a, "addressLine2"));
+        String line3 = blankToNull(Json.text(a, "addressLine3"));
+        if (line3 != null) {
+            line2 = line2 == null ? line3 : line2 + ", " + line3;
+        }
+        return new Address(Json.text(a, "name"), blankToNull(Json.text(a, "companyName")),
+                Json.text(a, "addressLine1"), line2, Json.text(a, "city"), Json.text(a, "stateOrRegion"),
+                Json.text(a, "postalCode"), Json.text(a, "countryCode"), blankToNull(Json.text(a, "phone")), email);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static BigDecimal decimal(String a) {
+        if (a == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(a.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** getOrders: {@code payload.Orders[]}, {@code payload.NextToken}; empty when the shape is not there. */

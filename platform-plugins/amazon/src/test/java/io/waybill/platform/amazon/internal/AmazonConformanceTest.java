@@ -32,7 +32,9 @@ class AmazonConformanceTest extends MarketplaceConnectorConformance {
 
     @Override
     protected MarketplaceConnector plugin() {
-        return connector(wm, Map.of("requestTimeoutSeconds", 1, "connectTimeoutSeconds", 1));
+        // the default listing: searchOrders of the Orders API v2026-01-01
+        return connector(wm, Map.of("requestTimeoutSeconds", 1, "connectTimeoutSeconds", 1, "ordersApi",
+                AmazonRequests.V2026));
     }
 
     @Override

@@ -50,6 +50,7 @@ final class AmazonFixture {
         values.put("_lwaClientSecret", CLIENT_SECRET);
         values.put("_refreshToken", REFRESH_TOKEN);
         values.put("requestTimeoutSeconds", 20); // generous: CI machines are slow; timeout tests set their own
+        values.put("ordersApi", "v0"); // the v0 tests; AmazonSearchOrdersTest and the conformance test use 2026-01-01
         values.putAll(overrides);
         AmazonMarketplaceConnector connector = new AmazonMarketplaceConnector();
         connector.clock = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Every operation against each failure class: documented error (400 errors[]), 401 after a fresh token, 429, 5xx,
- * timeout. The tokens are fine; the operation's own SP-API path fails.
+ * timeout. The tokens are fine; the operation's own SP-API path fails. The capture is tested on both listing APIs:
+ * searchOrders (v2026-01-01, the default) and getOrders / getOrderItems (v0).
  */
 class AmazonHttpFailuresTest {
 
@@ -27,6 +28,7 @@ class AmazonHttpFailuresTest {
     static WireMockExtension wm = wireMock();
 
     enum Operation {
+        SEARCH_ORDERS(AmazonRequests.SEARCH_ORDERS, c -> c.fetchOrders(STORE, null)),
         FETCH_ORDERS("/orders/v0/orders", c -> c.fetchOrders(STORE, null)),
         FETCH_ORDER_ITEMS("/orders/v0/orders/" + ORDER_ID + "/orderItems", c -> c.fetchOrders(STORE, null)),
         CONFIRM_SHIPMENT("/orders/v0/orders/" + ORDER_ID + "/shipmentConfirmation",
@@ -51,8 +53,14 @@ class AmazonHttpFailuresTest {
                 .willReturn(aResponse().withStatus(204)));
         wm.stubFor(get(urlPathEqualTo(AmazonRequests.PARTICIPATIONS)).willReturn(okJson(recorded(
                 "participations.json"))));
+        wm.stubFor(get(urlPathEqualTo(AmazonRequests.SEARCH_ORDERS))
+                .willReturn(okJson(recorded("search-orders-page-1.json"))));
         wm.stubFor(any(urlPathEqualTo(op.path)).atPriority(1).willReturn(response));
-        Result<?> result = op.call.apply(connector(wm, config));
+        Map<String, Object> all = new java.util.HashMap<>(config);
+        if (op == Operation.SEARCH_ORDERS) {
+            all.put("ordersApi", AmazonRequests.V2026);
+        }
+        Result<?> result = op.call.apply(connector(wm, all));
         assertFalse(result.isOk());
         assertNull(result.value());
         return only(result);
