@@ -472,14 +472,21 @@ public class PackageServiceImpl implements PackageService {
             return Map.of();
         }
         List<Long> orderIds = packages.stream().map(p -> p.getOrder().getId()).distinct().toList();
-        List<OrderLineEntity> lines = em.createQuery(
-                "SELECT l FROM OrderLineEntity l JOIN FETCH l.sku WHERE l.order.id IN :ids "
-                        + "ORDER BY l.order.id, l.lineNo", OrderLineEntity.class)
-                .setParameter("ids", orderIds).getResultList();
+        return skuSummaries(lines(em, orderIds), unmatchedLines(em, orderIds));
+    }
+
+    /** The lines of these orders with their SKUs, by order and line number (one query). */
+    private static List<OrderLineEntity> lines(EntityManager em, List<Long> orderIds) {
+        return em.createQuery("SELECT l FROM OrderLineEntity l JOIN FETCH l.sku WHERE l.order.id IN :ids "
+                + "ORDER BY l.order.id, l.lineNo", OrderLineEntity.class).setParameter("ids", orderIds).getResultList();
+    }
+
+    /** A row's SKU summary per order: "A x2, B x1" and then the unmatched lines marked as such. */
+    private static Map<Long, String> skuSummaries(List<OrderLineEntity> lines, List<Object[]> unmatched) {
         Map<Long, String> summaries = lines.stream().collect(Collectors.groupingBy(l -> l.getOrder().getId(),
                 LinkedHashMap::new, Collectors.mapping(l -> l.getSku().getCode() + " x" + l.getQuantity(),
                         Collectors.joining(", "))));
-        for (Object[] u : unmatchedLines(em, orderIds)) {
+        for (Object[] u : unmatched) {
             long orderId = ((Number) u[0]).longValue();
             String text = u[1] + " x" + ((Number) u[2]).intValue() + " (" + UNMATCHED_MARK + ")";
             summaries.merge(orderId, text, (a, b) -> a + ", " + b);
@@ -571,7 +578,21 @@ public class PackageServiceImpl implements PackageService {
             }
             PackageEntity p = found.get(0);
             var o = p.getOrder();
-            Map<Long, String> skus = skuSummaries(em, List.of(p));
+            // a merge contains the lines of the orders merged into it too (PackageContents), after its own
+            List<io.waybill.core.internal.persistence.OrderEntity> orders = new ArrayList<>(List.of(o));
+            for (Object id : em.createNativeQuery("SELECT ORDER_ID FROM WB_PACKAGE WHERE MERGED_INTO = ? ORDER BY ID")
+                    .setParameter(1, packageId).getResultList()) {
+                orders.add(em.find(io.waybill.core.internal.persistence.OrderEntity.class, ((Number) id).longValue()));
+            }
+            // every order's lines and unmatched lines in one query each (issue 15: the row's SKU summary and the
+            // page's lines were read twice, the lines once more per order)
+            List<Long> orderIds = orders.stream().map(io.waybill.core.internal.persistence.OrderEntity::getId)
+                    .toList();
+            List<OrderLineEntity> allLines = lines(em, orderIds);
+            List<Object[]> allUnmatched = unmatchedLines(em, orderIds);
+            Map<Long, String> skus = skuSummaries(allLines.stream().filter(l -> l.getOrder().getId().equals(
+                    o.getId())).toList(), allUnmatched.stream().filter(u -> ((Number) u[0]).longValue() == o.getId())
+                    .toList());
             PackageRow row = new PackageRow(p.getId(), p.getPackageNo(), o.getOrderNo(), o.getStore().getCode(),
                     o.getStore().getName(), o.getStore().getPlatform(), o.getBuyerName(), o.getCountryCode(),
                     skus.getOrDefault(o.getId(), ""), p.getExpectedWeightGrams(), p.getCreatedAt(), p.getStatus(),
@@ -581,19 +602,17 @@ public class PackageServiceImpl implements PackageService {
             record Numbered(int lineNo, PackageDetail.Line line) {
             }
             List<Numbered> numbered = new ArrayList<>();
-            // a merge contains the lines of the orders merged into it too (PackageContents), after its own
-            List<io.waybill.core.internal.persistence.OrderEntity> orders = new ArrayList<>(List.of(o));
-            for (Object id : em.createNativeQuery("SELECT ORDER_ID FROM WB_PACKAGE WHERE MERGED_INTO = ? ORDER BY ID")
-                    .setParameter(1, packageId).getResultList()) {
-                orders.add(em.find(io.waybill.core.internal.persistence.OrderEntity.class, ((Number) id).longValue()));
-            }
             for (int i = 0; i < orders.size(); i++) {
                 int offset = i * 100_000;
-                orders.get(i).getLines().forEach(l -> numbered.add(new Numbered(offset + l.getLineNo(),
-                        new PackageDetail.Line(l.getSku().getCode(), l.getSku().getName(), l.getQuantity(),
-                                l.getSku().getWeightGrams(), money(l.getUnitPrice(), l.getCurrency()), l.getCurrency(),
-                                true))));
-                for (Object[] u : unmatchedLines(em, List.of(orders.get(i).getId()))) {
+                long orderId = orderIds.get(i);
+                allLines.stream().filter(l -> l.getOrder().getId() == orderId).forEach(l -> numbered.add(
+                        new Numbered(offset + l.getLineNo(), new PackageDetail.Line(l.getSku().getCode(),
+                                l.getSku().getName(), l.getQuantity(), l.getSku().getWeightGrams(),
+                                money(l.getUnitPrice(), l.getCurrency()), l.getCurrency(), true))));
+                for (Object[] u : allUnmatched) {
+                    if (((Number) u[0]).longValue() != orderId) {
+                        continue;
+                    }
                     String currency = (String) u[5];
                     numbered.add(new Numbered(offset + ((Number) u[3]).intValue(), new PackageDetail.Line(
                             (String) u[1], null, ((Number) u[2]).intValue(), 0, money(toDecimal(u[4]), currency),
