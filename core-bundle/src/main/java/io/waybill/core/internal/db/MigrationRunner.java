@@ -54,7 +54,8 @@ public final class MigrationRunner {
             "V29__cross_border_carrier_codes.sql",
             "V30__package_merge.sql",
             "V31__order_buyer_note.sql",
-            "V32__order_marketplace_ioss.sql");
+            "V32__order_marketplace_ioss.sql",
+            "V35__package_store_country.sql");
 
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
@@ -126,7 +127,9 @@ public final class MigrationRunner {
     /** The script with the dialect placeholders of the connected database's product filled in. */
     static String dialect(String script, String productName) {
         boolean postgres = productName != null && productName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        return script.replace("${BLOB}", postgres ? "BYTEA" : "BLOB(16M)")
+        // a statement for one database only: its line starts with --@derby or --@postgres (a comment elsewhere)
+        return script.replaceAll("(?m)^--@" + (postgres ? "postgres" : "derby") + " ", "")
+                .replace("${BLOB}", postgres ? "BYTEA" : "BLOB(16M)")
                 .replace(" ${STORED}", postgres ? " STORED" : "")
                 .replace(" ${PATTERN}", postgres ? " varchar_pattern_ops" : "");
     }

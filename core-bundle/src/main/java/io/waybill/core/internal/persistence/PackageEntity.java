@@ -39,6 +39,15 @@ public class PackageEntity extends BaseEntity {
     private Instant createdAt;
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
+    /**
+     * The order's store and country, copied by the database (V35 triggers, on insert and on a change of the order's
+     * store or country) so that the lists filter and count by them from the package's own indexes; never written
+     * from here.
+     */
+    @Column(name = "STORE_ID", insertable = false, updatable = false)
+    private Long storeId;
+    @Column(name = "COUNTRY_CODE", insertable = false, updatable = false, length = 2)
+    private String countryCode;
 
     protected PackageEntity() {
     }

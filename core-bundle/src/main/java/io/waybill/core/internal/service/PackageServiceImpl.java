@@ -101,15 +101,31 @@ public class PackageServiceImpl implements PackageService {
     public long count(PackageQuery query) {
         return db.read(em -> {
             StringBuilder where = new StringBuilder();
-            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.matches(em, query.text()),
-                    where);
+            Map<String, Object> params = where(em, query, scope(em, query.viewer()),
+                    PackageSearch.matches(em, query.text()), where);
             // every package has its order and store (NOT NULL foreign keys): without a clause on them the count reads
-            // one index (IX_PACKAGE_STATUS_CREATED) instead of joining each package to its order (issue 15)
-            String from = needsOrder(where) ? "SELECT COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s"
-                    : "SELECT COUNT(p) FROM PackageEntity p";
-            TypedQuery<Long> q = em.createQuery(from + where, Long.class);
-            params.forEach(q::setParameter);
-            return q.getSingleResult();
+            // one index (IX_PACKAGE_STATUS_CREATED; with a store or country filter IX_PACKAGE_STATUS_STORE /
+            // _COUNTRY, V35) instead of joining each package to its order (issue 15)
+            if (needsOrder(where)) {
+                TypedQuery<Long> q = em.createQuery("SELECT COUNT(p) FROM PackageEntity p JOIN p.order o JOIN o.store s"
+                        + where, Long.class);
+                params.forEach(q::setParameter);
+                return q.getSingleResult();
+            }
+            // a package has one status: over several statuses the count is the sum of one index range per status
+            // (STATUS IN (?, ?, ?) made Derby read the whole index: 12-14 s for the Shipped tab at a million)
+            List<?> statuses = (List<?>) params.get("statuses");
+            long total = 0;
+            for (Object status : statuses == null || statuses.size() < 2 ? java.util.Collections.singletonList(null)
+                    : statuses) {
+                TypedQuery<Long> q = em.createQuery("SELECT COUNT(p) FROM PackageEntity p" + where, Long.class);
+                params.forEach(q::setParameter);
+                if (status != null) {
+                    q.setParameter("statuses", List.of(status));
+                }
+                total += q.getSingleResult();
+            }
+            return total;
         });
     }
 
@@ -154,7 +170,8 @@ public class PackageServiceImpl implements PackageService {
             StringBuilder jpql = new StringBuilder(
                     "SELECT p.id, p.packageNo FROM PackageEntity p JOIN p.order o JOIN o.store s");
             PackageQuery query = selection.query();
-            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.matches(em, query.text()), jpql);
+            Map<String, Object> params = where(em, query, scope(em, query.viewer()),
+                    PackageSearch.matches(em, query.text()), jpql);
             jpql.append(" ORDER BY p.id ASC");
             TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
             params.forEach(q::setParameter);
@@ -190,8 +207,8 @@ public class PackageServiceImpl implements PackageService {
         }
         return db.read(em -> {
             StringBuilder where = new StringBuilder();
-            Map<String, Object> params = where(query, scope(em, query.viewer()), PackageSearch.matches(em, query.text()),
-                    where);
+            Map<String, Object> params = where(em, query, scope(em, query.viewer()),
+                    PackageSearch.matches(em, query.text()), where);
             List<Long> ids = pageIds(em, query, where.toString(), params, sort, offset, pageSize);
             List<PackageEntity> packages = load(em, ids);
             Map<Long, String> skus = skuSummaries(em, packages);
@@ -362,6 +379,16 @@ public class PackageServiceImpl implements PackageService {
      *                 to match the text as a part of any searched field
      */
     static Map<String, Object> where(PackageQuery query, Scope scope, List<Long> exactIds, StringBuilder jpql) {
+        return where(null, query, scope, exactIds, jpql);
+    }
+
+    /**
+     * The WHERE clause of a list: with an entity manager the store filter is the package's own store id (V35) and the
+     * country filter the package's own country, both served by the package's indexes; without one (callers that join
+     * anyway) the store's code.
+     */
+    static Map<String, Object> where(EntityManager em, PackageQuery query, Scope scope, List<Long> exactIds,
+                                     StringBuilder jpql) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> clauses = new ArrayList<>();
         if (!scope.stores().isEmpty()) {
@@ -383,11 +410,16 @@ public class PackageServiceImpl implements PackageService {
             params.put("statuses", List.copyOf(query.statuses()));
         }
         if (!query.storeCodes().isEmpty()) {
-            clauses.add("s.code IN :stores");
-            params.put("stores", List.copyOf(query.storeCodes()));
+            if (em == null) {
+                clauses.add("s.code IN :stores");
+                params.put("stores", List.copyOf(query.storeCodes()));
+            } else {
+                clauses.add("p.storeId IN :stores");
+                params.put("stores", storeIds(em, query.storeCodes()));
+            }
         }
         if (!query.countries().isEmpty()) {
-            clauses.add("o.countryCode IN :countries");
+            clauses.add((em == null ? "o" : "p") + ".countryCode IN :countries");
             params.put("countries", List.copyOf(query.countries()));
         }
         if (query.text() != null) {
@@ -400,6 +432,13 @@ public class PackageServiceImpl implements PackageService {
             jpql.append(" WHERE 1 = 1");
         }
         return params;
+    }
+
+    /** The ids of the stores with these codes (an unknown code matches no package). */
+    private static List<Long> storeIds(EntityManager em, Collection<String> codes) {
+        List<Long> ids = em.createQuery("SELECT st.id FROM StoreEntity st WHERE st.code IN :codes", Long.class)
+                .setParameter("codes", List.copyOf(codes)).getResultList();
+        return ids.isEmpty() ? List.of(-1L) : ids;
     }
 
     static String escapeLike(String text) {
@@ -433,14 +472,21 @@ public class PackageServiceImpl implements PackageService {
             return Map.of();
         }
         List<Long> orderIds = packages.stream().map(p -> p.getOrder().getId()).distinct().toList();
-        List<OrderLineEntity> lines = em.createQuery(
-                "SELECT l FROM OrderLineEntity l JOIN FETCH l.sku WHERE l.order.id IN :ids "
-                        + "ORDER BY l.order.id, l.lineNo", OrderLineEntity.class)
-                .setParameter("ids", orderIds).getResultList();
+        return skuSummaries(lines(em, orderIds), unmatchedLines(em, orderIds));
+    }
+
+    /** The lines of these orders with their SKUs, by order and line number (one query). */
+    private static List<OrderLineEntity> lines(EntityManager em, List<Long> orderIds) {
+        return em.createQuery("SELECT l FROM OrderLineEntity l JOIN FETCH l.sku WHERE l.order.id IN :ids "
+                + "ORDER BY l.order.id, l.lineNo", OrderLineEntity.class).setParameter("ids", orderIds).getResultList();
+    }
+
+    /** A row's SKU summary per order: "A x2, B x1" and then the unmatched lines marked as such. */
+    private static Map<Long, String> skuSummaries(List<OrderLineEntity> lines, List<Object[]> unmatched) {
         Map<Long, String> summaries = lines.stream().collect(Collectors.groupingBy(l -> l.getOrder().getId(),
                 LinkedHashMap::new, Collectors.mapping(l -> l.getSku().getCode() + " x" + l.getQuantity(),
                         Collectors.joining(", "))));
-        for (Object[] u : unmatchedLines(em, orderIds)) {
+        for (Object[] u : unmatched) {
             long orderId = ((Number) u[0]).longValue();
             String text = u[1] + " x" + ((Number) u[2]).intValue() + " (" + UNMATCHED_MARK + ")";
             summaries.merge(orderId, text, (a, b) -> a + ", " + b);
@@ -532,7 +578,21 @@ public class PackageServiceImpl implements PackageService {
             }
             PackageEntity p = found.get(0);
             var o = p.getOrder();
-            Map<Long, String> skus = skuSummaries(em, List.of(p));
+            // a merge contains the lines of the orders merged into it too (PackageContents), after its own
+            List<io.waybill.core.internal.persistence.OrderEntity> orders = new ArrayList<>(List.of(o));
+            for (Object id : em.createNativeQuery("SELECT ORDER_ID FROM WB_PACKAGE WHERE MERGED_INTO = ? ORDER BY ID")
+                    .setParameter(1, packageId).getResultList()) {
+                orders.add(em.find(io.waybill.core.internal.persistence.OrderEntity.class, ((Number) id).longValue()));
+            }
+            // every order's lines and unmatched lines in one query each (issue 15: the row's SKU summary and the
+            // page's lines were read twice, the lines once more per order)
+            List<Long> orderIds = orders.stream().map(io.waybill.core.internal.persistence.OrderEntity::getId)
+                    .toList();
+            List<OrderLineEntity> allLines = lines(em, orderIds);
+            List<Object[]> allUnmatched = unmatchedLines(em, orderIds);
+            Map<Long, String> skus = skuSummaries(allLines.stream().filter(l -> l.getOrder().getId().equals(
+                    o.getId())).toList(), allUnmatched.stream().filter(u -> ((Number) u[0]).longValue() == o.getId())
+                    .toList());
             PackageRow row = new PackageRow(p.getId(), p.getPackageNo(), o.getOrderNo(), o.getStore().getCode(),
                     o.getStore().getName(), o.getStore().getPlatform(), o.getBuyerName(), o.getCountryCode(),
                     skus.getOrDefault(o.getId(), ""), p.getExpectedWeightGrams(), p.getCreatedAt(), p.getStatus(),
@@ -542,19 +602,17 @@ public class PackageServiceImpl implements PackageService {
             record Numbered(int lineNo, PackageDetail.Line line) {
             }
             List<Numbered> numbered = new ArrayList<>();
-            // a merge contains the lines of the orders merged into it too (PackageContents), after its own
-            List<io.waybill.core.internal.persistence.OrderEntity> orders = new ArrayList<>(List.of(o));
-            for (Object id : em.createNativeQuery("SELECT ORDER_ID FROM WB_PACKAGE WHERE MERGED_INTO = ? ORDER BY ID")
-                    .setParameter(1, packageId).getResultList()) {
-                orders.add(em.find(io.waybill.core.internal.persistence.OrderEntity.class, ((Number) id).longValue()));
-            }
             for (int i = 0; i < orders.size(); i++) {
                 int offset = i * 100_000;
-                orders.get(i).getLines().forEach(l -> numbered.add(new Numbered(offset + l.getLineNo(),
-                        new PackageDetail.Line(l.getSku().getCode(), l.getSku().getName(), l.getQuantity(),
-                                l.getSku().getWeightGrams(), money(l.getUnitPrice(), l.getCurrency()), l.getCurrency(),
-                                true))));
-                for (Object[] u : unmatchedLines(em, List.of(orders.get(i).getId()))) {
+                long orderId = orderIds.get(i);
+                allLines.stream().filter(l -> l.getOrder().getId() == orderId).forEach(l -> numbered.add(
+                        new Numbered(offset + l.getLineNo(), new PackageDetail.Line(l.getSku().getCode(),
+                                l.getSku().getName(), l.getQuantity(), l.getSku().getWeightGrams(),
+                                money(l.getUnitPrice(), l.getCurrency()), l.getCurrency(), true))));
+                for (Object[] u : allUnmatched) {
+                    if (((Number) u[0]).longValue() != orderId) {
+                        continue;
+                    }
                     String currency = (String) u[5];
                     numbered.add(new Numbered(offset + ((Number) u[3]).intValue(), new PackageDetail.Line(
                             (String) u[1], null, ((Number) u[2]).intValue(), 0, money(toDecimal(u[4]), currency),

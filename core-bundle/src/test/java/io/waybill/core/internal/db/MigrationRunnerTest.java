@@ -37,6 +37,17 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void statementsForOneDatabaseRunOnlyThere() {
+        String v35 = "CREATE INDEX I ON T (A);\n--@derby CREATE TRIGGER D AFTER INSERT ON T;\n"
+                + "--@postgres CREATE FUNCTION F() RETURNS TRIGGER AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql;\n";
+        assertEquals(List.of("CREATE INDEX I ON T (A)", "CREATE TRIGGER D AFTER INSERT ON T"),
+                MigrationRunner.statements(MigrationRunner.dialect(v35, "Apache Derby")));
+        assertEquals(List.of("CREATE INDEX I ON T (A)",
+                "CREATE FUNCTION F() RETURNS TRIGGER AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql"),
+                MigrationRunner.statements(MigrationRunner.dialect(v35, "PostgreSQL")));
+    }
+
+    @Test
     void binaryColumnsAreSpelledPerDatabase() {
         String v6 = "CREATE TABLE T (C ${BLOB} NOT NULL)";
         assertEquals("CREATE TABLE T (C BLOB(16M) NOT NULL)", MigrationRunner.dialect(v6, "Apache Derby"));

@@ -100,7 +100,98 @@ abstract class MergeScenarios {
         return d.history().get(d.history().size() - 1);
     }
 
+    /** Every list's statuses checked by {@link #countsAreExact}: each status alone and the tabs of several. */
+    static final List<Set<PackageStatus>> COUNTED = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(PackageStatus.values()).map(s -> (Set<PackageStatus>) java.util.EnumSet.of(s)),
+            java.util.stream.Stream.of(java.util.EnumSet.of(PackageStatus.SHIPPED, PackageStatus.SYNCED,
+                    PackageStatus.SYNC_FAILED), java.util.EnumSet.of(PackageStatus.WAITING, PackageStatus.ALLOCATED,
+                    PackageStatus.MERGED, PackageStatus.VOIDED))).toList();
+
+    /**
+     * The lists' counts by store and by country (from the package's own copy of its order's store and country, V35)
+     * equal the exact counts through the orders, for every status and tab; no package's copy differs from its order.
+     */
+    void countsAreExact(String step) throws Exception {
+        assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE "
+                + "p.STORE_ID IS NULL OR p.COUNTRY_CODE IS NULL OR p.STORE_ID <> o.STORE_ID "
+                + "OR p.COUNTRY_CODE <> o.COUNTRY_CODE"), step + ": a package's store or country differs from its order's");
+        PackageServiceImpl packages = packages();
+        for (Set<PackageStatus> statuses : COUNTED) {
+            String in = statuses.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(
+                    ", "));
+            for (String store : List.of("S1", "S2")) {
+                int exact = scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                        + "JOIN WB_STORE s ON s.ID = o.STORE_ID WHERE p.STATUS IN (" + in + ") AND s.CODE = '" + store
+                        + "'");
+                assertEquals(exact, packages.count(new io.waybill.core.model.PackageQuery(statuses, Set.of(store),
+                        Set.of(), null)), step + ": " + statuses + " in store " + store);
+            }
+            for (String country : List.of("US", "DE", "FR")) {
+                int exact = scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                        + "WHERE p.STATUS IN (" + in + ") AND o.COUNTRY_CODE = '" + country + "'");
+                var query = new io.waybill.core.model.PackageQuery(statuses, Set.of(), Set.of(country), null);
+                assertEquals(exact, packages.count(query), step + ": " + statuses + " to " + country);
+                assertEquals(Math.min(exact, 50), packages.find(query, 0, 50, List.of()).size(), step + ": page");
+            }
+            int both = scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN "
+                    + "WB_STORE s ON s.ID = o.STORE_ID WHERE p.STATUS IN (" + in + ") AND s.CODE IN ('S1', 'S2') AND "
+                    + "o.COUNTRY_CODE = 'DE'");
+            assertEquals(both, packages.count(new io.waybill.core.model.PackageQuery(statuses, Set.of("S1", "S2"),
+                    Set.of("DE"), null)), step + ": " + statuses + " in S1 + S2 to DE");
+            int all = scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS IN (" + in + ")");
+            assertEquals(all, packages.count(new io.waybill.core.model.PackageQuery(statuses, Set.of(), Set.of(),
+                    null)), step + ": " + statuses);
+        }
+        assertEquals(0, packages.count(new io.waybill.core.model.PackageQuery(Set.of(), Set.of("NO-SUCH-STORE"),
+                Set.of(), null)), "an unknown store matches nothing");
+    }
+
     // ---- scenarios
+
+    /**
+     * Issue 15 (V35): the store and country counts stay exact through capture, allocation, a merge, an address
+     * change to another country, an order moved to another store, a package written directly (as imports of old
+     * data and generators do), a void and an undone merge.
+     */
+    void storeAndCountryCountsStayExact(String tag) throws Exception {
+        if (scalar(db(), "SELECT COUNT(*) FROM WB_STORE WHERE CODE = 'S2'") == 0) {
+            exec(db(), "INSERT INTO WB_STORE (ID, VERSION, CODE, NAME, PLATFORM) VALUES (2, 1, 'S2', 'Store two', "
+                    + "'test')");
+        }
+        countsAreExact("before");
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 1), order(tag + "-2", "Buyer " + tag, "B", 1),
+                order(tag + "-3", "Other " + tag, "A", 2), order(tag + "-4", "Third " + tag, "B", 2));
+        countsAreExact("captured");
+        assertEquals(3, fulfilment().allocate(ids.subList(0, 3), "op").succeeded().size());
+        countsAreExact("allocated");
+        long merged = merges().merge(ids.subList(0, 2), "op");
+        countsAreExact("merged");
+        var capture = authorized(new OrderCaptureServiceImpl(db(), Fixtures.registry()));
+        capture.updateAddress(ids.get(3), new io.waybill.spi.common.Address("Third " + tag, null, "Hauptstrasse 1",
+                null, "Berlin", null, "10115", "DE", null, null), "op");
+        assertEquals("DE", packages().detail(ids.get(3)).orElseThrow().row().countryCode());
+        countsAreExact("address to DE");
+        exec(db(), "UPDATE WB_ORDER SET STORE_ID = 2 WHERE PLATFORM_ORDER_ID = '" + tag + "-3'");
+        countsAreExact("order moved to S2");
+        exec(db(), "UPDATE WB_ORDER SET COUNTRY_CODE = 'FR', STORE_ID = 1 WHERE PLATFORM_ORDER_ID = '" + tag + "-3'");
+        countsAreExact("order back to S1, to FR");
+        long orderId = scalar(db(), "SELECT ORDER_ID FROM WB_PACKAGE WHERE ID = " + ids.get(3));
+        long direct = 990_000 + Math.floorMod(tag.hashCode(), 1000);
+        exec(db(), "INSERT INTO WB_PACKAGE (ID, VERSION, PACKAGE_NO, ORDER_ID, STATUS, EXPECTED_WEIGHT_GRAMS, "
+                + "PRINT_COUNT, CREATED_AT, UPDATED_AT) VALUES (" + direct + ", 1, 'WBX" + direct + "', " + orderId
+                + ", 'VOIDED', 100, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        assertEquals("DE", io.waybill.core.internal.Fixtures.string(db(), "SELECT COUNTRY_CODE FROM WB_PACKAGE "
+                + "WHERE ID = " + direct), "a row written directly takes its order's country");
+        countsAreExact("written directly");
+        assertEquals(List.of(merged), fulfilment().voidPackages(List.of(merged), "test", "op").succeeded());
+        countsAreExact("voided");
+        List<Long> more = capture(order(tag + "-5", "Fifth " + tag, "A", 1), order(tag + "-6", "Fifth " + tag, "A", 1));
+        long second = merges().merge(more, "op");
+        merges().undoMerge(second, "op");
+        countsAreExact("merge undone");
+        fulfilment().voidPackages(List.of(ids.get(2), ids.get(3), more.get(0), more.get(1)), "test", "op");
+        countsAreExact("all voided");
+    }
 
     /** Allocated packages merge without a stock change and come back exactly; voiding them all frees everything. */
     void mergeOfAllocatedPackagesKeepsReservationsAndUndoRestoresThem(String tag) throws Exception {
