@@ -117,7 +117,7 @@ class CrossBorderIT {
         public ResponseDefinition transform(ServeEvent event) {
             if (!take()) {
                 throttled.incrementAndGet();
-                return ResponseDefinition.responseDefinitionWithStatus(429);
+                return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429).build();
             }
             String order = event.getRequest().getUrl().replaceAll(".*/orders/([^/]+)/shipmentConfirmation.*", "$1");
             confirmed.computeIfAbsent(order, k -> new AtomicInteger()).incrementAndGet();
