@@ -18,5 +18,5 @@
  * 1.11: {@code PackageAction.EDIT_ADDRESS} / {@code EDIT_DECLARATION} / {@code RELEASE}; the reasons {@code address_corrected},
  * {@code customs_changed}, {@code edit_locked}, {@code upload_in_progress} and the {@code {n,field}} argument. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.14.0")
+@org.osgi.annotation.versioning.Version("1.15.0")
 package io.waybill.core.model;

@@ -54,7 +54,8 @@ public final class MigrationRunner {
             "V29__cross_border_carrier_codes.sql",
             "V30__package_merge.sql",
             "V31__order_buyer_note.sql",
-            "V32__order_marketplace_ioss.sql");
+            "V32__order_marketplace_ioss.sql",
+            "V33__package_split.sql");
 
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);

@@ -70,7 +70,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
     /** A package as merge reads it. */
     private record Row(long id, String packageNo, PackageStatus status, Long warehouseId, String warehouseCode,
                        int mergeSize, int weight, boolean declared, String storeCode, List<String> address,
-                       String buyerName, String countryCode) {
+                       String buyerName, String countryCode, boolean split) {
         /** Store, buyer and ship-to address, compared ignoring case and surrounding blanks. */
         List<String> shipsTo() {
             List<String> key = new ArrayList<>();
@@ -82,7 +82,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
 
     private static final String ROW_SQL = "SELECT p.ID, p.PACKAGE_NO, p.STATUS, p.WAREHOUSE_ID, w.CODE, p.MERGE_SIZE, "
             + "p.EXPECTED_WEIGHT_GRAMS, (SELECT COUNT(*) FROM WB_PACKAGE_CUSTOMS x WHERE x.PACKAGE_ID = p.ID), s.CODE, "
-            + "o.BUYER_NAME, o.COMPANY, o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE "
+            + "o.BUYER_NAME, o.COMPANY, o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, p.SPLIT_LINES "
             + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN WB_STORE s ON s.ID = o.STORE_ID "
             + "LEFT JOIN WB_WAREHOUSE w ON w.ID = p.WAREHOUSE_ID ";
 
@@ -95,7 +95,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
         }
         return new Row(rs.getLong(1), rs.getString(2), PackageStatus.valueOf(rs.getString(3)), warehouse,
                 rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getLong(8) > 0, rs.getString(9), address,
-                rs.getString(10), rs.getString(17));
+                rs.getString(10), rs.getString(17), rs.getInt(18) > 0);
     }
 
     @Override
@@ -110,7 +110,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Row r = row(rs);
-                        if (r.declared()) {
+                        if (r.declared() || r.split()) {
                             continue;
                         }
                         List<Object> key = new ArrayList<>(r.shipsTo());
@@ -181,6 +181,10 @@ public class PackageMergeServiceImpl implements PackageMergeService {
                 }
                 if (r.declared()) {
                     throw new OperationRefusedException(Reason.of(Reason.MERGE_DECLARATION, r.packageNo()));
+                }
+                if (r.split()) {
+                    // a package of a split order carries a share of its order's lines: a merge ships whole orders
+                    throw new OperationRefusedException(Reason.of(Reason.MERGE_SPLIT, r.packageNo()));
                 }
                 if (!r.shipsTo().equals(target.shipsTo())) {
                     throw new OperationRefusedException(Reason.of(Reason.MERGE_MISMATCH, target.packageNo(),
