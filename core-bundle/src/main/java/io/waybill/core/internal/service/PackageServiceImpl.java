@@ -615,7 +615,7 @@ public class PackageServiceImpl implements PackageService {
                     numbered.stream().map(Numbered::line).toList());
             OrderValue value = new OrderValue(money(o.getTotal(), o.getCurrency()),
                     money(o.getShippingPaid(), o.getCurrency()), o.getCurrency(),
-                    o.getBuyerPhone(), o.getBuyerEmail(), o.getShipBy(), o.getMarketplaceIoss());
+                    o.getBuyerPhone(), o.getBuyerEmail(), o.getShipBy(), o.getMarketplaceIoss(), o.getBuyerNote());
             List<Object[]> shortageRows = em.createNativeQuery("SELECT s.CODE, x.REQUIRED, x.AVAILABLE "
                     + "FROM WB_PACKAGE_SHORTAGE x JOIN WB_SKU s ON s.ID = x.SKU_ID WHERE x.PACKAGE_ID = ? "
                     + "ORDER BY s.CODE").setParameter(1, packageId).getResultList();
