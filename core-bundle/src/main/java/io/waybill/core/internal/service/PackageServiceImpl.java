@@ -330,7 +330,11 @@ public class PackageServiceImpl implements PackageService {
         return detail(packageId);
     }
 
-    private boolean visible(long packageId, String viewer) {
+    @Override
+    public boolean visible(long packageId, String viewer) {
+        if (viewer == null) {
+            return detail(packageId).isPresent();
+        }
         return db.read(em -> {
             Scope scope = scope(em, viewer);
             if (scope == Scope.NONE) {

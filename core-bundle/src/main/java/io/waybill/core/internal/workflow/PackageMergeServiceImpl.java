@@ -2,6 +2,7 @@ package io.waybill.core.internal.workflow;
 
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.PackageMergeService;
+import io.waybill.core.api.PackageService;
 import io.waybill.core.api.Permission;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.lifecycle.EditGate;
@@ -51,6 +52,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
     private final DataSource ds;
     private final Clock clock;
     private volatile Authorizer authorizer;
+    private volatile PackageService packages;
 
     @Activate
     public PackageMergeServiceImpl(@Reference Database db) {
@@ -65,6 +67,19 @@ public class PackageMergeServiceImpl implements PackageMergeService {
     @Reference
     public void setAuthorizer(Authorizer authorizer) {
         this.authorizer = authorizer;
+    }
+
+    /** Where the user's store / warehouse scope is decided ({@link PackageService#visible}). */
+    @Reference
+    public void setPackages(PackageService packages) {
+        this.packages = packages;
+    }
+
+    /** Refuses a package outside the user's scope as unknown (it does not exist for that user). */
+    static void requireVisible(PackageService packages, long packageId, String actor) {
+        if (packages != null && !packages.visible(packageId, actor)) {
+            throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_PACKAGE_ID, packageId));
+        }
     }
 
     /** A package as merge reads it. */
@@ -99,7 +114,8 @@ public class PackageMergeServiceImpl implements PackageMergeService {
     }
 
     @Override
-    public List<MergeSuggestion> suggestions() {
+    public List<MergeSuggestion> suggestions(String viewer) {
+        PackageService scope = viewer == null ? null : packages;
         return Jdbc.inTransaction(ds, c -> {
             Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
             String statuses = PackageLifecycle.EDITABLE_BEFORE_UPLOAD.stream().map(s -> "'" + s.name() + "'")
@@ -122,7 +138,8 @@ public class PackageMergeServiceImpl implements PackageMergeService {
             }
             List<MergeSuggestion> out = new ArrayList<>();
             for (List<Row> g : groups.values()) {
-                if (g.size() > 1 && out.size() < MAX_SUGGESTIONS) {
+                if (g.size() > 1 && out.size() < MAX_SUGGESTIONS && (scope == null
+                        || g.stream().allMatch(r -> scope.visible(r.id(), viewer)))) {
                     Row first = g.get(0);
                     out.add(new MergeSuggestion(first.storeCode(), first.buyerName(), first.countryCode(),
                             first.status(), g.stream().map(Row::id).toList(), g.stream().map(Row::packageNo).toList()));
@@ -158,6 +175,10 @@ public class PackageMergeServiceImpl implements PackageMergeService {
         }
         if (ids.size() < 2) {
             throw new OperationRefusedException(Reason.of(Reason.MERGE_TOO_FEW));
+        }
+        // a package outside the user's store / warehouse scope does not exist for the user
+        for (long id : ids) {
+            requireVisible(packages, id, actor);
         }
         return Jdbc.inTransaction(ds, c -> {
             // locks in id order (no deadlock between two merges), each through the one rule of edits before upload
@@ -235,6 +256,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
     @Override
     public List<Long> undoMerge(long packageId, String actor) {
         authorizer.require(actor, Permission.MERGE_PACKAGES);
+        requireVisible(packages, packageId, actor);
         return Jdbc.inTransaction(ds, c -> {
             EditGate.Editable merged = EditGate.lock(c, packageId, PackageLifecycle.EDIT_CONTENTS);
             List<Long> memberIds = PackageContents.members(c, packageId);

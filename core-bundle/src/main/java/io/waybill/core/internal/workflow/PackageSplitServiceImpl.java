@@ -57,6 +57,7 @@ public class PackageSplitServiceImpl implements PackageSplitService {
     private final Clock clock;
     private final AllocationPolicy policy = new AllocationPolicy();
     private volatile Authorizer authorizer;
+    private volatile io.waybill.core.api.PackageService packages;
 
     @Activate
     public PackageSplitServiceImpl(@Reference Database db) {
@@ -71,6 +72,12 @@ public class PackageSplitServiceImpl implements PackageSplitService {
     @Reference
     public void setAuthorizer(Authorizer authorizer) {
         this.authorizer = authorizer;
+    }
+
+    /** Where the user's store / warehouse scope is decided: a package outside it is unknown to the user. */
+    @Reference
+    public void setPackages(io.waybill.core.api.PackageService packages) {
+        this.packages = packages;
     }
 
     /** A package as split reads it. */
@@ -167,6 +174,7 @@ public class PackageSplitServiceImpl implements PackageSplitService {
     @Override
     public long splitByLines(long packageId, Map<String, Integer> units, String actor) {
         authorizer.require(actor, Permission.MERGE_PACKAGES);
+        PackageMergeServiceImpl.requireVisible(packages, packageId, actor);
         Map<String, Integer> asked = new LinkedHashMap<>();
         if (units != null) {
             units.forEach((sku, n) -> {
@@ -221,6 +229,7 @@ public class PackageSplitServiceImpl implements PackageSplitService {
     @Override
     public List<Long> splitByWarehouse(long packageId, String actor) {
         authorizer.require(actor, Permission.MERGE_PACKAGES);
+        PackageMergeServiceImpl.requireVisible(packages, packageId, actor);
         return Jdbc.inTransaction(ds, c -> {
             Row source = lockForSplit(c, packageId);
             if (PackageLifecycle.HOLDS_RESERVATION.contains(source.status())) {
@@ -605,6 +614,7 @@ public class PackageSplitServiceImpl implements PackageSplitService {
     @Override
     public long undoSplit(long packageId, String actor) {
         authorizer.require(actor, Permission.MERGE_PACKAGES);
+        PackageMergeServiceImpl.requireVisible(packages, packageId, actor);
         return Jdbc.inTransaction(ds, c -> {
             Row given = read(c, packageId);
             long rootId = given.root();

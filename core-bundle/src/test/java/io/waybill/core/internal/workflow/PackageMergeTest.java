@@ -62,4 +62,9 @@ class PackageMergeTest extends MergeScenarios {
     void aRecaptureOfTheParcelsOrderKeepsTheMergedWeight() throws Exception {
         recaptureOfAMergedParcelsOrderKeepsTheMergedWeight("m7");
     }
+
+    @Test
+    void aUserMergesOnlyPackagesInTheirScope() throws Exception {
+        mergeRespectsTheUsersScope("m8");
+    }
 }

@@ -74,4 +74,9 @@ class PostgresPackageMergeTest extends MergeScenarios {
     void aRecaptureOfTheParcelsOrderKeepsTheMergedWeight() throws Exception {
         recaptureOfAMergedParcelsOrderKeepsTheMergedWeight("p7");
     }
+
+    @Test
+    void aUserMergesOnlyPackagesInTheirScope() throws Exception {
+        mergeRespectsTheUsersScope("p8");
+    }
 }
