@@ -18,7 +18,15 @@ public interface PackageMergeService {
      * Groups of two or more packages that {@link #merge} would accept now: one store, buyer and ship-to address, not
      * uploaded, at the same step and (once allocated) in the same warehouse, none a merge already; oldest first.
      */
-    List<MergeSuggestion> suggestions();
+    default List<MergeSuggestion> suggestions() {
+        return suggestions(null);
+    }
+
+    /**
+     * The suggestions the user may act on: groups whose every package lies in the user's store / warehouse scope
+     * ({@link PackageService#visible}); null: every group (the system). Since 1.15.
+     */
+    List<MergeSuggestion> suggestions(String viewer);
 
     /** The numbers of the packages merged into this one, by id; empty when it is no merge. */
     List<String> members(long packageId);
@@ -30,6 +38,8 @@ public interface PackageMergeService {
      * @return the id of the merged package
      * @throws OperationRefusedException {@code merge_too_few}, {@code merge_mismatch}, {@code merge_step},
      *                                   {@code merge_warehouse}, {@code merge_nested}, {@code merge_declaration},
+     *                                   {@code merge_split}, {@code unknown_package} also for a package outside the
+     *                                   user's store / warehouse scope,
      *                                   {@code edit_locked}, {@code upload_in_progress}, {@code unknown_package},
      *                                   {@code not_permitted}; nothing is written when refused
      */

@@ -103,6 +103,14 @@ public interface PackageService {
      */
     Map<String, Long> idsByNumber(Collection<String> numbers);
 
+    /**
+     * Whether the package exists and lies in the user's store / warehouse scope (what {@link #detail(long, String)}
+     * shows); a null viewer sees every package (the system). Since 1.15.
+     */
+    default boolean visible(long packageId, String viewer) {
+        return detail(packageId, viewer).isPresent();
+    }
+
     /** Missing SKUs of out-of-stock packages, by package id (packages without shortages are absent). */
     Map<Long, List<Shortage>> shortages(Collection<Long> packageIds);
 

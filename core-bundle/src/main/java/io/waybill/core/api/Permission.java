@@ -20,8 +20,11 @@ public enum Permission {
     SHIP_WEIGHED(UserIdentity.OPERATOR, "execute delivery with weighing verification"),
     START_SYNC(UserIdentity.OPERATOR, "start synchronisation to the store"),
     ANNOTATE_PACKAGE(UserIdentity.OPERATOR, "add notes and tags to packages"),
-    /** Merge packages of one buyer into one parcel and undo it, before upload (issue 14, 审单; since 1.14). */
-    MERGE_PACKAGES(UserIdentity.OPERATOR, "merge packages and undo merges"),
+    /**
+     * Merge packages of one buyer into one parcel, split a package, and undo either, before upload (issue 14, 审单;
+     * since 1.14, split since 1.15).
+     */
+    MERGE_PACKAGES(UserIdentity.OPERATOR, "merge and split packages and undo them"),
     SET_STOCK(UserIdentity.SUPERVISOR, "set stock"),
     ADJUST_STOCK(UserIdentity.SUPERVISOR, "adjust stock"),
     VOID(UserIdentity.SUPERVISOR, "void packages"),

@@ -21,5 +21,5 @@
  * 1.14: {@code RuleService.update} (a logistics rule edited in place).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.14.0")
+@org.osgi.annotation.versioning.Version("1.15.0")
 package io.waybill.core.api;

@@ -16,11 +16,18 @@ import java.time.Instant;
  * @param marketplaceIoss the marketplace's IOSS number when the marketplace collected the EU import VAT as the
  *                     deemed supplier (e.g. Amazon), or null; the package's customs declaration carries it in place
  *                     of the store's IOSS number (since 1.14)
+ * @param buyerNote    the note the buyer left with the order (WB_ORDER.BUYER_NOTE), or null (since 1.15)
  */
 public record OrderValue(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
-                         String buyerEmail, Instant shipBy, String marketplaceIoss) {
+                         String buyerEmail, Instant shipBy, String marketplaceIoss, String buyerNote) {
     /** No value data. */
-    public static final OrderValue NONE = new OrderValue(null, null, null, null, null, null, null);
+    public static final OrderValue NONE = new OrderValue(null, null, null, null, null, null, null, null);
+
+    /** Value data without a buyer's note (the 1.14 shape). */
+    public OrderValue(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
+                      String buyerEmail, Instant shipBy, String marketplaceIoss) {
+        this(total, shippingPaid, currency, buyerPhone, buyerEmail, shipBy, marketplaceIoss, null);
+    }
 
     /** Value data without a marketplace IOSS number (the 1.5 shape). */
     public OrderValue(BigDecimal total, BigDecimal shippingPaid, String currency, String buyerPhone,
@@ -31,6 +38,6 @@ public record OrderValue(BigDecimal total, BigDecimal shippingPaid, String curre
     /** Whether no field is set. */
     public boolean isEmpty() {
         return total == null && shippingPaid == null && currency == null && buyerPhone == null && buyerEmail == null
-                && shipBy == null && marketplaceIoss == null;
+                && shipBy == null && marketplaceIoss == null && buyerNote == null;
     }
 }

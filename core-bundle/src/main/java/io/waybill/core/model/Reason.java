@@ -213,6 +213,39 @@ public record Reason(String code, List<String> params) {
     public static final String MERGE_DECLARATION = "merge_declaration";
     /** Refusal of "Undo merge": the package is no merge: [package no.]. */
     public static final String NOT_MERGED = "not_merged";
+    /** Refusal: the package carries part of a split order: [package no.]. Since 1.15. */
+    public static final String MERGE_SPLIT = "merge_split";
+    // split (issue 14, 审单; since 1.15)
+    /** History of the package split: [the units moved, "SKU x2, ..."; the package(s) they ship in now]. */
+    public static final String SPLIT_OFF = "split_off";
+    /** History of a package split off another: [the package it came from; the units it carries]. */
+    public static final String SPLIT_FROM = "split_from";
+    /** History of a package split off another by warehouse: [the package it came from; the units; warehouse]. */
+    public static final String SPLIT_FROM_WAREHOUSE = "split_from_warehouse";
+    /** History of the package a split was undone on: [the packages joined back into it, comma-separated]. */
+    public static final String SPLIT_UNDONE = "split_undone";
+    /** History of a package joined back into the one it was split off (it is voided): [that package]. */
+    public static final String SPLIT_JOINED = "split_joined";
+    /** Refusal: nothing to move: []. */
+    public static final String SPLIT_EMPTY = "split_empty";
+    /** Refusal: a SKU / quantity the package does not carry: [package no., SKU, units it carries, units asked]. */
+    public static final String SPLIT_BAD_LINE = "split_bad_line";
+    /** Refusal: every unit would move: [package no.]. */
+    public static final String SPLIT_ALL = "split_all";
+    /** Refusal: the package is a merge: [package no.]. */
+    public static final String SPLIT_MERGED = "split_merged";
+    /** Refusal: the package waits for unmatched SKUs: [package no.]. */
+    public static final String SPLIT_UNMATCHED = "split_unmatched";
+    /** Refusal of a split by warehouse: one warehouse can serve everything: [package no., warehouse]. */
+    public static final String SPLIT_NOT_NEEDED = "split_not_needed";
+    /** Refusal of a split by warehouse: a line no warehouse has: [package no., "SKU x2, ..."]. */
+    public static final String SPLIT_NO_STOCK = "split_no_stock";
+    /** Refusal of a split by warehouse: the package holds stock in a warehouse already: [package no., warehouse]. */
+    public static final String SPLIT_ALLOCATED = "split_allocated";
+    /** Refusal of "Undo split": the package is not split: [package no.]. */
+    public static final String NOT_SPLIT = "not_split";
+    /** Refusal of "Undo split": [package no., status, warehouse, package no., status, warehouse]. */
+    public static final String SPLIT_UNDO_MISMATCH = "split_undo_mismatch";
     /** Another change of the package came first: [package no.]. */
     public static final String CONCURRENT_CHANGE = "concurrent_change";
 
@@ -690,6 +723,27 @@ public record Reason(String code, List<String> params) {
             Map.entry(MERGE_NESTED, "Package {0} is a merge already; undo that merge first."),
             Map.entry(MERGE_DECLARATION, "Package {0} has an edited customs declaration; reset it before merging."),
             Map.entry(NOT_MERGED, "Package {0} is no merge; there is nothing to undo."),
+            Map.entry(MERGE_SPLIT, "Package {0} carries part of a split order; undo the split before merging."),
+            Map.entry(SPLIT_OFF, "Split: {0} ship in package {1} now"),
+            Map.entry(SPLIT_FROM, "Split off package {0}: carries {1}"),
+            Map.entry(SPLIT_FROM_WAREHOUSE, "Split off package {0} by warehouse: carries {1}, from warehouse {2}"),
+            Map.entry(SPLIT_UNDONE, "Split undone: {0} joined back into this package"),
+            Map.entry(SPLIT_JOINED, "Joined back into package {0} (split undone)"),
+            Map.entry(SPLIT_EMPTY, "Choose at least one unit to move to the new package."),
+            Map.entry(SPLIT_BAD_LINE, "Package {0} carries {2} of {1}; {3} cannot move to a new package."),
+            Map.entry(SPLIT_ALL, "Package {0} would be left empty; leave at least one unit in it."),
+            Map.entry(SPLIT_MERGED, "Package {0} is a merge; undo the merge before splitting it."),
+            Map.entry(SPLIT_UNMATCHED, "Package {0} has SKUs that are not matched to products; match them before "
+                    + "splitting it."),
+            Map.entry(SPLIT_NOT_NEEDED, "Warehouse {1} has everything package {0} needs; allocate it instead of "
+                    + "splitting it."),
+            Map.entry(SPLIT_NO_STOCK, "No warehouse of the store has {1} of package {0}; it cannot be split by "
+                    + "warehouse."),
+            Map.entry(SPLIT_ALLOCATED, "Package {0} is allocated in warehouse {1}, which holds everything it needs; "
+                    + "split it by lines instead."),
+            Map.entry(NOT_SPLIT, "Package {0} is not split; there is nothing to undo."),
+            Map.entry(SPLIT_UNDO_MISMATCH, "Packages {0} ({1,status}, warehouse {2}) and {3} ({4,status}, warehouse "
+                    + "{5}) are at different steps or in different warehouses; they cannot be joined back."),
             Map.entry(CONCURRENT_CHANGE, "Package {0} was changed by someone else at the same time; refresh and try "
                     + "again."),
             Map.entry(CUSTOMS_EDITED, "Customs declaration edited: {0}, {1,number,integer} line(s), total {2} {3}"),

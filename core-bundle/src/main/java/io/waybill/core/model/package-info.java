@@ -19,5 +19,5 @@
  * {@code customs_changed}, {@code edit_locked}, {@code upload_in_progress} and the {@code {n,field}} argument.
  * 1.15: an order's problems as reasons ({@code order_*}), {@code OrderCheck.Problem.structured}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.15.0")
+@org.osgi.annotation.versioning.Version("1.16.0")
 package io.waybill.core.model;

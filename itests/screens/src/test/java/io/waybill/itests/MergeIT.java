@@ -38,7 +38,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Merge (issue 14, 审单) end to end: two orders of one buyer of the Shopify store are merged from the To review tab's
  * suggestion, the merge is undone on the merged package's page and merged again in the shell; the merged package is
  * allocated, uploaded, printed and shipped, and the sync confirms its tracking number to each source order once at a
- * WireMock stub of the Shopify Admin API (the recorded bodies of the Shopify plugin). Its packages are voided, its
+ * WireMock stub of the Shopify Admin API (the recorded bodies of the Shopify plugin). A third order's package is split
+ * in the browser (one unit to a new package of the same order), and that half allocated, uploaded, printed and shipped
+ * on its own; the undo is then refused. Its packages are voided, its
  * Shopify configuration deleted and auto-sync switched off afterwards, even when the test fails.
  */
 @Order(21)
@@ -51,6 +53,7 @@ class MergeIT {
     private static final String SKU = "MRG-MUG";
     private static final String ORDER_1 = "gid://shopify/Order/7700001";
     private static final String ORDER_2 = "gid://shopify/Order/7700002";
+    private static final String ORDER_3 = "gid://shopify/Order/7700003";
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final Pattern POOL_ROW = Pattern.compile("(?m)^carrier\\s*\\|\\s*pool\\s*\\|.*");
     private static final Path RECORDED = Path.of("..", "platform-plugins", "shopify", "src", "test", "resources",
@@ -62,6 +65,8 @@ class MergeIT {
     private Browser browser;
     /** order no. -> package no. */
     private final Map<String, String> packages = new LinkedHashMap<>();
+    /** The packages of the order split in the browser (SPL-001), voided afterwards unless shipped. */
+    private final List<String> splitPackages = new ArrayList<>();
 
     @BeforeAll
     void setUp(WaybillDistribution waybill) throws IOException {
@@ -93,19 +98,23 @@ class MergeIT {
         Result sku = waybill.shell("waybill:sku-add " + SKU + " --name \"Merge IT mug\" --name-zh 合并杯 --weight 300 "
                 + "--hs 691200 --origin CN --value 6.50 --currency USD");
         assertTrue(sku.exitCode() == 0 || sku.output().contains(SKU), sku::output);
-        ok("waybill:stock-adjust -r \"merge IT\" SZ-01 " + SKU + " 4");
+        ok("waybill:stock-adjust -r \"merge IT\" SZ-01 " + SKU + " 7");
         Path file = Files.createDirectories(waybill.home().resolve("import")).resolve("merge.csv");
         List<String> rows = List.of(
                 "MRG-001," + ORDER_1 + ",2025-08-02 09:00,Mia Merge,,7 Merge Lane,,Austin,TX,73301,US,,," + SKU
                         + ",1,20.00,USD,20.00,0,",
                 "MRG-002," + ORDER_2 + ",2025-08-02 09:20,Mia Merge,,7 Merge Lane,,Austin,TX,73301,US,,," + SKU
-                        + ",2,20.00,USD,40.00,0,");
+                        + ",2,20.00,USD,40.00,0,",
+                "SPL-001," + ORDER_3 + ",2025-08-02 09:40,Sam Split,,9 Split Road,,Austin,TX,73301,US,,," + SKU
+                        + ",3,20.00,USD,60.00,0,");
         Files.writeString(file, Fixtures.VALUE_HEADER + "\n" + String.join("\n", rows) + "\n",
                 StandardCharsets.UTF_8);
         ok("waybill:import --store " + STORE + " --confirm \"" + file + "\"");
         for (Map<String, String> row : waybill.allPackageRows("waybill:package-list --store " + STORE)) {
             if (row.getOrDefault("Order no.", "").startsWith("MRG-")) {
                 packages.put(row.get("Order no."), row.get("Package no."));
+            } else if (row.getOrDefault("Order no.", "").equals("SPL-001")) {
+                splitPackages.add(row.get("Package no."));
             }
         }
         assertEquals(2, packages.size(), packages::toString);
@@ -128,7 +137,9 @@ class MergeIT {
                     waybill.shell("waybill:package-merge-undo " + no);
                 }
                 List<String> open = new ArrayList<>();
-                for (String no : packages.values()) {
+                List<String> all = new ArrayList<>(packages.values());
+                all.addAll(splitPackages);
+                for (String no : all) {
                     String status = status(no);
                     if (!List.of("shipped", "synced", "sync_failed", "voided").contains(status)) {
                         open.add(no);
@@ -217,6 +228,50 @@ class MergeIT {
         assertEquals(2, creates.size(), () -> "one fulfillmentCreate per source order; the stub received: "
                 + bodies());
         assertEquals("merged", status(second), "the merged-in package never ships on its own");
+    }
+
+    @Test
+    void aPackageSplitInTheBrowserShipsOneHalfOnItsOwn() {
+        assertEquals(1, splitPackages.size(), splitPackages::toString);
+        String source = splitPackages.get(0);
+        long sourceId = Long.parseLong(source.substring(2));
+        int before = Fixtures.grams(find(show(source), "Weight\\s+(\\S+ kg)"));
+
+        // Split on the package page: 1 of the 3 mugs moves to a new package of the same order
+        browser.go("/package/" + sourceId);
+        browser.click("detail-split-open");
+        browser.byId("split-dialog");
+        browser.type(org.openqa.selenium.By.cssSelector("#split-qty-" + SKU + " input"), "1");
+        browser.click("split-confirm");
+        String group = browser.awaitText("detail-split-group", "the packages of the split order",
+                t -> t.contains(source) && t.split(",").length == 2);
+        String part = java.util.Arrays.stream(group.split("[:,]")).map(String::strip).filter(t -> t.startsWith("WB")
+                && !t.equals(source)).findFirst().orElseThrow(() -> new AssertionError(group));
+        splitPackages.add(part);
+        String shownPart = show(part);
+        assertTrue(shownPart.contains("Split off package " + source), shownPart);
+        assertTrue(show(source).contains("Split: " + SKU + " x1 ship in package " + part), show(source));
+        int partGrams = Fixtures.grams(find(shownPart, "Weight\\s+(\\S+ kg)"));
+        int sourceGrams = Fixtures.grams(find(show(source), "Weight\\s+(\\S+ kg)"));
+        assertEquals(before + 40, partGrams + sourceGrams, "weights follow the lines; each parcel has packaging");
+
+        // the new half goes through the workflow on its own: allocate, upload, print, ship
+        ok("waybill:allocate " + part);
+        assertEquals("allocated", status(part));
+        Result upload = ok("waybill:upload " + part);
+        assertTrue(upload.output().contains("1 queued, 0 refused"), upload.output());
+        String tracked = await(part, "tracked");
+        int grams = Fixtures.grams(find(tracked, "Weight\\s+(\\S+ kg)"));
+        Result print = ok("waybill:print -o \"" + waybill.printDir("merge").resolve("split-label.pdf")
+                + "\" --mark-printed " + part);
+        assertTrue(print.output().contains("Mark printed: 1 done, 0 failed"), print.output());
+        Result ship = ok("waybill:ship -w " + grams + " " + part);
+        assertTrue(ship.output().contains(part + ": PASS SHIPPED"), ship.output());
+        assertEquals("waiting", status(source), "the other half waits for its own steps");
+        // once a half has left, the split cannot be undone: the one rule of edits before upload
+        Result undo = waybill.shell("waybill:package-split-undo " + source);
+        assertTrue(undo.output().contains("can change only before it is uploaded"), undo.output());
+        assertEquals("waiting", status(source));
     }
 
     private List<LoggedRequest> requests(String operation, String containing) {

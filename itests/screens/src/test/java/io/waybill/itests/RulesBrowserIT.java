@@ -32,7 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * shipping method and a tag; EU + value up to 150 EUR -> hold for review; weight over 2 kg -> another warehouse),
  * reordered; a CSV of orders captured on the import page; each package's assignment and the rule in its history;
  * the dry run; the held package in "To review" with its reason, released; the allocation in the rule's warehouse;
- * screens in English and 简体中文. Its rules are deleted afterwards (rules apply to every capture).
+ * screens in English and 简体中文. Its rules are deleted afterwards (rules apply to every capture). The issue's
+ * "merge two orders of one buyer, split one" steps of this test run in {@code MergeIT} (the next class of this suite,
+ * on its own orders: merged from the To review tab, and a package split on its page, one half shipped), so neither
+ * class sets up a store, stubs and a browser twice.
  */
 @Order(20)
 @ExtendWith(WaybillExtension.class)

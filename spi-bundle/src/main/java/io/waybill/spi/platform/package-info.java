@@ -2,7 +2,8 @@
  * 1.1: {@code MarketplaceConnector.rateLimit}. 1.2: {@code MarketplaceConnector.testConnection},
  * {@code PlatformOrder.Value} and the lines' unit price / currency (the order value). 1.3: the buyer's note
  * ({@code PlatformOrder.Value.buyerNote}) and the marketplace's IOSS number
- * ({@code PlatformOrder.Value.marketplaceIoss}). */
+ * ({@code PlatformOrder.Value.marketplaceIoss}). 1.4: the items a package of a split order carries
+ * ({@code ShipmentConfirmation.items}). */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.waybill.spi.platform;

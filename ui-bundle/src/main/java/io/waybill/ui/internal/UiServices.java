@@ -127,6 +127,10 @@ public final class UiServices {
         return require(servlet().packageMergeService, "PackageMergeService");
     }
 
+    public static io.waybill.core.api.PackageSplitService splits() {
+        return require(servlet().packageSplitService, "PackageSplitService");
+    }
+
     public static UserService users() {
         return require(servlet().userService, "UserService");
     }

@@ -124,6 +124,8 @@ public class WaybillVaadinServlet extends VaadinServlet {
     volatile io.waybill.core.api.RuleService ruleService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile io.waybill.core.api.PackageMergeService packageMergeService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile io.waybill.core.api.PackageSplitService packageSplitService;
 
     /** Delayed UI work (the push check); owned here and stopped with the component. */
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 final class OrderWriter {
 
-    static final int PACKAGING_GRAMS = 40;
+    static final int PACKAGING_GRAMS = io.waybill.core.internal.persistence.PackageContents.PACKAGING_GRAMS;
     private static final int CHUNK = 500;
     private static final Set<String> LINES_EDITABLE = Set.of(PackageStatus.WAITING.name(),
             PackageStatus.OUT_OF_STOCK.name(), PackageStatus.SKU_UNMATCHED.name());
@@ -217,7 +217,9 @@ final class OrderWriter {
         }
         Map<String, Integer> lines = lineMap(o);
         if (!lines.equals(e.lines())) {
-            if (LINES_EDITABLE.contains(e.packageStatus())) {
+            // the lines of a split order (V33) are shared out among its packages: they change only after the split
+            // is undone (else a package would carry lines the order no longer has)
+            if (LINES_EDITABLE.contains(e.packageStatus()) && !split(e.id())) {
                 exec("DELETE FROM WB_ORDER_LINE WHERE ORDER_ID = ?", e.id());
                 exec("DELETE FROM WB_UNMATCHED_LINE WHERE ORDER_ID = ?", e.id());
                 // an edited customs declaration (V25) declared the old lines: it follows the new ones again
@@ -315,6 +317,17 @@ final class OrderWriter {
     }
 
     /** The expected weight of the packages merged into this one (0 for a package that is no merge). */
+    /** Whether the order's lines are shared out among several packages (a split, V33). */
+    private boolean split(long orderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM WB_PACKAGE WHERE ORDER_ID = ? "
+                + "AND SPLIT_LINES > 0")) {
+            ps.setLong(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
     private static long mergedWeight(Connection c, long packageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(EXPECTED_WEIGHT_GRAMS), 0) FROM WB_PACKAGE "
                 + "WHERE MERGED_INTO = ? AND STATUS = 'MERGED'")) {

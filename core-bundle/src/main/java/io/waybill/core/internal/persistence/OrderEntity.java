@@ -63,6 +63,9 @@ public class OrderEntity extends BaseEntity {
     /** The marketplace's IOSS number (V32): the marketplace collected the EU import VAT as the deemed supplier. */
     @Column(name = "MARKETPLACE_IOSS", length = 40)
     private String marketplaceIoss;
+    /** The buyer's note (V31), shown on the package page. */
+    @Column(name = "BUYER_NOTE", length = 2000)
+    private String buyerNote;
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
     @Column(name = "CAPTURED_AT", nullable = false)
@@ -135,6 +138,7 @@ public class OrderEntity extends BaseEntity {
     public String getBuyerEmail() { return buyerEmail; }
     public Instant getShipBy() { return shipBy; }
     public String getMarketplaceIoss() { return marketplaceIoss; }
+    public String getBuyerNote() { return buyerNote; }
     public boolean isCancelled() { return cancelled; }
     public void setCancelled(boolean cancelled) { this.cancelled = cancelled; }
     public Instant getCreatedAt() { return createdAt; }

@@ -212,12 +212,14 @@ public class PackageServiceImpl implements PackageService {
             List<Long> ids = pageIds(em, query, where.toString(), params, sort, offset, pageSize);
             List<PackageEntity> packages = load(em, ids);
             Map<Long, String> skus = skuSummaries(em, packages);
+            Map<Long, String> shares = splitSummaries(em, ids);
             List<PackageRow> rows = new ArrayList<>(packages.size());
             for (PackageEntity p : packages) {
                 var o = p.getOrder();
                 rows.add(new PackageRow(p.getId(), p.getPackageNo(), o.getOrderNo(), o.getStore().getCode(),
                         o.getStore().getName(), o.getStore().getPlatform(), o.getBuyerName(), o.getCountryCode(),
-                        skus.getOrDefault(o.getId(), ""), p.getExpectedWeightGrams(), p.getCreatedAt(),
+                        shares.getOrDefault(p.getId(), skus.getOrDefault(o.getId(), "")), p.getExpectedWeightGrams(),
+                        p.getCreatedAt(),
                         p.getStatus(), p.getTrackingNo()));
             }
             return rows;
@@ -345,7 +347,11 @@ public class PackageServiceImpl implements PackageService {
         return detail(packageId);
     }
 
-    private boolean visible(long packageId, String viewer) {
+    @Override
+    public boolean visible(long packageId, String viewer) {
+        if (viewer == null) {
+            return detail(packageId).isPresent();
+        }
         return db.read(em -> {
             Scope scope = scope(em, viewer);
             if (scope == Scope.NONE) {
@@ -494,6 +500,47 @@ public class PackageServiceImpl implements PackageService {
         return summaries;
     }
 
+    /**
+     * The SKU summaries of the packages of split orders among these (their share of their order's lines, V33); the
+     * other packages carry their whole order ({@link #skuSummaries}).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<Long, String> splitSummaries(EntityManager em, List<Long> packageIds) {
+        Map<Long, String> out = new HashMap<>();
+        for (int from = 0; from < packageIds.size(); from += 500) {
+            List<Long> chunk = packageIds.subList(from, Math.min(packageIds.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            var q = em.createNativeQuery("SELECT x.PACKAGE_ID, s.CODE, x.QUANTITY FROM WB_PACKAGE_LINE x "
+                    + "JOIN WB_ORDER_LINE l ON l.ID = x.ORDER_LINE_ID JOIN WB_SKU s ON s.ID = l.SKU_ID "
+                    + "WHERE x.PACKAGE_ID IN (" + marks + ") ORDER BY x.PACKAGE_ID, l.LINE_NO");
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object[] r : (List<Object[]>) q.getResultList()) {
+                out.merge(((Number) r[0]).longValue(), r[1] + " x" + ((Number) r[2]).intValue(),
+                        (a, b) -> a + ", " + b);
+            }
+        }
+        return out;
+    }
+
+    /** A split package's units by line number of its order (V33); null when it carries its whole order. */
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, Integer> shareByLineNo(EntityManager em, long packageId) {
+        Number split = (Number) em.createNativeQuery("SELECT SPLIT_LINES FROM WB_PACKAGE WHERE ID = ?")
+                .setParameter(1, packageId).getSingleResult();
+        if (split.intValue() == 0) {
+            return null;
+        }
+        Map<Integer, Integer> out = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT l.LINE_NO, x.QUANTITY FROM WB_PACKAGE_LINE x "
+                + "JOIN WB_ORDER_LINE l ON l.ID = x.ORDER_LINE_ID WHERE x.PACKAGE_ID = ?").setParameter(1, packageId)
+                .getResultList()) {
+            out.put(((Number) r[0]).intValue(), ((Number) r[1]).intValue());
+        }
+        return out;
+    }
+
     /** How a line whose platform SKU is not matched to a product is marked in a row's SKU summary. */
     public static final String UNMATCHED_MARK = "SKU not matched";
 
@@ -593,21 +640,27 @@ public class PackageServiceImpl implements PackageService {
             Map<Long, String> skus = skuSummaries(allLines.stream().filter(l -> l.getOrder().getId().equals(
                     o.getId())).toList(), allUnmatched.stream().filter(u -> ((Number) u[0]).longValue() == o.getId())
                     .toList());
+            Map<Long, String> shares = splitSummaries(em, List.of(p.getId()));
             PackageRow row = new PackageRow(p.getId(), p.getPackageNo(), o.getOrderNo(), o.getStore().getCode(),
                     o.getStore().getName(), o.getStore().getPlatform(), o.getBuyerName(), o.getCountryCode(),
-                    skus.getOrDefault(o.getId(), ""), p.getExpectedWeightGrams(), p.getCreatedAt(), p.getStatus(),
+                    shares.getOrDefault(p.getId(), skus.getOrDefault(o.getId(), "")), p.getExpectedWeightGrams(), p.getCreatedAt(), p.getStatus(),
                     p.getTrackingNo());
             Address shipTo = new Address(o.getBuyerName(), o.getCompany(), o.getLine1(), o.getLine2(), o.getCity(),
                     o.getState(), o.getPostalCode(), o.getCountryCode(), o.getPhone(), o.getEmail());
             record Numbered(int lineNo, PackageDetail.Line line) {
             }
             List<Numbered> numbered = new ArrayList<>();
+            // a package of a split order (V33) carries its share of its order's lines only (PackageContents)
+            Map<Integer, Integer> share = shareByLineNo(em, packageId);
             for (int i = 0; i < orders.size(); i++) {
                 int offset = i * 100_000;
                 long orderId = orderIds.get(i);
-                allLines.stream().filter(l -> l.getOrder().getId() == orderId).forEach(l -> numbered.add(
-                        new Numbered(offset + l.getLineNo(), new PackageDetail.Line(l.getSku().getCode(),
-                                l.getSku().getName(), l.getQuantity(), l.getSku().getWeightGrams(),
+                boolean split = i == 0 && share != null;
+                allLines.stream().filter(l -> l.getOrder().getId() == orderId)
+                        .filter(l -> !split || share.containsKey(l.getLineNo()))
+                        .forEach(l -> numbered.add(new Numbered(offset + l.getLineNo(), new PackageDetail.Line(
+                                l.getSku().getCode(), l.getSku().getName(),
+                                split ? share.get(l.getLineNo()) : l.getQuantity(), l.getSku().getWeightGrams(),
                                 money(l.getUnitPrice(), l.getCurrency()), l.getCurrency(), true))));
                 for (Object[] u : allUnmatched) {
                     if (((Number) u[0]).longValue() != orderId) {
@@ -624,7 +677,7 @@ public class PackageServiceImpl implements PackageService {
                     numbered.stream().map(Numbered::line).toList());
             OrderValue value = new OrderValue(money(o.getTotal(), o.getCurrency()),
                     money(o.getShippingPaid(), o.getCurrency()), o.getCurrency(),
-                    o.getBuyerPhone(), o.getBuyerEmail(), o.getShipBy(), o.getMarketplaceIoss());
+                    o.getBuyerPhone(), o.getBuyerEmail(), o.getShipBy(), o.getMarketplaceIoss(), o.getBuyerNote());
             List<Object[]> shortageRows = em.createNativeQuery("SELECT s.CODE, x.REQUIRED, x.AVAILABLE "
                     + "FROM WB_PACKAGE_SHORTAGE x JOIN WB_SKU s ON s.ID = x.SKU_ID WHERE x.PACKAGE_ID = ? "
                     + "ORDER BY s.CODE").setParameter(1, packageId).getResultList();

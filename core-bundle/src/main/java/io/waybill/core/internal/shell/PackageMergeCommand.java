@@ -38,7 +38,7 @@ public class PackageMergeCommand implements Action {
     @Override
     public Object execute() {
         if (suggestions) {
-            List<MergeSuggestion> found = merges.suggestions();
+            List<MergeSuggestion> found = merges.suggestions(ShellUser.name(session));
             if (found.isEmpty()) {
                 System.out.println("No packages can ship together.");
             }

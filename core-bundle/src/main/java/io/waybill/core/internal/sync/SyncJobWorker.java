@@ -6,6 +6,7 @@ import io.waybill.core.internal.plugin.PluginCalls;
 import io.waybill.core.internal.plugin.PluginFailure;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.persistence.Jdbc;
+import io.waybill.core.internal.persistence.PackageContents;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.SyncState;
 import io.waybill.spi.common.Result;
@@ -251,7 +252,8 @@ public class SyncJobWorker {
 
     /** A package to confirm; {@code platformOrderIds}: its order's, then those of the orders merged into it. */
     private record Shipment(String packageNo, String status, List<String> platformOrderIds, String carrierId,
-                            String trackingNo, Instant shippedAt, String carrierCode) {
+                            String trackingNo, Instant shippedAt, String carrierCode,
+                            List<ShipmentConfirmation.Item> items) {
     }
 
     void run(Job j, Store store, MarketplaceConnector connector, TokenBucket bucket) {
@@ -271,7 +273,8 @@ public class SyncJobWorker {
             for (String platformOrderId : s.platformOrderIds()) {
                 r = PluginCalls.guarded("the marketplace plugin", () -> connector.confirmShipment(
                         new StoreContext(store.code(), Map.of()),
-                        new ShipmentConfirmation(platformOrderId, s.carrierCode(), s.trackingNo(), s.shippedAt())));
+                        new ShipmentConfirmation(platformOrderId, s.carrierCode(), s.trackingNo(), s.shippedAt(),
+                                s.items())));
                 if (!r.isOk()) {
                     break;
                 }
@@ -307,7 +310,7 @@ public class SyncJobWorker {
 
     private Shipment load(Connection c, long packageId, String platform) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT p.PACKAGE_NO, p.STATUS, o.PLATFORM_ORDER_ID, "
-                + "p.CARRIER_ID, p.TRACKING_NO, p.SHIPPED_AT, m.PLATFORM_CARRIER_CODE FROM WB_PACKAGE p "
+                + "p.CARRIER_ID, p.TRACKING_NO, p.SHIPPED_AT, m.PLATFORM_CARRIER_CODE, p.SPLIT_LINES FROM WB_PACKAGE p "
                 + "JOIN WB_ORDER o ON o.ID = p.ORDER_ID LEFT JOIN WB_CARRIER_CODE_MAP m ON m.PLATFORM = ? "
                 + "AND m.CARRIER_ID = p.CARRIER_ID WHERE p.ID = ?")) {
             ps.setString(1, platform);
@@ -329,8 +332,17 @@ public class SyncJobWorker {
                         }
                     }
                 }
+                // a package of a split order (V33) confirms only the items it carries: each package of the order its
+                // own, with its own tracking number (PackageContents; a split package is never a merge)
+                List<ShipmentConfirmation.Item> items = new ArrayList<>();
+                if (rs.getInt(8) > 0) {
+                    Map<Long, String> codes = new java.util.HashMap<>();
+                    PackageContents.unitsBySku(c, packageId, codes).forEach((sku, units) ->
+                            items.add(new ShipmentConfirmation.Item(codes.get(sku), units)));
+                }
                 return new Shipment(rs.getString(1), rs.getString(2), List.copyOf(orders), carrier, rs.getString(5),
-                        shipped == null ? clock.instant() : shipped.toInstant(), code != null ? code : carrier);
+                        shipped == null ? clock.instant() : shipped.toInstant(), code != null ? code : carrier,
+                        List.copyOf(items));
             }
         }
     }

@@ -188,6 +188,75 @@ public final class AllocationPolicy {
         return new ArrayList<>(keys.keySet());
     }
 
+    /** One order line of a package a split by warehouse shares out: its id, SKU and units. */
+    public record SplitLine(long lineId, long skuId, String skuCode, int quantity) {
+    }
+
+    /** The order lines one warehouse serves in a split by warehouse. */
+    public record Share(long warehouseId, List<Long> lineIds) {
+    }
+
+    /**
+     * A split by warehouse (issue 14): the package's lines shared out among the candidate warehouses, in the order
+     * of {@link #candidates} (the same warehouse choice as allocation): each line goes whole to the first candidate
+     * that still has all its units (bundles expanded), counting what the lines before it took there. A line that no
+     * warehouse can serve is listed in {@code unserved} (then {@code shares} is empty): the split is refused.
+     */
+    public record Shares(List<Share> shares, List<SplitLine> unserved) {
+    }
+
+    /** Shares the lines out among the candidates ({@link Shares}); pure. */
+    public Shares byWarehouse(List<SplitLine> lines, Kits kits, List<Long> candidates, Stock stock) {
+        Map<List<Long>, Integer> taken = new HashMap<>();
+        LinkedHashMap<Long, List<Long>> byWarehouse = new LinkedHashMap<>();
+        candidates.forEach(w -> byWarehouse.put(w, new ArrayList<>()));
+        List<SplitLine> unserved = new ArrayList<>();
+        for (SplitLine line : lines) {
+            List<Kits.Units> need = List.of(new Kits.Units(line.skuId(), line.skuCode(), line.quantity()));
+            if (kits.isBundle(line.skuId())) {
+                Kits.Expanded e = kits.expand(need);
+                if (e == null) {
+                    unserved.add(line);
+                    continue;
+                }
+                need = e.units();
+            }
+            Long chosen = null;
+            for (long w : candidates) {
+                boolean fits = true;
+                for (Kits.Units u : need) {
+                    int left = stock.available(w, u.skuId()) - taken.getOrDefault(List.of(w, u.skuId()), 0);
+                    if (left < u.quantity()) {
+                        fits = false;
+                        break;
+                    }
+                }
+                if (fits) {
+                    chosen = w;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                unserved.add(line);
+                continue;
+            }
+            for (Kits.Units u : need) {
+                taken.merge(List.of(chosen, u.skuId()), u.quantity(), Integer::sum);
+            }
+            byWarehouse.get(chosen).add(line.lineId());
+        }
+        if (!unserved.isEmpty()) {
+            return new Shares(List.of(), List.copyOf(unserved));
+        }
+        List<Share> shares = new ArrayList<>();
+        byWarehouse.forEach((w, ids) -> {
+            if (!ids.isEmpty()) {
+                shares.add(new Share(w, List.copyOf(ids)));
+            }
+        });
+        return new Shares(List.copyOf(shares), List.of());
+    }
+
     /** "SKU-1 missing 2, SKU-2 missing 1": the shortages as the operator reads them. */
     /** The shortages as a structured reason: [sku, missing, sku, missing...] (one entry per SKU). */
     public static io.waybill.core.model.Reason reason(String code, List<Shortage> shortages) {

@@ -437,7 +437,7 @@ final class BatchAllocator {
             Reader(Connection c) throws SQLException {
                 this.c = c;
                 this.read = c.prepareStatement("SELECT p.PACKAGE_NO, p.ORDER_ID, o.STORE_ID, p.STATUS, p.VERSION, "
-                        + "p.RULE_WAREHOUSE_ID, p.MERGE_SIZE FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                        + "p.RULE_WAREHOUSE_ID, p.MERGE_SIZE, p.SPLIT_LINES FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
                         + "WHERE p.ID = ?");
                 this.lines = c.prepareStatement("SELECT SKU_ID, QUANTITY FROM WB_ORDER_LINE WHERE ORDER_ID = ?");
             }
@@ -451,6 +451,7 @@ final class BatchAllocator {
                 long version;
                 Long ruleWarehouse;
                 boolean merged;
+                boolean split;
                 read.setLong(1, id);
                 try (ResultSet rs = read.executeQuery()) {
                     if (!rs.next()) {
@@ -466,6 +467,7 @@ final class BatchAllocator {
                     long rw = rs.getLong(6);
                     ruleWarehouse = rs.wasNull() ? null : rw;
                     merged = rs.getInt(7) > 0;
+                    split = rs.getInt(8) > 0;
                 }
                 try {
                     PackageLifecycle.check(packageNo, status, PackageStatus.ALLOCATED);
@@ -474,9 +476,14 @@ final class BatchAllocator {
                     return null;
                 }
                 List<AllocationPolicy.Line> orderLines = new ArrayList<>();
-                // a merge (MERGE_SIZE > 0) contains the lines of the orders merged into it too (PackageContents)
-                for (long order : merged ? PackageContents.orders(c, id) : List.of(orderId)) {
-                    lines.setLong(1, order);
+                if (merged || split) {
+                    // a merge (MERGE_SIZE > 0) contains the lines of the orders merged into it too, a package of a
+                    // split order (SPLIT_LINES, V33) only its share of its order's lines (PackageContents)
+                    for (PackageContents.Line l : PackageContents.lines(c, id)) {
+                        orderLines.add(new AllocationPolicy.Line(l.skuId(), null, l.quantity()));
+                    }
+                } else {
+                    lines.setLong(1, orderId);
                     try (ResultSet rs = lines.executeQuery()) {
                         while (rs.next()) {
                             orderLines.add(new AllocationPolicy.Line(rs.getLong(1), null, rs.getInt(2)));
@@ -502,7 +509,7 @@ final class BatchAllocator {
     }
 
     /** Stock available now, read from the database on demand (once per warehouse and SKU). */
-    private static AllocationPolicy.Stock stockOf(Connection c) {
+    static AllocationPolicy.Stock stockOf(Connection c) {
         Map<List<Long>, Integer> read = new HashMap<>();
         return (warehouse, sku) -> read.computeIfAbsent(List.of(warehouse, sku), k -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -532,7 +539,7 @@ final class BatchAllocator {
         }
     }
 
-    private static Set<Long> enabledWarehouses(Connection c) throws SQLException {
+    static Set<Long> enabledWarehouses(Connection c) throws SQLException {
         Set<Long> ids = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM WB_WAREHOUSE WHERE ENABLED = TRUE");
              ResultSet rs = ps.executeQuery()) {
@@ -543,7 +550,7 @@ final class BatchAllocator {
         return ids;
     }
 
-    private static List<Long> warehousesOf(Connection c, long storeId) throws SQLException {
+    static List<Long> warehousesOf(Connection c, long storeId) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT sw.WAREHOUSE_ID FROM WB_STORE_WAREHOUSE sw JOIN WB_WAREHOUSE w ON w.ID = sw.WAREHOUSE_ID "

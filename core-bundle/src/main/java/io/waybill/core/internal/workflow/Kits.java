@@ -145,16 +145,8 @@ public final class Kits {
      */
     public static List<Units> held(Connection c, long packageId, long orderId) throws SQLException {
         TreeMap<Long, Units> bySku = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT l.SKU_ID, s.CODE, SUM(l.QUANTITY) FROM WB_ORDER_LINE l "
-                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE")) {
-            for (long order : PackageContents.orders(c, packageId)) {
-                ps.setLong(1, order);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        add(bySku, new Units(rs.getLong(1), rs.getString(2), rs.getInt(3)));
-                    }
-                }
-            }
+        for (PackageContents.Line l : PackageContents.lines(c, packageId)) {
+            add(bySku, new Units(l.skuId(), l.skuCode(), l.quantity()));
         }
         List<Units> lines = new ArrayList<>(bySku.values());
         Map<Long, Map<Long, Units>> recorded = new HashMap<>();

@@ -2,6 +2,7 @@ package io.waybill.core.internal.workflow;
 
 import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.api.PackageMergeService;
+import io.waybill.core.api.PackageService;
 import io.waybill.core.api.Permission;
 import io.waybill.core.internal.db.Database;
 import io.waybill.core.internal.lifecycle.EditGate;
@@ -51,6 +52,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
     private final DataSource ds;
     private final Clock clock;
     private volatile Authorizer authorizer;
+    private volatile PackageService packages;
 
     @Activate
     public PackageMergeServiceImpl(@Reference Database db) {
@@ -67,10 +69,23 @@ public class PackageMergeServiceImpl implements PackageMergeService {
         this.authorizer = authorizer;
     }
 
+    /** Where the user's store / warehouse scope is decided ({@link PackageService#visible}). */
+    @Reference
+    public void setPackages(PackageService packages) {
+        this.packages = packages;
+    }
+
+    /** Refuses a package outside the user's scope as unknown (it does not exist for that user). */
+    static void requireVisible(PackageService packages, long packageId, String actor) {
+        if (packages != null && !packages.visible(packageId, actor)) {
+            throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_PACKAGE_ID, packageId));
+        }
+    }
+
     /** A package as merge reads it. */
     private record Row(long id, String packageNo, PackageStatus status, Long warehouseId, String warehouseCode,
                        int mergeSize, int weight, boolean declared, String storeCode, List<String> address,
-                       String buyerName, String countryCode) {
+                       String buyerName, String countryCode, boolean split) {
         /** Store, buyer and ship-to address, compared ignoring case and surrounding blanks. */
         List<String> shipsTo() {
             List<String> key = new ArrayList<>();
@@ -82,7 +97,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
 
     private static final String ROW_SQL = "SELECT p.ID, p.PACKAGE_NO, p.STATUS, p.WAREHOUSE_ID, w.CODE, p.MERGE_SIZE, "
             + "p.EXPECTED_WEIGHT_GRAMS, (SELECT COUNT(*) FROM WB_PACKAGE_CUSTOMS x WHERE x.PACKAGE_ID = p.ID), s.CODE, "
-            + "o.BUYER_NAME, o.COMPANY, o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE "
+            + "o.BUYER_NAME, o.COMPANY, o.LINE1, o.LINE2, o.CITY, o.STATE, o.POSTAL_CODE, o.COUNTRY_CODE, p.SPLIT_LINES "
             + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN WB_STORE s ON s.ID = o.STORE_ID "
             + "LEFT JOIN WB_WAREHOUSE w ON w.ID = p.WAREHOUSE_ID ";
 
@@ -95,11 +110,12 @@ public class PackageMergeServiceImpl implements PackageMergeService {
         }
         return new Row(rs.getLong(1), rs.getString(2), PackageStatus.valueOf(rs.getString(3)), warehouse,
                 rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getLong(8) > 0, rs.getString(9), address,
-                rs.getString(10), rs.getString(17));
+                rs.getString(10), rs.getString(17), rs.getInt(18) > 0);
     }
 
     @Override
-    public List<MergeSuggestion> suggestions() {
+    public List<MergeSuggestion> suggestions(String viewer) {
+        PackageService scope = viewer == null ? null : packages;
         return Jdbc.inTransaction(ds, c -> {
             Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
             String statuses = PackageLifecycle.EDITABLE_BEFORE_UPLOAD.stream().map(s -> "'" + s.name() + "'")
@@ -110,7 +126,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Row r = row(rs);
-                        if (r.declared()) {
+                        if (r.declared() || r.split()) {
                             continue;
                         }
                         List<Object> key = new ArrayList<>(r.shipsTo());
@@ -122,7 +138,8 @@ public class PackageMergeServiceImpl implements PackageMergeService {
             }
             List<MergeSuggestion> out = new ArrayList<>();
             for (List<Row> g : groups.values()) {
-                if (g.size() > 1 && out.size() < MAX_SUGGESTIONS) {
+                if (g.size() > 1 && out.size() < MAX_SUGGESTIONS && (scope == null
+                        || g.stream().allMatch(r -> scope.visible(r.id(), viewer)))) {
                     Row first = g.get(0);
                     out.add(new MergeSuggestion(first.storeCode(), first.buyerName(), first.countryCode(),
                             first.status(), g.stream().map(Row::id).toList(), g.stream().map(Row::packageNo).toList()));
@@ -159,6 +176,10 @@ public class PackageMergeServiceImpl implements PackageMergeService {
         if (ids.size() < 2) {
             throw new OperationRefusedException(Reason.of(Reason.MERGE_TOO_FEW));
         }
+        // a package outside the user's store / warehouse scope does not exist for the user
+        for (long id : ids) {
+            requireVisible(packages, id, actor);
+        }
         return Jdbc.inTransaction(ds, c -> {
             // locks in id order (no deadlock between two merges), each through the one rule of edits before upload
             for (long id : ids) {
@@ -181,6 +202,10 @@ public class PackageMergeServiceImpl implements PackageMergeService {
                 }
                 if (r.declared()) {
                     throw new OperationRefusedException(Reason.of(Reason.MERGE_DECLARATION, r.packageNo()));
+                }
+                if (r.split()) {
+                    // a package of a split order carries a share of its order's lines: a merge ships whole orders
+                    throw new OperationRefusedException(Reason.of(Reason.MERGE_SPLIT, r.packageNo()));
                 }
                 if (!r.shipsTo().equals(target.shipsTo())) {
                     throw new OperationRefusedException(Reason.of(Reason.MERGE_MISMATCH, target.packageNo(),
@@ -231,6 +256,7 @@ public class PackageMergeServiceImpl implements PackageMergeService {
     @Override
     public List<Long> undoMerge(long packageId, String actor) {
         authorizer.require(actor, Permission.MERGE_PACKAGES);
+        requireVisible(packages, packageId, actor);
         return Jdbc.inTransaction(ds, c -> {
             EditGate.Editable merged = EditGate.lock(c, packageId, PackageLifecycle.EDIT_CONTENTS);
             List<Long> memberIds = PackageContents.members(c, packageId);

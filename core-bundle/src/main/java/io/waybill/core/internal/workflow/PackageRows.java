@@ -128,18 +128,9 @@ final class PackageRows {
     /** The package's order lines ({@link PackageContents}), one per SKU, sorted by SKU id. */
     static List<AllocationPolicy.Line> lines(Connection c, long packageId) throws SQLException {
         java.util.TreeMap<Long, AllocationPolicy.Line> bySku = new java.util.TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT l.SKU_ID, s.CODE, SUM(l.QUANTITY) FROM WB_ORDER_LINE l "
-                + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? GROUP BY l.SKU_ID, s.CODE")) {
-            for (long order : PackageContents.orders(c, packageId)) {
-                ps.setLong(1, order);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        bySku.merge(rs.getLong(1), new AllocationPolicy.Line(rs.getLong(1), rs.getString(2),
-                                rs.getInt(3)), (a, b) -> new AllocationPolicy.Line(a.skuId(), a.skuCode(),
-                                a.quantity() + b.quantity()));
-                    }
-                }
-            }
+        for (PackageContents.Line l : PackageContents.lines(c, packageId)) {
+            bySku.merge(l.skuId(), new AllocationPolicy.Line(l.skuId(), l.skuCode(), l.quantity()),
+                    (a, b) -> new AllocationPolicy.Line(a.skuId(), a.skuCode(), a.quantity() + b.quantity()));
         }
         return new ArrayList<>(bySku.values());
     }

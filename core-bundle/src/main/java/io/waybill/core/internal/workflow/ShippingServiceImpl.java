@@ -332,7 +332,7 @@ public class ShippingServiceImpl implements ShippingService {
         try (PreparedStatement ps = c.prepareStatement("SELECT p.ID, p.PACKAGE_NO, p.TRACKING_NO, p.STATUS, "
                 + "p.ORDER_ID, p.WAREHOUSE_ID, p.EXPECTED_WEIGHT_GRAMS, s.WEIGHT_TOLERANCE_GRAMS, "
                 + "s.WEIGHT_TOLERANCE_PERCENT, s.ID, s.PLATFORM, (SELECT MAX(k.WEIGHT_TOLERANCE_GRAMS) FROM "
-                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = p.ORDER_ID), p.MERGE_SIZE "
+                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = p.ORDER_ID), p.MERGE_SIZE, p.SPLIT_LINES "
                 + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN WB_STORE s ON s.ID = o.STORE_ID "
                 + "WHERE " + where)) {
             ps.setObject(1, key);
@@ -346,12 +346,15 @@ public class ShippingServiceImpl implements ShippingService {
                 int expected = rs.getInt(7);
                 int tolerance = Math.max(rs.getInt(8), (int) Math.round(expected * rs.getInt(9) / 100.0));
                 int skuOverride = rs.getInt(12);
-                if (!rs.wasNull()) {
+                boolean overridden = !rs.wasNull();
+                boolean wholeOrder = rs.getInt(14) == 0;
+                if (overridden && wholeOrder) {
                     tolerance = Math.max(tolerance, skuOverride);
                 }
-                if (rs.getInt(13) > 0) {
-                    // a merge: the SKUs of the orders merged into it count too (PackageContents)
-                    tolerance = Math.max(tolerance, mergedTolerance(c, rs.getLong(1)));
+                if (rs.getInt(13) > 0 || !wholeOrder) {
+                    // a merge: the SKUs of the orders merged into it count too; a package of a split order: only the
+                    // SKUs it carries (PackageContents)
+                    tolerance = Math.max(tolerance, contentTolerance(c, rs.getLong(1)));
                 }
                 Pkg p = new Pkg(rs.getLong(1), rs.getString(2), rs.getString(3), PackageStatus.valueOf(rs.getString(4)),
                         rs.getLong(5), warehouse, expected, tolerance, rs.getLong(10), rs.getString(11));
@@ -368,14 +371,12 @@ public class ShippingServiceImpl implements ShippingService {
         }
     }
 
-    /** The largest SKU tolerance of the orders merged into a package (0 when none sets one). */
-    private static int mergedTolerance(Connection c, long packageId) throws SQLException {
+    /** The largest SKU tolerance of the SKUs a package carries ({@link PackageContents}; 0 when none sets one). */
+    private static int contentTolerance(Connection c, long packageId) throws SQLException {
         int max = 0;
-        List<Long> orders = PackageContents.orders(c, packageId);
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(k.WEIGHT_TOLERANCE_GRAMS) FROM WB_ORDER_LINE l "
-                + "JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = ?")) {
-            for (long order : orders.subList(1, orders.size())) {
-                ps.setLong(1, order);
+        try (PreparedStatement ps = c.prepareStatement("SELECT WEIGHT_TOLERANCE_GRAMS FROM WB_SKU WHERE ID = ?")) {
+            for (long sku : PackageContents.unitsBySku(c, packageId, null).keySet()) {
+                ps.setLong(1, sku);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         max = Math.max(max, rs.getInt(1));

@@ -110,6 +110,13 @@ class OrderValueTest {
         assertEquals("Gift wrap, please", Fixtures.string(db, "SELECT BUYER_NOTE FROM WB_ORDER "
                 + "WHERE PLATFORM_ORDER_ID = 'n1'"));
         assertEquals(null, Fixtures.string(db, "SELECT BUYER_NOTE FROM WB_ORDER WHERE PLATFORM_ORDER_ID = 'n2'"));
+        // the package page shows it (PackageDetail.value().buyerNote())
+        assertEquals("Gift wrap, please", new PackageServiceImpl(db).detail(scalar(db, "SELECT p.ID FROM WB_PACKAGE p "
+                + "JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE o.PLATFORM_ORDER_ID = 'n1'")).orElseThrow().value()
+                .buyerNote());
+        assertEquals(null, new PackageServiceImpl(db).detail(scalar(db, "SELECT p.ID FROM WB_PACKAGE p "
+                + "JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE o.PLATFORM_ORDER_ID = 'n2'")).orElseThrow().value()
+                .buyerNote());
         assertEquals("n1", Fixtures.string(db, "SELECT o.PLATFORM_ORDER_ID FROM WB_PACKAGE_TAG t JOIN WB_PACKAGE p "
                 + "ON p.ID = t.PACKAGE_ID JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE t.TAG = 'NOTE'"));
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_PACKAGE_TAG"));

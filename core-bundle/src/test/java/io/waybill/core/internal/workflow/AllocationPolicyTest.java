@@ -206,4 +206,33 @@ class AllocationPolicyTest {
         assertEquals(0, policy.fittingPrefix(List.of(planned(List.of(line(C, null, 1)), none, List.of(W1))),
                 stock()));
     }
+
+    @Test
+    void aSplitByWarehouseGivesEachLineToTheFirstWarehouseThatStillHasAllOfIt() {
+        stock(W1, A, 3);
+        stock(W1, B, 1);
+        stock(W2, B, 5);
+        stock(W2, C, 2);
+        List<AllocationPolicy.SplitLine> lines = List.of(new AllocationPolicy.SplitLine(1, A, "A", 3),
+                new AllocationPolicy.SplitLine(2, B, "B", 1), new AllocationPolicy.SplitLine(3, B, "B", 1),
+                new AllocationPolicy.SplitLine(4, C, "C", 2));
+        AllocationPolicy.Shares shares = policy.byWarehouse(lines, Kits.of(Map.of()), List.of(W1, W2), stock());
+        // line 3 finds W1's only B taken by line 2: it goes to W2, with C
+        assertEquals(List.of(new AllocationPolicy.Share(W1, List.of(1L, 2L)), new AllocationPolicy.Share(W2,
+                List.of(3L, 4L))), shares.shares());
+        assertEquals(List.of(), shares.unserved());
+        // the candidates' order is the allocation's: a rule's warehouse first
+        assertEquals(List.of(new AllocationPolicy.Share(W2, List.of(2L, 3L, 4L)), new AllocationPolicy.Share(W1,
+                List.of(1L))), policy.byWarehouse(lines, Kits.of(Map.of()), AllocationPolicy.candidates(W2,
+                java.util.Set.of(W1, W2), List.of(W1, W2)), stock()).shares());
+        // a line no warehouse has refuses the whole split
+        AllocationPolicy.Shares none = policy.byWarehouse(List.of(new AllocationPolicy.SplitLine(1, A, "A", 4)),
+                Kits.of(Map.of()), List.of(W1, W2), stock());
+        assertEquals(List.of(), none.shares());
+        assertEquals(1, none.unserved().size());
+        // a bundle line needs its components in one warehouse
+        Kits kits = Kits.of(Map.of(KIT, List.of(new Kits.Units(B, "B", 2), new Kits.Units(C, "C", 1))));
+        assertEquals(List.of(new AllocationPolicy.Share(W2, List.of(9L))), policy.byWarehouse(List.of(
+                new AllocationPolicy.SplitLine(9, KIT, "KIT", 2)), kits, List.of(W1, W2), stock()).shares());
+    }
 }

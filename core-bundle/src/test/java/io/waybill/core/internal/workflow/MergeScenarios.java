@@ -410,4 +410,39 @@ abstract class MergeScenarios {
         assertEquals(PackageStatus.MERGED, status(ids.get(1)));
         assertNull(detail(ids.get(1)).row().trackingNo());
     }
+
+    /**
+     * A user sees merge suggestions for, merges and undoes merges of only packages in the user's store / warehouse
+     * scope (PackageService.visible, the one scope rule); outside it a package is unknown and nothing is written.
+     */
+    void mergeRespectsTheUsersScope(String tag) throws Exception {
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 1), order(tag + "-2", "Buyer " + tag, "A", 2));
+        assertEquals(2, fulfilment().allocate(ids, "op").succeeded().size());
+        PackageServiceImpl scoped = packages();
+        scoped.setScopes(user -> switch (user) {
+            case "w1op" -> io.waybill.security.AccountStates.State.DEFAULT.withScope(Set.of("W1"), Set.of());
+            case "w2op" -> io.waybill.security.AccountStates.State.DEFAULT.withScope(Set.of("W2"), Set.of());
+            default -> io.waybill.security.AccountStates.State.DEFAULT;
+        });
+        PackageMergeServiceImpl m = new PackageMergeServiceImpl(db().dataSource(), Clock.systemUTC());
+        m.setAuthorizer(TestAuthorizers.of(Map.of("w1op", Set.of("operator"), "w2op", Set.of("operator"))));
+        m.setPackages(scoped);
+
+        // allocated in W1: out of the W2 user's scope
+        assertTrue(m.suggestions("w2op").stream().noneMatch(s -> s.packageIds().contains(ids.get(0))));
+        assertEquals(List.of(ids.get(0), ids.get(1)), m.suggestions("w1op").stream()
+                .filter(s -> s.packageIds().contains(ids.get(0))).findFirst().orElseThrow().packageIds());
+        OperationRefusedException unknown = assertThrows(OperationRefusedException.class,
+                () -> m.merge(ids, "w2op"));
+        assertEquals(Reason.UNKNOWN_PACKAGE_ID, unknown.code());
+        assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE MERGED_INTO = " + ids.get(0)));
+        assertEquals(0, scalar(db(), "SELECT MERGE_SIZE FROM WB_PACKAGE WHERE ID = " + ids.get(0)));
+
+        long merged = m.merge(ids, "w1op");
+        assertEquals(Reason.UNKNOWN_PACKAGE_ID, assertThrows(OperationRefusedException.class,
+                () -> m.undoMerge(merged, "w2op")).code());
+        assertEquals(1, scalar(db(), "SELECT MERGE_SIZE FROM WB_PACKAGE WHERE ID = " + merged));
+        assertEquals(List.of(ids.get(1)), m.undoMerge(merged, "w1op"));
+        fulfilment().voidPackages(ids, "test over", "op");
+    }
 }

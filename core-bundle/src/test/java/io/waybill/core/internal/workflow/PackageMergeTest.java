@@ -67,4 +67,9 @@ class PackageMergeTest extends MergeScenarios {
     void storeAndCountryCountsEqualTheExactCountsAfterEveryChange() throws Exception {
         storeAndCountryCountsStayExact("m8");
     }
+
+    @Test
+    void aUserMergesOnlyPackagesInTheirScope() throws Exception {
+        mergeRespectsTheUsersScope("m9");
+    }
 }

@@ -79,4 +79,9 @@ class PostgresPackageMergeTest extends MergeScenarios {
     void storeAndCountryCountsEqualTheExactCountsAfterEveryChange() throws Exception {
         storeAndCountryCountsStayExact("p8");
     }
+
+    @Test
+    void aUserMergesOnlyPackagesInTheirScope() throws Exception {
+        mergeRespectsTheUsersScope("p9");
+    }
 }

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.waybill.core.api.PackageMergeService;
 import io.waybill.core.model.MergeSuggestion;
+import io.waybill.core.model.UserIdentity;
+import io.waybill.ui.internal.CurrentUser;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 
@@ -38,7 +40,7 @@ final class MergeSuggestionsPanel extends Div {
         removeAll();
         List<MergeSuggestion> found;
         try {
-            found = UiServices.merges().suggestions();
+            found = UiServices.merges().suggestions(CurrentUser.get().map(UserIdentity::name).orElse(""));
         } catch (ServiceUnavailableException e) {
             found = List.of();
         }

@@ -160,6 +160,7 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
             content.add(hint);
         }
         content.add(new MergeCard(row, user == null ? "unknown" : user, () -> load(row.id())));
+        content.add(new SplitCard(d, user == null ? "unknown" : user, () -> load(row.id())));
         content.add(new PackageActionsBar(row, allowed, user == null ? "unknown" : user, () -> load(row.id()),
                 () -> {
                     // announce the outcome even when the carrier answered before the page reloaded
@@ -189,7 +190,8 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
                 fact("detail-buyer-phone", "detail.buyerPhone", d.value().buyerPhone()),
                 fact("detail-buyer-email", "detail.buyerEmail", d.value().buyerEmail()),
                 fact("detail-ship-by", "detail.shipBy", d.value().shipBy() == null ? null
-                        : Formats.dateTime(d.value().shipBy(), ZoneId.systemDefault())));
+                        : Formats.dateTime(d.value().shipBy(), ZoneId.systemDefault())),
+                fact("detail-buyer-note", "detail.buyerNote", d.value().buyerNote()));
         facts.addClassName("wb-facts");
 
         Div address = new Div();

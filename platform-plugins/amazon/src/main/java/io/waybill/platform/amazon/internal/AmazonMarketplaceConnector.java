@@ -296,7 +296,7 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
      * Confirms one package: confirmShipment with a packageReferenceId derived from the tracking number (see
      * {@link AmazonRequests#packageReferenceId}), the carrier (Amazon carrier code, or "Other" with the carrier's
      * name), the tracking number, the ship date and the order's items with their ordered quantities (from the capture,
-     * else getOrderItems). 204 is success. A resend (after a timeout whose call went through) sends the same
+     * else getOrderItems) — for a package of a split order only its items (SPI 1.4 {@code items}, by seller SKU). 204 is success. A resend (after a timeout whose call went through) sends the same
      * packageReferenceId, which Amazon documents as an edit of that package: never a second package.
      */
     @Override
@@ -311,10 +311,27 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
             String tracking = confirmation.trackingNumber().trim();
             String carrier = confirmation.carrierCode().trim();
             List<AmazonRequests.PackageItem> lines = new ArrayList<>();
+            // a package of a split order (SPI 1.4) carries some of the items: those, by seller SKU, with its units
+            java.util.Map<String, Integer> wanted = new java.util.HashMap<>();
+            confirmation.items().forEach(i -> wanted.merge(i.sku().strip().toUpperCase(java.util.Locale.ROOT),
+                    i.quantity(), Integer::sum));
             for (AmazonResponseParser.Item i : items(a, orderId, null)) {
-                if (i.quantityOrdered() > 0) {
-                    lines.add(new AmazonRequests.PackageItem(i.orderItemId(), i.quantityOrdered()));
+                int units = i.quantityOrdered();
+                if (confirmation.partial()) {
+                    String sku = i.sku() == null ? "" : i.sku().strip().toUpperCase(java.util.Locale.ROOT);
+                    units = Math.min(units, wanted.getOrDefault(sku, 0));
+                    wanted.computeIfPresent(sku, (k, left) -> left - Math.min(left, i.quantityOrdered()));
                 }
+                if (units > 0) {
+                    lines.add(new AmazonRequests.PackageItem(i.orderItemId(), units));
+                }
+            }
+            List<String> missing = wanted.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .map(e -> e.getKey() + " x" + e.getValue()).sorted().toList();
+            if (confirmation.partial() && !missing.isEmpty()) {
+                return Result.failure(Message.error(AmazonCodes.REJECTED, "Amazon order " + orderId + " has no"
+                        + " items left to ship for " + String.join(", ", missing) + " of this package; it cannot be"
+                        + " confirmed with " + tracking + "."));
             }
             if (lines.isEmpty()) {
                 return Result.failure(Message.error(AmazonCodes.REJECTED, "Amazon order " + orderId + " has no"

@@ -35,6 +35,33 @@ class AmazonConfirmShipmentTest {
     }
 
     @Test
+    void confirm_ofAPackageOfASplitOrder_sendsOnlyItsItems() {
+        // given: the order has 2 units of its one item; this package carries 1
+        stubAmazon();
+        ShipmentConfirmation whole = shipment(TRACKING);
+        ShipmentConfirmation part = new ShipmentConfirmation(whole.platformOrderId(), whole.carrierCode(),
+                whole.trackingNumber(), whole.shippedAt(), java.util.List.of(
+                        new ShipmentConfirmation.Item("nabetaasinb00551q3cs", 1)));
+
+        // when
+        Result<Boolean> r = connector(wm).confirmShipment(STORE, part);
+
+        // then
+        assertTrue(r.isOk(), r.toString());
+        wm.verify(1, postRequestedFor(urlPathEqualTo(CONFIRM)).withRequestBody(matchingJsonPath(
+                "$.packageDetail.orderItems[0].quantity", equalTo("1"))));
+
+        // an item the order does not have: refused, nothing sent
+        ShipmentConfirmation stranger = new ShipmentConfirmation(whole.platformOrderId(), whole.carrierCode(),
+                "OTHER" + whole.trackingNumber(), whole.shippedAt(), java.util.List.of(
+                        new ShipmentConfirmation.Item("NOT-IN-ORDER", 1)));
+        Result<Boolean> refused = connector(wm).confirmShipment(STORE, stranger);
+        assertFalse(refused.isOk());
+        assertEquals(AmazonCodes.REJECTED, only(refused).code());
+        wm.verify(1, postRequestedFor(urlPathEqualTo(CONFIRM)));
+    }
+
+    @Test
     void confirm_sendsOnePackageWithItemsCarrierAndTracking() {
         // given
         stubAmazon();

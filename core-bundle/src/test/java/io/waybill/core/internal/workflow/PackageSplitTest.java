@@ -1,0 +1,55 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.TestDatabase;
+import io.waybill.core.internal.db.DatabaseEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Split and its undo on Derby, each scenario on a fresh database. */
+class PackageSplitTest extends SplitScenarios {
+    private DatabaseEngine db;
+
+    @Override
+    DatabaseEngine db() {
+        return db;
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabase.inMemory();
+        Fixtures.basic(db);
+        stock(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void anAllocatedPackageSplitByLinesKeepsItsReservationExact() throws Exception {
+        splitOfAnAllocatedPackageMovesItsReservationWithTheLines("s1");
+    }
+
+    @Test
+    void undoJoinsTheSplitBack() throws Exception {
+        undoJoinsTheSplitBack("s2");
+    }
+
+    @Test
+    void splitByWarehouseGivesEachWarehouseItsLines() throws Exception {
+        splitByWarehouseGivesEachWarehouseItsLines("s3");
+    }
+
+    @Test
+    void refusedSplitsWriteNothing() throws Exception {
+        refusalsWriteNothing("s4");
+    }
+
+    @Test
+    void syncConfirmsEachPackagesItems() throws Exception {
+        syncConfirmsEachPackagesItems("s5");
+    }
+}

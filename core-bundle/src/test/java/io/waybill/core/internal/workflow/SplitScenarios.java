@@ -1,0 +1,336 @@
+package io.waybill.core.internal.workflow;
+
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.internal.Fixtures;
+import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
+import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.internal.plugin.PluginRegistryImpl;
+import io.waybill.core.internal.security.TestAuthorizers;
+import io.waybill.core.internal.service.PackageServiceImpl;
+import io.waybill.core.internal.sync.RecordingMarketplace;
+import io.waybill.core.internal.sync.SyncJobWorker;
+import io.waybill.core.internal.sync.SyncServiceImpl;
+import io.waybill.core.model.AuditEntry;
+import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageStatus;
+import io.waybill.core.model.Reason;
+import io.waybill.spi.platform.PlatformOrder;
+import io.waybill.spi.platform.ShipmentConfirmation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.waybill.core.internal.Fixtures.exec;
+import static io.waybill.core.internal.Fixtures.scalar;
+import static io.waybill.core.internal.security.TestAuthorizers.authorized;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Split and its undo (issue 14, 审单) as scenarios over one database, run on Derby ({@link PackageSplitTest}) and
+ * PostgreSQL ({@link PostgresPackageSplitTest}). Each scenario uses its own orders ({@code tag}) and measures stock as
+ * differences, so the scenarios can share a database. W1 has plenty of A and B; W2 has C (stock rows 95x).
+ */
+abstract class SplitScenarios {
+
+    abstract DatabaseEngine db();
+
+    PackageSplitServiceImpl splits() {
+        return authorized(new PackageSplitServiceImpl(db().dataSource(), Clock.systemUTC()));
+    }
+
+    PackageMergeServiceImpl merges() {
+        return authorized(new PackageMergeServiceImpl(db().dataSource(), Clock.systemUTC()));
+    }
+
+    PackageServiceImpl packages() {
+        return new PackageServiceImpl(db());
+    }
+
+    FulfilmentServiceImpl fulfilment() {
+        return authorized(new FulfilmentServiceImpl(db()));
+    }
+
+    static void stock(DatabaseEngine db) throws Exception {
+        exec(db, "INSERT INTO WB_STOCK VALUES (951, 1, 11, 21, NULL, 1000, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (952, 1, 11, 22, NULL, 1000, 0)");
+        exec(db, "INSERT INTO WB_STOCK VALUES (953, 1, 12, 23, NULL, 1000, 0)");
+    }
+
+    static PlatformOrder order(String id, Object... skuQty) {
+        PlatformOrder o = Fixtures.order(id, skuQty);
+        return new PlatformOrder(o.platformOrderId(), o.orderNo(), false, Instant.parse("2026-11-01T10:00:00Z"),
+                Fixtures.address("Buyer " + id), o.lines());
+    }
+
+    long capture(PlatformOrder o) throws Exception {
+        authorized(new OrderCaptureServiceImpl(db(), Fixtures.registry())).capture("S1", List.of(o), "load");
+        return scalar(db(), "SELECT MIN(p.ID) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                + "WHERE o.PLATFORM_ORDER_ID = '" + o.platformOrderId() + "'");
+    }
+
+    int reserved(long warehouse, String sku) throws Exception {
+        return scalar(db(), "SELECT RESERVED FROM WB_STOCK s JOIN WB_SKU k ON k.ID = s.SKU_ID WHERE s.WAREHOUSE_ID = "
+                + warehouse + " AND k.CODE = '" + sku + "'");
+    }
+
+    PackageDetail detail(long id) {
+        return packages().detail(id).orElseThrow();
+    }
+
+    PackageStatus status(long id) {
+        return detail(id).row().status();
+    }
+
+    int weight(long id) {
+        return detail(id).row().expectedWeightGrams();
+    }
+
+    static int units(PackageDetail d, String sku) {
+        return d.lines().stream().filter(l -> l.skuCode().equals(sku)).mapToInt(PackageDetail.Line::quantity).sum();
+    }
+
+    static AuditEntry last(PackageDetail d) {
+        return d.history().get(d.history().size() - 1);
+    }
+
+    int packagesOfOrder(String platformOrderId) throws Exception {
+        return scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                + "WHERE o.PLATFORM_ORDER_ID = '" + platformOrderId + "'");
+    }
+
+    // ---- scenarios
+
+    /**
+     * An allocated package split by lines: both stay allocated in its warehouse, the reservation moves with the lines
+     * (WB_STOCK unchanged), weights and the edited declaration follow the lines; each releases exactly its own.
+     */
+    void splitOfAnAllocatedPackageMovesItsReservationWithTheLines(String tag) throws Exception {
+        int a0 = reserved(11, "A");
+        int b0 = reserved(11, "B");
+        long id = capture(order(tag, "A", 3, "B", 2));
+        assertEquals(1, fulfilment().allocate(List.of(id), "op").succeeded().size());
+        int w = weight(id);
+        assertEquals(40 + 300 + 500, w);
+        // an edited declaration (V25): it follows the lines
+        exec(db(), "INSERT INTO WB_PACKAGE_CUSTOMS (PACKAGE_ID, CATEGORY, UPDATED_AT, UPDATED_BY) VALUES (" + id
+                + ", 'GIFT', CURRENT_TIMESTAMP, 'sup')");
+        exec(db(), "INSERT INTO WB_PACKAGE_CUSTOMS_LINE (PACKAGE_ID, POSITION, SKU, DESCRIPTION_EN, HS_CODE, QUANTITY, "
+                + "UNIT_VALUE, CURRENCY, ORIGIN_COUNTRY, NET_WEIGHT_GRAMS) VALUES (" + id + ", 1, 'A', 'Mug', "
+                + "'691200', 3, 5, 'USD', 'CN', 300)");
+        exec(db(), "INSERT INTO WB_PACKAGE_CUSTOMS_LINE (PACKAGE_ID, POSITION, SKU, DESCRIPTION_EN, HS_CODE, QUANTITY, "
+                + "UNIT_VALUE, CURRENCY, ORIGIN_COUNTRY, NET_WEIGHT_GRAMS) VALUES (" + id + ", 2, 'B', 'Cap', "
+                + "'650500', 2, 7, 'USD', 'CN', 500)");
+
+        long part = splits().splitByLines(id, Map.of("A", 1, "B", 2), "op");
+
+        PackageDetail source = detail(id);
+        PackageDetail split = detail(part);
+        assertEquals(PackageStatus.ALLOCATED, source.row().status());
+        assertEquals(PackageStatus.ALLOCATED, split.row().status());
+        assertEquals("W1", split.warehouseCode());
+        assertEquals(2, units(source, "A"));
+        assertEquals(0, units(source, "B"));
+        assertEquals(1, units(split, "A"));
+        assertEquals(2, units(split, "B"));
+        assertEquals(source.row().orderNo(), split.row().orderNo(), "one order, two packages");
+        assertEquals(a0 + 3, reserved(11, "A"), "the reservation moves with the lines: nothing released or doubled");
+        assertEquals(b0 + 2, reserved(11, "B"));
+        assertEquals(w - 600, weight(id));
+        assertEquals(40 + 600, weight(part));
+        assertEquals("A x2", source.row().skuSummary());
+        assertEquals("A x1, B x2", split.row().skuSummary());
+        assertEquals(3, (int) scalar(db(), "SELECT QUANTITY FROM WB_PACKAGE_CUSTOMS_LINE WHERE PACKAGE_ID = " + id
+                + " AND SKU = 'A'") + (int) scalar(db(), "SELECT QUANTITY FROM WB_PACKAGE_CUSTOMS_LINE WHERE "
+                + "PACKAGE_ID = " + part + " AND SKU = 'A'"), "the declaration follows the lines");
+        assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE_CUSTOMS_LINE WHERE PACKAGE_ID = " + id
+                + " AND SKU = 'B'"));
+        assertEquals(2, scalar(db(), "SELECT QUANTITY FROM WB_PACKAGE_CUSTOMS_LINE WHERE PACKAGE_ID = " + part
+                + " AND SKU = 'B'"));
+        assertEquals(Reason.SPLIT_OFF, last(source).reasonCode());
+        assertEquals(List.of("A x1, B x2", split.row().packageNo()), last(source).reasonParams());
+        assertEquals(Reason.SPLIT_FROM, last(split).reasonCode());
+        assertEquals("op", last(split).actor());
+        assertEquals(List.of(source.row().packageNo(), split.row().packageNo()), splits().group(part));
+
+        // each releases exactly its own lines
+        assertEquals(List.of(part), fulfilment().voidPackages(List.of(part), "test", "op").succeeded());
+        assertEquals(a0 + 2, reserved(11, "A"));
+        assertEquals(b0, reserved(11, "B"));
+        fulfilment().voidPackages(List.of(id), "test", "op");
+        assertEquals(a0, reserved(11, "A"));
+    }
+
+    /** Undo joins the packages back: one package with the whole order, its weight and reservation, the other voided. */
+    void undoJoinsTheSplitBack(String tag) throws Exception {
+        int a0 = reserved(11, "A");
+        int b0 = reserved(11, "B");
+        long id = capture(order(tag, "A", 2, "B", 1));
+        int w = weight(id);
+        long first = splits().splitByLines(id, Map.of("B", 1), "op");
+        long second = splits().splitByLines(id, Map.of("A", 1), "op");
+        assertEquals(3, packagesOfOrder(tag));
+        assertEquals(3, fulfilment().allocate(List.of(id, first, second), "op").succeeded().size(),
+                "all three allocate, each its own lines");
+        assertEquals(a0 + 2, reserved(11, "A"));
+        assertEquals(b0 + 1, reserved(11, "B"));
+        assertEquals(w + 80, weight(id) + weight(first) + weight(second), "each weighs its lines and packaging");
+
+        assertEquals(id, splits().undoSplit(second, "op"), "any package of the split undoes it");
+
+        PackageDetail joined = detail(id);
+        assertEquals(PackageStatus.ALLOCATED, joined.row().status());
+        assertEquals(2, units(joined, "A"));
+        assertEquals(1, units(joined, "B"));
+        assertEquals(w, joined.row().expectedWeightGrams());
+        assertEquals(0, scalar(db(), "SELECT SPLIT_LINES FROM WB_PACKAGE WHERE ID = " + id));
+        assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE_LINE WHERE PACKAGE_ID IN (" + id + ", " + first
+                + ", " + second + ")"));
+        assertEquals(a0 + 2, reserved(11, "A"));
+        assertEquals(b0 + 1, reserved(11, "B"));
+        assertEquals(PackageStatus.VOIDED, status(first));
+        assertEquals(Reason.SPLIT_JOINED, last(detail(first)).reasonCode());
+        assertEquals(Reason.SPLIT_UNDONE, last(joined).reasonCode());
+        assertEquals(List.of(), splits().group(id));
+        assertEquals(Reason.NOT_SPLIT, assertThrows(OperationRefusedException.class,
+                () -> splits().undoSplit(id, "op")).code());
+        fulfilment().voidPackages(List.of(id), "test", "op");
+        assertEquals(a0, reserved(11, "A"), "the joined package releases every unit once");
+        assertEquals(b0, reserved(11, "B"));
+    }
+
+    /** No warehouse has everything: one package per warehouse, each allocated where its lines are. */
+    void splitByWarehouseGivesEachWarehouseItsLines(String tag) throws Exception {
+        int a0 = reserved(11, "A");
+        int c0 = reserved(12, "C");
+        long id = capture(order(tag, "A", 2, "C", 3));
+        fulfilment().allocate(List.of(id), "op");
+        assertEquals(PackageStatus.OUT_OF_STOCK, status(id), "no warehouse has both A and C");
+
+        List<Long> ids = splits().splitByWarehouse(id, "op");
+
+        assertEquals(2, ids.size());
+        assertEquals(id, ids.get(0));
+        assertEquals(2, units(detail(id), "A"));
+        assertEquals(0, units(detail(id), "C"));
+        assertEquals(3, units(detail(ids.get(1)), "C"));
+        assertEquals(Reason.SPLIT_FROM_WAREHOUSE, last(detail(ids.get(1))).reasonCode());
+        assertEquals("W2", last(detail(ids.get(1))).reasonParams().get(2));
+        assertEquals(2, fulfilment().allocate(ids, "op").succeeded().size());
+        assertEquals("W1", detail(id).warehouseCode());
+        assertEquals("W2", detail(ids.get(1)).warehouseCode());
+        assertEquals(a0 + 2, reserved(11, "A"));
+        assertEquals(c0 + 3, reserved(12, "C"));
+        assertEquals(Reason.SPLIT_UNDO_MISMATCH, assertThrows(OperationRefusedException.class,
+                () -> splits().undoSplit(id, "op")).code(), "allocated in two warehouses: cannot be one package");
+        fulfilment().voidPackages(ids, "test", "op");
+        assertEquals(a0, reserved(11, "A"));
+        assertEquals(c0, reserved(12, "C"));
+    }
+
+    /** What a split refuses, with its reason, writing nothing. */
+    void refusalsWriteNothing(String tag) throws Exception {
+        long id = capture(order(tag + "-1", "A", 2, "B", 1));
+        PackageSplitServiceImpl s = splits();
+        assertEquals(Reason.SPLIT_EMPTY, assertThrows(OperationRefusedException.class,
+                () -> s.splitByLines(id, Map.of(), "op")).code());
+        OperationRefusedException bad = assertThrows(OperationRefusedException.class,
+                () -> s.splitByLines(id, Map.of("A", 3), "op"));
+        assertEquals(Reason.SPLIT_BAD_LINE, bad.code());
+        assertEquals(List.of(detail(id).row().packageNo(), "A", "2", "3"), bad.params());
+        assertEquals(Reason.SPLIT_BAD_LINE, assertThrows(OperationRefusedException.class,
+                () -> s.splitByLines(id, Map.of("C", 1), "op")).code());
+        assertEquals(Reason.SPLIT_ALL, assertThrows(OperationRefusedException.class,
+                () -> s.splitByLines(id, Map.of("A", 2, "B", 1), "op")).code());
+        assertEquals(Reason.SPLIT_NOT_NEEDED, assertThrows(OperationRefusedException.class,
+                () -> s.splitByWarehouse(id, "op")).code());
+        long nowhere = capture(order(tag + "-2", "A", 1, "C", 5000));
+        assertEquals(Reason.SPLIT_NO_STOCK, assertThrows(OperationRefusedException.class,
+                () -> s.splitByWarehouse(nowhere, "op")).code());
+        assertEquals(Reason.NOT_SPLIT, assertThrows(OperationRefusedException.class,
+                () -> s.undoSplit(id, "op")).code());
+        PackageSplitServiceImpl nobody = new PackageSplitServiceImpl(db().dataSource(), Clock.systemUTC());
+        nobody.setAuthorizer(TestAuthorizers.of(Map.of("viewer", Set.of())));
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> nobody.splitByLines(id, Map.of("A", 1), "viewer")).code());
+        // uploaded: the one rule of edits before upload
+        long tracked = capture(order(tag + "-3", "A", 2));
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'TRACKED', TRACKING_NO = 'T-" + tag + "' WHERE ID = " + tracked);
+        OperationRefusedException late = assertThrows(OperationRefusedException.class,
+                () -> s.splitByLines(tracked, Map.of("A", 1), "op"));
+        assertEquals(Reason.EDIT_LOCKED, late.code());
+        assertEquals("contents", late.params().get(2));
+        // a merged parcel: undo the merge first
+        long m1 = capture(new PlatformOrder(tag + "-4", tag + "-4", false, Instant.parse("2026-11-01T10:00:00Z"),
+                Fixtures.address("Same " + tag), Fixtures.order(tag + "-4", "A", 1, "B", 1).lines()));
+        long m2 = capture(new PlatformOrder(tag + "-5", tag + "-5", false, Instant.parse("2026-11-01T10:00:00Z"),
+                Fixtures.address("Same " + tag), Fixtures.order(tag + "-5", "A", 1).lines()));
+        long merged = merges().merge(List.of(m1, m2), "op");
+        assertEquals(Reason.SPLIT_MERGED, assertThrows(OperationRefusedException.class,
+                () -> s.splitByLines(merged, Map.of("A", 1), "op")).code());
+        // nothing was written by any refusal
+        for (String order : List.of(tag + "-1", tag + "-2", tag + "-3", tag + "-4", tag + "-5")) {
+            assertEquals(1, packagesOfOrder(order), order);
+        }
+        assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE_LINE WHERE PACKAGE_ID IN (" + id + ", "
+                + nowhere + ", " + tracked + ", " + merged + ")"));
+        assertEquals(3, detail(id).lines().stream().mapToInt(PackageDetail.Line::quantity).sum());
+
+        // a package of a split order is not merged (a merge ships whole orders), and its order's lines are not
+        // changed by a re-capture until the split is undone
+        merges().undoMerge(merged, "op");
+        long part = s.splitByLines(m1, Map.of("B", 1), "op");
+        assertEquals(Reason.MERGE_SPLIT, assertThrows(OperationRefusedException.class,
+                () -> merges().merge(List.of(m1, m2), "op")).code());
+        assertTrue(merges().suggestions().stream().noneMatch(g -> g.packageIds().contains(m1)));
+        capture(new PlatformOrder(tag + "-4", tag + "-4", false, Instant.parse("2026-11-01T10:00:00Z"),
+                Fixtures.address("Same " + tag), Fixtures.order(tag + "-4", "A", 5).lines()));
+        assertEquals(1, units(detail(m1), "A"));
+        assertEquals(1, units(detail(part), "B"));
+        assertEquals("LINES_CHANGE_REFUSED", last(detail(m1)).action());
+    }
+
+    /** Each package of a split order confirms its own items with its own tracking number. */
+    void syncConfirmsEachPackagesItems(String tag) throws Exception {
+        long id = capture(order(tag, "A", 2, "B", 1));
+        long part = splits().splitByLines(id, Map.of("B", 1), "op");
+        for (long p : List.of(id, part)) {
+            exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'SHIPPED', CARRIER_ID = 'pool', TRACKING_NO = 'RR" + tag + p
+                    + "', SHIPPED_AT = CURRENT_TIMESTAMP WHERE ID = " + p);
+        }
+        exec(db(), "UPDATE WB_STORE SET PLATFORM = 'test'");
+        SyncServiceImpl sync = authorized(new SyncServiceImpl(db().dataSource(), Clock.systemUTC()));
+        RecordingMarketplace marketplace = new RecordingMarketplace("test");
+        PluginRegistryImpl registry = Fixtures.registry();
+        registry.bindPlatform(Fixtures.reference(), marketplace);
+        SyncJobWorker worker = SyncJobWorker.standalone(sync, registry, false);
+        try {
+            assertEquals(2, sync.startSync(List.of(id, part), "op").succeeded().size());
+            worker.start(10);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (status(id) != PackageStatus.SYNCED || status(part) != PackageStatus.SYNCED) {
+                if (System.nanoTime() > deadline) {
+                    fail("the packages were not synced");
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            worker.stop();
+        }
+        List<ShipmentConfirmation> mine = marketplace.confirmed.stream()
+                .filter(c -> c.platformOrderId().equals(tag)).toList();
+        assertEquals(2, mine.size(), "one confirmation per package of the order");
+        ShipmentConfirmation a = mine.stream().filter(c -> c.trackingNumber().equals("RR" + tag + id)).findFirst()
+                .orElseThrow();
+        ShipmentConfirmation b = mine.stream().filter(c -> c.trackingNumber().equals("RR" + tag + part)).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(new ShipmentConfirmation.Item("A", 2)), a.items());
+        assertEquals(List.of(new ShipmentConfirmation.Item("B", 1)), b.items());
+        assertTrue(a.partial());
+    }
+}
