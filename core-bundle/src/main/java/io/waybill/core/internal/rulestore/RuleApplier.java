@@ -414,16 +414,17 @@ public final class RuleApplier {
     }
 
     /**
-     * Reads packages for the rules set-based, {@link #chunk} at a time: the packages by id, their orders (with the
-     * store) by id, the orders' lines by order id ({@code IX_LINE_ORDER}) and the SKUs not read yet by id, each one
+     * Reads packages for the rules set-based, {@link #chunk} at a time: the packages by id, their orders by id, the
+     * orders' lines by order id ({@code IX_LINE_ORDER}) and the SKUs not read yet by id, each one single-table
      * statement with an {@code IN} list per chunk (a short last chunk repeats its last id, so every chunk runs the
-     * same prepared statement); the bundles' components once per run. Each SKU is read once per run.
+     * same prepared statement); the stores and the bundles' components once per run. Each SKU is read once per run.
      */
     private static final class Inputs {
         private final Connection c;
         private final int chunk;
         private final Map<Long, Sku> skus = new HashMap<>();
         private Map<Long, List<Long>> components;
+        private Map<Long, String[]> stores;
         /** The packages (by number) whose every line's product has an HS code, a value and an origin. */
         final Set<String> customsComplete = new HashSet<>();
 
@@ -450,9 +451,9 @@ public final class RuleApplier {
             List<Loaded> out = new ArrayList<>(unique.size());
             try (PreparedStatement pkg = c.prepareStatement("SELECT ID, PACKAGE_NO, STATUS, ORDER_ID, "
                     + "EXPECTED_WEIGHT_GRAMS FROM WB_PACKAGE WHERE ID IN (" + marks(chunk) + ")");
-                 PreparedStatement ord = c.prepareStatement("SELECT o.ID, s.CODE, s.PLATFORM, o.COUNTRY_CODE, "
-                         + "o.STATE, o.POSTAL_CODE, o.TOTAL, o.CURRENCY, o.SHIP_BY, o.BUYER_NOTE FROM WB_ORDER o "
-                         + "JOIN WB_STORE s ON s.ID = o.STORE_ID WHERE o.ID IN (" + marks(chunk) + ")");
+                 PreparedStatement ord = c.prepareStatement("SELECT ID, STORE_ID, COUNTRY_CODE, STATE, "
+                         + "POSTAL_CODE, TOTAL, CURRENCY, SHIP_BY, BUYER_NOTE FROM WB_ORDER WHERE ID IN ("
+                         + marks(chunk) + ")");
                  PreparedStatement lines = c.prepareStatement("SELECT ORDER_ID, LINE_NO, SKU_ID, QUANTITY FROM "
                          + "WB_ORDER_LINE WHERE ORDER_ID IN (" + marks(chunk) + ")");
                  PreparedStatement sku = c.prepareStatement("SELECT ID, CODE, DG_BATTERY, DG_LIQUID, DG_MAGNET, "
@@ -508,19 +509,43 @@ public final class RuleApplier {
             return out;
         }
 
+        /**
+         * The orders by id, each with its store's code and platform. The stores are read once per run, not joined:
+         * with the join, Derby sometimes planned a hash scan of every order per IN list (a full scan of WB_ORDER for
+         * each chunk, seen in a JFR profile of RulesBenchmark: 10 s for 10,000 packages); a single-table IN list on
+         * the primary key is a multi-probe index scan. An order whose store is gone is left out (as by the join).
+         */
         private Map<Long, Ord> orders(PreparedStatement ps, List<Long> orderIds) throws SQLException {
             Map<Long, Ord> out = new HashMap<>();
+            Map<Long, String[]> stores = stores();
             for (int from = 0; from < orderIds.size(); from += chunk) {
                 bind(ps, orderIds.subList(from, Math.min(orderIds.size(), from + chunk)), chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getLong(1), new Ord(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8),
-                                rs.getTimestamp(9), rs.getString(10)));
+                        String[] store = stores.get(rs.getLong(2));
+                        if (store != null) {
+                            out.put(rs.getLong(1), new Ord(store[0], store[1], rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getTimestamp(8),
+                                    rs.getString(9)));
+                        }
                     }
                 }
             }
             return out;
+        }
+
+        /** Every store's code and platform by id, read once per run (a seller has a few stores, not thousands). */
+        private Map<Long, String[]> stores() throws SQLException {
+            if (stores == null) {
+                stores = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT ID, CODE, PLATFORM FROM WB_STORE");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stores.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                    }
+                }
+            }
+            return stores;
         }
 
         /** The orders' lines by order id, each order's in line order. */
