@@ -16,7 +16,8 @@
  * format); {@code LogisticsRule}, {@code RuleDryRun} (issue 14);
  * {@link io.waybill.core.model.PackageFilters}, {@code PackageQuery.filters}, the wider {@code PackageQuery.text}.
  * 1.11: {@code PackageAction.EDIT_ADDRESS} / {@code EDIT_DECLARATION} / {@code RELEASE}; the reasons {@code address_corrected},
- * {@code customs_changed}, {@code edit_locked}, {@code upload_in_progress} and the {@code {n,field}} argument. */
+ * {@code customs_changed}, {@code edit_locked}, {@code upload_in_progress} and the {@code {n,field}} argument.
+ * 1.15: the reason {@code rule_decisions}: everything the logistics rules did to a package in one history row. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.14.0")
+@org.osgi.annotation.versioning.Version("1.15.0")
 package io.waybill.core.model;
