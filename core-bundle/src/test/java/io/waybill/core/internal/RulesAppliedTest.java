@@ -314,7 +314,7 @@ class RulesAppliedTest {
         assertEquals(List.of(d), rules.apply(List.of(d), "op").succeeded());
 
         assertEquals("WAITING", string(db, "SELECT STATUS FROM WB_PACKAGE WHERE ID = " + d));
-        assertEquals("rules_released", string(db, "SELECT REASON_CODE FROM WB_AUDIT_EVENT WHERE ACTION = "
-                + "'RELEASED'"));
+        assertEquals(List.of("HELD -> HELD: rule_hold [IOSS, 1, EU]", "RELEASED -> WAITING: rules_released []"),
+                history(d));
     }
 }

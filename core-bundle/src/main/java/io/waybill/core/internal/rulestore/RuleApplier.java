@@ -319,13 +319,9 @@ public final class RuleApplier {
                     : p.status() == PackageStatus.HELD ? RELEASED
                     : row.decided() ? RULE_APPLIED : RULE_SKIPPED;
             String from = first ? p.status().name() : to.name();
-            if (row.items().size() == 1) {
-                line(audit, p.id(), actor, ts, action, from, to.name(), row.items().get(0));
-            } else {
-                // the combined reason's English is its items' joined with "; ", as Reason.english() renders it
-                line(audit, p.id(), actor, ts, action, from, to.name(), row.english(), Reason.RULE_DECISIONS,
-                        row.params());
-            }
+            // the combined reason's English is its items' joined with "; ", as Reason.english() renders it
+            line(audit, p.id(), actor, ts, action, from, to.name(), row.english(), Reason.RULE_DECISIONS,
+                    row.params());
             first = false;
         }
     }
