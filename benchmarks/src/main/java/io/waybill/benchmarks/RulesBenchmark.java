@@ -11,7 +11,10 @@ import io.waybill.core.internal.rules.RuleEngine;
 import io.waybill.core.internal.rules.RuleInput;
 import io.waybill.core.internal.rules.RuleText;
 import io.waybill.core.internal.rulestore.RuleApplier;
+import io.waybill.core.model.Reason;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,27 +152,46 @@ public final class RulesBenchmark {
             int measured = 5;
             long[] evaluateNs = new long[measured];
             long[] applyNs = new long[measured];
+            long[] evaluateCpuNs = new long[measured];
+            long[] applyCpuNs = new long[measured];
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             long rows = 0;
-            long expectedRows = 0;
+            long items = 0;
             for (int round = -2; round < measured; round++) {
                 System.gc();
+                long ca = cpu.getCurrentThreadCpuTime();
                 long a = System.nanoTime();
                 RuleApplier.Outcome dry = Jdbc.inTransaction(db.dataSource(), c -> applier.evaluate(c, ids, NOW));
                 long b = System.nanoTime();
+                long cb = cpu.getCurrentThreadCpuTime();
                 System.gc();
-                long before = count(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT");
+                long before = count(db, "SELECT COALESCE(MAX(ID), 0) FROM WB_AUDIT_EVENT");
+                long cc = cpu.getCurrentThreadCpuTime();
                 long c0 = System.nanoTime();
                 RuleApplier.Outcome real = Jdbc.inTransaction(db.dataSource(), c -> applier.apply(c, ids, "bench",
                         NOW));
                 long d = System.nanoTime();
-                rows = count(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT") - before;
-                // every decision and every refused rule is one history row; held packages the rules no longer hold
-                // would add a release row (none here: the same rules run again)
-                expectedRows = real.evaluations().stream().mapToLong(e -> e.decisions().size() + e.skipped().stream()
-                        .filter(s -> s.reason() == Evaluation.SkipReason.ACTION_REFUSED).count()).sum();
-                if (rows != expectedRows) {
-                    throw new IllegalStateException("history rows written " + rows + ", decisions + refusals "
-                            + expectedRows);
+                long cd = cpu.getCurrentThreadCpuTime();
+                long[] written = written(db, before);
+                rows = written[0];
+                items = written[1];
+                // one history row per package the rules did something to, carrying every decision and every refused
+                // rule (held packages the rules no longer hold would add a release item: none here, the same rules
+                // run again)
+                long expectedRows = 0;
+                long expectedItems = 0;
+                for (int i = 0; i < real.packages().size(); i++) {
+                    int n = RuleApplier.historyItems(real.packages().get(i), real.evaluations().get(i)).size();
+                    expectedRows += n > 0 ? 1 : 0;
+                    expectedItems += n;
+                }
+                long decisionsAndRefusals = real.evaluations().stream().mapToLong(e -> e.decisions().size()
+                        + e.skipped().stream().filter(s -> s.reason() == Evaluation.SkipReason.ACTION_REFUSED)
+                        .count()).sum();
+                if (rows != expectedRows || items != expectedItems || items != decisionsAndRefusals) {
+                    throw new IllegalStateException("history rows written " + rows + " carrying " + items
+                            + " items; expected " + expectedRows + " rows carrying " + expectedItems + " items ("
+                            + decisionsAndRefusals + " decisions + refusals)");
                 }
                 for (int i = 0; i < ids.size(); i++) {
                     if (!dry.evaluations().get(i).decisions().equals(real.evaluations().get(i).decisions())) {
@@ -179,15 +201,19 @@ public final class RulesBenchmark {
                 if (round >= 0) {
                     evaluateNs[round] = b - a;
                     applyNs[round] = d - c0;
+                    evaluateCpuNs[round] = cb - ca;
+                    applyCpuNs[round] = cd - cc;
                 }
             }
             long held = count(db, "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = 'HELD'");
             double evaluateMs = median(evaluateNs) / 1e6;
             double applyMs = median(applyNs) / 1e6;
-            System.out.printf("per run: %,d history rows written (= decisions + refused rules), %,d packages held%n",
-                    rows, held);
+            System.out.printf("per run: %,d history rows written (one per package the rules did something to), "
+                    + "carrying %,d decisions + refused rules; %,d packages held%n", rows, items, held);
             System.out.printf("rounds read+evaluate ms:         %s%n", ms(evaluateNs));
             System.out.printf("rounds read+evaluate+record ms:  %s%n", ms(applyNs));
+            System.out.printf("  CPU of the calling thread, read+evaluate ms:        %s%n", ms(evaluateCpuNs));
+            System.out.printf("  CPU of the calling thread, read+evaluate+record ms: %s%n", ms(applyCpuNs));
             // the split per phase: reading is the dry run less the evaluation (timed in memory above), recording
             // the real run less the dry run of the same round
             long[] recordNs = new long[measured];
@@ -207,11 +233,31 @@ public final class RulesBenchmark {
                     evaluateMs - engineMs, min(evaluateNs) / 1e6 - engineMs);
             System.out.printf("%-52s %9.1f ms  (fastest %.1f ms)%n", "split: record (real run - dry run), median",
                     median(recordNs) / 1e6, min(recordNs) / 1e6);
+            System.out.printf("%-52s %9.1f ms  (fastest %.1f ms)%n", "CPU (calling thread): read + evaluate + record, "
+                    + "median", median(applyCpuNs) / 1e6, min(applyCpuNs) / 1e6);
             System.out.printf("%nissue limit: %,d orders x %d rules evaluated and recorded <= 2000 ms -> %.1f ms "
                     + "(%s; fastest %.1f ms)%n", inputs.size(), rules.size(), applyMs,
                     applyMs <= 2000 ? "within" : "OVER", min(applyNs) / 1e6);
             System.out.printf("load %s%n", CatalogueImportBenchmark.load());
         }
+    }
+
+    /** The history rows with an id above {@code after}, and the decisions / refused rules they carry. */
+    private static long[] written(DatabaseEngine db, long after) throws Exception {
+        long rows = 0;
+        long items = 0;
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT REASON_CODE, REASON_PARAMS FROM WB_AUDIT_EVENT WHERE ID > ?")) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    items += Reason.RULE_DECISIONS.equals(rs.getString(1))
+                            ? Reason.decode(Reason.decodeParams(rs.getString(2)).get(0)).size() : 1;
+                }
+            }
+        }
+        return new long[] {rows, items};
     }
 
     private static long count(DatabaseEngine db, String sql) throws Exception {

@@ -162,6 +162,14 @@ public record Reason(String code, List<String> params) {
     public static final String RULE_SERVICE_CURRENCY = "rule_service_currency";
     /** See {@link #RULE_SERVICE_DESTINATION}: [service, lines, max lines, position, name]. */
     public static final String RULE_SERVICE_CUSTOMS_LINES = "rule_service_customs_lines";
+    /**
+     * Everything the logistics rules did to a package in one run, as ONE history row: [the items, {@link #encode}d]
+     * where each item is one of the reasons above ({@link #RULE_WAREHOUSE}, {@link #RULE_SHIPPING_METHOD},
+     * {@link #RULE_HOLD}, {@link #RULE_TAG} with their rule; a rule skipped because its action was refused, with why;
+     * {@link #RULES_RELEASED}), rendered joined ({@code {0,reasons}}). Rows written before 1.15 hold one item each.
+     * Since 1.15.
+     */
+    public static final String RULE_DECISIONS = "rule_decisions";
     /** Re-applied rules no longer hold the package: []. Since 1.10. */
     public static final String RULES_RELEASED = "rules_released";
     /** Released from review by a user: []. Since 1.10. */
@@ -801,6 +809,7 @@ public record Reason(String code, List<String> params) {
                     + "in {1} (accepted: {2})"),
             Map.entry(RULE_SERVICE_CUSTOMS_LINES, "Rule #{3} \"{4}\" skipped: service {0} takes at most "
                     + "{2,number,integer} declaration lines; this parcel has {1,number,integer}"),
+            Map.entry(RULE_DECISIONS, "{0,reasons}"),
             Map.entry(RULES_RELEASED, "The rules no longer hold this package; back to waiting"),
             Map.entry(HOLD_RELEASED, "Released after review"),
             Map.entry(UPLOAD_INTERRUPTED, "The upload was interrupted by a restart and its outcome is unknown. Check "

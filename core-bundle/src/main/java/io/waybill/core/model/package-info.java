@@ -17,7 +17,9 @@
  * {@link io.waybill.core.model.PackageFilters}, {@code PackageQuery.filters}, the wider {@code PackageQuery.text}.
  * 1.11: {@code PackageAction.EDIT_ADDRESS} / {@code EDIT_DECLARATION} / {@code RELEASE}; the reasons {@code address_corrected},
  * {@code customs_changed}, {@code edit_locked}, {@code upload_in_progress} and the {@code {n,field}} argument.
- * 1.15: an order's problems as reasons ({@code order_*}), {@code OrderCheck.Problem.structured}. */
+ * 1.15: {@code OrderValue.buyerNote}, the split reasons. 1.16: an order's problems as reasons ({@code order_*}),
+ * {@code OrderCheck.Problem.structured}; the reason {@code rule_decisions}: everything the logistics rules did to a
+ * package in one history row. */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.16.0")
 package io.waybill.core.model;

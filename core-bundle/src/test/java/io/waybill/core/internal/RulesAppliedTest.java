@@ -103,15 +103,39 @@ class RulesAppliedTest {
                 + "WHERE o.PLATFORM_ORDER_ID = '" + orderId + "'");
     }
 
+    /**
+     * The package's history rows written by the rules, each as {@code ACTION -> TO: item; item} where an item is
+     * {@code code [params]}: a combined row ({@code rule_decisions}) lists its items, an older single row its reason.
+     */
     private List<String> history(long packageId) throws Exception {
         List<String> out = new ArrayList<>();
         try (var c = db.dataSource().getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT ACTION, REASON_CODE, REASON_PARAMS, TO_STATUS FROM WB_AUDIT_EVENT "
-                     + "WHERE PACKAGE_ID = " + packageId + " AND REASON_CODE LIKE 'rule%' ORDER BY ID")) {
+             var rs = st.executeQuery("SELECT ACTION, REASON_CODE, REASON_PARAMS, TO_STATUS, REASON FROM "
+                     + "WB_AUDIT_EVENT WHERE PACKAGE_ID = " + packageId + " AND REASON_CODE LIKE 'rule%' ORDER BY ID")) {
             while (rs.next()) {
-                out.add(rs.getString(1) + " " + rs.getString(2) + " " + Reason.decodeParams(rs.getString(3))
-                        + " -> " + rs.getString(4));
+                Reason r = new Reason(rs.getString(2), Reason.decodeParams(rs.getString(3)));
+                // the stored English is the structured reason's, whole
+                assertEquals(r.english(), rs.getString(5));
+                List<String> items = new ArrayList<>();
+                for (Reason item : items(r)) {
+                    items.add(item.code() + " " + item.params());
+                }
+                out.add(rs.getString(1) + " -> " + rs.getString(4) + ": " + String.join("; ", items));
             }
+        }
+        return out;
+    }
+
+    /** The items of a history reason: a combined one's, or the reason itself. */
+    private static List<Reason> items(Reason r) {
+        return r.code().equals(Reason.RULE_DECISIONS) ? Reason.decode(r.params().get(0)) : List.of(r);
+    }
+
+    /** Every item the rules recorded for the package, as {@code code [params]}, over all its rows. */
+    private List<String> items(long packageId) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String row : history(packageId)) {
+            out.addAll(List.of(row.substring(row.indexOf(": ") + 2).split("; ")));
         }
         return out;
     }
@@ -127,18 +151,44 @@ class RulesAppliedTest {
         long de = packageOf("de1");
         long us = packageOf("us1");
         assertEquals("HELD", string(db, "SELECT STATUS FROM WB_PACKAGE WHERE ID = " + de));
-        assertEquals(List.of("HELD rule_hold [check IOSS, 2, Germany] -> HELD",
-                "RULE_APPLIED rule_warehouse [W2, 2, Germany] -> WAITING"), history(de));
+        // one history row per package, carrying every decision with its rule
+        assertEquals(List.of("HELD -> HELD: rule_hold [check IOSS, 2, Germany]; rule_warehouse [W2, 2, Germany]"),
+                history(de));
         assertEquals(12, scalar(db, "SELECT RULE_WAREHOUSE_ID FROM WB_PACKAGE WHERE ID = " + de));
-        assertEquals(List.of("RULE_APPLIED rule_shipping_method [pool, SEA-DG, 1, Battery] -> WAITING",
-                "RULE_APPLIED rule_tag [DG, 1, Battery] -> WAITING"), history(us));
+        assertEquals(List.of("RULE_APPLIED -> WAITING: rule_shipping_method [pool, SEA-DG, 1, Battery]; "
+                + "rule_tag [DG, 1, Battery]"), history(us));
         assertEquals("pool SEA-DG", string(db, "SELECT RULE_CARRIER_ID || ' ' || RULE_SERVICE_CODE FROM WB_PACKAGE "
                 + "WHERE ID = " + us));
         assertEquals("DG", string(db, "SELECT TAG FROM WB_PACKAGE_TAG WHERE PACKAGE_ID = " + us));
         assertEquals(List.of(), history(packageOf("us2")));
-        assertEquals("Shipping method pool / SEA-DG by rule #1 \"Battery\"", string(db, "SELECT REASON FROM "
-                + "WB_AUDIT_EVENT WHERE REASON_CODE = 'rule_shipping_method'"));
+        assertEquals("Shipping method pool / SEA-DG by rule #1 \"Battery\"; Tag DG by rule #1 \"Battery\"",
+                string(db, "SELECT REASON FROM WB_AUDIT_EVENT WHERE REASON_CODE = 'rule_decisions' AND PACKAGE_ID = "
+                        + us));
         assertEquals(Map.of(de, new PackageHold(de, "check IOSS", "Germany")), rules.holds(List.of(de, us)));
+    }
+
+    @Test
+    void theShellShowsTheRulesRowWithEachDecisionOnALineOfItsOwnAndOlderSingleRowsAsBefore() throws Exception {
+        rules.add("Battery", true, List.of("flag battery"), List.of("ship pool SEA-DG", "tag DG"), "sup");
+        capture.capture("S1", List.of(to("US", "us1", "B", 2)), "importer");
+        long us = packageOf("us1");
+        // a row as rules wrote it before one row per package (core model 1.14): one decision, its own sentence
+        Reason old = Reason.of(Reason.RULE_WAREHOUSE, "W2", 3, "Old rule");
+        Fixtures.exec(db, "INSERT INTO WB_AUDIT_EVENT (PACKAGE_ID, ACTOR, OCCURRED_AT, ACTION, FROM_STATUS, "
+                + "TO_STATUS, REASON, REASON_CODE, REASON_PARAMS) VALUES (" + us + ", 'old', CURRENT_TIMESTAMP, "
+                + "'RULE_APPLIED', 'WAITING', 'WAITING', '" + old.english().replace("'", "''") + "', '"
+                + old.code() + "', '" + old.encodedParams() + "')");
+
+        List<String> shown = io.waybill.core.internal.shell.PackageShowLines.of(
+                new PackageServiceImpl(db).detail(us).orElseThrow());
+
+        String all = String.join("\n", shown);
+        int head = shown.indexOf(shown.stream().filter(l -> l.contains("  importer  RULE_APPLIED  WAITING -> WAITING"))
+                .findFirst().orElseThrow(() -> new AssertionError(all)));
+        assertEquals("      Shipping method pool / SEA-DG by rule #1 \"Battery\"", shown.get(head + 1), all);
+        assertEquals("      Tag DG by rule #1 \"Battery\"", shown.get(head + 2), all);
+        assertTrue(shown.stream().anyMatch(l -> l.endsWith("  old  RULE_APPLIED  WAITING -> WAITING  (Warehouse W2 by "
+                + "rule #3 \"Old rule\")")), all);
     }
 
     @Test
@@ -157,9 +207,10 @@ class RulesAppliedTest {
         List<String> recorded = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            for (String line : history(ids.get(i))) {
-                if (!line.startsWith("RULE_SKIPPED")) {
-                    recorded.add(i + " " + line.substring(line.indexOf(' ') + 1, line.indexOf(" -> ")));
+            assertEquals(1, history(ids.get(i)).size(), "one history row per package");
+            for (String item : items(ids.get(i))) {
+                if (!item.startsWith("rule_service_") && !item.startsWith("rule_warehouse_unknown")) {
+                    recorded.add(i + " " + item);
                 }
             }
             for (RuleDryRun.Decision d : dry.get(i).decisions()) {
@@ -176,8 +227,8 @@ class RulesAppliedTest {
         // the unknown warehouse skips its rule, in the dry run and in the history, and the next rule decides
         assertTrue(dry.get(0).skipped().contains("rule #4 \"Nowhere\": warehouse NOPE - refused: warehouse NOPE does "
                 + "not exist or is disabled"), dry.get(0).skipped().toString());
-        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE ACTION = 'RULE_SKIPPED' AND "
-                + "REASON_CODE = 'rule_warehouse_unknown' AND PACKAGE_ID = " + ids.get(0)));
+        assertTrue(items(ids.get(0)).contains("rule_warehouse_unknown [NOPE, 4, Nowhere]"), items(ids.get(0))
+                .toString());
         assertEquals(new RuleDryRun.Decision("WAREHOUSE", "warehouse W2", 1, "Heavy"), dry.get(2).decisions().get(0));
         assertEquals(new RuleDryRun.Decision("WAREHOUSE", "warehouse W1", 3, "Battery"), dry.get(1).decisions().get(1));
     }
@@ -207,10 +258,14 @@ class RulesAppliedTest {
         assertEquals(new Reason(Reason.RULE_SERVICE_DANGEROUS_GOODS, List.of("STD", "battery", "1", "Cheap")),
                 dry.get(0).skips().get(0).refusal());
         // the decisions first, then the rules skipped because their action was refused
-        assertEquals(List.of("RULE_APPLIED rule_shipping_method [air, DG, 2, Batteries] -> WAITING",
-                "RULE_SKIPPED rule_service_dangerous_goods [STD, battery, 1, Cheap] -> WAITING"), history(bat));
-        assertEquals(List.of("RULE_APPLIED rule_shipping_method [air, STD, 1, Cheap] -> WAITING"),
+        assertEquals(List.of("RULE_APPLIED -> WAITING: rule_shipping_method [air, DG, 2, Batteries]; "
+                + "rule_service_dangerous_goods [STD, battery, 1, Cheap]"), history(bat));
+        assertEquals(List.of("RULE_APPLIED -> WAITING: rule_shipping_method [air, STD, 1, Cheap]"),
                 history(packageOf("mug")));
+        // "why this carrier", in the shell and in English: the decision with its rule, the skipped rule with why
+        assertEquals("Shipping method air / DG by rule #2 \"Batteries\"; Rule #1 \"Cheap\" skipped: service STD does "
+                + "not carry battery", string(db, "SELECT REASON FROM WB_AUDIT_EVENT WHERE REASON_CODE = "
+                + "'rule_decisions' AND PACKAGE_ID = " + bat));
     }
 
     @Test
@@ -259,7 +314,7 @@ class RulesAppliedTest {
         assertEquals(List.of(d), rules.apply(List.of(d), "op").succeeded());
 
         assertEquals("WAITING", string(db, "SELECT STATUS FROM WB_PACKAGE WHERE ID = " + d));
-        assertEquals("rules_released", string(db, "SELECT REASON_CODE FROM WB_AUDIT_EVENT WHERE ACTION = "
-                + "'RELEASED'"));
+        assertEquals(List.of("HELD -> HELD: rule_hold [IOSS, 1, EU]", "RELEASED -> WAITING: rules_released []"),
+                history(d));
     }
 }

@@ -47,9 +47,11 @@ import java.util.function.Function;
  * <p>Per package: the rule-assigned warehouse ({@code RULE_WAREHOUSE_ID}, tried first by the allocation policy),
  * shipping method ({@code RULE_CARRIER_ID} / {@code RULE_SERVICE_CODE}, used by the upload instead of the store's
  * default), hold ({@code HOLD_REASON} / {@code HOLD_RULE} and status {@code HELD} through the {@link StatusGate}) and
- * tag ({@code WB_PACKAGE_TAG}); each decision and each rule skipped because its action was refused is a history line
- * with a structured {@link Reason} naming the rule. A package held before that the rules no longer hold goes back to
- * waiting. Rules apply to packages not yet allocated: {@link #APPLICABLE}.
+ * tag ({@code WB_PACKAGE_TAG}); what the rules did to a package is ONE history row carrying every decision and every
+ * rule skipped because its action was refused, each as a structured {@link Reason} naming the rule (the combined
+ * {@link Reason#RULE_DECISIONS}; {@link #historyItems}). A package held before that the rules no longer hold goes back
+ * to waiting. Rules apply to packages not yet allocated: {@link #APPLICABLE}. Everything is written in JDBC batches:
+ * one guarded update per package, one tag insert per new tag, one history row per package.
  */
 public final class RuleApplier {
 
@@ -203,7 +205,7 @@ public final class RuleApplier {
         return false;
     }
 
-    /** Writes the decisions: one guarded update per package, the tags, and the history lines, in JDBC batches. */
+    /** Writes the decisions: one guarded update per package, the tags, and one history row per package, batched. */
     private static void record(Connection c, Outcome o, String actor, Instant now, Map<String, Long> warehouses,
                                int chunk) throws SQLException {
         Timestamp ts = Timestamp.from(now);
@@ -245,28 +247,12 @@ public final class RuleApplier {
                 ps.addBatch();
                 batched.computeIfAbsent(to, k -> new ArrayList<>()).add(p);
 
-                String from = p.status().name();
                 for (Evaluation.Decision d : e.decisions()) {
-                    Reason r = reason(d);
-                    boolean held = d.kind() == Action.Kind.HOLD;
-                    line(audit, p.id(), actor, ts, held ? HELD : RULE_APPLIED, from, held ? to.name() : from, r);
                     if (d.action() instanceof Action.AddTag t) {
                         tags.add(p.id(), t.tag());
                     }
                 }
-                for (Evaluation.Skip s : e.skipped()) {
-                    if (s.reason() == Evaluation.SkipReason.ACTION_REFUSED) {
-                        List<String> params = new ArrayList<>(s.refused().params());
-                        params.add(String.valueOf(s.position()));
-                        params.add(s.ruleName());
-                        line(audit, p.id(), actor, ts, RULE_SKIPPED, from, from, new Reason(s.refused().code(),
-                                params));
-                    }
-                }
-                if (p.status() == PackageStatus.HELD && hold == null) {
-                    line(audit, p.id(), actor, ts, RELEASED, from, PackageStatus.WAITING.name(),
-                            Reason.of(Reason.RULES_RELEASED));
-                }
+                history(audit, p, e, to, actor, ts);
             }
             for (Map.Entry<PackageStatus, PreparedStatement> g : gates.entrySet()) {
                 int[] counts = g.getValue().executeBatch();
@@ -288,6 +274,111 @@ public final class RuleApplier {
         }
     }
 
+    /**
+     * What the rules did to one package, as the items of its history row: the release by the rules (when they no
+     * longer hold a held package), each decision in the order made, then each rule skipped because its action was
+     * refused, with why. Empty when the rules did nothing to it.
+     */
+    public static List<Reason> historyItems(Loaded p, Evaluation e) {
+        List<Reason> items = new ArrayList<>(e.decisions().size() + 1);
+        if (p.status() == PackageStatus.HELD && e.decision(Action.Kind.HOLD).isEmpty()) {
+            items.add(Reason.of(Reason.RULES_RELEASED));
+        }
+        for (Evaluation.Decision d : e.decisions()) {
+            items.add(reason(d));
+        }
+        for (Evaluation.Skip s : e.skipped()) {
+            if (s.reason() == Evaluation.SkipReason.ACTION_REFUSED) {
+                List<String> params = new ArrayList<>(s.refused().params());
+                params.add(String.valueOf(s.position()));
+                params.add(s.ruleName());
+                items.add(new Reason(s.refused().code(), params));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Writes the package's history: ONE row carrying every item of {@link #historyItems} as one combined reason
+     * ({@link Reason#RULE_DECISIONS}, each item a nested reason naming its rule), its action the most telling of them
+     * ({@link #HELD} with the move to held, {@link #RELEASED} with the move back to waiting, else {@link #RULE_APPLIED}
+     * or, when every item is a refused rule, {@link #RULE_SKIPPED}). Items that do not fit one row's columns (the
+     * English sentence 1,000 characters, the params 2,000: many refused rules with long names) go on in further rows
+     * of the same kind, so nothing is cut.
+     */
+    private static void history(PreparedStatement audit, Loaded p, Evaluation e, PackageStatus to, String actor,
+                                Timestamp ts) throws SQLException {
+        List<Reason> items = historyItems(p, e);
+        if (items.isEmpty()) {
+            return;
+        }
+        boolean first = true;
+        for (Row row : rows(items)) {
+            String action = !first ? (row.decided() ? RULE_APPLIED : RULE_SKIPPED)
+                    : to == PackageStatus.HELD ? HELD
+                    : p.status() == PackageStatus.HELD ? RELEASED
+                    : row.decided() ? RULE_APPLIED : RULE_SKIPPED;
+            String from = first ? p.status().name() : to.name();
+            // the combined reason's English is its items' joined with "; ", as Reason.english() renders it
+            line(audit, p.id(), actor, ts, action, from, to.name(), row.english(), Reason.RULE_DECISIONS,
+                    row.params());
+            first = false;
+        }
+    }
+
+    /** The codes of decisions (the others in a history row are refused rules and the release). */
+    private static final Set<String> DECISION_CODES = Set.of(Reason.RULE_WAREHOUSE, Reason.RULE_SHIPPING_METHOD,
+            Reason.RULE_HOLD, Reason.RULE_TAG);
+
+    /** The most English a history row holds ({@code WB_AUDIT_EVENT.REASON}). */
+    static final int REASON_CHARS = 1000;
+    /** The most encoded params a history row holds ({@code WB_AUDIT_EVENT.REASON_PARAMS}). */
+    static final int PARAMS_CHARS = 2000;
+
+    /**
+     * One history row's items, with their English joined as the combined reason renders it and their encoding (the
+     * combined reason's one param).
+     */
+    record Row(List<Reason> items, String english, String params, boolean decided) {
+    }
+
+    /** The items in order, in as few rows as fit the columns (at least one item a row). */
+    static List<Row> rows(List<Reason> items) {
+        List<Row> rows = new ArrayList<>(1);
+        List<Reason> row = new ArrayList<>(items.size());
+        StringBuilder english = new StringBuilder();
+        int params = 0;
+        for (Reason r : items) {
+            String e = r.english();
+            // Reason.encode joins its items' encodings with one separator character
+            int p = Reason.encode(List.of(r)).length();
+            if (!row.isEmpty() && (english.length() + 2 + e.length() > REASON_CHARS
+                    || params + 1 + p > PARAMS_CHARS)) {
+                rows.add(row(row, english));
+                row.clear();
+                english.setLength(0);
+                params = 0;
+            }
+            if (!row.isEmpty()) {
+                english.append("; ");
+                params++;
+            }
+            english.append(e);
+            params += p;
+            row.add(r);
+        }
+        rows.add(row(row, english));
+        return rows;
+    }
+
+    private static Row row(List<Reason> items, StringBuilder english) {
+        boolean decided = false;
+        for (Reason r : items) {
+            decided |= DECISION_CODES.contains(r.code());
+        }
+        return new Row(List.copyOf(items), english.toString(), Reason.encode(items), decided);
+    }
+
     /** The history reason of a decision: what was decided and by which rule. */
     static Reason reason(Evaluation.Decision d) {
         String pos = String.valueOf(d.position());
@@ -306,16 +397,20 @@ public final class RuleApplier {
 
     private static void line(PreparedStatement ps, long packageId, String actor, Timestamp at, String action,
                              String from, String to, Reason r) throws SQLException {
+        line(ps, packageId, actor, at, action, from, to, r.english(), r.code(), r.encodedParams());
+    }
+
+    private static void line(PreparedStatement ps, long packageId, String actor, Timestamp at, String action,
+                             String from, String to, String english, String code, String params) throws SQLException {
         ps.setLong(1, packageId);
         ps.setString(2, actor);
         ps.setTimestamp(3, at);
         ps.setString(4, action);
         ps.setString(5, from);
         ps.setString(6, to);
-        ps.setString(7, truncate(r.english(), 1000));
-        String params = r.encodedParams();
-        boolean fits = params.length() <= 2000;
-        ps.setString(8, fits ? r.code() : null);
+        ps.setString(7, truncate(english, REASON_CHARS));
+        boolean fits = params.length() <= PARAMS_CHARS;
+        ps.setString(8, fits ? code : null);
         ps.setString(9, fits ? params : null);
         ps.addBatch();
     }
@@ -414,16 +509,17 @@ public final class RuleApplier {
     }
 
     /**
-     * Reads packages for the rules set-based, {@link #chunk} at a time: the packages by id, their orders (with the
-     * store) by id, the orders' lines by order id ({@code IX_LINE_ORDER}) and the SKUs not read yet by id, each one
+     * Reads packages for the rules set-based, {@link #chunk} at a time: the packages by id, their orders by id, the
+     * orders' lines by order id ({@code IX_LINE_ORDER}) and the SKUs not read yet by id, each one single-table
      * statement with an {@code IN} list per chunk (a short last chunk repeats its last id, so every chunk runs the
-     * same prepared statement); the bundles' components once per run. Each SKU is read once per run.
+     * same prepared statement); the stores and the bundles' components once per run. Each SKU is read once per run.
      */
     private static final class Inputs {
         private final Connection c;
         private final int chunk;
         private final Map<Long, Sku> skus = new HashMap<>();
         private Map<Long, List<Long>> components;
+        private Map<Long, String[]> stores;
         /** The packages (by number) whose every line's product has an HS code, a value and an origin. */
         final Set<String> customsComplete = new HashSet<>();
 
@@ -450,9 +546,9 @@ public final class RuleApplier {
             List<Loaded> out = new ArrayList<>(unique.size());
             try (PreparedStatement pkg = c.prepareStatement("SELECT ID, PACKAGE_NO, STATUS, ORDER_ID, "
                     + "EXPECTED_WEIGHT_GRAMS FROM WB_PACKAGE WHERE ID IN (" + marks(chunk) + ")");
-                 PreparedStatement ord = c.prepareStatement("SELECT o.ID, s.CODE, s.PLATFORM, o.COUNTRY_CODE, "
-                         + "o.STATE, o.POSTAL_CODE, o.TOTAL, o.CURRENCY, o.SHIP_BY, o.BUYER_NOTE FROM WB_ORDER o "
-                         + "JOIN WB_STORE s ON s.ID = o.STORE_ID WHERE o.ID IN (" + marks(chunk) + ")");
+                 PreparedStatement ord = c.prepareStatement("SELECT ID, STORE_ID, COUNTRY_CODE, STATE, "
+                         + "POSTAL_CODE, TOTAL, CURRENCY, SHIP_BY, BUYER_NOTE FROM WB_ORDER WHERE ID IN ("
+                         + marks(chunk) + ")");
                  PreparedStatement lines = c.prepareStatement("SELECT ORDER_ID, LINE_NO, SKU_ID, QUANTITY FROM "
                          + "WB_ORDER_LINE WHERE ORDER_ID IN (" + marks(chunk) + ")");
                  PreparedStatement sku = c.prepareStatement("SELECT ID, CODE, DG_BATTERY, DG_LIQUID, DG_MAGNET, "
@@ -508,19 +604,43 @@ public final class RuleApplier {
             return out;
         }
 
+        /**
+         * The orders by id, each with its store's code and platform. The stores are read once per run, not joined:
+         * with the join, Derby sometimes planned a hash scan of every order per IN list (a full scan of WB_ORDER for
+         * each chunk, seen in a JFR profile of RulesBenchmark: 10 s for 10,000 packages); a single-table IN list on
+         * the primary key is a multi-probe index scan. An order whose store is gone is left out (as by the join).
+         */
         private Map<Long, Ord> orders(PreparedStatement ps, List<Long> orderIds) throws SQLException {
             Map<Long, Ord> out = new HashMap<>();
+            Map<Long, String[]> stores = stores();
             for (int from = 0; from < orderIds.size(); from += chunk) {
                 bind(ps, orderIds.subList(from, Math.min(orderIds.size(), from + chunk)), chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getLong(1), new Ord(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8),
-                                rs.getTimestamp(9), rs.getString(10)));
+                        String[] store = stores.get(rs.getLong(2));
+                        if (store != null) {
+                            out.put(rs.getLong(1), new Ord(store[0], store[1], rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getTimestamp(8),
+                                    rs.getString(9)));
+                        }
                     }
                 }
             }
             return out;
+        }
+
+        /** Every store's code and platform by id, read once per run (a seller has a few stores, not thousands). */
+        private Map<Long, String[]> stores() throws SQLException {
+            if (stores == null) {
+                stores = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT ID, CODE, PLATFORM FROM WB_STORE");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stores.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                    }
+                }
+            }
+            return stores;
         }
 
         /** The orders' lines by order id, each order's in line order. */

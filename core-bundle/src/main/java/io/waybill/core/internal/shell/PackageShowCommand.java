@@ -6,6 +6,7 @@ import io.waybill.core.model.AuditEntry;
 import io.waybill.core.model.OrderValue;
 import io.waybill.core.model.PackageDetail;
 import io.waybill.core.model.PackageNote;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.Shortage;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -105,9 +106,17 @@ public class PackageShowCommand implements Action {
         }
         out.add("History");
         for (AuditEntry e : d.history()) {
-            out.add("  " + Formats.time(e.at()) + "  " + e.actor() + "  " + e.action()
-                    + (e.from() == null ? "" : "  " + e.from() + " -> " + e.to())
-                    + (e.reason() == null ? "" : "  (" + e.reason() + ")"));
+            String head = "  " + Formats.time(e.at()) + "  " + e.actor() + "  " + e.action()
+                    + (e.from() == null ? "" : "  " + e.from() + " -> " + e.to());
+            if (Reason.RULE_DECISIONS.equals(e.reasonCode()) && e.reasonParams().size() == 1) {
+                // what the logistics rules did, one row: each decision (or refused rule) on a line of its own
+                out.add(head);
+                for (Reason item : Reason.decode(e.reasonParams().get(0))) {
+                    out.add("      " + item.english());
+                }
+            } else {
+                out.add(head + (e.reason() == null ? "" : "  (" + e.reason() + ")"));
+            }
         }
         return out;
     }

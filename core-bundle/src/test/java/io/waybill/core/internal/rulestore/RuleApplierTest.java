@@ -257,6 +257,25 @@ class RuleApplierTest {
                 + "AND PACKAGE_ID = " + s.held()));
         assertEquals("ALLOCATED", Fixtures.string(db, "SELECT STATUS FROM WB_PACKAGE WHERE ID = "
                 + s.allocated()));
+        // one history row per package the rules did something to (the seeded packages have no other history; the
+        // rules' own changes are package-less rows)
+        assertEquals(0, Fixtures.scalar(db, "SELECT COUNT(*) FROM (SELECT PACKAGE_ID FROM WB_AUDIT_EVENT WHERE "
+                + "PACKAGE_ID IS NOT NULL GROUP BY PACKAGE_ID HAVING COUNT(*) > 1) t"));
+        assertEquals(23, Fixtures.scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE PACKAGE_ID IS NOT NULL"),
+                "every package read gets the default rule");
+        // each row's stored English is its structured reason's, whole (the shell and logs read it)
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT REASON, REASON_CODE, REASON_PARAMS FROM WB_AUDIT_EVENT WHERE "
+                     + "PACKAGE_ID IS NOT NULL")) {
+            int combined = 0;
+            while (rs.next()) {
+                io.waybill.core.model.Reason r = new io.waybill.core.model.Reason(rs.getString(2),
+                        io.waybill.core.model.Reason.decodeParams(rs.getString(3)));
+                assertEquals(r.english(), rs.getString(1));
+                combined += r.code().equals(io.waybill.core.model.Reason.RULE_DECISIONS) ? 1 : 0;
+            }
+            assertTrue(combined > 15, combined + " combined rows");
+        }
     }
 
     private static int indexOf(RuleApplier.Outcome o, long id) {
@@ -290,6 +309,38 @@ class RuleApplierTest {
         assertEquals(dumps.get(0), dumps.get(1));
         assertEquals(dumps.get(0), dumps.get(2));
         assertTrue(dumps.get(0).size() > 60, dumps.get(0).toString());
+    }
+
+    @Test
+    void aPackagesHistoryIsOneRowUnlessItsItemsOverflowTheColumnsThenFurtherRowsCarryTheRestWhole() {
+        io.waybill.core.model.Reason warehouse = io.waybill.core.model.Reason.of(
+                io.waybill.core.model.Reason.RULE_WAREHOUSE, "W1", 1, "r");
+        List<RuleApplier.Row> one = RuleApplier.rows(List.of(warehouse));
+        assertEquals(1, one.size());
+        assertEquals(warehouse.english(), one.get(0).english());
+        assertTrue(one.get(0).decided());
+
+        // 40 refused rules with 100-character names: more than one row's 1,000 characters of English
+        List<io.waybill.core.model.Reason> items = new ArrayList<>(List.of(warehouse));
+        for (int i = 0; i < 40; i++) {
+            items.add(io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.RULE_SERVICE_DANGEROUS_GOODS,
+                    "STD", "battery", i + 2, ("rule " + i + " ").repeat(20).substring(0, 100)));
+        }
+        List<RuleApplier.Row> rows = RuleApplier.rows(items);
+        assertTrue(rows.size() > 1, rows.size() + " rows");
+        List<io.waybill.core.model.Reason> carried = new ArrayList<>();
+        for (RuleApplier.Row r : rows) {
+            assertTrue(r.english().length() <= RuleApplier.REASON_CHARS, r.english());
+            assertTrue(r.params().length() <= RuleApplier.PARAMS_CHARS, r.params());
+            io.waybill.core.model.Reason combined = new io.waybill.core.model.Reason(
+                    io.waybill.core.model.Reason.RULE_DECISIONS, List.of(r.params()));
+            // the stored English is the combined reason's as every reader renders it
+            assertEquals(combined.english(), r.english());
+            carried.addAll(io.waybill.core.model.Reason.decode(r.params()));
+        }
+        assertEquals(items, carried, "every item, in order, none cut");
+        assertTrue(rows.get(0).decided());
+        assertTrue(!rows.get(rows.size() - 1).decided());
     }
 
     @Test

@@ -251,7 +251,9 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
 
         Grid<AuditEntry> history = new Grid<>();
         history.setId("history-grid");
-        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // wrapped: a row of the logistics rules carries every decision and refused rule of the run, each with its rule
+        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.addColumn(a -> Formats.dateTime(a.at(), ZoneId.systemDefault())).setKey("at")
                 .setHeader(getTranslation("history.at")).setAutoWidth(true).setFlexGrow(0).setResizable(true);
         history.addColumn(AuditEntry::actor).setKey("actor").setHeader(getTranslation("history.actor"))

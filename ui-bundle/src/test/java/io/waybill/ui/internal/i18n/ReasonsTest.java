@@ -348,4 +348,24 @@ class ReasonsTest {
     private static boolean latinSentence(String text) {
         return text.replaceAll("WB\\d+|waybill:[a-z-]+|[A-Z]{2,}|\\d", "").matches(".*[A-Za-z]{3,}.*");
     }
+    @Test
+    void theRulesCombinedHistoryRowReadsWholeInBothLanguagesAndOldSingleRowsStillRender() {
+        // one row per package (since core model 1.15): every decision with its rule, the refused rule with why
+        Reason combined = new Reason(Reason.RULE_DECISIONS, List.of(Reason.encode(List.of(
+                Reason.of(Reason.RULE_SHIPPING_METHOD, "air", "DG", 2, "Batteries"),
+                Reason.of(Reason.RULE_TAG, "DG", 2, "Batteries"),
+                Reason.of(Reason.RULE_SERVICE_DANGEROUS_GOODS, "STD", "battery", 1, "Cheap")))));
+        AuditEntry row = new AuditEntry(Instant.EPOCH, "importer", "RULE_APPLIED", PackageStatus.WAITING,
+                PackageStatus.WAITING, combined.english(), combined.code(), combined.params());
+        assertEquals("Shipping method air / DG by rule #2 \"Batteries\"; Tag DG by rule #2 \"Batteries\"; "
+                + "Rule #1 \"Cheap\" skipped: service STD does not carry battery", Reasons.history(Locale.ENGLISH, row));
+        assertEquals("运输方式 air / DG（规则 #2“Batteries”）；标签 DG（规则 #2“Batteries”）；"
+                + "已跳过规则 #1“Cheap”：服务 STD 不承运 battery", Reasons.history(ZH, row));
+        // a row written before 1.15 (one decision) reads as it did
+        Reason old = Reason.of(Reason.RULE_SHIPPING_METHOD, "air", "DG", 2, "Batteries");
+        AuditEntry single = new AuditEntry(Instant.EPOCH, "importer", "RULE_APPLIED", PackageStatus.WAITING,
+                PackageStatus.WAITING, old.english(), old.code(), old.params());
+        assertEquals("运输方式 air / DG（规则 #2“Batteries”）", Reasons.history(ZH, single));
+        assertEquals("Shipping method air / DG by rule #2 \"Batteries\"", Reasons.history(Locale.ENGLISH, single));
+    }
 }
