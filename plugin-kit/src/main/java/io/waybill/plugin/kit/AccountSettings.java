@@ -50,6 +50,17 @@ public final class AccountSettings {
         this.displayName = blankTo(displayName, defaultName).trim();
     }
 
+    /**
+     * Why an account (or connection) is not usable, or null when it is: its configuration error, else
+     * {@code "not configured"} when it has no client (nothing configured yet, or deactivated).
+     */
+    public static String unusable(String configError, Object client) {
+        if (configError != null) {
+            return configError;
+        }
+        return client == null ? "not configured" : null;
+    }
+
     /** The value, or the fallback when it is null or blank (not trimmed). */
     public static String blankTo(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;

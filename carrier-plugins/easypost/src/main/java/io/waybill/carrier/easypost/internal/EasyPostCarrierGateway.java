@@ -3,7 +3,7 @@ package io.waybill.carrier.easypost.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.AccountSettings;
-import io.waybill.plugin.kit.GuardedCall;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.json.Json;
@@ -285,7 +285,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
      */
     private <T> Result<T> call(Operation<T> operation) {
         Account a = account;
-        return redact(GUARD.call(a.descriptor().displayName(), GuardedCall.problem(a.configError(), a.client()),
+        return redact(GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
                 () -> operation.run(a)), a.key());
     }
 
@@ -293,7 +293,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
         Account a = account;
         return redact(GUARD.call(shipment, "No EasyPost shipment id given.", a.descriptor().displayName(),
-                GuardedCall.problem(a.configError(), a.client()), id -> operation.run(a, id)), a.key());
+                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id)), a.key());
     }
 
     private static <T> Result<T> redact(Result<T> result, String key) {

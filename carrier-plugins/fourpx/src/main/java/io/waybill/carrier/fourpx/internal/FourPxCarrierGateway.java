@@ -3,7 +3,7 @@ package io.waybill.carrier.fourpx.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.AccountSettings;
-import io.waybill.plugin.kit.GuardedCall;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
@@ -347,12 +347,12 @@ public class FourPxCarrierGateway implements CarrierGateway {
     private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
         Account a = account;
         return GUARD.call(shipment, "No 4PX consignment number given.", a.descriptor().displayName(),
-                GuardedCall.problem(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
+                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
     }
 
     private <T> Result<T> call(Operation<T> operation) {
         Account a = account;
-        return GUARD.call(a.descriptor().displayName(), GuardedCall.problem(a.configError(), a.client()),
+        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
                 () -> operation.run(a), a.secret());
     }
 

@@ -3,7 +3,7 @@ package io.waybill.carrier.shippo.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.AccountSettings;
-import io.waybill.plugin.kit.GuardedCall;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
@@ -266,7 +266,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
      */
     private <T> Result<T> call(Operation<T> operation) {
         Account a = account;
-        return GUARD.call(a.descriptor().displayName(), GuardedCall.problem(a.configError(), a.client()),
+        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
                 () -> operation.run(a), a.token());
     }
 
@@ -274,7 +274,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
     private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
         Account a = account;
         return GUARD.call(shipment, "No Shippo transaction id given.", a.descriptor().displayName(),
-                GuardedCall.problem(a.configError(), a.client()), id -> operation.run(a, id), a.token());
+                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.token());
     }
 
     private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {

@@ -3,7 +3,7 @@ package io.waybill.carrier.yanwen.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.AccountSettings;
-import io.waybill.plugin.kit.GuardedCall;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpFailures;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.RetryAfter;
@@ -307,12 +307,12 @@ public class YanwenCarrierGateway implements CarrierGateway {
     private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
         Account a = account;
         return GUARD.call(shipment, "No Yanwen waybill number given.", a.descriptor().displayName(),
-                GuardedCall.problem(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
+                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
     }
 
     private <T> Result<T> call(Operation<T> operation) {
         Account a = account;
-        return GUARD.call(a.descriptor().displayName(), GuardedCall.problem(a.configError(), a.client()),
+        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
                 () -> operation.run(a), a.secret());
     }
 

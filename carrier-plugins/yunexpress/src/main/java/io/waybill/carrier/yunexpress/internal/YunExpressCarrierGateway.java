@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.AccountSettings;
 import io.waybill.plugin.kit.FailSafe;
-import io.waybill.plugin.kit.GuardedCall;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.Redaction;
@@ -440,7 +440,7 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     }
 
     private static Message badConfig(Account a) {
-        return GUARD.notUsable(a.descriptor().displayName(), GuardedCall.problem(a.configError(), a.client()));
+        return GUARD.notUsable(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()));
     }
 
     private static String encode(String value) {
@@ -465,7 +465,7 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     private <T> Result<T> call(ShipmentRef shipment, Operation<T> operation) {
         Account a = account;
         return GUARD.call(shipment, "No YunExpress order number given.", a.descriptor().displayName(),
-                GuardedCall.problem(a.configError(), a.client()), key -> operation.run(a, key), a.secrets());
+                AccountSettings.unusable(a.configError(), a.client()), key -> operation.run(a, key), a.secrets());
     }
 
     /** Runs a call of {@code n} results; a transport failure or stray exception becomes each result's message. */

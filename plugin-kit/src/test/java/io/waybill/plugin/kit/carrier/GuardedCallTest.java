@@ -1,4 +1,6 @@
-package io.waybill.plugin.kit;
+package io.waybill.plugin.kit.carrier;
+
+import io.waybill.plugin.kit.AccountSettings;
 
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.common.Message;
@@ -34,9 +36,9 @@ class GuardedCallTest {
         assertEquals(MessageCodes.BAD_CONFIG, only(r).code());
         assertEquals("Acme account 'Main' is not usable: 'API key' is empty (configuration io.waybill.carrier.acme).",
                 only(r).text());
-        assertEquals("not configured", GuardedCall.problem(null, null));
-        assertEquals("deactivated", GuardedCall.problem("deactivated", new Object()));
-        assertNull(GuardedCall.problem(null, new Object()));
+        assertEquals("not configured", AccountSettings.unusable(null, null));
+        assertEquals("deactivated", AccountSettings.unusable("deactivated", new Object()));
+        assertNull(AccountSettings.unusable(null, new Object()));
     }
 
     @Test

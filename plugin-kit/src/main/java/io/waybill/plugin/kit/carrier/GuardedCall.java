@@ -1,4 +1,9 @@
-package io.waybill.plugin.kit;
+package io.waybill.plugin.kit.carrier;
+
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.HttpFailures;
+import io.waybill.plugin.kit.Redaction;
 
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.common.Message;
@@ -17,7 +22,7 @@ import java.io.IOException;
  * <pre>{@code
  * private static final GuardedCall GUARD = new GuardedCall("4PX", PID, LOG);
  * ...
- * return GUARD.call(a.descriptor().displayName(), GuardedCall.problem(a.configError(), a.client()),
+ * return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
  *         () -> ..., a.secret());
  * }</pre>
  *
@@ -37,17 +42,6 @@ public record GuardedCall(String provider, String pid, System.Logger log) {
     @FunctionalInterface
     public interface ShipmentIo<T> {
         Result<T> run(String id) throws IOException, InterruptedException;
-    }
-
-    /**
-     * Why an account is not usable, or null when it is: its configuration error, else {@code "not configured"} when it
-     * has no client (nothing configured yet or deactivated).
-     */
-    public static String problem(String configError, Object client) {
-        if (configError != null) {
-            return configError;
-        }
-        return client == null ? "not configured" : null;
     }
 
     /**
@@ -79,7 +73,7 @@ public record GuardedCall(String provider, String pid, System.Logger log) {
      * Runs the operation against an account: {@link #notUsable} when {@code problem} is not null, else
      * {@link #attempt}; every message text redacted of {@code secrets}.
      *
-     * @param problem see {@link #problem}; null when the account is usable
+     * @param problem see {@link AccountSettings#unusable}; null when the account is usable
      */
     public <T> Result<T> call(String displayName, String problem, Io<T> operation, String... secrets) {
         Result<T> result = problem != null ? Result.failure(notUsable(displayName, problem)) : attempt(operation);
