@@ -3,6 +3,7 @@ package io.waybill.plugin.kit;
 import io.waybill.spi.common.PluginDescriptor;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -84,6 +85,11 @@ public final class AccountSettings {
     /** This account's descriptor (see {@link #descriptor(String, String, String, String)}). */
     public PluginDescriptor descriptor(String pluginId, String description) {
         return descriptor(pluginId, accountId, displayName, description);
+    }
+
+    /** A timeout setting in seconds as a {@code Duration}: at least one second. */
+    public static Duration timeout(int seconds) {
+        return Duration.ofSeconds(Math.max(1, seconds));
     }
 
     /** Adds a problem of a plugin's own setting. */

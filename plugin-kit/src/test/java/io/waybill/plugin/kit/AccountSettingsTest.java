@@ -75,4 +75,14 @@ class AccountSettingsTest {
         assertEquals(List.of("'API base URL' must be an http(s) URL", "'API endpoint' is not a URL",
                 "'API endpoint' is not a URL"), s.problems());
     }
+
+    @Test
+    void aTimeoutIsAtLeastOneSecondAndUnusableNamesTheReason() {
+        assertEquals(java.time.Duration.ofSeconds(1), AccountSettings.timeout(0));
+        assertEquals(java.time.Duration.ofSeconds(1), AccountSettings.timeout(-5));
+        assertEquals(java.time.Duration.ofSeconds(60), AccountSettings.timeout(60));
+        assertEquals("not configured", AccountSettings.unusable(null, null));
+        assertEquals("deactivated", AccountSettings.unusable("deactivated", new Object()));
+        assertNull(AccountSettings.unusable(null, new Object()));
+    }
 }

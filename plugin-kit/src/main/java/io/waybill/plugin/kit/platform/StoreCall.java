@@ -63,8 +63,9 @@ public record StoreCall(String provider, String pid, System.Logger log) {
 
     /**
      * Runs {@code operation} for {@code store} on the connection of store {@code storeCode}: {@link #notUsable} when
-     * {@code problem} (see {@link io.waybill.plugin.kit.AccountSettings#unusable}) is not null, {@link #wrongStore} when the store asked for (its
-     * code trimmed) is another one, else the operation as described above; every text redacted of {@code secrets}.
+     * {@code problem} (see {@link io.waybill.plugin.kit.AccountSettings#unusable}) is not null, {@link #wrongStore}
+     * when the store asked for (its code trimmed) is another one, else the operation as described above; every text
+     * redacted of {@code secrets}.
      *
      * @param operation what the call does, in texts ({@code "the order capture"})
      */

@@ -20,7 +20,6 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -60,8 +59,8 @@ public class ${carrierName}CarrierGateway implements CarrierGateway {
         String key = settings.secret("API key", config._apiKey());
         JsonApi client = settings.client("API base URL", config.baseUrl(), ${carrierName}Client.DEFAULT_BASE_URL,
                 !key.isEmpty(), baseUrl -> ${carrierName}Client.create(baseUrl, key,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds()))));
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds())));
         account = new Account(client, key.isEmpty() ? null : key, settings.error());
     }
 

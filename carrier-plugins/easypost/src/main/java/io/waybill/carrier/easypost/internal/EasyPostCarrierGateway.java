@@ -25,12 +25,13 @@ import org.osgi.service.metatype.annotations.Designate;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One EasyPost account as a Waybill carrier: creates a shipment ({@code POST /v2/shipments}, reference = the
@@ -59,8 +60,9 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     /** Clock for Retry-After dates; tests replace it. */
     Clock clock = Clock.systemUTC();
 
-    private volatile Account account = new Account(descriptor("default", "EasyPost"), null, null, null,
-            "not configured");
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "EasyPost", DESCRIPTION),
+            null, null, null, "not configured");
 
     @Activate
     @Modified
@@ -70,8 +72,8 @@ public class EasyPostCarrierGateway implements CarrierGateway {
         String key = settings.secret("API key", config._apiKey());
         JsonApi client = settings.client("API base URL", config.baseUrl(), EasyPostClient.DEFAULT_BASE_URL,
                 !key.isEmpty(), baseUrl -> EasyPostClient.create(baseUrl, key,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds()))));
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds())));
         List<String> carrierAccounts = config.carrierAccounts() == null ? List.of()
                 : Arrays.stream(config.carrierAccounts()).filter(Objects::nonNull).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
@@ -309,14 +311,6 @@ public class EasyPostCarrierGateway implements CarrierGateway {
         List<Message> all = new ArrayList<>(result.messages());
         all.addAll(extra);
         return new Result<>(result.value(), all);
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return AccountSettings.descriptor(ID, accountId, displayName, DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return AccountSettings.blankTo(value, fallback);
     }
 
     private static double positive(double value, double fallback) {

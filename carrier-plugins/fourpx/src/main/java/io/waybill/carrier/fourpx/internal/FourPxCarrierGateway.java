@@ -26,10 +26,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One 4PX open platform account as a Waybill carrier (直发, direct shipping): creates consignments
@@ -62,8 +63,9 @@ public class FourPxCarrierGateway implements CarrierGateway {
     /** Where declared unit values come from: the request's items (carrier SPI 1.2); tests may replace it. */
     FourPxRequestMapper.Customs customs = FourPxRequestMapper.Customs.SPI;
 
-    private volatile Account account = new Account(descriptor("default", "4PX"), null, null, null, "not configured",
-            List.of());
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "4PX", DESCRIPTION),
+            null, null, null, "not configured", List.of());
 
     @Activate
     @Modified
@@ -77,8 +79,8 @@ public class FourPxCarrierGateway implements CarrierGateway {
         }
         FourPxClient client = settings.client("API endpoint", config.baseUrl(), FourPxClient.DEFAULT_BASE_URL,
                 !appKey.isEmpty() && !secret.isEmpty(), baseUrl -> new FourPxClient(baseUrl, appKey, secret,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), clock));
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds()), clock));
         FourPxRequestMapper mapper = new FourPxRequestMapper(new FourPxRequestMapper.Settings(
                 blankTo(config.defaultService(), ""), deliverType, blankTo(config.iossNo(), "")), customs);
         account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, secret.isEmpty() ? null : secret,
@@ -354,14 +356,6 @@ public class FourPxCarrierGateway implements CarrierGateway {
         Account a = account;
         return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
                 () -> operation.run(a), a.secret());
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return AccountSettings.descriptor(ID, accountId, displayName, DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return AccountSettings.blankTo(value, fallback);
     }
 
     @Override

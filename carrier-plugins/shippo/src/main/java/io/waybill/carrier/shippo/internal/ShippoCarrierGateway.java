@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
+
 /**
  * One Shippo account as a Waybill carrier: buys a label in one call ({@code POST /transactions} with the shipment
  * inline), reads pending ones back ({@code GET /transactions/{id}}), downloads the label and refunds it
@@ -64,8 +66,9 @@ public class ShippoCarrierGateway implements CarrierGateway {
     /** Clock for the duplicate-check window and Retry-After dates; tests replace it. */
     Clock clock = Clock.systemUTC();
 
-    private volatile Account account = new Account(descriptor("default", "Shippo"), null, null, null, 0,
-            "not configured");
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "Shippo", DESCRIPTION),
+            null, null, null, 0, "not configured");
 
     @Activate
     @Modified
@@ -78,8 +81,8 @@ public class ShippoCarrierGateway implements CarrierGateway {
         }
         JsonApi client = settings.client("API base URL", config.baseUrl(), ShippoClient.DEFAULT_BASE_URL,
                 !token.isEmpty(), baseUrl -> ShippoClient.create(baseUrl, token,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds()))));
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds())));
         ShippoRequestMapper mapper = new ShippoRequestMapper(new ShippoRequestMapper.Settings(
                 blankTo(config.carrierAccount(), "").trim(), blankTo(config.defaultServiceLevel(), ""),
                 blankTo(config.labelFileType(), "PDF_4x6").trim(), config.async(),
@@ -284,14 +287,6 @@ public class ShippoCarrierGateway implements CarrierGateway {
         List<Message> all = new ArrayList<>(result.messages());
         all.addAll(extra);
         return new Result<>(result.value(), all);
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return AccountSettings.descriptor(ID, accountId, displayName, DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return AccountSettings.blankTo(value, fallback);
     }
 
     private static double positive(double value, double fallback) {

@@ -29,10 +29,11 @@ import org.osgi.service.metatype.annotations.Designate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One Yanwen customer number as a Waybill carrier, through the Yanwen open API: creates waybills
@@ -68,8 +69,9 @@ public class YanwenCarrierGateway implements CarrierGateway {
     /** Where declared values come from: the request's items (carrier SPI 1.2); tests may replace it. */
     YanwenRequestMapper.Customs customs = YanwenRequestMapper.Customs.SPI;
 
-    private volatile Account account = new Account(descriptor("default", "Yanwen"), null, null, null,
-            "not configured", List.of());
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "Yanwen", DESCRIPTION),
+            null, null, null, "not configured", List.of());
 
     @Activate
     @Modified
@@ -79,8 +81,8 @@ public class YanwenCarrierGateway implements CarrierGateway {
         String token = settings.secret("API token", config._apiToken());
         YanwenClient client = settings.client("API endpoint", config.baseUrl(), YanwenClient.DEFAULT_BASE_URL,
                 !userId.isEmpty() && !token.isEmpty(), baseUrl -> new YanwenClient(baseUrl, userId, token,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), clock));
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds()), clock));
         YanwenRequestMapper mapper = new YanwenRequestMapper(new YanwenRequestMapper.Settings(
                 blankTo(config.defaultService(), ""), blankTo(config.batteries(), "").trim(),
                 blankTo(config.orderSource(), ""), blankTo(config.iossNo(), "")), customs);
@@ -314,14 +316,6 @@ public class YanwenCarrierGateway implements CarrierGateway {
         Account a = account;
         return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
                 () -> operation.run(a), a.secret());
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return AccountSettings.descriptor(ID, accountId, displayName, DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return AccountSettings.blankTo(value, fallback);
     }
 
     @Override

@@ -31,13 +31,14 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One YunExpress (云途) customer account as a Waybill carrier, through the YunExpress OMS API: creates waybills
@@ -72,8 +73,9 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     /** Where declared unit values come from: the request's items (carrier SPI 1.2); tests may replace it. */
     YunExpressRequestMapper.Customs customs = YunExpressRequestMapper.Customs.SPI;
 
-    private volatile Account account = new Account(descriptor("default", "YunExpress"), null, null, new String[0],
-            "not configured", List.of());
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "YunExpress", DESCRIPTION),
+            null, null, new String[0], "not configured", List.of());
 
     @Activate
     @Modified
@@ -83,8 +85,8 @@ public class YunExpressCarrierGateway implements CarrierGateway {
         String secret = settings.secret("API secret", config._apiSecret());
         JsonApi client = settings.client("API base URL", config.baseUrl(), YunExpressClient.DEFAULT_BASE_URL,
                 !code.isEmpty() && !secret.isEmpty(), baseUrl -> YunExpressClient.create(baseUrl, code, secret,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds()))));
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds())));
         YunExpressRequestMapper mapper = mapper(config);
         String[] secrets = secret.isEmpty() ? new String[0]
                 : new String[] {secret, YunExpressClient.token(code, secret)};
@@ -480,14 +482,6 @@ public class YunExpressCarrierGateway implements CarrierGateway {
 
     private static <T> Result<T> redact(Result<T> result, Account a) {
         return Redaction.redact(result, a.secrets());
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return AccountSettings.descriptor(ID, accountId, displayName, DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return AccountSettings.blankTo(value, fallback);
     }
 
     @Override
