@@ -1,9 +1,9 @@
 package ${package}.internal;
 
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.JsonApi;
-import io.waybill.plugin.kit.Redaction;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.ShipmentRequest;
@@ -19,10 +19,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +40,7 @@ public class ${carrierName}CarrierGateway implements CarrierGateway {
             "Creates shipments through the ${carrierName} API.");
 
     private static final System.Logger LOG = System.getLogger(${carrierName}CarrierGateway.class.getName());
+    private static final GuardedCall GUARD = new GuardedCall("${carrierName}", PID, LOG);
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(JsonApi client, String key, String configError) {
@@ -56,28 +54,14 @@ public class ${carrierName}CarrierGateway implements CarrierGateway {
     @Activate
     @Modified
     void configure(${carrierName}Config config) {
-        List<String> problems = new ArrayList<>();
-        String key = config._apiKey() == null ? "" : config._apiKey().trim();
-        if (key.isEmpty()) {
-            problems.add("'API key' is empty");
-        }
-        String baseUrl = config.baseUrl() == null || config.baseUrl().isBlank()
-                ? ${carrierName}Client.DEFAULT_BASE_URL : config.baseUrl().trim();
-        JsonApi client = null;
-        try {
-            URI uri = URI.create(baseUrl);
-            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                problems.add("'API base URL' must be an http(s) URL");
-            } else if (!key.isEmpty()) {
-                client = ${carrierName}Client.create(baseUrl, key,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add("'API base URL' is not a URL");
-        }
-        account = new Account(problems.isEmpty() ? client : null, key.isEmpty() ? null : key,
-                problems.isEmpty() ? null : String.join("; ", problems));
+        AccountSettings settings = new AccountSettings(null, null, DESCRIPTOR.displayName());
+        // a secret saved from Waybill's settings form is a reference to its secret file (plugin kit SecretFiles)
+        String key = settings.secret("API key", config._apiKey());
+        JsonApi client = settings.client("API base URL", config.baseUrl(), ${carrierName}Client.DEFAULT_BASE_URL,
+                !key.isEmpty(), baseUrl -> ${carrierName}Client.create(baseUrl, key,
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds())));
+        account = new Account(client, key.isEmpty() ? null : key, settings.error());
     }
 
     @Deactivate
@@ -128,27 +112,12 @@ public class ${carrierName}CarrierGateway implements CarrierGateway {
 
     /**
      * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
-     * exceptions all become messages, and the API key is scrubbed from every text.
+     * exceptions all become messages, and the API key is scrubbed from every text (plugin kit GuardedCall).
      */
     private <T> Result<T> call(Operation<T> operation) {
         Account a = account;
-        Result<T> result;
-        if (a.configError() != null || a.client() == null) {
-            result = Result.failure(Message.error(MessageCodes.BAD_CONFIG, "${carrierName} is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID
-                    + ")."));
-        } else {
-            result = FailSafe.call("${carrierName}", () -> {
-                try {
-                    return operation.run(a);
-                } catch (IOException | InterruptedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "${carrierName} call failed: {0}", e.getClass().getSimpleName());
-                    return Result.failure(${carrierName}Errors.transport(e, "the ${carrierName} call")
-                            .toArray(Message[]::new));
-                }
-            });
-        }
-        return Redaction.redact(result, a.key());
+        return GUARD.call(DESCRIPTOR.displayName(), AccountSettings.unusable(a.configError(), a.client()),
+                () -> operation.run(a), a.key());
     }
 
     @Override

@@ -1,10 +1,10 @@
 package ${package}.internal;
 
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.JsonApi;
-import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.plugin.kit.platform.StoreCall;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.PluginDescriptor;
@@ -47,6 +47,7 @@ public class ${marketplaceName}MarketplaceConnector implements MarketplaceConnec
     static final String DESCRIPTION = "Captures ${marketplaceName} orders and reports shipments back.";
 
     private static final System.Logger LOG = System.getLogger(${marketplaceName}MarketplaceConnector.class.getName());
+    private static final StoreCall GUARD = new StoreCall("${marketplaceName}", PID, LOG);
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(String storeCode, PluginDescriptor descriptor, JsonApi client,
@@ -187,33 +188,13 @@ public class ${marketplaceName}MarketplaceConnector implements MarketplaceConnec
 
     /**
      * Runs an operation so that nothing crosses the SPI: a call for another store, configuration problems, transport
-     * failures and stray exceptions all become messages, and the token is scrubbed from every text.
+     * failures and stray exceptions all become messages, and the token is scrubbed from every text (plugin kit
+     * StoreCall).
      */
     private <T> Result<T> call(StoreContext store, String operation, Operation<T> body) {
         Account a = account;
-        Result<T> result;
-        String asked = store == null ? null : store.storeCode();
-        if (a.configError() != null || a.client() == null) {
-            result = Result.failure(Message.error(MessageCodes.BAD_CONFIG, "The ${marketplaceName} connection"
-                    + (a.storeCode().isEmpty() ? "" : " of store " + a.storeCode()) + " is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID
-                    + ")."));
-        } else if (asked == null || !a.storeCode().equals(asked.trim())) {
-            result = Result.failure(Message.error(MessageCodes.WRONG_STORE, "This ${marketplaceName} connection"
-                    + " serves store " + a.storeCode() + ", not " + asked + "; " + operation + " was not sent. Add a"
-                    + " ${marketplaceName} configuration for store " + asked + "."));
-        } else {
-            result = FailSafe.call("${marketplaceName}", () -> {
-                try {
-                    return body.run(a);
-                } catch (IOException | InterruptedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "${marketplaceName} call for store {0} failed: {1}",
-                            a.storeCode(), e.getClass().getSimpleName());
-                    return Result.failure(${marketplaceName}Errors.transport(e, operation).toArray(Message[]::new));
-                }
-            });
-        }
-        return Redaction.redact(result, a.token());
+        return GUARD.call(store, operation, a.storeCode(), AccountSettings.unusable(a.configError(), a.client()),
+                () -> body.run(a), a.token());
     }
 
     private static Account unconfigured(String why) {

@@ -2,10 +2,10 @@ package io.waybill.carrier.easypost.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.JsonApi;
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.Redaction;
-import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
@@ -25,14 +25,13 @@ import org.osgi.service.metatype.annotations.Designate;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One EasyPost account as a Waybill carrier: creates a shipment ({@code POST /v2/shipments}, reference = the
@@ -51,7 +50,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
             + "downloads and refunds them.";
 
     private static final System.Logger LOG = System.getLogger(EasyPostCarrierGateway.class.getName());
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final GuardedCall GUARD = new GuardedCall("EasyPost", PID, LOG);
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, EasyPostRequestMapper mapper,
@@ -61,45 +60,20 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     /** Clock for Retry-After dates; tests replace it. */
     Clock clock = Clock.systemUTC();
 
-    private volatile Account account = new Account(descriptor("default", "EasyPost"), null, null, null,
-            "not configured");
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "EasyPost", DESCRIPTION),
+            null, null, null, "not configured");
 
     @Activate
     @Modified
     void configure(EasyPostConfig config) {
-        String accountId = blankTo(config.accountId(), "default").trim();
-        String displayName = blankTo(config.displayName(), "EasyPost").trim();
-        List<String> problems = new ArrayList<>();
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
-            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
-            accountId = "default";
-        }
+        AccountSettings settings = new AccountSettings(config.accountId(), config.displayName(), "EasyPost");
         // a secret saved from Waybill's settings form is a reference to its secret file (plugin kit SecretFiles)
-        String key;
-        try {
-            key = SecretFiles.resolve(config._apiKey(), SecretFiles.defaultDir());
-        } catch (IllegalArgumentException e) {
-            problems.add("'API key': " + e.getMessage());
-            key = null;
-        }
-        key = key == null ? "" : key.trim();
-        if (key.isEmpty()) {
-            problems.add("'API key' is empty");
-        }
-        String baseUrl = blankTo(config.baseUrl(), EasyPostClient.DEFAULT_BASE_URL).trim();
-        JsonApi client = null;
-        try {
-            URI uri = URI.create(baseUrl);
-            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                problems.add("'API base URL' must be an http(s) URL");
-            } else if (!key.isEmpty()) {
-                client = EasyPostClient.create(baseUrl, key,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add("'API base URL' is not a URL");
-        }
+        String key = settings.secret("API key", config._apiKey());
+        JsonApi client = settings.client("API base URL", config.baseUrl(), EasyPostClient.DEFAULT_BASE_URL,
+                !key.isEmpty(), baseUrl -> EasyPostClient.create(baseUrl, key,
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds())));
         List<String> carrierAccounts = config.carrierAccounts() == null ? List.of()
                 : Arrays.stream(config.carrierAccounts()).filter(Objects::nonNull).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
@@ -108,8 +82,8 @@ public class EasyPostCarrierGateway implements CarrierGateway {
                 EasyPostCodes.LabelFormat.of(config.labelFormat()),
                 positive(config.parcelLengthCm(), 20), positive(config.parcelWidthCm(), 15),
                 positive(config.parcelHeightCm(), 10)));
-        account = new Account(descriptor(accountId, displayName), client, mapper, key.isEmpty() ? null : key,
-                problems.isEmpty() ? null : String.join("; ", problems));
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, key.isEmpty() ? null : key,
+                settings.error());
     }
 
     @Deactivate
@@ -214,14 +188,10 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     /** Reads the shipment again: TRACKED once it has a tracking code and a label. */
     @Override
     public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
-        return call(a -> {
-            if (missingId(shipment)) {
-                return Result.failure(noId());
-            }
-            HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(shipment.carrierShipmentId()));
+        return call(shipment, (a, id) -> {
+            HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(id));
             if (!reply.isSuccess()) {
-                return Result.failure(errors().http(reply, "reading shipment " + shipment.carrierShipmentId())
-                        .toArray(Message[]::new));
+                return Result.failure(errors().http(reply, "reading shipment " + id).toArray(Message[]::new));
             }
             Optional<JsonNode> json = Json.parse(reply.body());
             return json.isEmpty() ? Result.failure(badJson("reading the shipment"))
@@ -236,11 +206,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(a -> {
-            if (missingId(shipment)) {
-                return Result.failure(noId());
-            }
-            String id = shipment.carrierShipmentId();
+        return call(shipment, (a, id) -> {
             EasyPostCodes.LabelFormat format = a.mapper().labelFormat();
             HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(id));
             if (!reply.isSuccess()) {
@@ -283,11 +249,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     /** Asks EasyPost to refund (void) the label. TRUE once the refund is submitted or done. */
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(a -> {
-            if (missingId(shipment)) {
-                return Result.failure(noId());
-            }
-            String id = shipment.carrierShipmentId();
+        return call(shipment, (a, id) -> {
             HttpReply reply = a.client().post(EasyPostRequestMapper.refundPath(id));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "the refund of " + id).toArray(Message[]::new));
@@ -299,14 +261,6 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     }
 
     // ------------------------------------------------------------------------------------------------------------
-
-    private static boolean missingId(ShipmentRef shipment) {
-        return shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank();
-    }
-
-    private static Message noId() {
-        return Message.error(EasyPostCodes.BAD_REQUEST, "No EasyPost shipment id given.");
-    }
 
     private EasyPostErrors errors() {
         return new EasyPostErrors(clock);
@@ -322,32 +276,26 @@ public class EasyPostCarrierGateway implements CarrierGateway {
         Result<T> run(Account account) throws IOException, InterruptedException;
     }
 
+    @FunctionalInterface
+    private interface ShipmentOperation<T> {
+        Result<T> run(Account account, String id) throws IOException, InterruptedException;
+    }
+
     /**
      * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
-     * exceptions all become messages, and the API key is scrubbed from every text.
+     * exceptions all become messages, and the API key is scrubbed from every text (plugin kit GuardedCall).
      */
     private <T> Result<T> call(Operation<T> operation) {
         Account a = account;
-        Result<T> result;
-        if (a.configError() != null || a.client() == null) {
-            result = Result.failure(Message.error(EasyPostCodes.BAD_CONFIG, "EasyPost account '"
-                    + a.descriptor().displayName() + "' is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
-        } else {
-            result = failSafe(() -> {
-                try {
-                    return operation.run(a);
-                } catch (IOException | InterruptedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "EasyPost call failed: {0}", e.getClass().getSimpleName());
-                    return Result.failure(EasyPostErrors.transport(e, "the EasyPost call").toArray(Message[]::new));
-                }
-            });
-        }
-        return redact(result, a.key());
+        return redact(GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
+                () -> operation.run(a)), a.key());
     }
 
-    static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        return FailSafe.call("EasyPost", operation);
+    /** An operation on one shipment: the account checked, then the shipment id (trimmed). */
+    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
+        Account a = account;
+        return redact(GUARD.call(shipment, "No EasyPost shipment id given.", a.descriptor().displayName(),
+                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id)), a.key());
     }
 
     private static <T> Result<T> redact(Result<T> result, String key) {
@@ -363,15 +311,6 @@ public class EasyPostCarrierGateway implements CarrierGateway {
         List<Message> all = new ArrayList<>(result.messages());
         all.addAll(extra);
         return new Result<>(result.value(), all);
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
-                DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static double positive(double value, double fallback) {

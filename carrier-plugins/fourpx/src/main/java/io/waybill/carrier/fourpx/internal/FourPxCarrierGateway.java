@@ -2,10 +2,9 @@ package io.waybill.carrier.fourpx.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.Redaction;
-import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.CarrierService;
@@ -27,12 +26,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One 4PX open platform account as a Waybill carrier (直发, direct shipping): creates consignments
@@ -53,7 +51,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
     static final String CANCEL_REASON = "Cancelled in Waybill";
 
     private static final System.Logger LOG = System.getLogger(FourPxCarrierGateway.class.getName());
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final GuardedCall GUARD = new GuardedCall("4PX", PID, LOG);
     private static final Set<String> DELIVER_TYPES = Set.of("1", "2", "3", "5");
 
     private record Account(PluginDescriptor descriptor, FourPxClient client, FourPxRequestMapper mapper,
@@ -65,56 +63,28 @@ public class FourPxCarrierGateway implements CarrierGateway {
     /** Where declared unit values come from: the request's items (carrier SPI 1.2); tests may replace it. */
     FourPxRequestMapper.Customs customs = FourPxRequestMapper.Customs.SPI;
 
-    private volatile Account account = new Account(descriptor("default", "4PX"), null, null, null, "not configured",
-            List.of());
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "4PX", DESCRIPTION),
+            null, null, null, "not configured", List.of());
 
     @Activate
     @Modified
     void configure(FourPxConfig config) {
-        String accountId = blankTo(config.accountId(), "default").trim();
-        String displayName = blankTo(config.displayName(), "4PX").trim();
-        List<String> problems = new ArrayList<>();
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
-            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
-            accountId = "default";
-        }
-        String appKey = blankTo(config.appKey(), "").trim();
-        if (appKey.isEmpty()) {
-            problems.add("'App key' is empty");
-        }
-        String secret;
-        try {
-            secret = SecretFiles.resolve(config._appSecret(), SecretFiles.defaultDir());
-        } catch (IllegalArgumentException e) {
-            problems.add("'App secret': " + e.getMessage());
-            secret = null;
-        }
-        secret = secret == null ? "" : secret.trim();
-        if (secret.isEmpty()) {
-            problems.add("'App secret' is empty");
-        }
+        AccountSettings settings = new AccountSettings(config.accountId(), config.displayName(), "4PX");
+        String appKey = settings.required("App key", config.appKey());
+        String secret = settings.secret("App secret", config._appSecret());
         String deliverType = blankTo(config.deliverType(), "1").trim();
         if (!DELIVER_TYPES.contains(deliverType)) {
-            problems.add("'Delivery to 4PX' must be 1, 2, 3 or 5");
+            settings.problem("'Delivery to 4PX' must be 1, 2, 3 or 5");
         }
-        String baseUrl = blankTo(config.baseUrl(), FourPxClient.DEFAULT_BASE_URL).trim();
-        FourPxClient client = null;
-        try {
-            URI uri = URI.create(baseUrl);
-            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                problems.add("'API endpoint' must be an http(s) URL");
-            } else if (!appKey.isEmpty() && !secret.isEmpty()) {
-                client = new FourPxClient(baseUrl, appKey, secret,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), clock);
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add("'API endpoint' is not a URL");
-        }
+        FourPxClient client = settings.client("API endpoint", config.baseUrl(), FourPxClient.DEFAULT_BASE_URL,
+                !appKey.isEmpty() && !secret.isEmpty(), baseUrl -> new FourPxClient(baseUrl, appKey, secret,
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds()), clock));
         FourPxRequestMapper mapper = new FourPxRequestMapper(new FourPxRequestMapper.Settings(
                 blankTo(config.defaultService(), ""), deliverType, blankTo(config.iossNo(), "")), customs);
-        account = new Account(descriptor(accountId, displayName), client, mapper, secret.isEmpty() ? null : secret,
-                problems.isEmpty() ? null : String.join("; ", problems), services(config));
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, secret.isEmpty() ? null : secret,
+                settings.error(), services(config));
     }
 
     /** The configured logistics product codes (and the default) as services: declarations in USD only. */
@@ -377,40 +347,15 @@ public class FourPxCarrierGateway implements CarrierGateway {
     }
 
     private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
-        if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
-            return Result.failure(Message.error(FourPxCodes.BAD_REQUEST, "No 4PX consignment number given."));
-        }
-        String id = shipment.carrierShipmentId().trim();
-        return call(a -> operation.run(a, id));
+        Account a = account;
+        return GUARD.call(shipment, "No 4PX consignment number given.", a.descriptor().displayName(),
+                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
     }
 
     private <T> Result<T> call(Operation<T> operation) {
         Account a = account;
-        Result<T> result;
-        if (a.configError() != null || a.client() == null) {
-            result = Result.failure(Message.error(FourPxCodes.BAD_CONFIG, "4PX account '"
-                    + a.descriptor().displayName() + "' is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
-        } else {
-            result = FailSafe.call("4PX", () -> {
-                try {
-                    return operation.run(a);
-                } catch (IOException | InterruptedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "4PX call failed: {0}", e.getClass().getSimpleName());
-                    return Result.failure(FourPxErrors.transport(e, "the 4PX call").toArray(Message[]::new));
-                }
-            });
-        }
-        return Redaction.redact(result, a.secret());
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
-                DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
+                () -> operation.run(a), a.secret());
     }
 
     @Override

@@ -2,10 +2,9 @@ package io.waybill.carrier.shippo.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.JsonApi;
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.Redaction;
-import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
@@ -30,8 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One Shippo account as a Waybill carrier: buys a label in one call ({@code POST /transactions} with the shipment
@@ -57,7 +56,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
     static final String LABEL_NOT_READY = MessageCodes.LABEL_NOT_READY;
 
     private static final System.Logger LOG = System.getLogger(ShippoCarrierGateway.class.getName());
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final GuardedCall GUARD = new GuardedCall("Shippo", PID, LOG);
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, ShippoRequestMapper mapper,
@@ -67,55 +66,30 @@ public class ShippoCarrierGateway implements CarrierGateway {
     /** Clock for the duplicate-check window and Retry-After dates; tests replace it. */
     Clock clock = Clock.systemUTC();
 
-    private volatile Account account = new Account(descriptor("default", "Shippo"), null, null, null, 0,
-            "not configured");
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "Shippo", DESCRIPTION),
+            null, null, null, 0, "not configured");
 
     @Activate
     @Modified
     void configure(ShippoConfig config) {
-        String accountId = blankTo(config.accountId(), "default").trim();
-        String displayName = blankTo(config.displayName(), "Shippo").trim();
-        List<String> problems = new ArrayList<>();
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
-            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
-            accountId = "default";
-        }
+        AccountSettings settings = new AccountSettings(config.accountId(), config.displayName(), "Shippo");
         // a secret saved from Waybill's settings form is a reference to its secret file (plugin kit SecretFiles)
-        String token;
-        try {
-            token = SecretFiles.resolve(config._apiToken(), SecretFiles.defaultDir());
-        } catch (IllegalArgumentException e) {
-            problems.add("'API token': " + e.getMessage());
-            token = null;
-        }
-        token = token == null ? "" : token.trim();
-        if (token.isEmpty()) {
-            problems.add("'API token' is empty");
-        }
+        String token = settings.secret("API token", config._apiToken());
         if (config.carrierAccount() == null || config.carrierAccount().isBlank()) {
-            problems.add("'Carrier account' is empty");
+            settings.problem("'Carrier account' is empty");
         }
-        String baseUrl = blankTo(config.baseUrl(), ShippoClient.DEFAULT_BASE_URL).trim();
-        JsonApi client = null;
-        try {
-            URI uri = URI.create(baseUrl);
-            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                problems.add("'API base URL' must be an http(s) URL");
-            } else if (!token.isEmpty()) {
-                client = ShippoClient.create(baseUrl, token,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add("'API base URL' is not a URL");
-        }
+        JsonApi client = settings.client("API base URL", config.baseUrl(), ShippoClient.DEFAULT_BASE_URL,
+                !token.isEmpty(), baseUrl -> ShippoClient.create(baseUrl, token,
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds())));
         ShippoRequestMapper mapper = new ShippoRequestMapper(new ShippoRequestMapper.Settings(
                 blankTo(config.carrierAccount(), "").trim(), blankTo(config.defaultServiceLevel(), ""),
                 blankTo(config.labelFileType(), "PDF_4x6").trim(), config.async(),
                 positive(config.parcelLengthCm(), 20), positive(config.parcelWidthCm(), 15),
                 positive(config.parcelHeightCm(), 10)));
-        account = new Account(descriptor(accountId, displayName), client, mapper, token.isEmpty() ? null : token,
-                Math.max(0, config.duplicateCheckHours()), problems.isEmpty() ? null : String.join("; ", problems));
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, token.isEmpty() ? null : token,
+                Math.max(0, config.duplicateCheckHours()), settings.error());
     }
 
     @Deactivate
@@ -168,12 +142,9 @@ public class ShippoCarrierGateway implements CarrierGateway {
     /** Reads a transaction again: TRACKED once Shippo has bought the label, PENDING while queued. */
     @Override
     public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
-        return call(a -> {
-            if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
-                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "No Shippo transaction id given."));
-            }
-            HttpReply reply = a.client().get(ShippoRequestMapper.transactionPath(shipment.carrierShipmentId()));
-            return transactionResult(reply, "reading transaction " + shipment.carrierShipmentId());
+        return call(shipment, (a, id) -> {
+            HttpReply reply = a.client().get(ShippoRequestMapper.transactionPath(id));
+            return transactionResult(reply, "reading transaction " + id);
         });
     }
 
@@ -183,11 +154,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(a -> {
-            if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
-                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "No Shippo transaction id given."));
-            }
-            String id = shipment.carrierShipmentId();
+        return call(shipment, (a, id) -> {
             HttpReply reply = a.client().get(ShippoRequestMapper.transactionPath(id));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "reading transaction " + id).toArray(Message[]::new));
@@ -216,11 +183,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
     /** Asks Shippo to refund (void) the label. TRUE once Shippo accepted the refund request. */
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(a -> {
-            if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
-                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "No Shippo transaction id given."));
-            }
-            String id = shipment.carrierShipmentId();
+        return call(shipment, (a, id) -> {
             HttpReply reply = a.client().postJson("/refunds", Json.bytes(a.mapper().refund(id)));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "the refund of " + id).toArray(Message[]::new));
@@ -294,36 +257,27 @@ public class ShippoCarrierGateway implements CarrierGateway {
         Result<T> run(Account account) throws IOException, InterruptedException;
     }
 
+    /** An operation on one shipment, given its (trimmed) transaction id. */
+    @FunctionalInterface
+    private interface ShipmentOperation<T> {
+        Result<T> run(Account account, String id) throws IOException, InterruptedException;
+    }
+
     /**
      * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
-     * exceptions all become messages, and the API token is scrubbed from every text.
+     * exceptions all become messages, and the API token is scrubbed from every text (plugin kit GuardedCall).
      */
     private <T> Result<T> call(Operation<T> operation) {
         Account a = account;
-        Result<T> result;
-        if (a.configError() != null || a.client() == null) {
-            result = Result.failure(Message.error(ShippoCodes.BAD_CONFIG, "Shippo account '"
-                    + a.descriptor().displayName() + "' is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
-        } else {
-            result = failSafe(() -> {
-                try {
-                    return operation.run(a);
-                } catch (IOException | InterruptedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "Shippo call failed: {0}", e.getClass().getSimpleName());
-                    return Result.failure(ShippoErrors.transport(e, "the Shippo call").toArray(Message[]::new));
-                }
-            });
-        }
-        return redact(result, a.token());
+        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
+                () -> operation.run(a), a.token());
     }
 
-    static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        return FailSafe.call("Shippo", operation);
-    }
-
-    private static <T> Result<T> redact(Result<T> result, String token) {
-        return Redaction.redact(result, token);
+    /** An operation on one transaction: the account checked, then the transaction id. */
+    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
+        Account a = account;
+        return GUARD.call(shipment, "No Shippo transaction id given.", a.descriptor().displayName(),
+                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.token());
     }
 
     private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {
@@ -333,15 +287,6 @@ public class ShippoCarrierGateway implements CarrierGateway {
         List<Message> all = new ArrayList<>(result.messages());
         all.addAll(extra);
         return new Result<>(result.value(), all);
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
-                DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static double positive(double value, double fallback) {

@@ -2,13 +2,12 @@ package io.waybill.carrier.yanwen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpFailures;
 import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.RefreshingValue;
 import io.waybill.plugin.kit.RetryAfter;
-import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
@@ -29,15 +28,14 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One Yanwen customer number as a Waybill carrier, through the Yanwen open API: creates waybills
@@ -62,10 +60,10 @@ public class YanwenCarrierGateway implements CarrierGateway {
     static final String CANCEL_FAILED = "cancel_failed";
 
     private static final System.Logger LOG = System.getLogger(YanwenCarrierGateway.class.getName());
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final HttpFailures.Wording WORDING = new HttpFailures.Wording(PROVIDER,
             "customer number or signature", "Check the customer number and API token of this Yanwen account.",
             "rate limit", "The outcome is unknown; try again later.", false);
+    private static final GuardedCall GUARD = new GuardedCall(PROVIDER, PID, LOG);
 
     private record Account(PluginDescriptor descriptor, YanwenClient client, YanwenRequestMapper mapper,
                            String secret, String configError, List<CarrierService> services) {
@@ -76,8 +74,9 @@ public class YanwenCarrierGateway implements CarrierGateway {
     /** Where declared values come from: the request's items (carrier SPI 1.2); tests may replace it. */
     YanwenRequestMapper.Customs customs = YanwenRequestMapper.Customs.SPI;
 
-    private volatile Account account = new Account(descriptor("default", "Yanwen"), null, null, null,
-            "not configured", List.of());
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "Yanwen", DESCRIPTION),
+            null, null, null, "not configured", List.of());
     /** The services: the account's channels as Yanwen lists them, refreshed; the configured ids until then. */
     private volatile RefreshingValue<List<CarrierService>> serviceList = RefreshingValue.manual("yanwen channels",
             List.of(), () -> Result.ok(List.of()), Clock.systemUTC());
@@ -87,48 +86,19 @@ public class YanwenCarrierGateway implements CarrierGateway {
     @Activate
     @Modified
     void configure(YanwenConfig config) {
-        String accountId = blankTo(config.accountId(), "default").trim();
-        String displayName = blankTo(config.displayName(), "Yanwen").trim();
-        List<String> problems = new ArrayList<>();
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
-            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
-            accountId = "default";
-        }
-        String userId = blankTo(config.userId(), "").trim();
-        if (userId.isEmpty()) {
-            problems.add("'Customer number' is empty");
-        }
-        String token;
-        try {
-            token = SecretFiles.resolve(config._apiToken(), SecretFiles.defaultDir());
-        } catch (IllegalArgumentException e) {
-            problems.add("'API token': " + e.getMessage());
-            token = null;
-        }
-        token = token == null ? "" : token.trim();
-        if (token.isEmpty()) {
-            problems.add("'API token' is empty");
-        }
-        String baseUrl = blankTo(config.baseUrl(), YanwenClient.DEFAULT_BASE_URL).trim();
-        YanwenClient client = null;
-        try {
-            URI uri = URI.create(baseUrl);
-            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                problems.add("'API endpoint' must be an http(s) URL");
-            } else if (!userId.isEmpty() && !token.isEmpty()) {
-                client = new YanwenClient(baseUrl, userId, token,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), clock);
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add("'API endpoint' is not a URL");
-        }
+        AccountSettings settings = new AccountSettings(config.accountId(), config.displayName(), PROVIDER);
+        String userId = settings.required("Customer number", config.userId());
+        String token = settings.secret("API token", config._apiToken());
+        YanwenClient client = settings.client("API endpoint", config.baseUrl(), YanwenClient.DEFAULT_BASE_URL,
+                !userId.isEmpty() && !token.isEmpty(), baseUrl -> new YanwenClient(baseUrl, userId, token,
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds()), clock));
         YanwenRequestMapper mapper = new YanwenRequestMapper(new YanwenRequestMapper.Settings(
                 blankTo(config.defaultService(), ""), blankTo(config.batteries(), "").trim(),
                 blankTo(config.orderSource(), ""), blankTo(config.iossNo(), "")), customs);
         dangerousGoods = dangerousGoods(config);
-        Account a = new Account(descriptor(accountId, displayName), client, mapper, token.isEmpty() ? null : token,
-                problems.isEmpty() ? null : String.join("; ", problems), services(config));
+        Account a = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, token.isEmpty() ? null : token,
+                settings.error(), services(config));
         account = a;
         String name = "Yanwen channels of " + a.descriptor().id();
         RefreshingValue<List<CarrierService>> old = serviceList;
@@ -426,11 +396,9 @@ public class YanwenCarrierGateway implements CarrierGateway {
     }
 
     private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
-        if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
-            return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "No Yanwen waybill number given."));
-        }
-        String id = shipment.carrierShipmentId().trim();
-        return call(a -> operation.run(a, id));
+        Account a = account;
+        return GUARD.call(shipment, "No Yanwen waybill number given.", a.descriptor().displayName(),
+                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
     }
 
     private <T> Result<T> call(Operation<T> operation) {
@@ -438,32 +406,8 @@ public class YanwenCarrierGateway implements CarrierGateway {
     }
 
     private <T> Result<T> call(Account a, Operation<T> operation) {
-        Result<T> result;
-        if (a.configError() != null || a.client() == null) {
-            result = Result.failure(Message.error(MessageCodes.BAD_CONFIG, "Yanwen account '"
-                    + a.descriptor().displayName() + "' is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
-        } else {
-            result = FailSafe.call(PROVIDER, () -> {
-                try {
-                    return operation.run(a);
-                } catch (IOException | InterruptedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "Yanwen call failed: {0}", e.getClass().getSimpleName());
-                    return Result.failure(HttpFailures.transport(e, PROVIDER, "the Yanwen call")
-                            .toArray(Message[]::new));
-                }
-            });
-        }
-        return Redaction.redact(result, a.secret());
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
-                DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
+                () -> operation.run(a), a.secret());
     }
 
     @Override

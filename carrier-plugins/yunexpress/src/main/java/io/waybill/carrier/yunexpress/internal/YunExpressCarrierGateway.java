@@ -3,12 +3,13 @@ package io.waybill.carrier.yunexpress.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.AccountSettings;
 import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.RefreshingValue;
-import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.CarrierQuote;
@@ -28,7 +29,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,7 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import static io.waybill.plugin.kit.AccountSettings.blankTo;
 
 /**
  * One YunExpress (云途) customer account as a Waybill carrier, through the YunExpress OMS API: creates waybills
@@ -64,7 +65,7 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     static final int ORDER_TYPE_CUSTOMER = 2;
 
     private static final System.Logger LOG = System.getLogger(YunExpressCarrierGateway.class.getName());
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final GuardedCall GUARD = new GuardedCall("YunExpress", PID, LOG);
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, YunExpressRequestMapper mapper,
@@ -76,8 +77,9 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     /** Where declared unit values come from: the request's items (carrier SPI 1.2); tests may replace it. */
     YunExpressRequestMapper.Customs customs = YunExpressRequestMapper.Customs.SPI;
 
-    private volatile Account account = new Account(descriptor("default", "YunExpress"), null, null, new String[0],
-            "not configured", List.of());
+    private volatile Account account = new Account(
+            AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "YunExpress", DESCRIPTION),
+            null, null, new String[0], "not configured", List.of());
     /** The services: YunExpress's shipping methods, refreshed; the configured codes until the first answer. */
     private volatile RefreshingValue<List<CarrierService>> serviceList = RefreshingValue.manual("yunexpress services",
             List.of(), () -> Result.ok(List.of()), Clock.systemUTC());
@@ -85,47 +87,18 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     @Activate
     @Modified
     void configure(YunExpressConfig config) {
-        String accountId = blankTo(config.accountId(), "default").trim();
-        String displayName = blankTo(config.displayName(), "YunExpress").trim();
-        List<String> problems = new ArrayList<>();
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
-            problems.add("'Account id' may hold only letters, digits, '-' and '_' (1 to 40)");
-            accountId = "default";
-        }
-        String code = blankTo(config.customerCode(), "").trim();
-        if (code.isEmpty()) {
-            problems.add("'Customer code' is empty");
-        }
-        String secret;
-        try {
-            secret = SecretFiles.resolve(config._apiSecret(), SecretFiles.defaultDir());
-        } catch (IllegalArgumentException e) {
-            problems.add("'API secret': " + e.getMessage());
-            secret = null;
-        }
-        secret = secret == null ? "" : secret.trim();
-        if (secret.isEmpty()) {
-            problems.add("'API secret' is empty");
-        }
-        String baseUrl = blankTo(config.baseUrl(), YunExpressClient.DEFAULT_BASE_URL).trim();
-        JsonApi client = null;
-        try {
-            URI uri = URI.create(baseUrl);
-            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                problems.add("'API base URL' must be an http(s) URL");
-            } else if (!code.isEmpty() && !secret.isEmpty()) {
-                client = YunExpressClient.create(baseUrl, code, secret,
-                        Duration.ofSeconds(Math.max(1, config.connectTimeoutSeconds())),
-                        Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add("'API base URL' is not a URL");
-        }
+        AccountSettings settings = new AccountSettings(config.accountId(), config.displayName(), "YunExpress");
+        String code = settings.required("Customer code", config.customerCode());
+        String secret = settings.secret("API secret", config._apiSecret());
+        JsonApi client = settings.client("API base URL", config.baseUrl(), YunExpressClient.DEFAULT_BASE_URL,
+                !code.isEmpty() && !secret.isEmpty(), baseUrl -> YunExpressClient.create(baseUrl, code, secret,
+                        AccountSettings.timeout(config.connectTimeoutSeconds()),
+                        AccountSettings.timeout(config.requestTimeoutSeconds())));
         YunExpressRequestMapper mapper = mapper(config);
         String[] secrets = secret.isEmpty() ? new String[0]
                 : new String[] {secret, YunExpressClient.token(code, secret)};
-        Account a = new Account(descriptor(accountId, displayName), client, mapper, secrets,
-                problems.isEmpty() ? null : String.join("; ", problems), services(config));
+        Account a = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, secrets, settings.error(),
+                services(config));
         account = a;
         String name = "YunExpress services of " + a.descriptor().id();
         RefreshingValue<List<CarrierService>> old = serviceList;
@@ -546,9 +519,7 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     }
 
     private static Message badConfig(Account a) {
-        return Message.error(YunExpressCodes.BAD_CONFIG, "YunExpress account '" + a.descriptor().displayName()
-                + "' is not usable: " + (a.configError() == null ? "not configured" : a.configError())
-                + " (configuration " + PID + ").");
+        return GUARD.notUsable(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()));
     }
 
     private static String encode(String value) {
@@ -572,27 +543,13 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     /** One shipment operation: the id checked, then run so that nothing crosses the SPI and no secret leaks. */
     private <T> Result<T> call(ShipmentRef shipment, Operation<T> operation) {
         Account a = account;
-        if (a.configError() != null || a.client() == null) {
-            return redact(Result.failure(badConfig(a)), a);
-        }
-        if (shipment == null || shipment.carrierShipmentId() == null || shipment.carrierShipmentId().isBlank()) {
-            return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "No YunExpress order number given."));
-        }
-        String key = shipment.carrierShipmentId().trim();
-        List<Result<T>> one = call(a, () -> List.of(operation.run(a, key)), 1);
-        return redact(one.get(0), a);
+        return GUARD.call(shipment, "No YunExpress order number given.", a.descriptor().displayName(),
+                AccountSettings.unusable(a.configError(), a.client()), key -> operation.run(a, key), a.secrets());
     }
 
     /** Runs a call of {@code n} results; a transport failure or stray exception becomes each result's message. */
     private <T> List<Result<T>> call(Account a, Batch<T> batch, int n) {
-        Result<List<Result<T>>> outcome = FailSafe.call("YunExpress", () -> {
-            try {
-                return Result.ok(batch.run());
-            } catch (IOException | InterruptedException e) {
-                LOG.log(System.Logger.Level.DEBUG, "YunExpress call failed: {0}", e.getClass().getSimpleName());
-                return Result.failure(YunExpressErrors.transport(e, "the YunExpress call").toArray(Message[]::new));
-            }
-        });
+        Result<List<Result<T>>> outcome = GUARD.attempt(() -> Result.ok(batch.run()));
         if (outcome.isOk()) {
             return outcome.value();
         }
@@ -602,15 +559,6 @@ public class YunExpressCarrierGateway implements CarrierGateway {
 
     private static <T> Result<T> redact(Result<T> result, Account a) {
         return Redaction.redact(result, a.secrets());
-    }
-
-    private static PluginDescriptor descriptor(String accountId, String displayName) {
-        return new PluginDescriptor("default".equals(accountId) ? ID : ID + "-" + accountId, displayName,
-                DESCRIPTION);
-    }
-
-    private static String blankTo(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     @Override

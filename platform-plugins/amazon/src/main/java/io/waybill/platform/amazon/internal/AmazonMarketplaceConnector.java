@@ -1,8 +1,8 @@
 package io.waybill.platform.amazon.internal;
 
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.platform.StoreCall;
 import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
@@ -77,6 +77,7 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
     static final int PARTICIPATIONS_BURST = 15;
 
     private static final System.Logger LOG = System.getLogger(AmazonMarketplaceConnector.class.getName());
+    private static final StoreCall GUARD = new StoreCall("Amazon", PID, LOG);
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(String storeCode, PluginDescriptor descriptor, AmazonApi api, String marketplaceId,
@@ -418,37 +419,12 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
      */
     private <T> Result<T> call(StoreContext store, String operation, Operation<T> body) {
         Account a = account;
-        Result<T> result;
-        String asked = store == null ? null : store.storeCode();
-        if (a.configError() != null || a.api() == null) {
-            result = Result.failure(Message.error(AmazonCodes.BAD_CONFIG, "The Amazon connection"
-                    + (a.storeCode().isEmpty() ? "" : " of store " + a.storeCode()) + " is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
-        } else if (asked == null || !a.storeCode().equals(asked.trim())) {
-            result = Result.failure(Message.error(AmazonCodes.WRONG_STORE, "This Amazon connection serves store "
-                    + a.storeCode() + ", not " + asked + "; " + operation + " was not sent. Add an Amazon"
-                    + " configuration for store " + asked + "."));
-        } else {
-            result = FailSafe.call("Amazon", () -> {
-                try {
-                    return body.run(a);
-                } catch (Refused r) {
-                    return Result.failure(r.messages().toArray(Message[]::new));
-                } catch (IOException | InterruptedException e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    LOG.log(System.Logger.Level.DEBUG, "Amazon call for store {0} failed: {1}", a.storeCode(),
-                            e.getClass().getSimpleName());
-                    return Result.failure(AmazonErrors.transport(e, operation).toArray(Message[]::new));
-                }
-            });
-        }
         List<String> secrets = new ArrayList<>(Arrays.asList(a.secrets()));
         if (a.api() != null) {
             secrets.addAll(Arrays.asList(a.api().secrets()));
         }
-        return Redaction.redact(result, secrets.toArray(String[]::new));
+        return GUARD.call(store, operation, a.storeCode(), AccountSettings.unusable(a.configError(), a.api()),
+                () -> body.run(a), secrets.toArray(String[]::new));
     }
 
     private String secret(String value, String label, List<String> problems) {

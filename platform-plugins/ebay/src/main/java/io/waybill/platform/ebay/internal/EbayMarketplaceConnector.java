@@ -1,10 +1,10 @@
 package io.waybill.platform.ebay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.platform.StoreCall;
 import io.waybill.plugin.kit.JsonApi;
-import io.waybill.plugin.kit.FailSafe;
 import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * One eBay seller account as the order source of one Waybill store: captures orders with getOrders (filter
@@ -50,6 +49,7 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
     static final Duration WINDOW_LAG = Duration.ofMinutes(2);
 
     private static final System.Logger LOG = System.getLogger(EbayMarketplaceConnector.class.getName());
+    private static final StoreCall GUARD = new StoreCall("eBay", PID, LOG);
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(String storeCode, PluginDescriptor descriptor, JsonApi client, EbayRequestMapper mapper,
@@ -283,36 +283,8 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
      */
     private <T> Result<T> call(StoreContext store, String operation, Operation<T> body) {
         Account a = account;
-        Result<T> result;
-        String asked = store == null ? null : store.storeCode();
-        if (a.configError() != null || a.client() == null) {
-            result = Result.failure(Message.error(EbayCodes.BAD_CONFIG, "The eBay connection"
-                    + (a.storeCode().isEmpty() ? "" : " of store " + a.storeCode()) + " is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
-        } else if (asked == null || !a.storeCode().equals(asked.trim())) {
-            result = Result.failure(Message.error(EbayCodes.WRONG_STORE, "This eBay connection serves store "
-                    + a.storeCode() + ", not " + asked + "; " + operation + " was not sent. Add an eBay configuration"
-                    + " for store " + asked + "."));
-        } else {
-            result = failSafe(() -> {
-                try {
-                    return body.run(a);
-                } catch (IOException | InterruptedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "eBay call for store {0} failed: {1}", a.storeCode(),
-                            e.getClass().getSimpleName());
-                    return Result.failure(EbayErrors.transport(e, operation).toArray(Message[]::new));
-                }
-            });
-        }
-        return redact(result, a.token());
-    }
-
-    static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        return FailSafe.call("eBay", operation);
-    }
-
-    private static <T> Result<T> redact(Result<T> result, String token) {
-        return Redaction.redact(result, token);
+        return GUARD.call(store, operation, a.storeCode(), AccountSettings.unusable(a.configError(), a.client()),
+                () -> body.run(a), a.token());
     }
 
     private static Account unconfigured(String why) {

@@ -2,9 +2,9 @@ package io.waybill.platform.shopify.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.platform.StoreCall;
 import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.common.Message;
@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +50,7 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
     static final String DESCRIPTION = "Captures Shopify orders and reports shipments back (GraphQL Admin API).";
 
     private static final System.Logger LOG = System.getLogger(ShopifyMarketplaceConnector.class.getName());
+    private static final StoreCall GUARD = new StoreCall("Shopify", PID, LOG);
     private static final Pattern SHOP = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}|unstable");
     /** Follow-up requests for one order's line items before giving up (100 lines each). */
@@ -399,36 +399,8 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
      */
     private <T> Result<T> call(StoreContext store, String operation, Operation<T> body) {
         Shop s = shop;
-        Result<T> result;
-        String asked = store == null ? null : store.storeCode();
-        if (s.configError() != null || s.client() == null) {
-            result = Result.failure(Message.error(ShopifyCodes.BAD_CONFIG, "The Shopify connection"
-                    + (s.storeCode().isEmpty() ? "" : " of store " + s.storeCode()) + " is not usable: "
-                    + (s.configError() == null ? "not configured" : s.configError()) + " (configuration " + PID + ")."));
-        } else if (asked == null || !s.storeCode().equals(asked.trim())) {
-            result = Result.failure(Message.error(ShopifyCodes.WRONG_STORE, "This Shopify connection serves store "
-                    + s.storeCode() + ", not " + asked + "; " + operation + " was not sent. Add a Shopify configuration"
-                    + " for store " + asked + "."));
-        } else {
-            result = failSafe(() -> {
-                try {
-                    return body.run(s);
-                } catch (IOException | InterruptedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "Shopify call for store {0} failed: {1}", s.storeCode(),
-                            e.getClass().getSimpleName());
-                    return Result.failure(ShopifyErrors.transport(e, operation).toArray(Message[]::new));
-                }
-            });
-        }
-        return redact(result, s.token());
-    }
-
-    static <T> Result<T> failSafe(Supplier<Result<T>> operation) {
-        return FailSafe.call("Shopify", operation);
-    }
-
-    private static <T> Result<T> redact(Result<T> result, String token) {
-        return Redaction.redact(result, token);
+        return GUARD.call(store, operation, s.storeCode(), AccountSettings.unusable(s.configError(), s.client()),
+                () -> body.run(s), s.token());
     }
 
     private static Shop unconfigured(String why) {

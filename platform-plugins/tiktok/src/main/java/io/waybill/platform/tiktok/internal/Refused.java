@@ -1,20 +1,19 @@
 package io.waybill.platform.tiktok.internal;
 
+import io.waybill.plugin.kit.Refusal;
 import io.waybill.spi.common.Message;
 
 import java.util.List;
 
-/** A step failed with these messages (never carries a secret: the messages are redacted before they leave). */
-final class Refused extends Exception {
+/** A step of an operation failed with these messages; the operation returns them as its failure (plugin kit). */
+final class Refused extends Refusal {
     private static final long serialVersionUID = 1L;
-    private final transient List<Message> messages;
 
     Refused(List<Message> messages) {
-        super(null, null, false, false);
-        this.messages = messages;
+        super(messages);
     }
 
-    List<Message> messages() {
-        return messages;
+    Refused(Message message) {
+        super(message);
     }
 }

@@ -1,10 +1,10 @@
 package io.waybill.platform.tiktok.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.waybill.plugin.kit.FailSafe;
+import io.waybill.plugin.kit.AccountSettings;
+import io.waybill.plugin.kit.platform.StoreCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.JsonApi;
-import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
@@ -53,6 +53,7 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
     static final Duration WINDOW_LAG = Duration.ofMinutes(3);
 
     private static final System.Logger LOG = System.getLogger(TikTokMarketplaceConnector.class.getName());
+    private static final StoreCall GUARD = new StoreCall("TikTok Shop", PID, LOG);
 
     private record Account(String storeCode, PluginDescriptor descriptor, TikTokAuth auth, TikTokRequests requests,
                            int lookbackDays, int pageSize, RateLimit limit, String[] secrets, String configError) {
@@ -329,33 +330,8 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
 
     private <T> Result<T> call(StoreContext store, String operation, Operation<T> body) {
         Account a = account;
-        Result<T> result;
-        String asked = store == null ? null : store.storeCode();
-        if (a.configError() != null || a.auth() == null) {
-            result = Result.failure(Message.error(TikTokCodes.BAD_CONFIG, "The TikTok Shop connection"
-                    + (a.storeCode().isEmpty() ? "" : " of store " + a.storeCode()) + " is not usable: "
-                    + (a.configError() == null ? "not configured" : a.configError()) + " (configuration " + PID + ")."));
-        } else if (asked == null || !a.storeCode().equals(asked.trim())) {
-            result = Result.failure(Message.error(TikTokCodes.WRONG_STORE, "This TikTok Shop connection serves store "
-                    + a.storeCode() + ", not " + asked + "; " + operation + " was not sent. Add a TikTok Shop"
-                    + " configuration for store " + asked + "."));
-        } else {
-            result = FailSafe.call("TikTok Shop", () -> {
-                try {
-                    return body.run(a);
-                } catch (Refused r) {
-                    return Result.failure(r.messages().toArray(Message[]::new));
-                } catch (IOException | InterruptedException e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    LOG.log(System.Logger.Level.DEBUG, "TikTok Shop call for store {0} failed: {1}", a.storeCode(),
-                            e.getClass().getSimpleName());
-                    return Result.failure(TikTokErrors.transport(e, operation).toArray(Message[]::new));
-                }
-            });
-        }
-        return Redaction.redact(result, a.allSecrets());
+        return GUARD.call(store, operation, a.storeCode(), AccountSettings.unusable(a.configError(), a.auth()),
+                () -> body.run(a), a.allSecrets());
     }
 
     private String secret(String value, String label, List<String> problems) {
