@@ -62,7 +62,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (GetTrackingNumber); Waybill fetches YunExpress's PDF label per package (Label/Print, then the returned URL), and
  * the printed batch carries each package's carrier label; ship; the automatic sync confirms each package at the
  * Amazon stub, which counts confirmShipment per order in its state: exactly one per package, the mapped carrier name
- * "YunExpress" (V29), at no moment more than the published usage plan (2 requests/s, burst 10) allows. Then, on the
+ * "YunExpress" (V29), under the published usage plan (2 requests/s, burst 10) that the stub enforces as Amazon does
+ * (429 beyond it; the package is confirmed later, once). Then, on the
  * same packages, {@code waybill:carrier-quote} shows YunExpress's price trial and its refusal.
  */
 @Order(22)
