@@ -141,6 +141,35 @@ public final class RefreshingValue<T> implements AutoCloseable {
         return v;
     }
 
+    /**
+     * The value of a new configuration, in place of {@code old} (closed here, after the new one exists; {@code null}
+     * when there is none): {@link #start}ed with a period of {@code refreshMinutes} when the account is {@code usable}
+     * and {@code refreshMinutes > 0}, else {@link #manual} (fetched only by {@link #refreshNow()}). A plugin calls it
+     * from its activate/modified method, e.g. {@code services = RefreshingValue.reconfigure(services, name,
+     * configuredServices, () -> fetchServices(account), account.usable(), config.servicesRefreshMinutes(), clock)}.
+     *
+     * @param configured the built-in value of the new configuration
+     * @see #start
+     * @see #manual
+     */
+    public static <T> RefreshingValue<T> reconfigure(RefreshingValue<T> old, String name, T configured,
+                                                     Supplier<Result<T>> fetch, boolean usable, int refreshMinutes,
+                                                     Clock clock) {
+        RefreshingValue<T> next = usable && refreshMinutes > 0
+                ? start(name, configured, fetch, Duration.ofMinutes(refreshMinutes), clock)
+                : manual(name, configured, fetch, clock);
+        if (old != null) {
+            old.close();
+        }
+        return next;
+    }
+
+    /** Whether a background refresh is scheduled: {@link #start}ed and not {@link #close()}d. */
+    public boolean isRefreshing() {
+        ScheduledExecutorService ex = executor;
+        return ex != null && !ex.isShutdown();
+    }
+
     /** The current value: the provider's last good answer, else the built-in one. Never blocks. */
     public T value() {
         return state.value();

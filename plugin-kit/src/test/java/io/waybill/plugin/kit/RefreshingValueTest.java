@@ -129,4 +129,45 @@ class RefreshingValueTest {
         int after = calls.get();
         assertFalse(v.awaitFetches(after + 2, Duration.ofMillis(300)), "no fetch after close()");
     }
+
+    @Test
+    void reconfigure_refreshesAUsableAccountWithAPeriod_elseManual_andClosesTheOldValue() throws InterruptedException {
+        MovingClock clock = new MovingClock();
+        AtomicInteger fetched = new AtomicInteger();
+        Supplier<Result<List<String>>> fetch = () -> Result.ok(List.of("P" + fetched.incrementAndGet()));
+
+        RefreshingValue<List<String>> first = RefreshingValue.reconfigure(null, "test", List.of("ONE"), fetch, true,
+                60, clock);
+        RefreshingValue<List<String>> second = null;
+        RefreshingValue<List<String>> third = null;
+        RefreshingValue<List<String>> fourth = null;
+        try {
+            assertTrue(first.isRefreshing(), "usable with a period: refreshed in the background");
+            assertTrue(first.awaitFetches(1, Duration.ofSeconds(10)), "a refreshing value fetches at once");
+            assertEquals(RefreshingValue.Source.PROVIDER, first.state().source());
+
+            second = RefreshingValue.reconfigure(first, "test", List.of("TWO"), fetch, false, 60, clock);
+            assertFalse(first.isRefreshing(), "the old value is closed");
+            assertFalse(second.isRefreshing(), "an unusable account is not refreshed");
+            assertEquals(List.of("TWO"), second.value(), "the new configuration's value, not the old answer");
+            assertEquals(0, second.state().fetches());
+
+            third = RefreshingValue.reconfigure(second, "test", List.of("THREE"), fetch, true, 0, clock);
+            assertFalse(third.isRefreshing(), "a period of 0 switches the refresh off");
+            assertEquals(List.of("THREE"), third.value());
+            int before = fetched.get();
+            assertEquals(List.of("P" + (before + 1)), third.refreshNow().value(), "a manual value still fetches "
+                    + "when asked");
+
+            fourth = RefreshingValue.reconfigure(third, "test", List.of("FOUR"), fetch, true, -5, clock);
+            assertFalse(fourth.isRefreshing(), "a negative period is off too, not an error");
+        } finally {
+            first.close();
+            for (RefreshingValue<List<String>> v : java.util.Arrays.asList(second, third, fourth)) {
+                if (v != null) {
+                    v.close();
+                }
+            }
+        }
+    }
 }

@@ -100,13 +100,9 @@ public class YanwenCarrierGateway implements CarrierGateway {
         Account a = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, token.isEmpty() ? null : token,
                 settings.error(), services(config));
         account = a;
-        String name = "Yanwen channels of " + a.descriptor().id();
-        RefreshingValue<List<CarrierService>> old = serviceList;
-        serviceList = a.configError() == null && a.client() != null && config.servicesRefreshMinutes() > 0
-                ? RefreshingValue.start(name, a.services(), () -> fetchServices(a),
-                        Duration.ofMinutes(config.servicesRefreshMinutes()), clock)
-                : RefreshingValue.manual(name, a.services(), () -> fetchServices(a), clock);
-        old.close();
+        serviceList = RefreshingValue.reconfigure(serviceList, "Yanwen channels of " + a.descriptor().id(),
+                a.services(), () -> fetchServices(a), AccountSettings.unusable(a.configError(), a.client()) == null,
+                config.servicesRefreshMinutes(), clock);
     }
 
     private static java.util.Set<CarrierService.DangerousGoods> dangerousGoods(YanwenConfig c) {
@@ -206,9 +202,8 @@ public class YanwenCarrierGateway implements CarrierGateway {
     @Deactivate
     void deactivate() {
         account = new Account(account.descriptor(), null, null, account.secret(), "deactivated", List.of());
-        RefreshingValue<List<CarrierService>> old = serviceList;
-        serviceList = RefreshingValue.manual("yanwen channels", List.of(), () -> Result.ok(List.of()), clock);
-        old.close();
+        serviceList = RefreshingValue.reconfigure(serviceList, "yanwen channels", List.of(),
+                () -> Result.ok(List.of()), false, 0, clock); // unusable: no refresh, the old one closed
     }
 
     @Override

@@ -100,13 +100,9 @@ public class YunExpressCarrierGateway implements CarrierGateway {
         Account a = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, secrets, settings.error(),
                 services(config));
         account = a;
-        String name = "YunExpress services of " + a.descriptor().id();
-        RefreshingValue<List<CarrierService>> old = serviceList;
-        serviceList = a.configError() == null && a.client() != null && config.servicesRefreshMinutes() > 0
-                ? RefreshingValue.start(name, a.services(), () -> fetchServices(a),
-                        Duration.ofMinutes(config.servicesRefreshMinutes()), clock)
-                : RefreshingValue.manual(name, a.services(), () -> fetchServices(a), clock);
-        old.close();
+        serviceList = RefreshingValue.reconfigure(serviceList, "YunExpress services of " + a.descriptor().id(),
+                a.services(), () -> fetchServices(a), AccountSettings.unusable(a.configError(), a.client()) == null,
+                config.servicesRefreshMinutes(), clock);
     }
 
     /**
@@ -202,9 +198,8 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     @Deactivate
     void deactivate() {
         account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated", List.of());
-        RefreshingValue<List<CarrierService>> old = serviceList;
-        serviceList = RefreshingValue.manual("yunexpress services", List.of(), () -> Result.ok(List.of()), clock);
-        old.close();
+        serviceList = RefreshingValue.reconfigure(serviceList, "yunexpress services", List.of(),
+                () -> Result.ok(List.of()), false, 0, clock); // unusable: no refresh, the old one closed
     }
 
     @Override
