@@ -71,9 +71,10 @@ public final class PackageContents {
              PreparedStatement whole = c.prepareStatement("SELECT l.ORDER_ID, l.ID, l.LINE_NO, l.SKU_ID, s.CODE, "
                      + "l.QUANTITY FROM WB_ORDER_LINE l JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? "
                      + "ORDER BY l.LINE_NO")) {
-            List<Long> todo = new ArrayList<>(List.of(packageId));
-            for (int i = 0; i < todo.size(); i++) {
-                long pkg = todo.get(i);
+            // the package itself, then (for a merged parcel) the packages merged into it
+            List<Long> parcels = new ArrayList<>(List.of(packageId));
+            for (int i = 0; i < parcels.size(); i++) {
+                long pkg = parcels.get(i);
                 long order;
                 boolean split;
                 head.setLong(1, pkg);
@@ -85,7 +86,7 @@ public final class PackageContents {
                     split = rs.getInt(2) > 0;
                     if (i == 0 && rs.getInt(3) > 0) {
                         // MERGED_INTO is read only for a merge (see orders)
-                        todo.addAll(members(c, packageId));
+                        parcels.addAll(members(c, packageId));
                     }
                 }
                 PreparedStatement read = split ? share : whole;
