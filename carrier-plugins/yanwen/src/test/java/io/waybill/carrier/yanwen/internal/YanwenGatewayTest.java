@@ -105,7 +105,7 @@ class YanwenGatewayTest {
         YanwenCarrierGateway g = new YanwenCarrierGateway();
         g.customs = item -> new YanwenRequestMapper.Declared(new BigDecimal("3"), "JPY", null, null);
         g.configure(config(Map.of("baseUrl", wm.baseUrl() + SERVICE, "userId", USER_ID, ".apiToken", API_TOKEN,
-                "defaultService", "155")));
+                "defaultService", "155", "servicesRefreshMinutes", 0))); // no background channel read to count
         ShipmentRequest r = request();
         Address noState = new Address("John", "", "1 St", "", "LA", "", "", "US", "1", "");
         Message m = only(g.createShipment(new ShipmentRequest(KEY, "WB1", "SO", "", r.sender(), noState, 100,
