@@ -589,6 +589,16 @@ public record Reason(String code, List<String> params) {
     public static final String INVALID_BUNDLE = "invalid_bundle";
     /** An order-file line whose SKU matches no product: [sku, order no.]. */
     public static final String ORDER_SKU_HELD = "order_sku_held";
+    /**
+     * Allocation refused: a bundle of the package contains itself (through other bundles): [package no.]. The
+     * failure code of the allocation's cycle check (before 1.16 {@code invalid_bundle} with English only). Since 1.16.
+     */
+    public static final String BUNDLE_CYCLE = "bundle_cycle";
+    /**
+     * The column of a rejected marketplace capture's problem: [order no. ({@code ?} when it has none), field key
+     * ({@code {n,column}})]. Since 1.16.
+     */
+    public static final String CAPTURE_ORDER_FIELD = "capture_order_field";
 
     // refusals thrown with a message only until 1.15, now as data
     /**
@@ -1012,6 +1022,9 @@ public record Reason(String code, List<String> params) {
             Map.entry(DUPLICATE_SKU, "The product was not saved: {0,column} {1,reasons}."),
             Map.entry(DUPLICATE_BARCODE, "The product was not saved: {0,column} {1,reasons}."),
             Map.entry(INVALID_BUNDLE, "The product was not saved: {0,column} {1,reasons}."),
+            Map.entry(BUNDLE_CYCLE, "A bundle of package {0} contains itself (through other bundles); fix its "
+                    + "components in the catalogue."),
+            Map.entry(CAPTURE_ORDER_FIELD, "order {0} / {1,column}"),
             Map.entry(INVALID_ADDRESS, "{0,column} {1,reasons}"),
             Map.entry(UNKNOWN_STORE, "Unknown store ''{0}''."),
             Map.entry(STORE_REQUIRED, "A store is required."),

@@ -119,6 +119,26 @@ public final class Reasons {
         return e.reason() == null ? "" : e.reason();
     }
 
+    /**
+     * A row error's column in {@code locale}: its label as data ({@link io.waybill.core.model.RowError#label}, e.g.
+     * "order X / field") in that language, else the column key as {@link #column(Locale, String)} shows it.
+     */
+    public static String column(Locale locale, io.waybill.core.model.RowError e) {
+        if (e.label() != null) {
+            String text = text(locale, e.label());
+            if (text != null) {
+                return text;
+            }
+        }
+        return column(locale, e.column());
+    }
+
+    /** A row error's column in the language of the current UI. */
+    public static String columnOf(io.waybill.core.model.RowError e) {
+        UI ui = UI.getCurrent();
+        return column(ui == null ? null : ui.getLocale(), e);
+    }
+
     /** A row error in the language of the current UI. */
     public static String of(io.waybill.core.model.RowError e) {
         UI ui = UI.getCurrent();

@@ -220,6 +220,33 @@ class OrderReasonsTest {
         }
     }
 
+    @Test
+    void anAllocationsBundleCycleReadsWholeInChinese() {
+        Reason cycle = new Reason(Reason.BUNDLE_CYCLE, List.of("WB00000007"));
+        String english = "A bundle of package WB00000007 contains itself (through other bundles); fix its components "
+                + "in the catalogue.";
+        assertEquals(english, cycle.english());
+        io.waybill.core.model.BatchResult.Failure f = io.waybill.core.model.BatchResult.Failure.of(7, "WB00000007",
+                cycle);
+        assertEquals(english, Reasons.failure(Locale.ENGLISH, f));
+        String zh = Reasons.failure(ZH, f);
+        assertEquals("包裹 WB00000007 中有套装（经由其他套装）包含了自身；请在商品资料中修正它的组件。", zh);
+        assertFalse(latinSentence(zh, cycle.params()), zh);
+    }
+
+    @Test
+    void aRejectedCapturesColumnNamesTheOrderAndTheFieldInChinese() {
+        RowError e = new RowError(0, Reason.of(Reason.CAPTURE_ORDER_FIELD, "1001", "postal_code"),
+                Reason.of(Reason.ORDER_POSTAL_CODE, "ABC", "US"));
+        assertEquals("order 1001 / postal_code", e.column());
+        assertEquals("order 1001 / postal_code", Reasons.column(Locale.ENGLISH, e));
+        assertEquals("订单 1001 / 邮编", Reasons.column(ZH, e));
+        assertFalse(latinSentence(Reasons.column(ZH, e), List.of("1001")));
+        RowError plain = new RowError(3, "postal_code", Reason.of(Reason.ORDER_POSTAL_CODE, "ABC", "US"));
+        assertEquals("邮编", Reasons.column(ZH, plain));
+        assertEquals("postal_code", Reasons.column(Locale.ENGLISH, plain));
+    }
+
     /** A sentence of Latin words once the data (the params, codes, numbers, U+ code points) is taken out. */
     static boolean latinSentence(String text, List<String> params) {
         String rest = text;
