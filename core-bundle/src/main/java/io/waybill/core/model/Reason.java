@@ -589,6 +589,40 @@ public record Reason(String code, List<String> params) {
     public static final String INVALID_BUNDLE = "invalid_bundle";
     /** An order-file line whose SKU matches no product: [sku, order no.]. */
     public static final String ORDER_SKU_HELD = "order_sku_held";
+    /**
+     * Allocation refused: a bundle of the package contains itself (through other bundles): [package no.]. The
+     * failure code of the allocation's cycle check (before 1.16 {@code invalid_bundle} with English only). Since 1.16.
+     */
+    public static final String BUNDLE_CYCLE = "bundle_cycle";
+    /**
+     * The column of a rejected marketplace capture's problem: [order no. ({@code ?} when it has none), field key
+     * ({@code {n,column}})]. Since 1.16.
+     */
+    public static final String CAPTURE_ORDER_FIELD = "capture_order_field";
+    // the conflicts of an import's orders (OrderConflicts, since 1.16); {n,rows} is the rows of an order, the row
+    // numbers comma-separated ({@link #rows}); the other orders are a nested list reason ({n,reasons})
+    /** One order given as separate orders: [order no., platform order id, other orders ({@link #CONFLICT_ORDERS}),
+     * rows]. */
+    public static final String CONFLICT_SAME_ORDER = "conflict_same_order";
+    /** Two order numbers share a platform order id: [platform order id, order no., other orders, rows]. */
+    public static final String CONFLICT_PLATFORM_ID = "conflict_platform_id";
+    /** Two platform order ids share an order number: [order no., platform order id, other orders
+     * ({@link #CONFLICT_ORDERS_WITH_ID}), rows]. */
+    public static final String CONFLICT_ORDER_NO = "conflict_order_no";
+    /** The other orders, a list of [order no., rows]. */
+    public static final String CONFLICT_ORDERS = "conflict_orders";
+    /** The other orders, a list of [order no., rows, platform order id]. */
+    public static final String CONFLICT_ORDERS_WITH_ID = "conflict_orders_with_id";
+    /** The platform order id is stored under another order number: [platform order id, store, stored order no.,
+     * order no. of the file, rows]. */
+    public static final String CONFLICT_STORED_PLATFORM_ID = "conflict_stored_platform_id";
+    /** As {@link #CONFLICT_STORED_PLATFORM_ID} with the stored order's package: [..., rows, package no.]. */
+    public static final String CONFLICT_STORED_PLATFORM_ID_PACKAGE = "conflict_stored_platform_id_package";
+    /** The order number is stored for another platform order id: [order no., store, stored platform order id,
+     * platform order id of the file, rows]. */
+    public static final String CONFLICT_STORED_ORDER_NO = "conflict_stored_order_no";
+    /** As {@link #CONFLICT_STORED_ORDER_NO} with the stored order's package: [..., rows, package no.]. */
+    public static final String CONFLICT_STORED_ORDER_NO_PACKAGE = "conflict_stored_order_no_package";
 
     // refusals thrown with a message only until 1.15, now as data
     /**
@@ -653,7 +687,8 @@ public record Reason(String code, List<String> params) {
 
     /** The codes whose params are a list of groups, with the size of one group. */
     public static final Map<String, Integer> LISTS = Map.of(SHORTAGES, 2, OUT_OF_STOCK, 2, ADDRESS_CORRECTED, 1,
-            CUSTOMS_CHANGED, 4, INVALID_PRODUCT, 2, INVALID_ADDRESS, 2);
+            CUSTOMS_CHANGED, 4, INVALID_PRODUCT, 2, INVALID_ADDRESS, 2, CONFLICT_ORDERS, 2,
+            CONFLICT_ORDERS_WITH_ID, 3);
 
     /**
      * The English names of the {@code {n,field}} keys: what an edit before upload changed. The address fields keep
@@ -1012,6 +1047,34 @@ public record Reason(String code, List<String> params) {
             Map.entry(DUPLICATE_SKU, "The product was not saved: {0,column} {1,reasons}."),
             Map.entry(DUPLICATE_BARCODE, "The product was not saved: {0,column} {1,reasons}."),
             Map.entry(INVALID_BUNDLE, "The product was not saved: {0,column} {1,reasons}."),
+            Map.entry(BUNDLE_CYCLE, "A bundle of package {0} contains itself (through other bundles); fix its "
+                    + "components in the catalogue."),
+            Map.entry(CAPTURE_ORDER_FIELD, "order {0} / {1,column}"),
+            Map.entry(CONFLICT_SAME_ORDER, "order {0} (platform_order_id ''{1}'') appears again as a separate order: "
+                    + "{2,reasons}; the lines of one order must be read as one order, so none of them is imported "
+                    + "({3,rows})"),
+            Map.entry(CONFLICT_PLATFORM_ID, "platform_order_id ''{0}'' of order {1} is also the platform_order_id of "
+                    + "{2,reasons}; one marketplace order cannot have two order numbers, so none of these orders is "
+                    + "imported ({3,rows})"),
+            Map.entry(CONFLICT_ORDER_NO, "order number {0} (platform_order_id ''{1}'') is also the order number of "
+                    + "{2,reasons}; two orders of one store cannot share an order number, so none of these orders is "
+                    + "imported ({3,rows})"),
+            Map.entry(CONFLICT_ORDERS, "order {0} ({1,rows})"),
+            Map.entry(CONFLICT_ORDERS_WITH_ID, "order {0} ({1,rows}) with platform_order_id ''{2}''"),
+            Map.entry(CONFLICT_STORED_PLATFORM_ID, "platform_order_id ''{0}'' is already stored in store {1} as order "
+                    + "{2}; this file gives it the order number {3}. An order number cannot change, so this order is "
+                    + "not imported ({4,rows})"),
+            Map.entry(CONFLICT_STORED_PLATFORM_ID_PACKAGE, "platform_order_id ''{0}'' is already stored in store {1} "
+                    + "as order {2}, package {5}; this file gives it the order number {3}. An order number cannot "
+                    + "change, so this order is not imported ({4,rows})"),
+            Map.entry(CONFLICT_STORED_ORDER_NO, "order number {0} is already stored in store {1} for platform_order_id "
+                    + "''{2}''; this file gives it platform_order_id ''{3}''. Two orders of one store cannot share an "
+                    + "order number (an export without the marketplace''s order id would capture the same order "
+                    + "twice), so this order is not imported ({4,rows})"),
+            Map.entry(CONFLICT_STORED_ORDER_NO_PACKAGE, "order number {0} is already stored in store {1} for "
+                    + "platform_order_id ''{2}'', package {5}; this file gives it platform_order_id ''{3}''. Two "
+                    + "orders of one store cannot share an order number (an export without the marketplace''s order "
+                    + "id would capture the same order twice), so this order is not imported ({4,rows})"),
             Map.entry(INVALID_ADDRESS, "{0,column} {1,reasons}"),
             Map.entry(UNKNOWN_STORE, "Unknown store ''{0}''."),
             Map.entry(STORE_REQUIRED, "A store is required."),
@@ -1051,7 +1114,7 @@ public record Reason(String code, List<String> params) {
     private static final Map<String, String> ENGLISH_LIST = Map.of(SHORTAGES, "{0}", OUT_OF_STOCK,
             "Out of stock: {0}", ADDRESS_CORRECTED, "Ship-to address corrected ({0})", CUSTOMS_CHANGED,
             "Customs declaration edited: {0}", INVALID_PRODUCT, "The product was not saved: {0}", INVALID_ADDRESS,
-            "{0}");
+            "{0}", CONFLICT_ORDERS, "{0}", CONFLICT_ORDERS_WITH_ID, "{0}");
 
     /** Every code defined here. */
     public static final Set<String> CODES = ENGLISH.keySet();
@@ -1135,6 +1198,7 @@ public record Reason(String code, List<String> params) {
                     out.append(spec.endsWith(",weight") ? weight(value) : spec.endsWith(",status") ? status(value)
                             : spec.endsWith(",verb") ? verb(value) : spec.endsWith(",field") ? fieldName(value)
                             : spec.endsWith(",reasons") ? englishOf(value)
+                            : spec.endsWith(",rows") ? rows(value)
                             : spec.endsWith(",column") ? value
                             : value);
                     i = end;
@@ -1144,6 +1208,34 @@ public record Reason(String code, List<String> params) {
             }
         }
         return out.toString();
+    }
+
+    /** How many rows a {@code {n,rows}} param lists before "and N more". */
+    public static final int ROWS_LISTED = 5;
+
+    /** The row numbers of a {@code {n,rows}} param (comma-separated; blanks and non-numbers skipped). */
+    public static List<String> rowNumbers(String value) {
+        List<String> out = new ArrayList<>();
+        for (String r : value == null ? new String[0] : value.split(",")) {
+            if (!r.isBlank()) {
+                out.add(r.strip());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A rows param ({@code {n,rows}}: an order's row numbers, comma-separated) in English: {@code "no row"},
+     * {@code "row 3"}, {@code "rows 3, 5"}, {@code "rows 1, 2, 3, 4, 5 and 2 more"}.
+     */
+    public static String rows(String value) {
+        List<String> rows = rowNumbers(value);
+        if (rows.isEmpty()) {
+            return "no row";
+        }
+        String listed = String.join(", ", rows.subList(0, Math.min(ROWS_LISTED, rows.size())));
+        return (rows.size() == 1 ? "row " : "rows ") + listed
+                + (rows.size() > ROWS_LISTED ? " and " + (rows.size() - ROWS_LISTED) + " more" : "");
     }
 
     /** A status param (a {@link PackageStatus} name) in English: {@code "sync failed"}. */

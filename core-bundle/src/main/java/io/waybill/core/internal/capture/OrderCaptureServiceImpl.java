@@ -139,8 +139,9 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
             if (problems.isEmpty()) {
                 valid.add(o);
             } else {
-                String label = "order " + (o.orderNo() == null ? "?" : o.orderNo());
-                problems.forEach(p -> rejected.add(new RowError(0, label + " / " + p.field(), p.structured())));
+                String orderNo = o.orderNo() == null ? "?" : o.orderNo();
+                problems.forEach(p -> rejected.add(new RowError(0, Reason.of(Reason.CAPTURE_ORDER_FIELD, orderNo,
+                        p.field()), p.structured())));
             }
         }
         if (allOrNothing && !rejected.isEmpty()) {

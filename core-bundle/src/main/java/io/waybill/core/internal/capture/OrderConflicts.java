@@ -1,5 +1,6 @@
 package io.waybill.core.internal.capture;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.RowError;
 import io.waybill.spi.platform.ParsedOrderFile.ParsedOrder;
 
@@ -26,7 +27,6 @@ final class OrderConflicts {
 
     static final String PLATFORM_ORDER_ID = "platform_order_id";
     static final String ORDER_NO = "order_no";
-    private static final int ROWS_LISTED = 5;
 
     /**
      * What the check found.
@@ -59,17 +59,17 @@ final class OrderConflicts {
             }
             for (int i : members) {
                 ParsedOrder o = orders.get(i);
-                String others = members.stream().filter(j -> j != i).map(j -> describe(orders.get(j)))
-                        .collect(Collectors.joining(", "));
+                List<String> others = new ArrayList<>();
+                members.stream().filter(j -> j != i).forEach(j -> {
+                    others.add(orderNo(orders.get(j)));
+                    others.add(rowParam(orders.get(j)));
+                });
+                String list = Reason.encode(List.of(new Reason(Reason.CONFLICT_ORDERS, others)));
                 boolean sameNumber = members.stream().allMatch(j -> orderNo(orders.get(j)).equals(orderNo(o)));
-                String reason = sameNumber
-                        ? String.format("order %s (platform_order_id '%s') appears again as a separate order: %s;"
-                        + " the lines of one order must be read as one order, so none of them is imported",
-                        orderNo(o), group.getKey(), others)
-                        : String.format("platform_order_id '%s' of order %s is also the platform_order_id of %s;"
-                        + " one marketplace order cannot have two order numbers, so none of these orders is imported",
-                        group.getKey(), orderNo(o), others);
-                errors.add(new RowError(firstRow(o), PLATFORM_ORDER_ID, reason + " (" + rows(o) + ")"));
+                Reason reason = sameNumber
+                        ? Reason.of(Reason.CONFLICT_SAME_ORDER, orderNo(o), group.getKey(), list, rowParam(o))
+                        : Reason.of(Reason.CONFLICT_PLATFORM_ID, group.getKey(), orderNo(o), list, rowParam(o));
+                errors.add(new RowError(firstRow(o), PLATFORM_ORDER_ID, reason));
                 refused.add(i);
             }
         }
@@ -82,11 +82,15 @@ final class OrderConflicts {
                 if (others.isEmpty()) {
                     continue; // no other order, or only ones with the same platform id (reported above)
                 }
-                errors.add(new RowError(firstRow(o), ORDER_NO, String.format("order number %s (platform_order_id"
-                        + " '%s') is also the order number of %s; two orders of one store cannot share an order"
-                        + " number, so none of these orders is imported (%s)", group.getKey(), platformId(o),
-                        others.stream().map(j -> describe(orders.get(j)) + " with platform_order_id '"
-                                + platformId(orders.get(j)) + "'").collect(Collectors.joining(", ")), rows(o))));
+                List<String> listed = new ArrayList<>();
+                others.forEach(j -> {
+                    listed.add(orderNo(orders.get(j)));
+                    listed.add(rowParam(orders.get(j)));
+                    listed.add(platformId(orders.get(j)));
+                });
+                errors.add(new RowError(firstRow(o), ORDER_NO, Reason.of(Reason.CONFLICT_ORDER_NO, group.getKey(),
+                        platformId(o), Reason.encode(List.of(new Reason(Reason.CONFLICT_ORDERS_WITH_ID, listed))),
+                        rowParam(o))));
                 refused.add(i);
             }
         }
@@ -122,11 +126,12 @@ final class OrderConflicts {
                         String storedNo = rs.getString(1);
                         stored = orderNo.equals(storedNo);
                         if (!stored) {
-                            errors.add(new RowError(firstRow(o), PLATFORM_ORDER_ID, String.format(
-                                    "platform_order_id '%s' is already stored in store %s as order %s%s; this file"
-                                            + " gives it the order number %s. An order number cannot change, so"
-                                            + " this order is not imported (%s)", platformId, storeCode, storedNo,
-                                    packageNo(rs.getString(2)), orderNo, rows(o))));
+                            String packageNo = rs.getString(2);
+                            errors.add(new RowError(firstRow(o), PLATFORM_ORDER_ID, packageNo == null
+                                    ? Reason.of(Reason.CONFLICT_STORED_PLATFORM_ID, platformId, storeCode, storedNo,
+                                            orderNo, rowParam(o))
+                                    : Reason.of(Reason.CONFLICT_STORED_PLATFORM_ID_PACKAGE, platformId, storeCode,
+                                            storedNo, orderNo, rowParam(o), packageNo)));
                             conflict = true;
                         }
                     }
@@ -137,12 +142,12 @@ final class OrderConflicts {
                         if (rs.getLong(1) != storeId || platformId.equals(rs.getString(2))) {
                             continue;
                         }
-                        errors.add(new RowError(firstRow(o), ORDER_NO, String.format("order number %s is already"
-                                        + " stored in store %s for platform_order_id '%s'%s; this file gives it"
-                                        + " platform_order_id '%s'. Two orders of one store cannot share an order"
-                                        + " number (an export without the marketplace's order id would capture the"
-                                        + " same order twice), so this order is not imported (%s)", orderNo,
-                                storeCode, rs.getString(2), packageNo(rs.getString(3)), platformId, rows(o))));
+                        String packageNo = rs.getString(3);
+                        errors.add(new RowError(firstRow(o), ORDER_NO, packageNo == null
+                                ? Reason.of(Reason.CONFLICT_STORED_ORDER_NO, orderNo, storeCode, rs.getString(2),
+                                        platformId, rowParam(o))
+                                : Reason.of(Reason.CONFLICT_STORED_ORDER_NO_PACKAGE, orderNo, storeCode,
+                                        rs.getString(2), platformId, rowParam(o), packageNo)));
                         conflict = true;
                         break;
                     }
@@ -171,21 +176,8 @@ final class OrderConflicts {
         return o.rows().isEmpty() ? 0 : o.rows().get(0);
     }
 
-    private static String describe(ParsedOrder o) {
-        return "order " + orderNo(o) + " (" + rows(o) + ")";
-    }
-
-    private static String packageNo(String packageNo) {
-        return packageNo == null ? "" : ", package " + packageNo;
-    }
-
-    static String rows(ParsedOrder o) {
-        List<Integer> rows = o.rows();
-        if (rows.isEmpty()) {
-            return "no row";
-        }
-        String listed = rows.stream().limit(ROWS_LISTED).map(String::valueOf).collect(Collectors.joining(", "));
-        return (rows.size() == 1 ? "row " : "rows ") + listed
-                + (rows.size() > ROWS_LISTED ? " and " + (rows.size() - ROWS_LISTED) + " more" : "");
+    /** The rows of an order as a {@code {n,rows}} param ({@link Reason#rows}). */
+    private static String rowParam(ParsedOrder o) {
+        return o.rows().stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

@@ -1,5 +1,6 @@
 package io.waybill.core.internal.workflow;
 
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.Shortage;
 
 import java.util.ArrayList;
@@ -54,7 +55,20 @@ public final class AllocationPolicy {
     }
 
     /** The package cannot be allocated; {@code code} is the failure code reported to the operator. */
-    public record Refused(String code, String message) implements Planning {
+    public record Refused(String code, String message, List<String> params) implements Planning {
+        public Refused {
+            params = params == null ? List.of() : List.copyOf(params);
+        }
+
+        /** A refusal known only as its English words. */
+        public Refused(String code, String message) {
+            this(code, message, List.of());
+        }
+
+        /** A refusal as data ({@link Reason}): its English text is the reason's. */
+        public Refused(Reason reason) {
+            this(reason.code(), reason.english(), reason.params());
+        }
     }
 
     /** The answer for a planned package, given the stock. */
@@ -71,7 +85,7 @@ public final class AllocationPolicy {
 
     /**
      * Plans a package: its demand and candidate warehouses, or why it cannot be allocated ({@code no_lines},
-     * {@code invalid_bundle}, {@code no_warehouse}, checked in this order).
+     * {@code bundle_cycle}, {@code no_warehouse}, checked in this order).
      *
      * @param lines      the order lines (several of one SKU are summed)
      * @param byPriority the store's enabled warehouses, by priority
@@ -126,8 +140,7 @@ public final class AllocationPolicy {
             Kits.Expanded e = kits.expand(plain.stream()
                     .map(l -> new Kits.Units(l.skuId(), l.skuCode(), l.quantity())).toList());
             if (e == null) {
-                return new Refused("invalid_bundle", "A bundle of package " + packageNo + " contains itself "
-                        + "(through other bundles); fix its components in the catalogue.");
+                return new Refused(Reason.of(Reason.BUNDLE_CYCLE, packageNo));
             }
             demand = new Demand(e.units().stream().map(u -> new Line(u.skuId(), u.code(), u.quantity())).toList(),
                     e.reserved());

@@ -270,7 +270,7 @@ final class BatchAllocator {
             AllocationPolicy.Planning planning = policy.plan(p.packageNo(), PackageRows.lines(c, p.id()), kits,
                     warehouses(c, p.storeId()), p.ruleWarehouseId(), enabled);
             if (planning instanceof AllocationPolicy.Refused r) {
-                throw new Refusal(r.code(), p.packageNo(), r.message());
+                throw new Refusal(r.code(), p.packageNo(), r.message(), r.params());
             }
             AllocationPolicy.Planned plan = (AllocationPolicy.Planned) planning;
             Instant now = clock.instant();
@@ -493,7 +493,7 @@ final class BatchAllocator {
                 AllocationPolicy.Planning planning = policy.plan(packageNo, orderLines, kits, warehouses(c, storeId),
                         ruleWarehouse, enabled);
                 if (planning instanceof AllocationPolicy.Refused r) {
-                    failed.put(id, new BatchResult.Failure(id, packageNo, r.code(), r.message()));
+                    failed.put(id, new BatchResult.Failure(id, packageNo, r.code(), r.message(), r.params()));
                     return null;
                 }
                 return new Candidate(id, packageNo, orderId, status, version, (AllocationPolicy.Planned) planning);

@@ -127,6 +127,10 @@ class ImportConflictTest {
         assertTrue(p.errors().stream().allMatch(e -> e.column().equals("platform_order_id")), errors(p));
         assertTrue(p.errors().get(0).reason().startsWith("platform_order_id 'AMZ-1' of order 1001 is also the "
                 + "platform_order_id of order 1002 (row 2)"), errors(p));
+        // the conflict is a reason as data (read in the user's language) whose English is the text
+        RowError first = p.errors().get(0);
+        assertEquals(io.waybill.core.model.Reason.CONFLICT_PLATFORM_ID, first.structured().code());
+        assertEquals(first.reason(), first.structured().english());
         CaptureResult r = capture.confirmImport(p.previewId(), "importer");
         assertEquals(1, r.created());
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));

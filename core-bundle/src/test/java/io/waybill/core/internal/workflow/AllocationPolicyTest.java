@@ -155,7 +155,10 @@ class AllocationPolicyTest {
         Kits loop = Kits.of(Map.of(LOOP, List.of(new Kits.Units(LOOP, "LOOP", 1))));
         r = assertInstanceOf(Refused.class, policy.plan("WB00000007", List.of(line(LOOP, "LOOP", 1)), loop,
                 List.of(W1)));
-        assertEquals("invalid_bundle", r.code());
+        assertEquals("bundle_cycle", r.code());
+        assertEquals(List.of("WB00000007"), r.params());
+        assertEquals("A bundle of package WB00000007 contains itself (through other bundles); fix its components in "
+                + "the catalogue.", r.message());
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class Reasons {
      * package was to move to, as what that move does: {@code reasonverb.<NAME>}) and {@code field} (what an edit
      * changed: {@code reasonfield.<key>}); English takes the core's words.
      */
-    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field|column|reasons)\\}");
+    static final Pattern CUSTOM_ARG = Pattern.compile("\\{(\\d+),(weight|status|verb|field|column|reasons|rows)\\}");
     static final String VERB_PREFIX = "reasonverb.";
     static final String FIELD_PREFIX = "reasonfield.";
 
@@ -117,6 +117,26 @@ public final class Reasons {
             }
         }
         return e.reason() == null ? "" : e.reason();
+    }
+
+    /**
+     * A row error's column in {@code locale}: its label as data ({@link io.waybill.core.model.RowError#label}, e.g.
+     * "order X / field") in that language, else the column key as {@link #column(Locale, String)} shows it.
+     */
+    public static String column(Locale locale, io.waybill.core.model.RowError e) {
+        if (e.label() != null) {
+            String text = text(locale, e.label());
+            if (text != null) {
+                return text;
+            }
+        }
+        return column(locale, e.column());
+    }
+
+    /** A row error's column in the language of the current UI. */
+    public static String columnOf(io.waybill.core.model.RowError e) {
+        UI ui = UI.getCurrent();
+        return column(ui == null ? null : ui.getLocale(), e);
     }
 
     /** A row error in the language of the current UI. */
@@ -203,6 +223,7 @@ public final class Reasons {
             case "verb" -> english ? Reason.verb(value)
                     : orElse(WaybillI18NProvider.bundle(target), VERB_PREFIX + value, Reason.verb(value));
             case "column" -> column(target, value);
+            case "rows" -> english ? Reason.rows(value) : rows(WaybillI18NProvider.bundle(target), value);
             case "field" -> english ? Reason.fieldName(value)
                     : orElse(WaybillI18NProvider.bundle(target), FIELD_PREFIX + value, Reason.fieldName(value));
             case "reasons" -> {
@@ -215,6 +236,20 @@ public final class Reasons {
             }
             default -> value;
         };
+    }
+
+    /** An order's rows ({@code {n,rows}}) in a bundle's language: {@code reasonrows.none/list/more}. */
+    private static String rows(ResourceBundle bundle, String value) {
+        List<String> rows = Reason.rowNumbers(value);
+        if (rows.isEmpty()) {
+            return orElse(bundle, "reasonrows.none", Reason.rows(value));
+        }
+        String listed = String.join(orElse(bundle, "reasonrows.separator", ", "),
+                rows.subList(0, Math.min(Reason.ROWS_LISTED, rows.size())));
+        String more = String.valueOf(rows.size() - Reason.ROWS_LISTED);
+        return rows.size() > Reason.ROWS_LISTED
+                ? MessageFormat.format(orElse(bundle, "reasonrows.more", "{0} +{1}"), listed, more)
+                : MessageFormat.format(orElse(bundle, "reasonrows.list", "{0}"), listed);
     }
 
     private static String orElse(ResourceBundle bundle, String key, String fallback) {

@@ -49,7 +49,7 @@ class CaptureResultPanel extends Div {
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
             grid.addColumn(e -> e.row() == 0 ? "" : String.valueOf(e.row())).setKey("row")
                     .setHeader(grid.getTranslation("import.col.row")).setWidth("5rem").setFlexGrow(0);
-            grid.addColumn(e -> io.waybill.ui.internal.i18n.Reasons.column(e.column()))
+            grid.addColumn(io.waybill.ui.internal.i18n.Reasons::columnOf)
                     .setKey("column").setHeader(grid.getTranslation("import.col.column")).setWidth("10rem")
                     .setFlexGrow(0);
             grid.addColumn(io.waybill.ui.internal.i18n.Reasons::of).setKey("reason")

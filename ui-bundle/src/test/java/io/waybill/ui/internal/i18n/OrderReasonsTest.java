@@ -220,6 +220,83 @@ class OrderReasonsTest {
         }
     }
 
+    @Test
+    void anAllocationsBundleCycleReadsWholeInChinese() {
+        Reason cycle = new Reason(Reason.BUNDLE_CYCLE, List.of("WB00000007"));
+        String english = "A bundle of package WB00000007 contains itself (through other bundles); fix its components "
+                + "in the catalogue.";
+        assertEquals(english, cycle.english());
+        io.waybill.core.model.BatchResult.Failure f = io.waybill.core.model.BatchResult.Failure.of(7, "WB00000007",
+                cycle);
+        assertEquals(english, Reasons.failure(Locale.ENGLISH, f));
+        String zh = Reasons.failure(ZH, f);
+        assertEquals("包裹 WB00000007 中有套装（经由其他套装）包含了自身；请在商品资料中修正它的组件。", zh);
+        assertFalse(latinSentence(zh, cycle.params()), zh);
+    }
+
+    @Test
+    void aRejectedCapturesColumnNamesTheOrderAndTheFieldInChinese() {
+        RowError e = new RowError(0, Reason.of(Reason.CAPTURE_ORDER_FIELD, "1001", "postal_code"),
+                Reason.of(Reason.ORDER_POSTAL_CODE, "ABC", "US"));
+        assertEquals("order 1001 / postal_code", e.column());
+        assertEquals("order 1001 / postal_code", Reasons.column(Locale.ENGLISH, e));
+        assertEquals("订单 1001 / 邮编", Reasons.column(ZH, e));
+        assertFalse(latinSentence(Reasons.column(ZH, e), List.of("1001")));
+        RowError plain = new RowError(3, "postal_code", Reason.of(Reason.ORDER_POSTAL_CODE, "ABC", "US"));
+        assertEquals("邮编", Reasons.column(ZH, plain));
+        assertEquals("postal_code", Reasons.column(Locale.ENGLISH, plain));
+    }
+
+    @Test
+    void theConflictsOfAnImportsOrdersReadWholeInChinese() {
+        String others = Reason.encode(List.of(Reason.of(Reason.CONFLICT_ORDERS, "1002", "2")));
+        String many = Reason.encode(List.of(Reason.of(Reason.CONFLICT_ORDERS, "1002", "2,3,4,5,6,7,8", "1003", "")));
+        String withId = Reason.encode(List.of(Reason.of(Reason.CONFLICT_ORDERS_WITH_ID, "1001", "1", "P1")));
+        Map<Reason, String> english = new LinkedHashMap<>();
+        english.put(Reason.of(Reason.CONFLICT_SAME_ORDER, "1001", "P1", others, "1,3"), "order 1001 "
+                + "(platform_order_id 'P1') appears again as a separate order: order 1002 (row 2); the lines of one "
+                + "order must be read as one order, so none of them is imported (rows 1, 3)");
+        english.put(Reason.of(Reason.CONFLICT_PLATFORM_ID, "AMZ-1", "1001", many, "1"), "platform_order_id "
+                + "'AMZ-1' of order 1001 is also the platform_order_id of order 1002 (rows 2, 3, 4, 5, 6 and 2 more), "
+                + "order 1003 (no row); one marketplace order cannot have two order numbers, so none of these orders "
+                + "is imported (row 1)");
+        english.put(Reason.of(Reason.CONFLICT_ORDER_NO, "1001", "P2", withId, "2"), "order number 1001 "
+                + "(platform_order_id 'P2') is also the order number of order 1001 (row 1) with platform_order_id "
+                + "'P1'; two orders of one store cannot share an order number, so none of these orders is imported "
+                + "(row 2)");
+        english.put(Reason.of(Reason.CONFLICT_STORED_PLATFORM_ID, "AMZ-7", "S1", "7001", "7002", "1"),
+                "platform_order_id 'AMZ-7' is already stored in store S1 as order 7001; this file gives it the "
+                        + "order number 7002. An order number cannot change, so this order is not imported (row 1)");
+        english.put(Reason.of(Reason.CONFLICT_STORED_PLATFORM_ID_PACKAGE, "AMZ-7", "S1", "7001", "7002", "1",
+                "WB00000001"), "platform_order_id 'AMZ-7' is already stored in store S1 as order 7001, package "
+                + "WB00000001; this file gives it the order number 7002. An order number cannot change, so this "
+                + "order is not imported (row 1)");
+        english.put(Reason.of(Reason.CONFLICT_STORED_ORDER_NO, "#1001", "S1", "gid://1", "gid://2", "1"),
+                "order number #1001 is already stored in store S1 for platform_order_id 'gid://1'; this file gives "
+                        + "it platform_order_id 'gid://2'. Two orders of one store cannot share an order number (an "
+                        + "export without the marketplace's order id would capture the same order twice), so this "
+                        + "order is not imported (row 1)");
+        english.put(Reason.of(Reason.CONFLICT_STORED_ORDER_NO_PACKAGE, "#1001", "S1", "gid://1", "gid://2", "1",
+                "WB00000001"), "order number #1001 is already stored in store S1 for platform_order_id 'gid://1', "
+                + "package WB00000001; this file gives it platform_order_id 'gid://2'. Two orders of one store "
+                + "cannot share an order number (an export without the marketplace's order id would capture the "
+                + "same order twice), so this order is not imported (row 1)");
+        for (Map.Entry<Reason, String> e : english.entrySet()) {
+            Reason r = e.getKey();
+            assertEquals(e.getValue(), r.english(), r.code());
+            RowError row = new RowError(1, "platform_order_id", r);
+            assertEquals(e.getValue(), Reasons.rowError(Locale.ENGLISH, row), r.code());
+            String zh = Reasons.rowError(ZH, row);
+            assertNotNull(zh, r.code());
+            List<String> data = new ArrayList<>(List.of("AMZ-1", "AMZ-7", "gid://1", "gid://2", "P1", "P2", "S1"));
+            assertFalse(latinSentence(zh, data), zh);
+            assertTrue(zh.contains("行"), zh);
+        }
+        assertEquals("订单 1001 的平台订单号“AMZ-1”也是订单 1002（第 2、3、4、5、6 行及另外 2 行），订单 1003（无行号）的平台订单号；"
+                + "一个平台订单不能有两个订单号，因此这些订单都不导入（第 1 行）", Reasons.text(ZH, Reason.of(
+                        Reason.CONFLICT_PLATFORM_ID, "AMZ-1", "1001", many, "1")));
+    }
+
     /** A sentence of Latin words once the data (the params, codes, numbers, U+ code points) is taken out. */
     static boolean latinSentence(String text, List<String> params) {
         String rest = text;
