@@ -42,7 +42,7 @@ class ReasonTest {
     }
 
     private static final java.util.regex.Pattern CUSTOM = java.util.regex.Pattern.compile(
-            "\\{\\d+,(weight|status|verb|field|column|reasons)}");
+            "\\{\\d+,(weight|status|verb|field|column|reasons|rows)}");
 
     @Test
     void customArgumentTypes() {
