@@ -1,9 +1,9 @@
 package io.waybill.device.continuous.internal;
 
+import io.waybill.plugin.kit.serial.DeviceLink;
+import io.waybill.plugin.kit.serial.DeviceSession;
 import io.waybill.plugin.kit.serial.LineReader;
 import io.waybill.spi.common.PluginDescriptor;
-import io.waybill.spi.common.Result;
-import io.waybill.spi.device.DeviceConnection;
 import io.waybill.spi.device.DeviceStatus;
 import io.waybill.spi.device.Scale;
 import io.waybill.spi.device.SerialTransport;
@@ -18,10 +18,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One continuous-output scale (one per factory configuration), registered as {@link Scale}. The scale streams
@@ -37,47 +34,40 @@ public class ContinuousScale implements Scale {
     static final String PID = "io.waybill.device.continuous";
     private static final Logger LOG = LoggerFactory.getLogger(ContinuousScale.class);
 
-    private final SerialTransport serialTransport;
-    private final TcpTransport tcpTransport;
-    private final ContinuousSettings settings;
+    private final DeviceLink settings;
     private final String configProblem;
     private final String name;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final LineReader lines = new LineReader();
-    private DeviceConnection connection;
+    /** The connection, one read at a time; null when the settings are bad. */
+    private final DeviceSession session;
 
     @Activate
     public ContinuousScale(@Reference SerialTransport serialTransport, @Reference TcpTransport tcpTransport,
                            ContinuousConfig config) {
-        this.serialTransport = serialTransport;
-        this.tcpTransport = tcpTransport;
-        ContinuousSettings s = null;
+        DeviceLink s = null;
         String problem = "";
         try {
-            s = ContinuousSettings.from(config);
+            s = DeviceLink.from(config.name(), config.connection(), config.port(), config.baudRate(),
+                    config.dataBits(), config.parity(), config.host(), config.tcpPort(), config.timeoutMs());
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
         }
         this.settings = s;
         this.configProblem = problem;
-        this.name = config.name() == null || config.name().isBlank() ? "scale" : config.name().trim();
+        this.name = DeviceLink.nameOr(config.name());
+        this.session = s == null ? null : new DeviceSession(s, serialTransport, tcpTransport, null);
     }
 
-    ContinuousScale(SerialTransport serialTransport, TcpTransport tcpTransport, ContinuousSettings settings) {
-        this.serialTransport = serialTransport;
-        this.tcpTransport = tcpTransport;
+    ContinuousScale(SerialTransport serialTransport, TcpTransport tcpTransport, DeviceLink settings) {
         this.settings = settings;
         this.configProblem = "";
         this.name = settings.name();
+        this.session = new DeviceSession(settings, serialTransport, tcpTransport, null);
     }
 
     @Deactivate
     void deactivate() {
-        lock.lock();
-        try {
-            closeConnection();
-        } finally {
-            lock.unlock();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -98,23 +88,7 @@ public class ContinuousScale implements Scale {
             return WeightReading.none(DeviceStatus.offline("bad settings for scale " + name + ": " + configProblem,
                     DeviceStatus.BAD_SETTINGS, name, configProblem));
         }
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        try {
-            if (!lock.tryLock(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                return WeightReading.none(DeviceStatus.offline("scale on " + where()
-                        + " is busy with another request for longer than " + settings.timeout().toMillis() + " ms",
-                        DeviceStatus.BUSY, where(), settings.timeout().toMillis()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return WeightReading.none(DeviceStatus.offline("interrupted while waiting for the scale on " + where(),
-                    DeviceStatus.INTERRUPTED, where()));
-        }
-        try {
-            DeviceStatus openProblem = ensureOpen();
-            if (openProblem != null) {
-                return WeightReading.none(openProblem);
-            }
+        return session.call(WeightReading::none, (connection, lines, deadline) -> {
             // everything on the line now is older than this read (the backlog, a frame begun before): drop it
             byte[] backlog = lines.drain(connection, deadline);
             if (backlog.length > 0 && LOG.isDebugEnabled()) {
@@ -126,7 +100,7 @@ public class ContinuousScale implements Scale {
             while (true) {
                 LineReader.Line line = lines.next(connection, deadline);
                 if (!line.complete()) {
-                    return WeightReading.none(noFrame(line.text(), lastUnreadable));
+                    return WeightReading.none(noFrame(connection.description(), line.text(), lastUnreadable));
                 }
                 if (!line.fresh()) {
                     // the rest of a frame that began before the read: old weight, even when it parses
@@ -148,25 +122,11 @@ public class ContinuousScale implements Scale {
                         lastUnreadable = line.text().isEmpty() ? lastUnreadable : frame;
                 }
             }
-        } catch (IOException e) {
-            closeConnection();
-            LOG.debug("Scale {} lost: {}", name, e.getMessage());
-            return WeightReading.none(DeviceStatus.offline(
-                    e.getMessage() == null ? "connection to " + where() + " lost" : e.getMessage(),
-                    DeviceStatus.CONNECTION_LOST, where()));
-        } catch (RuntimeException e) {
-            closeConnection();
-            LOG.warn("Scale {}: unexpected failure", name, e);
-            return WeightReading.none(DeviceStatus.offline("internal error reading the scale on " + where() + ": " + e,
-                    DeviceStatus.INTERNAL_ERROR, where(), String.valueOf(e)));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Why no weight came within the timeout (offline): what came, if anything (SPI device 1.1 codes). */
-    DeviceStatus noFrame(String partial, ContinuousFrame lastUnreadable) {
-        String from = connection == null ? where() : connection.description();
+    DeviceStatus noFrame(String from, String partial, ContinuousFrame lastUnreadable) {
         long ms = settings.timeout().toMillis();
         if (lastUnreadable != null) {
             return DeviceStatus.offline("unreadable data from " + from + ": '" + lastUnreadable.raw() + "' ("
@@ -180,32 +140,6 @@ public class ContinuousScale implements Scale {
         }
         return DeviceStatus.offline("no weight frame within " + ms + " ms from " + from
                 + " (scale off, or not in continuous output mode?)", DeviceStatus.NO_FRAME, from, ms);
-    }
-
-    /** Opens the connection when there is none; returns why not (offline), or null. */
-    private DeviceStatus ensureOpen() {
-        if (connection != null && connection.isOpen()) {
-            return null;
-        }
-        closeConnection();
-        Result<DeviceConnection> r = settings.tcp()
-                ? tcpTransport.open(settings.host(), settings.tcpPort(), settings.timeout(), settings.timeout())
-                : serialTransport.open(settings.port(), settings.serial());
-        if (!r.isOk()) {
-            String why = r.messages().isEmpty() ? "" : r.messages().get(0).text();
-            return DeviceStatus.offline(why.isEmpty() ? "cannot open " + where() : why, DeviceStatus.OPEN_FAILED,
-                    where(), why.isEmpty() ? "-" : why);
-        }
-        connection = r.value();
-        lines.clear();
-        return null;
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
     }
 
     private String where() {

@@ -1,5 +1,7 @@
 package io.waybill.device.continuous.internal;
 
+import io.waybill.plugin.kit.serial.DeviceLink;
+
 import io.waybill.device.transport.internal.JSerialCommTransport;
 import io.waybill.device.transport.internal.SocketTransport;
 import io.waybill.plugin.conformance.ScaleConformance;
@@ -14,7 +16,7 @@ class ContinuousConformanceTest extends ScaleConformance {
     @Override
     protected Scale scale(String host, int port, Duration timeout) {
         return new ContinuousScale(new JSerialCommTransport(), new SocketTransport(),
-                ContinuousSettings.tcp("conformance", host, port, timeout));
+                DeviceLink.tcp("conformance", host, port, timeout));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.waybill.device.continuous.internal;
 
+import io.waybill.plugin.kit.serial.DeviceLink;
+
 import io.waybill.device.transport.internal.JSerialCommTransport;
 import org.junit.jupiter.api.Timeout;
 import io.waybill.device.transport.internal.PtyDevice;
@@ -59,7 +61,7 @@ class ContinuousScaleFreshFrameTest {
         device = new PtyDevice(socat.devicePath());
         transport = new Watched();
         scale = new ContinuousScale(transport, new SocketTransport(),
-                ContinuousSettings.serial("packing-2", socat.stationPath().toString(), 9600, TIMEOUT));
+                DeviceLink.serial("packing-2", socat.stationPath().toString(), 9600, TIMEOUT));
     }
 
     @AfterEach

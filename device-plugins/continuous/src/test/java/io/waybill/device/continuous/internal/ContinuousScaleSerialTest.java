@@ -1,5 +1,7 @@
 package io.waybill.device.continuous.internal;
 
+import io.waybill.plugin.kit.serial.DeviceLink;
+
 import io.waybill.device.transport.internal.JSerialCommTransport;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +63,7 @@ class ContinuousScaleSerialTest {
 
     private static ContinuousScale scale(String port) {
         return new ContinuousScale(new JSerialCommTransport(), new SocketTransport(),
-                ContinuousSettings.serial("packing-2", port, 9600, TIMEOUT));
+                DeviceLink.serial("packing-2", port, 9600, TIMEOUT));
     }
 
     private static <T> T timed(Supplier<T> call) {

@@ -1,5 +1,7 @@
 package io.waybill.device.continuous.internal;
 
+import io.waybill.plugin.kit.serial.DeviceLink;
+
 import io.waybill.device.transport.internal.JSerialCommTransport;
 import io.waybill.device.transport.internal.SocketTransport;
 import io.waybill.spi.device.DeviceStatus;
@@ -61,7 +63,7 @@ class ContinuousScaleTcpTest {
         t.setDaemon(true);
         t.start();
         scale = new ContinuousScale(new JSerialCommTransport(), new SocketTransport(),
-                ContinuousSettings.tcp("dock", "127.0.0.1", server.getLocalPort(), TIMEOUT));
+                DeviceLink.tcp("dock", "127.0.0.1", server.getLocalPort(), TIMEOUT));
         // when / then
         WeightReading r = scale.read();
         assertEquals(420, r.grams());
@@ -102,7 +104,7 @@ class ContinuousScaleTcpTest {
         t.setDaemon(true);
         t.start();
         scale = new ContinuousScale(new JSerialCommTransport(), new SocketTransport(),
-                ContinuousSettings.tcp("dock", "127.0.0.1", server.getLocalPort(), TIMEOUT));
+                DeviceLink.tcp("dock", "127.0.0.1", server.getLocalPort(), TIMEOUT));
         assertEquals(0, scale.read().grams());
         connected.countDown();
         assertTrue(backlogSent.await(20, TimeUnit.SECONDS), "backlog not sent");

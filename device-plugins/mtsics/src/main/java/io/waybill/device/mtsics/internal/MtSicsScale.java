@@ -1,5 +1,7 @@
 package io.waybill.device.mtsics.internal;
 
+import io.waybill.plugin.kit.serial.DeviceLink;
+import io.waybill.plugin.kit.serial.DeviceSession;
 import io.waybill.plugin.kit.serial.LineReader;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
@@ -22,8 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One Mettler Toledo MT-SICS scale (one per factory configuration), registered as {@link Scale}. Sends one
@@ -39,15 +39,15 @@ public class MtSicsScale implements Scale {
     /** Resynchronising command (serial number; every MT-SICS level-0 scale answers {@code I4 A "<number>"}). */
     static final String SYNC = "I4";
 
-    private final SerialTransport serialTransport;
-    private final TcpTransport tcpTransport;
     private final MtSicsSettings settings;
     private final String configProblem;
     private final String name;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final LineReader lines = new LineReader();
-    private DeviceConnection connection;
-    /** A command was sent on this connection and its answer has not come (it may still): resynchronise first. */
+    /** The connection, one command at a time; null when the settings are bad. */
+    private final DeviceSession session;
+    /**
+     * A command was sent on this connection and its answer has not come (it may still): resynchronise first. Read
+     * and written under the session's lock only.
+     */
     private boolean unanswered;
 
     @Activate
@@ -62,11 +62,12 @@ public class MtSicsScale implements Scale {
 
     private MtSicsScale(SerialTransport serialTransport, TcpTransport tcpTransport, MtSicsSettings settings,
                         String configProblem, String name) {
-        this.serialTransport = serialTransport;
-        this.tcpTransport = tcpTransport;
         this.settings = settings;
         this.configProblem = configProblem;
-        this.name = name == null || name.isBlank() ? "scale" : name.trim();
+        this.name = DeviceLink.nameOr(name);
+        // a new connection owes no answer
+        this.session = settings == null ? null
+                : new DeviceSession(settings.link(), serialTransport, tcpTransport, () -> unanswered = false);
     }
 
     private static MtSicsSettings settingsOrNull(MtSicsConfig c) {
@@ -88,11 +89,8 @@ public class MtSicsScale implements Scale {
 
     @Deactivate
     void deactivate() {
-        lock.lock();
-        try {
-            closeConnection();
-        } finally {
-            lock.unlock();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -209,26 +207,10 @@ public class MtSicsScale implements Scale {
             return Outcome.failed(DeviceStatus.offline("bad settings for scale " + name + ": " + configProblem,
                     DeviceStatus.BAD_SETTINGS, name, configProblem));
         }
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        try {
-            if (!lock.tryLock(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                return Outcome.failed(DeviceStatus.offline("scale on " + where() + " is busy with another request "
-                        + "for longer than " + settings.timeout().toMillis() + " ms", DeviceStatus.BUSY, where(),
-                        settings.timeout().toMillis()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.failed(DeviceStatus.offline("interrupted while waiting for the scale on " + where(),
-                    DeviceStatus.INTERRUPTED, where()));
-        }
-        try {
-            DeviceStatus openProblem = ensureOpen();
-            if (openProblem != null) {
-                return Outcome.failed(openProblem);
-            }
+        return session.call(Outcome::failed, (connection, lines, deadline) -> {
             dropStale(lines.drain(connection, deadline), command);
             if (unanswered) {
-                Outcome sync = resynchronise(command, deadline);
+                Outcome sync = resynchronise(connection, lines, command, deadline);
                 if (sync != null) {
                     return sync;
                 }
@@ -269,19 +251,7 @@ public class MtSicsScale implements Scale {
                 }
                 LOG.debug("Scale {}: skipped late answer '{}' while waiting for {}", name, reply.raw(), command);
             }
-        } catch (IOException e) {
-            closeConnection();
-            LOG.debug("Scale {} lost: {}", name, e.getMessage());
-            return Outcome.failed(DeviceStatus.offline(e.getMessage() == null ? "connection to " + where() + " lost"
-                    : e.getMessage(), DeviceStatus.CONNECTION_LOST, where()));
-        } catch (RuntimeException e) {
-            closeConnection();
-            LOG.warn("Scale {}: unexpected failure", name, e);
-            return Outcome.failed(DeviceStatus.offline("internal error talking to the scale on " + where() + ": " + e,
-                    DeviceStatus.INTERNAL_ERROR, where(), String.valueOf(e)));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -289,7 +259,8 @@ public class MtSicsScale implements Scale {
      * answer any command). The scale answers in order, so a late answer to the earlier command comes before it and
      * whatever follows answers what is sent next. Returns null when done, else the failure (still unanswered).
      */
-    private Outcome resynchronise(String command, long deadline) throws IOException {
+    private Outcome resynchronise(DeviceConnection connection, LineReader lines, String command, long deadline)
+            throws IOException {
         connection.write((SYNC + "\r\n").getBytes(StandardCharsets.US_ASCII));
         while (true) {
             LineReader.Line line = lines.next(connection, deadline);
@@ -313,33 +284,6 @@ public class MtSicsScale implements Scale {
         if (bytes.length > 0 && LOG.isDebugEnabled()) {
             LOG.debug("Scale {}: dropped {} bytes that arrived outside the window of {}: '{}'", name, bytes.length,
                     command, MtSicsParser.printable(new String(bytes, StandardCharsets.ISO_8859_1)));
-        }
-    }
-
-    /** Opens the connection when there is none; returns why not (offline), or null. */
-    private DeviceStatus ensureOpen() {
-        if (connection != null && connection.isOpen()) {
-            return null;
-        }
-        closeConnection();
-        Result<DeviceConnection> r = settings.tcp()
-                ? tcpTransport.open(settings.host(), settings.tcpPort(), settings.timeout(), settings.timeout())
-                : serialTransport.open(settings.port(), settings.serial());
-        if (!r.isOk()) {
-            String why = r.messages().isEmpty() ? "" : r.messages().get(0).text();
-            return DeviceStatus.offline(why.isEmpty() ? "cannot open " + where() : why, DeviceStatus.OPEN_FAILED,
-                    where(), why.isEmpty() ? "-" : why);
-        }
-        connection = r.value();
-        lines.clear();
-        unanswered = false;
-        return null;
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
         }
     }
 
