@@ -650,6 +650,52 @@ public record Reason(String code, List<String> params) {
     public static final String FILE_NO_HEADER = "file_no_header";
     /** [the missing columns, comma-separated]. */
     public static final String FILE_MISSING_COLUMNS = "file_missing_columns";
+    // an order file's malformed rows as the file plugin reports them (SPI platform 1.5 ParsedOrderFile.Problem codes
+    // and params, prefixed row_; since 1.17); a column is its canonical name ({n,column}), a value as in the file
+    /** [fields in the row, fields in the header]. */
+    public static final String ROW_FIELD_COUNT = "row_field_count";
+    /** [column, position, code point]. */
+    public static final String ROW_LINE_BREAK = "row_line_break";
+    /** [column, position, code point]. */
+    public static final String ROW_TAB = "row_tab";
+    /** [column, position, code point]. */
+    public static final String ROW_NUL = "row_nul";
+    /** [column, position, code point]. */
+    public static final String ROW_CONTROL_CHAR = "row_control_char";
+    /** [column, position, code point]. */
+    public static final String ROW_REPLACEMENT_CHAR = "row_replacement_char";
+    /** []. */
+    public static final String ROW_ORDER_NO_EMPTY = "row_order_no_empty";
+    /** [column]. */
+    public static final String ROW_EMPTY = "row_empty";
+    /** [value]. */
+    public static final String ROW_QUANTITY = "row_quantity";
+    /** [value]. */
+    public static final String ROW_ORDER_DATE = "row_order_date";
+    /** [value]. */
+    public static final String ROW_SHIP_BY = "row_ship_by";
+    /** [value]. */
+    public static final String ROW_COUNTRY = "row_country";
+    /** [column, value]. */
+    public static final String ROW_FLAG = "row_flag";
+    /** [column, value]. */
+    public static final String ROW_AMOUNT = "row_amount";
+    /** [value]. */
+    public static final String ROW_CURRENCY = "row_currency";
+    /** []. */
+    public static final String ROW_CURRENCY_EMPTY = "row_currency_empty";
+    /** [the amount's column]. */
+    public static final String ROW_CURRENCY_COLUMN_MISSING = "row_currency_column_missing";
+    /** [column, value here, value in the first row, that row, order no.]. */
+    public static final String ROW_ROWS_DIFFER = "row_rows_differ";
+    /** As {@link #ROW_ROWS_DIFFER}, a field of the ship-to address. */
+    public static final String ROW_ROWS_DIFFER_ADDRESS = "row_rows_differ_address";
+    /** As {@link #ROW_ROWS_DIFFER}, an amount of the order. */
+    public static final String ROW_ROWS_DIFFER_ORDER_AMOUNT = "row_rows_differ_order_amount";
+    /** A row problem, and the row was left out: [the problem ({@link #encode(List)} of one row_* reason)]. */
+    public static final String ROW_LEFT_OUT = "row_left_out";
+    /** A row problem, and its order was left out: [the problem, order no., the order's rows ({@code {n,rows}})]. */
+    public static final String ROW_ORDER_LEFT_OUT = "row_order_left_out";
     /** A shell command's options refused: [the problems ({@link #encode(List)} of options_* reasons)]. */
     public static final String INVALID_OPTIONS = "invalid_options";
     /** [word, usage]. */
@@ -1089,6 +1135,40 @@ public record Reason(String code, List<String> params) {
                     + "--template)."),
             Map.entry(FILE_MISSING_COLUMNS, "The header row lacks the required column(s) {0}. Start from the "
                     + "template (waybill:sku-export --template)."),
+            Map.entry(ROW_FIELD_COUNT, "the row has {0} fields but the header has {1}; look for a missing or extra "
+                    + "separator, or a value containing the separator that is not in double quotes"),
+            Map.entry(ROW_LINE_BREAK, "{0,column} contains {2} (line break) at character {1}; only printable text "
+                    + "is allowed"),
+            Map.entry(ROW_TAB, "{0,column} contains {2} (tab) at character {1}; only printable text is allowed"),
+            Map.entry(ROW_NUL, "{0,column} contains {2} (NUL) at character {1}; only printable text is allowed"),
+            Map.entry(ROW_CONTROL_CHAR, "{0,column} contains {2} (control character) at character {1}; only "
+                    + "printable text is allowed"),
+            Map.entry(ROW_REPLACEMENT_CHAR, "{0,column} contains {2} (replacement character: the text was damaged "
+                    + "by a wrong conversion) at character {1}; only printable text is allowed"),
+            Map.entry(ROW_ORDER_NO_EMPTY, "order_no is empty; every row needs the order number"),
+            Map.entry(ROW_EMPTY, "{0,column} is empty"),
+            Map.entry(ROW_QUANTITY, "quantity must be a whole number greater than 0, got ''{0}''"),
+            Map.entry(ROW_ORDER_DATE, "order_date must be a date like 2024-05-01, 2024-05-01 14:30, 2024/5/1 14:30:05"
+                    + " or 2024-05-01T14:30:00+08:00, got ''{0}''"),
+            Map.entry(ROW_SHIP_BY, "ship_by must be a date like 2024-05-03 or 2024-05-03 18:00, got ''{0}''"),
+            Map.entry(ROW_COUNTRY, "country must be a two-letter ISO 3166-1 code such as CN, US or GB, got ''{0}''"),
+            Map.entry(ROW_FLAG, "{0,column} must be one of true/false, yes/no, 1/0 (or empty), got ''{1}''"),
+            Map.entry(ROW_AMOUNT, "{0,column} must be an amount like 12, 12.5 or 0.99 (digits and a decimal point, "
+                    + "no currency sign, thousands separator or decimal comma), got ''{1}''"),
+            Map.entry(ROW_CURRENCY, "currency must be a three-letter ISO 4217 code such as USD, EUR or CNY, got "
+                    + "''{0}''"),
+            Map.entry(ROW_CURRENCY_EMPTY, "currency is empty but the row has an amount; say which currency it is in "
+                    + "(e.g. USD)"),
+            Map.entry(ROW_CURRENCY_COLUMN_MISSING, "the file has {0,column} but no currency column; add a currency "
+                    + "column (e.g. USD) so the amount can be read"),
+            Map.entry(ROW_ROWS_DIFFER, "{0,column} is ''{1}'' here but ''{2}'' in row {3}; every row of order {4} "
+                    + "must have the same {0,column}"),
+            Map.entry(ROW_ROWS_DIFFER_ADDRESS, "{0,column} is ''{1}'' here but ''{2}'' in row {3}; every row of "
+                    + "order {4} must have the same ship-to address"),
+            Map.entry(ROW_ROWS_DIFFER_ORDER_AMOUNT, "{0,column} is ''{1}'' here but ''{2}'' in row {3}; every row of "
+                    + "order {4} must have the same {0,column} (it belongs to the order; unit_price is per row)"),
+            Map.entry(ROW_LEFT_OUT, "{0,reasons}; this row is left out"),
+            Map.entry(ROW_ORDER_LEFT_OUT, "{0,reasons}; order {1} is left out ({2,rows})"),
             Map.entry(INVALID_OPTIONS, "{0,reasons}"),
             Map.entry(OPTIONS_UNEXPECTED, "Unexpected ''{0}''. Usage: {1}"),
             Map.entry(OPTIONS_UNEXPECTED_OPTIONS, "Unexpected ''{0}''. Options: {1}"),
@@ -1344,6 +1424,46 @@ public record Reason(String code, List<String> params) {
     }
 
     private static final String SCALE_PREFIX = "scale_";
+
+    /** How many params each row_* code takes: a row problem with other params is shown as the plugin wrote it. */
+    private static final Map<String, Integer> ROW_PARAMS = Map.ofEntries(Map.entry(ROW_FIELD_COUNT, 2),
+            Map.entry(ROW_LINE_BREAK, 3), Map.entry(ROW_TAB, 3), Map.entry(ROW_NUL, 3), Map.entry(ROW_CONTROL_CHAR, 3),
+            Map.entry(ROW_REPLACEMENT_CHAR, 3), Map.entry(ROW_ORDER_NO_EMPTY, 0), Map.entry(ROW_EMPTY, 1),
+            Map.entry(ROW_QUANTITY, 1), Map.entry(ROW_ORDER_DATE, 1), Map.entry(ROW_SHIP_BY, 1),
+            Map.entry(ROW_COUNTRY, 1), Map.entry(ROW_FLAG, 2), Map.entry(ROW_AMOUNT, 2), Map.entry(ROW_CURRENCY, 1),
+            Map.entry(ROW_CURRENCY_EMPTY, 0), Map.entry(ROW_CURRENCY_COLUMN_MISSING, 1), Map.entry(ROW_ROWS_DIFFER, 5),
+            Map.entry(ROW_ROWS_DIFFER_ADDRESS, 5), Map.entry(ROW_ROWS_DIFFER_ORDER_AMOUNT, 5));
+
+    private static final String ROW_PREFIX = "row_";
+
+    /**
+     * An order file's row problem as a reason: the SPI platform 1.5 {@code ParsedOrderFile.Problem} code prefixed
+     * {@code row_}, with its params; null when the problem has no code, one this version does not know, or params
+     * that do not fit it (then the plugin's own text is shown). Since 1.17.
+     */
+    public static Reason ofFileRow(String code, List<String> params) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        Integer count = ROW_PARAMS.get(ROW_PREFIX + code);
+        if (count == null || params == null || params.size() != count) {
+            return null;
+        }
+        return new Reason(ROW_PREFIX + code, params);
+    }
+
+    /**
+     * A row problem with what the file plugin left out because of it (since 1.17): the row alone ({@code orderNo}
+     * null) or the order with its rows.
+     */
+    public static Reason leftOut(Reason problem, String orderNo, List<Integer> rows) {
+        if (orderNo == null) {
+            return nesting(ROW_LEFT_OUT, problem);
+        }
+        List<String> numbers = new ArrayList<>();
+        (rows == null ? List.<Integer>of() : rows).forEach(r -> numbers.add(String.valueOf(r)));
+        return new Reason(ROW_ORDER_LEFT_OUT, List.of(encode(List.of(problem)), orderNo, String.join(",", numbers)));
+    }
 
     /** Encoded reasons ({@link #encode(List)}) in English, joined with "; ". */
     private static String englishOf(String encoded) {

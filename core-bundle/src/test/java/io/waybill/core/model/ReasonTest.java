@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.MessageFormat;
 import java.util.List;
@@ -154,5 +155,38 @@ class ReasonTest {
                 Reason.ofScale("open_failed", List.of("/dev/ttyUSB9", "port does not exist")).english());
         assertNull(Reason.ofScale("made_up", List.of()));
         assertNull(Reason.ofScale(null, List.of()));
+    }
+
+    @Test
+    void everyRowProblemCodeOfTheFilePluginSpiIsAReasonOfItsOwn() throws IllegalAccessException {
+        // every code of SPI platform 1.5 ParsedOrderFile.Problem, prefixed row_
+        for (java.lang.reflect.Field f : io.waybill.spi.platform.ParsedOrderFile.Problem.class.getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                String code = (String) f.get(null);
+                assertTrue(Reason.CODES.contains("row_" + code), code);
+            }
+        }
+        assertEquals(new Reason(Reason.ROW_QUANTITY, List.of("two")), Reason.ofFileRow("quantity", List.of("two")));
+        assertNull(Reason.ofFileRow("quantity", List.of()), "params that do not fit: the plugin's text");
+        assertNull(Reason.ofFileRow("made_up", List.of()));
+        assertNull(Reason.ofFileRow(null, List.of()));
+    }
+
+    @Test
+    void aRowProblemReadsAsTheCsvPluginWroteIt() {
+        // the English sentences are the plugin's (platform-plugins/csv RowReader, OrderAssembler)
+        Reason quantity = Reason.ofFileRow("quantity", List.of("two"));
+        assertEquals("quantity must be a whole number greater than 0, got 'two'; order 1001 is left out (rows 1, 2)",
+                Reason.leftOut(quantity, "1001", List.of(1, 2)).english());
+        assertEquals("order_no is empty; every row needs the order number; this row is left out",
+                Reason.leftOut(Reason.ofFileRow("order_no_empty", List.of()), null, List.of()).english());
+        assertEquals("address1 contains U+000A (line break) at character 5; only printable text is allowed",
+                Reason.ofFileRow("line_break", List.of("address1", "5", "U+000A")).english());
+        assertEquals("city is 'York' here but 'Leeds' in row 1; every row of order 7 must have the same ship-to "
+                + "address", Reason.ofFileRow("rows_differ_address", List.of("city", "York", "Leeds", "1", "7"))
+                .english());
+        assertEquals("order_total is '9' here but '8' in row 1; every row of order 7 must have the same order_total "
+                + "(it belongs to the order; unit_price is per row)", Reason.ofFileRow("rows_differ_order_amount",
+                List.of("order_total", "9", "8", "1", "7")).english());
     }
 }

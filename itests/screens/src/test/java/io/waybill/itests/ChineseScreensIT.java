@@ -409,13 +409,17 @@ class ChineseScreensIT {
         browser.awaitGone("product-dialog");
         assertTrue(latinProduct.isEmpty(), () -> "Latin-only sentences in the product form: " + latinProduct);
 
-        // an order file with several bad rows: each row's problem whole in Chinese, its column by the Chinese header
+        // an order file with several bad rows: each row's problem whole in Chinese, its column by the Chinese header;
+        // the core's checks (rows 1-3) and the CSV plugin's own (rows 4-6: SPI platform 1.5 row problems as data)
         Path bad = waybill.importDir("chinese-screens").resolve("zh-bad-orders.csv");
         Files.writeString(bad, Fixtures.HEADER + "\n" + String.join("\n",
                 "ZHIT-101,,2025-06-01 10:00,王小明,,1 Main Street,,Springfield,,62704,US,,," + SKU + ",1",
                 "ZHIT-102,,2025-06-01 10:05,李华,,Hauptstraße 1,,Berlin,,ABCDE,DE,,," + SKU + ",1",
                 "ZHIT-103,,2025-06-01 10:10,张伟,,南京路 100 号,," + "深".repeat(101) + ",上海,200000,CN,,," + SKU
-                        + ",1") + "\n", StandardCharsets.UTF_8);
+                        + ",1",
+                "ZHIT-104,,2025-06-01 10:15,赵敏,,西湖路 6 号,,杭州,浙江,310000,CN,,," + SKU + ",两件",
+                "ZHIT-105,,昨天,孙丽,,西湖路 8 号,,杭州,浙江,310000,CN,,," + SKU + ",1",
+                "ZHIT-106,,2025-06-01 10:20,周杰") + "\n", StandardCharsets.UTF_8);
         browser.go("/orders/import");
         browser.click(browser.byId("import-store").findElement(By.cssSelector("input")));
         browser.pickOverlayItem("vaadin-combo-box-item", "(" + STORE + ")");
@@ -423,12 +427,16 @@ class ChineseScreensIT {
         browser.fileInput("import-upload").sendKeys(bad.toString());
         List<String> rows = browser.await("the rows' problems", () -> {
             List<String> r = browser.gridRows("import-errors");
-            return r.size() >= 3 ? r : null;
+            return r.size() >= 6 ? r : null;
         });
         String all = String.join("\n", rows);
         assertTrue(all.contains("州/省 | 寄往 US 时为必填项") && all.contains("邮编 | “ABCDE”不是 DE 的有效邮编")
                 && all.contains("城市 | 太长（101 个字符，最多 100 个）"), () -> "order file problems: " + all);
-        assertFalse(all.contains("required") || all.contains("postal code") || all.contains("too long"), all);
+        assertTrue(all.contains("数量 | 数量须为大于 0 的整数，实际为“两件”；订单 ZHIT-104 不导入（第 4 行）")
+                && all.contains("下单时间 | 下单时间须为日期，如 2024-05-01")
+                && all.contains("此行有 4 个字段，而表头有 15 个"), () -> "the CSV plugin's row problems: " + all);
+        assertFalse(all.contains("required") || all.contains("postal code") || all.contains("too long")
+                || all.contains("must be") || all.contains("left out") || all.contains("fields"), all);
         settle();
         List<String> latinOrders = latinSentences();
         browser.screenshot("zh-09-order-file-problems");

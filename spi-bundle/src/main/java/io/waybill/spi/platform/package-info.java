@@ -3,7 +3,8 @@
  * {@code PlatformOrder.Value} and the lines' unit price / currency (the order value). 1.3: the buyer's note
  * ({@code PlatformOrder.Value.buyerNote}) and the marketplace's IOSS number
  * ({@code PlatformOrder.Value.marketplaceIoss}). 1.4: the items a package of a split order carries
- * ({@code ShipmentConfirmation.items}). */
+ * ({@code ShipmentConfirmation.items}). 1.5: an order file's problems as data
+ * ({@code ParsedOrderFile.Problem.code}, {@code params}, {@code leftOut}; {@code ParsedOrderFile.LeftOut}). */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.waybill.spi.platform;

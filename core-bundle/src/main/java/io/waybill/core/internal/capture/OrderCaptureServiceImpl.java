@@ -356,7 +356,7 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         }
         ParsedOrderFile file = parsed.value();
         List<RowError> errors = new ArrayList<>();
-        file.problems().forEach(p -> errors.add(new RowError(p.row(), p.column(), p.reason())));
+        file.problems().forEach(p -> errors.add(rowError(p)));
         Map<String, OrderWriter.Sku> knownSkus = Jdbc.inTransaction(ds, c -> OrderWriter.loadSkus(c));
         Map<String, String> aliases = Jdbc.inTransaction(ds, c -> OrderWriter.loadAliases(c,
                 store(c, storeCode).id()));
@@ -400,6 +400,18 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         previews.put(id, new Preview(storeCode, name, List.copyOf(valid), clock.instant()));
         return new ImportPreview(id, name, storeCode, file.dataRows(), valid.size(), conflicts.existing().size(),
                 errors, held);
+    }
+
+    /**
+     * A row problem of the file plugin: as data when it says why with a code this version knows (SPI platform 1.5),
+     * with what it left out because of it; its English text is the plugin's own either way.
+     */
+    static RowError rowError(ParsedOrderFile.Problem p) {
+        Reason why = Reason.ofFileRow(p.code(), p.params());
+        if (why != null && p.leftOut() != null) {
+            why = Reason.leftOut(why, p.leftOut().orderNo(), p.leftOut().rows());
+        }
+        return new RowError(p.row(), p.column(), p.reason(), why);
     }
 
     /** Points a problem at the file row of the offending line where the problem names a SKU. */

@@ -311,4 +311,25 @@ class OrderCaptureServiceImplTest {
                 + "AND REASON = 'Ship-to address corrected (address1)'"));
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM WB_AUDIT_EVENT WHERE REASON_CODE = 'address_corrected'"));
     }
+
+    @Test
+    void aFileRowProblemIsDataWhenThePluginSaysWhyAndTextWhenItDoesNot() {
+        // SPI platform 1.5: a code, its params and what was left out
+        ParsedOrderFile.Problem coded = new ParsedOrderFile.Problem(2, "数量", "quantity must be a whole number "
+                + "greater than 0, got 'two'; order 7 is left out (rows 1, 2)", "quantity", "two")
+                .withLeftOut(ParsedOrderFile.LeftOut.order("7", List.of(1, 2)));
+        RowError e = OrderCaptureServiceImpl.rowError(coded);
+        assertEquals(2, e.row());
+        assertEquals("数量", e.column());
+        assertEquals(coded.reason(), e.reason(), "the plugin's own English words stay the text");
+        assertEquals(io.waybill.core.model.Reason.ROW_ORDER_LEFT_OUT, e.structured().code());
+        assertEquals(coded.reason(), e.structured().english());
+        // a 1.4 plugin, or a code of the plugin's own: its words only
+        assertEquals(null, OrderCaptureServiceImpl.rowError(new ParsedOrderFile.Problem(3, "x", "bad x"))
+                .structured());
+        assertEquals("bad x", OrderCaptureServiceImpl.rowError(new ParsedOrderFile.Problem(3, "x", "bad x",
+                "own_code", "v")).reason());
+        assertEquals(null, OrderCaptureServiceImpl.rowError(new ParsedOrderFile.Problem(3, "x", "bad x",
+                "own_code", "v")).structured());
+    }
 }

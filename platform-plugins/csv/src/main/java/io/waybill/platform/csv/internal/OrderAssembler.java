@@ -64,17 +64,27 @@ final class OrderAssembler {
                 continue; // not order-level, or the value has a problem of its own
             }
             if (!Objects.equals(first.orderKeys().get(column), row.orderKeys().get(column))) {
-                String what = switch (column) {
-                    case BUYER_NAME, COMPANY, ADDRESS1, ADDRESS2, CITY, STATE, POSTAL_CODE, COUNTRY, PHONE, EMAIL ->
-                            "the same ship-to address";
-                    case CURRENCY, ORDER_TOTAL, SHIPPING_PAID -> "the same " + column.canonical()
-                            + " (it belongs to the order; unit_price is per row)";
-                    default -> "the same " + column.canonical();
-                };
+                String what;
+                String code;
+                switch (column) {
+                    case BUYER_NAME, COMPANY, ADDRESS1, ADDRESS2, CITY, STATE, POSTAL_CODE, COUNTRY, PHONE, EMAIL -> {
+                        what = "the same ship-to address";
+                        code = Problem.ROWS_DIFFER_ADDRESS;
+                    }
+                    case CURRENCY, ORDER_TOTAL, SHIPPING_PAID -> {
+                        what = "the same " + column.canonical() + " (it belongs to the order; unit_price is per row)";
+                        code = Problem.ROWS_DIFFER_ORDER_AMOUNT;
+                    }
+                    default -> {
+                        what = "the same " + column.canonical();
+                        code = Problem.ROWS_DIFFER;
+                    }
+                }
                 problems.add(new Entry(new Problem(row.row(), header.name(column), String.format(
                         "%s is %s here but %s in row %d; every row of order %s must have %s",
                         column.canonical(), RowReader.quote(row.get(column)), RowReader.quote(first.get(column)),
-                        first.row(), row.orderNo(), what)), row.orderNo()));
+                        first.row(), row.orderNo(), what), code, column.canonical(), RowReader.shown(row.get(column)),
+                        RowReader.shown(first.get(column)), first.row(), row.orderNo()), row.orderNo()));
             }
         }
     }
@@ -89,10 +99,13 @@ final class OrderAssembler {
         for (Entry e : problems) {
             Problem p = e.problem();
             if (e.orderNo() == null) {
-                out.add(new Problem(p.row(), p.column(), p.reason() + "; this row is left out"));
+                out.add(new Problem(p.row(), p.column(), p.reason() + "; this row is left out", p.code(), p.params(),
+                        ParsedOrderFile.LeftOut.row()));
             } else if (noted.add(e.orderNo())) {
+                List<OrderRow> rows = orders.get(e.orderNo());
                 out.add(new Problem(p.row(), p.column(), p.reason() + "; order " + e.orderNo()
-                        + " is left out (" + rowList(orders.get(e.orderNo())) + ")"));
+                        + " is left out (" + rowList(rows) + ")", p.code(), p.params(), ParsedOrderFile.LeftOut.order(
+                        e.orderNo(), rows == null ? List.of() : rows.stream().map(OrderRow::row).toList())));
             } else {
                 out.add(p);
             }

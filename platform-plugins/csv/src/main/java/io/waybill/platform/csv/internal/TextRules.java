@@ -73,7 +73,7 @@ final class TextRules {
 
     /** How a refused character is named in a problem, e.g. {@code U+000A (line break)}. */
     static String describeChar(char c) {
-        String code = String.format(Locale.ROOT, "U+%04X", (int) c);
+        String code = codePoint(c);
         return switch (c) {
             case '\n', '\r' -> code + " (line break)";
             case '\t' -> code + " (tab)";
@@ -81,6 +81,22 @@ final class TextRules {
             case '\uFFFD' -> code + " (replacement character: the text was damaged by a wrong conversion)";
             default -> code + " (control character)";
         };
+    }
+
+    /** The code of the problem a refused character makes ({@code ParsedOrderFile.Problem}'s, SPI 1.5). */
+    static String refusedCharCode(char c) {
+        return switch (c) {
+            case '\n', '\r' -> io.waybill.spi.platform.ParsedOrderFile.Problem.LINE_BREAK;
+            case '\t' -> io.waybill.spi.platform.ParsedOrderFile.Problem.TAB;
+            case '\0' -> io.waybill.spi.platform.ParsedOrderFile.Problem.NUL;
+            case '\uFFFD' -> io.waybill.spi.platform.ParsedOrderFile.Problem.REPLACEMENT_CHAR;
+            default -> io.waybill.spi.platform.ParsedOrderFile.Problem.CONTROL_CHAR;
+        };
+    }
+
+    /** A character's code point as {@code U+000A}. */
+    static String codePoint(char c) {
+        return String.format(Locale.ROOT, "U+%04X", (int) c);
     }
 
     /**
