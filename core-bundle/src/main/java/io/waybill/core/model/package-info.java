@@ -21,5 +21,5 @@
  * {@code OrderCheck.Problem.structured}; the reason {@code rule_decisions}: everything the logistics rules did to a
  * package in one history row. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.16.0")
+@org.osgi.annotation.versioning.Version("1.17.0")
 package io.waybill.core.model;

@@ -1,6 +1,7 @@
 package io.waybill.plugin.kit.platform;
 
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.platform.ShipmentConfirmation;
 
 import java.util.ArrayList;
@@ -23,12 +24,12 @@ public final class PartialShipment {
      * Message code of a refusal: the package names items the marketplace order has no line (or no units left) for.
      * Permanent: the package's contents or the order's lines must be corrected first.
      */
-    public static final String UNMATCHED = "partial_unmatched";
+    public static final String UNMATCHED = MessageCodes.PARTIAL_UNMATCHED;
     /**
      * Message code of a refusal: the marketplace cannot take a shipment of only these items for this order (e.g. it
      * cannot split the order into packages). Permanent.
      */
-    public static final String NOT_SPLITTABLE = "partial_not_splittable";
+    public static final String NOT_SPLITTABLE = MessageCodes.PARTIAL_NOT_SPLITTABLE;
 
     private PartialShipment() {
     }
