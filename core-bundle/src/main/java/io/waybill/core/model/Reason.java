@@ -67,6 +67,12 @@ public record Reason(String code, List<String> params) {
     public static final String SYNC_CONFIRMED = "sync_confirmed";
     /** A sync waits for the store's marketplace plugin: [platform id, store code]. */
     public static final String SYNC_WAITING = "sync_waiting";
+    /** A package of a split order was not confirmed: the marketplace order has no line left for one of its items
+     * (plugin code {@code partial_unmatched}): [store code, tracking no., the plugin's text]. */
+    public static final String SYNC_PARTIAL_UNMATCHED = "sync_partial_unmatched";
+    /** A package of a split order was not confirmed: the marketplace cannot take it as a partial shipment (plugin code
+     * {@code partial_not_splittable}): [store code, tracking no., the plugin's text]. */
+    public static final String SYNC_PARTIAL_NOT_SPLITTABLE = "sync_partial_not_splittable";
 
     /** Captured with platform SKUs not matched to a product: [platform SKUs, comma-separated]. */
     public static final String SKU_UNMATCHED = "sku_unmatched";
@@ -788,6 +794,11 @@ public record Reason(String code, List<String> params) {
             Map.entry(SYNC_WAITING, "Waiting for the marketplace plugin ''{0}'' of store {1}, which is not "
                     + "installed; sent once it is"),
             Map.entry(SYNC_CONFIRMED, "Confirmed to {0}: {1} {2}"),
+            Map.entry(SYNC_PARTIAL_UNMATCHED, "Not confirmed to {0}: the marketplace order has no line left for an "
+                    + "item of this package (tracking {1}); nothing was confirmed, not the whole order either. {2}"),
+            Map.entry(SYNC_PARTIAL_NOT_SPLITTABLE, "Not confirmed to {0}: the marketplace cannot take tracking {1} as "
+                    + "a partial shipment of this package''s items; nothing was confirmed, not the whole order either. "
+                    + "{2}"),
             Map.entry(SKU_UNMATCHED, "SKU not matched: {0} (map each to a product for this store)"),
             Map.entry(LINES_UPDATED_UNMATCHED, "Order lines updated by the marketplace; SKU not matched: {0} (map "
                     + "each to a product for this store)"),

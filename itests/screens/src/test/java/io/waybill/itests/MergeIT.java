@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * allocated, uploaded, printed and shipped, and the sync confirms its tracking number to each source order once at a
  * WireMock stub of the Shopify Admin API (the recorded bodies of the Shopify plugin). A third order's package is split
  * in the browser (one unit to a new package of the same order), and that half allocated, uploaded, printed and shipped
- * on its own; the undo is then refused. Its packages are voided, its
+ * on its own, and confirmed to Shopify as a partial fulfilment of exactly its one unit; the undo is then refused. Its packages are voided, its
  * Shopify configuration deleted and auto-sync switched off afterwards, even when the test fails.
  */
 @Order(21)
@@ -77,6 +77,10 @@ class MergeIT {
                 .willReturn(json("fulfillment-state-open.json")));
         shopify.stubFor(post(urlEqualTo(Fixtures.SHOPIFY_GRAPHQL)).withRequestBody(containing("fulfillmentCreate"))
                 .willReturn(json("fulfillment-create.json")));
+        // the split half is confirmed as a partial fulfilment: the plugin reads the fulfillment order line items
+        shopify.stubFor(post(urlEqualTo(Fixtures.SHOPIFY_GRAPHQL))
+                .withRequestBody(containing("WaybillFulfillmentOrderLines"))
+                .willReturn(json("fulfillment-order-lines.json", "MUG-RED", SKU)));
         ok("feature:install waybill-platform-shopify");
         ok(String.join("\n",
                 "config:edit --factory --alias " + ALIAS + " io.waybill.platform.shopify",
@@ -261,6 +265,7 @@ class MergeIT {
         Result upload = ok("waybill:upload " + part);
         assertTrue(upload.output().contains("1 queued, 0 refused"), upload.output());
         String tracked = await(part, "tracked");
+        String tn = find(tracked, "tracking (\\S+)");
         int grams = Fixtures.grams(find(tracked, "Weight\\s+(\\S+ kg)"));
         Result print = ok("waybill:print -o \"" + waybill.printDir("merge").resolve("split-label.pdf")
                 + "\" --mark-printed " + part);
@@ -268,6 +273,17 @@ class MergeIT {
         Result ship = ok("waybill:ship -w " + grams + " " + part);
         assertTrue(ship.output().contains(part + ": PASS SHIPPED"), ship.output());
         assertEquals("waiting", status(source), "the other half waits for its own steps");
+        // the sync confirms the half as a partial fulfilment: its one unit of the order's line, not the whole order
+        try {
+            await(part, "synced");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nrequests the stub received: " + bodies(), e);
+        }
+        List<LoggedRequest> creates = requests("fulfillmentCreate", tn);
+        assertEquals(1, creates.size(), this::bodies);
+        String created = creates.get(0).getBodyAsString();
+        assertTrue(created.contains("\"fulfillmentOrderLineItems\":[{\"id\":"
+                + "\"gid://shopify/FulfillmentOrderLineItem/1058737482\",\"quantity\":1}]"), created);
         // once a half has left, the split cannot be undone: the one rule of edits before upload
         Result undo = waybill.shell("waybill:package-split-undo " + source);
         assertTrue(undo.output().contains("can change only before it is uploaded"), undo.output());
@@ -319,9 +335,16 @@ class MergeIT {
     }
 
     private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String file) {
+        return json(file, "", "");
+    }
+
+    /** A recorded body with one text replaced (e.g. the recorded SKU by this test's). */
+    private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String file, String text,
+                                                                                String replacement) {
         try {
             return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withBody(Files.readString(RECORDED.resolve(file)));
+                    .withBody(text.isEmpty() ? Files.readString(RECORDED.resolve(file))
+                            : Files.readString(RECORDED.resolve(file)).replace(text, replacement));
         } catch (IOException e) {
             throw new IllegalStateException("recorded body " + RECORDED.resolve(file).toAbsolutePath(), e);
         }

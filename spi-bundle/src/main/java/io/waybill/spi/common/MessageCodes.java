@@ -39,6 +39,18 @@ public final class MessageCodes {
     public static final String ALREADY_CONFIRMED = "already_confirmed";
     /** The call was for a store this plugin configuration does not serve. */
     public static final String WRONG_STORE = "wrong_store";
+    /**
+     * A confirmation of a package that carries only some of an order's items (platform 1.4
+     * {@code ShipmentConfirmation.items}) was refused, nothing confirmed: the marketplace order has no line (or not
+     * enough units left) for an item of the package. Permanent. Since 1.2.
+     */
+    public static final String PARTIAL_UNMATCHED = "partial_unmatched";
+    /**
+     * A confirmation of a package that carries only some of an order's items was refused, nothing confirmed: the
+     * marketplace cannot take a shipment of only these items for this order (e.g. it cannot split the order into
+     * packages). Permanent. Since 1.2.
+     */
+    public static final String PARTIAL_NOT_SPLITTABLE = "partial_not_splittable";
 
     private MessageCodes() {
     }

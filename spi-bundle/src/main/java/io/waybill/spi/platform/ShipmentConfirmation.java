@@ -12,7 +12,10 @@ import java.util.List;
  * @param shippedAt       when the package left
  * @param items           the items of the order this package carries, when it carries only some of them (the order
  *                        was split into several packages, each with its own tracking number); empty when the package
- *                        carries the whole order. Since 1.4.
+ *                        carries the whole order. Since 1.4. A connector confirms such a package as a partial
+ *                        shipment of exactly these items (the marketplace's own line ids found by SKU in the order as
+ *                        the marketplace holds it now), or refuses it with a message saying which item it cannot place;
+ *                        it never confirms the whole order for it.
  */
 public record ShipmentConfirmation(String platformOrderId, String carrierCode, String trackingNumber,
                                    Instant shippedAt, List<Item> items) {

@@ -9,6 +9,7 @@ import io.waybill.core.internal.persistence.Jdbc;
 import io.waybill.core.internal.persistence.PackageContents;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.SyncState;
+import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.MarketplaceConnector;
 import io.waybill.spi.platform.RateLimit;
@@ -299,7 +300,14 @@ public class SyncJobWorker {
                     return reschedule(c, j, clock.instant().plusMillis(base + (long) (Math.random() * base / 4)),
                             text, true);
                 }
-                return fail(c, j, s, text.isBlank() ? "the marketplace refused the confirmation" : text);
+                // a package of a split order the marketplace cannot take as a partial shipment: a structured reason
+                io.waybill.core.model.Reason partial = f.has(MessageCodes.PARTIAL_UNMATCHED)
+                        ? io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.SYNC_PARTIAL_UNMATCHED,
+                        store.code(), s.trackingNo(), text)
+                        : f.has(MessageCodes.PARTIAL_NOT_SPLITTABLE)
+                        ? io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.SYNC_PARTIAL_NOT_SPLITTABLE,
+                        store.code(), s.trackingNo(), text) : null;
+                return fail(c, j, s, text.isBlank() ? "the marketplace refused the confirmation" : text, partial);
             });
         } catch (RuntimeException e) {
             LOG.warn("Sync job {} failed unexpectedly: {}", j.id(), e.toString());
@@ -348,7 +356,13 @@ public class SyncJobWorker {
     }
 
     private Void fail(Connection c, Job j, Shipment s, String reason) throws SQLException {
-        setStatus(c, j, s, PackageStatus.SYNC_FAILED, reason, "SYNC_FAILED", null, reason);
+        return fail(c, j, s, reason, null);
+    }
+
+    /** As {@link #fail(Connection, Job, Shipment, String)}, the history line's reason {@code structured} when given. */
+    private Void fail(Connection c, Job j, Shipment s, String reason, io.waybill.core.model.Reason structured)
+            throws SQLException {
+        setStatus(c, j, s, PackageStatus.SYNC_FAILED, reason, "SYNC_FAILED", structured, reason);
         return finish(c, j, "FAILED", reason);
     }
 

@@ -52,4 +52,9 @@ class PackageSplitTest extends SplitScenarios {
     void syncConfirmsEachPackagesItems() throws Exception {
         syncConfirmsEachPackagesItems("s5");
     }
+
+    @Test
+    void syncRefusalOfAPartialShipmentIsAStructuredReason() throws Exception {
+        syncRefusalOfAPartialShipmentIsAStructuredReason("s6");
+    }
 }

@@ -333,4 +333,55 @@ abstract class SplitScenarios {
         assertEquals(List.of(new ShipmentConfirmation.Item("B", 1)), b.items());
         assertTrue(a.partial());
     }
+
+    /**
+     * A package of a split order the marketplace cannot take as a partial shipment (plugin code
+     * partial_not_splittable): SYNC_FAILED with a structured reason naming the store, the tracking number and the
+     * plugin's text, so the history reads in the user's language; nothing is retried.
+     */
+    void syncRefusalOfAPartialShipmentIsAStructuredReason(String tag) throws Exception {
+        long id = capture(order(tag, "A", 2, "B", 1));
+        long part = splits().splitByLines(id, Map.of("B", 1), "op");
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'SHIPPED', CARRIER_ID = 'pool', TRACKING_NO = 'RR" + tag
+                + "', SHIPPED_AT = CURRENT_TIMESTAMP WHERE ID = " + part);
+        exec(db(), "UPDATE WB_STORE SET PLATFORM = 'test'");
+        SyncServiceImpl sync = authorized(new SyncServiceImpl(db().dataSource(), Clock.systemUTC()));
+        List<ShipmentConfirmation> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.waybill.spi.platform.MarketplaceConnector refusing = new io.waybill.spi.platform.MarketplaceConnector() {
+            @Override
+            public io.waybill.spi.common.PluginDescriptor descriptor() {
+                return new io.waybill.spi.common.PluginDescriptor("test", "test double", "refuses partial shipments");
+            }
+
+            @Override
+            public io.waybill.spi.common.Result<Boolean> confirmShipment(io.waybill.spi.platform.StoreContext store,
+                                                                          ShipmentConfirmation c) {
+                received.add(c);
+                return io.waybill.spi.common.Result.failure(io.waybill.spi.common.Message.error(
+                        io.waybill.spi.common.MessageCodes.PARTIAL_NOT_SPLITTABLE, "cannot split " + tag));
+            }
+        };
+        PluginRegistryImpl registry = Fixtures.registry();
+        registry.bindPlatform(Fixtures.reference(), refusing);
+        SyncJobWorker worker = SyncJobWorker.standalone(sync, registry, false);
+        try {
+            assertEquals(1, sync.startSync(List.of(part), "op").succeeded().size());
+            worker.start(10);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (status(part) != PackageStatus.SYNC_FAILED) {
+                if (System.nanoTime() > deadline) {
+                    fail("the refusal was not recorded");
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            worker.stop();
+        }
+        assertEquals(1, received.size(), "a permanent refusal is not retried");
+        assertEquals(List.of(new ShipmentConfirmation.Item("B", 1)), received.get(0).items());
+        AuditEntry failed = last(detail(part));
+        assertEquals(Reason.SYNC_PARTIAL_NOT_SPLITTABLE, failed.reasonCode());
+        assertEquals(List.of(detail(part).row().storeCode(), "RR" + tag, "cannot split " + tag),
+                failed.reasonParams());
+    }
 }

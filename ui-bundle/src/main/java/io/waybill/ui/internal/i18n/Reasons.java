@@ -238,7 +238,10 @@ public final class Reasons {
         };
     }
 
-    /** An order's rows ({@code {n,rows}}) in a bundle's language: {@code reasonrows.none/list/more}. */
+    /**
+     * An order's rows ({@code {n,rows}}) in a bundle's language: {@code reasonrows.none/list/more} ({@code list} gets
+     * the listed rows, the rows beyond them and the count, for a plural choice).
+     */
     private static String rows(ResourceBundle bundle, String value) {
         List<String> rows = Reason.rowNumbers(value);
         if (rows.isEmpty()) {
@@ -249,7 +252,7 @@ public final class Reasons {
         String more = String.valueOf(rows.size() - Reason.ROWS_LISTED);
         return rows.size() > Reason.ROWS_LISTED
                 ? MessageFormat.format(orElse(bundle, "reasonrows.more", "{0} +{1}"), listed, more)
-                : MessageFormat.format(orElse(bundle, "reasonrows.list", "{0}"), listed);
+                : MessageFormat.format(orElse(bundle, "reasonrows.list", "{0}"), listed, more, rows.size());
     }
 
     private static String orElse(ResourceBundle bundle, String key, String fallback) {

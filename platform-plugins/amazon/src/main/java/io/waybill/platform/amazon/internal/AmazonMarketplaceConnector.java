@@ -5,6 +5,7 @@ import io.waybill.plugin.kit.platform.StoreCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.plugin.kit.platform.PartialShipment;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
@@ -297,8 +298,10 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
      * Confirms one package: confirmShipment with a packageReferenceId derived from the tracking number (see
      * {@link AmazonRequests#packageReferenceId}), the carrier (Amazon carrier code, or "Other" with the carrier's
      * name), the tracking number, the ship date and the order's items with their ordered quantities (from the capture,
-     * else getOrderItems) — for a package of a split order only its items (SPI 1.4 {@code items}, by seller SKU). 204 is success. A resend (after a timeout whose call went through) sends the same
-     * packageReferenceId, which Amazon documents as an edit of that package: never a second package.
+     * else getOrderItems) — for a package of a split order only its items (SPI 1.4 {@code items}, by seller SKU, the
+     * plugin kit's {@link PartialShipment}; a SKU the order lacks: {@value PartialShipment#UNMATCHED}, nothing sent).
+     * 204 is success. A resend (after a timeout whose call went through) sends the same packageReferenceId, which
+     * Amazon documents as an edit of that package: never a second package.
      */
     @Override
     public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
@@ -311,28 +314,22 @@ public class AmazonMarketplaceConnector implements MarketplaceConnector {
             String orderId = confirmation.platformOrderId().trim();
             String tracking = confirmation.trackingNumber().trim();
             String carrier = confirmation.carrierCode().trim();
+            List<AmazonResponseParser.Item> orderItems = items(a, orderId, null);
             List<AmazonRequests.PackageItem> lines = new ArrayList<>();
-            // a package of a split order (SPI 1.4) carries some of the items: those, by seller SKU, with its units
-            java.util.Map<String, Integer> wanted = new java.util.HashMap<>();
-            confirmation.items().forEach(i -> wanted.merge(i.sku().strip().toUpperCase(java.util.Locale.ROOT),
-                    i.quantity(), Integer::sum));
-            for (AmazonResponseParser.Item i : items(a, orderId, null)) {
-                int units = i.quantityOrdered();
-                if (confirmation.partial()) {
-                    String sku = i.sku() == null ? "" : i.sku().strip().toUpperCase(java.util.Locale.ROOT);
-                    units = Math.min(units, wanted.getOrDefault(sku, 0));
-                    wanted.computeIfPresent(sku, (k, left) -> left - Math.min(left, i.quantityOrdered()));
+            if (confirmation.partial()) {
+                // a package of a split order (SPI 1.4) carries some of the items: those, by seller SKU, with its
+                // units (the plugin kit's one rule); a SKU the order lacks is refused, nothing sent
+                PartialShipment.Match match = PartialShipment.match(confirmation.items(), orderItems.stream()
+                        .map(i -> new PartialShipment.OpenLine(i.orderItemId(), i.sku(), i.quantityOrdered()))
+                        .toList());
+                if (!match.complete()) {
+                    return Result.failure(PartialShipment.unmatched("Amazon", orderId, match.missing().isEmpty()
+                            ? List.of("its items") : match.missing(), tracking));
                 }
-                if (units > 0) {
-                    lines.add(new AmazonRequests.PackageItem(i.orderItemId(), units));
-                }
-            }
-            List<String> missing = wanted.entrySet().stream().filter(e -> e.getValue() > 0)
-                    .map(e -> e.getKey() + " x" + e.getValue()).sorted().toList();
-            if (confirmation.partial() && !missing.isEmpty()) {
-                return Result.failure(Message.error(AmazonCodes.REJECTED, "Amazon order " + orderId + " has no"
-                        + " items left to ship for " + String.join(", ", missing) + " of this package; it cannot be"
-                        + " confirmed with " + tracking + "."));
+                match.takes().forEach(t -> lines.add(new AmazonRequests.PackageItem(t.id(), t.units())));
+            } else {
+                orderItems.stream().filter(i -> i.quantityOrdered() > 0)
+                        .forEach(i -> lines.add(new AmazonRequests.PackageItem(i.orderItemId(), i.quantityOrdered())));
             }
             if (lines.isEmpty()) {
                 return Result.failure(Message.error(AmazonCodes.REJECTED, "Amazon order " + orderId + " has no"

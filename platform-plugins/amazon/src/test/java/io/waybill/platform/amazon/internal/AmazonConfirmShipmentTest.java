@@ -57,7 +57,8 @@ class AmazonConfirmShipmentTest {
                         new ShipmentConfirmation.Item("NOT-IN-ORDER", 1)));
         Result<Boolean> refused = connector(wm).confirmShipment(STORE, stranger);
         assertFalse(refused.isOk());
-        assertEquals(AmazonCodes.REJECTED, only(refused).code());
+        assertEquals(io.waybill.plugin.kit.platform.PartialShipment.UNMATCHED, only(refused).code());
+        assertTrue(only(refused).text().contains("NOT-IN-ORDER x1"), only(refused).text());
         wm.verify(1, postRequestedFor(urlPathEqualTo(CONFIRM)));
     }
 

@@ -7,6 +7,7 @@ import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.plugin.kit.platform.PartialShipment;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
@@ -189,7 +190,9 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
      * Reports the shipment, checking before creating: lists the order's shipping fulfillments; when one carries this
      * tracking number, answers ok ({@value EbayCodes#ALREADY_CONFIRMED}, naming that fulfillment) and posts nothing,
      * so a resend after a timeout whose POST went through never creates a second one; otherwise reads the order and
-     * creates one shipping fulfillment for all its line items not yet fulfilled. 201 Created with a Location header is
+     * creates one shipping fulfillment for all its line items not yet fulfilled — for a package of a split order (SPI
+     * 1.4 {@code items}) exactly its items and units, by SKU from the line items with units left (the plugin kit's
+     * {@link PartialShipment}), or a {@value PartialShipment#UNMATCHED} refusal when a SKU has none. 201 Created with a Location header is
      * success. Safe to repeat (not concurrently for one order: the core sends one confirmation per order at a time).
      */
     @Override
@@ -232,7 +235,20 @@ public class EbayMarketplaceConnector implements MarketplaceConnector {
                 return Result.failure(Message.error(EbayCodes.REJECTED, "eBay order " + orderId
                         + " was cancelled; it cannot be marked shipped."));
             }
-            List<EbayResponseParser.LineToShip> lines = EbayResponseParser.linesToShip(order.get());
+            List<EbayResponseParser.LineToShip> lines;
+            if (confirmation.partial()) {
+                // a package of a split order (SPI 1.4): exactly its items, from the line items with units left to ship
+                PartialShipment.Match match = PartialShipment.match(confirmation.items(),
+                        EbayResponseParser.openLines(order.get(), fulfillments.get()));
+                if (!match.complete()) {
+                    return Result.failure(PartialShipment.unmatched("eBay", orderId, match.missing().isEmpty()
+                            ? List.of("its items") : match.missing(), tracking));
+                }
+                lines = match.takes().stream().map(t -> new EbayResponseParser.LineToShip(t.id(), t.units()))
+                        .toList();
+            } else {
+                lines = EbayResponseParser.linesToShip(order.get());
+            }
             if (lines.isEmpty()) {
                 return Result.failure(Message.error(EbayCodes.REJECTED, "eBay order " + orderId
                         + " cannot be marked shipped with " + tracking + ": all its line items are fulfilled already"

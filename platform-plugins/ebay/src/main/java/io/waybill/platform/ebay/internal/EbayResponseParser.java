@@ -2,6 +2,7 @@ package io.waybill.platform.ebay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.plugin.kit.platform.PartialShipment;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
@@ -136,6 +137,35 @@ final class EbayResponseParser {
             }
         }
         return lines;
+    }
+
+    /**
+     * The order's line items that can still ship, with their SKU and the units no shipping fulfillment of
+     * {@code fulfillments} (a getShippingFulfillments answer: {@code fulfillments[].lineItems[].quantity}) carries yet:
+     * what a package of a split order (SPI platform 1.4) takes its items from.
+     */
+    static List<PartialShipment.OpenLine> openLines(JsonNode order, JsonNode fulfillments) {
+        java.util.Map<String, Integer> shipped = new java.util.HashMap<>();
+        for (JsonNode f : fulfillments.path("fulfillments")) {
+            for (JsonNode l : f.path("lineItems")) {
+                String id = Json.text(l, "lineItemId");
+                if (id != null) {
+                    shipped.merge(id, Math.max(0, l.path("quantity").asInt(0)), Integer::sum);
+                }
+            }
+        }
+        List<PartialShipment.OpenLine> open = new ArrayList<>();
+        for (JsonNode item : order.path("lineItems")) {
+            String id = Json.text(item, "lineItemId");
+            if (id == null || "FULFILLED".equals(Json.text(item, "lineItemFulfillmentStatus"))) {
+                continue;
+            }
+            int left = item.path("quantity").asInt(1) - shipped.getOrDefault(id, 0);
+            if (left > 0) {
+                open.add(new PartialShipment.OpenLine(id, Json.text(item, "sku"), left));
+            }
+        }
+        return open;
     }
 
     static boolean cancelled(JsonNode order) {

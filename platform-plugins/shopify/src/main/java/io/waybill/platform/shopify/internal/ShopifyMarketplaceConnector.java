@@ -7,6 +7,7 @@ import io.waybill.plugin.kit.platform.StoreCall;
 import io.waybill.plugin.kit.HttpReply;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.plugin.kit.platform.PartialShipment;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
@@ -218,7 +219,8 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
      * fulfillment orders) and its fulfillment orders; open fulfillment orders already covered by a fulfillment with
      * this tracking number are not fulfilled again, and when nothing else is open the answer is ok with
      * {@value ShopifyCodes#ALREADY_CONFIRMED} naming the existing fulfillment(s). Otherwise fulfils the remaining open
-     * fulfillment orders (one {@code fulfillmentCreate} per assigned location) with this tracking number. So a resend
+     * fulfillment orders (one {@code fulfillmentCreate} per assigned location) with this tracking number — for a
+     * package of a split order only its items ({@link #confirmPartial}). So a resend
      * after a timeout whose create went through never creates a second fulfillment. Safe to repeat (not concurrently
      * for one order: the core sends one confirmation per order at a time).
      */
@@ -250,6 +252,9 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
             String tracking = confirmation.trackingNumber().trim();
             String name = state.get().name() == null ? orderId : state.get().name();
             List<ShopifyResponseParser.Existing> carrying = state.get().carrying(tracking);
+            if (confirmation.partial()) {
+                return confirmPartial(s, confirmation, orderId, name, state.get(), carrying, operation);
+            }
             Map<String, List<String>> toFulfil = notYetFulfilled(state.get().openByLocation(), carrying);
             List<Message> notes = new ArrayList<>();
             if (!carrying.isEmpty()) {
@@ -270,27 +275,87 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
                 return Result.failure(Message.error(ShopifyCodes.REJECTED, "Shopify order " + name
                         + " cannot be marked shipped with " + tracking + ": " + why + "."));
             }
-            for (Map.Entry<String, List<String>> location : toFulfil.entrySet()) {
-                ObjectNode mutation = s.mapper().fulfillmentCreate(location.getValue(), confirmation);
-                Reply created = send(s, mutation, operation);
-                if (created.failure() != null) {
-                    return Result.failure(created.failure().toArray(Message[]::new));
-                }
-                Optional<JsonNode> payload = ShopifyResponseParser.fulfillmentCreate(created.json());
-                if (payload.isEmpty()) {
-                    return Result.failure(badResponse(operation));
-                }
-                JsonNode userErrors = payload.get().path("userErrors");
-                if (userErrors.isArray() && !userErrors.isEmpty()) {
-                    return Result.failure(ShopifyErrors.userErrors(userErrors, operation).toArray(Message[]::new));
-                }
-                String fulfillmentId = Json.text(payload.get().path("fulfillment"), "id");
-                notes.add(new Message(ShopifyCodes.CONFIRMED, Message.Severity.INFO, "Shopify order " + name
-                        + " fulfilled with tracking number " + tracking
-                        + (fulfillmentId == null ? "" : " (" + fulfillmentId + ")") + "."));
-            }
-            return Result.ok(Boolean.TRUE, notes);
+            List<ObjectNode> mutations = new ArrayList<>();
+            toFulfil.values().forEach(ids -> mutations.add(s.mapper().fulfillmentCreate(ids, confirmation)));
+            return create(s, mutations, name, tracking, "", operation, notes);
         });
+    }
+
+    /**
+     * A package that carries only some of the order's items (SPI platform 1.4): a fulfillment with this tracking
+     * number already there is taken as this package's (a resend; nothing sent, the rest of the order is not
+     * fulfilled). Otherwise reads the line items of the order's open fulfillment orders, gives the package's items
+     * their units by SKU (the plugin kit's {@link PartialShipment}) and fulfils exactly those fulfillment order line
+     * items and quantities, one {@code fulfillmentCreate} per location. A SKU without units left is refused
+     * ({@value PartialShipment#UNMATCHED}) and nothing is sent.
+     */
+    private Result<Boolean> confirmPartial(Shop s, ShipmentConfirmation confirmation, String orderId, String name,
+                                           ShopifyResponseParser.FulfillmentState state,
+                                           List<ShopifyResponseParser.Existing> carrying, String operation)
+            throws IOException, InterruptedException {
+        String tracking = confirmation.trackingNumber().trim();
+        if (!carrying.isEmpty()) {
+            return Result.ok(Boolean.TRUE, List.of(new Message(ShopifyCodes.ALREADY_CONFIRMED, Message.Severity.INFO,
+                    "Shopify order " + name + " is already fulfilled with tracking number " + tracking + " ("
+                            + String.join(", ", carrying.stream().map(f -> String.valueOf(f.id())).toList())
+                            + "); nothing sent.")));
+        }
+        if (state.cancelled()) {
+            return Result.failure(Message.error(ShopifyCodes.REJECTED, "Shopify order " + name
+                    + " cannot be marked shipped with " + tracking + ": it was cancelled."));
+        }
+        Reply reply = send(s, ShopifyRequestMapper.fulfillmentOrderLines(orderId), operation);
+        if (reply.failure() != null) {
+            return Result.failure(reply.failure().toArray(Message[]::new));
+        }
+        Optional<List<ShopifyResponseParser.OpenItem>> open = ShopifyResponseParser.openItems(reply.json());
+        if (open.isEmpty()) {
+            return Result.failure(badResponse(operation));
+        }
+        PartialShipment.Match match = PartialShipment.match(confirmation.items(),
+                open.get().stream().map(ShopifyResponseParser.OpenItem::line).toList());
+        if (!match.complete()) {
+            return Result.failure(PartialShipment.unmatched("Shopify", name, match.missing().isEmpty()
+                    ? List.of("its items") : match.missing(), tracking));
+        }
+        // by location, then fulfillment order: one fulfillment may only hold fulfillment orders of one location
+        Map<String, ShopifyResponseParser.OpenItem> byLine = new java.util.HashMap<>();
+        open.get().forEach(i -> byLine.putIfAbsent(i.line().id(), i));
+        Map<String, Map<String, List<PartialShipment.Take>>> byLocation = new java.util.LinkedHashMap<>();
+        for (PartialShipment.Take t : match.takes()) {
+            ShopifyResponseParser.OpenItem item = byLine.get(t.id());
+            byLocation.computeIfAbsent(item.location(), k -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(item.fulfillmentOrderId(), k -> new ArrayList<>()).add(t);
+        }
+        List<ObjectNode> mutations = new ArrayList<>();
+        byLocation.values().forEach(fos -> mutations.add(s.mapper().fulfillmentCreate(fos, confirmation)));
+        String what = " (" + String.join(", ", confirmation.items().stream()
+                .map(i -> i.sku() + " x" + i.quantity()).toList()) + ")";
+        return create(s, mutations, name, tracking, what, operation, new ArrayList<>());
+    }
+
+    /** Sends the {@code fulfillmentCreate} mutations in turn; the first failure is the answer. */
+    private Result<Boolean> create(Shop s, List<ObjectNode> mutations, String name, String tracking, String what,
+                                   String operation, List<Message> notes) throws IOException, InterruptedException {
+        for (ObjectNode mutation : mutations) {
+            Reply created = send(s, mutation, operation);
+            if (created.failure() != null) {
+                return Result.failure(created.failure().toArray(Message[]::new));
+            }
+            Optional<JsonNode> payload = ShopifyResponseParser.fulfillmentCreate(created.json());
+            if (payload.isEmpty()) {
+                return Result.failure(badResponse(operation));
+            }
+            JsonNode userErrors = payload.get().path("userErrors");
+            if (userErrors.isArray() && !userErrors.isEmpty()) {
+                return Result.failure(ShopifyErrors.userErrors(userErrors, operation).toArray(Message[]::new));
+            }
+            String fulfillmentId = Json.text(payload.get().path("fulfillment"), "id");
+            notes.add(new Message(ShopifyCodes.CONFIRMED, Message.Severity.INFO, "Shopify order " + name
+                    + what + " fulfilled with tracking number " + tracking
+                    + (fulfillmentId == null ? "" : " (" + fulfillmentId + ")") + "."));
+        }
+        return Result.ok(Boolean.TRUE, notes);
     }
 
     /**

@@ -3,9 +3,12 @@ package io.waybill.platform.shopify.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.plugin.kit.platform.PartialShipment;
 import io.waybill.spi.platform.ShipmentConfirmation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Domain to Shopify GraphQL documents: the orders page query, the follow-up query for an order's further line
@@ -40,6 +43,14 @@ final class ShopifyRequestMapper {
             + " fulfillments(first: 50) { id status trackingInfo(first: 10) { company number }"
             + " fulfillmentOrders(first: 10) { nodes { id } } }"
             + " fulfillmentOrders(first: 50) { nodes { id status assignedLocation { location { id } } } } } }";
+
+    /**
+     * The line items of an order's fulfillment orders, for a package that carries only some of the order's items:
+     * 10 fulfillment orders of 50 line items keep the requested cost near 550 (Shopify refuses a query above 1000).
+     */
+    static final String FULFILLMENT_ORDER_LINES_QUERY = "query WaybillFulfillmentOrderLines($id: ID!) {"
+            + " order(id: $id) { fulfillmentOrders(first: 10) { nodes { id status"
+            + " assignedLocation { location { id } } lineItems(first: 50) { nodes { id sku remainingQuantity } } } } } }";
 
     static final String FULFILLMENT_CREATE = "mutation WaybillFulfillmentCreate($fulfillment: FulfillmentInput!) {"
             + " fulfillmentCreate(fulfillment: $fulfillment) {"
@@ -92,12 +103,35 @@ final class ShopifyRequestMapper {
         return document(FULFILLMENT_STATE_QUERY, Json.object().put("id", orderId));
     }
 
+    /** The line items (ids, SKUs, units remaining) of the order's fulfillment orders. */
+    static ObjectNode fulfillmentOrderLines(String orderId) {
+        return document(FULFILLMENT_ORDER_LINES_QUERY, Json.object().put("id", orderId));
+    }
+
     /** Fulfils every remaining line item of these fulfillment orders (one location) with the shipment's tracking. */
     ObjectNode fulfillmentCreate(List<String> fulfillmentOrderIds, ShipmentConfirmation shipment) {
+        Map<String, List<PartialShipment.Take>> all = new LinkedHashMap<>();
+        fulfillmentOrderIds.forEach(id -> all.put(id, List.of()));
+        return fulfillmentCreate(all, shipment);
+    }
+
+    /**
+     * Fulfils these fulfillment orders (one location) with the shipment's tracking: of each, the fulfillment order
+     * line items and units given ({@code fulfillmentOrderLineItems}), or all its remaining items when none are given.
+     */
+    ObjectNode fulfillmentCreate(Map<String, List<PartialShipment.Take>> byFulfillmentOrder,
+                                 ShipmentConfirmation shipment) {
         ObjectNode fulfillment = Json.object();
         ArrayNode byOrder = fulfillment.putArray("lineItemsByFulfillmentOrder");
-        // no fulfillmentOrderLineItems: Shopify fulfils all remaining items of each fulfillment order
-        fulfillmentOrderIds.forEach(id -> byOrder.addObject().put("fulfillmentOrderId", id));
+        byFulfillmentOrder.forEach((id, takes) -> {
+            ObjectNode one = byOrder.addObject().put("fulfillmentOrderId", id);
+            if (!takes.isEmpty()) {
+                // a package of a split order: exactly these line items and units
+                ArrayNode items = one.putArray("fulfillmentOrderLineItems");
+                takes.forEach(t -> items.addObject().put("id", t.id()).put("quantity", t.units()));
+            }
+            // no fulfillmentOrderLineItems: Shopify fulfils all remaining items of the fulfillment order
+        });
         ObjectNode tracking = fulfillment.putObject("trackingInfo");
         if (shipment.carrierCode() != null && !shipment.carrierCode().isBlank()) {
             tracking.put("company", shipment.carrierCode().trim());

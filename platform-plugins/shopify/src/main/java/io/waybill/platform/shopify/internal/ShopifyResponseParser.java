@@ -2,6 +2,7 @@ package io.waybill.platform.shopify.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.plugin.kit.platform.PartialShipment;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.platform.PlatformOrder;
 
@@ -224,6 +225,37 @@ final class ShopifyResponseParser {
         }
         return Optional.of(new FulfillmentState(Json.text(order, "id"), Json.text(order, "name"),
                 Json.text(order, "cancelledAt") != null, existing, open));
+    }
+
+    /** A fulfillment order line item that can still ship: its fulfillment order and that one's location. */
+    record OpenItem(String fulfillmentOrderId, String location, PartialShipment.OpenLine line) {
+    }
+
+    /**
+     * The line items of the order's open fulfillment orders ({@code OPEN}, {@code IN_PROGRESS}) with units remaining,
+     * in Shopify's order; empty when the answer has no order.
+     */
+    static Optional<List<OpenItem>> openItems(JsonNode root) {
+        JsonNode order = root.path("data").path("order");
+        if (!order.isObject()) {
+            return Optional.empty();
+        }
+        List<OpenItem> items = new ArrayList<>();
+        for (JsonNode fo : order.path("fulfillmentOrders").path("nodes")) {
+            String id = Json.text(fo, "id");
+            if (id == null || !OPEN_STATES.contains(String.valueOf(Json.text(fo, "status")))) {
+                continue;
+            }
+            String location = Json.text(fo.path("assignedLocation").path("location"), "id");
+            for (JsonNode li : fo.path("lineItems").path("nodes")) {
+                int left = li.path("remainingQuantity").asInt(0);
+                if (left > 0 && Json.text(li, "id") != null) {
+                    items.add(new OpenItem(id, location == null ? "" : location,
+                            new PartialShipment.OpenLine(Json.text(li, "id"), Json.text(li, "sku"), left)));
+                }
+            }
+        }
+        return Optional.of(items);
     }
 
     /** {@code data.fulfillmentCreate}; empty when absent. */

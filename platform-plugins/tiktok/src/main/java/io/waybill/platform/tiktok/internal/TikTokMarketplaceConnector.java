@@ -8,6 +8,7 @@ import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.SecretFiles;
 import io.waybill.plugin.kit.Texts;
 import io.waybill.plugin.kit.json.Json;
+import io.waybill.plugin.kit.platform.PartialShipment;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
@@ -210,7 +211,7 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
      * {@code shipping_provider_id} (the core maps Waybill's carrier to it through the carrier code table). Reads the
      * order first: a line item already carrying this tracking number means done (ok, nothing sent); a package whose
      * items carry no tracking number is shipped with Ship Package; an order shipped with another number gets Update
-     * Shipping Info.
+     * Shipping Info. A package that carries only some of the order's items (SPI 1.4): {@link #shipPartial}.
      */
     @Override
     public Result<Boolean> confirmShipment(StoreContext store, ShipmentConfirmation confirmation) {
@@ -241,6 +242,10 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
                         Message.Severity.INFO, "TikTok Shop order " + orderId + " already carries tracking number "
                         + tracking + "; nothing sent.")));
             }
+            if (confirmation.partial()) {
+                return shipPartial(a, confirmation, orderId, tracking, provider, items,
+                        TikTokResponseParser.packageIds(order.get()), operation);
+            }
             Optional<String> open = items.stream().filter(i -> blank(i.trackingNumber())
                     && !"CANCELLED".equals(i.displayStatus()) && i.packageId() != null)
                     .map(TikTokResponseParser.LineItem::packageId).findFirst();
@@ -266,6 +271,92 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
                     "TikTok Shop order " + orderId + ": " + done + " with tracking number " + tracking
                             + " (shipping provider " + provider + ").")));
         });
+    }
+
+    /**
+     * A package that carries only some of the order's items (SPI platform 1.4). TikTok lists one line item per unit;
+     * the package's items take the open ones (no tracking number, not cancelled) by seller SKU (the plugin kit's
+     * {@link PartialShipment}; a SKU without units left: {@value PartialShipment#UNMATCHED}, nothing sent). When they
+     * are exactly the open line items of one TikTok package, that package is shipped. Otherwise the order must be
+     * split on TikTok's side first: only an order still in one package, and only when Get Order Split Attributes says
+     * {@code can_split}; then Split Orders makes the package's line items one package and the rest another, and the
+     * new package is shipped. An order TikTok cannot split (or one already split differently) is refused with
+     * {@value PartialShipment#NOT_SPLITTABLE} and TikTok's reason: never the whole order.
+     */
+    private Result<Boolean> shipPartial(Account a, ShipmentConfirmation confirmation, String orderId,
+                                        String tracking, String provider, List<TikTokResponseParser.LineItem> items,
+                                        List<String> orderPackages, String operation) throws Refused, IOException, InterruptedException {
+        List<TikTokResponseParser.LineItem> open = items.stream().filter(i -> i.id() != null
+                && blank(i.trackingNumber()) && !"CANCELLED".equals(i.displayStatus())).toList();
+        PartialShipment.Match match = PartialShipment.match(confirmation.items(), open.stream()
+                .map(i -> new PartialShipment.OpenLine(i.id(), i.sellerSku(), 1)).toList());
+        if (!match.complete()) {
+            return Result.failure(PartialShipment.unmatched("TikTok Shop", orderId, match.missing().isEmpty()
+                    ? List.of("its items") : match.missing(), tracking));
+        }
+        List<String> chosen = match.takes().stream().map(PartialShipment.Take::id).toList();
+        java.util.Set<String> packages = new java.util.LinkedHashSet<>();
+        open.forEach(i -> packages.add(i.packageId() == null ? "" : i.packageId()));
+        Optional<String> whole = Optional.empty();
+        if (packages.size() == 1 && chosen.size() == open.size()) {
+            // the package carries everything still open: ship the one TikTok package as it is
+            String id = packages.iterator().next();
+            if (id.isEmpty() && orderPackages.size() != 1) {
+                return Result.failure(Message.error(TikTokCodes.REJECTED, "TikTok Shop order " + orderId
+                        + " has no package to ship."));
+            }
+            whole = Optional.of(id.isEmpty() ? orderPackages.get(0) : id);
+        } else {
+            for (String p : packages) {
+                List<String> inP = open.stream().filter(i -> p.equals(i.packageId() == null ? "" : i.packageId()))
+                        .map(TikTokResponseParser.LineItem::id).toList();
+                if (!p.isEmpty() && new java.util.HashSet<>(inP).equals(new java.util.HashSet<>(chosen))) {
+                    whole = Optional.of(p); // the order is split already, and this is one of its packages
+                }
+            }
+        }
+        long now = clock.instant().getEpochSecond();
+        String done;
+        String packageId;
+        if (whole.isPresent()) {
+            packageId = whole.get();
+            done = "package " + packageId + " shipped";
+        } else {
+            if (packages.size() > 1) {
+                return Result.failure(PartialShipment.notSplittable("TikTok Shop", orderId, "it is split into"
+                        + " packages " + String.join(", ", packages) + " already and this package's items are not"
+                        + " one of them", tracking));
+            }
+            TikTokRequests.Signed attrReq = a.requests().splitAttributes(orderId, now);
+            JsonNode attrs = exchange(a, c -> c.get(attrReq.pathAndQuery()), operation);
+            Optional<TikTokResponseParser.SplitAttribute> attr = TikTokResponseParser.splitAttribute(attrs, orderId);
+            if (attr.isEmpty()) {
+                return Result.failure(badResponse(operation));
+            }
+            if (!attr.get().canSplit()) {
+                return Result.failure(PartialShipment.notSplittable("TikTok Shop", orderId,
+                        "TikTok cannot split it into packages" + (blank(attr.get().reason()) ? ""
+                                : ": " + attr.get().reason().strip()), tracking));
+            }
+            java.util.Set<String> mine = new java.util.HashSet<>(chosen);
+            List<String> rest = open.stream().map(TikTokResponseParser.LineItem::id).filter(id -> !mine.contains(id))
+                    .toList();
+            List<List<String>> groups = rest.isEmpty() ? List.of(chosen) : List.of(chosen, rest);
+            TikTokRequests.Signed splitReq = a.requests().splitOrder(orderId, groups, now);
+            JsonNode split = exchange(a, c -> c.postJson(splitReq.pathAndQuery(), splitReq.bodyBytes()), operation);
+            Optional<String> created = TikTokResponseParser.splitPackage(split, "1");
+            if (created.isEmpty()) {
+                return Result.failure(badResponse(operation));
+            }
+            packageId = created.get();
+            done = "split, package " + packageId + " (" + chosen.size() + " of " + open.size()
+                    + " open line items) shipped";
+        }
+        TikTokRequests.Signed ship = a.requests().shipPackage(packageId, tracking, provider, now);
+        exchange(a, c -> c.postJson(ship.pathAndQuery(), ship.bodyBytes()), operation);
+        return Result.ok(Boolean.TRUE, List.of(new Message(TikTokCodes.CONFIRMED, Message.Severity.INFO,
+                "TikTok Shop order " + orderId + ": " + done + " with tracking number " + tracking
+                        + " (shipping provider " + provider + ").")));
     }
 
     /**

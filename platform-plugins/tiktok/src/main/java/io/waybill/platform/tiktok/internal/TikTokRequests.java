@@ -45,6 +45,34 @@ final class TikTokRequests {
         return "/fulfillment/202309/orders/" + enc(orderId) + "/shipping_info/update";
     }
 
+    static final String SPLIT_ATTRIBUTES = "/fulfillment/202309/orders/split_attributes";
+
+    static String splitOrder(String orderId) {
+        return "/fulfillment/202309/orders/" + enc(orderId) + "/split";
+    }
+
+    /** Get Order Split Attributes of one order: whether TikTok can split it into packages, and why not. */
+    Signed splitAttributes(String orderId, long timestamp) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("order_ids", orderId);
+        return signed(SPLIT_ATTRIBUTES, q, "", true, timestamp);
+    }
+
+    /**
+     * Split Orders: each group of order line item ids becomes a package of its own; a group's id is ours
+     * ({@code "1"}, {@code "2"}...: its position) and comes back with the new package's id.
+     */
+    Signed splitOrder(String orderId, java.util.List<java.util.List<String>> groups, long timestamp) {
+        ObjectNode body = Json.object();
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("splittable_groups");
+        for (int i = 0; i < groups.size(); i++) {
+            ObjectNode g = list.addObject();
+            g.put("id", String.valueOf(i + 1));
+            groups.get(i).forEach(g.putArray("order_line_item_ids")::add);
+        }
+        return signed(splitOrder(orderId), new LinkedHashMap<>(), body.toString(), true, timestamp);
+    }
+
     /** Search Orders: the window's update_time filter in the body, paging and sorting in the query. */
     Signed searchOrders(long from, long to, int pageSize, String pageToken, long timestamp) {
         Map<String, String> q = new LinkedHashMap<>();

@@ -24,7 +24,31 @@ final class TikTokResponseParser {
     }
 
     /** A line item as the confirmation needs it. */
-    record LineItem(String id, String packageId, String trackingNumber, String displayStatus) {
+    record LineItem(String id, String packageId, String trackingNumber, String displayStatus, String sellerSku) {
+    }
+
+    /** Get Order Split Attributes of one order: {@code can_split} and, when false, TikTok's {@code reason}. */
+    record SplitAttribute(boolean canSplit, String reason) {
+    }
+
+    /** {@code data.split_attributes[]} of this order; empty when the answer does not name it. */
+    static Optional<SplitAttribute> splitAttribute(JsonNode root, String orderId) {
+        for (JsonNode a : root.path("data").path("split_attributes")) {
+            if (orderId.equals(Json.text(a, "order_id")) && a.path("can_split").isBoolean()) {
+                return Optional.of(new SplitAttribute(a.path("can_split").asBoolean(), Json.text(a, "reason")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Split Orders: the new package of the group with this id ({@code data.packages[].splittable_group_id}). */
+    static Optional<String> splitPackage(JsonNode root, String groupId) {
+        for (JsonNode p : root.path("data").path("packages")) {
+            if (groupId.equals(Json.text(p, "splittable_group_id")) && Json.text(p, "id") != null) {
+                return Optional.of(Json.text(p, "id"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Search Orders: {@code data.orders[]}, {@code data.next_page_token} (empty on the last page). */
@@ -100,7 +124,7 @@ final class TikTokResponseParser {
         List<LineItem> items = new ArrayList<>();
         for (JsonNode li : order.path("line_items")) {
             items.add(new LineItem(Json.text(li, "id"), Json.text(li, "package_id"), Json.text(li, "tracking_number"),
-                    Json.text(li, "display_status")));
+                    Json.text(li, "display_status"), Json.text(li, "seller_sku")));
         }
         return items;
     }
