@@ -52,4 +52,9 @@ class PackageSplitTest extends SplitScenarios {
     void syncConfirmsEachPackagesItems() throws Exception {
         syncConfirmsEachPackagesItems("s5");
     }
+
+    @Test
+    void aSplitPackageIsWhatItCarries() throws Exception {
+        aSplitPackageIsWhatItCarries("s6", 9601);
+    }
 }

@@ -64,4 +64,9 @@ class PostgresPackageSplitTest extends SplitScenarios {
     void syncConfirmsEachPackagesItems() throws Exception {
         syncConfirmsEachPackagesItems("ps5");
     }
+
+    @Test
+    void aSplitPackageIsWhatItCarries() throws Exception {
+        aSplitPackageIsWhatItCarries("ps6", 9602);
+    }
 }

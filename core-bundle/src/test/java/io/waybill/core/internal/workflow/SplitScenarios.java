@@ -4,6 +4,9 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
 import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.internal.rules.ProductFlag;
+import io.waybill.core.internal.rules.RuleInput;
+import io.waybill.core.internal.rulestore.RuleApplier;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.security.TestAuthorizers;
 import io.waybill.core.internal.service.PackageServiceImpl;
@@ -12,6 +15,9 @@ import io.waybill.core.internal.sync.SyncJobWorker;
 import io.waybill.core.internal.sync.SyncServiceImpl;
 import io.waybill.core.model.AuditEntry;
 import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageFilters;
+import io.waybill.core.model.PackageQuery;
+import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
 import io.waybill.spi.platform.PlatformOrder;
@@ -293,6 +299,62 @@ abstract class SplitScenarios {
         assertEquals(1, units(detail(m1), "A"));
         assertEquals(1, units(detail(part), "B"));
         assertEquals("LINES_CHANGE_REFUSED", last(detail(m1)).action());
+    }
+
+    /**
+     * A package of a split order is what it carries, everywhere: the rules' inputs (its lines, item count, SKUs, flags
+     * and value are its share's; its weight its own), the SKU column of the lists, and the SKU filter and search of
+     * Delivery Management (a SKU the order has but the package does not carry finds only the package carrying it).
+     */
+    void aSplitPackageIsWhatItCarries(String tag, int skuId) throws Exception {
+        String code = "Q" + tag.toUpperCase(java.util.Locale.ROOT) + "-X";
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS, DG_BATTERY) VALUES (" + skuId + ", 1, '"
+                + code + "', 'Split probe', 50, TRUE)");
+        long id = capture(order(tag, "A", 2, code, 1, "B", 1));
+        long orderId = scalar(db(), "SELECT ORDER_ID FROM WB_PACKAGE WHERE ID = " + id);
+        exec(db(), "UPDATE WB_ORDER SET TOTAL = 99, CURRENCY = 'USD' WHERE ID = " + orderId);
+        exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = 5 WHERE ORDER_ID = " + orderId);
+        exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = 20 WHERE ORDER_ID = " + orderId + " AND SKU_ID = " + skuId);
+
+        long part = splits().splitByLines(id, Map.of(code, 1, "B", 1), "op");
+
+        RuleApplier.Outcome read;
+        try (java.sql.Connection c = db().dataSource().getConnection()) {
+            read = new RuleApplier().evaluate(c, List.of(id, part), Instant.now());
+        }
+        RuleInput kept = read.packages().stream().filter(l -> l.id() == id).findFirst().orElseThrow().input();
+        RuleInput moved = read.packages().stream().filter(l -> l.id() == part).findFirst().orElseThrow().input();
+        assertEquals(List.of(new RuleInput.Line("A", 2, Set.of())), kept.lines());
+        assertEquals(2, kept.itemCount());
+        assertEquals(0, new java.math.BigDecimal("10").compareTo(kept.orderValue()), "5 x 2, not the order's 99");
+        assertEquals(weight(id), kept.weightGrams());
+        assertEquals(List.of(new RuleInput.Line(code, 1, Set.of(ProductFlag.BATTERY)), new RuleInput.Line("B", 1,
+                Set.of())), moved.lines());
+        assertEquals(2, moved.itemCount());
+        assertEquals(0, new java.math.BigDecimal("25").compareTo(moved.orderValue()), "20 + 5");
+        assertEquals(weight(part), moved.weightGrams());
+        exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = NULL WHERE ORDER_ID = " + orderId + " AND SKU_ID = " + skuId);
+        try (java.sql.Connection c = db().dataSource().getConnection()) {
+            read = new RuleApplier().evaluate(c, List.of(part), Instant.now());
+        }
+        assertEquals(null, read.packages().get(0).input().orderValue(), "a line without price: no value");
+
+        // the lists: SKU column, SKU filter, SKU search (prefix and part of a code)
+        PackageQuery ofOrder = PackageQuery.all().withText("NO-" + tag);
+        assertEquals(Map.of(detail(id).row().packageNo(), "A x2", detail(part).row().packageNo(), code + " x1, B x1"),
+                packages().find(ofOrder, 0, 10, List.of()).stream().collect(java.util.stream.Collectors.toMap(
+                        PackageRow::packageNo, PackageRow::skuSummary)));
+        assertEquals(List.of(part), found(ofOrder.withFilters(PackageFilters.NONE.withSku("b"))));
+        assertEquals(List.of(id), found(ofOrder.withFilters(PackageFilters.NONE.withSku("A"))));
+        assertEquals(List.of(part), found(PackageQuery.all().withText(code.substring(0, 4))), "prefix of the code");
+        assertEquals(List.of(part), found(PackageQuery.all().withText(code.substring(1))), "part of the code");
+        splits().undoSplit(part, "op");
+        assertEquals(List.of(id), found(PackageQuery.all().withText(code.substring(0, 4))), "joined: carries it");
+        assertEquals(List.of(id), found(ofOrder.withFilters(PackageFilters.NONE.withSku("b"))));
+    }
+
+    List<Long> found(PackageQuery q) {
+        return packages().find(q, 0, 100, List.of()).stream().map(PackageRow::id).sorted().toList();
     }
 
     /** Each package of a split order confirms its own items with its own tracking number. */
