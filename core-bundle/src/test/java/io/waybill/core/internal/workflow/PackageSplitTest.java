@@ -57,4 +57,9 @@ class PackageSplitTest extends SplitScenarios {
     void aSplitPackageIsWhatItCarries() throws Exception {
         aSplitPackageIsWhatItCarries("s6", 9601);
     }
+
+    @Test
+    void undoJoinsPackagesAtDifferentSteps() throws Exception {
+        undoJoinsPackagesAtDifferentSteps("s7");
+    }
 }

@@ -69,4 +69,9 @@ class PostgresPackageSplitTest extends SplitScenarios {
     void aSplitPackageIsWhatItCarries() throws Exception {
         aSplitPackageIsWhatItCarries("ps6", 9602);
     }
+
+    @Test
+    void undoJoinsPackagesAtDifferentSteps() throws Exception {
+        undoJoinsPackagesAtDifferentSteps("ps7");
+    }
 }

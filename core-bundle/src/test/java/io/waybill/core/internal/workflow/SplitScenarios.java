@@ -232,11 +232,102 @@ abstract class SplitScenarios {
         assertEquals("W2", detail(ids.get(1)).warehouseCode());
         assertEquals(a0 + 2, reserved(11, "A"));
         assertEquals(c0 + 3, reserved(12, "C"));
-        assertEquals(Reason.SPLIT_UNDO_MISMATCH, assertThrows(OperationRefusedException.class,
-                () -> splits().undoSplit(id, "op")).code(), "allocated in two warehouses: cannot be one package");
-        fulfilment().voidPackages(ids, "test", "op");
+        // allocated in two warehouses: joined back, each releasing its reservation, to be allocated again
+        assertEquals(id, splits().undoSplit(ids.get(1), "op"));
+        assertEquals(PackageStatus.WAITING, status(id));
+        assertEquals(null, detail(id).warehouseCode());
         assertEquals(a0, reserved(11, "A"));
         assertEquals(c0, reserved(12, "C"));
+        assertEquals(List.of("A x2", "W1"), released(detail(id)));
+        assertEquals(List.of("C x3", "W2"), released(detail(ids.get(1))));
+        assertEquals(PackageStatus.VOIDED, status(ids.get(1)));
+        assertEquals(2, units(detail(id), "A"));
+        assertEquals(3, units(detail(id), "C"));
+        fulfilment().voidPackages(List.of(id), "test", "op");
+        assertEquals(a0, reserved(11, "A"));
+        assertEquals(c0, reserved(12, "C"));
+    }
+
+    /** The params of the package's one "stock released to join the split back" history entry. */
+    static List<String> released(PackageDetail d) {
+        List<AuditEntry> r = d.history().stream().filter(e -> Reason.SPLIT_UNDO_RELEASED.equals(e.reasonCode()))
+                .toList();
+        assertEquals(1, r.size(), "one release of " + d.row().packageNo());
+        assertEquals("STOCK_RELEASED", r.get(0).action());
+        return r.get(0).reasonParams();
+    }
+
+    /**
+     * Undo until upload: packages at different steps are joined back, releasing what they reserved in the same
+     * transaction (audited); the joined package is waiting (held when one of them was held) and allocates as a whole.
+     * Once one of them is uploaded (or voided after upload) the undo is refused with one reason, writing nothing.
+     */
+    void undoJoinsPackagesAtDifferentSteps(String tag) throws Exception {
+        int a0 = reserved(11, "A");
+        int b0 = reserved(11, "B");
+        long id = capture(order(tag + "-1", "A", 2, "B", 1));
+        int w = weight(id);
+        long part = splits().splitByLines(id, Map.of("B", 1), "op");
+        assertEquals(1, fulfilment().allocate(List.of(id), "op").succeeded().size());
+        assertEquals(PackageStatus.WAITING, status(part));
+        assertEquals(a0 + 2, reserved(11, "A"));
+
+        assertEquals(id, splits().undoSplit(part, "op"), "one allocated, one waiting");
+
+        PackageDetail joined = detail(id);
+        assertEquals(PackageStatus.WAITING, joined.row().status());
+        assertEquals(null, joined.warehouseCode());
+        assertEquals(a0, reserved(11, "A"), "released in the same transaction");
+        assertEquals(b0, reserved(11, "B"));
+        assertEquals(List.of("A x2", "W1"), released(joined));
+        assertEquals(Reason.SPLIT_UNDONE, last(joined).reasonCode());
+        assertEquals(PackageStatus.WAITING, last(joined).to());
+        assertEquals(2, units(joined, "A"));
+        assertEquals(1, units(joined, "B"));
+        assertEquals(w, joined.row().expectedWeightGrams());
+        assertEquals(0, scalar(db(), "SELECT SPLIT_LINES FROM WB_PACKAGE WHERE ID = " + id));
+        assertEquals(PackageStatus.VOIDED, status(part));
+        assertEquals(Reason.SPLIT_JOINED, last(detail(part)).reasonCode());
+        assertEquals(1, fulfilment().allocate(List.of(id), "op").succeeded().size(), "allocates as a whole");
+        assertEquals(a0 + 2, reserved(11, "A"));
+        assertEquals(b0 + 1, reserved(11, "B"));
+        fulfilment().voidPackages(List.of(id), "test", "op");
+        assertEquals(a0, reserved(11, "A"));
+        assertEquals(b0, reserved(11, "B"));
+
+        // one of them held for review: the joined package stays held
+        long held = capture(order(tag + "-2", "A", 1, "B", 1));
+        long heldPart = splits().splitByLines(held, Map.of("B", 1), "op");
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'HELD' WHERE ID = " + heldPart);
+        fulfilment().allocate(List.of(held), "op");
+        assertEquals(a0 + 1, reserved(11, "A"));
+        splits().undoSplit(held, "op");
+        assertEquals(PackageStatus.HELD, status(held));
+        assertEquals(a0, reserved(11, "A"));
+        fulfilment().voidPackages(List.of(held), "test", "op");
+
+        // uploaded, then voided after upload: refused with one reason, nothing written
+        long up = capture(order(tag + "-3", "A", 1, "B", 1));
+        long upPart = splits().splitByLines(up, Map.of("B", 1), "op");
+        fulfilment().allocate(List.of(up), "op");
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'TRACKED', CARRIER_ID = 'pool', TRACKING_NO = 'T-" + tag
+                + "' WHERE ID = " + upPart);
+        OperationRefusedException tracked = assertThrows(OperationRefusedException.class,
+                () -> splits().undoSplit(up, "op"));
+        assertEquals(Reason.SPLIT_UNDO_UPLOADED, tracked.code());
+        assertEquals(List.of(detail(up).row().packageNo(), detail(upPart).row().packageNo(), "TRACKED"),
+                tracked.params());
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'VOIDED' WHERE ID = " + upPart);
+        OperationRefusedException voided = assertThrows(OperationRefusedException.class,
+                () -> splits().undoSplit(up, "op"));
+        assertEquals(Reason.SPLIT_UNDO_UPLOADED, voided.code());
+        assertEquals("VOIDED", voided.params().get(2));
+        assertEquals(PackageStatus.ALLOCATED, status(up), "nothing written");
+        assertEquals(a0 + 1, reserved(11, "A"));
+        assertEquals(1, scalar(db(), "SELECT SPLIT_LINES FROM WB_PACKAGE WHERE ID = " + up));
+        assertEquals(0, detail(up).history().stream().filter(e -> "STOCK_RELEASED".equals(e.action())).count());
+        fulfilment().voidPackages(List.of(up), "test", "op");
+        assertEquals(a0, reserved(11, "A"));
     }
 
     /** What a split refuses, with its reason, writing nothing. */
@@ -264,6 +355,10 @@ abstract class SplitScenarios {
         nobody.setAuthorizer(TestAuthorizers.of(Map.of("viewer", Set.of())));
         assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
                 () -> nobody.splitByLines(id, Map.of("A", 1), "viewer")).code());
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> nobody.splitByWarehouse(id, "viewer")).code());
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> nobody.undoSplit(id, "viewer")).code());
         // uploaded: the one rule of edits before upload
         long tracked = capture(order(tag + "-3", "A", 2));
         exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'TRACKED', TRACKING_NO = 'T-" + tag + "' WHERE ID = " + tracked);
