@@ -49,7 +49,7 @@ public interface PackageSplitService {
      * Joins the packages of a split back into the package they were split off (given any of them), until one of them
      * is uploaded: its lines, reserved stock and declaration go back; the packages joined back are voided with the
      * reason. At one step and in one warehouse the joined package stays at that step, holding what they held; at
-     * different steps (e.g. one allocated, one waiting; since 1.16) each releases the stock it reserved in the same
+     * different steps (e.g. one allocated, one waiting; since model 1.17) each releases the stock it reserved in the same
      * transaction (audited, {@code split_undo_released}) and the joined package goes back to waiting (held when one
      * of them was held for review), to be allocated as a whole. Refused once any of them has been uploaded, even if
      * voided since.

@@ -253,18 +253,18 @@ public record Reason(String code, List<String> params) {
     /** Refusal of "Undo split": the package is not split: [package no.]. */
     public static final String NOT_SPLIT = "not_split";
     /**
-     * Refusal of "Undo split" until 1.15 (packages at different steps; since 1.16 they are joined back, see
+     * Refusal of "Undo split" until 1.16 (packages at different steps; since 1.17 they are joined back, see
      * {@link #SPLIT_UNDO_RELEASED}): [package no., status, warehouse, package no., status, warehouse].
      */
     public static final String SPLIT_UNDO_MISMATCH = "split_undo_mismatch";
     /**
      * Refusal of "Undo split": a package of the split has been uploaded to a carrier (also when voided since):
-     * [package no. of the split, that package's no., its status]. Since 1.16.
+     * [package no. of the split, that package's no., its status]. Since 1.17.
      */
     public static final String SPLIT_UNDO_UPLOADED = "split_undo_uploaded";
     /**
      * History of a package of a split whose reservation "Undo split" released (its packages were at different steps;
-     * the joined package is allocated again as a whole): [units released, warehouse]. Since 1.16.
+     * the joined package is allocated again as a whole): [units released, warehouse]. Since 1.17.
      */
     public static final String SPLIT_UNDO_RELEASED = "split_undo_released";
     /** Another change of the package came first: [package no.]. */
