@@ -9,7 +9,6 @@ import io.waybill.core.internal.rules.RuleInput;
 import io.waybill.core.internal.rulestore.RuleApplier;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.security.TestAuthorizers;
-import io.waybill.core.internal.service.PackageServiceImpl;
 import io.waybill.core.internal.sync.RecordingMarketplace;
 import io.waybill.core.internal.sync.SyncJobWorker;
 import io.waybill.core.internal.sync.SyncServiceImpl;
@@ -42,25 +41,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * PostgreSQL ({@link PostgresPackageSplitTest}). Each scenario uses its own orders ({@code tag}) and measures stock as
  * differences, so the scenarios can share a database. W1 has plenty of A and B; W2 has C (stock rows 95x).
  */
-abstract class SplitScenarios {
-
-    abstract DatabaseEngine db();
-
-    PackageSplitServiceImpl splits() {
-        return authorized(new PackageSplitServiceImpl(db().dataSource(), Clock.systemUTC()));
-    }
-
-    PackageMergeServiceImpl merges() {
-        return authorized(new PackageMergeServiceImpl(db().dataSource(), Clock.systemUTC()));
-    }
-
-    PackageServiceImpl packages() {
-        return new PackageServiceImpl(db());
-    }
-
-    FulfilmentServiceImpl fulfilment() {
-        return authorized(new FulfilmentServiceImpl(db()));
-    }
+abstract class SplitScenarios extends WorkflowScenarios {
 
     static void stock(DatabaseEngine db) throws Exception {
         exec(db, "INSERT INTO WB_STOCK VALUES (951, 1, 11, 21, NULL, 1000, 0)");
@@ -83,26 +64,6 @@ abstract class SplitScenarios {
     int reserved(long warehouse, String sku) throws Exception {
         return scalar(db(), "SELECT RESERVED FROM WB_STOCK s JOIN WB_SKU k ON k.ID = s.SKU_ID WHERE s.WAREHOUSE_ID = "
                 + warehouse + " AND k.CODE = '" + sku + "'");
-    }
-
-    PackageDetail detail(long id) {
-        return packages().detail(id).orElseThrow();
-    }
-
-    PackageStatus status(long id) {
-        return detail(id).row().status();
-    }
-
-    int weight(long id) {
-        return detail(id).row().expectedWeightGrams();
-    }
-
-    static int units(PackageDetail d, String sku) {
-        return d.lines().stream().filter(l -> l.skuCode().equals(sku)).mapToInt(PackageDetail.Line::quantity).sum();
-    }
-
-    static AuditEntry last(PackageDetail d) {
-        return d.history().get(d.history().size() - 1);
     }
 
     int packagesOfOrder(String platformOrderId) throws Exception {
