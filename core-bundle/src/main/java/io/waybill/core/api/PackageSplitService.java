@@ -48,10 +48,14 @@ public interface PackageSplitService {
     /**
      * Joins the packages of a split back into the package they were split off (given any of them), until one of them
      * is uploaded: its lines, reserved stock and declaration go back; the packages joined back are voided with the
-     * reason. They must be at one step and, when they hold stock, in one warehouse.
+     * reason. At one step and in one warehouse the joined package stays at that step, holding what they held; at
+     * different steps (e.g. one allocated, one waiting; since model 1.17) each releases the stock it reserved in the same
+     * transaction (audited, {@code split_undo_released}) and the joined package goes back to waiting (held when one
+     * of them was held for review), to be allocated as a whole. Refused once any of them has been uploaded, even if
+     * voided since.
      *
      * @return the id of the package they were joined into
-     * @throws OperationRefusedException {@code not_split}, {@code split_undo_mismatch}, {@code edit_locked},
+     * @throws OperationRefusedException {@code not_split}, {@code split_undo_uploaded}, {@code edit_locked},
      *                                   {@code upload_in_progress}, {@code unknown_package}, {@code not_permitted}
      */
     long undoSplit(long packageId, String actor);

@@ -21,5 +21,10 @@ public enum PackageAction {
      * {@code Permission.EDIT_PACKAGE}). Since 1.11. */
     EDIT_DECLARATION,
     /** Release a package held for review back to waiting ({@code Permission.RELEASE_HOLD}). Since 1.11. */
-    RELEASE
+    RELEASE,
+    /**
+     * Split the package, undo its split or its merge, before upload ({@code Permission.MERGE_PACKAGES}); the split
+     * and merge services decide what applies to the package (its group, splittable) and check both again. Since 1.17.
+     */
+    MERGE_SPLIT
 }

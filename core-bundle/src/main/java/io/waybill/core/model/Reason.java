@@ -258,8 +258,21 @@ public record Reason(String code, List<String> params) {
     public static final String SPLIT_ALLOCATED = "split_allocated";
     /** Refusal of "Undo split": the package is not split: [package no.]. */
     public static final String NOT_SPLIT = "not_split";
-    /** Refusal of "Undo split": [package no., status, warehouse, package no., status, warehouse]. */
+    /**
+     * Refusal of "Undo split" until 1.16 (packages at different steps; since 1.17 they are joined back, see
+     * {@link #SPLIT_UNDO_RELEASED}): [package no., status, warehouse, package no., status, warehouse].
+     */
     public static final String SPLIT_UNDO_MISMATCH = "split_undo_mismatch";
+    /**
+     * Refusal of "Undo split": a package of the split has been uploaded to a carrier (also when voided since):
+     * [package no. of the split, that package's no., its status]. Since 1.17.
+     */
+    public static final String SPLIT_UNDO_UPLOADED = "split_undo_uploaded";
+    /**
+     * History of a package of a split whose reservation "Undo split" released (its packages were at different steps;
+     * the joined package is allocated again as a whole): [units released, warehouse]. Since 1.17.
+     */
+    public static final String SPLIT_UNDO_RELEASED = "split_undo_released";
     /** Another change of the package came first: [package no.]. */
     public static final String CONCURRENT_CHANGE = "concurrent_change";
 
@@ -844,6 +857,9 @@ public record Reason(String code, List<String> params) {
             Map.entry(NOT_SPLIT, "Package {0} is not split; there is nothing to undo."),
             Map.entry(SPLIT_UNDO_MISMATCH, "Packages {0} ({1,status}, warehouse {2}) and {3} ({4,status}, warehouse "
                     + "{5}) are at different steps or in different warehouses; they cannot be joined back."),
+            Map.entry(SPLIT_UNDO_UPLOADED, "The split of package {0} cannot be undone: package {1} ({2,status}) has "
+                    + "been uploaded to a carrier."),
+            Map.entry(SPLIT_UNDO_RELEASED, "Stock released to join the split back: {0} in warehouse {1}"),
             Map.entry(CONCURRENT_CHANGE, "Package {0} was changed by someone else at the same time; refresh and try "
                     + "again."),
             Map.entry(CUSTOMS_EDITED, "Customs declaration edited: {0}, {1,number,integer} line(s), total {2} {3}"),

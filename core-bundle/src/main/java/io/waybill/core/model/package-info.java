@@ -21,7 +21,9 @@
  * {@code OrderCheck.Problem.structured}; the reason {@code rule_decisions}: everything the logistics rules did to a
  * package in one history row.
  * 1.17: an order file's row problems as the file plugin reports them ({@code row_*}, {@link
- * io.waybill.core.model.Reason#ofFileRow}, {@link io.waybill.core.model.Reason#leftOut}). */
+ * io.waybill.core.model.Reason#ofFileRow}, {@link io.waybill.core.model.Reason#leftOut}); the sync reasons
+ * {@code sync_partial_unmatched} / {@code sync_partial_not_splittable}; {@code PackageAction.MERGE_SPLIT}; the reasons
+ * {@code split_undo_uploaded} and {@code split_undo_released} (undo split until upload, at different steps too). */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.17.0")
 package io.waybill.core.model;

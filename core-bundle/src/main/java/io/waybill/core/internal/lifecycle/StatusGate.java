@@ -61,6 +61,22 @@ public final class StatusGate {
     }
 
     /**
+     * The gate of "Undo split" when the packages of the split are at different steps (issue 14): the package the
+     * others join back into goes to {@code to} ({@link PackageStatus#WAITING}, or {@link PackageStatus#HELD} when one
+     * of them was held for review) from any step before upload but an unmatched SKU, its reservation released by the
+     * caller, to be allocated again as a whole. Kept out of {@link #to}: no other step takes an allocated package
+     * back to waiting.
+     */
+    public static StatusGate joinSplitBack(PackageStatus to) {
+        if (to != PackageStatus.WAITING && to != PackageStatus.HELD) {
+            throw new IllegalArgumentException("a split is joined back to waiting or held, not " + to);
+        }
+        EnumSet<PackageStatus> from = EnumSet.copyOf(PackageLifecycle.EDITABLE_BEFORE_UPLOAD);
+        from.remove(PackageStatus.SKU_UNMATCHED);
+        return new StatusGate(to, from, "", "");
+    }
+
+    /**
      * The gate of voiding a merged parcel: the packages merged into it (status {@link PackageStatus#MERGED}) go to
      * {@link PackageStatus#VOIDED} with it, so no buyer's order is left merged into a parcel that never ships. The
      * other move out of MERGED besides {@link #restoreFromMerge}, and like it kept out of {@link #to}.

@@ -48,6 +48,12 @@ public class PackageEntity extends BaseEntity {
     private Long storeId;
     @Column(name = "COUNTRY_CODE", insertable = false, updatable = false, length = 2)
     private String countryCode;
+    /**
+     * 1 for a package of a split order: it carries its share of the order's lines (WB_PACKAGE_LINE, V33; written by
+     * split and its undo only, through JDBC). Mapped for the list queries' SKU search; never written from here.
+     */
+    @Column(name = "SPLIT_LINES", insertable = false, updatable = false)
+    private int splitLines;
 
     protected PackageEntity() {
     }

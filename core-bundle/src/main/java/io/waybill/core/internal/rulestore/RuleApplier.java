@@ -526,7 +526,12 @@ public final class RuleApplier {
         private record Sku(String code, Set<ProductFlag> flags, boolean customs) {
         }
 
-        private record Pkg(String no, String status, long orderId, int weight) {
+        /** {@code split}: a package of a split order, carrying its share of the order's lines (V33). */
+        private record Pkg(String no, String status, long orderId, int weight, boolean split) {
+        }
+
+        /** A split package's lines for the rules, and what they are worth (null when a line has no price). */
+        private record Share(List<OrderLine> lines, BigDecimal value) {
         }
 
         private record Ord(String store, String platform, String country, String state, String postalCode,
@@ -545,7 +550,10 @@ public final class RuleApplier {
             List<Long> unique = new ArrayList<>(new LinkedHashSet<>(ids));
             List<Loaded> out = new ArrayList<>(unique.size());
             try (PreparedStatement pkg = c.prepareStatement("SELECT ID, PACKAGE_NO, STATUS, ORDER_ID, "
-                    + "EXPECTED_WEIGHT_GRAMS FROM WB_PACKAGE WHERE ID IN (" + marks(chunk) + ")");
+                    + "EXPECTED_WEIGHT_GRAMS, SPLIT_LINES FROM WB_PACKAGE WHERE ID IN (" + marks(chunk) + ")");
+                 PreparedStatement share = c.prepareStatement("SELECT x.PACKAGE_ID, l.LINE_NO, l.SKU_ID, "
+                         + "x.QUANTITY, l.UNIT_PRICE FROM WB_PACKAGE_LINE x JOIN WB_ORDER_LINE l "
+                         + "ON l.ID = x.ORDER_LINE_ID WHERE x.PACKAGE_ID IN (" + marks(chunk) + ")");
                  PreparedStatement ord = c.prepareStatement("SELECT ID, STORE_ID, COUNTRY_CODE, STATE, "
                          + "POSTAL_CODE, TOTAL, CURRENCY, SHIP_BY, BUYER_NOTE FROM WB_ORDER WHERE ID IN ("
                          + marks(chunk) + ")");
@@ -561,18 +569,23 @@ public final class RuleApplier {
                     try (ResultSet rs = pkg.executeQuery()) {
                         while (rs.next()) {
                             pkgs.put(rs.getLong(1), new Pkg(rs.getString(2), rs.getString(3), rs.getLong(4),
-                                    rs.getInt(5)));
+                                    rs.getInt(5), rs.getInt(6) > 0));
                         }
                     }
                     List<Long> orderIds = new ArrayList<>();
+                    List<Long> splitIds = new ArrayList<>();
                     for (long id : part) {
                         Pkg p = pkgs.get(id);
                         if (p != null && APPLICABLE.contains(PackageStatus.valueOf(p.status()))) {
                             orderIds.add(p.orderId());
+                            if (p.split()) {
+                                splitIds.add(id);
+                            }
                         }
                     }
                     Map<Long, Ord> orders = orders(ord, orderIds);
                     Map<Long, List<OrderLine>> orderLines = lines(lines, orderIds);
+                    Map<Long, Share> shares = shares(share, splitIds);
                     prefetchSkus(sku, orderLines);
                     for (long id : part) {
                         Pkg p = pkgs.get(id);
@@ -590,14 +603,16 @@ public final class RuleApplier {
                             continue;
                         }
                         boolean[] customs = {true};
-                        List<RuleInput.Line> ls = inputLines(sku, orderLines.getOrDefault(p.orderId(), List.of()),
-                                customs);
+                        // a package of a split order is what it carries: its share of the lines, and their value
+                        Share mine = p.split() ? shares.getOrDefault(id, new Share(List.of(), null)) : null;
+                        List<RuleInput.Line> ls = inputLines(sku, mine != null ? mine.lines()
+                                : orderLines.getOrDefault(p.orderId(), List.of()), customs);
                         if (customs[0] && !ls.isEmpty()) {
                             customsComplete.add(no);
                         }
                         out.add(new Loaded(id, status, new RuleInput(no, o.store(), o.platform(), o.country(),
-                                o.state(), o.postalCode(), p.weight(), o.total(), o.currency(), ls, o.buyerNote(),
-                                o.shipBy() == null ? null : o.shipBy().toInstant())));
+                                o.state(), o.postalCode(), p.weight(), mine != null ? mine.value() : o.total(),
+                                o.currency(), ls, o.buyerNote(), o.shipBy() == null ? null : o.shipBy().toInstant())));
                     }
                 }
             }
@@ -659,6 +674,43 @@ public final class RuleApplier {
             for (List<OrderLine> l : out.values()) {
                 l.sort(Comparator.comparingInt(OrderLine::lineNo));
             }
+            return out;
+        }
+
+        /**
+         * The shares of these packages of split orders (WB_PACKAGE_LINE, V33; the rows {@code PackageContents#lines}
+         * reads), by package id, each in line order, with their value: the sum of unit price times units carried, or
+         * null when a line has no price (the order's total is for all its packages, not for one).
+         */
+        private Map<Long, Share> shares(PreparedStatement ps, List<Long> packageIds) throws SQLException {
+            Map<Long, List<OrderLine>> lines = new HashMap<>();
+            Map<Long, BigDecimal> values = new HashMap<>();
+            Set<Long> unpriced = new HashSet<>();
+            for (int from = 0; from < packageIds.size(); from += chunk) {
+                bind(ps, packageIds.subList(from, Math.min(packageIds.size(), from + chunk)), chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        int quantity = rs.getInt(4);
+                        if (quantity <= 0) {
+                            continue;
+                        }
+                        lines.computeIfAbsent(id, k -> new ArrayList<>()).add(new OrderLine(rs.getInt(2),
+                                rs.getLong(3), quantity));
+                        BigDecimal price = rs.getBigDecimal(5);
+                        if (price == null) {
+                            unpriced.add(id);
+                        } else {
+                            values.merge(id, price.multiply(BigDecimal.valueOf(quantity)), BigDecimal::add);
+                        }
+                    }
+                }
+            }
+            Map<Long, Share> out = new HashMap<>();
+            lines.forEach((id, ls) -> {
+                ls.sort(Comparator.comparingInt(OrderLine::lineNo));
+                out.put(id, new Share(ls, unpriced.contains(id) ? null : values.get(id)));
+            });
             return out;
         }
 

@@ -98,6 +98,9 @@ public class PackageNotesServiceImpl implements PackageNotesService {
         if (status == PackageStatus.HELD && authorizer.allows(user, Permission.RELEASE_HOLD)) {
             actions.add(PackageAction.RELEASE);
         }
+        if (PackageLifecycle.canEdit(status) && authorizer.allows(user, Permission.MERGE_PACKAGES)) {
+            actions.add(PackageAction.MERGE_SPLIT);
+        }
         return actions;
     }
 

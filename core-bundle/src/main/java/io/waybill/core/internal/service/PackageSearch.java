@@ -81,11 +81,52 @@ final class PackageSearch {
         if (!probe(em, "SELECT ID FROM WB_SKU WHERE UPPER(CODE) LIKE ?1", upper, skus)) {
             return null;
         }
-        if (!in(em, "SELECT ORDER_ID FROM WB_ORDER_LINE WHERE SKU_ID IN ", skus, orders)
-                || !in(em, "SELECT ID FROM WB_PACKAGE WHERE ORDER_ID IN ", orders, ids)) {
+        java.util.Set<Long> skuOrders = new java.util.LinkedHashSet<>();
+        java.util.Set<Long> skuPackages = new java.util.LinkedHashSet<>();
+        if (!in(em, "SELECT ID FROM WB_PACKAGE WHERE ORDER_ID IN ", orders, ids)
+                || !in(em, "SELECT ORDER_ID FROM WB_ORDER_LINE WHERE SKU_ID IN ", skus, skuOrders)
+                || !in(em, "SELECT ID FROM WB_PACKAGE WHERE ORDER_ID IN ", skuOrders, skuPackages)) {
+            return null;
+        }
+        ids.addAll(carrying(em, skuPackages, skus));
+        if (ids.size() > MAX_PREFIX) {
             return null;
         }
         return ids.isEmpty() ? null : new ArrayList<>(ids);
+    }
+
+    /**
+     * Of these packages of orders with one of the SKUs, the ones that carry one ({@link #carries}): all but the
+     * packages of split orders whose share has none of them. At most {@link #MAX_PREFIX} packages and SKUs.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Long> carrying(EntityManager em, java.util.Set<Long> packages, java.util.Set<Long> skus) {
+        if (packages.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> split = new java.util.HashSet<>();
+        java.util.Set<Long> carry = new java.util.HashSet<>();
+        List<Long> all = new ArrayList<>(packages);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            Query q = em.createNativeQuery("SELECT ID FROM WB_PACKAGE WHERE SPLIT_LINES > 0 AND ID IN (" + marks + ")");
+            Query share = em.createNativeQuery("SELECT x.PACKAGE_ID, l.SKU_ID FROM WB_PACKAGE_LINE x JOIN WB_ORDER_LINE l "
+                    + "ON l.ID = x.ORDER_LINE_ID WHERE x.QUANTITY > 0 AND x.PACKAGE_ID IN (" + marks + ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+                share.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object row : q.getResultList()) {
+                split.add(((Number) row).longValue());
+            }
+            for (Object[] row : (List<Object[]>) share.getResultList()) {
+                if (skus.contains(((Number) row[1]).longValue())) {
+                    carry.add(((Number) row[0]).longValue());
+                }
+            }
+        }
+        return all.stream().filter(id -> !split.contains(id) || carry.contains(id)).toList();
     }
 
     /** The ids of the packages whose package no., tracking no. or order no. is exactly the text; null when none. */
@@ -161,7 +202,8 @@ final class PackageSearch {
                 + "OR UPPER(o.buyerName) LIKE :text OR UPPER(p.trackingNo) LIKE :text "
                 + "OR UPPER(o.buyerEmail) LIKE :text OR UPPER(o.email) LIKE :text "
                 + "OR o.buyerPhone LIKE :text OR o.phone LIKE :text "
-                + "OR EXISTS (SELECT l FROM OrderLineEntity l WHERE l.order = o AND UPPER(l.sku.code) LIKE :text))");
+                + "OR (EXISTS (SELECT l FROM OrderLineEntity l WHERE l.order = o AND UPPER(l.sku.code) LIKE :text) AND "
+                + carries("UPPER(k.CODE) LIKE ?", ":text") + "))");
         params.put("text", "%" + PackageServiceImpl.escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
     }
 
@@ -191,7 +233,8 @@ final class PackageSearch {
             params.put("createdTo", f.createdTo());
         }
         if (f.sku() != null) {
-            clauses.add("EXISTS (SELECT l2 FROM OrderLineEntity l2 WHERE l2.order = o AND UPPER(l2.sku.code) = :sku)");
+            clauses.add("EXISTS (SELECT l2 FROM OrderLineEntity l2 WHERE l2.order = o AND UPPER(l2.sku.code) = :sku) "
+                    + "AND " + carries("UPPER(k.CODE) = ?", ":sku"));
             params.put("sku", f.sku().toUpperCase(Locale.ROOT));
         }
         if (!f.tags().isEmpty()) {
@@ -199,6 +242,19 @@ final class PackageSearch {
             clauses.add(sqlCount("WB_PACKAGE_TAG tg WHERE tg.PACKAGE_ID = ? AND UPPER(tg.TAG)", "p.id", "tag",
                     f.tags(), params) + " > 0");
         }
+    }
+
+    /**
+     * The SKU clause's second half, the one rule of what a package carries in the lists' SKU search and filter (as
+     * {@code PackageContents#lines}): a package of a split order (SPLIT_LINES, V33) carries only its share of its
+     * order's lines (WB_PACKAGE_LINE), so it matches only a SKU of its share; any other package carries its whole
+     * order (the clause's first half, on the order's lines, decides it). {@code skuTest} is a condition on the SKU
+     * {@code k} with one parameter, {@code parameter}.
+     */
+    static String carries(String skuTest, String parameter) {
+        return "(p.splitLines = 0 OR SQL('(SELECT COUNT(*) FROM WB_PACKAGE_LINE x JOIN WB_ORDER_LINE l ON l.ID = "
+                + "x.ORDER_LINE_ID JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE x.PACKAGE_ID = ? AND x.QUANTITY > 0 AND "
+                + skuTest + ")', p.id, " + parameter + ") > 0)";
     }
 
     /**

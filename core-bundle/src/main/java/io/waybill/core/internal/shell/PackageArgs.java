@@ -70,6 +70,31 @@ final class PackageArgs {
         return found;
     }
 
+    /** The numbers of these packages as the user sees them (the id of one the user cannot see). */
+    static List<String> numbers(PackageService packages, List<Long> ids, String user) {
+        return ids.stream().map(i -> packages.detail(i, user).map(d -> d.row().packageNo()).orElse(String.valueOf(i)))
+                .toList();
+    }
+
+    /** An undo of the package with this id, as the shell user; the core checks the permission matrix and refuses. */
+    @FunctionalInterface
+    interface Undo<T> {
+        T run(long packageId);
+    }
+
+    /**
+     * The one shape of the undo commands ({@code package-merge-undo}, {@code package-split-undo}): the package typed
+     * by its number (else "Unknown package" and nothing done), the undo, and the sentence of its result. A refusal
+     * of the core (its permission matrix, upload, ...) is thrown on, to be printed with its reason by the shell.
+     */
+    static <T> void undo(PackageService packages, String number, PrintStream out, Undo<T> undo,
+                         java.util.function.Function<T, String> done) {
+        Optional<Long> id = one(packages, number.strip(), out);
+        if (id.isPresent()) {
+            out.println(done.apply(undo.run(id.get())));
+        }
+    }
+
     static void print(String action, BatchResult result, PrintStream out) {
         out.println(action + ": " + result.succeeded().size() + " done, " + result.failures().size() + " failed"
                 + " (of " + result.requested() + ")");

@@ -9,8 +9,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
-import java.util.List;
-import java.util.Optional;
 
 /** {@code waybill:package-merge-undo}: undoes a merge before upload; the packages ship on their own again. */
 @Command(scope = "waybill", name = "package-merge-undo", description = "Undoes a merge (until the merged package is "
@@ -32,16 +30,10 @@ public class PackageMergeUndoCommand implements Action {
 
     @Override
     public Object execute() {
-        Optional<Long> id = packages.idsByNumber(List.of(number.strip())).values().stream().findFirst();
-        if (id.isEmpty()) {
-            System.out.println("Unknown package: " + number);
-            return null;
-        }
         String user = ShellUser.name(session);
-        List<Long> restored = merges.undoMerge(id.get(), user);
-        System.out.println("Merge of " + number.strip() + " undone; on their own again: " + String.join(", ",
-                restored.stream().map(r -> packages.detail(r, user).map(d -> d.row().packageNo())
-                        .orElse(String.valueOf(r))).toList()));
+        PackageArgs.undo(packages, number, System.out, id -> merges.undoMerge(id, user),
+                restored -> "Merge of " + number.strip() + " undone; on their own again: "
+                        + String.join(", ", PackageArgs.numbers(packages, restored, user)));
         return null;
     }
 }

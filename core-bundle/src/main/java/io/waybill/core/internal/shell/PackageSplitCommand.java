@@ -113,7 +113,6 @@ public class PackageSplitCommand implements Action {
     }
 
     private List<String> numbers(List<Long> ids, String user) {
-        return ids.stream().map(i -> packages.detail(i, user).map(d -> d.row().packageNo()).orElse(String.valueOf(i)))
-                .toList();
+        return PackageArgs.numbers(packages, ids, user);
     }
 }

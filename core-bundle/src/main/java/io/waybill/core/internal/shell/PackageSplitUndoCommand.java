@@ -10,7 +10,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
 import java.util.List;
-import java.util.Optional;
 
 /** {@code waybill:package-split-undo}: joins a split package back before upload (issue 14, 审单). */
 @Command(scope = "waybill", name = "package-split-undo", description = "Undoes a split (until one of its packages is "
@@ -30,19 +29,19 @@ public class PackageSplitUndoCommand implements Action {
     @Argument(index = 0, name = "package", required = true, description = "Any package of the split")
     String number;
 
+    /** What the undo did: the packages of the split before it, and the one they joined. */
+    private record Joined(List<String> group, long into) {
+    }
+
     @Override
     public Object execute() {
-        Optional<Long> id = packages.idsByNumber(List.of(number.strip())).values().stream().findFirst();
-        if (id.isEmpty()) {
-            System.out.println("Unknown package: " + number);
-            return null;
-        }
         String user = ShellUser.name(session);
-        List<String> group = splits.group(id.get());
-        long joined = splits.undoSplit(id.get(), user);
-        String no = packages.detail(joined, user).map(d -> d.row().packageNo()).orElse(String.valueOf(joined));
-        System.out.println("Split undone: " + String.join(", ", group.stream().filter(g -> !g.equals(no)).toList())
-                + " joined back into " + no + ".");
+        PackageArgs.undo(packages, number, System.out, id -> new Joined(splits.group(id), splits.undoSplit(id, user)),
+                j -> {
+                    String no = PackageArgs.numbers(packages, List.of(j.into()), user).get(0);
+                    return "Split undone: " + String.join(", ", j.group().stream().filter(g -> !g.equals(no))
+                            .toList()) + " joined back into " + no + ".";
+                });
         return null;
     }
 }

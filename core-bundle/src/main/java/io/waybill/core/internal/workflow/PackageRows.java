@@ -121,6 +121,32 @@ final class PackageRows {
         }
     }
 
+    /**
+     * Gives back to {@code warehouseId}'s WB_STOCK what the package holds ({@link Kits#held}: bundle lines as the
+     * components they reserved at allocation), the one way a reservation is released (void, undo of a split whose
+     * packages are at different steps); returns the units released.
+     *
+     * @throws IllegalStateException when the reserved stock is lower than the package holds (inconsistent data)
+     */
+    static List<Kits.Units> release(Connection c, long packageId, long orderId, String packageNo, long warehouseId)
+            throws SQLException {
+        List<Kits.Units> held = Kits.held(c, packageId, orderId);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED - ?, "
+                + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND RESERVED >= ?")) {
+            for (Kits.Units n : held) {
+                ps.setInt(1, n.quantity());
+                ps.setLong(2, warehouseId);
+                ps.setLong(3, n.skuId());
+                ps.setInt(4, n.quantity());
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("Reserved stock of " + n.code() + " is lower than package "
+                            + packageNo + " holds; stock data is inconsistent");
+                }
+            }
+        }
+        return held;
+    }
+
     static Refusal concurrentChange(String packageNo) {
         return new Refusal(Reason.of(Reason.CONCURRENT_CHANGE, packageNo), packageNo);
     }

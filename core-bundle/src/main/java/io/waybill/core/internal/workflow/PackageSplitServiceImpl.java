@@ -47,6 +47,8 @@ import java.util.stream.Collectors;
  * components recorded at allocation, WB_PACKAGE_COMPONENT, are shared out with the bundle units); the undo joins them
  * the same way. A split by warehouse is for packages not allocated yet (an allocated package's warehouse has
  * everything): nothing is reserved, each new package is assigned its warehouse and reserves there when allocated.
+ * Undo joins packages at different steps too (until one is uploaded): then each releases what it reserved
+ * ({@link PackageRows#release}) and the joined package is allocated again as a whole.
  * Both lock every package through {@link EditGate} (the one rule of edits before upload).
  */
 @Component(service = PackageSplitService.class)
@@ -628,28 +630,76 @@ public class PackageSplitServiceImpl implements PackageSplitService {
                     }
                 }
             }
+            // undoable until upload: not once a package of the split was uploaded, even if voided since
+            if (given.split() && given.status() != PackageStatus.VOIDED) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT PACKAGE_NO FROM WB_PACKAGE WHERE SPLIT_FROM = ? "
+                        + "AND STATUS = 'VOIDED' AND (TRACKING_NO IS NOT NULL OR CARRIER_SHIPMENT_ID IS NOT NULL) "
+                        + "ORDER BY ID")) {
+                    ps.setLong(1, rootId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            throw new OperationRefusedException(Reason.of(Reason.SPLIT_UNDO_UPLOADED,
+                                    read(c, rootId).packageNo(), rs.getString(1), PackageStatus.VOIDED.name()));
+                        }
+                    }
+                }
+            }
             if (!given.split() || partIds.isEmpty() || given.status() == PackageStatus.VOIDED) {
                 throw new OperationRefusedException(Reason.of(Reason.NOT_SPLIT, given.packageNo()));
             }
-            // locks in id order (the root is the lowest), each through the one rule of edits before upload
+            // undoable until upload: no package of the split uploaded
             TreeSet<Long> all = new TreeSet<>(partIds);
             all.add(rootId);
+            String rootNo = read(c, rootId).packageNo();
+            for (long id : all) {
+                Row p = read(c, id);
+                if (!PackageLifecycle.canEdit(p.status())) {
+                    throw new OperationRefusedException(Reason.of(Reason.SPLIT_UNDO_UPLOADED, rootNo, p.packageNo(),
+                            p.status().name()));
+                }
+            }
+            // locks in id order (the root is the lowest), each through the one rule of edits before upload
             for (long id : all) {
                 EditGate.lock(c, id, PackageLifecycle.EDIT_CONTENTS);
             }
             Row root = read(c, rootId);
             List<Row> parts = new ArrayList<>();
+            boolean sameStep = true;
             for (long id : partIds) {
                 Row p = read(c, id);
-                if (p.status() != root.status() || !Objects.equals(p.warehouseId(), root.warehouseId())) {
-                    throw new OperationRefusedException(Reason.of(Reason.SPLIT_UNDO_MISMATCH, root.packageNo(),
-                            root.status().name(), warehouseCode(c, root.warehouseId()), p.packageNo(),
-                            p.status().name(), warehouseCode(c, p.warehouseId())));
-                }
+                sameStep &= p.status() == root.status() && Objects.equals(p.warehouseId(), root.warehouseId());
                 parts.add(p);
             }
             Instant now = clock.instant();
             Timestamp ts = Timestamp.from(now);
+            // at different steps (or in different warehouses) they cannot be one package at a step: each releases
+            // what it reserved, and the joined package is allocated again as a whole
+            PackageStatus joinedStatus = root.status();
+            if (!sameStep) {
+                List<Row> group = new ArrayList<>(List.of(root));
+                group.addAll(parts);
+                boolean held = false;
+                for (Row g : group) {
+                    held |= g.status() == PackageStatus.HELD;
+                    if (PackageLifecycle.HOLDS_RESERVATION.contains(g.status()) && g.warehouseId() != null) {
+                        List<Kits.Units> released = PackageRows.release(c, g.id(), g.orderId(), g.packageNo(),
+                                g.warehouseId());
+                        Kits.record(c, g.id(), List.of());
+                        Jdbc.audit(c, g.id(), g.orderId(), actor, now, "STOCK_RELEASED", g.status().name(),
+                                g.status().name(), Reason.of(Reason.SPLIT_UNDO_RELEASED, released.stream()
+                                        .map(u -> u.code() + " x" + u.quantity()).collect(Collectors.joining(", ")),
+                                        warehouseCode(c, g.warehouseId())));
+                    }
+                }
+                joinedStatus = held ? PackageStatus.HELD : PackageStatus.WAITING;
+                StatusGate back = StatusGate.joinSplitBack(joinedStatus).set("WAREHOUSE_ID = NULL, UPDATED_AT = ?");
+                try (PreparedStatement ps = back.prepare(c)) {
+                    ps.setTimestamp(1, ts);
+                    if (!back.apply(ps, rootId)) {
+                        throw new OperationRefusedException(Reason.of(Reason.CONCURRENT_CHANGE, root.packageNo()));
+                    }
+                }
+            }
             Decl rootDecl = declaration(c, rootId);
             List<DeclLine> declLines = rootDecl == null ? null : new ArrayList<>(rootDecl.lines());
             int weight = root.weight();
@@ -684,7 +734,7 @@ public class PackageSplitServiceImpl implements PackageSplitService {
                     del.setLong(1, p.id());
                     del.executeUpdate();
                 }
-                if (PackageLifecycle.HOLDS_RESERVATION.contains(p.status())) {
+                if (sameStep && PackageLifecycle.HOLDS_RESERVATION.contains(p.status())) {
                     for (Map.Entry<Long, Map<Long, Integer>> b : components(c, p.id()).entrySet()) {
                         for (Map.Entry<Long, Integer> part : b.getValue().entrySet()) {
                             addComponent(c, rootId, b.getKey(), part.getKey(), part.getValue());
@@ -748,7 +798,7 @@ public class PackageSplitServiceImpl implements PackageSplitService {
                 ps.executeUpdate();
             }
             Jdbc.audit(c, rootId, root.orderId(), actor, now, "SPLIT_UNDONE", root.status().name(),
-                    root.status().name(), Reason.of(Reason.SPLIT_UNDONE, String.join(", ", joined)));
+                    joinedStatus.name(), Reason.of(Reason.SPLIT_UNDONE, String.join(", ", joined)));
             return rootId;
         });
     }

@@ -93,20 +93,7 @@ final class PackageVoider {
         Claimed p = PackageRows.claim(c, id, PackageStatus.VOIDED);
         Instant now = clock.instant();
         if (PackageLifecycle.HOLDS_RESERVATION.contains(p.status()) && p.warehouseId() != null) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE WB_STOCK SET RESERVED = RESERVED - ?, "
-                    + "VERSION = VERSION + 1 WHERE WAREHOUSE_ID = ? AND SKU_ID = ? AND RESERVED >= ?")) {
-                // what the package holds: bundle lines as the components they reserved at allocation
-                for (Kits.Units n : Kits.held(c, id, p.orderId())) {
-                    ps.setInt(1, n.quantity());
-                    ps.setLong(2, p.warehouseId());
-                    ps.setLong(3, n.skuId());
-                    ps.setInt(4, n.quantity());
-                    if (ps.executeUpdate() != 1) {
-                        throw new IllegalStateException("Reserved stock of " + n.code() + " is lower than package "
-                                + p.packageNo() + " holds; stock data is inconsistent");
-                    }
-                }
-            }
+            PackageRows.release(c, id, p.orderId(), p.packageNo(), p.warehouseId());
         }
         PackageRows.move(c, p, PackageStatus.VOIDED, p.warehouseId(), now);
         PackageRows.deleteShortages(c, id);

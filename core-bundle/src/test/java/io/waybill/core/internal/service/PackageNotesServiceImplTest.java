@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class PackageNotesServiceImplTest {
             notes = new PackageNotesServiceImpl(db.dataSource(), packages,
                     Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC));
             notes.setAuthorizer(TestAuthorizers.of(Map.of("op", Set.of("operator"), "sup", Set.of("supervisor"),
-                    "w2", Set.of("operator"))));
+                    "w2", Set.of("operator"), "viewer", Set.of())));
         }
     }
 
@@ -83,11 +84,20 @@ class PackageNotesServiceImplTest {
     @Test
     void aHeldPackageOffersItsEditsAndRelease_toTheRolesThatMay() throws Exception {
         Fixtures.exec(db, "UPDATE WB_PACKAGE SET STATUS = 'HELD', WAREHOUSE_ID = NULL WHERE ID = 201");
-        assertEquals(Set.of(PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS),
-                s.notes.actions(201, "op"));
+        assertEquals(Set.of(PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS,
+                PackageAction.MERGE_SPLIT), s.notes.actions(201, "op"));
         assertEquals(Set.of(PackageAction.VOID, PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS,
-                PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION, PackageAction.RELEASE),
-                s.notes.actions(201, "sup"));
+                PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION, PackageAction.RELEASE,
+                PackageAction.MERGE_SPLIT), s.notes.actions(201, "sup"));
+    }
+
+    /** Split / undo split / undo merge: before upload, for the roles with MERGE_PACKAGES (a user without a role: no). */
+    @Test
+    void splitAndMergeAreOfferedBeforeUploadToTheRolesThatMay() throws Exception {
+        assertTrue(s.notes.actions(201, "op").contains(PackageAction.MERGE_SPLIT));
+        assertFalse(s.notes.actions(201, "viewer").contains(PackageAction.MERGE_SPLIT));
+        Fixtures.exec(db, "UPDATE WB_PACKAGE SET STATUS = 'TRACKED', TRACKING_NO = 'T-201' WHERE ID = 201");
+        assertFalse(s.notes.actions(201, "op").contains(PackageAction.MERGE_SPLIT), "uploaded");
     }
 
     /** The whole contract on one seeded database (shared with the PostgreSQL test). */
@@ -147,13 +157,14 @@ class PackageNotesServiceImplTest {
                 && "+gift_wrap -fragile".equals(a.reason()) && "op".equals(a.actor())), history.toString());
 
         // actions: by status and role (edits before upload: the address for everyone, the declaration supervisors)
-        assertEquals(Set.of(PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS),
-                notes.actions(201, "op"));
+        assertEquals(Set.of(PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS,
+                PackageAction.MERGE_SPLIT), notes.actions(201, "op"));
         assertEquals(Set.of(PackageAction.VOID, PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS,
-                PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION), notes.actions(201, "sup"));
+                PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION, PackageAction.MERGE_SPLIT),
+                notes.actions(201, "sup"));
         assertEquals(Set.of(PackageAction.REUPLOAD, PackageAction.VOID, PackageAction.ADD_NOTE,
-                PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION),
-                notes.actions(202, "sup"));
+                PackageAction.EDIT_TAGS, PackageAction.EDIT_ADDRESS, PackageAction.EDIT_DECLARATION,
+                PackageAction.MERGE_SPLIT), notes.actions(202, "sup"));
         assertEquals(Set.of(PackageAction.REPRINT_LABEL, PackageAction.VOID, PackageAction.ADD_NOTE,
                 PackageAction.EDIT_TAGS), notes.actions(203, "sup"));
         assertEquals(Set.of(PackageAction.REPRINT_LABEL, PackageAction.ADD_NOTE, PackageAction.EDIT_TAGS),

@@ -66,4 +66,27 @@ class PackageArgsTest {
     private static PrintStream print(ByteArrayOutputStream out) {
         return new PrintStream(out, true, StandardCharsets.UTF_8);
     }
+
+    /** The undo commands' one shape: unknown number, nothing run; else the undo on its id, and its sentence. */
+    @Test
+    void anUndoRunsOnTheTypedPackageOnly_andARefusalIsThrownOn() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Long> ran = new java.util.ArrayList<>();
+
+        PackageArgs.undo(packages(), "WB9", print(out), id -> ran.add(id), r -> "done " + r);
+        assertEquals(List.of(), ran);
+        assertEquals("Unknown package: WB9" + System.lineSeparator(), out.toString(StandardCharsets.UTF_8));
+
+        out.reset();
+        PackageArgs.undo(packages(), " WB1 ", print(out), id -> ran.add(id) ? id * 10 : -1, r -> "done " + r);
+        assertEquals(List.of(1L), ran);
+        assertEquals("done 10" + System.lineSeparator(), out.toString(StandardCharsets.UTF_8));
+
+        io.waybill.core.api.OperationRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.waybill.core.api.OperationRefusedException.class, () -> PackageArgs.undo(packages(), "WB1",
+                        print(out), id -> {
+                            throw new io.waybill.core.api.OperationRefusedException("not_permitted", "not allowed");
+                        }, r -> "never"));
+        assertEquals("not_permitted", refused.code());
+    }
 }

@@ -38,21 +38,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * PostgreSQL ({@link PostgresPackageMergeTest}). Each scenario uses its own orders ({@code tag}) and measures stock
  * as differences, so the scenarios can share a database. Stock rows 9xx are created by {@link #stock}.
  */
-abstract class MergeScenarios {
-
-    abstract DatabaseEngine db();
-
-    PackageMergeServiceImpl merges() {
-        return authorized(new PackageMergeServiceImpl(db().dataSource(), Clock.systemUTC()));
-    }
-
-    PackageServiceImpl packages() {
-        return new PackageServiceImpl(db());
-    }
-
-    FulfilmentServiceImpl fulfilment() {
-        return authorized(new FulfilmentServiceImpl(db()));
-    }
+abstract class MergeScenarios extends WorkflowScenarios {
 
     /** Stock for the scenarios: plenty of A and B in W1. */
     static void stock(DatabaseEngine db) throws Exception {
@@ -82,22 +68,6 @@ abstract class MergeScenarios {
     int reserved(String sku) throws Exception {
         return scalar(db(), "SELECT RESERVED FROM WB_STOCK s JOIN WB_SKU k ON k.ID = s.SKU_ID WHERE s.WAREHOUSE_ID = "
                 + "11 AND k.CODE = '" + sku + "'");
-    }
-
-    PackageDetail detail(long id) {
-        return packages().detail(id).orElseThrow();
-    }
-
-    PackageStatus status(long id) {
-        return detail(id).row().status();
-    }
-
-    static int units(PackageDetail d, String sku) {
-        return d.lines().stream().filter(l -> l.skuCode().equals(sku)).mapToInt(PackageDetail.Line::quantity).sum();
-    }
-
-    static AuditEntry last(PackageDetail d) {
-        return d.history().get(d.history().size() - 1);
     }
 
     /** Every list's statuses checked by {@link #countsAreExact}: each status alone and the tabs of several. */
@@ -377,7 +347,6 @@ abstract class MergeScenarios {
         merges().merge(found.get(0).packageIds(), "op");
         assertTrue(merges().suggestions().stream().noneMatch(s -> s.packageIds().contains(ids.get(0))));
     }
-
 
     /** The merged package's tracking number is confirmed to every source order, once each. */
     void syncConfirmsEverySourceOrderOnce(String tag) throws Exception {

@@ -1,7 +1,5 @@
 package io.waybill.core.internal.workflow;
 
-import io.waybill.core.internal.Fixtures;
-import io.waybill.core.internal.TestDatabase;
 import io.waybill.core.internal.db.DatabaseEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,22 +7,20 @@ import org.junit.jupiter.api.Test;
 
 /** Merge and its undo on Derby, each scenario on a fresh database. */
 class PackageMergeTest extends MergeScenarios {
-    private DatabaseEngine db;
+    private ScenarioDb db;
 
     @Override
     DatabaseEngine db() {
-        return db;
+        return db.engine();
     }
 
     @BeforeEach
     void open() throws Exception {
-        db = TestDatabase.inMemory();
-        Fixtures.basic(db);
-        stock(db);
+        db = ScenarioDb.derby(MergeScenarios::stock);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         db.close();
     }
 

@@ -1,42 +1,28 @@
 package io.waybill.core.internal.workflow;
 
-import io.waybill.core.internal.Fixtures;
-import io.waybill.core.internal.PostgresServer;
 import io.waybill.core.internal.db.DatabaseEngine;
-import io.waybill.core.internal.db.JdbcSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
-
 /** Merge and its undo on a real PostgreSQL server (V30 there too); the scenarios share one database. */
 class PostgresPackageMergeTest extends MergeScenarios {
-    private static PostgresServer server;
-    private static DatabaseEngine db;
+    private static ScenarioDb db;
 
     @Override
     DatabaseEngine db() {
-        return db;
+        return db.engine();
     }
 
     @BeforeAll
     static void start() throws Exception {
-        server = PostgresServer.start();
-        URL root = PostgresPackageMergeTest.class.getProtectionDomain().getCodeSource().getLocation();
-        db = new DatabaseEngine(new JdbcSettings(server.jdbcUrl(), server.user(), "", 8), root,
-                PostgresPackageMergeTest.class.getClassLoader());
-        Fixtures.basic(db);
-        stock(db);
+        db = ScenarioDb.postgres(PostgresPackageMergeTest.class, MergeScenarios::stock);
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (db != null) {
             db.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

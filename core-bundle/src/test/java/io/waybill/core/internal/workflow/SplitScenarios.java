@@ -4,14 +4,19 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.core.internal.Fixtures;
 import io.waybill.core.internal.capture.OrderCaptureServiceImpl;
 import io.waybill.core.internal.db.DatabaseEngine;
+import io.waybill.core.internal.rules.ProductFlag;
+import io.waybill.core.internal.rules.RuleInput;
+import io.waybill.core.internal.rulestore.RuleApplier;
 import io.waybill.core.internal.plugin.PluginRegistryImpl;
 import io.waybill.core.internal.security.TestAuthorizers;
-import io.waybill.core.internal.service.PackageServiceImpl;
 import io.waybill.core.internal.sync.RecordingMarketplace;
 import io.waybill.core.internal.sync.SyncJobWorker;
 import io.waybill.core.internal.sync.SyncServiceImpl;
 import io.waybill.core.model.AuditEntry;
 import io.waybill.core.model.PackageDetail;
+import io.waybill.core.model.PackageFilters;
+import io.waybill.core.model.PackageQuery;
+import io.waybill.core.model.PackageRow;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
 import io.waybill.spi.platform.PlatformOrder;
@@ -36,25 +41,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * PostgreSQL ({@link PostgresPackageSplitTest}). Each scenario uses its own orders ({@code tag}) and measures stock as
  * differences, so the scenarios can share a database. W1 has plenty of A and B; W2 has C (stock rows 95x).
  */
-abstract class SplitScenarios {
-
-    abstract DatabaseEngine db();
-
-    PackageSplitServiceImpl splits() {
-        return authorized(new PackageSplitServiceImpl(db().dataSource(), Clock.systemUTC()));
-    }
-
-    PackageMergeServiceImpl merges() {
-        return authorized(new PackageMergeServiceImpl(db().dataSource(), Clock.systemUTC()));
-    }
-
-    PackageServiceImpl packages() {
-        return new PackageServiceImpl(db());
-    }
-
-    FulfilmentServiceImpl fulfilment() {
-        return authorized(new FulfilmentServiceImpl(db()));
-    }
+abstract class SplitScenarios extends WorkflowScenarios {
 
     static void stock(DatabaseEngine db) throws Exception {
         exec(db, "INSERT INTO WB_STOCK VALUES (951, 1, 11, 21, NULL, 1000, 0)");
@@ -77,26 +64,6 @@ abstract class SplitScenarios {
     int reserved(long warehouse, String sku) throws Exception {
         return scalar(db(), "SELECT RESERVED FROM WB_STOCK s JOIN WB_SKU k ON k.ID = s.SKU_ID WHERE s.WAREHOUSE_ID = "
                 + warehouse + " AND k.CODE = '" + sku + "'");
-    }
-
-    PackageDetail detail(long id) {
-        return packages().detail(id).orElseThrow();
-    }
-
-    PackageStatus status(long id) {
-        return detail(id).row().status();
-    }
-
-    int weight(long id) {
-        return detail(id).row().expectedWeightGrams();
-    }
-
-    static int units(PackageDetail d, String sku) {
-        return d.lines().stream().filter(l -> l.skuCode().equals(sku)).mapToInt(PackageDetail.Line::quantity).sum();
-    }
-
-    static AuditEntry last(PackageDetail d) {
-        return d.history().get(d.history().size() - 1);
     }
 
     int packagesOfOrder(String platformOrderId) throws Exception {
@@ -226,11 +193,102 @@ abstract class SplitScenarios {
         assertEquals("W2", detail(ids.get(1)).warehouseCode());
         assertEquals(a0 + 2, reserved(11, "A"));
         assertEquals(c0 + 3, reserved(12, "C"));
-        assertEquals(Reason.SPLIT_UNDO_MISMATCH, assertThrows(OperationRefusedException.class,
-                () -> splits().undoSplit(id, "op")).code(), "allocated in two warehouses: cannot be one package");
-        fulfilment().voidPackages(ids, "test", "op");
+        // allocated in two warehouses: joined back, each releasing its reservation, to be allocated again
+        assertEquals(id, splits().undoSplit(ids.get(1), "op"));
+        assertEquals(PackageStatus.WAITING, status(id));
+        assertEquals(null, detail(id).warehouseCode());
         assertEquals(a0, reserved(11, "A"));
         assertEquals(c0, reserved(12, "C"));
+        assertEquals(List.of("A x2", "W1"), released(detail(id)));
+        assertEquals(List.of("C x3", "W2"), released(detail(ids.get(1))));
+        assertEquals(PackageStatus.VOIDED, status(ids.get(1)));
+        assertEquals(2, units(detail(id), "A"));
+        assertEquals(3, units(detail(id), "C"));
+        fulfilment().voidPackages(List.of(id), "test", "op");
+        assertEquals(a0, reserved(11, "A"));
+        assertEquals(c0, reserved(12, "C"));
+    }
+
+    /** The params of the package's one "stock released to join the split back" history entry. */
+    static List<String> released(PackageDetail d) {
+        List<AuditEntry> r = d.history().stream().filter(e -> Reason.SPLIT_UNDO_RELEASED.equals(e.reasonCode()))
+                .toList();
+        assertEquals(1, r.size(), "one release of " + d.row().packageNo());
+        assertEquals("STOCK_RELEASED", r.get(0).action());
+        return r.get(0).reasonParams();
+    }
+
+    /**
+     * Undo until upload: packages at different steps are joined back, releasing what they reserved in the same
+     * transaction (audited); the joined package is waiting (held when one of them was held) and allocates as a whole.
+     * Once one of them is uploaded (or voided after upload) the undo is refused with one reason, writing nothing.
+     */
+    void undoJoinsPackagesAtDifferentSteps(String tag) throws Exception {
+        int a0 = reserved(11, "A");
+        int b0 = reserved(11, "B");
+        long id = capture(order(tag + "-1", "A", 2, "B", 1));
+        int w = weight(id);
+        long part = splits().splitByLines(id, Map.of("B", 1), "op");
+        assertEquals(1, fulfilment().allocate(List.of(id), "op").succeeded().size());
+        assertEquals(PackageStatus.WAITING, status(part));
+        assertEquals(a0 + 2, reserved(11, "A"));
+
+        assertEquals(id, splits().undoSplit(part, "op"), "one allocated, one waiting");
+
+        PackageDetail joined = detail(id);
+        assertEquals(PackageStatus.WAITING, joined.row().status());
+        assertEquals(null, joined.warehouseCode());
+        assertEquals(a0, reserved(11, "A"), "released in the same transaction");
+        assertEquals(b0, reserved(11, "B"));
+        assertEquals(List.of("A x2", "W1"), released(joined));
+        assertEquals(Reason.SPLIT_UNDONE, last(joined).reasonCode());
+        assertEquals(PackageStatus.WAITING, last(joined).to());
+        assertEquals(2, units(joined, "A"));
+        assertEquals(1, units(joined, "B"));
+        assertEquals(w, joined.row().expectedWeightGrams());
+        assertEquals(0, scalar(db(), "SELECT SPLIT_LINES FROM WB_PACKAGE WHERE ID = " + id));
+        assertEquals(PackageStatus.VOIDED, status(part));
+        assertEquals(Reason.SPLIT_JOINED, last(detail(part)).reasonCode());
+        assertEquals(1, fulfilment().allocate(List.of(id), "op").succeeded().size(), "allocates as a whole");
+        assertEquals(a0 + 2, reserved(11, "A"));
+        assertEquals(b0 + 1, reserved(11, "B"));
+        fulfilment().voidPackages(List.of(id), "test", "op");
+        assertEquals(a0, reserved(11, "A"));
+        assertEquals(b0, reserved(11, "B"));
+
+        // one of them held for review: the joined package stays held
+        long held = capture(order(tag + "-2", "A", 1, "B", 1));
+        long heldPart = splits().splitByLines(held, Map.of("B", 1), "op");
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'HELD' WHERE ID = " + heldPart);
+        fulfilment().allocate(List.of(held), "op");
+        assertEquals(a0 + 1, reserved(11, "A"));
+        splits().undoSplit(held, "op");
+        assertEquals(PackageStatus.HELD, status(held));
+        assertEquals(a0, reserved(11, "A"));
+        fulfilment().voidPackages(List.of(held), "test", "op");
+
+        // uploaded, then voided after upload: refused with one reason, nothing written
+        long up = capture(order(tag + "-3", "A", 1, "B", 1));
+        long upPart = splits().splitByLines(up, Map.of("B", 1), "op");
+        fulfilment().allocate(List.of(up), "op");
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'TRACKED', CARRIER_ID = 'pool', TRACKING_NO = 'T-" + tag
+                + "' WHERE ID = " + upPart);
+        OperationRefusedException tracked = assertThrows(OperationRefusedException.class,
+                () -> splits().undoSplit(up, "op"));
+        assertEquals(Reason.SPLIT_UNDO_UPLOADED, tracked.code());
+        assertEquals(List.of(detail(up).row().packageNo(), detail(upPart).row().packageNo(), "TRACKED"),
+                tracked.params());
+        exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'VOIDED' WHERE ID = " + upPart);
+        OperationRefusedException voided = assertThrows(OperationRefusedException.class,
+                () -> splits().undoSplit(up, "op"));
+        assertEquals(Reason.SPLIT_UNDO_UPLOADED, voided.code());
+        assertEquals("VOIDED", voided.params().get(2));
+        assertEquals(PackageStatus.ALLOCATED, status(up), "nothing written");
+        assertEquals(a0 + 1, reserved(11, "A"));
+        assertEquals(1, scalar(db(), "SELECT SPLIT_LINES FROM WB_PACKAGE WHERE ID = " + up));
+        assertEquals(0, detail(up).history().stream().filter(e -> "STOCK_RELEASED".equals(e.action())).count());
+        fulfilment().voidPackages(List.of(up), "test", "op");
+        assertEquals(a0, reserved(11, "A"));
     }
 
     /** What a split refuses, with its reason, writing nothing. */
@@ -258,6 +316,10 @@ abstract class SplitScenarios {
         nobody.setAuthorizer(TestAuthorizers.of(Map.of("viewer", Set.of())));
         assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
                 () -> nobody.splitByLines(id, Map.of("A", 1), "viewer")).code());
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> nobody.splitByWarehouse(id, "viewer")).code());
+        assertEquals("not_permitted", assertThrows(OperationRefusedException.class,
+                () -> nobody.undoSplit(id, "viewer")).code());
         // uploaded: the one rule of edits before upload
         long tracked = capture(order(tag + "-3", "A", 2));
         exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'TRACKED', TRACKING_NO = 'T-" + tag + "' WHERE ID = " + tracked);
@@ -293,6 +355,62 @@ abstract class SplitScenarios {
         assertEquals(1, units(detail(m1), "A"));
         assertEquals(1, units(detail(part), "B"));
         assertEquals("LINES_CHANGE_REFUSED", last(detail(m1)).action());
+    }
+
+    /**
+     * A package of a split order is what it carries, everywhere: the rules' inputs (its lines, item count, SKUs, flags
+     * and value are its share's; its weight its own), the SKU column of the lists, and the SKU filter and search of
+     * Delivery Management (a SKU the order has but the package does not carry finds only the package carrying it).
+     */
+    void aSplitPackageIsWhatItCarries(String tag, int skuId) throws Exception {
+        String code = "Q" + tag.toUpperCase(java.util.Locale.ROOT) + "-X";
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS, DG_BATTERY) VALUES (" + skuId + ", 1, '"
+                + code + "', 'Split probe', 50, TRUE)");
+        long id = capture(order(tag, "A", 2, code, 1, "B", 1));
+        long orderId = scalar(db(), "SELECT ORDER_ID FROM WB_PACKAGE WHERE ID = " + id);
+        exec(db(), "UPDATE WB_ORDER SET TOTAL = 99, CURRENCY = 'USD' WHERE ID = " + orderId);
+        exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = 5 WHERE ORDER_ID = " + orderId);
+        exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = 20 WHERE ORDER_ID = " + orderId + " AND SKU_ID = " + skuId);
+
+        long part = splits().splitByLines(id, Map.of(code, 1, "B", 1), "op");
+
+        RuleApplier.Outcome read;
+        try (java.sql.Connection c = db().dataSource().getConnection()) {
+            read = new RuleApplier().evaluate(c, List.of(id, part), Instant.now());
+        }
+        RuleInput kept = read.packages().stream().filter(l -> l.id() == id).findFirst().orElseThrow().input();
+        RuleInput moved = read.packages().stream().filter(l -> l.id() == part).findFirst().orElseThrow().input();
+        assertEquals(List.of(new RuleInput.Line("A", 2, Set.of())), kept.lines());
+        assertEquals(2, kept.itemCount());
+        assertEquals(0, new java.math.BigDecimal("10").compareTo(kept.orderValue()), "5 x 2, not the order's 99");
+        assertEquals(weight(id), kept.weightGrams());
+        assertEquals(List.of(new RuleInput.Line(code, 1, Set.of(ProductFlag.BATTERY)), new RuleInput.Line("B", 1,
+                Set.of())), moved.lines());
+        assertEquals(2, moved.itemCount());
+        assertEquals(0, new java.math.BigDecimal("25").compareTo(moved.orderValue()), "20 + 5");
+        assertEquals(weight(part), moved.weightGrams());
+        exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = NULL WHERE ORDER_ID = " + orderId + " AND SKU_ID = " + skuId);
+        try (java.sql.Connection c = db().dataSource().getConnection()) {
+            read = new RuleApplier().evaluate(c, List.of(part), Instant.now());
+        }
+        assertEquals(null, read.packages().get(0).input().orderValue(), "a line without price: no value");
+
+        // the lists: SKU column, SKU filter, SKU search (prefix and part of a code)
+        PackageQuery ofOrder = PackageQuery.all().withText("NO-" + tag);
+        assertEquals(Map.of(detail(id).row().packageNo(), "A x2", detail(part).row().packageNo(), code + " x1, B x1"),
+                packages().find(ofOrder, 0, 10, List.of()).stream().collect(java.util.stream.Collectors.toMap(
+                        PackageRow::packageNo, PackageRow::skuSummary)));
+        assertEquals(List.of(part), found(ofOrder.withFilters(PackageFilters.NONE.withSku("b"))));
+        assertEquals(List.of(id), found(ofOrder.withFilters(PackageFilters.NONE.withSku("A"))));
+        assertEquals(List.of(part), found(PackageQuery.all().withText(code.substring(0, 4))), "prefix of the code");
+        assertEquals(List.of(part), found(PackageQuery.all().withText(code.substring(1))), "part of the code");
+        splits().undoSplit(part, "op");
+        assertEquals(List.of(id), found(PackageQuery.all().withText(code.substring(0, 4))), "joined: carries it");
+        assertEquals(List.of(id), found(ofOrder.withFilters(PackageFilters.NONE.withSku("b"))));
+    }
+
+    List<Long> found(PackageQuery q) {
+        return packages().find(q, 0, 100, List.of()).stream().map(PackageRow::id).sorted().toList();
     }
 
     /** Each package of a split order confirms its own items with its own tracking number. */

@@ -252,7 +252,7 @@ public final class Reasons {
         String more = String.valueOf(rows.size() - Reason.ROWS_LISTED);
         return rows.size() > Reason.ROWS_LISTED
                 ? MessageFormat.format(orElse(bundle, "reasonrows.more", "{0} +{1}"), listed, more)
-                : MessageFormat.format(orElse(bundle, "reasonrows.list", "{0}"), listed, more, rows.size());
+                : MessageFormat.format(orElse(bundle, "reasonrows.list", "{0}"), listed);
     }
 
     private static String orElse(ResourceBundle bundle, String key, String fallback) {

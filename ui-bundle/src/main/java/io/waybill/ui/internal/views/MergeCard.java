@@ -1,10 +1,7 @@
 package io.waybill.ui.internal.views;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import io.waybill.core.api.PackageMergeService;
 import io.waybill.core.model.PackageRow;
 import io.waybill.ui.internal.UiServices;
 import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
@@ -12,20 +9,14 @@ import io.waybill.ui.internal.UiServices.ServiceUnavailableException;
 import java.util.List;
 
 /**
- * On the page of a merged package (issue 14, 审单): which packages it ships for, and "Undo merge" (the core refuses it
- * once the package is uploaded, with its reason). Not shown for a package that is no merge.
+ * On the page of a merged package (issue 14, 审单): which packages it ships for, and "Undo merge" for a user the core
+ * lets change it ({@link PackageGroupCard}; the core refuses it once the package is uploaded, with its reason). Not
+ * shown for a package that is no merge.
  */
-final class MergeCard extends Div {
-    private final PackageRow row;
-    private final String actor;
-    private final Runnable reload;
+final class MergeCard extends PackageGroupCard {
 
-    MergeCard(PackageRow row, String actor, Runnable reload) {
-        this.row = row;
-        this.actor = actor;
-        this.reload = reload;
-        setId("detail-merge");
-        addClassName("wb-info");
+    MergeCard(PackageRow row, String actor, Runnable reload, boolean mayChange) {
+        super("detail-merge", actor, reload, mayChange);
         List<String> members;
         try {
             members = UiServices.merges().members(row.id());
@@ -35,26 +26,13 @@ final class MergeCard extends Div {
         if (!members.isEmpty()) {
             Span text = new Span(getTranslation("merge.shipsFor", String.join(", ", members)));
             text.setId("detail-merge-members");
-            Button undo = new Button(getTranslation("merge.undo"), VaadinIcon.ARROWS_LONG_H.create(), e -> undo());
-            undo.setId("detail-merge-undo");
-            add(VaadinIcon.COMPRESS_SQUARE.create(), text, undo);
+            add(VaadinIcon.COMPRESS_SQUARE.create(), text);
+            if (shows(true)) {
+                add(undoButton("detail-merge-undo", "merge.undo", getTranslation("merge.undo.confirm",
+                        row.packageNo()), UiServices::merges, merges -> merges.undoMerge(row.id(), actor),
+                        restored -> getTranslation("merge.undone", row.packageNo(), restored.size())));
+            }
         }
         setVisible(!members.isEmpty());
-    }
-
-    private void undo() {
-        PackageMergeService merges;
-        try {
-            merges = UiServices.merges();
-        } catch (ServiceUnavailableException e) {
-            BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
-            return;
-        }
-        String title = getTranslation("merge.undo");
-        BatchUi.confirm(title, getTranslation("merge.undo.confirm", row.packageNo()), title,
-                () -> BatchUi.work(title, () -> merges.undoMerge(row.id(), actor), restored -> {
-                    BatchUi.info(getTranslation("merge.undone", row.packageNo(), restored.size()));
-                    reload.run();
-                }));
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.waybill.core.api.PackageMergeService;
+import io.waybill.core.api.Permission;
 import io.waybill.core.model.MergeSuggestion;
 import io.waybill.core.model.UserIdentity;
 import io.waybill.ui.internal.CurrentUser;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * The To review tab's merge suggestions (issue 14, 审单): "these N packages of one buyer can ship together", each with
- * a Merge button. The core decides which packages may merge ({@link PackageMergeService#suggestions}) and decides
+ * a Merge button for the roles that may ({@link #mayMerge}). The core decides which packages may merge ({@link PackageMergeService#suggestions}) and decides
  * again when Merge is clicked; a refusal is shown with its reason.
  */
 final class MergeSuggestionsPanel extends Div {
@@ -44,6 +45,7 @@ final class MergeSuggestionsPanel extends Div {
         } catch (ServiceUnavailableException e) {
             found = List.of();
         }
+        boolean mayMerge = CurrentUser.get().map(u -> mayMerge(u.roles())).orElse(false);
         // held packages first (the tab's own), then the newest; a few lines, so the list stays on screen
         found = found.stream().sorted(java.util.Comparator.comparing((MergeSuggestion s) -> s.status()
                 != io.waybill.core.model.PackageStatus.HELD).thenComparing(s -> -s.packageIds().get(0))).toList();
@@ -54,7 +56,7 @@ final class MergeSuggestionsPanel extends Div {
                     e -> merge(s));
             merge.setId("merge-" + s.packageIds().get(0));
             merge.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            Div row = new Div(text, merge);
+            Div row = mayMerge ? new Div(text, merge) : new Div(text);
             row.addClassName("wb-merge-suggestion");
             add(row);
         }
@@ -65,6 +67,14 @@ final class MergeSuggestionsPanel extends Div {
             add(more);
         }
         setVisible(!found.isEmpty());
+    }
+
+    /**
+     * Whether a holder of these roles sees the Merge buttons: the core's permission matrix
+     * ({@link Permission#MERGE_PACKAGES}; the merge service refuses anyone else anyway).
+     */
+    static boolean mayMerge(java.util.Set<String> roles) {
+        return Permission.MERGE_PACKAGES.allowedFor(roles);
     }
 
     private void merge(MergeSuggestion s) {

@@ -159,8 +159,10 @@ public class PackageDetailView extends VerticalLayout implements HasDynamicTitle
             hint.addClassName("wb-info");
             content.add(hint);
         }
-        content.add(new MergeCard(row, user == null ? "unknown" : user, () -> load(row.id())));
-        content.add(new SplitCard(d, user == null ? "unknown" : user, () -> load(row.id())));
+        content.add(new MergeCard(row, user == null ? "unknown" : user, () -> load(row.id()),
+                PackageGroupCard.mayChange(allowed)));
+        content.add(new SplitCard(d, user == null ? "unknown" : user, () -> load(row.id()),
+                PackageGroupCard.mayChange(allowed)));
         content.add(new PackageActionsBar(row, allowed, user == null ? "unknown" : user, () -> load(row.id()),
                 () -> {
                     // announce the outcome even when the carrier answered before the page reloaded

@@ -21,20 +21,16 @@ import java.util.Map;
 /**
  * On the package page (issue 14, 审单): <b>Split</b> (a dialog listing the package's SKUs with the units to move to a
  * new package, or "By warehouse") while the core lets the package split, and, for a package of a split order, which
- * packages the order ships in and <b>Undo split</b>. The core decides and refuses with its reasons (shown in the
- * dialog, or as a notification for the undo).
+ * packages the order ships in and <b>Undo split</b>; the buttons only for a user the core lets change it
+ * ({@link PackageGroupCard}). The core decides and refuses with its reasons (shown in the dialog, or as a notification
+ * for the undo).
  */
-final class SplitCard extends Div {
+final class SplitCard extends PackageGroupCard {
     private final PackageDetail detail;
-    private final String actor;
-    private final Runnable reload;
 
-    SplitCard(PackageDetail detail, String actor, Runnable reload) {
+    SplitCard(PackageDetail detail, String actor, Runnable reload, boolean mayChange) {
+        super("detail-split", actor, reload, mayChange);
         this.detail = detail;
-        this.actor = actor;
-        this.reload = reload;
-        setId("detail-split");
-        addClassName("wb-info");
         long id = detail.row().id();
         List<String> group;
         boolean splittable;
@@ -50,19 +46,18 @@ final class SplitCard extends Div {
             Span text = new Span(getTranslation("split.group", String.join(", ", group)));
             text.setId("detail-split-group");
             add(VaadinIcon.SPLIT.create(), text);
-            if (splittable) {
-                Button undo = new Button(getTranslation("split.undo"), VaadinIcon.ARROWS_LONG_H.create(),
-                        e -> undo());
-                undo.setId("detail-split-undo");
-                add(undo);
+            if (shows(splittable)) {
+                add(undoButton("detail-split-undo", "split.undo", getTranslation("split.undo.confirm",
+                        detail.row().packageNo()), UiServices::splits, splits -> splits.undoSplit(id, actor),
+                        joined -> getTranslation("split.undone", number(joined))));
             }
         }
-        if (splittable) {
+        if (shows(splittable)) {
             Button split = new Button(getTranslation("split.action"), VaadinIcon.SPLIT.create(), e -> open());
             split.setId("detail-split-open");
             add(split);
         }
-        setVisible(!group.isEmpty() || splittable);
+        setVisible(!group.isEmpty() || shows(splittable));
     }
 
     private void open() {
@@ -152,22 +147,5 @@ final class SplitCard extends Div {
         } catch (ServiceUnavailableException e) {
             return String.valueOf(id);
         }
-    }
-
-    private void undo() {
-        PackageSplitService splits;
-        try {
-            splits = UiServices.splits();
-        } catch (ServiceUnavailableException e) {
-            BatchUi.error(getTranslation("unavailable.service", e.serviceName()));
-            return;
-        }
-        String title = getTranslation("split.undo");
-        String packageNo = detail.row().packageNo();
-        BatchUi.confirm(title, getTranslation("split.undo.confirm", packageNo), title,
-                () -> BatchUi.work(title, () -> splits.undoSplit(detail.row().id(), actor), joined -> {
-                    BatchUi.info(getTranslation("split.undone", number(joined)));
-                    reload.run();
-                }));
     }
 }
