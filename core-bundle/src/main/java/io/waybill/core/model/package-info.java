@@ -19,7 +19,9 @@
  * {@code customs_changed}, {@code edit_locked}, {@code upload_in_progress} and the {@code {n,field}} argument.
  * 1.15: {@code OrderValue.buyerNote}, the split reasons. 1.16: an order's problems as reasons ({@code order_*}),
  * {@code OrderCheck.Problem.structured}; the reason {@code rule_decisions}: everything the logistics rules did to a
- * package in one history row. */
+ * package in one history row.
+ * 1.17: {@code ListCount.exact}, {@code ListCount.plus} (tab labels as estimates, issue 15).
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.16.0")
+@org.osgi.annotation.versioning.Version("1.17.0")
 package io.waybill.core.model;

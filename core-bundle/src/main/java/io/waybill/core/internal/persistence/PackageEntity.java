@@ -48,6 +48,9 @@ public class PackageEntity extends BaseEntity {
     private Long storeId;
     @Column(name = "COUNTRY_CODE", insertable = false, updatable = false, length = 2)
     private String countryCode;
+    /** The order's buyer name, copied by the database like store and country (V37): the lists' sort by buyer. */
+    @Column(name = "BUYER_NAME", insertable = false, updatable = false, length = 200)
+    private String buyerName;
 
     protected PackageEntity() {
     }
