@@ -125,7 +125,8 @@ public final class ScreensBenchmark {
                 for (PackageSort.Field f : PackageSort.Field.values()) {
                     for (boolean asc : new boolean[] {true, false}) {
                         page(packages, tab + ": sorted by " + f.name().toLowerCase(Locale.ROOT)
-                                + (asc ? " asc" : " desc"), k -> q, List.of(new PackageSort(f, asc)));
+                                + (asc ? " asc" : " desc") + ", as the view counts", k -> q,
+                                List.of(new PackageSort(f, asc)), true);
                     }
                 }
             }
@@ -134,7 +135,8 @@ public final class ScreensBenchmark {
             page(packages, "sync list (shipped + sync failed)", k -> sync, byCreated);
             PackageQuery syncAll = new PackageQuery(EnumSet.of(PackageStatus.SHIPPED, PackageStatus.SYNC_FAILED,
                     PackageStatus.SYNCED), Set.of(), Set.of(), null);
-            page(packages, "sync list with synced", k -> syncAll, byCreated);
+            page(packages, "sync list with synced, exact count", k -> syncAll, byCreated);
+            page(packages, "sync list with synced, as the view counts", k -> syncAll, byCreated, true);
             // the package page
             long[] detail = new long[reps];
             long[] detailCpu = new long[reps];
@@ -152,8 +154,32 @@ public final class ScreensBenchmark {
             }
             System.out.printf("%n%-52s %s   CPU p50 %s   (limit %.0f ms)%s%n", "package page (detail)",
                     stats(detail), median(detailCpu), DETAIL_LIMIT_MS, p99(detail) > DETAIL_LIMIT_MS ? "  MISS" : "");
-            // the tab labels (countByStatus: one GROUP BY over every package), as the view refreshes them
+            // the tab labels as the view refreshes them every 10 s: countsForTabs (issue 15: a status of >= 100,000
+            // packages is its count of up to a minute ago, recounted in the background; the first call counts all),
+            // beside the exact countByStatus (one GROUP BY over every package) the labels used before
             if (only == null || only.contains("labels")) {
+                long c0 = CPU.getCurrentThreadCpuTime();
+                long a0 = System.nanoTime();
+                var first = packages.countsForTabs(null);
+                System.out.printf("%-52s %.1f ms (CPU %.1f ms): %s%n", "tab labels, first call (counts every status)",
+                        (System.nanoTime() - a0) / 1e6, (CPU.getCurrentThreadCpuTime() - c0) / 1e6, first);
+                long[] tabs = new long[reps];
+                long[] tabsCpu = new long[reps];
+                for (int i = -3; i < reps; i++) {
+                    long c = CPU.getCurrentThreadCpuTime();
+                    long a = System.nanoTime();
+                    packages.countsForTabs(null);
+                    if (i >= 0) {
+                        tabs[i] = System.nanoTime() - a;
+                        tabsCpu[i] = CPU.getCurrentThreadCpuTime() - c;
+                    }
+                }
+                boolean miss = p99(tabs) > PAGE_LIMIT_MS;
+                if (miss) {
+                    MISSES.add("tab labels");
+                }
+                System.out.printf("%-52s %s   CPU p50 %s%s%n", "tab labels (countsForTabs, as the view asks)",
+                        stats(tabs), median(tabsCpu), miss ? "  MISS" : "");
                 long[] labels = new long[Math.min(reps, 5)];
                 for (int i = -1; i < labels.length; i++) {
                     long a = System.nanoTime();
@@ -162,7 +188,8 @@ public final class ScreensBenchmark {
                         labels[i] = System.nanoTime() - a;
                     }
                 }
-                System.out.printf("%-52s %s%n", "tab labels (countByStatus, all 1,000,000)", stats(labels));
+                System.out.printf("%-52s %s%n", "tab labels exact (countByStatus: the recount's cost)",
+                        stats(labels));
             }
             if (p99(detail) > DETAIL_LIMIT_MS) {
                 MISSES.add("package page");
@@ -185,6 +212,12 @@ public final class ScreensBenchmark {
 
     private static void page(PackageServiceImpl packages, String label, IntFunction<PackageQuery> query,
                              List<PackageSort> sort) {
+        page(packages, label, query, sort, false);
+    }
+
+    /** @param asView count as the view does ({@code countForList}: an unfiltered large tab's estimate) */
+    private static void page(PackageServiceImpl packages, String label, IntFunction<PackageQuery> query,
+                             List<PackageSort> sort, boolean asView) {
         if (only != null && Arrays.stream(only.split("\\|")).noneMatch(label::contains)) {
             return;
         }
@@ -199,7 +232,7 @@ public final class ScreensBenchmark {
             PackageQuery q = query.apply(i + 3);
             long c0 = CPU.getCurrentThreadCpuTime();
             long a = System.nanoTime();
-            long c = packages.count(q);
+            long c = asView ? packages.countForList(q).value() : packages.count(q);
             long b = System.nanoTime();
             List<PackageRow> page = packages.find(q, 0, 50, sort);
             long e = System.nanoTime();

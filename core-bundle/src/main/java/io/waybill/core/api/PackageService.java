@@ -89,6 +89,22 @@ public interface PackageService {
     Optional<PackageDetail> detail(long packageId);
 
     /**
+     * The counts of the status tabs' labels for a user (issue 15): per status, exact when the user has a warehouse or
+     * store scope (a filtered list) and for a status below {@link io.waybill.core.model.ListCount#ESTIMATE_FROM};
+     * a larger status's count of up to {@link io.waybill.core.model.ListCount#MAX_AGE_SECONDS} ago, marked as an
+     * estimate, as {@link #countForList} gives it for an unfiltered list. Every status is present. Since 1.16; the
+     * default is the exact {@link #countByStatus(String)}.
+     */
+    default Map<PackageStatus, io.waybill.core.model.ListCount> countsForTabs(String viewer) {
+        Map<PackageStatus, io.waybill.core.model.ListCount> out = new java.util.EnumMap<>(PackageStatus.class);
+        Map<PackageStatus, Long> exact = countByStatus(viewer);
+        for (PackageStatus s : PackageStatus.values()) {
+            out.put(s, io.waybill.core.model.ListCount.exact(exact.getOrDefault(s, 0L)));
+        }
+        return out;
+    }
+
+    /**
      * The package detail for a user: empty for an unknown id and for a package outside the user's warehouse/store
      * scope (so a scoped user cannot open another warehouse's package by URL or number). Since 1.3; the default
      * applies no scope (implementations without user scopes).

@@ -19,7 +19,8 @@
  * declaration of a held package (To review) can be edited too, both until upload (the lifecycle's one rule); the
  * refusals {@code edit_locked} / {@code upload_in_progress} as structured reasons.
  * 1.14: {@code RuleService.update} (a logistics rule edited in place).
+ * 1.16: {@code PackageService.countsForTabs} (tab labels: large statuses as estimates, issue 15).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.15.0")
+@org.osgi.annotation.versioning.Version("1.16.0")
 package io.waybill.core.api;

@@ -12,4 +12,14 @@ public record ListCount(long value, boolean estimate) {
     public static final long ESTIMATE_FROM = 100_000;
     /** How old an estimate may be. */
     public static final int MAX_AGE_SECONDS = 60;
+
+    /** The exact count {@code n}. Since 1.17. */
+    public static ListCount exact(long n) {
+        return new ListCount(n, false);
+    }
+
+    /** The sum of two counts of different packages: an estimate when either is one. Since 1.17. */
+    public ListCount plus(ListCount other) {
+        return new ListCount(value + other.value, estimate || other.estimate);
+    }
 }

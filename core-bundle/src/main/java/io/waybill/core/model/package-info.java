@@ -23,7 +23,8 @@
  * 1.17: an order file's row problems as the file plugin reports them ({@code row_*}, {@link
  * io.waybill.core.model.Reason#ofFileRow}, {@link io.waybill.core.model.Reason#leftOut}); the sync reasons
  * {@code sync_partial_unmatched} / {@code sync_partial_not_splittable}; {@code PackageAction.MERGE_SPLIT}; the reasons
- * {@code split_undo_uploaded} and {@code split_undo_released} (undo split until upload, at different steps too). */
+ * {@code split_undo_uploaded} and {@code split_undo_released} (undo split until upload, at different steps too);
+ * {@code ListCount.exact}, {@code ListCount.plus} (tab labels as estimates, issue 15). */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.17.0")
 package io.waybill.core.model;

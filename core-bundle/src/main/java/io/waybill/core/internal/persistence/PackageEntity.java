@@ -54,6 +54,9 @@ public class PackageEntity extends BaseEntity {
      */
     @Column(name = "SPLIT_LINES", insertable = false, updatable = false)
     private int splitLines;
+    /** The order's buyer name, copied by the database like store and country (V37): the lists' sort by buyer. */
+    @Column(name = "BUYER_NAME", insertable = false, updatable = false, length = 200)
+    private String buyerName;
 
     protected PackageEntity() {
     }

@@ -129,8 +129,22 @@ public class PackageServiceImpl implements PackageService {
         });
     }
 
-    /** Counts of large unfiltered lists (by their statuses) and when they were taken (System.nanoTime). */
-    private final Map<Set<PackageStatus>, long[]> recentCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The counts of large statuses for unfiltered lists and tab labels: the one place they are estimated. */
+    private volatile StatusCounts statusCounts = new StatusCounts();
+
+    /**
+     * Tests: from which count a status is estimated, how old an estimate may be, the clock (nanoseconds) and where
+     * recounts run.
+     */
+    public void setEstimates(long estimateFrom, long maxAgeNanos, java.util.function.LongSupplier clock,
+                             java.util.concurrent.Executor background) {
+        this.statusCounts = new StatusCounts(estimateFrom, maxAgeNanos, clock, background);
+    }
+
+    /** The exact count of one status (one index range). */
+    private long exactCount(PackageStatus status) {
+        return count(PackageQuery.status(status));
+    }
 
     @Override
     public io.waybill.core.model.ListCount countForList(PackageQuery query) {
@@ -138,20 +152,27 @@ public class PackageServiceImpl implements PackageService {
                 && query.filters().isEmpty() && (query.viewer() == null || db.read(em -> scope(em, query.viewer()))
                 == Scope.NONE);
         if (!unfiltered) {
-            return new io.waybill.core.model.ListCount(count(query), false);
+            return io.waybill.core.model.ListCount.exact(count(query));
         }
-        long now = System.nanoTime();
-        long[] recent = recentCounts.get(query.statuses());
-        if (recent != null && now - recent[1] < io.waybill.core.model.ListCount.MAX_AGE_SECONDS * 1_000_000_000L) {
-            return new io.waybill.core.model.ListCount(recent[0], true);
+        // a package has one status: the list's count is the sum of its statuses' counts
+        io.waybill.core.model.ListCount total = io.waybill.core.model.ListCount.exact(0);
+        for (PackageStatus s : query.statuses().isEmpty() ? Set.of(PackageStatus.values()) : query.statuses()) {
+            total = total.plus(statusCounts.count(s, this::exactCount));
         }
-        long n = count(query);
-        if (n >= io.waybill.core.model.ListCount.ESTIMATE_FROM) {
-            recentCounts.put(query.statuses(), new long[] {n, now});
-        } else {
-            recentCounts.remove(query.statuses());
+        return total;
+    }
+
+    @Override
+    public Map<PackageStatus, io.waybill.core.model.ListCount> countsForTabs(String viewer) {
+        Map<PackageStatus, io.waybill.core.model.ListCount> out = new EnumMap<>(PackageStatus.class);
+        if (viewer != null && db.read(em -> scope(em, viewer)) != Scope.NONE) {
+            countByStatus(viewer).forEach((s, n) -> out.put(s, io.waybill.core.model.ListCount.exact(n)));
+            return out;
         }
-        return new io.waybill.core.model.ListCount(n, false);
+        for (PackageStatus s : PackageStatus.values()) {
+            out.put(s, statusCounts.count(s, this::exactCount));
+        }
+        return out;
     }
 
     /**
@@ -251,7 +272,12 @@ public class PackageServiceImpl implements PackageService {
         boolean byCreated = sort == null || sort.isEmpty()
                 || sort.size() == 1 && sort.get(0).field() == PackageSort.Field.CREATED;
         boolean descending = sort == null || sort.isEmpty() || !sort.get(0).ascending();
-        if (!joined && byCreated && query.statuses().size() > 1 && (long) offset + limit <= MERGE_MAX) {
+        boolean merged = query.statuses().size() > 1;
+        if (!needsOrder(where) && sort != null && sort.size() == 1 && sort.get(0).field() == PackageSort.Field.STORE
+                && (long) offset + limit <= MERGE_MAX) {
+            return byStore(em, query, where, params, sort.get(0).ascending(), offset, limit);
+        }
+        if (!joined && byCreated && merged && (long) offset + limit <= MERGE_MAX) {
             record Key(long id, java.time.Instant created) {
             }
             List<Key> keys = new ArrayList<>();
@@ -270,6 +296,24 @@ public class PackageServiceImpl implements PackageService {
             keys.sort((descending ? created.reversed() : created).thenComparingLong(Key::id));
             return keys.stream().skip(offset).limit(limit).map(Key::id).toList();
         }
+        if (!joined && merged && (long) (offset + limit) * query.statuses().size() <= MERGE_IDS) {
+            // sorted by a column of the package (country, buyer: V37 indexes per status and direction): each status's
+            // first rows in that order, then the database orders those few (its collation, not Java's, decides)
+            List<Long> candidates = new ArrayList<>();
+            for (PackageStatus status : query.statuses()) {
+                Map<String, Object> one = new LinkedHashMap<>(params);
+                one.put("statuses", List.of(status));
+                TypedQuery<Long> q = em.createQuery("SELECT p.id FROM PackageEntity p" + where + orderBy, Long.class);
+                one.forEach(q::setParameter);
+                q.setMaxResults(offset + limit);
+                candidates.addAll(q.getResultList());
+            }
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            return em.createQuery("SELECT p.id FROM PackageEntity p WHERE p.id IN :ids" + orderBy, Long.class)
+                    .setParameter("ids", candidates).setFirstResult(offset).setMaxResults(limit).getResultList();
+        }
         String from = joined ? "SELECT p.id FROM PackageEntity p JOIN p.order o JOIN o.store s"
                 : "SELECT p.id FROM PackageEntity p";
         TypedQuery<Long> q = em.createQuery(from + where + orderBy, Long.class);
@@ -277,6 +321,33 @@ public class PackageServiceImpl implements PackageService {
         q.setFirstResult(offset);
         q.setMaxResults(limit);
         return q.getResultList();
+    }
+
+    /** Most ids a page sorted by a package column over several statuses orders in the database (else one query). */
+    static final int MERGE_IDS = 3_000;
+
+    /**
+     * A page sorted by store (issue 15): the stores in the order of their names (then ids), each store's packages
+     * newest first through {@code IX_PACKAGE_STATUS_STORE} until the page is full — the order of
+     * {@link #orderBy}'s join ({@code s.name, p.storeId, p.createdAt DESC, p.id}) without joining or sorting the tab.
+     */
+    private List<Long> byStore(EntityManager em, PackageQuery query, String where, Map<String, Object> params,
+                               boolean ascending, int offset, int limit) {
+        String direction = ascending ? " ASC" : " DESC";
+        List<Long> stores = em.createQuery("SELECT st.id FROM StoreEntity st ORDER BY st.name" + direction + ", st.id"
+                + direction, Long.class).getResultList();
+        String inStore = (where.isEmpty() ? " WHERE " : where + " AND ") + "p.storeId = :sortStore";
+        List<Long> ids = new ArrayList<>();
+        int wanted = offset + limit;
+        for (Long store : stores) {
+            Map<String, Object> one = new LinkedHashMap<>(params);
+            one.put("sortStore", store);
+            ids.addAll(pageIds(em, query, inStore, one, List.of(), 0, wanted - ids.size()));
+            if (ids.size() >= wanted) {
+                break;
+            }
+        }
+        return ids.subList(Math.min(offset, ids.size()), Math.min(wanted, ids.size()));
     }
 
     /** The packages with their orders and stores, in the order of the ids. */
@@ -457,16 +528,19 @@ public class PackageServiceImpl implements PackageService {
             String column = switch (s.field()) {
                 case PACKAGE_NO -> "p.packageNo";
                 case ORDER_NO -> "o.orderNo";
-                case STORE -> "s.name";
-                case BUYER -> "o.buyerName";
-                case COUNTRY -> "o.countryCode";
+                // a store's packages are together (by store id within one name), read per store by byStore
+                case STORE -> "s.name" + (s.ascending() ? " ASC" : " DESC") + ", p.storeId";
+                // the order's buyer and country as copied onto the package (V35, V37): served by its indexes
+                case BUYER -> "p.buyerName";
+                case COUNTRY -> "p.countryCode";
                 case WEIGHT -> "p.expectedWeightGrams";
                 case CREATED -> "p.createdAt";
                 case STATUS -> "p.status";
             };
             keys.add(column + (s.ascending() ? " ASC" : " DESC"));
         }
-        if (keys.isEmpty()) {
+        if (keys.stream().noneMatch(k -> k.startsWith("p.createdAt "))) {
+            // ties newest first, as the indexes of the sort keys (V35, V37) are ordered
             keys.add("p.createdAt DESC");
         }
         keys.add("p.id ASC");

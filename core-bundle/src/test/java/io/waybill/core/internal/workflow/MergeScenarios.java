@@ -84,7 +84,8 @@ abstract class MergeScenarios extends WorkflowScenarios {
     void countsAreExact(String step) throws Exception {
         assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE "
                 + "p.STORE_ID IS NULL OR p.COUNTRY_CODE IS NULL OR p.STORE_ID <> o.STORE_ID "
-                + "OR p.COUNTRY_CODE <> o.COUNTRY_CODE"), step + ": a package's store or country differs from its order's");
+                + "OR p.COUNTRY_CODE <> o.COUNTRY_CODE OR p.BUYER_NAME IS NULL OR p.BUYER_NAME <> o.BUYER_NAME"),
+                step + ": a package's store, country or buyer differs from its order's");
         PackageServiceImpl packages = packages();
         for (Set<PackageStatus> statuses : COUNTED) {
             String in = statuses.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(
@@ -116,7 +117,154 @@ abstract class MergeScenarios extends WorkflowScenarios {
                 Set.of(), null)), "an unknown store matches nothing");
     }
 
+    /** Each status's exact count now, through SQL. */
+    Map<PackageStatus, Long> exactByStatus() throws Exception {
+        Map<PackageStatus, Long> out = new java.util.EnumMap<>(PackageStatus.class);
+        for (PackageStatus s : PackageStatus.values()) {
+            out.put(s, (long) scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS = '" + s.name() + "'"));
+        }
+        return out;
+    }
+
     // ---- scenarios
+
+    /**
+     * Issue 15: tab labels and unfiltered lists show a large status's count of up to a minute ago as an estimate and
+     * recount it in the background once it is older; small statuses, filtered lists and counts too old for an
+     * estimate are exact. Here every status with a package is "large" (from 1), the clock is the test's and the
+     * background recount runs at once.
+     */
+    void tabCountsAreEstimatedAndFollowStatusChanges(String tag) throws Exception {
+        long minute = 60_000_000_000L;
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        List<Runnable> recounts = new java.util.ArrayList<>();
+        PackageServiceImpl packages = packages();
+        packages.setEstimates(1, minute, clock::get, recounts::add);
+        capture(order(tag + "-0", "Buyer " + tag, "A", 1));
+
+        Map<PackageStatus, Long> first = exactByStatus();
+        var tabs = packages.countsForTabs(null);
+        for (PackageStatus s : PackageStatus.values()) {
+            assertEquals(new io.waybill.core.model.ListCount(first.get(s), false), tabs.get(s), "first count: " + s);
+        }
+
+        List<Long> ids = capture(order(tag + "-1", "Buyer " + tag, "A", 1), order(tag + "-2", "Other " + tag, "B", 1));
+        long waiting = first.get(PackageStatus.WAITING);
+        assertEquals(new io.waybill.core.model.ListCount(waiting, true), packages.countsForTabs(null).get(
+                PackageStatus.WAITING), "within the minute: the count of before, as an estimate");
+        assertEquals(new io.waybill.core.model.ListCount(waiting, true), packages.countForList(
+                io.waybill.core.model.PackageQuery.status(PackageStatus.WAITING)), "the list's badge: the same");
+        var byStore = new io.waybill.core.model.PackageQuery(Set.of(PackageStatus.WAITING), Set.of("S1"), Set.of(),
+                null);
+        assertEquals(new io.waybill.core.model.ListCount(scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE STATUS "
+                + "= 'WAITING' AND STORE_ID = 1"), false), packages.countForList(byStore), "a filtered list: exact");
+        assertTrue(recounts.isEmpty(), "no recount within the minute");
+
+        assertEquals(2, fulfilment().allocate(ids, "op").succeeded().size());
+        clock.addAndGet(minute);
+        assertEquals(new io.waybill.core.model.ListCount(waiting, true), packages.countsForTabs(null).get(
+                PackageStatus.WAITING), "a minute old: still shown while it is counted again");
+        packages.countsForTabs(null);
+        assertEquals(countLarge(first), recounts.size(), "one recount per large status, however often asked");
+        recounts.forEach(Runnable::run);
+        recounts.clear();
+        Map<PackageStatus, Long> now = exactByStatus();
+        tabs = packages.countsForTabs(null);
+        for (PackageStatus s : PackageStatus.values()) {
+            assertEquals(now.get(s), tabs.get(s).value(), "after the recount: " + s);
+        }
+        assertEquals(waiting, now.get(PackageStatus.WAITING), "two captured, two allocated");
+        assertTrue(tabs.get(PackageStatus.ALLOCATED).estimate());
+        var shipped = Set.of(PackageStatus.SHIPPED, PackageStatus.SYNCED, PackageStatus.SYNC_FAILED);
+        assertEquals(shipped.stream().mapToLong(now::get).sum(), packages.countForList(
+                io.waybill.core.model.PackageQuery.all().withStatuses(shipped)).value(), "a tab of three statuses");
+
+        fulfilment().voidPackages(List.of(ids.get(0)), "test", "op");
+        clock.addAndGet(5 * minute);
+        now = exactByStatus();
+        tabs = packages.countsForTabs(null);
+        for (PackageStatus s : PackageStatus.values()) {
+            assertEquals(new io.waybill.core.model.ListCount(now.get(s), false), tabs.get(s),
+                    "too old for an estimate: counted again by the caller: " + s);
+        }
+        assertTrue(recounts.isEmpty());
+    }
+
+    /** The ids a query returns, in its order. */
+    List<Long> ids(String sql) throws Exception {
+        List<Long> out = new java.util.ArrayList<>();
+        try (var c = db().dataSource().getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Issue 15 (V37): pages sorted by store, buyer and country, read from the package's own copies and indexes (by
+     * store: store by store), equal the join's order (store name, store, created newest first, id; buyer name /
+     * country, created newest first, id), for one status and a tab of several, both directions, with a filter, at
+     * offsets; a buyer renamed on the order moves the package.
+     */
+    void sortedPagesEqualTheJoinsOrder(String tag) throws Exception {
+        if (scalar(db(), "SELECT COUNT(*) FROM WB_STORE WHERE CODE = 'S2'") == 0) {
+            exec(db(), "INSERT INTO WB_STORE (ID, VERSION, CODE, NAME, PLATFORM) VALUES (2, 1, 'S2', 'Store two', "
+                    + "'test')");
+        }
+        String[] buyers = {"anna " + tag, "Zoë " + tag, "李娜 " + tag, "Bob " + tag, "anna " + tag, "émile " + tag};
+        PlatformOrder[] orders = new PlatformOrder[buyers.length];
+        for (int i = 0; i < buyers.length; i++) {
+            orders[i] = order(tag + "-" + i, buyers[i], i % 2 == 0 ? "A" : "B", 1);
+        }
+        List<Long> ids = capture(orders);
+        exec(db(), "UPDATE WB_ORDER SET STORE_ID = 2, COUNTRY_CODE = 'DE' WHERE PLATFORM_ORDER_ID IN ('" + tag + "-1', '"
+                + tag + "-2')");
+        exec(db(), "UPDATE WB_ORDER SET COUNTRY_CODE = 'FR' WHERE PLATFORM_ORDER_ID = '" + tag + "-3'");
+        exec(db(), "UPDATE WB_ORDER SET BUYER_NAME = 'Aaron " + tag + "' WHERE PLATFORM_ORDER_ID = '" + tag + "-5'");
+        assertEquals(2, fulfilment().allocate(List.of(ids.get(0), ids.get(3)), "op").succeeded().size(), "in S1");
+        fulfilment().voidPackages(List.of(ids.get(2)), "test", "op");
+        countsAreExact("sort keys copied");
+        PackageServiceImpl packages = packages();
+        var tabs = List.of(Set.of(PackageStatus.WAITING), Set.of(PackageStatus.WAITING, PackageStatus.ALLOCATED,
+                PackageStatus.VOIDED));
+        for (Set<PackageStatus> statuses : tabs) {
+            String in = statuses.stream().map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(
+                    ", "));
+            for (boolean asc : List.of(true, false)) {
+                String dir = asc ? " ASC" : " DESC";
+                Map<io.waybill.core.model.PackageSort.Field, String> joinOrder = Map.of(
+                        io.waybill.core.model.PackageSort.Field.STORE, "s.NAME" + dir + ", s.ID" + dir,
+                        io.waybill.core.model.PackageSort.Field.BUYER, "o.BUYER_NAME" + dir,
+                        io.waybill.core.model.PackageSort.Field.COUNTRY, "o.COUNTRY_CODE" + dir);
+                for (var e : joinOrder.entrySet()) {
+                    for (String country : java.util.Arrays.asList(null, "DE")) {
+                        List<Long> expected = ids("SELECT p.ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
+                                + "JOIN WB_STORE s ON s.ID = o.STORE_ID WHERE p.STATUS IN (" + in + ")"
+                                + (country == null ? "" : " AND o.COUNTRY_CODE = '" + country + "'") + " ORDER BY "
+                                + e.getValue() + ", p.CREATED_AT DESC, p.ID ASC");
+                        var query = new io.waybill.core.model.PackageQuery(statuses, Set.of(), country == null
+                                ? Set.of() : Set.of(country), null);
+                        var sort = List.of(new io.waybill.core.model.PackageSort(e.getKey(), asc));
+                        String what = statuses + " by " + e.getKey() + dir + (country == null ? "" : " to " + country);
+                        assertEquals(expected, packages.find(query, 0, 1000, sort).stream().map(
+                                io.waybill.core.model.PackageRow::id).toList(), what);
+                        for (int offset : new int[] {0, 2, 5}) {
+                            assertEquals(expected.subList(Math.min(offset, expected.size()), Math.min(offset + 3,
+                                    expected.size())), packages.find(query, offset, 3, sort).stream().map(
+                                    io.waybill.core.model.PackageRow::id).toList(), what + " from " + offset);
+                        }
+                    }
+                }
+            }
+        }
+        fulfilment().voidPackages(List.of(ids.get(0), ids.get(1), ids.get(3), ids.get(4), ids.get(5)), "test", "op");
+    }
+
+    /** How many statuses hold at least one package. */
+    private static long countLarge(Map<PackageStatus, Long> counts) {
+        return counts.values().stream().filter(n -> n > 0).count();
+    }
 
     /**
      * Issue 15 (V35): the store and country counts stay exact through capture, allocation, a merge, an address

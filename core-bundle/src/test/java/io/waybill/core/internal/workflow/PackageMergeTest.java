@@ -68,4 +68,14 @@ class PackageMergeTest extends MergeScenarios {
     void aUserMergesOnlyPackagesInTheirScope() throws Exception {
         mergeRespectsTheUsersScope("m9");
     }
+
+    @Test
+    void tabCountsAreEstimatedAboveTheThresholdAndFollowStatusChanges() throws Exception {
+        tabCountsAreEstimatedAndFollowStatusChanges("m15");
+    }
+
+    @Test
+    void pagesSortedByStoreBuyerAndCountryEqualTheJoinsOrder() throws Exception {
+        sortedPagesEqualTheJoinsOrder("m16");
+    }
 }

@@ -70,4 +70,14 @@ class PostgresPackageMergeTest extends MergeScenarios {
     void aUserMergesOnlyPackagesInTheirScope() throws Exception {
         mergeRespectsTheUsersScope("p9");
     }
+
+    @Test
+    void tabCountsAreEstimatedAboveTheThresholdAndFollowStatusChanges() throws Exception {
+        tabCountsAreEstimatedAndFollowStatusChanges("p15");
+    }
+
+    @Test
+    void pagesSortedByStoreBuyerAndCountryEqualTheJoinsOrder() throws Exception {
+        sortedPagesEqualTheJoinsOrder("p16");
+    }
 }

@@ -79,9 +79,16 @@ public enum DeliveryTab {
         return this == OUT_OF_STOCK;
     }
 
-    /** The tab's count from {@code PackageService.countByStatus} (absent statuses count 0). */
-    public long count(Map<PackageStatus, Long> counts) {
-        return statuses.stream().mapToLong(s -> counts.getOrDefault(s, 0L)).sum();
+    /**
+     * The tab's count from {@code PackageService.countsForTabs} (absent statuses count 0): an estimate when one of
+     * its statuses' counts is.
+     */
+    public io.waybill.core.model.ListCount listCount(Map<PackageStatus, io.waybill.core.model.ListCount> counts) {
+        io.waybill.core.model.ListCount total = io.waybill.core.model.ListCount.exact(0);
+        for (PackageStatus s : statuses) {
+            total = total.plus(counts.getOrDefault(s, io.waybill.core.model.ListCount.exact(0)));
+        }
+        return total;
     }
 
     /** The tab of a URL segment; empty for unknown segments (the view then shows the default tab). */

@@ -137,7 +137,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private PackageQuery query = PackageQuery.status(PackageStatus.WAITING).forViewer(viewer);
     /** Sizing and the user's choice of the optional columns (kept per user in the core). */
     private final GridColumns<PackageRow> columns = new GridColumns<>(grid, "delivery", viewer, this::getTranslation);
-    private Map<PackageStatus, Long> lastCounts = Map.of();
+    private Map<PackageStatus, ListCount> lastCounts = Map.of();
     private ScheduledFuture<?> liveRefresh;
 
     public DeliveryView() {
@@ -544,10 +544,14 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     /** Tab labels with their live counts; true when they changed since the last call. */
     private boolean refreshCounts() {
         try {
-            Map<PackageStatus, Long> counts = UiServices.packages().countByStatus(viewer);
+            // a large status (Waiting, Synced at a million) counts as "about 200 K" of up to a minute ago (issue 15)
+            Map<PackageStatus, ListCount> counts = UiServices.packages().countsForTabs(viewer);
             for (DeliveryTab t : DeliveryTab.values()) {
-                tabItems.get(t).setLabel(getTranslation("tab.withCount", getTranslation("tab." + t.slug()),
-                        t.count(counts)));
+                ListCount n = t.listCount(counts);
+                String name = getTranslation("tab." + t.slug());
+                tabItems.get(t).setLabel(n.estimate()
+                        ? getTranslation("tab.withCountAbout", name, Formats.about(n.value(), getLocale()))
+                        : getTranslation("tab.withCount", name, n.value()));
             }
             boolean changed = !counts.equals(lastCounts);
             lastCounts = counts;

@@ -1,5 +1,6 @@
 package io.waybill.ui.internal.views;
 
+import io.waybill.core.model.ListCount;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Shortage;
 import io.waybill.core.model.UploadState;
@@ -33,13 +34,18 @@ class DeliveryLogicTest {
 
     @Test
     void tabCountsAddUpTheirStatuses() {
-        Map<PackageStatus, Long> counts = new EnumMap<>(PackageStatus.class);
-        counts.put(PackageStatus.SHIPPED, 3L);
-        counts.put(PackageStatus.SYNCED, 4L);
-        counts.put(PackageStatus.WAITING, 50L);
-        assertEquals(7, DeliveryTab.SHIPPED.count(counts));
-        assertEquals(50, DeliveryTab.WAITING.count(counts));
-        assertEquals(0, DeliveryTab.VOIDED.count(counts));
+        Map<PackageStatus, ListCount> counts = new EnumMap<>(PackageStatus.class);
+        counts.put(PackageStatus.SHIPPED, ListCount.exact(3));
+        counts.put(PackageStatus.SYNCED, ListCount.exact(4));
+        counts.put(PackageStatus.WAITING, ListCount.exact(50));
+        assertEquals(ListCount.exact(7), DeliveryTab.SHIPPED.listCount(counts));
+        assertEquals(ListCount.exact(50), DeliveryTab.WAITING.listCount(counts));
+        assertEquals(ListCount.exact(0), DeliveryTab.VOIDED.listCount(counts));
+        // issue 15: a tab with one estimated status (Synced at a million) is an estimate as a whole
+        counts.put(PackageStatus.SYNCED, new ListCount(719_763, true));
+        assertEquals(new ListCount(719_766, true), DeliveryTab.SHIPPED.listCount(counts));
+        assertEquals("720 K", Formats.about(719_766, java.util.Locale.ENGLISH));
+        assertEquals("72 万", Formats.about(719_766, java.util.Locale.SIMPLIFIED_CHINESE));
     }
 
     @Test
