@@ -3,11 +3,16 @@ package io.waybill.print.internal;
 import io.waybill.core.api.OperationRefusedException;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.model.GsubData;
+import org.apache.pdfbox.pdfwriter.COSWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -22,6 +27,8 @@ final class DocumentFonts implements AutoCloseable {
     /** Code points per cache block; the caches below are allocated a block at a time, on first use. */
     private static final int BLOCK = 256;
     private static final int BLOCKS = (Character.MAX_CODE_POINT + 1) / BLOCK;
+    /** What {@link PDPageContentStream#showText} writes after the string: " ", the operator, a line feed. */
+    private static final byte[] SHOW_TEXT = " Tj\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * A loaded font and its Unicode cmap, with the answers asked of it per code point cached for the document:
@@ -32,10 +39,15 @@ final class DocumentFonts implements AutoCloseable {
         private final CmapLookup cmap;
         private final byte[][] known = new byte[BLOCKS][]; // 0 = not asked yet, 1 = has, 2 = has not
         private final float[][] widths = new float[BLOCKS][]; // NaN = not measured yet
+        private final byte[][][] codes = new byte[BLOCKS][][]; // null = not encoded yet
+        private final boolean[][] subset = new boolean[BLOCKS][]; // handed to the font's subset already
+        /** Whether PDFBox would run glyph substitution (GSUB) on this font's text; FontLibrary hides the table. */
+        private final boolean substitutes;
 
         Face(PDType0Font font, CmapLookup cmap) {
             this.font = font;
             this.cmap = cmap;
+            this.substitutes = font.getGsubData() != GsubData.NO_DATA_FOUND;
         }
 
         PDType0Font font() {
@@ -78,6 +90,51 @@ final class DocumentFonts implements AutoCloseable {
                 block[codePoint % BLOCK] = width;
             }
             return width;
+        }
+
+        /**
+         * Writes {@code text} in this face to the content stream (font already set, in a text object): the very
+         * bytes of {@link PDPageContentStream#showText} (the string of glyph codes, then " Tj"), with each
+         * character's code taken from the font once per document and handed to the font's subset once instead of
+         * encoding and adding every character of every showText. A font with glyph substitution goes through
+         * showText itself.
+         */
+        @SuppressWarnings("deprecation") // appendRawCommands: the bytes are exactly those showText writes
+        void show(PDPageContentStream stream, String text) throws IOException {
+            if (substitutes) {
+                stream.showText(text);
+                return;
+            }
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream(2 * text.length());
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                encoded.writeBytes(code(cp));
+            }
+            ByteArrayOutputStream operation = new ByteArrayOutputStream(2 * encoded.size() + 8);
+            COSWriter.writeString(encoded.toByteArray(), operation);
+            operation.writeBytes(SHOW_TEXT);
+            stream.appendRawCommands(operation.toByteArray());
+        }
+
+        /** The character's code in the content stream (as {@link PDType0Font#encode}), noted for the subset. */
+        private byte[] code(int codePoint) throws IOException {
+            byte[][] block = codes[codePoint / BLOCK];
+            if (block == null) {
+                block = new byte[BLOCK][];
+                codes[codePoint / BLOCK] = block;
+                subset[codePoint / BLOCK] = new boolean[BLOCK];
+            }
+            byte[] code = block[codePoint % BLOCK];
+            if (code == null) {
+                code = font.encode(new String(Character.toChars(codePoint)));
+                block[codePoint % BLOCK] = code;
+            }
+            if (!subset[codePoint / BLOCK][codePoint % BLOCK] && font.willBeSubset()) {
+                font.addToSubset(codePoint);
+                subset[codePoint / BLOCK][codePoint % BLOCK] = true;
+            }
+            return code;
         }
     }
 

@@ -52,7 +52,7 @@ final class PdfCanvas implements AutoCloseable {
             stream.newLineAtOffset(left, y);
             for (Run run : line.runs) {
                 stream.setFont(run.face.font(), size);
-                stream.showText(run.text);
+                run.face.show(stream, run.text);
             }
             stream.endText();
         } catch (IOException e) {

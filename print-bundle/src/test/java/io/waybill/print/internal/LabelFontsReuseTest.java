@@ -49,6 +49,44 @@ class LabelFontsReuseTest {
     }
 
     @Test
+    void textIsWrittenWithTheBytesOfShowText() throws Exception {
+        List<String> texts = List.of("Lumen Home Store  PKG-0000040", "朝阳区建国路41号 11栋105室 (北京市)",
+                "Иван Петров, Москва \\ 1", "张伟 \u2764 東京 \uD83D\uDE9A", "SKU-55 x1  Item 55", "Tel +86 138 0040 0520");
+        FontLibrary library = new FontLibrary(null);
+        try (PDDocument document = new PDDocument(); DocumentFonts fonts = new DocumentFonts(document, library)) {
+            PDPage drawn = new PDPage();
+            PDPage expected = new PDPage();
+            document.addPage(drawn);
+            document.addPage(expected);
+            try (PdfCanvas canvas = new PdfCanvas(new PDPageContentStream(document, drawn), fonts)) {
+                for (String text : texts) {
+                    canvas.text(text, 10, 10, 9, false, PdfCanvas.Align.LEFT, 500);
+                }
+            }
+            // the same runs through PDFBox's own showText
+            try (PDPageContentStream stream = new PDPageContentStream(document, expected)) {
+                for (String text : texts) {
+                    stream.beginText();
+                    stream.newLineAtOffset(10, 10);
+                    int start = 0;
+                    while (start < text.length()) {
+                        DocumentFonts.Face face = fonts.faceFor(text.codePointAt(start), false);
+                        int end = start + Character.charCount(text.codePointAt(start));
+                        while (end < text.length() && fonts.faceFor(text.codePointAt(end), false) == face) {
+                            end += Character.charCount(text.codePointAt(end));
+                        }
+                        stream.setFont(face.font(), 9);
+                        stream.showText(text.substring(start, end));
+                        start = end;
+                    }
+                    stream.endText();
+                }
+            }
+            assertArrayEquals(expected.getContents().readAllBytes(), drawn.getContents().readAllBytes());
+        }
+    }
+
+    @Test
     void laterDocumentsReuseTheParsedFontsAndDrawTheSame() throws Exception {
         PdfPrintService service = Fixtures.service();
         byte[] first = service.labels(LabelsTest.ALL, LabelSize.MM100X150);
