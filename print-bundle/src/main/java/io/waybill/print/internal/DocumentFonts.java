@@ -9,10 +9,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,6 +42,9 @@ final class DocumentFonts implements AutoCloseable {
         private final float[][] widths = new float[BLOCKS][]; // NaN = not measured yet
         private final byte[][][] codes = new byte[BLOCKS][][]; // null = not encoded yet
         private final boolean[][] subset = new boolean[BLOCKS][]; // handed to the font's subset already
+        /** Scratch buffers of {@link #show}: COSWriter writes byte by byte, which a ByteArrayOutputStream locks. */
+        private final Bytes encoded = new Bytes();
+        private final Bytes operation = new Bytes();
         /** Whether PDFBox would run glyph substitution (GSUB) on this font's text; FontLibrary hides the table. */
         private final boolean substitutes;
 
@@ -105,15 +109,16 @@ final class DocumentFonts implements AutoCloseable {
                 stream.showText(text);
                 return;
             }
-            ByteArrayOutputStream encoded = new ByteArrayOutputStream(2 * text.length());
+            encoded.reset();
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 i += Character.charCount(cp);
-                encoded.writeBytes(code(cp));
+                byte[] code = code(cp);
+                encoded.write(code, 0, code.length);
             }
-            ByteArrayOutputStream operation = new ByteArrayOutputStream(2 * encoded.size() + 8);
+            operation.reset();
             COSWriter.writeString(encoded.toByteArray(), operation);
-            operation.writeBytes(SHOW_TEXT);
+            operation.write(SHOW_TEXT, 0, SHOW_TEXT.length);
             stream.appendRawCommands(operation.toByteArray());
         }
 
@@ -135,6 +140,37 @@ final class DocumentFonts implements AutoCloseable {
                 subset[codePoint / BLOCK][codePoint % BLOCK] = true;
             }
             return code;
+        }
+    }
+
+    /** A growing byte buffer for one thread (a document's), without ByteArrayOutputStream's lock per byte. */
+    private static final class Bytes extends OutputStream {
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, 2 * size);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int offset, int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + length));
+            }
+            System.arraycopy(b, offset, bytes, size, length);
+            size += length;
+        }
+
+        void reset() {
+            size = 0;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
         }
     }
 
