@@ -76,6 +76,33 @@ final class FontLibrary {
     private final java.util.concurrent.ConcurrentHashMap<Integer, Boolean> drawable =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Parsed fonts that no document holds: at most this many per font file are kept for the next documents. */
+    private static final int IDLE_PER_FONT = 2;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentLinkedQueue<TrueTypeFont>>
+            idle = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A parsed font for one document's exclusive use, to be handed back with {@link #release} once the document is
+     * saved or abandoned. Parsing copies the whole file (4 MB for Droid Sans Fallback) and reads its cmap and
+     * metrics, per document and font; a released font is parsed already. PDFBox embeds a subset of a font it was
+     * given without closing it (closing is a no-op for fonts parsed from memory), so it serves document after
+     * document; it is not thread-safe, so never two documents at once.
+     */
+    TrueTypeFont acquire(FontFile file) throws IOException {
+        java.util.concurrent.ConcurrentLinkedQueue<TrueTypeFont> fonts = idle.get(file.path());
+        TrueTypeFont font = fonts == null ? null : fonts.poll();
+        return font != null ? font : file.parse();
+    }
+
+    /** Takes back a font of {@link #acquire} its document no longer uses (kept up to {@value #IDLE_PER_FONT}). */
+    void release(FontFile file, TrueTypeFont font) {
+        java.util.concurrent.ConcurrentLinkedQueue<TrueTypeFont> fonts =
+                idle.computeIfAbsent(file.path(), path -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+        if (fonts.size() < IDLE_PER_FONT) {
+            fonts.offer(font);
+        }
+    }
+
     /** A font file in memory; {@code face} is the PostScript name of the face inside a collection, or null. */
     record FontFile(String path, byte[] bytes, String face) {
 

@@ -52,7 +52,7 @@ final class PdfCanvas implements AutoCloseable {
             stream.newLineAtOffset(left, y);
             for (Run run : line.runs) {
                 stream.setFont(run.face.font(), size);
-                stream.showText(run.text);
+                run.face.show(stream, run.text);
             }
             stream.endText();
         } catch (IOException e) {
@@ -104,6 +104,20 @@ final class PdfCanvas implements AutoCloseable {
             y -= leading;
         }
         return lines.size();
+    }
+
+    /**
+     * Draws one line left-aligned, cut at a word boundary with "…" when it is wider than {@code width} (the first
+     * line of {@link #wrap}); shaped and measured once when it fits, the common case.
+     */
+    void line(String logical, float x, float y, float size, boolean bold, float width) {
+        Prepared whole = prepare(clean(logical).strip(), bold);
+        if (whole.width(size) <= width) {
+            draw(whole, x, y, size, Align.LEFT, width);
+            return;
+        }
+        List<String> one = wrap(logical, width, size, bold, 1);
+        text(one.isEmpty() ? "" : one.get(0), x, y, size, bold, Align.LEFT, width);
     }
 
     /** Splits text (logical order) into lines no wider than {@code width}; the last kept line ends with "…" when cut. */
@@ -235,12 +249,15 @@ final class PdfCanvas implements AutoCloseable {
 
     /** Consecutive characters drawn with one face. */
     private record Run(DocumentFonts.Face face, String text) {
+        /** As {@code face.font().getStringWidth(text) / 1000f * size}, from the face's per-character widths. */
         float width(float size) {
-            try {
-                return face.font().getStringWidth(text) / 1000f * size;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            float units = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                units += face.width(cp);
             }
+            return units / 1000f * size;
         }
     }
 

@@ -40,7 +40,8 @@ import java.util.Optional;
 /**
  * {@link PrintService} rendering with Apache PDFBox: the picking list, and the labels in picking order: the
  * carrier's own PDF label where one is stored, else a generated label. Also the same labels as ZPL, written out or
- * sent to a network label printer. Fonts are read once per service and loaded once per document.
+ * sent to a network label printer. Fonts are read and parsed once per service (parsed fonts are reused by later
+ * documents, one document at a time each) and embedded once per document.
  */
 @Component(service = PrintService.class, configurationPid = "io.waybill.print")
 @Designate(ocd = PrintConfig.class)
@@ -104,8 +105,7 @@ public final class PdfPrintService implements PrintService {
     @Override
     public byte[] pickingList(List<Long> packageIds, Locale locale) {
         PickingPlan plan = PickingPlan.of(load(packageIds, PrintRules.Document.PICKING_LIST), stock);
-        try (PDDocument document = new PDDocument()) {
-            DocumentFonts documentFonts = new DocumentFonts(document, fonts);
+        try (PDDocument document = new PDDocument(); DocumentFonts documentFonts = new DocumentFonts(document, fonts)) {
             new PickingListRenderer(document, documentFonts, Messages.of(locale)).render(plan);
             return save(document);
         } catch (IOException e) {
@@ -124,8 +124,8 @@ public final class PdfPrintService implements PrintService {
         }
         PDRectangle page = pageSize(size);
         List<PackageDetail> ordered = plan.packages();
-        try (PDDocument document = new PDDocument(); CarrierPages carrierPages = new CarrierPages(document)) {
-            DocumentFonts documentFonts = new DocumentFonts(document, fonts);
+        try (PDDocument document = new PDDocument(); DocumentFonts documentFonts = new DocumentFonts(document, fonts);
+                CarrierPages carrierPages = new CarrierPages(document)) {
             Map<Long, CarrierLabel> carrierLabels = Map.of();
             for (int i = 0; i < ordered.size(); i++) {
                 if (i % LABEL_CHUNK == 0) { // stored labels a chunk at a time, not all of a 5,000 batch at once

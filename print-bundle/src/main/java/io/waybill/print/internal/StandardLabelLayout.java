@@ -118,18 +118,13 @@ final class StandardLabelLayout implements LabelLayout {
             boolean last = room == 1 && i < lines.size() - 1;
             String text = last ? "+ " + (lines.size() - i) + " more lines"
                     : lines.get(i).skuCode() + " x" + lines.get(i).quantity() + "  " + nz(lines.get(i).skuName());
-            c.text(fitted(c, text, width, ks), left, y - ks, ks, false, PdfCanvas.Align.LEFT, width);
+            c.line(text, left, y - ks, ks, false, width);
             y -= kLeading;
             room--;
             if (last) {
                 break;
             }
         }
-    }
-
-    private static String fitted(PdfCanvas c, String text, float width, float size) {
-        List<String> one = c.wrap(text, width, size, false, 1);
-        return one.isEmpty() ? "" : one.get(0);
     }
 
     static String sender(LabelData label) {
