@@ -72,6 +72,23 @@ class FulfilmentServiceImplTest {
     }
 
     @Test
+    void numbersResolveByPackageNoOrTrackingNo_aPackageNoWinningOverAnotherPackagesTrackingNo() throws Exception {
+        capture.capture("S1", List.of(order("n1", "A", 1), order("n2", "A", 1), order("n3", "A", 1)), "alice");
+        long n1 = pkg("n1");
+        long n2 = pkg("n2");
+        long n3 = pkg("n3");
+        exec(db, "UPDATE WB_PACKAGE SET TRACKING_NO = 'LX123456789CN' WHERE ID = " + n2);
+        // a tracking number that reads like another package's number (a carrier may reuse anything)
+        exec(db, "UPDATE WB_PACKAGE SET TRACKING_NO = '" + packageNo("n1") + "' WHERE ID = " + n3);
+
+        Map<String, Long> ids = packages.idsByNumber(List.of(" " + packageNo("n1") + " ", "LX123456789CN",
+                packageNo("n3"), "UNKNOWN-1", "", packageNo("n1")));
+
+        assertEquals(Map.of(packageNo("n1"), n1, "LX123456789CN", n2, packageNo("n3"), n3), ids);
+        assertEquals(Map.of(), packages.idsByNumber(List.of("UNKNOWN-2")));
+    }
+
+    @Test
     void allocatesFromTheFirstWarehouseThatHasEverything() throws Exception {
         // given: W1 lacks B, W2 has both
         exec(db, "INSERT INTO WB_STOCK VALUES (101, 1, 11, 21, NULL, 10, 0)");
