@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Since 1.2 an order may carry its value ({@link #value()}: total, shipping paid, currency, the buyer's phone and
  * e-mail, the ship-by date) and each line its unit price and currency. All of them are optional: a plugin built
  * against 1.1 uses the six-argument constructor and {@link Line#Line(String, int)}, and its orders carry
- * {@link Value#NONE}. Amounts are in the currency's major unit (e.g. {@code 12.50} USD), never in cents.
+ * {@link Value#NONE}. Since 1.6 a line may carry the marketplace's own line id ({@link Line#lineId()}). Amounts are in the currency's major unit (e.g. {@code 12.50} USD), never in cents.
  *
  * @param platformOrderId the marketplace's own id; (store, platformOrderId) identifies an order in Waybill
  * @param orderNo         the number the seller and buyer see
@@ -51,12 +51,26 @@ public record PlatformOrder(String platformOrderId, String orderNo, boolean canc
      * @param quantity  quantity
      * @param unitPrice price of one unit as sold (before order-level discounts), may be null (since 1.2)
      * @param currency  ISO 4217 code of {@code unitPrice}, e.g. {@code USD}, may be null (since 1.2)
+     * @param lineId    the marketplace's own id of this line (Shopify's line item gid, eBay's {@code lineItemId},
+     *                  Amazon's {@code OrderItemId}, TikTok Shop's order line item id), or null when the marketplace
+     *                  names none (order files, manual orders). Core stores it with the order line and hands it back in
+     *                  {@link ShipmentConfirmation.Item#lineId()}, so a partial shipment finds its line by id, not by
+     *                  SKU (since 1.6)
      */
-    public record Line(String sku, int quantity, BigDecimal unitPrice, String currency) {
+    public record Line(String sku, int quantity, BigDecimal unitPrice, String currency, String lineId) {
+
+        public Line {
+            lineId = lineId == null || lineId.isBlank() ? null : lineId.strip();
+        }
 
         /** A line without a price (the SPI 1.1 constructor). */
         public Line(String sku, int quantity) {
-            this(sku, quantity, null, null);
+            this(sku, quantity, null, null, null);
+        }
+
+        /** A line without the marketplace's line id (the SPI 1.2 to 1.5 constructor). */
+        public Line(String sku, int quantity, BigDecimal unitPrice, String currency) {
+            this(sku, quantity, unitPrice, currency, null);
         }
 
         /**
@@ -65,7 +79,16 @@ public record PlatformOrder(String platformOrderId, String orderNo, boolean canc
          * @since 1.2
          */
         public Line withPrice(BigDecimal unitPrice, String currency) {
-            return new Line(sku, quantity, unitPrice, currency);
+            return new Line(sku, quantity, unitPrice, currency, lineId);
+        }
+
+        /**
+         * This line with the marketplace's own line id (blank: none).
+         *
+         * @since 1.6
+         */
+        public Line withLineId(String lineId) {
+            return new Line(sku, quantity, unitPrice, currency, lineId);
         }
     }
 

@@ -12,11 +12,14 @@ import java.util.Map;
 
 /**
  * The one rule by which a marketplace plugin confirms a package that carries only some of an order's items (SPI
- * platform 1.4, {@link ShipmentConfirmation#items()}): each item (a SKU as the order names it, with its units) takes
- * units from the marketplace order's lines that can still ship and carry that SKU (case and surrounding spaces
- * ignored), in the marketplace's order of lines; a line gives at most the units it has left. An item that finds no
- * such line, or not enough units, makes the whole confirmation a refusal ({@link #unmatched}): never a confirmation
- * of the whole order, never of a part of the package.
+ * platform 1.4, {@link ShipmentConfirmation#items()}). An item with the marketplace's line id (SPI 1.6,
+ * {@link ShipmentConfirmation.Item#lineId()}: the order was captured with line ids) takes its units from the open lines
+ * of that line id only, whatever SKU they name (so a line whose marketplace SKU is an alias of Waybill's SKU is found);
+ * an item without one (an order captured without line ids) takes units from the open lines that carry its SKU (case
+ * and surrounding spaces ignored), from what the items with ids left. Both in the marketplace's order of lines; a line
+ * gives at most the units it has left. An item that finds no such line, or not enough units, makes the whole
+ * confirmation a refusal ({@link #unmatched}): never a confirmation of the whole order, never of a part of the
+ * package; an item with a line id never falls back to its SKU.
  */
 public final class PartialShipment {
 
@@ -37,11 +40,21 @@ public final class PartialShipment {
     /**
      * A line of the marketplace order that can still ship.
      *
-     * @param id    the marketplace's id of the line (order item id, line item id, fulfillment order line item id...)
-     * @param sku   the SKU the marketplace names on the line; null when it names none (then no item matches it)
-     * @param units units of the line left to ship
+     * @param id     the marketplace's id of what ships (order item id, line item id, fulfillment order line item id,
+     *               one unit's order line item id...): what a {@link Take} names
+     * @param sku    the SKU the marketplace names on the line; null when it names none (then no item without a line id
+     *               matches it)
+     * @param units  units of the line left to ship
+     * @param lineId the id of the order line this open line belongs to, as the connector gave it at capture
+     *               ({@code PlatformOrder.Line.lineId}, what an item's {@link ShipmentConfirmation.Item#lineId()}
+     *               names); null when unknown
      */
-    public record OpenLine(String id, String sku, int units) {
+    public record OpenLine(String id, String sku, int units, String lineId) {
+
+        /** A line that is itself the order line captured ({@code lineId} = {@code id}: eBay, Amazon). */
+        public OpenLine(String id, String sku, int units) {
+            this(id, sku, units, id);
+        }
     }
 
     /** Units of one marketplace line that the package carries. */
@@ -74,29 +87,71 @@ public final class PartialShipment {
 
     /**
      * The lines and units the package's items take from the open lines (see the class comment). Items without a SKU
-     * are missing ("(no SKU)"); items with no units are ignored.
+     * and without a line id are missing ("(no SKU)"); items with no units are ignored. What an item with a line id
+     * misses is named "SKU (line id) xN".
      */
     public static Match match(List<ShipmentConfirmation.Item> items, List<OpenLine> open) {
-        Map<String, Integer> wanted = new LinkedHashMap<>();
+        Map<String, Integer> byLine = new LinkedHashMap<>();
+        Map<String, String> lineSku = new LinkedHashMap<>();
+        Map<String, Integer> bySku = new LinkedHashMap<>();
         for (ShipmentConfirmation.Item i : items) {
-            if (i.quantity() > 0) {
-                wanted.merge(key(i.sku()), i.quantity(), Integer::sum);
+            if (i.quantity() <= 0) {
+                continue;
+            }
+            if (i.lineId() != null) {
+                byLine.merge(i.lineId(), i.quantity(), Integer::sum);
+                lineSku.putIfAbsent(i.lineId(), key(i.sku()));
+            } else {
+                bySku.merge(key(i.sku()), i.quantity(), Integer::sum);
             }
         }
-        List<Take> takes = new ArrayList<>();
-        for (OpenLine line : open) {
-            String sku = key(line.sku());
-            int left = wanted.getOrDefault(sku, 0);
-            if (sku.isEmpty() || left <= 0 || line.units() <= 0 || line.id() == null) {
+        int[] taken = new int[open.size()];
+        // by line id first: the line the units were captured from, whatever SKU the marketplace names on it
+        for (int n = 0; n < open.size(); n++) {
+            OpenLine line = open.get(n);
+            String lineId = line.lineId() == null ? null : line.lineId().strip();
+            int left = lineId == null ? 0 : byLine.getOrDefault(lineId, 0);
+            if (left <= 0 || line.units() <= 0 || line.id() == null) {
                 continue;
             }
             int units = Math.min(left, line.units());
-            takes.add(new Take(line.id(), units));
-            wanted.put(sku, left - units);
+            taken[n] += units;
+            byLine.put(lineId, left - units);
         }
-        List<String> missing = wanted.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> (e.getKey().isEmpty() ? "(no SKU)" : e.getKey()) + " x" + e.getValue()).sorted().toList();
-        return new Match(takes, missing);
+        // then by SKU (orders captured without line ids), from the units the items with ids left
+        for (int n = 0; n < open.size(); n++) {
+            OpenLine line = open.get(n);
+            String sku = key(line.sku());
+            int left = bySku.getOrDefault(sku, 0);
+            int free = line.units() - taken[n];
+            if (sku.isEmpty() || left <= 0 || free <= 0 || line.id() == null) {
+                continue;
+            }
+            int units = Math.min(left, free);
+            taken[n] += units;
+            bySku.put(sku, left - units);
+        }
+        Map<String, Integer> byTake = new LinkedHashMap<>();
+        for (int n = 0; n < open.size(); n++) {
+            if (taken[n] > 0) {
+                byTake.merge(open.get(n).id(), taken[n], Integer::sum);
+            }
+        }
+        List<Take> takes = new ArrayList<>();
+        byTake.forEach((id, units) -> takes.add(new Take(id, units)));
+        List<String> missing = new ArrayList<>();
+        bySku.forEach((sku, units) -> {
+            if (units > 0) {
+                missing.add((sku.isEmpty() ? "(no SKU)" : sku) + " x" + units);
+            }
+        });
+        byLine.forEach((lineId, units) -> {
+            if (units > 0) {
+                String sku = lineSku.get(lineId);
+                missing.add((sku.isEmpty() ? "(no SKU)" : sku) + " (line " + lineId + ") x" + units);
+            }
+        });
+        return new Match(takes, missing.stream().sorted().toList());
     }
 
     /**
