@@ -154,6 +154,8 @@ public final class OrderValidator {
                 problems.add(new Problem("quantity", index, Reason.of(Reason.ORDER_QUANTITY_TOO_LARGE, MAX_QUANTITY,
                         line.quantity())));
             }
+            // the marketplace's line id (SPI 1.6, V39): optional, kept to WB_ORDER_LINE.PLATFORM_LINE_ID's length
+            text(problems, "line_id", line.lineId(), false, OrderWriter.LINE_ID_MAX);
             index++;
         }
         problems.addAll(validateValue(order));

@@ -478,12 +478,18 @@ final class OrderWriter {
     }
 
     static final String UNMATCHED_INSERT = "INSERT INTO WB_UNMATCHED_LINE (ID, ORDER_ID, LINE_NO, PLATFORM_SKU, "
-            + "QUANTITY, UNIT_PRICE, CURRENCY) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "QUANTITY, UNIT_PRICE, CURRENCY, PLATFORM_LINE_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String LINE_INSERT = "INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, SKU_ID, "
-            + "QUANTITY, UNIT_PRICE, CURRENCY) VALUES (?, 1, ?, ?, ?, ?, ?, ?)";
+            + "QUANTITY, UNIT_PRICE, CURRENCY, PLATFORM_LINE_ID) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** A matched line into WB_ORDER_LINE ({@code pl}), an unmatched one into WB_UNMATCHED_LINE ({@code pu}). */
+    /** Longest marketplace line id kept ({@code PLATFORM_LINE_ID}, V39); the validator refuses a longer one. */
+    static final int LINE_ID_MAX = 200;
+
+    /**
+     * A matched line into WB_ORDER_LINE ({@code pl}), an unmatched one into WB_UNMATCHED_LINE ({@code pu}); both with
+     * the marketplace's line id (V39), null when it gave none.
+     */
     private void bindLine(PreparedStatement pl, PreparedStatement pu, long id, long orderId, int lineNo,
                           PlatformOrder.Line l, String orderCurrency) throws SQLException {
         String code = resolve(l.sku(), skus, aliases);
@@ -495,6 +501,7 @@ final class OrderWriter {
             pu.setInt(5, l.quantity());
             pu.setBigDecimal(6, l.unitPrice());
             pu.setString(7, lineCurrency(l, orderCurrency));
+            pu.setString(8, l.lineId());
             pu.addBatch();
             return;
         }
@@ -505,6 +512,7 @@ final class OrderWriter {
         pl.setInt(5, l.quantity());
         pl.setBigDecimal(6, l.unitPrice());
         pl.setString(7, lineCurrency(l, orderCurrency));
+        pl.setString(8, l.lineId());
         pl.addBatch();
     }
 

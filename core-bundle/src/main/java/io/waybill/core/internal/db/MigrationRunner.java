@@ -55,7 +55,8 @@ public final class MigrationRunner {
             "V30__package_merge.sql",
             "V31__order_buyer_note.sql",
             "V32__order_marketplace_ioss.sql",
-            "V33__package_split.sql", "V35__package_store_country.sql", "V37__package_sort_keys.sql");
+            "V33__package_split.sql", "V35__package_store_country.sql", "V37__package_sort_keys.sql",
+            "V39__order_line_platform_id.sql");
 
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
@@ -69,13 +70,21 @@ public final class MigrationRunner {
 
     /** Applies pending migrations and returns how many were applied. */
     public int migrate() throws SQLException {
+        return migrate(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Applies pending migrations up to version {@code upTo} (a database as an older Waybill left it, for upgrade
+     * tests) and returns how many were applied.
+     */
+    int migrate(int upTo) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             ensureVersionTable(c);
             int current = currentVersion(c);
             int applied = 0;
             for (String name : MIGRATIONS) {
                 int version = versionOf(name);
-                if (version <= current) {
+                if (version <= current || version > upTo) {
                     continue;
                 }
                 apply(c, version, name);

@@ -53,8 +53,12 @@ public final class PackageContents {
         return ids;
     }
 
-    /** Units of one order line that a package carries. */
-    public record Line(long orderId, long orderLineId, int lineNo, long skuId, String skuCode, int quantity) {
+    /**
+     * Units of one order line that a package carries; {@code platformLineId} is the marketplace's own id of the line
+     * (V39), null when the order was captured without one.
+     */
+    public record Line(long orderId, long orderLineId, int lineNo, long skuId, String skuCode, int quantity,
+                       String platformLineId) {
     }
 
     /**
@@ -66,10 +70,10 @@ public final class PackageContents {
         try (PreparedStatement head = c.prepareStatement("SELECT ORDER_ID, SPLIT_LINES, MERGE_SIZE FROM WB_PACKAGE "
                 + "WHERE ID = ?");
              PreparedStatement share = c.prepareStatement("SELECT l.ORDER_ID, l.ID, l.LINE_NO, l.SKU_ID, s.CODE, "
-                     + "x.QUANTITY FROM WB_PACKAGE_LINE x JOIN WB_ORDER_LINE l ON l.ID = x.ORDER_LINE_ID "
+                     + "x.QUANTITY, l.PLATFORM_LINE_ID FROM WB_PACKAGE_LINE x JOIN WB_ORDER_LINE l ON l.ID = x.ORDER_LINE_ID "
                      + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE x.PACKAGE_ID = ? ORDER BY l.LINE_NO");
              PreparedStatement whole = c.prepareStatement("SELECT l.ORDER_ID, l.ID, l.LINE_NO, l.SKU_ID, s.CODE, "
-                     + "l.QUANTITY FROM WB_ORDER_LINE l JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? "
+                     + "l.QUANTITY, l.PLATFORM_LINE_ID FROM WB_ORDER_LINE l JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? "
                      + "ORDER BY l.LINE_NO")) {
             // the package itself, then (for a merged parcel) the packages merged into it
             List<Long> parcels = new ArrayList<>(List.of(packageId));
@@ -94,7 +98,7 @@ public final class PackageContents {
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Line(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getString(5),
-                                rs.getInt(6)));
+                                rs.getInt(6), rs.getString(7)));
                     }
                 }
             }

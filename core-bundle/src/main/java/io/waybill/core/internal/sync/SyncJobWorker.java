@@ -342,17 +342,36 @@ public class SyncJobWorker {
                 }
                 // a package of a split order (V33) confirms only the items it carries: each package of the order its
                 // own, with its own tracking number (PackageContents; a split package is never a merge)
-                List<ShipmentConfirmation.Item> items = new ArrayList<>();
-                if (rs.getInt(8) > 0) {
-                    Map<Long, String> codes = new java.util.HashMap<>();
-                    PackageContents.unitsBySku(c, packageId, codes).forEach((sku, units) ->
-                            items.add(new ShipmentConfirmation.Item(codes.get(sku), units)));
-                }
+                List<ShipmentConfirmation.Item> items = rs.getInt(8) > 0
+                        ? items(PackageContents.lines(c, packageId)) : List.of();
                 return new Shipment(rs.getString(1), rs.getString(2), List.copyOf(orders), carrier, rs.getString(5),
                         shipped == null ? clock.instant() : shipped.toInstant(), code != null ? code : carrier,
                         List.copyOf(items));
             }
         }
+    }
+
+    /**
+     * The items a package of a split order confirms: one per marketplace line id (V39) with the units of that line it
+     * carries, so the connector finds the line by id whatever SKU the marketplace names on it; the lines of an order
+     * captured without line ids by SKU, as before (units of one SKU added up). Lines in the package's order.
+     */
+    public static List<ShipmentConfirmation.Item> items(List<PackageContents.Line> lines) {
+        Map<String, ShipmentConfirmation.Item> byLine = new java.util.LinkedHashMap<>();
+        Map<Long, ShipmentConfirmation.Item> bySku = new java.util.TreeMap<>();
+        for (PackageContents.Line l : lines) {
+            if (l.platformLineId() != null && !l.platformLineId().isBlank()) {
+                byLine.merge(l.platformLineId(), new ShipmentConfirmation.Item(l.skuCode(), l.quantity(),
+                        l.platformLineId()), (a, b) -> new ShipmentConfirmation.Item(a.sku(), a.quantity()
+                        + b.quantity(), a.lineId()));
+            } else {
+                bySku.merge(l.skuId(), new ShipmentConfirmation.Item(l.skuCode(), l.quantity()),
+                        (a, b) -> new ShipmentConfirmation.Item(a.sku(), a.quantity() + b.quantity()));
+            }
+        }
+        List<ShipmentConfirmation.Item> items = new ArrayList<>(byLine.values());
+        items.addAll(bySku.values());
+        return List.copyOf(items);
     }
 
     private Void fail(Connection c, Job j, Shipment s, String reason) throws SQLException {

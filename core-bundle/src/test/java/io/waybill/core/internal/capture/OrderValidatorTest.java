@@ -273,4 +273,16 @@ class OrderValidatorTest {
         assertEquals(List.of("sku:0:unknown_sku:LAMP"), problems.stream()
                 .map(p -> p.field() + ":" + p.line() + ":" + p.code() + ":" + p.value()).toList());
     }
+
+    @Test
+    void aMarketplaceLineIdIsOptionalAndAtMostTwoHundredCharacters() {
+        Address a = address("Ann", "1 Main Street");
+        PlatformOrder ok = new PlatformOrder("P-1", "1", false, Instant.EPOCH, a, List.of(
+                new PlatformOrder.Line("A", 1), new PlatformOrder.Line("A", 1).withLineId("x".repeat(200))));
+        assertEquals(List.of(), OrderValidator.validate(ok, Set.of("A")));
+        PlatformOrder tooLong = new PlatformOrder("P-2", "2", false, Instant.EPOCH, a, List.of(
+                new PlatformOrder.Line("A", 1).withLineId("x".repeat(201))));
+        List<OrderValidator.Problem> problems = OrderValidator.validate(tooLong, Set.of("A"));
+        assertEquals(List.of("line_id"), problems.stream().map(OrderValidator.Problem::field).toList());
+    }
 }

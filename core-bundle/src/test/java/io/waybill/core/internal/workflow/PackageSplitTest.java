@@ -63,4 +63,9 @@ class PackageSplitTest extends SplitScenarios {
     void undoJoinsPackagesAtDifferentSteps() throws Exception {
         undoJoinsPackagesAtDifferentSteps("s7");
     }
+
+    @Test
+    void syncConfirmsEachPackagesLinesByTheirMarketplaceIds() throws Exception {
+        syncConfirmsEachPackagesLinesByTheirMarketplaceIds("sp-ids");
+    }
 }

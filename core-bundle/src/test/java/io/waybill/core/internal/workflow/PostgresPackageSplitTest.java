@@ -60,4 +60,9 @@ class PostgresPackageSplitTest extends SplitScenarios {
     void undoJoinsPackagesAtDifferentSteps() throws Exception {
         undoJoinsPackagesAtDifferentSteps("ps7");
     }
+
+    @Test
+    void syncConfirmsEachPackagesLinesByTheirMarketplaceIds() throws Exception {
+        syncConfirmsEachPackagesLinesByTheirMarketplaceIds("ps-ids");
+    }
 }

@@ -417,7 +417,42 @@ abstract class SplitScenarios extends WorkflowScenarios {
     void syncConfirmsEachPackagesItems(String tag) throws Exception {
         long id = capture(order(tag, "A", 2, "B", 1));
         long part = splits().splitByLines(id, Map.of("B", 1), "op");
-        for (long p : List.of(id, part)) {
+        List<ShipmentConfirmation> mine = shipAndSync(tag, id, part);
+        ShipmentConfirmation a = confirmation(mine, tag, id);
+        // an order captured without the marketplace's line ids: its items by SKU, without ids
+        assertEquals(List.of(new ShipmentConfirmation.Item("A", 2)), a.items());
+        assertEquals(List.of(new ShipmentConfirmation.Item("B", 1)), confirmation(mine, tag, part).items());
+        assertTrue(a.partial());
+    }
+
+    /**
+     * An order captured with the marketplace's line ids (SPI 1.6, V39), one of its lines under an aliased marketplace
+     * SKU: each package of the split order confirms its lines by their ids (the connector finds the aliased line by id,
+     * not by SKU).
+     */
+    void syncConfirmsEachPackagesLinesByTheirMarketplaceIds(String tag) throws Exception {
+        io.waybill.core.internal.catalogue.ProductServiceImpl products =
+                new io.waybill.core.internal.catalogue.ProductServiceImpl(db().dataSource(), Clock.systemUTC());
+        products.setAuthorizer(TestAuthorizers.everyoneAdmin());
+        products.setAlias("S1", "MKT-B-" + tag, "B", "sup");
+        PlatformOrder o = order(tag, "A", 2);
+        long id = capture(new PlatformOrder(o.platformOrderId(), o.orderNo(), false, o.createdAt(), o.shipTo(),
+                List.of(o.lines().get(0).withLineId("LA-" + tag), new PlatformOrder.Line("MKT-B-" + tag, 1)
+                        .withLineId("LB-" + tag))));
+        long part = splits().splitByLines(id, Map.of("B", 1), "op");
+        List<ShipmentConfirmation> mine = shipAndSync(tag, id, part);
+        assertEquals(List.of(new ShipmentConfirmation.Item("A", 2, "LA-" + tag)), confirmation(mine, tag, id).items());
+        assertEquals(List.of(new ShipmentConfirmation.Item("B", 1, "LB-" + tag)), confirmation(mine, tag, part)
+                .items());
+    }
+
+    private static ShipmentConfirmation confirmation(List<ShipmentConfirmation> mine, String tag, long pkg) {
+        return mine.stream().filter(c -> c.trackingNumber().equals("RR" + tag + pkg)).findFirst().orElseThrow();
+    }
+
+    /** Ships the packages, syncs them to a recording marketplace and returns the confirmations of order {@code tag}. */
+    private List<ShipmentConfirmation> shipAndSync(String tag, long... pkgs) throws Exception {
+        for (long p : pkgs) {
             exec(db(), "UPDATE WB_PACKAGE SET STATUS = 'SHIPPED', CARRIER_ID = 'pool', TRACKING_NO = 'RR" + tag + p
                     + "', SHIPPED_AT = CURRENT_TIMESTAMP WHERE ID = " + p);
         }
@@ -427,11 +462,12 @@ abstract class SplitScenarios extends WorkflowScenarios {
         PluginRegistryImpl registry = Fixtures.registry();
         registry.bindPlatform(Fixtures.reference(), marketplace);
         SyncJobWorker worker = SyncJobWorker.standalone(sync, registry, false);
+        List<Long> ids = java.util.Arrays.stream(pkgs).boxed().toList();
         try {
-            assertEquals(2, sync.startSync(List.of(id, part), "op").succeeded().size());
+            assertEquals(pkgs.length, sync.startSync(ids, "op").succeeded().size());
             worker.start(10);
             long deadline = System.nanoTime() + 120_000_000_000L;
-            while (status(id) != PackageStatus.SYNCED || status(part) != PackageStatus.SYNCED) {
+            while (!ids.stream().allMatch(p -> status(p) == PackageStatus.SYNCED)) {
                 if (System.nanoTime() > deadline) {
                     fail("the packages were not synced");
                 }
@@ -442,14 +478,8 @@ abstract class SplitScenarios extends WorkflowScenarios {
         }
         List<ShipmentConfirmation> mine = marketplace.confirmed.stream()
                 .filter(c -> c.platformOrderId().equals(tag)).toList();
-        assertEquals(2, mine.size(), "one confirmation per package of the order");
-        ShipmentConfirmation a = mine.stream().filter(c -> c.trackingNumber().equals("RR" + tag + id)).findFirst()
-                .orElseThrow();
-        ShipmentConfirmation b = mine.stream().filter(c -> c.trackingNumber().equals("RR" + tag + part)).findFirst()
-                .orElseThrow();
-        assertEquals(List.of(new ShipmentConfirmation.Item("A", 2)), a.items());
-        assertEquals(List.of(new ShipmentConfirmation.Item("B", 1)), b.items());
-        assertTrue(a.partial());
+        assertEquals(pkgs.length, mine.size(), "one confirmation per package of the order");
+        return mine;
     }
 
     /**
