@@ -56,8 +56,9 @@ final class EbayResponseParser {
             int quantity = item.path("quantity").asInt();
             JsonNode cost = item.path("lineItemCost");
             BigDecimal unit = unitPrice(amount(cost), quantity, Json.text(cost, "currency"));
+            // lineItemId: the line's own id (SPI 1.6), what a partial shipment of it is confirmed with
             lines.add(new PlatformOrder.Line(Json.text(item, "sku"), quantity, unit,
-                    unit == null ? null : Json.text(cost, "currency")));
+                    unit == null ? null : Json.text(cost, "currency"), Json.text(item, "lineItemId")));
             Instant lineShipBy = instant(Json.text(item.path("lineItemFulfillmentInstructions"), "shipByDate"));
             if (lineShipBy != null && (shipBy == null || lineShipBy.isBefore(shipBy))) {
                 shipBy = lineShipBy;

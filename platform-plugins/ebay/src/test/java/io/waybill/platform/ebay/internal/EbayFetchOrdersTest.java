@@ -94,8 +94,9 @@ class EbayFetchOrdersTest {
         assertEquals(new PlatformOrder.Value(new BigDecimal("73.97"), new BigDecimal("5.00"), "USD", "4085551234",
                 "ann.smith@example.com", Instant.parse("2015-08-05T06:59:59Z")), orders.get(0).value(),
                 "pricingSummary total/deliveryCost, buyerRegistrationAddress, the earliest line shipByDate");
-        assertEquals(List.of(new PlatformOrder.Line("MUG-RED", 2, mug.setScale(2), "USD"),
-                        new PlatformOrder.Line("MUG-BLUE", 1, mug, "USD")), first.lines());
+        // each line with its lineItemId (SPI 1.6): what a partial shipment of it is confirmed with
+        assertEquals(List.of(new PlatformOrder.Line("MUG-RED", 2, mug.setScale(2), "USD", "10022882297900"),
+                        new PlatformOrder.Line("MUG-BLUE", 1, mug, "USD", "10022882297901")), first.lines());
         assertEquals("Jones Tools", orders.get(1).shipTo().company());
     }
 
@@ -180,7 +181,8 @@ class EbayFetchOrdersTest {
         // then
         assertEquals(new Address("张伟", "北京某某科技有限公司", "朝阳区建国路88号", "SOHO现代城 A座 1201室", "北京市", "北京市",
                 "100022", "CN", "+86 138 0013 8000", "zhang.wei@example.com"), order.shipTo());
-        assertEquals(List.of(new PlatformOrder.Line("茶杯-红", 2, new BigDecimal("22.99"), "USD")), order.lines());
+        assertEquals(List.of(new PlatformOrder.Line("茶杯-红", 2, new BigDecimal("22.99"), "USD", "10022882297930")),
+                order.lines());
     }
 
     @Test

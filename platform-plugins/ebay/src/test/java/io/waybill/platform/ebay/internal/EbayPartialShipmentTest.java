@@ -126,4 +126,51 @@ class EbayPartialShipmentTest {
         assertEquals(EbayCodes.ALREADY_CONFIRMED, only(result).code());
         wm.verify(0, postRequestedFor(urlPathEqualTo(FULFILLMENTS)));
     }
+
+    @Test
+    void anItemUnderAnAliasedSkuIsConfirmedByItsLineItemId() {
+        // given: Waybill's SKU OUR-MUG-BLUE stands for eBay's MUG-BLUE (a store alias); the order was captured with
+        // eBay's lineItemIds (SPI 1.6)
+        stub(recorded("shipping-fulfillments-empty.json"));
+
+        // when
+        Result<Boolean> result = connector(wm).confirmShipment(STORE,
+                partial(new ShipmentConfirmation.Item("OUR-MUG-BLUE", 1, "10022882297901")));
+
+        // then
+        assertTrue(result.isOk(), result.messages()::toString);
+        wm.verify(postRequestedFor(urlPathEqualTo(FULFILLMENTS)).withRequestBody(equalToJson("""
+                {"lineItems": [{"lineItemId": "10022882297901", "quantity": 1}]}""", false, true)));
+    }
+
+    @Test
+    void theSameItemOfAnOrderCapturedWithoutLineIds_isMatchedBySkuAndSoRefused() {
+        // given: an order captured before V39 names its items by SKU only; eBay knows no OUR-MUG-BLUE
+        stub(recorded("shipping-fulfillments-empty.json"));
+
+        // when
+        Result<Boolean> result = connector(wm).confirmShipment(STORE,
+                partial(new ShipmentConfirmation.Item("OUR-MUG-BLUE", 1)));
+
+        // then
+        assertFalse(result.isOk());
+        assertEquals(PartialShipment.UNMATCHED, only(result).code());
+        assertTrue(only(result).text().contains("OUR-MUG-BLUE x1"), only(result).text());
+        wm.verify(0, postRequestedFor(urlPathEqualTo(FULFILLMENTS)));
+    }
+
+    @Test
+    void aLineIdWithMoreUnitsThanTheLineHasLeft_isRefusedNamingTheLine() {
+        // given: one MUG-RED of line 10022882297900 shipped already
+        stub(ONE_RED_SHIPPED);
+
+        // when
+        Result<Boolean> result = connector(wm).confirmShipment(STORE,
+                partial(new ShipmentConfirmation.Item("MUG-RED", 2, "10022882297900")));
+
+        // then
+        assertFalse(result.isOk());
+        assertTrue(only(result).text().contains("MUG-RED (line 10022882297900) x1"), only(result).text());
+        wm.verify(0, postRequestedFor(urlPathEqualTo(FULFILLMENTS)));
+    }
 }
