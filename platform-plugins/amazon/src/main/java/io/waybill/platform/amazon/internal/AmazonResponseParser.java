@@ -205,8 +205,9 @@ final class AmazonResponseParser {
             if (i.quantityOrdered() <= 0) {
                 continue;
             }
+            // OrderItemId: the line's own id (SPI 1.6), what a partial shipment of it is confirmed with
             PlatformOrder.Line line = new PlatformOrder.Line(i.sku() == null ? i.orderItemId() : i.sku(),
-                    i.quantityOrdered());
+                    i.quantityOrdered()).withLineId(i.orderItemId());
             if (i.itemPrice() != null) {
                 line = line.withPrice(i.itemPrice().divide(BigDecimal.valueOf(i.quantityOrdered()),
                         Math.max(2, i.itemPrice().scale()), RoundingMode.HALF_UP), i.currency());

@@ -63,6 +63,46 @@ class AmazonConfirmShipmentTest {
     }
 
     @Test
+    void confirm_ofAnItemUnderAnAliasedSku_findsItsOrderItemById() {
+        // given: Waybill's SKU OUR-BETA stands for Amazon's NABetaASINB00551Q3CS (a store alias); the order was
+        // captured with Amazon's OrderItemIds (SPI 1.6)
+        stubAmazon();
+        ShipmentConfirmation whole = shipment(TRACKING);
+        ShipmentConfirmation part = new ShipmentConfirmation(whole.platformOrderId(), whole.carrierCode(),
+                whole.trackingNumber(), whole.shippedAt(), java.util.List.of(
+                        new ShipmentConfirmation.Item("OUR-BETA", 1, "05015851154158")));
+
+        // when
+        Result<Boolean> r = connector(wm).confirmShipment(STORE, part);
+
+        // then
+        assertTrue(r.isOk(), r.toString());
+        wm.verify(1, postRequestedFor(urlPathEqualTo(CONFIRM))
+                .withRequestBody(matchingJsonPath("$.packageDetail.orderItems[0].orderItemId",
+                        equalTo("05015851154158")))
+                .withRequestBody(matchingJsonPath("$.packageDetail.orderItems[0].quantity", equalTo("1"))));
+    }
+
+    @Test
+    void confirm_ofTheSameItemOfAnOrderCapturedWithoutIds_isBySkuAndRefused() {
+        // given: an order captured before V39: its items by SKU only, and Amazon has no OUR-BETA
+        stubAmazon();
+        ShipmentConfirmation whole = shipment(TRACKING);
+        ShipmentConfirmation part = new ShipmentConfirmation(whole.platformOrderId(), whole.carrierCode(),
+                whole.trackingNumber(), whole.shippedAt(), java.util.List.of(
+                        new ShipmentConfirmation.Item("OUR-BETA", 1)));
+
+        // when
+        Result<Boolean> r = connector(wm).confirmShipment(STORE, part);
+
+        // then
+        assertFalse(r.isOk());
+        assertEquals(io.waybill.plugin.kit.platform.PartialShipment.UNMATCHED, only(r).code());
+        assertTrue(only(r).text().contains("OUR-BETA x1"), only(r).text());
+        wm.verify(0, postRequestedFor(urlPathEqualTo(CONFIRM)));
+    }
+
+    @Test
     void confirm_sendsOnePackageWithItemsCarrierAndTracking() {
         // given
         stubAmazon();

@@ -89,6 +89,7 @@ class AmazonFetchOrdersTest {
         assertEquals(1, o.lines().size());
         PlatformOrder.Line line = o.lines().get(0);
         assertEquals("NABetaASINB00551Q3CS", line.sku());
+        assertEquals("05015851154158", line.lineId(), "the OrderItemId (SPI 1.6): a partial shipment's line");
         assertEquals(2, line.quantity());
         assertEquals(new BigDecimal("10.00"), line.unitPrice()); // ItemPrice 20.00 is for both units
         assertEquals("USD", line.currency());

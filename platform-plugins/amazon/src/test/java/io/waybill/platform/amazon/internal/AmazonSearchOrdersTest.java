@@ -92,6 +92,8 @@ class AmazonSearchOrdersTest {
         assertEquals(new BigDecimal("49.99"), o.lines().get(0).unitPrice(), "unitPrice is per unit");
         assertEquals("USD", o.lines().get(0).currency());
         assertEquals("FIRE-TV-4K-2021", o.lines().get(1).sku());
+        assertEquals(java.util.List.of("12345678901234", "12345678901235"),
+                o.lines().stream().map(PlatformOrder.Line::lineId).toList(), "each line's orderItemId (SPI 1.6)");
         assertEquals(new BigDecimal("154.99"), o.value().total());
         assertEquals("USD", o.value().currency());
         assertNull(o.value().shippingPaid(), "the example has no SHIPPING proceeds");
