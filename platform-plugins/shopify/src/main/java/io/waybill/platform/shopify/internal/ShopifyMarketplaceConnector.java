@@ -285,9 +285,10 @@ public class ShopifyMarketplaceConnector implements MarketplaceConnector {
      * A package that carries only some of the order's items (SPI platform 1.4): a fulfillment with this tracking
      * number already there is taken as this package's (a resend; nothing sent, the rest of the order is not
      * fulfilled). Otherwise reads the line items of the order's open fulfillment orders, gives the package's items
-     * their units by SKU (the plugin kit's {@link PartialShipment}) and fulfils exactly those fulfillment order line
-     * items and quantities, one {@code fulfillmentCreate} per location. A SKU without units left is refused
-     * ({@value PartialShipment#UNMATCHED}) and nothing is sent.
+     * their units by the order line item they are of (SPI 1.6: the line item gid captured with the order), by SKU for
+     * an order captured without ids (the plugin kit's {@link PartialShipment}), and fulfils exactly those fulfillment
+     * order line items and quantities, one {@code fulfillmentCreate} per location. An item without units left is
+     * refused ({@value PartialShipment#UNMATCHED}) and nothing is sent.
      */
     private Result<Boolean> confirmPartial(Shop s, ShipmentConfirmation confirmation, String orderId, String name,
                                            ShopifyResponseParser.FulfillmentState state,

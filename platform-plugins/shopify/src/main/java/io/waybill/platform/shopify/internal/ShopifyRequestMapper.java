@@ -21,7 +21,7 @@ final class ShopifyRequestMapper {
     static final int LINES_PER_ORDER = 10;
     static final int LINES_PER_FOLLOW_UP = 100;
 
-    private static final String LINE_FIELDS = "pageInfo { hasNextPage endCursor } nodes { sku quantity currentQuantity"
+    private static final String LINE_FIELDS = "pageInfo { hasNextPage endCursor } nodes { id sku quantity currentQuantity"
             + " requiresShipping originalUnitPriceSet { shopMoney { amount currencyCode } } }";
 
     static final String ORDERS_QUERY = "query WaybillOrders($first: Int!, $after: String, $query: String) {"
@@ -50,7 +50,8 @@ final class ShopifyRequestMapper {
      */
     static final String FULFILLMENT_ORDER_LINES_QUERY = "query WaybillFulfillmentOrderLines($id: ID!) {"
             + " order(id: $id) { fulfillmentOrders(first: 10) { nodes { id status"
-            + " assignedLocation { location { id } } lineItems(first: 50) { nodes { id sku remainingQuantity } } } } } }";
+            + " assignedLocation { location { id } } lineItems(first: 50) { nodes { id lineItem { id } sku"
+            + " remainingQuantity } } } } } }";
 
     static final String FULFILLMENT_CREATE = "mutation WaybillFulfillmentCreate($fulfillment: FulfillmentInput!) {"
             + " fulfillmentCreate(fulfillment: $fulfillment) {"
@@ -103,7 +104,9 @@ final class ShopifyRequestMapper {
         return document(FULFILLMENT_STATE_QUERY, Json.object().put("id", orderId));
     }
 
-    /** The line items (ids, SKUs, units remaining) of the order's fulfillment orders. */
+    /**
+     * The line items (ids, the order line item each is of, SKUs, units remaining) of the order's fulfillment orders.
+     */
     static ObjectNode fulfillmentOrderLines(String orderId) {
         return document(FULFILLMENT_ORDER_LINES_QUERY, Json.object().put("id", orderId));
     }

@@ -116,8 +116,9 @@ final class ShopifyResponseParser {
                 continue;
             }
             JsonNode price = item.path("originalUnitPriceSet").path("shopMoney");
+            // id: the line item's gid (SPI 1.6), what a partial shipment finds its fulfillment order line items by
             lines.add(new PlatformOrder.Line(Json.text(item, "sku"), quantity, amount(price),
-                    amount(price) == null ? null : Json.text(price, "currencyCode")));
+                    amount(price) == null ? null : Json.text(price, "currencyCode"), Json.text(item, "id")));
         }
         JsonNode pageInfo = connection.path("pageInfo");
         return new Lines(lines, pageInfo.path("hasNextPage").asBoolean(false), Json.text(pageInfo, "endCursor"));
@@ -233,7 +234,8 @@ final class ShopifyResponseParser {
 
     /**
      * The line items of the order's open fulfillment orders ({@code OPEN}, {@code IN_PROGRESS}) with units remaining,
-     * in Shopify's order; empty when the answer has no order.
+     * each with the order line item it is of ({@code lineItem.id}), in Shopify's order; empty when the answer has no
+     * order.
      */
     static Optional<List<OpenItem>> openItems(JsonNode root) {
         JsonNode order = root.path("data").path("order");
@@ -250,8 +252,11 @@ final class ShopifyResponseParser {
             for (JsonNode li : fo.path("lineItems").path("nodes")) {
                 int left = li.path("remainingQuantity").asInt(0);
                 if (left > 0 && Json.text(li, "id") != null) {
+                    // what ships is the fulfillment order line item; the order line item (lineItem.id) is what the
+                    // order was captured with (SPI 1.6): one line item may be spread over several fulfillment orders
                     items.add(new OpenItem(id, location == null ? "" : location,
-                            new PartialShipment.OpenLine(Json.text(li, "id"), Json.text(li, "sku"), left)));
+                            new PartialShipment.OpenLine(Json.text(li, "id"), Json.text(li, "sku"), left,
+                                    Json.text(li.path("lineItem"), "id"))));
                 }
             }
         }

@@ -109,8 +109,10 @@ class ShopifyFetchOrdersTest {
         // currentQuantity (1 of 2 left after an edit); the gift card needs no shipping
         // each line's originalUnitPriceSet.shopMoney; the order's totalPriceSet / totalShippingPriceSet, email, phone
         BigDecimal ipod = new BigDecimal("199.00");
-        assertEquals(List.of(new PlatformOrder.Line("IPOD2008PINK", 1, ipod, "USD"),
-                new PlatformOrder.Line("IPOD2008BLACK", 1, ipod, "USD")), first.lines());
+        // each line with its line item gid (SPI 1.6): a partial shipment finds its fulfillment order line items by it
+        assertEquals(List.of(new PlatformOrder.Line("IPOD2008PINK", 1, ipod, "USD", "gid://shopify/LineItem/466157049"),
+                new PlatformOrder.Line("IPOD2008BLACK", 1, ipod, "USD", "gid://shopify/LineItem/518995019")),
+                first.lines());
         assertEquals(new PlatformOrder.Value(new BigDecimal("598.94"), new BigDecimal("10.00"), "USD",
                 "+557734881234", "bob.norman@mail.example.com", null), first.value());
         PlatformOrder second = orders.get(1);
@@ -118,8 +120,10 @@ class ShopifyFetchOrdersTest {
         assertEquals("Apartment 2", second.shipTo().line2());
         assertEquals("", second.shipTo().phone(), "no phone on the address nor the order");
         // the first line came with the page, the rest from the follow-up query
-        assertEquals(List.of(new PlatformOrder.Line("IPOD2008PINK", 1, ipod, "USD"),
-                new PlatformOrder.Line("IPOD2008BLACK", 3, ipod, "USD")), second.lines());
+        assertEquals(List.of(new PlatformOrder.Line("IPOD2008PINK", 1, ipod, "USD",
+                        "gid://shopify/LineItem/1071823177"),
+                new PlatformOrder.Line("IPOD2008BLACK", 3, ipod, "USD", "gid://shopify/LineItem/1071823179")),
+                second.lines());
         // the value survives the follow-up query for the remaining lines
         assertEquals(new PlatformOrder.Value(new BigDecimal("418.00"), new BigDecimal("20.00"), "USD", null,
                 "bob.norman@mail.example.com", null), second.value());
@@ -197,7 +201,8 @@ class ShopifyFetchOrdersTest {
         // then
         assertEquals(new Address("张伟", "北京某某科技有限公司", "朝阳区建国路88号", "SOHO现代城 A座 1201室", "北京市", "北京市",
                 "100022", "CN", "+86 138 0013 8000", "zhang.wei@example.com"), order.shipTo());
-        assertEquals(List.of(new PlatformOrder.Line("茶杯-红", 2, new BigDecimal("49.90"), "CNY")), order.lines());
+        assertEquals(List.of(new PlatformOrder.Line("茶杯-红", 2, new BigDecimal("49.90"), "CNY",
+                "gid://shopify/LineItem/1071823190")), order.lines());
         assertEquals(new BigDecimal("109.80"), order.value().total());
         assertEquals("CNY", order.value().currency());
     }

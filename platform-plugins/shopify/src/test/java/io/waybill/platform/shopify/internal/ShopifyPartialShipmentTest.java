@@ -120,4 +120,41 @@ class ShopifyPartialShipmentTest {
         wm.verify(0, postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(containing("WaybillFulfillmentOrderLines")));
         wm.verify(0, postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(containing("WaybillFulfillmentCreate")));
     }
+
+    @Test
+    void anItemUnderAnAliasedSkuIsFoundByItsLineItemAcrossFulfillmentOrders() {
+        // given: Waybill's SKU OUR-MUG stands for Shopify's MUG-BLUE (a store alias); the order was captured with
+        // Shopify's line item gids (SPI 1.6): MUG-BLUE is line item 1071823202
+        stub("fulfillment-state-open.json");
+
+        // when
+        Result<Boolean> result = connector(wm).confirmShipment(STORE,
+                partial(new ShipmentConfirmation.Item("OUR-MUG", 1, "gid://shopify/LineItem/1071823202")));
+
+        // then: its fulfillment order line item, nothing else
+        assertTrue(result.isOk(), result.messages()::toString);
+        wm.verify(postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(matchingJsonPath(
+                "$.variables.fulfillment.lineItemsByFulfillmentOrder", equalToJson("""
+                        [{"fulfillmentOrderId": "%s", "fulfillmentOrderLineItems":
+                          [{"id": "gid://shopify/FulfillmentOrderLineItem/1058737483", "quantity": 1}]}]"""
+                        .formatted(FO_1)))));
+        wm.verify(postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(containing("WaybillFulfillmentOrderLines"))
+                .withRequestBody(containing("lineItem { id }")));
+    }
+
+    @Test
+    void theSameItemOfAnOrderCapturedWithoutLineIds_isMatchedBySkuAndRefused() {
+        // given: an order captured before V39 names the item by Waybill's SKU only
+        stub("fulfillment-state-open.json");
+
+        // when
+        Result<Boolean> result = connector(wm).confirmShipment(STORE,
+                partial(new ShipmentConfirmation.Item("OUR-MUG", 1)));
+
+        // then
+        assertFalse(result.isOk());
+        assertEquals(PartialShipment.UNMATCHED, only(result).code());
+        assertTrue(only(result).text().contains("OUR-MUG x1"), only(result).text());
+        wm.verify(0, postRequestedFor(urlEqualTo(ENDPOINT)).withRequestBody(containing("WaybillFulfillmentCreate")));
+    }
 }
