@@ -275,8 +275,9 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
 
     /**
      * A package that carries only some of the order's items (SPI platform 1.4). TikTok lists one line item per unit;
-     * the package's items take the open ones (no tracking number, not cancelled) by seller SKU (the plugin kit's
-     * {@link PartialShipment}; a SKU without units left: {@value PartialShipment#UNMATCHED}, nothing sent). When they
+     * the package's items take the open ones (no tracking number, not cancelled) of their line (SPI 1.6: the line id
+     * captured, {@link TikTokResponseParser#lineIds}), or by seller SKU for an order captured without ids (the plugin
+     * kit's {@link PartialShipment}; an item without units left: {@value PartialShipment#UNMATCHED}, nothing sent). When they
      * are exactly the open line items of one TikTok package, that package is shipped. Otherwise the order must be
      * split on TikTok's side first: only an order still in one package, and only when Get Order Split Attributes says
      * {@code can_split}; then Split Orders makes the package's line items one package and the rest another, and the
@@ -289,7 +290,7 @@ public class TikTokMarketplaceConnector implements MarketplaceConnector {
         List<TikTokResponseParser.LineItem> open = items.stream().filter(i -> i.id() != null
                 && blank(i.trackingNumber()) && !"CANCELLED".equals(i.displayStatus())).toList();
         PartialShipment.Match match = PartialShipment.match(confirmation.items(), open.stream()
-                .map(i -> new PartialShipment.OpenLine(i.id(), i.sellerSku(), 1)).toList());
+                .map(i -> new PartialShipment.OpenLine(i.id(), i.sellerSku(), 1, i.lineId())).toList());
         if (!match.complete()) {
             return Result.failure(PartialShipment.unmatched("TikTok Shop", orderId, match.missing().isEmpty()
                     ? List.of("its items") : match.missing(), tracking));

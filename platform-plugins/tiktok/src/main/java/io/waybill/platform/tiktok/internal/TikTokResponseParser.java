@@ -23,8 +23,35 @@ final class TikTokResponseParser {
     record Page(List<JsonNode> orders, String nextPageToken) {
     }
 
-    /** A line item as the confirmation needs it. */
-    record LineItem(String id, String packageId, String trackingNumber, String displayStatus, String sellerSku) {
+    /**
+     * A line item (one unit) as the confirmation needs it; {@code lineId} is the id of the SPI line it was captured in
+     * ({@link #lineIds}).
+     */
+    record LineItem(String id, String packageId, String trackingNumber, String displayStatus, String sellerSku,
+                    String lineId) {
+    }
+
+    /** The SKU a line item is grouped by into an SPI line: {@code seller_sku}, else {@code sku_id}; null: none. */
+    private static String groupKey(JsonNode li) {
+        return Json.text(li, "seller_sku") != null ? Json.text(li, "seller_sku") : Json.text(li, "sku_id");
+    }
+
+    /**
+     * The id each SPI line of the order carries (SPI 1.6 {@code PlatformOrder.Line.lineId}): TikTok lists one line
+     * item per unit and the order's line of a SKU gathers them, so the line's id is that of the first line item of its
+     * SKU in TikTok's list, cancelled ones included. The same rule at capture and at confirmation gives the same id
+     * even when a unit is cancelled in between.
+     */
+    static Map<String, String> lineIds(JsonNode order) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (JsonNode li : order.path("line_items")) {
+            String sku = groupKey(li);
+            String id = Json.text(li, "id");
+            if (sku != null && id != null) {
+                ids.putIfAbsent(sku, id);
+            }
+        }
+        return ids;
     }
 
     /** Get Order Split Attributes of one order: {@code can_split} and, when false, TikTok's {@code reason}. */
@@ -90,26 +117,29 @@ final class TikTokResponseParser {
 
     /**
      * The SPI order. TikTok lists one line item per unit: items are grouped by {@code seller_sku} (else
-     * {@code sku_id}) and counted; cancelled ones ({@code display_status} CANCELLED) are left out. Price: the line
+     * {@code sku_id}) and counted, each line with its id ({@link #lineIds}); cancelled ones ({@code display_status}
+     * CANCELLED) are left out. Price: the line
      * item's {@code sale_price} and {@code currency}; value: {@code payment.total_amount}, {@code shipping_fee},
      * {@code currency}; {@code buyer_email}. Address: {@code recipient_address} with state and city from
      * {@code district_info} (L1; L3, else L2).
      */
     static PlatformOrder toPlatformOrder(JsonNode o) {
         Map<String, PlatformOrder.Line> lines = new LinkedHashMap<>();
+        Map<String, String> ids = lineIds(o);
         for (JsonNode li : o.path("line_items")) {
             if ("CANCELLED".equals(Json.text(li, "display_status"))) {
                 continue;
             }
-            String sku = Json.text(li, "seller_sku") != null ? Json.text(li, "seller_sku") : Json.text(li, "sku_id");
+            String sku = groupKey(li);
             if (sku == null) {
                 continue;
             }
             PlatformOrder.Line known = lines.get(sku);
             BigDecimal price = amount(li, "sale_price");
             String currency = Json.text(li, "currency");
-            lines.put(sku, known == null ? new PlatformOrder.Line(sku, 1, price, currency)
-                    : new PlatformOrder.Line(sku, known.quantity() + 1, known.unitPrice(), known.currency()));
+            lines.put(sku, known == null ? new PlatformOrder.Line(sku, 1, price, currency, ids.get(sku))
+                    : new PlatformOrder.Line(sku, known.quantity() + 1, known.unitPrice(), known.currency(),
+                    known.lineId()));
         }
         JsonNode payment = o.path("payment");
         String email = Json.text(o, "buyer_email");
@@ -122,9 +152,11 @@ final class TikTokResponseParser {
 
     static List<LineItem> lineItems(JsonNode order) {
         List<LineItem> items = new ArrayList<>();
+        Map<String, String> ids = lineIds(order);
         for (JsonNode li : order.path("line_items")) {
+            String sku = groupKey(li);
             items.add(new LineItem(Json.text(li, "id"), Json.text(li, "package_id"), Json.text(li, "tracking_number"),
-                    Json.text(li, "display_status"), Json.text(li, "seller_sku")));
+                    Json.text(li, "display_status"), Json.text(li, "seller_sku"), sku == null ? null : ids.get(sku)));
         }
         return items;
     }

@@ -79,8 +79,11 @@ class TikTokFetchOrdersTest {
         assertEquals("GB", a.countryCode());
         assertEquals("(+44)7700900123", a.phone());
         assertEquals("v2_abc123@scs.tiktokw.uk", a.email());
-        assertEquals(List.of(new PlatformOrder.Line("TT-CASE-01", 2, new BigDecimal("9.99"), "GBP"),
-                new PlatformOrder.Line("TT-CABLE-02", 1, new BigDecimal("7.99"), "GBP")), o.lines());
+        // each line's id (SPI 1.6): the first of its SKU's line items (TikTok lists one per unit)
+        assertEquals(List.of(new PlatformOrder.Line("TT-CASE-01", 2, new BigDecimal("9.99"), "GBP",
+                        "577000000000000001"),
+                new PlatformOrder.Line("TT-CABLE-02", 1, new BigDecimal("7.99"), "GBP", "577000000000000003")),
+                o.lines());
         assertEquals(new BigDecimal("30.96"), o.value().total());
         assertEquals(new BigDecimal("2.99"), o.value().shippingPaid());
         assertEquals("GBP", o.value().currency());

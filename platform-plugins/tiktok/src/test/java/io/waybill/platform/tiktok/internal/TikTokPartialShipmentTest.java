@@ -182,6 +182,61 @@ class TikTokPartialShipmentTest {
         assertEquals(0, ships().size());
     }
 
+    @Test
+    void anItemUnderAnAliasedSku_takesTheLineItemsOfItsLine() {
+        // given: Waybill's SKU OUR-CASE stands for TikTok's TT-CASE-01 (a store alias); the order was captured with
+        // line ids (SPI 1.6): TT-CASE-01's line is 577000000000000001 (its first unit's line item)
+        stub(recorded("order-detail.json"), "split-attributes.json");
+
+        // when: the package carries both cases
+        Result<Boolean> r = connector(wm).confirmShipment(STORE,
+                partial(new ShipmentConfirmation.Item("OUR-CASE", 2, "577000000000000001")));
+
+        // then: both units' line items form the new package, the cable the other
+        assertTrue(r.isOk(), r.toString());
+        assertEquals("{\"splittable_groups\":[{\"id\":\"1\",\"order_line_item_ids\":[\"577000000000000001\","
+                + "\"577000000000000002\"]},{\"id\":\"2\",\"order_line_item_ids\":[\"577000000000000003\"]}]}",
+                wm.findAll(postRequestedFor(urlPathEqualTo(SPLIT))).get(0).getBodyAsString());
+        assertEquals(TikTokRequests.shipPackage(NEW_PACKAGE), URI(ships().get(0)));
+    }
+
+    @Test
+    void theSameItemOfAnOrderCapturedWithoutLineIds_isMatchedBySkuAndRefused() {
+        // given: an order captured before V39 names the item by Waybill's SKU only
+        stub(recorded("order-detail.json"), "split-attributes.json");
+
+        // when
+        Result<Boolean> r = connector(wm).confirmShipment(STORE,
+                partial(new ShipmentConfirmation.Item("OUR-CASE", 1)));
+
+        // then
+        assertFalse(r.isOk());
+        assertEquals(PartialShipment.UNMATCHED, only(r).code());
+        assertTrue(only(r).text().contains("OUR-CASE x1"), only(r).text());
+        assertEquals(0, wm.findAll(postRequestedFor(urlPathEqualTo(SPLIT))).size());
+        assertEquals(0, ships().size());
+    }
+
+    @Test
+    void aLinesIdStaysTheSameWhenItsFirstUnitIsCancelledAfterCapture() {
+        // given: the first TT-CASE-01 unit (the line's id) was cancelled on TikTok after the capture
+        String detail = recorded("order-detail.json");
+        int first = detail.indexOf("\"id\": \"577000000000000001\"");
+        String cancelled = detail.substring(0, first) + detail.substring(first)
+                .replaceFirst("\"display_status\": \"AWAITING_SHIPMENT\"", "\"display_status\": \"CANCELLED\"");
+        stub(cancelled, "split-attributes.json");
+
+        // when: the package carries the one case left, named by the line id captured
+        Result<Boolean> r = connector(wm).confirmShipment(STORE,
+                partial(new ShipmentConfirmation.Item("OUR-CASE", 1, "577000000000000001")));
+
+        // then: the open unit of that line
+        assertTrue(r.isOk(), r.toString());
+        assertTrue(wm.findAll(postRequestedFor(urlPathEqualTo(SPLIT))).get(0).getBodyAsString()
+                .startsWith("{\"splittable_groups\":[{\"id\":\"1\",\"order_line_item_ids\":[\"577000000000000002\"]}"),
+                wm.findAll(postRequestedFor(urlPathEqualTo(SPLIT))).get(0).getBodyAsString());
+    }
+
     private static String URI(LoggedRequest r) {
         return java.net.URI.create(r.getUrl()).getRawPath();
     }
