@@ -60,8 +60,8 @@ public final class HeldOrders {
         long next = Ids.reserve(c, lines.size());
         Map<Long, Held> packages = new LinkedHashMap<>();
         try (PreparedStatement move = c.prepareStatement("INSERT INTO WB_ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, "
-                + "SKU_ID, QUANTITY, UNIT_PRICE, CURRENCY, PLATFORM_LINE_ID) SELECT ?, 1, ORDER_ID, LINE_NO, ?, QUANTITY, "
-                + "UNIT_PRICE, CURRENCY, PLATFORM_LINE_ID FROM WB_UNMATCHED_LINE WHERE ID = ?");
+                + "SKU_ID, QUANTITY, UNIT_PRICE, CURRENCY, PLATFORM_LINE_ID) SELECT ?, 1, ORDER_ID, LINE_NO, ?, "
+                + "QUANTITY, UNIT_PRICE, CURRENCY, PLATFORM_LINE_ID FROM WB_UNMATCHED_LINE WHERE ID = ?");
              PreparedStatement delete = c.prepareStatement("DELETE FROM WB_UNMATCHED_LINE WHERE ID = ?")) {
             for (Held h : lines) {
                 move.setLong(1, next++);

@@ -70,11 +70,12 @@ public final class PackageContents {
         try (PreparedStatement head = c.prepareStatement("SELECT ORDER_ID, SPLIT_LINES, MERGE_SIZE FROM WB_PACKAGE "
                 + "WHERE ID = ?");
              PreparedStatement share = c.prepareStatement("SELECT l.ORDER_ID, l.ID, l.LINE_NO, l.SKU_ID, s.CODE, "
-                     + "x.QUANTITY, l.PLATFORM_LINE_ID FROM WB_PACKAGE_LINE x JOIN WB_ORDER_LINE l ON l.ID = x.ORDER_LINE_ID "
-                     + "JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE x.PACKAGE_ID = ? ORDER BY l.LINE_NO");
+                     + "x.QUANTITY, l.PLATFORM_LINE_ID FROM WB_PACKAGE_LINE x JOIN WB_ORDER_LINE l "
+                     + "ON l.ID = x.ORDER_LINE_ID JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE x.PACKAGE_ID = ? "
+                     + "ORDER BY l.LINE_NO");
              PreparedStatement whole = c.prepareStatement("SELECT l.ORDER_ID, l.ID, l.LINE_NO, l.SKU_ID, s.CODE, "
-                     + "l.QUANTITY, l.PLATFORM_LINE_ID FROM WB_ORDER_LINE l JOIN WB_SKU s ON s.ID = l.SKU_ID WHERE l.ORDER_ID = ? "
-                     + "ORDER BY l.LINE_NO")) {
+                     + "l.QUANTITY, l.PLATFORM_LINE_ID FROM WB_ORDER_LINE l JOIN WB_SKU s ON s.ID = l.SKU_ID "
+                     + "WHERE l.ORDER_ID = ? ORDER BY l.LINE_NO")) {
             // the package itself, then (for a merged parcel) the packages merged into it
             List<Long> parcels = new ArrayList<>(List.of(packageId));
             for (int i = 0; i < parcels.size(); i++) {

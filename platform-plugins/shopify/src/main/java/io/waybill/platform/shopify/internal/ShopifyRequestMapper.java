@@ -21,8 +21,8 @@ final class ShopifyRequestMapper {
     static final int LINES_PER_ORDER = 10;
     static final int LINES_PER_FOLLOW_UP = 100;
 
-    private static final String LINE_FIELDS = "pageInfo { hasNextPage endCursor } nodes { id sku quantity currentQuantity"
-            + " requiresShipping originalUnitPriceSet { shopMoney { amount currencyCode } } }";
+    private static final String LINE_FIELDS = "pageInfo { hasNextPage endCursor } nodes { id sku quantity"
+            + " currentQuantity requiresShipping originalUnitPriceSet { shopMoney { amount currencyCode } } }";
 
     static final String ORDERS_QUERY = "query WaybillOrders($first: Int!, $after: String, $query: String) {"
             + " orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {"
