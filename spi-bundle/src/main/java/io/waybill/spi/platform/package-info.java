@@ -4,7 +4,9 @@
  * ({@code PlatformOrder.Value.buyerNote}) and the marketplace's IOSS number
  * ({@code PlatformOrder.Value.marketplaceIoss}). 1.4: the items a package of a split order carries
  * ({@code ShipmentConfirmation.items}). 1.5: an order file's problems as data
- * ({@code ParsedOrderFile.Problem.code}, {@code params}, {@code leftOut}; {@code ParsedOrderFile.LeftOut}). */
+ * ({@code ParsedOrderFile.Problem.code}, {@code params}, {@code leftOut}; {@code ParsedOrderFile.LeftOut}). 1.6: why a
+ * whole order file cannot be read as data ({@code OrderFileParser.EMPTY_FILE} ... {@code PARSE_ERROR}, their params in
+ * the failed result's {@code Message.params}, SPI common 1.3). */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package io.waybill.spi.platform;
