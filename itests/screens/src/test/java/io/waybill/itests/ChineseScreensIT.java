@@ -451,10 +451,8 @@ class ChineseScreensIT {
         // a file whose header row is a German shop's (SPI platform 1.6 file problems as data): why, whole in Chinese,
         // kept on the page beside the templates; nothing imported
         Path wrong = waybill.importDir("chinese-screens").resolve("zh-wrong-header.csv");
-        Files.writeString(wrong, "Bestellnummer,Datum,Name,Strasse,Stadt,Land,Artikel,Menge
-"
-                + "ZHIT-201,2025-06-01,Hans,Zeil 1,Frankfurt,DE," + SKU + ",1
-", StandardCharsets.UTF_8);
+        Files.writeString(wrong, "Bestellnummer,Datum,Name,Strasse,Stadt,Land,Artikel,Menge\n"
+                + "ZHIT-201,2025-06-01,Hans,Zeil 1,Frankfurt,DE," + SKU + ",1\n", StandardCharsets.UTF_8);
         String header = uploadRefused(wrong, "the wrong header's reason");
         assertTrue(header.startsWith("zh-wrong-header.csv：表头行缺少必需的列：订单号（或 order_number, 订单号, 订单编号）；下单时间（或 "),
                 header);
@@ -470,9 +468,7 @@ class ChineseScreensIT {
         // the same shop's export saved by Excel on a Chinese Windows (GBK): the byte, its line, what to do
         Path gbk = waybill.importDir("chinese-screens").resolve("zh-gbk.csv");
         String row = "ZHIT-202,,2025-06-01 10:00,王小明,,科技园南路 8 号,,深圳,广东,518057,CN,,," + SKU + ",1";
-        Files.write(gbk, (Fixtures.HEADER + "
-" + row + "
-").getBytes(java.nio.charset.Charset.forName("GBK")));
+        Files.write(gbk, (Fixtures.HEADER + "\n" + row + "\n").getBytes(java.nio.charset.Charset.forName("GBK")));
         int offset = Fixtures.HEADER.length() + 1 + row.indexOf('王');
         String encoding = uploadRefused(gbk, "the encoding's reason");
         assertTrue(encoding.startsWith("zh-gbk.csv：文件不是 UTF-8 文本：第 2 行偏移量 " + offset
