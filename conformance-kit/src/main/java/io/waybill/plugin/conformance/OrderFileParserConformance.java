@@ -4,9 +4,12 @@ import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.OrderFileParser;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -17,7 +20,8 @@ import static io.waybill.plugin.conformance.Conformance.within;
 
 /**
  * Conformance tests every {@link OrderFileParser} passes: garbage files come back as messages, never as an exception,
- * with standard codes, in bounded time. The parser's test sources extend this class and give {@link #parser()} and
+ * with standard codes (those of {@code MessageCodes} and the file problems of {@link OrderFileParser}), in bounded
+ * time. The parser's test sources extend this class and give {@link #parser()} and
  * {@link #fileName()}.
  */
 public abstract class OrderFileParserConformance {
@@ -28,7 +32,7 @@ public abstract class OrderFileParserConformance {
     /** A file name the parser accepts, e.g. {@code orders.csv}. */
     protected abstract String fileName();
 
-    /** Codes the parser uses on INFO/WARNING messages besides the standard ones. */
+    /** Codes the parser uses besides the standard ones (e.g. on INFO messages). */
     protected Set<String> ownCodes() {
         return Set.of();
     }
@@ -68,9 +72,31 @@ public abstract class OrderFileParserConformance {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String what = "parse(" + file.getKey() + ")";
             Result<?> result = within(callBound(), what, () -> parser.parse(fileName(), file.getValue()));
-            assertWellFormed(result, ownCodes(), what);
+            assertWellFormed(result, codes(), what);
         }
         Result<?> noName = within(callBound(), "parse(null name)", () -> parser.parse(null, random));
-        assertWellFormed(noName, ownCodes(), "parse(null name)");
+        assertWellFormed(noName, codes(), "parse(null name)");
+    }
+
+    /** The parser's own codes and the file problems of the SPI (platform 1.7). */
+    private Set<String> codes() {
+        Set<String> codes = new HashSet<>(ownCodes());
+        codes.addAll(fileProblemCodes());
+        return codes;
+    }
+
+    /** The codes of {@link OrderFileParser}: why a whole file cannot be read (SPI platform 1.7). */
+    public static Set<String> fileProblemCodes() {
+        Set<String> codes = new HashSet<>();
+        for (Field f : OrderFileParser.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                try {
+                    codes.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return codes;
     }
 }

@@ -669,6 +669,49 @@ public record Reason(String code, List<String> params) {
     public static final String FILE_NO_HEADER = "file_no_header";
     /** [the missing columns, comma-separated]. */
     public static final String FILE_MISSING_COLUMNS = "file_missing_columns";
+    // why an order file cannot be read at all, as the file plugin reports it (SPI platform 1.7 OrderFileParser codes
+    // and Message.params, mapped by ofFile; since 1.18) or the core finds it; a number in decimal digits
+    /** The file has no content: []. */
+    public static final String FILE_EMPTY = "file_empty";
+    /** The first line, the header row's, is empty: []. */
+    public static final String FILE_HEADER_EMPTY = "file_header_empty";
+    /** [size in MB with one decimal, the largest size in MB]. */
+    public static final String FILE_SIZE = "file_size";
+    /** [the most data rows]. */
+    public static final String FILE_ROWS = "file_rows";
+    /** Not UTF-8: [the byte as 0xD5, its offset, its line]. */
+    public static final String FILE_ENCODING = "file_encoding";
+    /** A UTF-16 file (byte order mark) that is not UTF-16: [the byte, its offset]. */
+    public static final String FILE_ENCODING_UTF16 = "file_encoding_utf16";
+    /** Cut off in the middle of a character: [UTF-8 or UTF-16, the offset]. */
+    public static final String FILE_ENCODING_TRUNCATED = "file_encoding_truncated";
+    /** UTF-16 without a byte order mark: [UTF-16LE or UTF-16BE]. */
+    public static final String FILE_ENCODING_UTF16_NO_BOM = "file_encoding_utf16_no_bom";
+    /** The header lacks required columns: [the columns ({@link #encode(List)} of {@link #FILE_COLUMN_NAMES}), the
+     * header's fields as found]. */
+    public static final String FILE_COLUMNS_MISSING = "file_columns_missing";
+    /** One missing column: [canonical name ({@code {n,column}}), the other names it is read under]. */
+    public static final String FILE_COLUMN_NAMES = "file_column_names";
+    /** [column, first field no., second field no., first name, second name]. */
+    public static final String FILE_COLUMN_TWICE = "file_column_twice";
+    /** [data row]. */
+    public static final String FILE_QUOTE_UNCLOSED = "file_quote_unclosed";
+    /** []. */
+    public static final String FILE_QUOTE_UNCLOSED_HEADER = "file_quote_unclosed_header";
+    /** [data row]. */
+    public static final String FILE_TEXT_AFTER_QUOTE = "file_text_after_quote";
+    /** []. */
+    public static final String FILE_TEXT_AFTER_QUOTE_HEADER = "file_text_after_quote_header";
+    /** [data row, the CSV reader's words]. */
+    public static final String FILE_MALFORMED = "file_malformed";
+    /** [the CSV reader's words]. */
+    public static final String FILE_MALFORMED_HEADER = "file_malformed_header";
+    /** [setting, value, examples of valid values]. */
+    public static final String FILE_PLUGIN_SETTING = "file_plugin_setting";
+    /** [file name, the error]. */
+    public static final String FILE_PLUGIN_ERROR = "file_plugin_error";
+    /** No installed order-file plugin reads the file: [file name]. */
+    public static final String FILE_NO_PARSER = "file_no_parser";
     // an order file's malformed rows as the file plugin reports them (SPI platform 1.5 ParsedOrderFile.Problem codes
     // and params, prefixed row_; since 1.17); a column is its canonical name ({n,column}), a value as in the file
     /** [fields in the row, fields in the header]. */
@@ -1162,6 +1205,41 @@ public record Reason(String code, List<String> params) {
                     + "--template)."),
             Map.entry(FILE_MISSING_COLUMNS, "The header row lacks the required column(s) {0}. Start from the "
                     + "template (waybill:sku-export --template)."),
+            Map.entry(FILE_EMPTY, "The file is empty; it needs a header row with the column names."),
+            Map.entry(FILE_HEADER_EMPTY, "The first line is empty; it must be the header row with the column names."),
+            Map.entry(FILE_SIZE, "The file is {0} MB; files over {1} MB are refused. Split it into smaller files."),
+            Map.entry(FILE_ROWS, "The file has more than {0,number,integer} data rows. Split it into smaller files."),
+            Map.entry(FILE_ENCODING, "The file is not UTF-8 text: byte {0} at offset {1,number,integer} (line "
+                    + "{2,number,integer}). Save it as \"CSV UTF-8\" (Excel) or choose UTF-8 when exporting, then "
+                    + "upload it again."),
+            Map.entry(FILE_ENCODING_UTF16, "The file is not UTF-16 text: byte {0} at offset {1,number,integer}. Save "
+                    + "it as \"CSV UTF-8\" (Excel) or choose UTF-8 when exporting, then upload it again."),
+            Map.entry(FILE_ENCODING_TRUNCATED, "The file ends in the middle of a character (offset "
+                    + "{1,number,integer}): it is not complete {0} text. Save or download it again, then upload it "
+                    + "again."),
+            Map.entry(FILE_ENCODING_UTF16_NO_BOM, "The file is not UTF-8 text: it looks like {0} without a byte order "
+                    + "mark (NUL bytes between the characters). Save it as \"CSV UTF-8\" (Excel) or choose UTF-8 when "
+                    + "exporting, then upload it again."),
+            Map.entry(FILE_COLUMNS_MISSING, "The header row lacks required columns: {0,reasons}. Found: {1}."),
+            Map.entry(FILE_COLUMN_NAMES, "{0,column} (or {1})"),
+            Map.entry(FILE_COLUMN_TWICE, "The header has the column {0,column} twice (fields {1} and {2}: ''{3}'' and "
+                    + "''{4}''); keep one."),
+            Map.entry(FILE_QUOTE_UNCLOSED, "A quoted value starting in data row {0,number,integer} is never closed: a "
+                    + "double quote is missing, so the rest of the file cannot be split into rows."),
+            Map.entry(FILE_QUOTE_UNCLOSED_HEADER, "A quoted value in the header row is never closed: a double quote is "
+                    + "missing, so the rest of the file cannot be split into rows."),
+            Map.entry(FILE_TEXT_AFTER_QUOTE, "Data row {0,number,integer} has text after the closing double quote of "
+                    + "a value; inside a quoted value write a double quote as two (\"\")."),
+            Map.entry(FILE_TEXT_AFTER_QUOTE_HEADER, "The header row has text after the closing double quote of a "
+                    + "value; inside a quoted value write a double quote as two (\"\")."),
+            Map.entry(FILE_MALFORMED, "Data row {0,number,integer} is not valid CSV ({1})."),
+            Map.entry(FILE_MALFORMED_HEADER, "The header row is not valid CSV ({0})."),
+            Map.entry(FILE_PLUGIN_SETTING, "The order-file plugin''s setting {0} = ''{1}'' is not valid; use a value "
+                    + "like {2}. No order file can be read until it is corrected in the plugin''s settings."),
+            Map.entry(FILE_PLUGIN_ERROR, "''{0}'' could not be read because of an internal error of the order-file "
+                    + "plugin ({1}); please report it."),
+            Map.entry(FILE_NO_PARSER, "No installed order-file plugin reads ''{0}''. Install the CSV plugin or export "
+                    + "the orders as .csv."),
             Map.entry(ROW_FIELD_COUNT, "the row has {0} fields but the header has {1}; look for a missing or extra "
                     + "separator, or a value containing the separator that is not in double quotes"),
             Map.entry(ROW_LINE_BREAK, "{0,column} contains {2} (line break) at character {1}; only printable text "
@@ -1413,14 +1491,16 @@ public record Reason(String code, List<String> params) {
 
     /**
      * Several reasons as one param (of {@code {n,reasons}}): each its code and params separated by U+001D, the reasons
-     * by U+001C (control characters never in the values, nor the U+001F of {@link #encodedParams()}).
+     * by U+001C (control characters never in the values, nor the U+001F of {@link #encodedParams()}). A param that is
+     * itself encoded reasons (a reason nested in a nested one, since 1.18) has its separators escaped with U+001B, so
+     * reasons nest to any depth; a text without U+001B..U+001D encodes as before.
      */
     public static String encode(List<Reason> reasons) {
         List<String> each = new ArrayList<>();
         for (Reason r : reasons) {
             List<String> parts = new ArrayList<>();
-            parts.add(r.code());
-            parts.addAll(r.params());
+            parts.add(escape(r.code()));
+            r.params().forEach(p -> parts.add(escape(p)));
             each.add(String.join("\u001d", parts));
         }
         return String.join("\u001c", each);
@@ -1433,10 +1513,52 @@ public record Reason(String code, List<String> params) {
         }
         List<Reason> out = new ArrayList<>();
         for (String one : encoded.split("\u001c", -1)) {
-            String[] parts = one.split("\u001d", -1);
-            out.add(new Reason(parts[0], List.of(parts).subList(1, parts.length)));
+            List<String> parts = new ArrayList<>();
+            for (String part : one.split("\u001d", -1)) {
+                parts.add(unescape(part));
+            }
+            out.add(new Reason(parts.get(0), parts.subList(1, parts.size())));
         }
         return out;
+    }
+
+    private static final char ESCAPE = '\u001b';
+
+    /** U+001B, U+001C and U+001D as U+001B followed by 0, 1 or 2. */
+    private static String escape(String text) {
+        if (text.indexOf(ESCAPE) < 0 && text.indexOf('\u001c') < 0 && text.indexOf('\u001d') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case ESCAPE -> out.append(ESCAPE).append('0');
+                case '\u001c' -> out.append(ESCAPE).append('1');
+                case '\u001d' -> out.append(ESCAPE).append('2');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text of {@link #escape}; a U+001B followed by anything else stays as it is. */
+    private static String unescape(String text) {
+        if (text.indexOf(ESCAPE) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+            if (c == ESCAPE && next >= '0' && next <= '2') {
+                out.append(next == '0' ? ESCAPE : next == '1' ? '\u001c' : '\u001d');
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -1451,6 +1573,59 @@ public record Reason(String code, List<String> params) {
     }
 
     private static final String SCALE_PREFIX = "scale_";
+
+    /** An order-file plugin's code (SPI platform 1.7 OrderFileParser) -> the reason and how many params it takes. */
+    private static final Map<String, Map.Entry<String, Integer>> FILE_CODES = Map.ofEntries(
+            Map.entry("empty_file", Map.entry(FILE_EMPTY, 0)), Map.entry("header_empty", Map.entry(FILE_HEADER_EMPTY, 0)),
+            Map.entry("file_too_large", Map.entry(FILE_SIZE, 2)), Map.entry("too_many_rows", Map.entry(FILE_ROWS, 1)),
+            Map.entry("bad_encoding", Map.entry(FILE_ENCODING, 3)),
+            Map.entry("bad_encoding_utf16", Map.entry(FILE_ENCODING_UTF16, 2)),
+            Map.entry("bad_encoding_truncated", Map.entry(FILE_ENCODING_TRUNCATED, 2)),
+            Map.entry("bad_encoding_utf16_no_bom", Map.entry(FILE_ENCODING_UTF16_NO_BOM, 1)),
+            Map.entry("duplicate_column", Map.entry(FILE_COLUMN_TWICE, 5)),
+            Map.entry("bad_config", Map.entry(FILE_PLUGIN_SETTING, 3)),
+            Map.entry("parse_error", Map.entry(FILE_PLUGIN_ERROR, 2)));
+
+    /**
+     * Why an order file cannot be read, as its plugin said it (an SPI platform 1.7 {@code OrderFileParser} code and
+     * the ERROR message's params) or null when the code is not one of those, or its params do not fit it (then the
+     * plugin's own text is shown, {@link #FILE_PLUGIN}). A problem in the header row (row 0) has its own sentence.
+     * Since 1.18.
+     */
+    public static Reason ofFile(String code, List<String> params) {
+        if (code == null || params == null) {
+            return null;
+        }
+        switch (code) {
+            case "missing_columns" -> {
+                if (params.size() < 3 || params.size() % 2 == 0) {
+                    return null;
+                }
+                List<Reason> columns = new ArrayList<>();
+                for (int i = 1; i + 1 < params.size(); i += 2) {
+                    columns.add(new Reason(FILE_COLUMN_NAMES, List.of(params.get(i), params.get(i + 1))));
+                }
+                return new Reason(FILE_COLUMNS_MISSING, List.of(encode(columns), params.get(0)));
+            }
+            case "unclosed_quote", "text_after_quote", "malformed_csv" -> {
+                boolean malformed = code.equals("malformed_csv");
+                if (params.size() != (malformed ? 2 : 1) || !params.get(0).strip().matches("\\d{1,10}")) {
+                    return null;
+                }
+                boolean header = Long.parseLong(params.get(0).strip()) == 0;
+                String reason = switch (code) {
+                    case "unclosed_quote" -> header ? FILE_QUOTE_UNCLOSED_HEADER : FILE_QUOTE_UNCLOSED;
+                    case "text_after_quote" -> header ? FILE_TEXT_AFTER_QUOTE_HEADER : FILE_TEXT_AFTER_QUOTE;
+                    default -> header ? FILE_MALFORMED_HEADER : FILE_MALFORMED;
+                };
+                return new Reason(reason, header ? params.subList(1, params.size()) : params);
+            }
+            default -> {
+                Map.Entry<String, Integer> known = FILE_CODES.get(code);
+                return known == null || known.getValue() != params.size() ? null : new Reason(known.getKey(), params);
+            }
+        }
+    }
 
     /** How many params each row_* code takes: a row problem with other params is shown as the plugin wrote it. */
     private static final Map<String, Integer> ROW_PARAMS = Map.ofEntries(Map.entry(ROW_FIELD_COUNT, 2),

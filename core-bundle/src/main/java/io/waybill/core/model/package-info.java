@@ -24,7 +24,10 @@
  * io.waybill.core.model.Reason#ofFileRow}, {@link io.waybill.core.model.Reason#leftOut}); the sync reasons
  * {@code sync_partial_unmatched} / {@code sync_partial_not_splittable}; {@code PackageAction.MERGE_SPLIT}; the reasons
  * {@code split_undo_uploaded} and {@code split_undo_released} (undo split until upload, at different steps too);
- * {@code ListCount.exact}, {@code ListCount.plus} (tab labels as estimates, issue 15). */
+ * {@code ListCount.exact}, {@code ListCount.plus} (tab labels as estimates, issue 15).
+ * 1.18: why an order file cannot be read as data ({@code file_*} reasons of the order files, {@link
+ * io.waybill.core.model.Reason#ofFile}: the file plugin's SPI platform 1.7 codes and params, and the core's own
+ * {@code file_empty}, {@code file_size}, {@code file_no_parser}). */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.17.0")
+@org.osgi.annotation.versioning.Version("1.18.0")
 package io.waybill.core.model;

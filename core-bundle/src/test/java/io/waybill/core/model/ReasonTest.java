@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -188,5 +189,90 @@ class ReasonTest {
         assertEquals("order_total is '9' here but '8' in row 1; every row of order 7 must have the same order_total "
                 + "(it belongs to the order; unit_price is per row)", Reason.ofFileRow("rows_differ_order_amount",
                 List.of("order_total", "9", "8", "1", "7")).english());
+    }
+
+    @Test
+    void everyFileProblemCodeOfTheFilePluginSpiIsAReasonOfItsOwn() throws IllegalAccessException {
+        // every code of SPI platform 1.7 OrderFileParser, with params of its shape, maps to a file_* reason
+        java.util.Map<String, List<String>> shapes = new java.util.HashMap<>();
+        shapes.put("empty_file", List.of());
+        shapes.put("header_empty", List.of());
+        shapes.put("file_too_large", List.of("25.0", "20"));
+        shapes.put("too_many_rows", List.of("200000"));
+        shapes.put("bad_encoding", List.of("0xD5", "82", "2"));
+        shapes.put("bad_encoding_utf16", List.of("0x00", "2"));
+        shapes.put("bad_encoding_truncated", List.of("UTF-8", "9"));
+        shapes.put("bad_encoding_utf16_no_bom", List.of("UTF-16LE"));
+        shapes.put("missing_columns", List.of("'A'", "city", "town"));
+        shapes.put("duplicate_column", List.of("sku", "7", "9", "sku", "SKU"));
+        shapes.put("unclosed_quote", List.of("2"));
+        shapes.put("text_after_quote", List.of("3"));
+        shapes.put("malformed_csv", List.of("3", "odd"));
+        shapes.put("bad_config", List.of("zone", "Mars", "Asia/Shanghai"));
+        shapes.put("parse_error", List.of("a.csv", "IllegalStateException: boom"));
+        java.util.Set<String> spi = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field f : io.waybill.spi.platform.OrderFileParser.class.getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                spi.add((String) f.get(null));
+            }
+        }
+        assertEquals(spi, new java.util.TreeSet<>(shapes.keySet()), "a shape for every code of the SPI");
+        for (java.util.Map.Entry<String, List<String>> e : shapes.entrySet()) {
+            Reason r = Reason.ofFile(e.getKey(), e.getValue());
+            assertNotNull(r, e.getKey());
+            assertTrue(r.code().startsWith("file_") && Reason.CODES.contains(r.code()), r::code);
+            assertFalse(r.english().contains("{"), r::english);
+            // params that do not fit: the plugin's text
+            List<String> more = new ArrayList<>(e.getValue());
+            more.add("x");
+            more.add("y");
+            if (!e.getKey().equals("missing_columns")) {
+                assertNull(Reason.ofFile(e.getKey(), more), e.getKey());
+            }
+        }
+        assertNull(Reason.ofFile("missing_columns", List.of("'A'", "city")));
+        assertNull(Reason.ofFile("unclosed_quote", List.of("two")));
+        assertNull(Reason.ofFile("made_up", List.of()));
+        assertNull(Reason.ofFile(null, List.of()));
+    }
+
+    @Test
+    void aFileProblemReadsAsTheCsvPluginSaysIt() {
+        assertEquals("The header row lacks required columns: order_no (or order_number, 订单号); city (or town). "
+                + "Found: 'Bestellnummer', 'Stadt'.", Reason.ofFile("missing_columns", List.of("'Bestellnummer', "
+                + "'Stadt'", "order_no", "order_number, 订单号", "city", "town")).english());
+        assertEquals("The file is not UTF-8 text: byte 0xD5 at offset 82 (line 2). Save it as \"CSV UTF-8\" (Excel) "
+                + "or choose UTF-8 when exporting, then upload it again.", Reason.ofFile("bad_encoding",
+                List.of("0xD5", "82", "2")).english());
+        // a problem in the header row (row 0) has its own sentence
+        assertEquals(Reason.of(Reason.FILE_QUOTE_UNCLOSED_HEADER), Reason.ofFile("unclosed_quote", List.of("0")));
+        assertEquals(Reason.of(Reason.FILE_TEXT_AFTER_QUOTE_HEADER), Reason.ofFile("text_after_quote", List.of("0")));
+        assertEquals(Reason.of(Reason.FILE_MALFORMED_HEADER, "odd"), Reason.ofFile("malformed_csv", List.of("0",
+                "odd")));
+        assertEquals("A quoted value starting in data row 2 is never closed: a double quote is missing, so the rest "
+                + "of the file cannot be split into rows.", Reason.ofFile("unclosed_quote", List.of("2")).english());
+        assertEquals("The header has the column sku twice (fields 7 and 9: 'sku' and 'SKU'); keep one.",
+                Reason.ofFile("duplicate_column", List.of("sku", "7", "9", "sku", "SKU")).english());
+        assertEquals("The order-file plugin's setting zone = 'Mars' is not valid; use a value like Asia/Shanghai. No "
+                + "order file can be read until it is corrected in the plugin's settings.", Reason.ofFile(
+                "bad_config", List.of("zone", "Mars", "Asia/Shanghai")).english());
+    }
+
+    @Test
+    void reasonsNestInNestedReasons() {
+        // a refusal naming a file problem that names its columns: three levels, each read back whole
+        Reason columns = Reason.ofFile("missing_columns", List.of("'A', 'B'", "order_no", "order_number",
+                "city", "town"));
+        Reason refusal = Reason.nesting(Reason.UNREADABLE_FILE, columns);
+        List<Reason> back = Reason.decode(refusal.params().get(0));
+        assertEquals(List.of(columns), back);
+        assertEquals(2, Reason.decode(back.get(0).params().get(0)).size());
+        assertEquals("The header row lacks required columns: order_no (or order_number); city (or town). Found: "
+                + "'A', 'B'.", refusal.english());
+        // what was encoded before nesting went deeper decodes as it did; an escape character in a value survives
+        assertEquals(List.of(new Reason("a", List.of("1", "2")), new Reason("b", List.of())),
+                Reason.decode("a\u001d1\u001d2\u001cb"));
+        Reason odd = new Reason("x", List.of("\u001b1\u001b", ""));
+        assertEquals(List.of(odd), Reason.decode(Reason.encode(List.of(odd))));
     }
 }

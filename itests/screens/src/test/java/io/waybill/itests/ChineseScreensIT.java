@@ -446,6 +446,56 @@ class ChineseScreensIT {
     }
 
     @Test
+    @Order(10)
+    void anOrderFileThatCannotBeReadSaysWhyInChineseOnThePage() throws IOException {
+        // a file whose header row is a German shop's (SPI platform 1.7 file problems as data): why, whole in Chinese,
+        // kept on the page beside the templates; nothing imported
+        Path wrong = waybill.importDir("chinese-screens").resolve("zh-wrong-header.csv");
+        Files.writeString(wrong, "Bestellnummer,Datum,Name,Strasse,Stadt,Land,Artikel,Menge\n"
+                + "ZHIT-201,2025-06-01,Hans,Zeil 1,Frankfurt,DE," + SKU + ",1\n", StandardCharsets.UTF_8);
+        String header = uploadRefused(wrong, "the wrong header's reason");
+        assertTrue(header.startsWith("zh-wrong-header.csv：表头行缺少必需的列：订单号（或 order_number, 订单号, 订单编号）；下单时间（或 "),
+                header);
+        assertTrue(header.contains("；城市（或 town, ship_city, 城市）") && header.contains("文件表头中的列：'Bestellnummer', "
+                + "'Datum', 'Name'"), header);
+        assertFalse(header.contains("lacks") || header.contains("cannot be read") || header.contains("Found"), header);
+        assertTrue(browser.byId("import-file-error-hint").isDisplayed(), "the templates help with a header row");
+        settle();
+        List<String> latinHeader = latinSentences();
+        browser.screenshot("zh-11-order-file-wrong-header");
+        assertTrue(latinHeader.isEmpty(), () -> "Latin-only sentences with the wrong header: " + latinHeader);
+
+        // the same shop's export saved by Excel on a Chinese Windows (GBK): the byte, its line, what to do
+        Path gbk = waybill.importDir("chinese-screens").resolve("zh-gbk.csv");
+        String row = "ZHIT-202,,2025-06-01 10:00,王小明,,科技园南路 8 号,,深圳,广东,518057,CN,,," + SKU + ",1";
+        Files.write(gbk, (Fixtures.HEADER + "\n" + row + "\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+        int offset = Fixtures.HEADER.length() + 1 + row.indexOf('王');
+        String encoding = uploadRefused(gbk, "the encoding's reason");
+        assertTrue(encoding.startsWith("zh-gbk.csv：文件不是 UTF-8 文本：第 2 行偏移量 " + offset
+                + " 处的字节 0xCD 无法按 UTF-8 读取"), encoding);
+        assertTrue(encoding.contains("请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"), encoding);
+        assertFalse(encoding.contains("not UTF-8 text") || encoding.contains("offset"), encoding);
+        assertFalse(browser.byId("import-file-error-hint").isDisplayed(), "no template hint for an encoding");
+        settle();
+        List<String> latinEncoding = latinSentences();
+        browser.screenshot("zh-12-order-file-gbk");
+        assertTrue(latinEncoding.isEmpty(), () -> "Latin-only sentences with the GBK file: " + latinEncoding);
+        assertTrue(waybill.allPackageRows("waybill:package-list --store " + STORE).stream().noneMatch(r -> r
+                .getOrDefault("Order no.", "").startsWith("ZHIT-20")), "nothing of the refused files imported");
+    }
+
+    /** Uploads a file on Import orders for the class's store and returns the refusal the page keeps. */
+    private String uploadRefused(Path file, String what) {
+        browser.go("/orders/import");
+        browser.click(browser.byId("import-store").findElement(By.cssSelector("input")));
+        browser.pickOverlayItem("vaadin-combo-box-item", "(" + STORE + ")");
+        browser.await("upload enabled", () -> browser.byId("import-upload").getDomAttribute("disabled") == null);
+        browser.fileInput("import-upload").sendKeys(file.toString());
+        String name = file.getFileName().toString();
+        return browser.awaitText("import-file-error-text", what, t -> t.startsWith(name + "："));
+    }
+
+    @Test
     @Order(7)
     void theSentenceCheckCatchesAChineseKindBeforeEnglishFacts() {
         // the form refusals took before they were data: a Chinese kind, then the core's English sentence

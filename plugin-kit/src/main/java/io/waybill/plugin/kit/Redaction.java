@@ -22,13 +22,17 @@ public final class Redaction {
         return t;
     }
 
-    /** The result with every message text redacted (the same instance when no text holds a secret). */
+    /**
+     * The result with every message text and param redacted (the same instance when none holds a secret).
+     */
     public static <T> Result<T> redact(Result<T> result, String... secrets) {
-        if (result.messages().stream().allMatch(m -> m.text().equals(redact(m.text(), secrets)))) {
+        if (result.messages().stream().allMatch(m -> m.text().equals(redact(m.text(), secrets))
+                && m.params().stream().allMatch(p -> p.equals(redact(p, secrets))))) {
             return result;
         }
         return new Result<>(result.value(), result.messages().stream()
-                .map(m -> new Message(m.code(), m.severity(), redact(m.text(), secrets), m.retryAfter()))
+                .map(m -> new Message(m.code(), m.severity(), redact(m.text(), secrets), m.retryAfter(),
+                        m.params().stream().map(p -> redact(p, secrets)).toList()))
                 .toList());
     }
 }

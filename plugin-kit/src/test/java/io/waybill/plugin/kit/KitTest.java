@@ -99,6 +99,11 @@ class KitTest {
         assertEquals(Duration.ofSeconds(5), clean.messages().get(0).retryAfter());
         Result<String> ok = Result.ok("x");
         assertSame(ok, Redaction.redact(ok, "sk_live_1"));
+        // the params of a message's sentence (SPI common 1.3) are kept, and masked too
+        Result<String> withParams = Result.failure(Message.error("bad_config", "key sk_live_1 refused", "key",
+                "sk_live_1"));
+        assertEquals(java.util.List.of("key", "***"), Redaction.redact(withParams, "sk_live_1").messages().get(0)
+                .params());
     }
 
     @Test

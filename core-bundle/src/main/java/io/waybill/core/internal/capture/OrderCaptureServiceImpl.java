@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -330,29 +331,29 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         expirePreviews();
         String name = fileName == null ? "" : fileName.strip();
         if (content == null || content.length == 0) {
-            throw new OperationRefusedException("empty_file", "The file " + name + " is empty.");
+            throw unreadable(Reason.of(Reason.FILE_EMPTY));
         }
         if (content.length > MAX_FILE_BYTES) {
-            throw new OperationRefusedException("file_too_large", "The file is larger than 20 MB.");
+            throw unreadable(Reason.of(Reason.FILE_SIZE, String.format(Locale.ROOT, "%.1f",
+                    content.length / (1024.0 * 1024.0)), MAX_FILE_BYTES / (1024 * 1024)));
         }
         Jdbc.inTransaction(ds, c -> store(c, storeCode));
         List<OrderFileParser> parsers = plugins.fileParsersFor(name);
         if (parsers.isEmpty()) {
-            throw new OperationRefusedException("no_parser", "No installed order-file plugin reads '" + name
-                    + "'. Install the CSV plugin or export the orders as .csv.");
+            throw unreadable(Reason.of(Reason.FILE_NO_PARSER, name));
         }
         Result<ParsedOrderFile> parsed;
         try {
             parsed = parsers.get(0).parse(name, content);
         } catch (RuntimeException e) {
-            parsed = Result.failure(Message.error("parse_error", "the file plugin failed: " + e));
+            parsed = Result.failure(Message.error("parse_error", "the file plugin failed: " + e, name,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
-        if (parsed == null || !parsed.isOk()) {
-            String why = parsed == null ? "no answer" : parsed.messages().stream()
-                    .filter(m -> m.severity() == Message.Severity.ERROR).map(Message::text)
-                    .collect(Collectors.joining("; "));
-            throw new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE,
-                    Reason.of(Reason.FILE_PLUGIN, why)));
+        if (parsed == null) {
+            throw unreadable(Reason.of(Reason.FILE_PLUGIN_ERROR, name, "null"));
+        }
+        if (!parsed.isOk()) {
+            throw unreadable(fileProblem(parsed.messages()));
         }
         ParsedOrderFile file = parsed.value();
         List<RowError> errors = new ArrayList<>();
@@ -400,6 +401,28 @@ public class OrderCaptureServiceImpl implements OrderCaptureService {
         previews.put(id, new Preview(storeCode, name, List.copyOf(valid), clock.instant()));
         return new ImportPreview(id, name, storeCode, file.dataRows(), valid.size(), conflicts.existing().size(),
                 errors, held);
+    }
+
+    /** An order file refused as a whole, with why. */
+    private static OperationRefusedException unreadable(Reason why) {
+        return new OperationRefusedException(Reason.nesting(Reason.UNREADABLE_FILE, why));
+    }
+
+    /**
+     * Why the file plugin could not read a file: as data when its ERROR message says why with a code and params this
+     * version knows (SPI platform 1.7), else the plugin's own words ({@link Reason#FILE_PLUGIN}, also for several
+     * errors or a failure without any).
+     */
+    static Reason fileProblem(List<Message> messages) {
+        List<Message> errors = messages.stream().filter(m -> m.severity() == Message.Severity.ERROR).toList();
+        if (errors.size() == 1) {
+            Reason why = Reason.ofFile(errors.get(0).code(), errors.get(0).params());
+            if (why != null) {
+                return why;
+            }
+        }
+        String words = errors.stream().map(Message::text).collect(Collectors.joining("; "));
+        return Reason.of(Reason.FILE_PLUGIN, words.isBlank() ? "no reason given" : words);
     }
 
     /**

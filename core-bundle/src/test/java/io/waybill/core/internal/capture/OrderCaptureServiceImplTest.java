@@ -332,4 +332,85 @@ class OrderCaptureServiceImplTest {
         assertEquals(null, OrderCaptureServiceImpl.rowError(new ParsedOrderFile.Problem(3, "x", "bad x",
                 "own_code", "v")).structured());
     }
+
+    /** A file parser that refuses every file with this one ERROR message. */
+    private static OrderFileParser refusing(io.waybill.spi.common.Message error) {
+        return new OrderFileParser() {
+            @Override
+            public PluginDescriptor descriptor() {
+                return new PluginDescriptor("refusing", "Refusing", "refuses every file");
+            }
+
+            @Override
+            public boolean accepts(String fileName) {
+                return fileName.endsWith(".csv");
+            }
+
+            @Override
+            public Result<ParsedOrderFile> parse(String fileName, byte[] content) {
+                return Result.failure(error);
+            }
+        };
+    }
+
+    private io.waybill.core.model.Reason refusal(String name, byte[] content) {
+        OperationRefusedException e = assertThrows(OperationRefusedException.class,
+                () -> capture.previewImport("S1", name, content));
+        assertEquals(io.waybill.core.model.Reason.UNREADABLE_FILE, e.code());
+        assertEquals(e.reason().english(), e.getMessage(), "the shell prints the reason's English");
+        List<io.waybill.core.model.Reason> why = io.waybill.core.model.Reason.decode(e.reason().params().get(0));
+        assertEquals(1, why.size());
+        return why.get(0);
+    }
+
+    @Test
+    void aFileThePluginCannotReadIsRefusedWithWhyAsDataAndNothingIsWritten() throws Exception {
+        // SPI platform 1.7: the plugin's code and params become a file_* reason
+        registry.bindFileParser(Fixtures.reference(), refusing(io.waybill.spi.common.Message.error("missing_columns",
+                "the header row lacks required column city (or town). Found: 'Stadt'", "'Stadt'", "city", "town")));
+        io.waybill.core.model.Reason why = refusal("orders.csv", "Stadt\nLeeds\n".getBytes());
+        assertEquals(io.waybill.core.model.Reason.FILE_COLUMNS_MISSING, why.code());
+        assertEquals("The header row lacks required columns: city (or town). Found: 'Stadt'.", why.english());
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM WB_ORDER"));
+    }
+
+    @Test
+    void aFileProblemWithoutACodeTheCoreKnowsIsThePluginsWords() throws Exception {
+        // a 1.5 plugin (no params), or params that do not fit the code: the plugin's text
+        registry.bindFileParser(Fixtures.reference(), refusing(io.waybill.spi.common.Message.error("bad_encoding",
+                "file is not UTF-8 text")));
+        io.waybill.core.model.Reason why = refusal("orders.csv", "x".getBytes());
+        assertEquals(io.waybill.core.model.Reason.FILE_PLUGIN, why.code());
+        assertEquals("The file cannot be read: file is not UTF-8 text", why.english());
+    }
+
+    @Test
+    void theCoresOwnFileRefusalsAreDataToo() throws Exception {
+        // no parser for the name, nothing in the file, over 20 MB: before any plugin is asked
+        assertEquals(io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.FILE_NO_PARSER, "orders.xlsx"),
+                refusal("orders.xlsx", "x".getBytes()));
+        assertEquals(io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.FILE_EMPTY),
+                refusal("orders.csv", new byte[0]));
+        assertEquals(io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.FILE_SIZE, "21.0", "20"),
+                refusal("orders.csv", new byte[21 * 1024 * 1024]));
+        // a plugin that throws (it must not): an internal error of the plugin, with the file's name
+        registry.bindFileParser(Fixtures.reference(), new OrderFileParser() {
+            @Override
+            public PluginDescriptor descriptor() {
+                return new PluginDescriptor("throwing", "Throwing", "throws");
+            }
+
+            @Override
+            public boolean accepts(String fileName) {
+                return true;
+            }
+
+            @Override
+            public Result<ParsedOrderFile> parse(String fileName, byte[] content) {
+                throw new IllegalStateException("boom");
+            }
+        });
+        assertEquals(io.waybill.core.model.Reason.of(io.waybill.core.model.Reason.FILE_PLUGIN_ERROR, "orders.csv",
+                "IllegalStateException: boom"), refusal("orders.csv", "x".getBytes()));
+    }
 }

@@ -21,6 +21,7 @@ import io.waybill.core.api.OperationRefusedException;
 import io.waybill.ui.internal.i18n.Reasons;
 import io.waybill.core.api.OrderCaptureService;
 import io.waybill.core.model.ImportPreview;
+import io.waybill.core.model.Reason;
 import io.waybill.core.model.RowError;
 import io.waybill.core.model.StoreInfo;
 import io.waybill.core.model.UserIdentity;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code /orders/import}: an order file (CSV) for one store is checked first (nothing written), the preview shows
@@ -57,6 +59,11 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
     /** Why the last file could not be read (wrong header row, ...): stays on the page until the next file. */
     private final Div fileError = new Div();
     private final Span fileErrorText = new Span();
+    /** "Compare the first row with a template": shown for the problems of the header row only. */
+    private final Span fileErrorHint = new Span();
+    /** The order-file problems a template helps with (the header row's). */
+    private static final Set<String> HEADER_PROBLEMS = Set.of(Reason.FILE_EMPTY, Reason.FILE_HEADER_EMPTY,
+            Reason.FILE_COLUMNS_MISSING, Reason.FILE_COLUMN_TWICE, Reason.FILE_PLUGIN);
 
     public ImportOrdersView() {
         addClassName("wb-page");
@@ -108,7 +115,8 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
         fileError.setId("import-file-error");
         fileError.addClassName("wb-alert");
         fileErrorText.setId("import-file-error-text");
-        Span fileErrorHint = new Span(getTranslation("import.fileErrorHint"));
+        fileErrorHint.setId("import-file-error-hint");
+        fileErrorHint.setText(getTranslation("import.fileErrorHint"));
         fileErrorHint.addClassName("wb-muted");
         fileError.add(new com.vaadin.flow.component.html.Span(getTranslation("import.fileError")), fileErrorText,
                 fileErrorHint);
@@ -167,7 +175,20 @@ public class ImportOrdersView extends VerticalLayout implements HasDynamicTitle 
     private void showFileError(String fileName, OperationRefusedException refused) {
         upload.clearFileList();
         fileErrorText.setText(getTranslation("import.fileErrorText", fileName, Reasons.of(refused)));
+        fileErrorHint.setVisible(aboutTheHeader(refused));
         fileError.setVisible(true);
+    }
+
+    /**
+     * Whether the refusal is about the header row (or an order-file plugin's words the core cannot tell), where the
+     * templates help; an encoding, size or setting problem says itself what to do.
+     */
+    static boolean aboutTheHeader(OperationRefusedException refused) {
+        Reason reason = refused.reason();
+        if (reason == null || !Reason.UNREADABLE_FILE.equals(reason.code()) || reason.params().isEmpty()) {
+            return true;
+        }
+        return Reason.decode(reason.params().get(0)).stream().anyMatch(r -> HEADER_PROBLEMS.contains(r.code()));
     }
 
     /** A download link for a template file of this bundle. */

@@ -69,7 +69,7 @@ class ReasonsTest {
             }
         }
         assertEquals(new TreeSet<>(Reason.CODES), zhCodes, "zh sentences vs the core's Reason codes");
-        Pattern placeholder = Pattern.compile("\\{\\d+(,number,integer|,weight|,status|,verb|,field|,column|,reasons)?}");
+        Pattern placeholder = Pattern.compile("\\{\\d+(,number,integer|,weight|,status|,verb|,field|,column|,reasons|,rows)?}");
         for (String code : Reason.CODES) {
             String zhText = zh.getString(Reasons.TEXT_PREFIX + code);
             assertEquals(placeholders(placeholder, Reason.englishTemplate(code)), placeholders(placeholder, zhText),

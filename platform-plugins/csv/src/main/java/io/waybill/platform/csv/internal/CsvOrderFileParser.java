@@ -1,7 +1,6 @@
 package io.waybill.platform.csv.internal;
 
 import io.waybill.spi.common.Message;
-import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import io.waybill.spi.platform.OrderFileParser;
@@ -31,13 +30,16 @@ public class CsvOrderFileParser implements OrderFileParser {
             + " (UTF-8, comma, semicolon or tab separated, English or Chinese column names).";
 
     /** Anything unexpected inside the plugin. */
-    static final String PARSE_ERROR = "parse_error";
+    static final String PARSE_ERROR = OrderFileParser.PARSE_ERROR;
     /** The {@code zone} setting is not a time zone; nothing is read until it is fixed. */
-    static final String BAD_CONFIG = MessageCodes.BAD_CONFIG;
+    static final String BAD_CONFIG = OrderFileParser.BAD_CONFIG;
 
-    /** Settings in effect, replaced as a whole on every settings change. */
-    private record Settings(ZoneId zone, String error) {
+    /** Settings in effect, replaced as a whole on every settings change; {@code error} the refusal while wrong. */
+    private record Settings(ZoneId zone, Message error) {
     }
+
+    /** Examples of what the zone setting takes, as the refusal names them. */
+    static final String ZONE_EXAMPLES = "Asia/Shanghai, Europe/Berlin, +08:00";
 
     private volatile Settings settings = new Settings(ZoneId.systemDefault(), null);
 
@@ -53,8 +55,9 @@ public class CsvOrderFileParser implements OrderFileParser {
             settings = new Settings(ZoneId.of(zone), null);
         } catch (DateTimeException e) {
             // activation must not fail: the component stays up and says what is wrong in each result
-            settings = new Settings(ZoneId.systemDefault(), "the setting zone = '" + zone + "' is not a time zone;"
-                    + " use a zone id like Asia/Shanghai or an offset like +08:00");
+            settings = new Settings(ZoneId.systemDefault(), Message.error(BAD_CONFIG, "the setting zone = '" + zone
+                    + "' is not a time zone; use a zone id like Asia/Shanghai or an offset like +08:00", "zone", zone,
+                    ZONE_EXAMPLES));
         }
     }
 
@@ -76,17 +79,18 @@ public class CsvOrderFileParser implements OrderFileParser {
     public Result<ParsedOrderFile> parse(String fileName, byte[] content) {
         Settings current = settings;
         if (current.error() != null) {
-            return Result.failure(Message.error(BAD_CONFIG, current.error()));
+            return Result.failure(current.error());
         }
         try {
             return reader(current.zone()).read(content);
         } catch (OrderFileException e) {
-            return Result.failure(Message.error(e.code(), e.getMessage()));
+            return Result.failure(Message.error(e.code(), e.getMessage(), e.params().toArray()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // LinkageError: a class missing from the embedded library must not take the caller down either
+            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             return Result.failure(Message.error(PARSE_ERROR, "could not read " + (fileName == null ? "the file"
-                    : "'" + fileName + "'") + " because of an internal error (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it"));
+                    : "'" + fileName + "'") + " because of an internal error (" + error + "); please report it",
+                    fileName == null ? "" : fileName, error));
         }
     }
 

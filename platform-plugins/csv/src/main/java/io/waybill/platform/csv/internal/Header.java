@@ -74,7 +74,8 @@ final class Header {
             } else if (preferences.get(alias.column()) == alias.preference()) {
                 throw new OrderFileException(OrderFileException.DUPLICATE_COLUMN, String.format(
                         "the header has the column %s twice (fields %d and %d: '%s' and '%s'); keep one",
-                        alias.column().canonical(), taken + 1, i + 1, names.get(taken), name));
+                        alias.column().canonical(), taken + 1, i + 1, names.get(taken), name),
+                        alias.column().canonical(), taken + 1, i + 1, names.get(taken), name);
             } else if (preferences.get(alias.column()) < alias.preference()) {
                 ignored.add("'" + name + "' (using '" + names.get(taken) + "' for " + alias.column().canonical()
                         + ")");
@@ -93,12 +94,19 @@ final class Header {
         }
         if (!missing.isEmpty()) {
             String list = missing.stream()
-                    .map(c -> c.canonical() + " (or " + String.join(", ", c.aliases().subList(1, c.aliases().size()))
-                            + ")")
+                    .map(c -> c.canonical() + " (or " + otherNames(c) + ")")
                     .collect(Collectors.joining("; "));
+            String found = String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+            // SPI platform 1.7: [the fields found, then each missing column and its other names]
+            List<Object> params = new ArrayList<>();
+            params.add(found);
+            for (Column c : missing) {
+                params.add(c.canonical());
+                params.add(otherNames(c));
+            }
             throw new OrderFileException(OrderFileException.MISSING_COLUMNS,
                     "the header row lacks required column" + (missing.size() == 1 ? " " : "s ") + list
-                            + ". Found: " + String.join(", ", names.stream().map(n -> "'" + n + "'").toList()));
+                            + ". Found: " + found, params.toArray());
         }
         List<String> ignoredAll = new ArrayList<>();
         for (int i : unknown) {
@@ -106,6 +114,11 @@ final class Header {
         }
         ignoredAll.addAll(ignored);
         return new Header(fields.size(), positions, List.copyOf(names), List.copyOf(ignoredAll));
+    }
+
+    /** The names a column is read under besides its canonical one, as listed to an operator. */
+    private static String otherNames(Column c) {
+        return String.join(", ", c.aliases().subList(1, c.aliases().size()));
     }
 
     /** Number of fields every row must have. */

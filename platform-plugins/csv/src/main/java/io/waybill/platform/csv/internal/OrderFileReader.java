@@ -29,6 +29,8 @@ final class OrderFileReader {
 
     /** Largest file read, in bytes (20 MiB). */
     static final int MAX_BYTES = 20 * 1024 * 1024;
+    /** {@link #MAX_BYTES} in MB, as the refusal names it. */
+    static final int MAX_MB = MAX_BYTES / (1024 * 1024);
     /** Most data rows read. */
     static final int MAX_ROWS = 200_000;
 
@@ -53,9 +55,9 @@ final class OrderFileReader {
             throw new OrderFileException(OrderFileException.EMPTY_FILE, "the file is empty; it needs a header row");
         }
         if (content.length > MAX_BYTES) {
-            throw new OrderFileException(OrderFileException.FILE_TOO_LARGE, String.format(Locale.ROOT,
-                    "the file is %.1f MB; files over 20 MB are refused, split it into smaller files",
-                    content.length / (1024.0 * 1024.0)));
+            String size = String.format(Locale.ROOT, "%.1f", content.length / (1024.0 * 1024.0));
+            throw new OrderFileException(OrderFileException.FILE_TOO_LARGE, "the file is " + size + " MB; files over "
+                    + MAX_MB + " MB are refused, split it into smaller files", size, MAX_MB);
         }
         String text = TextDecoder.decode(content);
         if (TextRules.strip(text).isEmpty()) {
@@ -68,13 +70,15 @@ final class OrderFileReader {
                 .setIgnoreSurroundingSpaces(false)
                 .get();
         int row = 0;
+        boolean headerRead = false;
         try (CSVParser parser = format.parse(new StringReader(text))) {
             Iterator<CSVRecord> records = parser.iterator();
             List<String> headerFields = records.next().toList();
             if (RowReader.isBlank(headerFields)) {
-                throw new OrderFileException(OrderFileException.EMPTY_FILE,
+                throw new OrderFileException(OrderFileException.HEADER_EMPTY,
                         "the first line is empty; it must be the header row with the column names");
             }
+            headerRead = true;
             Header header = Header.of(headerFields);
             RowReader rowReader = new RowReader(header, zone);
             OrderAssembler assembler = new OrderAssembler(header);
@@ -84,7 +88,7 @@ final class OrderFileReader {
                 row++;
                 if (row > MAX_ROWS) {
                     throw new OrderFileException(OrderFileException.TOO_MANY_ROWS, "the file has more than "
-                            + MAX_ROWS + " data rows; split it into smaller files");
+                            + MAX_ROWS + " data rows; split it into smaller files", MAX_ROWS);
                 }
                 if (RowReader.isBlank(fields)) {
                     blank++;
@@ -104,9 +108,9 @@ final class OrderFileReader {
             }
             return Result.ok(assembler.result(), messages);
         } catch (UncheckedIOException e) {
-            throw malformed(row + 1, e.getCause());
+            throw malformed(headerRead ? row + 1 : 0, e.getCause());
         } catch (IOException e) {
-            throw malformed(row + 1, e);
+            throw malformed(headerRead ? row + 1 : 0, e);
         }
     }
 
@@ -144,21 +148,24 @@ final class OrderFileReader {
         return ',';
     }
 
-    /** A record that Commons CSV cannot split; {@code row} is its data row number (0: the header). */
-    private static OrderFileException malformed(int row, Throwable cause) {
+    /**
+     * A record that Commons CSV cannot split; {@code row} is its data row number (0: the header). With RFC 4180
+     * quoting only the first two cases are known to occur; the last keeps the library's words.
+     */
+    static OrderFileException malformed(int row, Throwable cause) {
         String detail = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
         String where = row == 0 ? "the header row" : "data row " + row;
-        String reason;
         if (detail.contains("EOF reached before encapsulated token finished")) {
-            reason = "a quoted value starting in " + where + " is never closed: a double quote is missing, so the"
-                    + " rest of the file cannot be split into rows";
-        } else if (detail.contains("Invalid character between encapsulated token and delimiter")
-                || detail.contains("invalid char between encapsulated token and delimiter")) {
-            reason = where + " has text after the closing double quote of a value; inside a quoted value write a"
-                    + " double quote as two (\"\")";
-        } else {
-            reason = where + " is not valid CSV (" + detail + ")";
+            return new OrderFileException(OrderFileException.UNCLOSED_QUOTE, "a quoted value starting in " + where
+                    + " is never closed: a double quote is missing, so the rest of the file cannot be split into rows",
+                    row);
         }
-        return new OrderFileException(OrderFileException.MALFORMED_CSV, reason);
+        if (detail.contains("Invalid character between encapsulated token and delimiter")
+                || detail.contains("invalid char between encapsulated token and delimiter")) {
+            return new OrderFileException(OrderFileException.TEXT_AFTER_QUOTE, where + " has text after the closing"
+                    + " double quote of a value; inside a quoted value write a double quote as two (\"\")", row);
+        }
+        return new OrderFileException(OrderFileException.MALFORMED_CSV, where + " is not valid CSV (" + detail + ")",
+                row, detail);
     }
 }

@@ -64,10 +64,11 @@ final class TextDecoder {
         }
         int half = Math.max(1, n / 2);
         if (n >= 2 && (oddNul * 4 >= half || evenNul * 4 >= half)) {
-            String order = oddNul >= evenNul ? "little-endian" : "big-endian";
-            throw new OrderFileException(OrderFileException.BAD_ENCODING, "file is not UTF-8 text: it looks like"
-                    + " UTF-16 (" + order + ") without a byte order mark (NUL bytes between the characters); save it"
-                    + " as \"CSV UTF-8\" (Excel) or choose UTF-8 when exporting, then upload it again");
+            boolean little = oddNul >= evenNul;
+            throw new OrderFileException(OrderFileException.BAD_ENCODING_UTF16_NO_BOM, "file is not UTF-8 text: it"
+                    + " looks like UTF-16 (" + (little ? "little-endian" : "big-endian") + ") without a byte order"
+                    + " mark (NUL bytes between the characters); save it as \"CSV UTF-8\" (Excel) or choose UTF-8"
+                    + " when exporting, then upload it again", little ? "UTF-16LE" : "UTF-16BE");
         }
     }
 
@@ -92,24 +93,55 @@ final class TextDecoder {
         try {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
-                throw notText(content, in.position(), charset, name);
+                int at = in.position();
+                // the last bytes are the start of a character whose rest is missing: the file was cut off
+                boolean cut = result.isMalformed() && at + result.length() == content.length
+                        && (charset == StandardCharsets.UTF_8 ? result.length() >= 2 && isUtf8Start(content, at)
+                        : content.length - at == 1 || (content.length - at == 2 && isHighSurrogate(content, at,
+                        charset)));
+                throw notText(content, at, charset, name, cut);
             }
             result = decoder.flush(out);
             if (result.isError()) {
-                throw notText(content, in.position(), charset, name);
+                throw notText(content, in.position(), charset, name, false);
             }
         } catch (IllegalStateException e) {
             // only from misuse of the decoder; report as an unreadable file rather than crash
-            throw new OrderFileException(OrderFileException.BAD_ENCODING, "file is not " + name + " text");
+            throw notText(content, in.position(), charset, name, false);
         }
         if (in.hasRemaining()) {
             // a truncated last sequence (e.g. half a UTF-16 code unit) is left unread by decode(..., true)
-            throw notText(content, in.position(), charset, name);
+            throw notText(content, in.position(), charset, name, false);
         }
         return out.flip().toString();
     }
 
-    private static OrderFileException notText(byte[] content, int offset, Charset charset, String name) {
+    /** Whether the UTF-16 code unit at {@code at} is a high surrogate (the first half of a character). */
+    private static boolean isHighSurrogate(byte[] content, int at, Charset charset) {
+        int high = charset == StandardCharsets.UTF_16BE ? content[at] & 0xFF : content[at + 1] & 0xFF;
+        return high >= 0xD8 && high <= 0xDB;
+    }
+
+    /** A UTF-8 lead byte of a multi-byte character followed by continuation bytes only, to the end. */
+    private static boolean isUtf8Start(byte[] content, int at) {
+        int lead = content[at] & 0xFF;
+        if (lead < 0xC2 || lead > 0xF4) {
+            return false;
+        }
+        for (int i = at + 1; i < content.length; i++) {
+            if ((content[i] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param offset where the first byte that is not text is
+     * @param cut    whether the bytes from {@code offset} to the end are the start of a character whose rest is missing
+     */
+    private static OrderFileException notText(byte[] content, int offset, Charset charset, String name,
+            boolean cut) {
         int line = 1;
         byte lineFeed = charset == StandardCharsets.UTF_16LE || charset == StandardCharsets.UTF_16BE ? -1 : (byte) '\n';
         for (int i = 0; i < offset && lineFeed != -1; i++) {
@@ -117,14 +149,19 @@ final class TextDecoder {
                 line++;
             }
         }
-        String where = offset < content.length
-                ? String.format(Locale.ROOT, "byte 0x%02X at offset %d", content[offset] & 0xFF, offset)
-                : String.format(Locale.ROOT, "incomplete character at the end of the file (offset %d)", offset);
         String lineText = lineFeed == -1 ? "" : " (line " + line + ")";
         String hint = "UTF-8".equals(name)
                 ? "; save it as \"CSV UTF-8\" (Excel) or choose UTF-8 when exporting, then upload it again"
                 : "";
-        return new OrderFileException(OrderFileException.BAD_ENCODING,
-                "file is not " + name + " text: " + where + lineText + hint);
+        if (cut || offset >= content.length) {
+            return new OrderFileException(OrderFileException.BAD_ENCODING_TRUNCATED, String.format(Locale.ROOT,
+                    "file is not %s text: incomplete character at the end of the file (offset %d)%s%s", name, offset,
+                    lineText, hint), name, offset);
+        }
+        String bad = String.format(Locale.ROOT, "0x%02X", content[offset] & 0xFF);
+        String text = "file is not " + name + " text: byte " + bad + " at offset " + offset + lineText + hint;
+        return "UTF-8".equals(name)
+                ? new OrderFileException(OrderFileException.BAD_ENCODING, text, bad, offset, line)
+                : new OrderFileException(OrderFileException.BAD_ENCODING_UTF16, text, bad, offset);
     }
 }

@@ -20,7 +20,7 @@ class CsvConformanceTest extends OrderFileParserConformance {
 
     @Override
     protected Set<String> ownCodes() {
-        return Set.of("bad_encoding", "blank_rows", "duplicate_column", "empty_file", "file_too_large",
-                "ignored_columns", "malformed_csv", "missing_columns", "parse_error", "too_many_rows");
+        // the file problems are the SPI's (OrderFileParser, platform 1.7), known to the conformance tests
+        return Set.of("blank_rows", "ignored_columns");
     }
 }

@@ -40,7 +40,7 @@ class TextDecoderTest {
         OrderFileException little = assertThrows(OrderFileException.class, () -> TextDecoder.decode(le));
         OrderFileException big = assertThrows(OrderFileException.class, () -> TextDecoder.decode(be));
         // then
-        assertEquals("bad_encoding", little.code());
+        assertEquals("bad_encoding_utf16_no_bom", little.code());
         assertTrue(little.getMessage().startsWith("file is not UTF-8 text: it looks like UTF-16 (little-endian)"),
                 little.getMessage());
         assertTrue(big.getMessage().startsWith("file is not UTF-8 text: it looks like UTF-16 (big-endian)"),
@@ -77,7 +77,9 @@ class TextDecoderTest {
         // when
         OrderFileException e = assertThrows(OrderFileException.class, () -> TextDecoder.decode(content));
         // then
-        assertTrue(e.getMessage().startsWith("file is not UTF-8 text: byte 0xE5 at offset 2"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("file is not UTF-8 text: incomplete character at the end of the file"
+                + " (offset 2)"), e.getMessage());
+        assertEquals("bad_encoding_truncated", e.code());
     }
 
     @Test
