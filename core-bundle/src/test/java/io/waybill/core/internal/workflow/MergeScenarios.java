@@ -129,6 +129,106 @@ abstract class MergeScenarios extends WorkflowScenarios {
     // ---- scenarios
 
     /**
+     * A merged parcel is all its orders to the rules (issue 14): after a merge, "Re-apply rules" sees the SKUs, units,
+     * flags, value (the orders' totals added), buyer note (any order's) and ship-by (the earliest) of every order, so
+     * the rule that matches only the combined parcel wins; the dry run shows exactly what the real run records; the
+     * carriers' quotes are asked for the whole parcel and the customs declaration declares every order's lines.
+     */
+    void rulesSeeEveryOrderOfAMergedParcel(String tag, int skuId) throws Exception {
+        String t = tag.toUpperCase(java.util.Locale.ROOT);
+        String ma = "MA" + t;
+        String mb = "MB" + t;
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS, HS_CODE, ORIGIN_COUNTRY) VALUES ("
+                + skuId + ", 1, '" + ma + "', 'Mug', 600, '691200', 'CN')");
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS, DG_BATTERY, HS_CODE, ORIGIN_COUNTRY) "
+                + "VALUES (" + (skuId + 1) + ", 1, '" + mb + "', 'Power bank', 700, TRUE, '850760', 'CN')");
+        io.waybill.core.internal.rulestore.RuleServiceImpl rules = rules();
+        List<Long> added = new java.util.ArrayList<>();
+        try {
+            added.add(rules.add("Big parcel " + tag, true, List.of("sku " + mb, "value 150.. EUR", "weight 1900..",
+                    "items 3..", "note yes", "shipby 48"), List.of("warehouse W2", "tag big" + tag), "sup").id());
+            added.add(rules.add("Any parcel " + tag, true, List.of("sku " + ma + "," + mb),
+                    List.of("warehouse W1", "tag small" + tag), "sup").id());
+            List<Long> ids = capture(order(tag + "a", "Buyer " + tag, ma, 2), order(tag + "b", "Buyer " + tag, mb, 1));
+            long a = ids.get(0);
+            long b = ids.get(1);
+            Instant soon = Instant.now().plusSeconds(3600);
+            exec(db(), "UPDATE WB_ORDER SET TOTAL = 80, CURRENCY = 'EUR' WHERE PLATFORM_ORDER_ID = '" + tag + "a'");
+            try (java.sql.Connection c = db().dataSource().getConnection();
+                 java.sql.PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER SET TOTAL = 90.5, CURRENCY = "
+                         + "'EUR', BUYER_NOTE = 'ring twice', SHIP_BY = ? WHERE PLATFORM_ORDER_ID = ?")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(soon));
+                ps.setString(2, tag + "b");
+                ps.executeUpdate();
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+            exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = 40, CURRENCY = 'EUR' WHERE SKU_ID = " + skuId);
+            exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = 90.5, CURRENCY = 'EUR' WHERE SKU_ID = " + (skuId + 1));
+            // alone, each order is only "any parcel": the first lacks the power bank, the second the value
+            assertEquals(List.of("rule_warehouse", "rule_tag"), ruleItems(a).stream().map(Reason::code).toList());
+            assertEquals("W1", ruleItems(a).get(0).params().get(0));
+            assertEquals("W1", ruleItems(b).get(0).params().get(0));
+
+            long merged = merges().merge(List.of(a, b), "op");
+            assertEquals(a, merged);
+            var dry = rules.dryRun(List.of(merged), "op");
+            assertEquals(1, rules.apply(List.of(merged), "op").succeeded().size());
+
+            // the big-parcel rule wins on the orders together: SKU of the second, value 80 + 90.5, weight, units,
+            // the second order's note and ship-by
+            assertEquals(List.of(new io.waybill.core.model.RuleDryRun.Decision("WAREHOUSE", "warehouse W2", 1,
+                    "Big parcel " + tag), new io.waybill.core.model.RuleDryRun.Decision("TAG", "tag big" + tag, 1,
+                    "Big parcel " + tag)), dry.get(0).decisions());
+            List<Reason> recorded = ruleItems(merged);
+            assertEquals(List.of(Reason.of(Reason.RULE_WAREHOUSE, "W2", "1", "Big parcel " + tag),
+                    Reason.of(Reason.RULE_TAG, "big" + tag, "1", "Big parcel " + tag)), recorded);
+            // the dry run equals the real run: each dry-run decision is a recorded one, in order
+            assertEquals(dry.get(0).decisions().stream().map(d -> d.ruleName() + "#" + d.position()).toList(),
+                    recorded.stream().map(r -> r.params().get(r.params().size() - 1) + "#"
+                            + r.params().get(r.params().size() - 2)).toList());
+            assertEquals(12L, (long) scalar(db(), "SELECT RULE_WAREHOUSE_ID FROM WB_PACKAGE WHERE ID = " + merged));
+
+            io.waybill.core.internal.rules.RuleInput in;
+            io.waybill.spi.carrier.CarrierService.Parcel parcel;
+            try (java.sql.Connection c = db().dataSource().getConnection()) {
+                in = new io.waybill.core.internal.rulestore.RuleApplier().evaluate(c, List.of(merged), Instant.now())
+                        .packages().get(0).input();
+                parcel = new io.waybill.core.internal.rulestore.RuleApplier().parcel(c, merged).orElseThrow();
+            }
+            assertEquals(List.of(new io.waybill.core.internal.rules.RuleInput.Line(ma, 2, Set.of()),
+                    new io.waybill.core.internal.rules.RuleInput.Line(mb, 1, Set.of(
+                            io.waybill.core.internal.rules.ProductFlag.BATTERY))), in.lines());
+            assertEquals(3, in.itemCount());
+            assertEquals(0, new java.math.BigDecimal("170.5").compareTo(in.orderValue()), "80 + 90.5");
+            assertEquals("ring twice", in.buyerNote());
+            assertEquals(soon.toEpochMilli() / 1000, in.shipBy().toEpochMilli() / 1000, "the earliest ship-by");
+            assertEquals(weight(merged), in.weightGrams());
+            // the carriers' quotes: the parcel of both orders, as the rules and the services' limits see it
+            assertEquals(new io.waybill.spi.carrier.CarrierService.Parcel("US", weight(merged), in.orderValue(),
+                    "EUR", Set.of(io.waybill.spi.carrier.CarrierService.DangerousGoods.BATTERY), 2, true), parcel);
+            // the customs declaration: every order's lines, at the prices paid
+            io.waybill.core.model.PackageDeclaration declared = io.waybill.core.internal.customs.Declarations.build(
+                    detail(merged), sku -> null, new io.waybill.core.model.StoreCustoms(null, null, false));
+            assertEquals(List.of(ma + " x2 40", mb + " x1 90.5"), declared.lines().stream().map(l -> l.sku() + " x"
+                    + l.quantity() + " " + l.unitValue().stripTrailingZeros().toPlainString()).toList());
+            assertEquals(0, new java.math.BigDecimal("170.5").compareTo(declared.total()));
+        } finally {
+            for (long id : added) {
+                rules.delete(id, "sup"); // the rules are every capture's: on PostgreSQL the scenarios share them
+            }
+        }
+    }
+
+    /** The items of the package's last rules history row. */
+    List<Reason> ruleItems(long id) {
+        AuditEntry row = detail(id).history().stream().filter(h -> Reason.RULE_DECISIONS.equals(h.reasonCode()))
+                .reduce((x, y) -> y).orElseThrow(() -> new AssertionError("no rules row for " + id));
+        return Reason.decode(row.reasonParams().get(0));
+    }
+
+    /**
      * Issue 15: tab labels and unfiltered lists show a large status's count of up to a minute ago as an estimate and
      * recount it in the background once it is older; small statuses, filtered lists and counts too old for an
      * estimate are exact. Here every status with a package is "large" (from 1), the clock is the test's and the

@@ -78,4 +78,9 @@ class PackageMergeTest extends MergeScenarios {
     void pagesSortedByStoreBuyerAndCountryEqualTheJoinsOrder() throws Exception {
         sortedPagesEqualTheJoinsOrder("m16");
     }
+
+    @Test
+    void aMergedParcelIsAllItsOrdersToTheRulesQuotesAndCustoms() throws Exception {
+        rulesSeeEveryOrderOfAMergedParcel("m17", 9701);
+    }
 }

@@ -80,4 +80,9 @@ class PostgresPackageMergeTest extends MergeScenarios {
     void pagesSortedByStoreBuyerAndCountryEqualTheJoinsOrder() throws Exception {
         sortedPagesEqualTheJoinsOrder("p16");
     }
+
+    @Test
+    void aMergedParcelIsAllItsOrdersToTheRulesQuotesAndCustoms() throws Exception {
+        rulesSeeEveryOrderOfAMergedParcel("p17", 9703);
+    }
 }

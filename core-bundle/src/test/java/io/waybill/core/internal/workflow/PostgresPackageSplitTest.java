@@ -52,6 +52,11 @@ class PostgresPackageSplitTest extends SplitScenarios {
     }
 
     @Test
+    void syncRefusalOfAPartialShipmentIsAStructuredReason() throws Exception {
+        syncRefusalOfAPartialShipmentIsAStructuredReason("ps8");
+    }
+
+    @Test
     void aSplitPackageIsWhatItCarries() throws Exception {
         aSplitPackageIsWhatItCarries("ps6", 9602);
     }
