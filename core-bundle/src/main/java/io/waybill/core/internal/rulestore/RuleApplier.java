@@ -169,14 +169,34 @@ public final class RuleApplier {
         return apply(c, ids, actor, now, true);
     }
 
+    /**
+     * {@link #apply} by itself, because what the packages carry changed back ({@code cause}: the merge or the split
+     * was undone), in the caller's transaction: the history row of each package the rules apply to starts with
+     * {@code cause}. A warehouse or shipping method assigned by hand ({@link HandAssignments}: not by the rules' last
+     * run on the package) is kept, and the row says so ({@link Reason#RULE_KEPT_WAREHOUSE},
+     * {@link Reason#RULE_KEPT_SHIPPING_METHOD}) instead of naming a rule's. Packages outside {@link #APPLICABLE}
+     * (allocated, ...) are left as they are; without an enabled rule nothing is read or written (a held package
+     * stays held: no rule was asked).
+     */
+    public Outcome reapply(Connection c, List<Long> ids, String actor, Instant now, Reason cause)
+            throws SQLException {
+        return apply(c, ids, actor, now, true, cause);
+    }
+
     private Outcome apply(Connection c, List<Long> ids, String actor, Instant now, boolean fresh)
+            throws SQLException {
+        return apply(c, ids, actor, now, fresh, null);
+    }
+
+    private Outcome apply(Connection c, List<Long> ids, String actor, Instant now, boolean fresh, Reason cause)
             throws SQLException {
         List<Rule> rules = ids.isEmpty() ? List.of() : RuleStore.read(c);
         if (ids.isEmpty() || rules.stream().noneMatch(Rule::enabled) && (fresh || !anyHeld(c, ids, chunk))) {
             return new Outcome(List.of(), List.of(), Map.of());
         }
+        Map<Long, HandAssignments.Hand> hands = cause == null ? Map.of() : HandAssignments.read(c, ids);
         Outcome o = evaluate(c, rules, ids, now);
-        record(c, o, actor, now, enabledWarehouses(c), chunk);
+        record(c, o, actor, now, enabledWarehouses(c), chunk, cause, hands);
         return o;
     }
 
@@ -223,7 +243,7 @@ public final class RuleApplier {
 
     /** Writes the decisions: one guarded update per package, the tags, and one history row per package, batched. */
     private static void record(Connection c, Outcome o, String actor, Instant now, Map<String, Long> warehouses,
-                               int chunk) throws SQLException {
+                               int chunk, Reason cause, Map<Long, HandAssignments.Hand> hands) throws SQLException {
         Timestamp ts = Timestamp.from(now);
         Map<PackageStatus, PreparedStatement> gates = new HashMap<>();
         Map<PackageStatus, List<Loaded>> batched = new HashMap<>();
@@ -244,17 +264,20 @@ public final class RuleApplier {
                     ps = gate.prepare(c);
                     gates.put(to, ps);
                 }
-                Long warehouse = e.decision(Action.Kind.WAREHOUSE).map(d -> warehouses.get(
-                        ((Action.AssignWarehouse) d.action()).warehouseCode().toUpperCase(Locale.ROOT))).orElse(null);
+                HandAssignments.Hand hand = hands.get(p.id());
+                Long warehouse = hand != null && hand.warehouse() ? hand.warehouseId()
+                        : e.decision(Action.Kind.WAREHOUSE).map(d -> warehouses.get(((Action.AssignWarehouse)
+                                d.action()).warehouseCode().toUpperCase(Locale.ROOT))).orElse(null);
                 Action.AssignShippingMethod ship = e.decision(Action.Kind.SHIPPING_METHOD)
                         .map(d -> (Action.AssignShippingMethod) d.action()).orElse(null);
+                boolean handMethod = hand != null && hand.method();
                 if (warehouse == null) {
                     ps.setNull(1, Types.BIGINT);
                 } else {
                     ps.setLong(1, warehouse);
                 }
-                ps.setString(2, ship == null ? null : ship.carrierAccount());
-                ps.setString(3, ship == null ? null : ship.service());
+                ps.setString(2, handMethod ? hand.carrier() : ship == null ? null : ship.carrierAccount());
+                ps.setString(3, handMethod ? hand.service() : ship == null ? null : ship.service());
                 ps.setString(4, hold == null ? null : ((Action.HoldForReview) hold.action()).reason());
                 ps.setString(5, hold == null ? null : truncate(hold.ruleName(), 120));
                 ps.setTimestamp(6, ts);
@@ -268,7 +291,7 @@ public final class RuleApplier {
                         tags.add(p.id(), t.tag());
                     }
                 }
-                history(audit, p, e, to, actor, ts);
+                history(audit, p, e, to, actor, ts, cause, hand);
             }
             for (Map.Entry<PackageStatus, PreparedStatement> g : gates.entrySet()) {
                 int[] counts = g.getValue().executeBatch();
@@ -296,12 +319,33 @@ public final class RuleApplier {
      * refused, with why. Empty when the rules did nothing to it.
      */
     public static List<Reason> historyItems(Loaded p, Evaluation e) {
-        List<Reason> items = new ArrayList<>(e.decisions().size() + 1);
+        return historyItems(p, e, null, null);
+    }
+
+    /**
+     * {@link #historyItems} of rules applied again by themselves: {@code cause} first; a kind assigned by hand
+     * ({@code hand}) is kept, said as such in place of a rule's decision of it.
+     */
+    static List<Reason> historyItems(Loaded p, Evaluation e, Reason cause, HandAssignments.Hand hand) {
+        List<Reason> items = new ArrayList<>(e.decisions().size() + 3);
+        if (cause != null) {
+            items.add(cause);
+        }
         if (p.status() == PackageStatus.HELD && e.decision(Action.Kind.HOLD).isEmpty()) {
             items.add(Reason.of(Reason.RULES_RELEASED));
         }
         for (Evaluation.Decision d : e.decisions()) {
+            if (hand != null && (hand.warehouse() && d.kind() == Action.Kind.WAREHOUSE
+                    || hand.method() && d.kind() == Action.Kind.SHIPPING_METHOD)) {
+                continue;
+            }
             items.add(reason(d));
+        }
+        if (hand != null && hand.warehouse()) {
+            items.add(Reason.of(Reason.RULE_KEPT_WAREHOUSE, hand.warehouseCode()));
+        }
+        if (hand != null && hand.method()) {
+            items.add(Reason.of(Reason.RULE_KEPT_SHIPPING_METHOD, hand.carrier(), String.valueOf(hand.service())));
         }
         for (Evaluation.Skip s : e.skipped()) {
             if (s.reason() == Evaluation.SkipReason.ACTION_REFUSED) {
@@ -323,8 +367,8 @@ public final class RuleApplier {
      * of the same kind, so nothing is cut.
      */
     private static void history(PreparedStatement audit, Loaded p, Evaluation e, PackageStatus to, String actor,
-                                Timestamp ts) throws SQLException {
-        List<Reason> items = historyItems(p, e);
+                                Timestamp ts, Reason cause, HandAssignments.Hand hand) throws SQLException {
+        List<Reason> items = historyItems(p, e, cause, hand);
         if (items.isEmpty()) {
             return;
         }
@@ -344,7 +388,8 @@ public final class RuleApplier {
 
     /** The codes of decisions (the others in a history row are refused rules and the release). */
     private static final Set<String> DECISION_CODES = Set.of(Reason.RULE_WAREHOUSE, Reason.RULE_SHIPPING_METHOD,
-            Reason.RULE_HOLD, Reason.RULE_TAG);
+            Reason.RULE_HOLD, Reason.RULE_TAG, Reason.RULES_MERGE_UNDONE, Reason.RULES_SPLIT_UNDONE,
+            Reason.RULE_KEPT_WAREHOUSE, Reason.RULE_KEPT_SHIPPING_METHOD);
 
     /** The most English a history row holds ({@code WB_AUDIT_EVENT.REASON}). */
     static final int REASON_CHARS = 1000;

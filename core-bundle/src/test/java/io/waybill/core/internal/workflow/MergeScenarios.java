@@ -221,6 +221,72 @@ abstract class MergeScenarios extends WorkflowScenarios {
         }
     }
 
+    /**
+     * Undo merge applies the rules again by themselves (issue 14): the rules decided for the parcel of both orders, each
+     * package is its own order again; each package's history row starts with "rules applied again: the merge was
+     * undone" and names the rule that decided; a shipping method assigned by hand (not by the rules' last run) is
+     * kept, and the row says why.
+     */
+    void undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand(String tag, int skuId) throws Exception {
+        String t = tag.toUpperCase(java.util.Locale.ROOT);
+        String ua = "UA" + t;
+        String ub = "UB" + t;
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS) VALUES (" + skuId + ", 1, '" + ua
+                + "', 'Cup', 300)");
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS) VALUES (" + (skuId + 1) + ", 1, '" + ub
+                + "', 'Saucer', 200)");
+        io.waybill.core.internal.rulestore.RuleServiceImpl rules = rules();
+        List<Long> added = new java.util.ArrayList<>();
+        try {
+            String big = "Set " + tag;
+            String any = "Piece " + tag;
+            added.add(rules.add(big, true, List.of("sku " + ub, "items 3.."), List.of("warehouse W2",
+                    "ship pool-main SET" + t), "sup").id());
+            added.add(rules.add(any, true, List.of("sku " + ua + "," + ub), List.of("warehouse W1"), "sup").id());
+            List<Long> ids = capture(order(tag + "a", "Buyer " + tag, ua, 2), order(tag + "b", "Buyer " + tag, ub, 1));
+            long a = ids.get(0);
+            long b = ids.get(1);
+            long merged = merges().merge(List.of(a, b), "op");
+            rules.apply(List.of(merged), "op");
+            assertEquals(List.of(Reason.of(Reason.RULE_WAREHOUSE, "W2", "1", big), Reason.of(Reason.RULE_SHIPPING_METHOD,
+                    "pool-main", "SET" + t, "1", big)), ruleItems(merged));
+            // while merged, someone assigns the second package's shipping method by hand (no rule decided it)
+            exec(db(), "UPDATE WB_PACKAGE SET RULE_CARRIER_ID = 'hand-post', RULE_SERVICE_CODE = 'EXPRESS' WHERE ID = "
+                    + b);
+
+            merges().undoMerge(merged, "op");
+
+            // the first package alone is no set: the piece rule decides again, the set's shipping method is gone
+            assertEquals(List.of(Reason.of(Reason.RULES_MERGE_UNDONE), Reason.of(Reason.RULE_WAREHOUSE, "W1", "2",
+                    any)), ruleItems(a));
+            assertEquals(11L, (long) scalar(db(), "SELECT RULE_WAREHOUSE_ID FROM WB_PACKAGE WHERE ID = " + a));
+            assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE RULE_CARRIER_ID IS NOT NULL AND ID = "
+                    + a));
+            AuditEntry row = detail(a).history().stream().filter(h -> Reason.RULE_DECISIONS.equals(h.reasonCode()))
+                    .reduce((x, y) -> y).orElseThrow();
+            assertEquals("RULE_APPLIED", row.action());
+            assertEquals("op", row.actor());
+            assertTrue(row.reason().startsWith("Rules applied again: the merge was undone; Warehouse W1 by rule #2"),
+                    row.reason());
+            // the second keeps its shipping method by hand, and says why; its warehouse is the rules' again
+            assertEquals(List.of(Reason.of(Reason.RULES_MERGE_UNDONE), Reason.of(Reason.RULE_WAREHOUSE, "W1", "2",
+                    any), Reason.of(Reason.RULE_KEPT_SHIPPING_METHOD, "hand-post", "EXPRESS")), ruleItems(b));
+            assertEquals(1, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE RULE_CARRIER_ID = 'hand-post' AND "
+                    + "RULE_SERVICE_CODE = 'EXPRESS' AND ID = " + b));
+            assertEquals(List.of(PackageStatus.WAITING, PackageStatus.WAITING), List.of(status(a), status(b)));
+
+            // merged and undone again: the kept method is still by hand (the rules' last run kept it, decided none)
+            long again = merges().merge(List.of(a, b), "op");
+            merges().undoMerge(again, "op");
+            assertEquals(Reason.of(Reason.RULE_KEPT_SHIPPING_METHOD, "hand-post", "EXPRESS"),
+                    ruleItems(b).get(ruleItems(b).size() - 1));
+        } finally {
+            for (long id : added) {
+                rules.delete(id, "sup"); // the rules are every capture's: on PostgreSQL the scenarios share them
+            }
+        }
+    }
+
     /** The items of the package's last rules history row. */
     List<Reason> ruleItems(long id) {
         AuditEntry row = detail(id).history().stream().filter(h -> Reason.RULE_DECISIONS.equals(h.reasonCode()))

@@ -83,4 +83,9 @@ class PackageMergeTest extends MergeScenarios {
     void aMergedParcelIsAllItsOrdersToTheRulesQuotesAndCustoms() throws Exception {
         rulesSeeEveryOrderOfAMergedParcel("m17", 9701);
     }
+
+    @Test
+    void undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand() throws Exception {
+        undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand("m18", 9711);
+    }
 }

@@ -63,4 +63,9 @@ class PackageSplitTest extends SplitScenarios {
     void undoJoinsPackagesAtDifferentSteps() throws Exception {
         undoJoinsPackagesAtDifferentSteps("s7");
     }
+
+    @Test
+    void undoSplitAppliesTheRulesAgainKeepingWhatWasAssignedByHand() throws Exception {
+        undoSplitAppliesTheRulesAgainKeepingWhatWasAssignedByHand("s9", 9611);
+    }
 }

@@ -85,4 +85,9 @@ class PostgresPackageMergeTest extends MergeScenarios {
     void aMergedParcelIsAllItsOrdersToTheRulesQuotesAndCustoms() throws Exception {
         rulesSeeEveryOrderOfAMergedParcel("p17", 9703);
     }
+
+    @Test
+    void undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand() throws Exception {
+        undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand("p18", 9713);
+    }
 }

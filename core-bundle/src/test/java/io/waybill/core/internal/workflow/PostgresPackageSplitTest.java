@@ -65,4 +65,9 @@ class PostgresPackageSplitTest extends SplitScenarios {
     void undoJoinsPackagesAtDifferentSteps() throws Exception {
         undoJoinsPackagesAtDifferentSteps("ps7");
     }
+
+    @Test
+    void undoSplitAppliesTheRulesAgainKeepingWhatWasAssignedByHand() throws Exception {
+        undoSplitAppliesTheRulesAgainKeepingWhatWasAssignedByHand("ps9", 9613);
+    }
 }
