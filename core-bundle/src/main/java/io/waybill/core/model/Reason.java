@@ -178,6 +178,17 @@ public record Reason(String code, List<String> params) {
     public static final String RULE_DECISIONS = "rule_decisions";
     /** Re-applied rules no longer hold the package: []. Since 1.10. */
     public static final String RULES_RELEASED = "rules_released";
+    /** The rules ran again by themselves because the merge was undone (first item of the row): []. Since 1.18. */
+    public static final String RULES_MERGE_UNDONE = "rules_merge_undone";
+    /** The rules ran again by themselves because the split was undone (first item of the row): []. Since 1.18. */
+    public static final String RULES_SPLIT_UNDONE = "rules_split_undone";
+    /**
+     * Rules applied again by themselves kept the warehouse assigned by hand (not by the rules' last run):
+     * [warehouse code]. Since 1.18.
+     */
+    public static final String RULE_KEPT_WAREHOUSE = "rule_kept_warehouse";
+    /** The same for the shipping method assigned by hand: [carrier, service]. Since 1.18. */
+    public static final String RULE_KEPT_SHIPPING_METHOD = "rule_kept_shipping_method";
     /** Released from review by a user: []. Since 1.10. */
     public static final String HOLD_RELEASED = "hold_released";
     /** The package is held for review (To review): [package no., the status it was to move to]. Since 1.10. */
@@ -962,6 +973,11 @@ public record Reason(String code, List<String> params) {
                     + "{2,number,integer} declaration lines; this parcel has {1,number,integer}"),
             Map.entry(RULE_DECISIONS, "{0,reasons}"),
             Map.entry(RULES_RELEASED, "The rules no longer hold this package; back to waiting"),
+            Map.entry(RULES_MERGE_UNDONE, "Rules applied again: the merge was undone"),
+            Map.entry(RULES_SPLIT_UNDONE, "Rules applied again: the split was undone"),
+            Map.entry(RULE_KEPT_WAREHOUSE, "Warehouse {0} kept: it was assigned by hand, not by a rule"),
+            Map.entry(RULE_KEPT_SHIPPING_METHOD, "Shipping method {0} / {1} kept: it was assigned by hand, not by a "
+                    + "rule"),
             Map.entry(HOLD_RELEASED, "Released after review"),
             Map.entry(UPLOAD_INTERRUPTED, "The upload was interrupted by a restart and its outcome is unknown. Check "
                     + "the carrier portal for a shipment of this package before uploading it again."),

@@ -27,7 +27,9 @@
  * {@code ListCount.exact}, {@code ListCount.plus} (tab labels as estimates, issue 15).
  * 1.18: why an order file cannot be read as data ({@code file_*} reasons of the order files, {@link
  * io.waybill.core.model.Reason#ofFile}: the file plugin's SPI platform 1.7 codes and params, and the core's own
- * {@code file_empty}, {@code file_size}, {@code file_no_parser}). */
+ * {@code file_empty}, {@code file_size}, {@code file_no_parser}).
+ * 1.19: {@code Reason.RULES_MERGE_UNDONE} / {@code RULES_SPLIT_UNDONE} (the rules applied again by themselves after an
+ * undo) and {@code RULE_KEPT_WAREHOUSE} / {@code RULE_KEPT_SHIPPING_METHOD} (an assignment by hand they kept). */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.18.0")
+@org.osgi.annotation.versioning.Version("1.19.0")
 package io.waybill.core.model;

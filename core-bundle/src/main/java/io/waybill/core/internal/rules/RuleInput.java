@@ -1,22 +1,21 @@
 package io.waybill.core.internal.rules;
 
-import io.waybill.core.model.PackageDetail;
-import io.waybill.core.model.Product;
-import io.waybill.spi.common.Address;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * What the rules see of one package: a plain record, built from the package, its order and its products
- * ({@link #from}), so the engine needs no database. Text is normalised once here (country and region upper case,
- * platform lower case, postal code upper case without spaces and hyphens), so the conditions compare plainly.
+ * What the rules see of one package: a plain record, built from the package, its source orders and their products
+ * ({@link #of}: a merged parcel is all its orders), so the engine needs no database. Text is normalised once here
+ * (country and region upper case, platform lower case, postal code upper case without spaces and hyphens), so the
+ * conditions compare plainly.
  *
  * @param packageNo   the package number (identifies the evaluation)
  * @param storeCode   the store's code
@@ -25,7 +24,8 @@ import java.util.function.Function;
  * @param region      ship-to state / province / region, or null
  * @param postalCode  ship-to postal code, or null
  * @param weightGrams the package's expected weight in grams
- * @param orderValue  the order's total as paid, or null when the order carries no value
+ * @param orderValue  what the package is worth as paid: its order's total (a merge: its orders' totals added; a
+ *                    package of a split order: its share's line prices), or null when not known
  * @param currency    ISO 4217 code of {@code orderValue}, or null
  * @param lines       the package's lines (SKU, quantity, the product's flags; a bundle line has its components'
  *                    flags)
@@ -77,44 +77,79 @@ public record RuleInput(String packageNo, String storeCode, String platform, Str
     }
 
     /**
-     * The input of a package as the core's model shows it: store, platform, ship-to, expected weight, order value
-     * and ship-by from {@link PackageDetail}; each line's flags from its product (a bundle line: the union of its
-     * components' products). The order model carries no buyer note yet (no column, no SPI field), so it is passed in.
+     * What one source order gives a package: its lines (for a package of a split order, its share of them), what
+     * they are worth, and the order's buyer note and ship-by. A merged parcel has one source per order it ships (its
+     * own first, then those of the packages merged into it); any other package has one.
      *
-     * @param products the catalogue by SKU code; null for an unknown SKU (no flags)
+     * @param lines     the lines it carries of this order (SKU, units, flags)
+     * @param value     what they are worth in {@code currency} (the order's total, or a split share's line prices),
+     *                  or null when not known
+     * @param currency  ISO 4217 code of {@code value}, or null
+     * @param buyerNote the order's buyer note, or null / blank
+     * @param shipBy    the order's ship-by time, or null
      */
-    public static RuleInput from(PackageDetail detail, Function<String, Product> products, String buyerNote) {
-        List<Line> lines = new ArrayList<>(detail.lines().size());
-        for (PackageDetail.Line l : detail.lines()) {
-            EnumSet<ProductFlag> flags = EnumSet.noneOf(ProductFlag.class);
-            flagsOf(products.apply(l.skuCode()), flags);
-            for (PackageDetail.Line c : l.components()) {
-                flagsOf(products.apply(c.skuCode()), flags);
-            }
-            lines.add(new Line(l.skuCode(), l.quantity(), flags));
+    public record Source(List<Line> lines, BigDecimal value, String currency, String buyerNote, Instant shipBy) {
+        public Source {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+            currency = currency == null || currency.isBlank() ? null : currency.strip().toUpperCase(Locale.ROOT);
         }
-        Address to = detail.shipTo();
-        return new RuleInput(detail.row().packageNo(), detail.row().storeCode(), detail.row().platform(),
-                detail.row().countryCode(), to == null ? null : to.state(), to == null ? null : to.postalCode(),
-                detail.row().expectedWeightGrams(), detail.value().total(), detail.value().currency(), lines,
-                buyerNote, detail.value().shipBy());
     }
 
-    private static void flagsOf(Product p, Set<ProductFlag> into) {
-        if (p == null) {
-            return;
+    /**
+     * The input of a package that carries these sources' lines: the one rule of what a parcel of several orders (a
+     * merge) is to the rules, the carrier quotes and the services' limits. Its lines are every source's, each SKU once
+     * (in the order it first appears, units added, flags united), so the item count, the SKUs and the flags are the
+     * parcel's; its value is the sum of the sources' values when every source has one in one currency (no conversion:
+     * otherwise none, and a value condition does not match); its buyer notes are those of every source that has one
+     * (so "buyer note present" holds when any order has one); its ship-by is the earliest. The ship-to, store, platform
+     * and weight are the package's (a merge has one address; its expected weight is already the parcel's).
+     *
+     * @param sources the sources, the package's own order first; none gives a package without lines or value
+     */
+    public static RuleInput of(String packageNo, String storeCode, String platform, String countryCode,
+                               String region, String postalCode, int weightGrams, List<Source> sources) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        Map<String, EnumSet<ProductFlag>> flags = new HashMap<>();
+        BigDecimal value = BigDecimal.ZERO;
+        String currency = null;
+        boolean valued = !sources.isEmpty();
+        boolean oneCurrency = true;
+        List<String> notes = new ArrayList<>(1);
+        Instant shipBy = null;
+        for (Source s : sources) {
+            for (Line l : s.lines()) {
+                units.merge(l.sku(), l.quantity(), Integer::sum);
+                EnumSet<ProductFlag> f = flags.computeIfAbsent(l.sku(), k -> EnumSet.noneOf(ProductFlag.class));
+                f.addAll(l.flags());
+            }
+            if (s.value() == null) {
+                valued = false;
+            } else {
+                value = value.add(s.value());
+                oneCurrency &= s.currency() != null; // an amount in no known currency cannot be added to others
+            }
+            if (currency == null) {
+                currency = s.currency();
+            } else if (s.currency() != null && !currency.equals(s.currency())) {
+                oneCurrency = false;
+            }
+            if (s.buyerNote() != null && !s.buyerNote().isBlank()) {
+                notes.add(s.buyerNote().strip());
+            }
+            if (s.shipBy() != null && (shipBy == null || s.shipBy().isBefore(shipBy))) {
+                shipBy = s.shipBy();
+            }
         }
-        if (p.battery()) {
-            into.add(ProductFlag.BATTERY);
+        List<Line> lines = new ArrayList<>(units.size());
+        units.forEach((sku, n) -> lines.add(new Line(sku, n, flags.get(sku))));
+        if (sources.size() == 1) {
+            // one order: its value and currency as they are (a value without a currency stays one)
+            Source only = sources.get(0);
+            return new RuleInput(packageNo, storeCode, platform, countryCode, region, postalCode, weightGrams,
+                    only.value(), only.currency(), lines, only.buyerNote(), shipBy);
         }
-        if (p.liquid()) {
-            into.add(ProductFlag.LIQUID);
-        }
-        if (p.magnet()) {
-            into.add(ProductFlag.MAGNET);
-        }
-        if (p.powder()) {
-            into.add(ProductFlag.POWDER);
-        }
+        return new RuleInput(packageNo, storeCode, platform, countryCode, region, postalCode, weightGrams,
+                valued && oneCurrency ? value : null, oneCurrency ? currency : null, lines,
+                notes.isEmpty() ? null : String.join("\n", notes), shipBy);
     }
 }

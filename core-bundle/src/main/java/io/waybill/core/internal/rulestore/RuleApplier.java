@@ -13,6 +13,7 @@ import io.waybill.core.model.BatchResult;
 import io.waybill.core.model.PackageStatus;
 import io.waybill.core.model.Reason;
 import io.waybill.spi.carrier.CarrierGateway;
+import io.waybill.spi.carrier.CarrierService;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -123,7 +124,7 @@ public final class RuleApplier {
 
     private Outcome evaluate(Connection c, List<Rule> rules, List<Long> ids, Instant now) throws SQLException {
         Map<Long, BatchResult.Failure> refused = new LinkedHashMap<>();
-        Inputs reader = new Inputs(c, chunk);
+        Inputs reader = new Inputs(c, chunk, APPLICABLE);
         List<Loaded> loaded = reader.load(ids, refused);
         Map<String, Long> warehouses = enabledWarehouses(c);
         RuleEngine.ActionCheck check = check(warehouses, new ServiceLimits(carriers, reader.customsComplete::contains));
@@ -131,6 +132,21 @@ public final class RuleApplier {
         List<RuleInput> inputs = new ArrayList<>(loaded.size());
         loaded.forEach(l -> inputs.add(l.input()));
         return new Outcome(loaded, engine.dryRun(inputs, now, check), refused);
+    }
+
+    /**
+     * The parcel of a package, in any status, as the rules and the carriers' service limits see it
+     * ({@link ServiceLimits#parcel} of the same reading: a merged parcel is all its orders, a package of a split order
+     * its share): what a carrier is asked to price ({@code RuleService.quotes}). Empty when there is no such package.
+     */
+    public Optional<CarrierService.Parcel> parcel(Connection c, long id) throws SQLException {
+        Inputs reader = new Inputs(c, 1, EnumSet.allOf(PackageStatus.class));
+        List<Loaded> read = reader.load(List.of(id), new HashMap<>());
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        RuleInput in = read.get(0).input();
+        return Optional.of(ServiceLimits.parcel(in, reader.customsComplete.contains(in.packageNo())));
     }
 
     /**
@@ -153,14 +169,34 @@ public final class RuleApplier {
         return apply(c, ids, actor, now, true);
     }
 
+    /**
+     * {@link #apply} by itself, because what the packages carry changed back ({@code cause}: the merge or the split
+     * was undone), in the caller's transaction: the history row of each package the rules apply to starts with
+     * {@code cause}. A warehouse or shipping method assigned by hand ({@link HandAssignments}: not by the rules' last
+     * run on the package) is kept, and the row says so ({@link Reason#RULE_KEPT_WAREHOUSE},
+     * {@link Reason#RULE_KEPT_SHIPPING_METHOD}) instead of naming a rule's. Packages outside {@link #APPLICABLE}
+     * (allocated, ...) are left as they are; without an enabled rule nothing is read or written (a held package
+     * stays held: no rule was asked).
+     */
+    public Outcome reapply(Connection c, List<Long> ids, String actor, Instant now, Reason cause)
+            throws SQLException {
+        return apply(c, ids, actor, now, true, cause);
+    }
+
     private Outcome apply(Connection c, List<Long> ids, String actor, Instant now, boolean fresh)
+            throws SQLException {
+        return apply(c, ids, actor, now, fresh, null);
+    }
+
+    private Outcome apply(Connection c, List<Long> ids, String actor, Instant now, boolean fresh, Reason cause)
             throws SQLException {
         List<Rule> rules = ids.isEmpty() ? List.of() : RuleStore.read(c);
         if (ids.isEmpty() || rules.stream().noneMatch(Rule::enabled) && (fresh || !anyHeld(c, ids, chunk))) {
             return new Outcome(List.of(), List.of(), Map.of());
         }
+        Map<Long, HandAssignments.Hand> hands = cause == null ? Map.of() : HandAssignments.read(c, ids);
         Outcome o = evaluate(c, rules, ids, now);
-        record(c, o, actor, now, enabledWarehouses(c), chunk);
+        record(c, o, actor, now, enabledWarehouses(c), chunk, cause, hands);
         return o;
     }
 
@@ -207,7 +243,7 @@ public final class RuleApplier {
 
     /** Writes the decisions: one guarded update per package, the tags, and one history row per package, batched. */
     private static void record(Connection c, Outcome o, String actor, Instant now, Map<String, Long> warehouses,
-                               int chunk) throws SQLException {
+                               int chunk, Reason cause, Map<Long, HandAssignments.Hand> hands) throws SQLException {
         Timestamp ts = Timestamp.from(now);
         Map<PackageStatus, PreparedStatement> gates = new HashMap<>();
         Map<PackageStatus, List<Loaded>> batched = new HashMap<>();
@@ -228,17 +264,20 @@ public final class RuleApplier {
                     ps = gate.prepare(c);
                     gates.put(to, ps);
                 }
-                Long warehouse = e.decision(Action.Kind.WAREHOUSE).map(d -> warehouses.get(
-                        ((Action.AssignWarehouse) d.action()).warehouseCode().toUpperCase(Locale.ROOT))).orElse(null);
+                HandAssignments.Hand hand = hands.get(p.id());
+                Long warehouse = hand != null && hand.warehouse() ? hand.warehouseId()
+                        : e.decision(Action.Kind.WAREHOUSE).map(d -> warehouses.get(((Action.AssignWarehouse)
+                                d.action()).warehouseCode().toUpperCase(Locale.ROOT))).orElse(null);
                 Action.AssignShippingMethod ship = e.decision(Action.Kind.SHIPPING_METHOD)
                         .map(d -> (Action.AssignShippingMethod) d.action()).orElse(null);
+                boolean handMethod = hand != null && hand.method();
                 if (warehouse == null) {
                     ps.setNull(1, Types.BIGINT);
                 } else {
                     ps.setLong(1, warehouse);
                 }
-                ps.setString(2, ship == null ? null : ship.carrierAccount());
-                ps.setString(3, ship == null ? null : ship.service());
+                ps.setString(2, handMethod ? hand.carrier() : ship == null ? null : ship.carrierAccount());
+                ps.setString(3, handMethod ? hand.service() : ship == null ? null : ship.service());
                 ps.setString(4, hold == null ? null : ((Action.HoldForReview) hold.action()).reason());
                 ps.setString(5, hold == null ? null : truncate(hold.ruleName(), 120));
                 ps.setTimestamp(6, ts);
@@ -252,7 +291,7 @@ public final class RuleApplier {
                         tags.add(p.id(), t.tag());
                     }
                 }
-                history(audit, p, e, to, actor, ts);
+                history(audit, p, e, to, actor, ts, cause, hand);
             }
             for (Map.Entry<PackageStatus, PreparedStatement> g : gates.entrySet()) {
                 int[] counts = g.getValue().executeBatch();
@@ -280,12 +319,33 @@ public final class RuleApplier {
      * refused, with why. Empty when the rules did nothing to it.
      */
     public static List<Reason> historyItems(Loaded p, Evaluation e) {
-        List<Reason> items = new ArrayList<>(e.decisions().size() + 1);
+        return historyItems(p, e, null, null);
+    }
+
+    /**
+     * {@link #historyItems} of rules applied again by themselves: {@code cause} first; a kind assigned by hand
+     * ({@code hand}) is kept, said as such in place of a rule's decision of it.
+     */
+    static List<Reason> historyItems(Loaded p, Evaluation e, Reason cause, HandAssignments.Hand hand) {
+        List<Reason> items = new ArrayList<>(e.decisions().size() + 3);
+        if (cause != null) {
+            items.add(cause);
+        }
         if (p.status() == PackageStatus.HELD && e.decision(Action.Kind.HOLD).isEmpty()) {
             items.add(Reason.of(Reason.RULES_RELEASED));
         }
         for (Evaluation.Decision d : e.decisions()) {
+            if (hand != null && (hand.warehouse() && d.kind() == Action.Kind.WAREHOUSE
+                    || hand.method() && d.kind() == Action.Kind.SHIPPING_METHOD)) {
+                continue;
+            }
             items.add(reason(d));
+        }
+        if (hand != null && hand.warehouse()) {
+            items.add(Reason.of(Reason.RULE_KEPT_WAREHOUSE, hand.warehouseCode()));
+        }
+        if (hand != null && hand.method()) {
+            items.add(Reason.of(Reason.RULE_KEPT_SHIPPING_METHOD, hand.carrier(), String.valueOf(hand.service())));
         }
         for (Evaluation.Skip s : e.skipped()) {
             if (s.reason() == Evaluation.SkipReason.ACTION_REFUSED) {
@@ -307,8 +367,8 @@ public final class RuleApplier {
      * of the same kind, so nothing is cut.
      */
     private static void history(PreparedStatement audit, Loaded p, Evaluation e, PackageStatus to, String actor,
-                                Timestamp ts) throws SQLException {
-        List<Reason> items = historyItems(p, e);
+                                Timestamp ts, Reason cause, HandAssignments.Hand hand) throws SQLException {
+        List<Reason> items = historyItems(p, e, cause, hand);
         if (items.isEmpty()) {
             return;
         }
@@ -328,7 +388,8 @@ public final class RuleApplier {
 
     /** The codes of decisions (the others in a history row are refused rules and the release). */
     private static final Set<String> DECISION_CODES = Set.of(Reason.RULE_WAREHOUSE, Reason.RULE_SHIPPING_METHOD,
-            Reason.RULE_HOLD, Reason.RULE_TAG);
+            Reason.RULE_HOLD, Reason.RULE_TAG, Reason.RULES_MERGE_UNDONE, Reason.RULES_SPLIT_UNDONE,
+            Reason.RULE_KEPT_WAREHOUSE, Reason.RULE_KEPT_SHIPPING_METHOD);
 
     /** The most English a history row holds ({@code WB_AUDIT_EVENT.REASON}). */
     static final int REASON_CHARS = 1000;
@@ -518,16 +579,31 @@ public final class RuleApplier {
         private final Connection c;
         private final int chunk;
         private final Map<Long, Sku> skus = new HashMap<>();
+        private final Set<PackageStatus> readable;
         private Map<Long, List<Long>> components;
         private Map<Long, String[]> stores;
-        /** The packages (by number) whose every line's product has an HS code, a value and an origin. */
+        /**
+         * The packages (by number) whose every line's product has an HS code and an origin, and a value: the price the
+         * buyer paid, else the product's declared value (what {@code customs.Declarations} declares).
+         */
         final Set<String> customsComplete = new HashSet<>();
 
-        private record Sku(String code, Set<ProductFlag> flags, boolean customs) {
+        /**
+         * {@code described}: the product has an HS code and an origin; {@code declared}: a declared value (a line
+         * without a price paid is declared at it, as {@code customs.Declarations} does).
+         */
+        private record Sku(String code, Set<ProductFlag> flags, boolean described, boolean declared) {
         }
 
-        /** {@code split}: a package of a split order, carrying its share of the order's lines (V33). */
-        private record Pkg(String no, String status, long orderId, int weight, boolean split) {
+        /**
+         * {@code split}: a package of a split order, carrying its share of the order's lines (V33); {@code merge}: a
+         * merged parcel, carrying the orders of the packages merged into it too (V30).
+         */
+        private record Pkg(String no, String status, long orderId, int weight, boolean split, boolean merge) {
+        }
+
+        /** A package whose order a parcel carries: the parcel itself, or a package merged into it. */
+        private record Part(long id, long orderId, boolean split) {
         }
 
         /** A split package's lines for the rules, and what they are worth (null when a line has no price). */
@@ -538,27 +614,33 @@ public final class RuleApplier {
                            BigDecimal total, String currency, Timestamp shipBy, String buyerNote) {
         }
 
-        private record OrderLine(int lineNo, long skuId, int quantity) {
+        /** {@code priced}: the buyer's price of the line is known. */
+        private record OrderLine(int lineNo, long skuId, int quantity, boolean priced) {
         }
 
-        Inputs(Connection c, int chunk) {
+        /** @param readable the statuses a package is read in; another is refused as {@code rules_not_applicable} */
+        Inputs(Connection c, int chunk, Set<PackageStatus> readable) {
             this.c = c;
             this.chunk = chunk;
+            this.readable = readable;
         }
 
         List<Loaded> load(List<Long> ids, Map<Long, BatchResult.Failure> refused) throws SQLException {
             List<Long> unique = new ArrayList<>(new LinkedHashSet<>(ids));
             List<Loaded> out = new ArrayList<>(unique.size());
             try (PreparedStatement pkg = c.prepareStatement("SELECT ID, PACKAGE_NO, STATUS, ORDER_ID, "
-                    + "EXPECTED_WEIGHT_GRAMS, SPLIT_LINES FROM WB_PACKAGE WHERE ID IN (" + marks(chunk) + ")");
+                    + "EXPECTED_WEIGHT_GRAMS, SPLIT_LINES, MERGE_SIZE FROM WB_PACKAGE WHERE ID IN (" + marks(chunk)
+                    + ")");
+                 PreparedStatement merged = c.prepareStatement("SELECT MERGED_INTO, ID, ORDER_ID, SPLIT_LINES FROM "
+                         + "WB_PACKAGE WHERE MERGED_INTO IN (" + marks(chunk) + ")");
                  PreparedStatement share = c.prepareStatement("SELECT x.PACKAGE_ID, l.LINE_NO, l.SKU_ID, "
                          + "x.QUANTITY, l.UNIT_PRICE FROM WB_PACKAGE_LINE x JOIN WB_ORDER_LINE l "
                          + "ON l.ID = x.ORDER_LINE_ID WHERE x.PACKAGE_ID IN (" + marks(chunk) + ")");
                  PreparedStatement ord = c.prepareStatement("SELECT ID, STORE_ID, COUNTRY_CODE, STATE, "
                          + "POSTAL_CODE, TOTAL, CURRENCY, SHIP_BY, BUYER_NOTE FROM WB_ORDER WHERE ID IN ("
                          + marks(chunk) + ")");
-                 PreparedStatement lines = c.prepareStatement("SELECT ORDER_ID, LINE_NO, SKU_ID, QUANTITY FROM "
-                         + "WB_ORDER_LINE WHERE ORDER_ID IN (" + marks(chunk) + ")");
+                 PreparedStatement lines = c.prepareStatement("SELECT ORDER_ID, LINE_NO, SKU_ID, QUANTITY, "
+                         + "UNIT_PRICE FROM WB_ORDER_LINE WHERE ORDER_ID IN (" + marks(chunk) + ")");
                  PreparedStatement sku = c.prepareStatement("SELECT ID, CODE, DG_BATTERY, DG_LIQUID, DG_MAGNET, "
                          + "DG_POWDER, HS_CODE, DECLARED_VALUE, ORIGIN_COUNTRY FROM WB_SKU WHERE ID IN ("
                          + marks(chunk) + ")")) {
@@ -569,52 +651,98 @@ public final class RuleApplier {
                     try (ResultSet rs = pkg.executeQuery()) {
                         while (rs.next()) {
                             pkgs.put(rs.getLong(1), new Pkg(rs.getString(2), rs.getString(3), rs.getLong(4),
-                                    rs.getInt(5), rs.getInt(6) > 0));
+                                    rs.getInt(5), rs.getInt(6) > 0, rs.getInt(7) > 0));
                         }
                     }
                     List<Long> orderIds = new ArrayList<>();
                     List<Long> splitIds = new ArrayList<>();
+                    List<Long> mergeIds = new ArrayList<>();
                     for (long id : part) {
                         Pkg p = pkgs.get(id);
-                        if (p != null && APPLICABLE.contains(PackageStatus.valueOf(p.status()))) {
+                        if (p != null && readable.contains(PackageStatus.valueOf(p.status()))) {
                             orderIds.add(p.orderId());
                             if (p.split()) {
                                 splitIds.add(id);
+                            }
+                            if (p.merge()) {
+                                mergeIds.add(id);
+                            }
+                        }
+                    }
+                    // a merged parcel carries the orders of the packages merged into it too (PackageContents)
+                    Map<Long, List<Part>> members = members(merged, mergeIds);
+                    for (List<Part> ms : members.values()) {
+                        for (Part m : ms) {
+                            orderIds.add(m.orderId());
+                            if (m.split()) {
+                                splitIds.add(m.id());
                             }
                         }
                     }
                     Map<Long, Ord> orders = orders(ord, orderIds);
                     Map<Long, List<OrderLine>> orderLines = lines(lines, orderIds);
                     Map<Long, Share> shares = shares(share, splitIds);
-                    prefetchSkus(sku, orderLines);
+                    prefetchSkus(sku, orderLines); // a split share's lines are lines of these orders
                     for (long id : part) {
                         Pkg p = pkgs.get(id);
                         Ord o = p == null ? null : orders.get(p.orderId());
                         PackageStatus status = p == null ? null : PackageStatus.valueOf(p.status());
-                        if (p == null || o == null && APPLICABLE.contains(status)) {
+                        if (p == null || o == null && readable.contains(status)) {
                             refused.put(id, BatchResult.Failure.of(id, String.valueOf(id),
                                     Reason.of(Reason.UNKNOWN_PACKAGE_ID, id)));
                             continue;
                         }
                         String no = p.no();
-                        if (!APPLICABLE.contains(status)) {
+                        if (!readable.contains(status)) {
                             refused.put(id, BatchResult.Failure.of(id, no, Reason.of(Reason.RULES_NOT_APPLICABLE,
                                     no, status)));
                             continue;
                         }
                         boolean[] customs = {true};
-                        // a package of a split order is what it carries: its share of the lines, and their value
-                        Share mine = p.split() ? shares.getOrDefault(id, new Share(List.of(), null)) : null;
-                        List<RuleInput.Line> ls = inputLines(sku, mine != null ? mine.lines()
-                                : orderLines.getOrDefault(p.orderId(), List.of()), customs);
-                        if (customs[0] && !ls.isEmpty()) {
+                        // the package's own order first, then (a merge) each order merged into it, each as the
+                        // package carrying it carries it: a package of a split order is its share of the lines
+                        List<Part> parts = new ArrayList<>();
+                        parts.add(new Part(id, p.orderId(), p.split()));
+                        parts.addAll(members.getOrDefault(id, List.of()));
+                        List<RuleInput.Source> sources = new ArrayList<>(parts.size());
+                        for (Part x : parts) {
+                            Ord of = orders.get(x.orderId());
+                            if (of == null) {
+                                continue;
+                            }
+                            Share mine = x.split() ? shares.getOrDefault(x.id(), new Share(List.of(), null)) : null;
+                            List<RuleInput.Line> ls = inputLines(sku, mine != null ? mine.lines()
+                                    : orderLines.getOrDefault(x.orderId(), List.of()), customs);
+                            sources.add(new RuleInput.Source(ls, mine != null ? mine.value() : of.total(),
+                                    of.currency(), of.buyerNote(), of.shipBy() == null ? null
+                                    : of.shipBy().toInstant()));
+                        }
+                        RuleInput in = RuleInput.of(no, o.store(), o.platform(), o.country(), o.state(),
+                                o.postalCode(), p.weight(), sources);
+                        if (customs[0] && !in.lines().isEmpty()) {
                             customsComplete.add(no);
                         }
-                        out.add(new Loaded(id, status, new RuleInput(no, o.store(), o.platform(), o.country(),
-                                o.state(), o.postalCode(), p.weight(), mine != null ? mine.value() : o.total(),
-                                o.currency(), ls, o.buyerNote(), o.shipBy() == null ? null : o.shipBy().toInstant())));
+                        out.add(new Loaded(id, status, in));
                     }
                 }
+            }
+            return out;
+        }
+
+        /** The packages merged into these merged parcels (MERGED_INTO, V30), by parcel id, each list by package id. */
+        private Map<Long, List<Part>> members(PreparedStatement ps, List<Long> mergeIds) throws SQLException {
+            Map<Long, List<Part>> out = new HashMap<>();
+            for (int from = 0; from < mergeIds.size(); from += chunk) {
+                bind(ps, mergeIds.subList(from, Math.min(mergeIds.size(), from + chunk)), chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Part(rs.getLong(2),
+                                rs.getLong(3), rs.getInt(4) > 0));
+                    }
+                }
+            }
+            for (List<Part> ms : out.values()) {
+                ms.sort(Comparator.comparingLong(Part::id));
             }
             return out;
         }
@@ -667,7 +795,7 @@ public final class RuleApplier {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OrderLine(rs.getInt(2),
-                                rs.getLong(3), rs.getInt(4)));
+                                rs.getLong(3), rs.getInt(4), rs.getBigDecimal(5) != null));
                     }
                 }
             }
@@ -695,9 +823,9 @@ public final class RuleApplier {
                         if (quantity <= 0) {
                             continue;
                         }
-                        lines.computeIfAbsent(id, k -> new ArrayList<>()).add(new OrderLine(rs.getInt(2),
-                                rs.getLong(3), quantity));
                         BigDecimal price = rs.getBigDecimal(5);
+                        lines.computeIfAbsent(id, k -> new ArrayList<>()).add(new OrderLine(rs.getInt(2),
+                                rs.getLong(3), quantity, price != null));
                         if (price == null) {
                             unpriced.add(id);
                         } else {
@@ -720,11 +848,12 @@ public final class RuleApplier {
             Map<Long, Integer> qty = new LinkedHashMap<>();
             for (OrderLine l : lines) {
                 qty.merge(l.skuId(), l.quantity(), Integer::sum);
+                Sku s = sku(sku, l.skuId());
+                customs[0] &= s.described() && (l.priced() || s.declared());
             }
             List<RuleInput.Line> out = new ArrayList<>(qty.size());
             for (Map.Entry<Long, Integer> l : qty.entrySet()) {
                 Sku s = sku(sku, l.getKey());
-                customs[0] &= s.customs();
                 Set<ProductFlag> flags = s.flags();
                 List<Long> parts = components().get(l.getKey());
                 if (parts != null) {
@@ -800,16 +929,14 @@ public final class RuleApplier {
                         if (rs.getBoolean(6)) {
                             f.add(ProductFlag.POWDER);
                         }
-                        boolean customs = rs.getString(7) != null && rs.getBigDecimal(8) != null
-                                && rs.getString(9) != null;
                         skus.put(rs.getLong(1), new Sku(rs.getString(2), f.isEmpty() ? Set.of() : Set.copyOf(f),
-                                customs));
+                                rs.getString(7) != null && rs.getString(9) != null, rs.getBigDecimal(8) != null));
                     }
                 }
             }
             for (long id : ids) {
                 // a line whose product is gone: its id as the code, no flags, no customs data
-                skus.putIfAbsent(id, new Sku(String.valueOf(id), Set.of(), false));
+                skus.putIfAbsent(id, new Sku(String.valueOf(id), Set.of(), false, false));
             }
         }
 

@@ -17,13 +17,10 @@ import io.waybill.core.internal.rules.Evaluation;
 import io.waybill.core.internal.rules.InvalidRuleException;
 import io.waybill.core.internal.rules.Rule;
 import io.waybill.core.internal.rules.RuleEngine;
-import io.waybill.core.internal.rules.RuleInput;
 import io.waybill.core.internal.rules.RuleText;
 import io.waybill.core.internal.security.Authorizer;
 import io.waybill.core.model.LogisticsRule;
 import io.waybill.core.model.RuleDryRun;
-import io.waybill.core.model.PackageDetail;
-import io.waybill.core.model.Product;
 import io.waybill.core.model.ServiceQuote;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.CarrierQuote;
@@ -50,8 +47,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@link RuleService}: permission, then the {@link RuleStore} (the one writer); the dry run builds each package's
- * {@link RuleInput} from the package detail and the catalogue and asks the {@link RuleEngine}, writing nothing.
+ * {@link RuleService}: permission, then the {@link RuleStore} (the one writer); the dry run and the carrier quotes read
+ * each package as the real run does ({@link RuleApplier#evaluate}, {@link RuleApplier#parcel}: a merged parcel is all
+ * its orders) and ask the {@link RuleEngine} or the carriers, writing nothing.
  */
 @Component(service = RuleService.class)
 public class RuleServiceImpl implements RuleService {
@@ -187,29 +185,16 @@ public class RuleServiceImpl implements RuleService {
 
     @Override
     public List<ServiceQuote> quotes(long packageId, String user) {
-        PackageDetail d = packages.detail(packageId, user).orElseThrow(() -> new OperationRefusedException(
-                Reason.of(Reason.UNKNOWN_PACKAGE_ID, packageId)));
-        CarrierService.Parcel parcel = parcel(d, products::find);
+        if (packages.detail(packageId, user).isEmpty()) {
+            throw new OperationRefusedException(Reason.of(Reason.UNKNOWN_PACKAGE_ID, packageId));
+        }
+        CarrierService.Parcel parcel = Jdbc.inTransaction(store.dataSource(), c -> applier.parcel(c, packageId))
+                .orElseThrow(() -> new OperationRefusedException(Reason.of(Reason.UNKNOWN_PACKAGE_ID, packageId)));
         List<ServiceQuote> out = new ArrayList<>();
         for (CarrierGateway g : carrierPlugins.get()) {
             out.addAll(quotes(g, parcel));
         }
         return out;
-    }
-
-    /**
-     * The parcel of a package for a price look-up, as the rules see it ({@link ServiceLimits#parcel}): the ship-to
-     * country, the expected weight, the order's value, the dangerous goods of its products (a bundle's through its
-     * components), its lines, and whether every line's product has an HS code, an origin and a value.
-     */
-    static CarrierService.Parcel parcel(PackageDetail d, java.util.function.Function<String, Optional<Product>> products) {
-        boolean customs = !d.lines().isEmpty();
-        for (PackageDetail.Line l : d.lines()) {
-            Product p = l.skuCode() == null ? null : products.apply(l.skuCode()).orElse(null);
-            customs &= p != null && p.hsCode() != null && p.originCountry() != null
-                    && (l.unitPrice() != null || p.declaredValue() != null);
-        }
-        return ServiceLimits.parcel(RuleInput.from(d, sku -> products.apply(sku).orElse(null), null), customs);
     }
 
     /**

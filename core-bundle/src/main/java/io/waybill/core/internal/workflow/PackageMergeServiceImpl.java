@@ -69,6 +69,27 @@ public class PackageMergeServiceImpl implements PackageMergeService {
         this.authorizer = authorizer;
     }
 
+    /** The installed carrier plugins: a rule's service limits when the rules are applied again; absent in tests. */
+    private volatile io.waybill.core.internal.plugin.PluginRegistryImpl plugins;
+    /** Applies the rules again to what an undo gives back (they were decided for what it carried before). */
+    private final io.waybill.core.internal.rulestore.RuleApplier rules =
+            new io.waybill.core.internal.rulestore.RuleApplier(id -> {
+                io.waybill.core.internal.plugin.PluginRegistryImpl registry = plugins;
+                return registry == null ? java.util.Optional.empty() : registry.carrier(id);
+            });
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    public void setPlugins(io.waybill.core.internal.plugin.PluginRegistryImpl plugins) {
+        this.plugins = plugins;
+    }
+
+    public void unsetPlugins(io.waybill.core.internal.plugin.PluginRegistryImpl plugins) {
+        if (this.plugins == plugins) {
+            this.plugins = null;
+        }
+    }
+
     /** Where the user's store / warehouse scope is decided ({@link PackageService#visible}). */
     @Reference
     public void setPackages(PackageService packages) {
@@ -316,6 +337,11 @@ public class PackageMergeServiceImpl implements PackageMergeService {
             }
             Jdbc.audit(c, packageId, null, actor, now, "MERGE_UNDONE", merged.status().name(),
                     merged.status().name(), Reason.of(Reason.MERGE_UNDONE, String.join(", ", numbers)));
+            // the rules decided for the parcel of all the orders: each package is its own order again (before
+            // allocation; an assignment by hand is kept)
+            List<Long> restored = new ArrayList<>(List.of(packageId));
+            restored.addAll(memberIds);
+            rules.reapply(c, restored, actor, now, Reason.of(Reason.RULES_MERGE_UNDONE));
             return memberIds;
         });
     }

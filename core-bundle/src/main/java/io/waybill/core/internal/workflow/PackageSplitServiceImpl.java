@@ -76,6 +76,27 @@ public class PackageSplitServiceImpl implements PackageSplitService {
         this.authorizer = authorizer;
     }
 
+    /** The installed carrier plugins: a rule's service limits when the rules are applied again; absent in tests. */
+    private volatile io.waybill.core.internal.plugin.PluginRegistryImpl plugins;
+    /** Applies the rules again to what an undo gives back (they were decided for what it carried before). */
+    private final io.waybill.core.internal.rulestore.RuleApplier rules =
+            new io.waybill.core.internal.rulestore.RuleApplier(id -> {
+                io.waybill.core.internal.plugin.PluginRegistryImpl registry = plugins;
+                return registry == null ? java.util.Optional.empty() : registry.carrier(id);
+            });
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    public void setPlugins(io.waybill.core.internal.plugin.PluginRegistryImpl plugins) {
+        this.plugins = plugins;
+    }
+
+    public void unsetPlugins(io.waybill.core.internal.plugin.PluginRegistryImpl plugins) {
+        if (this.plugins == plugins) {
+            this.plugins = null;
+        }
+    }
+
     /** Where the user's store / warehouse scope is decided: a package outside it is unknown to the user. */
     @Reference
     public void setPackages(io.waybill.core.api.PackageService packages) {
@@ -799,6 +820,9 @@ public class PackageSplitServiceImpl implements PackageSplitService {
             }
             Jdbc.audit(c, rootId, root.orderId(), actor, now, "SPLIT_UNDONE", root.status().name(),
                     joinedStatus.name(), Reason.of(Reason.SPLIT_UNDONE, String.join(", ", joined)));
+            // the rules decided for the parts: the joined package carries them all again (before allocation; an
+            // assignment by hand is kept)
+            rules.reapply(c, List.of(rootId), actor, now, Reason.of(Reason.RULES_SPLIT_UNDONE));
             return rootId;
         });
     }

@@ -6,17 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.waybill.core.model.OrderValue;
-import io.waybill.core.model.PackageDetail;
-import io.waybill.core.model.PackageRow;
-import io.waybill.core.model.PackageStatus;
-import io.waybill.core.model.Product;
-import io.waybill.spi.common.Address;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -162,35 +154,6 @@ class RuleEngineTest {
         Evaluation eu = engine.evaluate(base(), NOW);
         assertEquals(List.of("hold for review: IOSS number missing (rule #2 \"EU low value\")"),
                 eu.decisions().stream().map(Evaluation::explain).toList());
-    }
-
-    @Test
-    void inputFromThePackageModelCarriesFlagsOfProductsAndBundleComponents() {
-        Product cell = new Product("CELL", "Cell", null, List.of(), 50, null, null, null, null, null, null, null,
-                null, null, true, false, false, false, true);
-        Product oil = new Product("OIL", "Oil", null, List.of(), 100, null, null, null, null, null, null, null,
-                null, null, false, true, false, false, true);
-        Product kit = new Product("KIT", "Kit", null, List.of(), null, null, null, null, null, null, null, null,
-                null, null, false, false, false, false, true);
-        Map<String, Product> catalogue = Map.of("CELL", cell, "OIL", oil, "KIT", kit);
-        PackageRow row = new PackageRow(1, "WB9", "O9", "S1", "Store", "shopify", "Ann", "FR", "KIT x1", 1234,
-                NOW, PackageStatus.WAITING, null);
-        PackageDetail.Line kitLine = new PackageDetail.Line("KIT", "Kit", 1, 150,
-                List.of(new PackageDetail.Line("CELL", "Cell", 2, 50), new PackageDetail.Line("OIL", "Oil", 1, 100)));
-        PackageDetail.Line unknown = new PackageDetail.Line("NEW", "?", 3, 10);
-        Address to = new Address("Ann", null, "1 rue", null, "Paris", "Île-de-France", "75001", "FR", null, null);
-        Instant shipBy = NOW.plusSeconds(3600);
-        PackageDetail d = new PackageDetail(row, "P9", false, to, List.of(kitLine, unknown), null, 0, List.of(),
-                List.of(), null, null, new OrderValue(new BigDecimal("42.00"), null, "EUR", null, null, shipBy));
-
-        RuleInput in = RuleInput.from(d, catalogue::get, "leave at door");
-
-        assertEquals(new RuleInput("WB9", "S1", "shopify", "FR", "ÎLE-DE-FRANCE", "75001", 1234,
-                new BigDecimal("42.00"), "EUR", List.of(
-                        new RuleInput.Line("KIT", 1, Set.of(ProductFlag.BATTERY, ProductFlag.LIQUID)),
-                        new RuleInput.Line("NEW", 3, Set.of())), "leave at door", shipBy), in);
-        assertEquals(4, in.itemCount());
-        assertTrue(in.hasBuyerNote());
     }
 
     @Test

@@ -1,24 +1,18 @@
 package io.waybill.core.internal.rulestore;
 
-import io.waybill.core.model.OrderValue;
-import io.waybill.core.model.PackageDetail;
-import io.waybill.core.model.PackageRow;
-import io.waybill.core.model.PackageStatus;
-import io.waybill.core.model.Product;
+import io.waybill.core.internal.rules.ProductFlag;
+import io.waybill.core.internal.rules.RuleInput;
 import io.waybill.core.model.ServiceQuote;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.CarrierQuote;
 import io.waybill.spi.carrier.CarrierService;
-import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.Result;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code RuleService.quotes}: the parcel a carrier is asked to price, and how each carrier's answer becomes rows. */
 class CarrierQuotesTest {
-
-    private static final Instant NOW = Instant.parse("2026-12-07T06:00:00Z");
 
     /** A carrier answering what it is given, remembering the parcel. */
     private static CarrierGateway carrier(String id, java.util.function.Supplier<Result<List<CarrierQuote>>> answer,
@@ -48,35 +40,31 @@ class CarrierQuotesTest {
         };
     }
 
-    private static PackageDetail detail() {
-        PackageRow row = new PackageRow(1, "WB7", "O7", "S1", "Store", "amazon", "Ann", "DE", "CELL x2", 640, NOW,
-                PackageStatus.ALLOCATED, null);
-        PackageDetail.Line cell = new PackageDetail.Line("CELL", "Cell", 2, 300, new BigDecimal("10.00"), "EUR", true,
-                List.of());
-        Address to = new Address("Ann", null, "Forstwald Strasse 674", null, "Krefeld", null, "47804", "DE", null,
-                null);
-        return new PackageDetail(row, "P7", false, to, List.of(cell), "SZ-01", 0, List.of(), List.of(), null, null,
-                new OrderValue(new BigDecimal("20.00"), null, "EUR", null, null, null));
-    }
-
-    private static Optional<Product> product(String sku) {
-        return "CELL".equals(sku) ? Optional.of(new Product("CELL", "Cell", null, List.of(), 300, null, null, null,
-                null, null, null, "850650", "CN", null, true, false, false, false, true, List.of(), "Lithium cell",
-                null)) : Optional.empty();
+    /** A merged parcel of two orders to Germany: the first with a battery cell, the second with a mug. */
+    private static RuleInput mergedParcel() {
+        return RuleInput.of("WB7", "S1", "amazon", "DE", null, "47804", 940, List.of(
+                new RuleInput.Source(List.of(new RuleInput.Line("CELL", 2, Set.of(ProductFlag.BATTERY))),
+                        new BigDecimal("20.00"), "EUR", null, null),
+                new RuleInput.Source(List.of(new RuleInput.Line("MUG", 1, Set.of()), new RuleInput.Line("CELL", 1,
+                        Set.of(ProductFlag.BATTERY))), new BigDecimal("15.50"), "EUR", null, null)));
     }
 
     @Test
-    void theParcelIsTheRulesParcel_countryWeightValueAndDangerousGoods() {
-        CarrierService.Parcel p = RuleServiceImpl.parcel(detail(), CarrierQuotesTest::product);
+    void theParcelIsTheRulesParcel_ofEveryOrderOfAMerge() {
+        CarrierService.Parcel p = ServiceLimits.parcel(mergedParcel(), true);
 
-        assertEquals(new CarrierService.Parcel("DE", 640, new BigDecimal("20.00"), "EUR",
-                Set.of(CarrierService.DangerousGoods.BATTERY), 1, true), p);
+        assertEquals(new CarrierService.Parcel("DE", 940, new BigDecimal("35.50"), "EUR",
+                Set.of(CarrierService.DangerousGoods.BATTERY), 2, true), p);
+    }
+
+    private static CarrierService.Parcel parcel() {
+        return ServiceLimits.parcel(mergedParcel(), true);
     }
 
     @Test
     void quotesAreRowsPerService_cheapestFirst_withTheCarriersWarning() {
         AtomicReference<CarrierService.Parcel> asked = new AtomicReference<>();
-        CarrierService.Parcel parcel = RuleServiceImpl.parcel(detail(), CarrierQuotesTest::product);
+        CarrierService.Parcel parcel = parcel();
         CarrierGateway yun = carrier("yunexpress", () -> Result.ok(List.of(
                 new CarrierQuote("ZXHR", "Express", new BigDecimal("79.20"), "CNY", ""),
                 new CarrierQuote("THPHR", "Registered", new BigDecimal("70.80"), "CNY", "7-12")),
@@ -95,7 +83,7 @@ class CarrierQuotesTest {
     @Test
     void aCarrierWithoutPriceLookUpGivesNoRow_aFailureOneRowWithItsReason() {
         AtomicReference<CarrierService.Parcel> asked = new AtomicReference<>();
-        CarrierService.Parcel parcel = RuleServiceImpl.parcel(detail(), CarrierQuotesTest::product);
+        CarrierService.Parcel parcel = parcel();
         CarrierGateway pool = new CarrierGateway() {
             @Override
             public PluginDescriptor descriptor() {

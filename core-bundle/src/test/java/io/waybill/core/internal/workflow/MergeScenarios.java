@@ -129,6 +129,172 @@ abstract class MergeScenarios extends WorkflowScenarios {
     // ---- scenarios
 
     /**
+     * A merged parcel is all its orders to the rules (issue 14): after a merge, "Re-apply rules" sees the SKUs, units,
+     * flags, value (the orders' totals added), buyer note (any order's) and ship-by (the earliest) of every order, so
+     * the rule that matches only the combined parcel wins; the dry run shows exactly what the real run records; the
+     * carriers' quotes are asked for the whole parcel and the customs declaration declares every order's lines.
+     */
+    void rulesSeeEveryOrderOfAMergedParcel(String tag, int skuId) throws Exception {
+        String t = tag.toUpperCase(java.util.Locale.ROOT);
+        String ma = "MA" + t;
+        String mb = "MB" + t;
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS, HS_CODE, ORIGIN_COUNTRY) VALUES ("
+                + skuId + ", 1, '" + ma + "', 'Mug', 600, '691200', 'CN')");
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS, DG_BATTERY, HS_CODE, ORIGIN_COUNTRY) "
+                + "VALUES (" + (skuId + 1) + ", 1, '" + mb + "', 'Power bank', 700, TRUE, '850760', 'CN')");
+        io.waybill.core.internal.rulestore.RuleServiceImpl rules = rules();
+        List<Long> added = new java.util.ArrayList<>();
+        try {
+            added.add(rules.add("Big parcel " + tag, true, List.of("sku " + mb, "value 150.. EUR", "weight 1900..",
+                    "items 3..", "note yes", "shipby 48"), List.of("warehouse W2", "tag big" + tag), "sup").id());
+            added.add(rules.add("Any parcel " + tag, true, List.of("sku " + ma + "," + mb),
+                    List.of("warehouse W1", "tag small" + tag), "sup").id());
+            List<Long> ids = capture(order(tag + "a", "Buyer " + tag, ma, 2), order(tag + "b", "Buyer " + tag, mb, 1));
+            long a = ids.get(0);
+            long b = ids.get(1);
+            Instant soon = Instant.now().plusSeconds(3600);
+            exec(db(), "UPDATE WB_ORDER SET TOTAL = 80, CURRENCY = 'EUR' WHERE PLATFORM_ORDER_ID = '" + tag + "a'");
+            try (java.sql.Connection c = db().dataSource().getConnection();
+                 java.sql.PreparedStatement ps = c.prepareStatement("UPDATE WB_ORDER SET TOTAL = 90.5, CURRENCY = "
+                         + "'EUR', BUYER_NOTE = 'ring twice', SHIP_BY = ? WHERE PLATFORM_ORDER_ID = ?")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(soon));
+                ps.setString(2, tag + "b");
+                ps.executeUpdate();
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+            exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = 40, CURRENCY = 'EUR' WHERE SKU_ID = " + skuId);
+            exec(db(), "UPDATE WB_ORDER_LINE SET UNIT_PRICE = 90.5, CURRENCY = 'EUR' WHERE SKU_ID = " + (skuId + 1));
+            // alone, each order is only "any parcel": the first lacks the power bank, the second the value
+            assertEquals(List.of("rule_warehouse", "rule_tag"), ruleItems(a).stream().map(Reason::code).toList());
+            assertEquals("W1", ruleItems(a).get(0).params().get(0));
+            assertEquals("W1", ruleItems(b).get(0).params().get(0));
+
+            long merged = merges().merge(List.of(a, b), "op");
+            assertEquals(a, merged);
+            var dry = rules.dryRun(List.of(merged), "op");
+            assertEquals(1, rules.apply(List.of(merged), "op").succeeded().size());
+
+            // the big-parcel rule wins on the orders together: SKU of the second, value 80 + 90.5, weight, units,
+            // the second order's note and ship-by
+            assertEquals(List.of(new io.waybill.core.model.RuleDryRun.Decision("WAREHOUSE", "warehouse W2", 1,
+                    "Big parcel " + tag), new io.waybill.core.model.RuleDryRun.Decision("TAG", "tag big" + tag, 1,
+                    "Big parcel " + tag)), dry.get(0).decisions());
+            List<Reason> recorded = ruleItems(merged);
+            assertEquals(List.of(Reason.of(Reason.RULE_WAREHOUSE, "W2", "1", "Big parcel " + tag),
+                    Reason.of(Reason.RULE_TAG, "big" + tag, "1", "Big parcel " + tag)), recorded);
+            // the dry run equals the real run: each dry-run decision is a recorded one, in order
+            assertEquals(dry.get(0).decisions().stream().map(d -> d.ruleName() + "#" + d.position()).toList(),
+                    recorded.stream().map(r -> r.params().get(r.params().size() - 1) + "#"
+                            + r.params().get(r.params().size() - 2)).toList());
+            assertEquals(12L, (long) scalar(db(), "SELECT RULE_WAREHOUSE_ID FROM WB_PACKAGE WHERE ID = " + merged));
+
+            io.waybill.core.internal.rules.RuleInput in;
+            io.waybill.spi.carrier.CarrierService.Parcel parcel;
+            try (java.sql.Connection c = db().dataSource().getConnection()) {
+                in = new io.waybill.core.internal.rulestore.RuleApplier().evaluate(c, List.of(merged), Instant.now())
+                        .packages().get(0).input();
+                parcel = new io.waybill.core.internal.rulestore.RuleApplier().parcel(c, merged).orElseThrow();
+            }
+            assertEquals(List.of(new io.waybill.core.internal.rules.RuleInput.Line(ma, 2, Set.of()),
+                    new io.waybill.core.internal.rules.RuleInput.Line(mb, 1, Set.of(
+                            io.waybill.core.internal.rules.ProductFlag.BATTERY))), in.lines());
+            assertEquals(3, in.itemCount());
+            assertEquals(0, new java.math.BigDecimal("170.5").compareTo(in.orderValue()), "80 + 90.5");
+            assertEquals("ring twice", in.buyerNote());
+            assertEquals(soon.toEpochMilli() / 1000, in.shipBy().toEpochMilli() / 1000, "the earliest ship-by");
+            assertEquals(weight(merged), in.weightGrams());
+            // the carriers' quotes: the parcel of both orders, as the rules and the services' limits see it
+            assertEquals(new io.waybill.spi.carrier.CarrierService.Parcel("US", weight(merged), in.orderValue(),
+                    "EUR", Set.of(io.waybill.spi.carrier.CarrierService.DangerousGoods.BATTERY), 2, true), parcel);
+            // the customs declaration: every order's lines, at the prices paid
+            io.waybill.core.model.PackageDeclaration declared = io.waybill.core.internal.customs.Declarations.build(
+                    detail(merged), sku -> null, new io.waybill.core.model.StoreCustoms(null, null, false));
+            assertEquals(List.of(ma + " x2 40", mb + " x1 90.5"), declared.lines().stream().map(l -> l.sku() + " x"
+                    + l.quantity() + " " + l.unitValue().stripTrailingZeros().toPlainString()).toList());
+            assertEquals(0, new java.math.BigDecimal("170.5").compareTo(declared.total()));
+        } finally {
+            for (long id : added) {
+                rules.delete(id, "sup"); // the rules are every capture's: on PostgreSQL the scenarios share them
+            }
+        }
+    }
+
+    /**
+     * Undo merge applies the rules again by themselves (issue 14): the rules decided for the parcel of both orders, each
+     * package is its own order again; each package's history row starts with "rules applied again: the merge was
+     * undone" and names the rule that decided; a shipping method assigned by hand (not by the rules' last run) is
+     * kept, and the row says why.
+     */
+    void undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand(String tag, int skuId) throws Exception {
+        String t = tag.toUpperCase(java.util.Locale.ROOT);
+        String ua = "UA" + t;
+        String ub = "UB" + t;
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS) VALUES (" + skuId + ", 1, '" + ua
+                + "', 'Cup', 300)");
+        exec(db(), "INSERT INTO WB_SKU (ID, VERSION, CODE, NAME, WEIGHT_GRAMS) VALUES (" + (skuId + 1) + ", 1, '" + ub
+                + "', 'Saucer', 200)");
+        io.waybill.core.internal.rulestore.RuleServiceImpl rules = rules();
+        List<Long> added = new java.util.ArrayList<>();
+        try {
+            String big = "Set " + tag;
+            String any = "Piece " + tag;
+            added.add(rules.add(big, true, List.of("sku " + ub, "items 3.."), List.of("warehouse W2",
+                    "ship pool-main SET" + t), "sup").id());
+            added.add(rules.add(any, true, List.of("sku " + ua + "," + ub), List.of("warehouse W1"), "sup").id());
+            List<Long> ids = capture(order(tag + "a", "Buyer " + tag, ua, 2), order(tag + "b", "Buyer " + tag, ub, 1));
+            long a = ids.get(0);
+            long b = ids.get(1);
+            long merged = merges().merge(List.of(a, b), "op");
+            rules.apply(List.of(merged), "op");
+            assertEquals(List.of(Reason.of(Reason.RULE_WAREHOUSE, "W2", "1", big), Reason.of(Reason.RULE_SHIPPING_METHOD,
+                    "pool-main", "SET" + t, "1", big)), ruleItems(merged));
+            // while merged, someone assigns the second package's shipping method by hand (no rule decided it)
+            exec(db(), "UPDATE WB_PACKAGE SET RULE_CARRIER_ID = 'hand-post', RULE_SERVICE_CODE = 'EXPRESS' WHERE ID = "
+                    + b);
+
+            merges().undoMerge(merged, "op");
+
+            // the first package alone is no set: the piece rule decides again, the set's shipping method is gone
+            assertEquals(List.of(Reason.of(Reason.RULES_MERGE_UNDONE), Reason.of(Reason.RULE_WAREHOUSE, "W1", "2",
+                    any)), ruleItems(a));
+            assertEquals(11L, (long) scalar(db(), "SELECT RULE_WAREHOUSE_ID FROM WB_PACKAGE WHERE ID = " + a));
+            assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE RULE_CARRIER_ID IS NOT NULL AND ID = "
+                    + a));
+            AuditEntry row = detail(a).history().stream().filter(h -> Reason.RULE_DECISIONS.equals(h.reasonCode()))
+                    .reduce((x, y) -> y).orElseThrow();
+            assertEquals("RULE_APPLIED", row.action());
+            assertEquals("op", row.actor());
+            assertTrue(row.reason().startsWith("Rules applied again: the merge was undone; Warehouse W1 by rule #2"),
+                    row.reason());
+            // the second keeps its shipping method by hand, and says why; its warehouse is the rules' again
+            assertEquals(List.of(Reason.of(Reason.RULES_MERGE_UNDONE), Reason.of(Reason.RULE_WAREHOUSE, "W1", "2",
+                    any), Reason.of(Reason.RULE_KEPT_SHIPPING_METHOD, "hand-post", "EXPRESS")), ruleItems(b));
+            assertEquals(1, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE WHERE RULE_CARRIER_ID = 'hand-post' AND "
+                    + "RULE_SERVICE_CODE = 'EXPRESS' AND ID = " + b));
+            assertEquals(List.of(PackageStatus.WAITING, PackageStatus.WAITING), List.of(status(a), status(b)));
+
+            // merged and undone again: the kept method is still by hand (the rules' last run kept it, decided none)
+            long again = merges().merge(List.of(a, b), "op");
+            merges().undoMerge(again, "op");
+            assertEquals(Reason.of(Reason.RULE_KEPT_SHIPPING_METHOD, "hand-post", "EXPRESS"),
+                    ruleItems(b).get(ruleItems(b).size() - 1));
+        } finally {
+            for (long id : added) {
+                rules.delete(id, "sup"); // the rules are every capture's: on PostgreSQL the scenarios share them
+            }
+        }
+    }
+
+    /** The items of the package's last rules history row. */
+    List<Reason> ruleItems(long id) {
+        AuditEntry row = detail(id).history().stream().filter(h -> Reason.RULE_DECISIONS.equals(h.reasonCode()))
+                .reduce((x, y) -> y).orElseThrow(() -> new AssertionError("no rules row for " + id));
+        return Reason.decode(row.reasonParams().get(0));
+    }
+
+    /**
      * Issue 15: tab labels and unfiltered lists show a large status's count of up to a minute ago as an estimate and
      * recount it in the background once it is older; small statuses, filtered lists and counts too old for an
      * estimate are exact. Here every status with a package is "large" (from 1), the clock is the test's and the

@@ -78,4 +78,14 @@ class PackageMergeTest extends MergeScenarios {
     void pagesSortedByStoreBuyerAndCountryEqualTheJoinsOrder() throws Exception {
         sortedPagesEqualTheJoinsOrder("m16");
     }
+
+    @Test
+    void aMergedParcelIsAllItsOrdersToTheRulesQuotesAndCustoms() throws Exception {
+        rulesSeeEveryOrderOfAMergedParcel("m17", 9701);
+    }
+
+    @Test
+    void undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand() throws Exception {
+        undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand("m18", 9711);
+    }
 }

@@ -68,4 +68,9 @@ class PackageSplitTest extends SplitScenarios {
     void syncConfirmsEachPackagesLinesByTheirMarketplaceIds() throws Exception {
         syncConfirmsEachPackagesLinesByTheirMarketplaceIds("sp-ids");
     }
+
+    @Test
+    void undoSplitAppliesTheRulesAgainKeepingWhatWasAssignedByHand() throws Exception {
+        undoSplitAppliesTheRulesAgainKeepingWhatWasAssignedByHand("s9", 9611);
+    }
 }

@@ -80,4 +80,14 @@ class PostgresPackageMergeTest extends MergeScenarios {
     void pagesSortedByStoreBuyerAndCountryEqualTheJoinsOrder() throws Exception {
         sortedPagesEqualTheJoinsOrder("p16");
     }
+
+    @Test
+    void aMergedParcelIsAllItsOrdersToTheRulesQuotesAndCustoms() throws Exception {
+        rulesSeeEveryOrderOfAMergedParcel("p17", 9703);
+    }
+
+    @Test
+    void undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand() throws Exception {
+        undoMergeAppliesTheRulesAgainKeepingWhatWasAssignedByHand("p18", 9713);
+    }
 }

@@ -52,6 +52,11 @@ class PostgresPackageSplitTest extends SplitScenarios {
     }
 
     @Test
+    void syncRefusalOfAPartialShipmentIsAStructuredReason() throws Exception {
+        syncRefusalOfAPartialShipmentIsAStructuredReason("ps8");
+    }
+
+    @Test
     void aSplitPackageIsWhatItCarries() throws Exception {
         aSplitPackageIsWhatItCarries("ps6", 9602);
     }
@@ -64,5 +69,10 @@ class PostgresPackageSplitTest extends SplitScenarios {
     @Test
     void syncConfirmsEachPackagesLinesByTheirMarketplaceIds() throws Exception {
         syncConfirmsEachPackagesLinesByTheirMarketplaceIds("ps-ids");
+    }
+
+    @Test
+    void undoSplitAppliesTheRulesAgainKeepingWhatWasAssignedByHand() throws Exception {
+        undoSplitAppliesTheRulesAgainKeepingWhatWasAssignedByHand("ps9", 9613);
     }
 }

@@ -35,6 +35,13 @@ abstract class WorkflowScenarios {
         return authorized(new FulfilmentServiceImpl(db()));
     }
 
+    io.waybill.core.internal.rulestore.RuleServiceImpl rules() {
+        return authorized(new io.waybill.core.internal.rulestore.RuleServiceImpl(
+                new io.waybill.core.internal.rulestore.RuleStore(db().dataSource(), Clock.systemUTC()), packages(),
+                new io.waybill.core.internal.catalogue.ProductServiceImpl(db().dataSource(), Clock.systemUTC()),
+                Clock.systemUTC()));
+    }
+
     PackageDetail detail(long id) {
         return packages().detail(id).orElseThrow();
     }
