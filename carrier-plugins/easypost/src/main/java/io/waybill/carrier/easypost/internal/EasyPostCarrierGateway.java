@@ -5,7 +5,6 @@ import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.AccountSettings;
 import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
@@ -51,10 +50,16 @@ public class EasyPostCarrierGateway implements CarrierGateway {
 
     private static final System.Logger LOG = System.getLogger(EasyPostCarrierGateway.class.getName());
     private static final GuardedCall GUARD = new GuardedCall("EasyPost", PID, LOG);
+    private static final String NO_ID = "No EasyPost shipment id given.";
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, EasyPostRequestMapper mapper,
-                           String key, String configError) {
+                           String key, String configError)
+            implements GuardedCall.Account {
+        @Override
+        public String[] secrets() {
+            return key == null ? new String[0] : new String[] {key, EasyPostClient.basicCredentials(key)};
+        }
     }
 
     /** Clock for Retry-After dates; tests replace it. */
@@ -113,14 +118,10 @@ public class EasyPostCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
-        return call(a -> {
-            if (request == null) {
-                return Result.failure(Message.error(EasyPostCodes.BAD_REQUEST, "No shipment request given."));
-            }
-            List<String> problems = a.mapper().problems(request);
-            if (!problems.isEmpty()) {
-                return Result.failure(Message.error(EasyPostCodes.BAD_REQUEST, "Cannot send package "
-                        + request.packageNo() + " to EasyPost: " + String.join("; ", problems) + "."));
+        return GUARD.call(account, a -> {
+            Message refused = a.mapper().refusal(request);
+            if (refused != null) {
+                return Result.failure(refused);
             }
             JsonNode shipment = null;
             String key = request.idempotencyKey();
@@ -188,7 +189,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     /** Reads the shipment again: TRACKED once it has a tracking code and a label. */
     @Override
     public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(id));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "reading shipment " + id).toArray(Message[]::new));
@@ -206,7 +207,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             EasyPostCodes.LabelFormat format = a.mapper().labelFormat();
             HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(id));
             if (!reply.isSuccess()) {
@@ -249,7 +250,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     /** Asks EasyPost to refund (void) the label. TRUE once the refund is submitted or done. */
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().post(EasyPostRequestMapper.refundPath(id));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "the refund of " + id).toArray(Message[]::new));
@@ -269,39 +270,6 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     private static Message badJson(String operation) {
         return Message.error(EasyPostCodes.BAD_RESPONSE, "EasyPost's answer to " + operation
                 + " is not a readable shipment.");
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        Result<T> run(Account account) throws IOException, InterruptedException;
-    }
-
-    @FunctionalInterface
-    private interface ShipmentOperation<T> {
-        Result<T> run(Account account, String id) throws IOException, InterruptedException;
-    }
-
-    /**
-     * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
-     * exceptions all become messages, and the API key is scrubbed from every text (plugin kit GuardedCall).
-     */
-    private <T> Result<T> call(Operation<T> operation) {
-        Account a = account;
-        return redact(GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
-                () -> operation.run(a)), a.key());
-    }
-
-    /** An operation on one shipment: the account checked, then the shipment id (trimmed). */
-    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
-        Account a = account;
-        return redact(GUARD.call(shipment, "No EasyPost shipment id given.", a.descriptor().displayName(),
-                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id)), a.key());
-    }
-
-    private static <T> Result<T> redact(Result<T> result, String key) {
-        // the Basic form too: a provider or proxy that echoes the Authorization header must not reveal the key
-        return key == null ? Redaction.redact(result, key)
-                : Redaction.redact(result, key, EasyPostClient.basicCredentials(key));
     }
 
     private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {

@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,9 +63,15 @@ public class YanwenCarrierGateway implements CarrierGateway {
             "customer number or signature", "Check the customer number and API token of this Yanwen account.",
             "rate limit", "The outcome is unknown; try again later.", false);
     private static final GuardedCall GUARD = new GuardedCall(PROVIDER, PID, LOG);
+    private static final String NO_ID = "No Yanwen waybill number given.";
 
     private record Account(PluginDescriptor descriptor, YanwenClient client, YanwenRequestMapper mapper,
-                           String secret, String configError, List<CarrierService> services) {
+                           String secret, String configError, List<CarrierService> services)
+            implements GuardedCall.Account {
+        @Override
+        public String[] secrets() {
+            return new String[] {secret};
+        }
     }
 
     /** Clock for timestamps and Retry-After dates; tests replace it. */
@@ -124,7 +129,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
      */
     private Result<List<CarrierService>> fetchServices(Account a) {
         java.util.Set<CarrierService.DangerousGoods> dg = dangerousGoods;
-        return call(a, acc -> {
+        return GUARD.call(a, acc -> {
             Result<JsonNode> data = data(acc.client().call(YanwenClient.CHANNEL_GETLIST, "{}"),
                     "listing the account's channels");
             if (!data.isOk()) {
@@ -214,14 +219,10 @@ public class YanwenCarrierGateway implements CarrierGateway {
     /** Creates the waybill; Yanwen answers the tracking number (waybillNumber) at once. */
     @Override
     public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
-        return call(a -> {
-            if (request == null) {
-                return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "No shipment request given."));
-            }
-            List<String> problems = a.mapper().problems(request);
-            if (!problems.isEmpty()) {
-                return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "Cannot send package "
-                        + request.packageNo() + " to Yanwen: " + String.join("; ", problems) + "."));
+        return GUARD.call(account, a -> {
+            Message refused = a.mapper().refusal(request);
+            if (refused != null) {
+                return Result.failure(refused);
             }
             String key = request.idempotencyKey().trim();
             Result<JsonNode> found = data(a.client().call(YanwenClient.ORDER_GETLIST, text(lookUp(key))),
@@ -290,7 +291,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
     /** The label as Yanwen returns it: a Base64 PDF in {@code base64String}. */
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             String operation = "getting the label of waybill " + id;
             Result<JsonNode> data = data(a.client().call(YanwenClient.LABEL_GET,
                     text(Json.object().put("waybillNumber", id))), operation);
@@ -324,7 +325,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().call(YanwenClient.ORDER_CANCEL, text(Json.object().put("waybillNumber", id)
                     .put("note", "Cancelled in Waybill")));
             Result<JsonNode> data = data(reply, "cancelling waybill " + id);
@@ -378,31 +379,6 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     private static String text(ObjectNode body) {
         return new String(Json.bytes(body), StandardCharsets.UTF_8);
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        Result<T> run(Account account) throws IOException, InterruptedException;
-    }
-
-    @FunctionalInterface
-    private interface ShipmentOperation<T> {
-        Result<T> run(Account account, String id) throws IOException, InterruptedException;
-    }
-
-    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
-        Account a = account;
-        return GUARD.call(shipment, "No Yanwen waybill number given.", a.descriptor().displayName(),
-                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
-    }
-
-    private <T> Result<T> call(Operation<T> operation) {
-        return call(account, operation);
-    }
-
-    private <T> Result<T> call(Account a, Operation<T> operation) {
-        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
-                () -> operation.run(a), a.secret());
     }
 
     @Override
