@@ -153,6 +153,11 @@ public record GuardedCall(String provider, String pid, System.Logger log) {
         return problem == null ? null : notUsable(account.descriptor().displayName(), problem);
     }
 
+    /** The secrets of an account for {@link Account#secrets()}: the non-blank values; none when there are none. */
+    public static String[] secrets(String... values) {
+        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
+    }
+
     private static String unusable(Account account) {
         return AccountSettings.unusable(account.configError(), account.client());
     }

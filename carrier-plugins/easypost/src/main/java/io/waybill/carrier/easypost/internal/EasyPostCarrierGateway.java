@@ -31,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import static io.waybill.plugin.kit.AccountSettings.blankTo;
+import static io.waybill.plugin.kit.AccountSettings.positive;
+import static io.waybill.plugin.kit.Results.withMessages;
 
 /**
  * One EasyPost account as a Waybill carrier: creates a shipment ({@code POST /v2/shipments}, reference = the
@@ -54,12 +56,8 @@ public class EasyPostCarrierGateway implements CarrierGateway {
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, EasyPostRequestMapper mapper,
-                           String key, String configError)
+                           String[] secrets, String configError)
             implements GuardedCall.Account {
-        @Override
-        public String[] secrets() {
-            return key == null ? new String[0] : new String[] {key, EasyPostClient.basicCredentials(key)};
-        }
     }
 
     /** Clock for Retry-After dates; tests replace it. */
@@ -67,7 +65,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(
             AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "EasyPost", DESCRIPTION),
-            null, null, null, "not configured");
+            null, null, new String[0], "not configured");
 
     @Activate
     @Modified
@@ -87,13 +85,14 @@ public class EasyPostCarrierGateway implements CarrierGateway {
                 EasyPostCodes.LabelFormat.of(config.labelFormat()),
                 positive(config.parcelLengthCm(), 20), positive(config.parcelWidthCm(), 15),
                 positive(config.parcelHeightCm(), 10)));
-        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, key.isEmpty() ? null : key,
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, key.isEmpty() ? new String[0]
+                : new String[] {key, EasyPostClient.basicCredentials(key)},
                 settings.error());
     }
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, null, "deactivated");
+        account = new Account(account.descriptor(), null, null, new String[0], "deactivated");
     }
 
     @Override
@@ -270,19 +269,6 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     private static Message badJson(String operation) {
         return Message.error(EasyPostCodes.BAD_RESPONSE, "EasyPost's answer to " + operation
                 + " is not a readable shipment.");
-    }
-
-    private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {
-        if (extra.isEmpty()) {
-            return result;
-        }
-        List<Message> all = new ArrayList<>(result.messages());
-        all.addAll(extra);
-        return new Result<>(result.value(), all);
-    }
-
-    private static double positive(double value, double fallback) {
-        return value > 0 && Double.isFinite(value) ? value : fallback;
     }
 
     @Override

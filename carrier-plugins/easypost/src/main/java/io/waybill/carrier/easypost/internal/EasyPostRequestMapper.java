@@ -42,11 +42,6 @@ final class EasyPostRequestMapper {
         return settings.labelFormat();
     }
 
-    /** Why the request cannot be sent, one line per problem; empty when it can. */
-    List<String> problems(ShipmentRequest request) {
-        return checks.problems(request);
-    }
-
     /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */
     Message refusal(ShipmentRequest request) {
         return checks.refusal(request);

@@ -56,12 +56,8 @@ public class FourPxCarrierGateway implements CarrierGateway {
     private static final Set<String> DELIVER_TYPES = Set.of("1", "2", "3", "5");
 
     private record Account(PluginDescriptor descriptor, FourPxClient client, FourPxRequestMapper mapper,
-                           String secret, String configError, List<CarrierService> services)
+                           String[] secrets, String configError, List<CarrierService> services)
             implements GuardedCall.Account {
-        @Override
-        public String[] secrets() {
-            return new String[] {secret};
-        }
     }
 
     /** Clock for timestamps and Retry-After dates; tests replace it. */
@@ -71,7 +67,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(
             AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "4PX", DESCRIPTION),
-            null, null, null, "not configured", List.of());
+            null, null, new String[0], "not configured", List.of());
 
     @Activate
     @Modified
@@ -89,7 +85,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
                         AccountSettings.timeout(config.requestTimeoutSeconds()), clock));
         FourPxRequestMapper mapper = new FourPxRequestMapper(new FourPxRequestMapper.Settings(
                 blankTo(config.defaultService(), ""), deliverType, blankTo(config.iossNo(), "")), customs);
-        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, secret.isEmpty() ? null : secret,
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, GuardedCall.secrets(secret),
                 settings.error(), services(config));
     }
 
@@ -117,7 +113,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated", List.of());
+        account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated", List.of());
     }
 
     @Override

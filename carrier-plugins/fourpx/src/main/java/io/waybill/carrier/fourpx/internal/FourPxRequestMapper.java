@@ -10,7 +10,6 @@ import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Set;
 
 import static io.waybill.plugin.kit.carrier.RequestChecks.country;
@@ -61,11 +60,6 @@ final class FourPxRequestMapper {
 
     String service(ShipmentRequest r) {
         return RequestChecks.service(r, settings.defaultService());
-    }
-
-    /** Why the request cannot be sent to 4PX, in order; empty when it can. */
-    List<String> problems(ShipmentRequest r) {
-        return checks.problems(r);
     }
 
     /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */

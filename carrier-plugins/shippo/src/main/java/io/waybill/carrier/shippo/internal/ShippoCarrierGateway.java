@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.waybill.plugin.kit.AccountSettings.blankTo;
+import static io.waybill.plugin.kit.AccountSettings.positive;
+import static io.waybill.plugin.kit.Results.withMessages;
 
 /**
  * One Shippo account as a Waybill carrier: buys a label in one call ({@code POST /transactions} with the shipment
@@ -61,12 +63,8 @@ public class ShippoCarrierGateway implements CarrierGateway {
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, ShippoRequestMapper mapper,
-                           String token, int duplicateCheckHours, String configError)
+                           String[] secrets, int duplicateCheckHours, String configError)
             implements GuardedCall.Account {
-        @Override
-        public String[] secrets() {
-            return new String[] {token};
-        }
     }
 
     /** Clock for the duplicate-check window and Retry-After dates; tests replace it. */
@@ -74,7 +72,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(
             AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "Shippo", DESCRIPTION),
-            null, null, null, 0, "not configured");
+            null, null, new String[0], 0, "not configured");
 
     @Activate
     @Modified
@@ -94,14 +92,14 @@ public class ShippoCarrierGateway implements CarrierGateway {
                 blankTo(config.labelFileType(), "PDF_4x6").trim(), config.async(),
                 positive(config.parcelLengthCm(), 20), positive(config.parcelWidthCm(), 15),
                 positive(config.parcelHeightCm(), 10)));
-        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, token.isEmpty() ? null : token,
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, GuardedCall.secrets(token),
                 Math.max(0, config.duplicateCheckHours()), settings.error());
     }
 
     @Deactivate
     void deactivate() {
         Account a = account;
-        account = new Account(a.descriptor(), null, null, null, 0, "deactivated");
+        account = new Account(a.descriptor(), null, null, new String[0], 0, "deactivated");
     }
 
     @Override
@@ -251,19 +249,6 @@ public class ShippoCarrierGateway implements CarrierGateway {
 
     private static Message badJson(String operation) {
         return Message.error(ShippoCodes.BAD_RESPONSE, "Shippo's answer to " + operation + " is not JSON.");
-    }
-
-    private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {
-        if (extra.isEmpty()) {
-            return result;
-        }
-        List<Message> all = new ArrayList<>(result.messages());
-        all.addAll(extra);
-        return new Result<>(result.value(), all);
-    }
-
-    private static double positive(double value, double fallback) {
-        return value > 0 && Double.isFinite(value) ? value : fallback;
     }
 
     @Override

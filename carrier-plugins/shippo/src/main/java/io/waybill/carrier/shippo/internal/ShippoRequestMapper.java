@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Waybill domain → Shippo request bodies and paths. Pure functions of the request and the account settings; no I/O.
@@ -44,11 +43,6 @@ final class ShippoRequestMapper {
     ShippoRequestMapper(Settings settings) {
         this.settings = settings;
         this.checks = checks();
-    }
-
-    /** Why the request cannot be sent, one line per problem; empty when it can. */
-    List<String> problems(ShipmentRequest request) {
-        return checks.problems(request);
     }
 
     /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */

@@ -66,12 +66,8 @@ public class YanwenCarrierGateway implements CarrierGateway {
     private static final String NO_ID = "No Yanwen waybill number given.";
 
     private record Account(PluginDescriptor descriptor, YanwenClient client, YanwenRequestMapper mapper,
-                           String secret, String configError, List<CarrierService> services)
+                           String[] secrets, String configError, List<CarrierService> services)
             implements GuardedCall.Account {
-        @Override
-        public String[] secrets() {
-            return new String[] {secret};
-        }
     }
 
     /** Clock for timestamps and Retry-After dates; tests replace it. */
@@ -81,7 +77,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(
             AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "Yanwen", DESCRIPTION),
-            null, null, null, "not configured", List.of());
+            null, null, new String[0], "not configured", List.of());
     /** The services: the account's channels as Yanwen lists them, refreshed; the configured ids until then. */
     private volatile RefreshingValue<List<CarrierService>> serviceList = RefreshingValue.manual("yanwen channels",
             List.of(), () -> Result.ok(List.of()), Clock.systemUTC());
@@ -102,7 +98,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
                 blankTo(config.defaultService(), ""), blankTo(config.batteries(), "").trim(),
                 blankTo(config.orderSource(), ""), blankTo(config.iossNo(), "")), customs);
         dangerousGoods = dangerousGoods(config);
-        Account a = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, token.isEmpty() ? null : token,
+        Account a = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, GuardedCall.secrets(token),
                 settings.error(), services(config));
         account = a;
         serviceList = RefreshingValue.reconfigure(serviceList, "Yanwen channels of " + a.descriptor().id(),
@@ -206,7 +202,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated", List.of());
+        account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated", List.of());
         serviceList = RefreshingValue.reconfigure(serviceList, "yanwen channels", List.of(),
                 () -> Result.ok(List.of()), false, 0, clock); // unusable: no refresh, the old one closed
     }

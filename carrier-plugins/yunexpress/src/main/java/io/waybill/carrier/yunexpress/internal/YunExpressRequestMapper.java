@@ -11,7 +11,6 @@ import io.waybill.spi.common.Message;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 import java.util.Set;
 
 import static io.waybill.plugin.kit.carrier.RequestChecks.country;
@@ -90,11 +89,6 @@ final class YunExpressRequestMapper {
     /** The shipping method code: the request's service, else the account's default; blank when neither is set. */
     String service(ShipmentRequest r) {
         return RequestChecks.service(r, settings.defaultService());
-    }
-
-    /** Why this request cannot be sent to YunExpress; empty when it can. */
-    List<String> problems(ShipmentRequest r) {
-        return checks.problems(r);
     }
 
     /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */
