@@ -62,6 +62,11 @@ public final class AccountSettings {
         return client == null ? "not configured" : null;
     }
 
+    /** A setting that must be a positive finite number (a parcel dimension): the value, else the fallback. */
+    public static double positive(double value, double fallback) {
+        return value > 0 && Double.isFinite(value) ? value : fallback;
+    }
+
     /** The value, or the fallback when it is null or blank (not trimmed). */
     public static String blankTo(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;

@@ -7,6 +7,7 @@ import io.waybill.plugin.kit.Redaction;
 
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.Result;
 
@@ -26,6 +27,9 @@ import java.io.IOException;
  *         () -> ..., a.secret());
  * }</pre>
  *
+ * A gateway whose account record implements {@link Account} hands the record itself instead:
+ * {@code GUARD.call(account, a -> ...)} and {@code GUARD.call(account, shipment, NO_ID, (a, id) -> ...)}.
+ *
  * @param provider the provider's name in texts ({@code "4PX"}, {@code "EasyPost"})
  * @param pid      the plugin's (factory) configuration PID, named in the {@code bad_config} text
  * @param log      where a transport failure is logged (DEBUG, exception class only)
@@ -42,6 +46,32 @@ public record GuardedCall(String provider, String pid, System.Logger log) {
     @FunctionalInterface
     public interface ShipmentIo<T> {
         Result<T> run(String id) throws IOException, InterruptedException;
+    }
+
+    /**
+     * What a gateway's account record gives the guarded call: its descriptor (the display name), its configuration
+     * error and client ({@link AccountSettings#unusable}) and the secrets to scrub from every text.
+     */
+    public interface Account {
+        PluginDescriptor descriptor();
+
+        String configError();
+
+        Object client();
+
+        String[] secrets();
+    }
+
+    /** An operation against an account. */
+    @FunctionalInterface
+    public interface AccountIo<A, T> {
+        Result<T> run(A account) throws IOException, InterruptedException;
+    }
+
+    /** An operation on one shipment of an account, given its trimmed id. */
+    @FunctionalInterface
+    public interface AccountShipmentIo<A, T> {
+        Result<T> run(A account, String id) throws IOException, InterruptedException;
     }
 
     /**
@@ -102,5 +132,33 @@ public record GuardedCall(String provider, String pid, System.Logger log) {
             return Result.failure(Message.error(MessageCodes.BAD_REQUEST, noIdText));
         }
         return call(displayName, problem, () -> operation.run(id), secrets);
+    }
+
+    /** {@link #call(String, String, Io, String...)} against an account (read once by the caller). */
+    public <A extends Account, T> Result<T> call(A account, AccountIo<A, T> operation) {
+        return call(account.descriptor().displayName(), unusable(account), () -> operation.run(account),
+                account.secrets());
+    }
+
+    /** {@link #call(ShipmentRef, String, String, String, ShipmentIo, String...)} against an account. */
+    public <A extends Account, T> Result<T> call(A account, ShipmentRef shipment, String noIdText,
+                                                 AccountShipmentIo<A, T> operation) {
+        return call(shipment, noIdText, account.descriptor().displayName(), unusable(account),
+                id -> operation.run(account, id), account.secrets());
+    }
+
+    /** {@link #notUsable} of an account that is not usable; null when it is. */
+    public Message notUsable(Account account) {
+        String problem = unusable(account);
+        return problem == null ? null : notUsable(account.descriptor().displayName(), problem);
+    }
+
+    /** The secrets of an account for {@link Account#secrets()}: the non-blank values; none when there are none. */
+    public static String[] secrets(String... values) {
+        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
+    }
+
+    private static String unusable(Account account) {
+        return AccountSettings.unusable(account.configError(), account.client());
     }
 }

@@ -4,6 +4,7 @@ import io.waybill.plugin.kit.AccountSettings;
 
 import io.waybill.spi.carrier.ShipmentRef;
 import io.waybill.spi.common.Message;
+import io.waybill.spi.common.PluginDescriptor;
 import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.Result;
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,48 @@ class GuardedCallTest {
         }
         Result<String> unusable = GUARD.call(null, "No Acme id given.", "Main", "deactivated", id -> Result.ok(id));
         assertEquals(MessageCodes.BAD_CONFIG, only(unusable).code());
+    }
+
+    /** An account record as a gateway keeps one. */
+    private record Acct(PluginDescriptor descriptor, Object client, String configError, String secret)
+            implements GuardedCall.Account {
+        @Override
+        public String[] secrets() {
+            return new String[] {secret};
+        }
+    }
+
+    private static Acct account(Object client, String configError) {
+        return new Acct(AccountSettings.descriptor("acme", AccountSettings.DEFAULT_ACCOUNT, "Acme", "test"), client,
+                configError, "s3cret");
+    }
+
+    @Test
+    void anAccountRecord_isCheckedRunAndRedacted() {
+        // given a usable and an unusable account
+        Acct usable = account(new Object(), null);
+        Acct unusable = account(null, null);
+
+        // when
+        Result<String> ok = GUARD.call(usable, a -> Result.failure(Message.error(MessageCodes.REJECTED,
+                "refused " + a.secret())));
+        Result<String> bad = GUARD.call(unusable, a -> Result.ok("never"));
+        Result<String> noId = GUARD.call(usable, new ShipmentRef(" ", null), "No Acme id given.",
+                (a, id) -> Result.ok(id));
+        Result<String> withId = GUARD.call(usable, new ShipmentRef(" X1 ", null), "No Acme id given.",
+                (a, id) -> Result.ok(id));
+        Result<String> unusableFirst = GUARD.call(unusable, new ShipmentRef(null, null), "No Acme id given.",
+                (a, id) -> Result.ok(id));
+
+        // then
+        assertEquals("refused ***", only(ok).text());
+        assertEquals(MessageCodes.BAD_CONFIG, only(bad).code());
+        assertEquals("Acme account 'Acme' is not usable: not configured (configuration io.waybill.carrier.acme).",
+                only(bad).text());
+        assertEquals(only(bad), GUARD.notUsable(unusable));
+        assertNull(GUARD.notUsable(usable));
+        assertEquals("No Acme id given.", only(noId).text());
+        assertEquals("X1", withId.value());
+        assertEquals(MessageCodes.BAD_CONFIG, only(unusableFirst).code());
     }
 }

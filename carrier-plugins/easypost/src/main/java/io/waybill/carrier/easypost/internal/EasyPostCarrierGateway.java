@@ -5,7 +5,6 @@ import io.waybill.plugin.kit.JsonApi;
 import io.waybill.plugin.kit.AccountSettings;
 import io.waybill.plugin.kit.carrier.GuardedCall;
 import io.waybill.plugin.kit.HttpReply;
-import io.waybill.plugin.kit.Redaction;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CarrierGateway;
 import io.waybill.spi.carrier.LabelDocument;
@@ -32,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import static io.waybill.plugin.kit.AccountSettings.blankTo;
+import static io.waybill.plugin.kit.AccountSettings.positive;
+import static io.waybill.plugin.kit.Results.withMessages;
 
 /**
  * One EasyPost account as a Waybill carrier: creates a shipment ({@code POST /v2/shipments}, reference = the
@@ -51,10 +52,12 @@ public class EasyPostCarrierGateway implements CarrierGateway {
 
     private static final System.Logger LOG = System.getLogger(EasyPostCarrierGateway.class.getName());
     private static final GuardedCall GUARD = new GuardedCall("EasyPost", PID, LOG);
+    private static final String NO_ID = "No EasyPost shipment id given.";
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, EasyPostRequestMapper mapper,
-                           String key, String configError) {
+                           String[] secrets, String configError)
+            implements GuardedCall.Account {
     }
 
     /** Clock for Retry-After dates; tests replace it. */
@@ -62,7 +65,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(
             AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "EasyPost", DESCRIPTION),
-            null, null, null, "not configured");
+            null, null, new String[0], "not configured");
 
     @Activate
     @Modified
@@ -82,13 +85,14 @@ public class EasyPostCarrierGateway implements CarrierGateway {
                 EasyPostCodes.LabelFormat.of(config.labelFormat()),
                 positive(config.parcelLengthCm(), 20), positive(config.parcelWidthCm(), 15),
                 positive(config.parcelHeightCm(), 10)));
-        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, key.isEmpty() ? null : key,
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, key.isEmpty() ? new String[0]
+                : new String[] {key, EasyPostClient.basicCredentials(key)},
                 settings.error());
     }
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, null, "deactivated");
+        account = new Account(account.descriptor(), null, null, new String[0], "deactivated");
     }
 
     @Override
@@ -113,14 +117,10 @@ public class EasyPostCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
-        return call(a -> {
-            if (request == null) {
-                return Result.failure(Message.error(EasyPostCodes.BAD_REQUEST, "No shipment request given."));
-            }
-            List<String> problems = a.mapper().problems(request);
-            if (!problems.isEmpty()) {
-                return Result.failure(Message.error(EasyPostCodes.BAD_REQUEST, "Cannot send package "
-                        + request.packageNo() + " to EasyPost: " + String.join("; ", problems) + "."));
+        return GUARD.call(account, a -> {
+            Message refused = a.mapper().refusal(request);
+            if (refused != null) {
+                return Result.failure(refused);
             }
             JsonNode shipment = null;
             String key = request.idempotencyKey();
@@ -188,7 +188,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     /** Reads the shipment again: TRACKED once it has a tracking code and a label. */
     @Override
     public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(id));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "reading shipment " + id).toArray(Message[]::new));
@@ -206,7 +206,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             EasyPostCodes.LabelFormat format = a.mapper().labelFormat();
             HttpReply reply = a.client().get(EasyPostRequestMapper.shipmentPath(id));
             if (!reply.isSuccess()) {
@@ -249,7 +249,7 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     /** Asks EasyPost to refund (void) the label. TRUE once the refund is submitted or done. */
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().post(EasyPostRequestMapper.refundPath(id));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "the refund of " + id).toArray(Message[]::new));
@@ -269,52 +269,6 @@ public class EasyPostCarrierGateway implements CarrierGateway {
     private static Message badJson(String operation) {
         return Message.error(EasyPostCodes.BAD_RESPONSE, "EasyPost's answer to " + operation
                 + " is not a readable shipment.");
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        Result<T> run(Account account) throws IOException, InterruptedException;
-    }
-
-    @FunctionalInterface
-    private interface ShipmentOperation<T> {
-        Result<T> run(Account account, String id) throws IOException, InterruptedException;
-    }
-
-    /**
-     * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
-     * exceptions all become messages, and the API key is scrubbed from every text (plugin kit GuardedCall).
-     */
-    private <T> Result<T> call(Operation<T> operation) {
-        Account a = account;
-        return redact(GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
-                () -> operation.run(a)), a.key());
-    }
-
-    /** An operation on one shipment: the account checked, then the shipment id (trimmed). */
-    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
-        Account a = account;
-        return redact(GUARD.call(shipment, "No EasyPost shipment id given.", a.descriptor().displayName(),
-                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id)), a.key());
-    }
-
-    private static <T> Result<T> redact(Result<T> result, String key) {
-        // the Basic form too: a provider or proxy that echoes the Authorization header must not reveal the key
-        return key == null ? Redaction.redact(result, key)
-                : Redaction.redact(result, key, EasyPostClient.basicCredentials(key));
-    }
-
-    private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {
-        if (extra.isEmpty()) {
-            return result;
-        }
-        List<Message> all = new ArrayList<>(result.messages());
-        all.addAll(extra);
-        return new Result<>(result.value(), all);
-    }
-
-    private static double positive(double value, double fallback) {
-        return value > 0 && Double.isFinite(value) ? value : fallback;
     }
 
     @Override

@@ -2,16 +2,17 @@ package io.waybill.carrier.easypost.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.carrier.RequestChecks;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
+import io.waybill.spi.common.Message;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,34 +31,33 @@ final class EasyPostRequestMapper {
     }
 
     private final Settings settings;
+    private final RequestChecks checks;
 
     EasyPostRequestMapper(Settings settings) {
         this.settings = settings;
+        this.checks = checks();
     }
 
     EasyPostCodes.LabelFormat labelFormat() {
         return settings.labelFormat();
     }
 
-    /** Why the request cannot be sent, one line per problem; empty when it can. */
-    List<String> problems(ShipmentRequest request) {
-        List<String> problems = new ArrayList<>();
-        if (request.sender() == null) {
-            problems.add("no sender address");
-        }
-        if (request.recipient() == null) {
-            problems.add("no recipient address");
-        }
-        if (request.weightGrams() <= 0) {
-            problems.add("weight must be positive, was " + request.weightGrams() + " g");
-        }
-        return problems;
+    /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */
+    Message refusal(ShipmentRequest request) {
+        return checks.refusal(request);
+    }
+
+    private RequestChecks checks() {
+        return RequestChecks.of("EasyPost")
+                .sender("no sender address")
+                .recipient()
+                .weight(grams -> "weight must be positive, was " + grams + " g")
+                .build();
     }
 
     /** The wanted service: the request's service code, else the account default; empty = cheapest. */
     String service(ShipmentRequest request) {
-        String code = request.serviceCode() == null ? "" : request.serviceCode().trim();
-        return code.isEmpty() ? settings.defaultService().trim() : code;
+        return RequestChecks.service(request, settings.defaultService());
     }
 
     /**

@@ -1,15 +1,12 @@
 package io.waybill.carrier.easypost.internal;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.plugin.conformance.PluginFixtures;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.Result;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** Shared test setup: WireMock, a configured gateway pointing at it, recorded bodies, a sample request. */
 final class EasyPostFixture {
@@ -39,7 +35,7 @@ final class EasyPostFixture {
     }
 
     static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+        return PluginFixtures.wireMock();
     }
 
     static EasyPostCarrierGateway gateway(WireMockExtension wm, Map<String, Object> overrides) {
@@ -60,32 +56,16 @@ final class EasyPostFixture {
 
     /** An {@link EasyPostConfig} the way Declarative Services builds one: given values, else the defaults. */
     static EasyPostConfig config(Map<String, Object> values) {
-        return (EasyPostConfig) Proxy.newProxyInstance(EasyPostConfig.class.getClassLoader(),
-                new Class<?>[]{EasyPostConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "annotationType" -> EasyPostConfig.class;
-                    case "toString" -> "EasyPostConfig";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    // the OSGi name mapping: a method _name is the property .name
-                    default -> values.containsKey(property(method.getName()))
-                            ? values.get(property(method.getName())) : method.getDefaultValue();
-                });
+        return PluginFixtures.config(EasyPostConfig.class, values);
     }
 
     /** A recorded body from src/test/resources/io/waybill/carrier/easypost/internal/ (see SOURCES.md there). */
     static String recorded(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return PluginFixtures.recorded(EasyPostFixture.class, name);
     }
 
     static byte[] bytes(String name) {
-        try (InputStream in = EasyPostFixture.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no recorded body " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PluginFixtures.bytes(EasyPostFixture.class, name);
     }
 
     /** The documented sender, and a Moscow recipient with a Chinese name and a Cyrillic street. */
@@ -103,13 +83,6 @@ final class EasyPostFixture {
     }
 
     static Message only(Result<?> result) {
-        if (result.messages().size() != 1) {
-            throw new AssertionError("expected one message, got " + result.messages());
-        }
-        return result.messages().get(0);
-    }
-
-    private static String property(String method) {
-        return method.startsWith("_") ? "." + method.substring(1) : method;
+        return PluginFixtures.only(result);
     }
 }

@@ -52,10 +52,12 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     private static final System.Logger LOG = System.getLogger(FourPxCarrierGateway.class.getName());
     private static final GuardedCall GUARD = new GuardedCall("4PX", PID, LOG);
+    private static final String NO_ID = "No 4PX consignment number given.";
     private static final Set<String> DELIVER_TYPES = Set.of("1", "2", "3", "5");
 
     private record Account(PluginDescriptor descriptor, FourPxClient client, FourPxRequestMapper mapper,
-                           String secret, String configError, List<CarrierService> services) {
+                           String[] secrets, String configError, List<CarrierService> services)
+            implements GuardedCall.Account {
     }
 
     /** Clock for timestamps and Retry-After dates; tests replace it. */
@@ -65,7 +67,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(
             AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "4PX", DESCRIPTION),
-            null, null, null, "not configured", List.of());
+            null, null, new String[0], "not configured", List.of());
 
     @Activate
     @Modified
@@ -83,7 +85,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
                         AccountSettings.timeout(config.requestTimeoutSeconds()), clock));
         FourPxRequestMapper mapper = new FourPxRequestMapper(new FourPxRequestMapper.Settings(
                 blankTo(config.defaultService(), ""), deliverType, blankTo(config.iossNo(), "")), customs);
-        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, secret.isEmpty() ? null : secret,
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, GuardedCall.secrets(secret),
                 settings.error(), services(config));
     }
 
@@ -111,7 +113,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated", List.of());
+        account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated", List.of());
     }
 
     @Override
@@ -127,14 +129,10 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     @Override
     public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
-        return call(a -> {
-            if (request == null) {
-                return Result.failure(Message.error(FourPxCodes.BAD_REQUEST, "No shipment request given."));
-            }
-            List<String> problems = a.mapper().problems(request);
-            if (!problems.isEmpty()) {
-                return Result.failure(Message.error(FourPxCodes.BAD_REQUEST, "Cannot send package "
-                        + request.packageNo() + " to 4PX: " + String.join("; ", problems) + "."));
+        return GUARD.call(account, a -> {
+            Message refused = a.mapper().refusal(request);
+            if (refused != null) {
+                return Result.failure(refused);
             }
             String operation = "creating the consignment of package " + request.packageNo();
             HttpReply reply = a.client().call(FourPxClient.ORDER_CREATE, text(a.mapper().order(request)));
@@ -174,7 +172,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     @Override
     public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             String operation = "reading consignment " + id;
             HttpReply reply = a.client().call(FourPxClient.ORDER_GET, text(Json.object().put("request_no", id)));
             if (!reply.isSuccess()) {
@@ -193,7 +191,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             String operation = "getting the label of consignment " + id;
             HttpReply reply = a.client().call(FourPxClient.LABEL_GET, text(Json.object().put("request_no", id)
                     .put("response_label_format", "PDF")));
@@ -234,7 +232,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply cancelled = a.client().call(FourPxClient.ORDER_CANCEL, text(Json.object().put("request_no", id)
                     .put("cancel_reason", CANCEL_REASON)));
             if (!cancelled.isSuccess()) {
@@ -298,7 +296,7 @@ public class FourPxCarrierGateway implements CarrierGateway {
                 FourPxCodes.GOODS_TYPE_UNKNOWN, "4PX's estimated cost cannot say " + parcel.dangerousGoods().toString()
                         .toLowerCase(java.util.Locale.ROOT) + "; the prices are for an ordinary parcel."));
         String operation = "the estimated cost to " + country.trim();
-        return call(a -> {
+        return GUARD.call(account, a -> {
             HttpReply reply = a.client().call(FourPxClient.ESTIMATED_COST, text(Json.object()
                     .put("country_code", country.trim()).put("weight", String.valueOf(parcel.weightGrams()))));
             if (!reply.isSuccess()) {
@@ -334,28 +332,6 @@ public class FourPxCarrierGateway implements CarrierGateway {
 
     private static Message badJson(String operation) {
         return Message.error(FourPxCodes.BAD_RESPONSE, "4PX's answer to " + operation + " is not readable JSON.");
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        Result<T> run(Account account) throws IOException, InterruptedException;
-    }
-
-    @FunctionalInterface
-    private interface ShipmentOperation<T> {
-        Result<T> run(Account account, String id) throws IOException, InterruptedException;
-    }
-
-    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
-        Account a = account;
-        return GUARD.call(shipment, "No 4PX consignment number given.", a.descriptor().displayName(),
-                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
-    }
-
-    private <T> Result<T> call(Operation<T> operation) {
-        Account a = account;
-        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
-                () -> operation.run(a), a.secret());
     }
 
     @Override

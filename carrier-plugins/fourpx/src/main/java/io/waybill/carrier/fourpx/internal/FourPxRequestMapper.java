@@ -2,17 +2,22 @@ package io.waybill.carrier.fourpx.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.carrier.RequestChecks;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
+import io.waybill.spi.common.Message;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import static io.waybill.plugin.kit.carrier.RequestChecks.country;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineQuantity;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineRequired;
+import static io.waybill.plugin.kit.carrier.RequestChecks.required;
+import static io.waybill.plugin.kit.carrier.RequestChecks.street;
+import static io.waybill.plugin.kit.carrier.RequestChecks.upper;
 
 /**
  * {@link ShipmentRequest} → the body of {@code ds.xms.order.create}, and the limits the sources state checked before
@@ -24,10 +29,7 @@ final class FourPxRequestMapper {
     static final Set<String> CURRENCIES = Set.of("USD");
     static final int PRICE_DECIMALS = 4;
 
-    static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
-            "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
-
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    static final Set<String> EU = RequestChecks.EU;
 
     /** Account settings the mapping needs. */
     record Settings(String defaultService, String deliverType, String iossNo) {
@@ -48,77 +50,57 @@ final class FourPxRequestMapper {
 
     private final Settings settings;
     private final Customs customs;
+    private final RequestChecks checks;
 
     FourPxRequestMapper(Settings settings, Customs customs) {
         this.settings = settings;
         this.customs = customs;
+        this.checks = checks();
     }
 
     String service(ShipmentRequest r) {
-        String s = r.serviceCode() == null || r.serviceCode().isBlank() ? settings.defaultService() : r.serviceCode();
-        return s == null ? "" : s.trim();
+        return RequestChecks.service(r, settings.defaultService());
     }
 
-    List<String> problems(ShipmentRequest r) {
-        List<String> p = new ArrayList<>();
-        if (r.idempotencyKey() == null || r.idempotencyKey().isBlank()) {
-            p.add("no idempotency key (4PX's ref_no)");
+    /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */
+    Message refusal(ShipmentRequest r) {
+        return checks.refusal(r);
+    }
+
+    private RequestChecks checks() {
+        return RequestChecks.of("4PX")
+                .idempotencyKey("ref_no")
+                .service(this::service, "no 4PX logistics product code (neither the shipping method's service nor "
+                        + "the account's default)")
+                .weight()
+                .recipient(country("recipient"), required("recipient name", Address::name),
+                        required("recipient phone", Address::phone), required("recipient city", Address::city),
+                        required("recipient street", RequestChecks::street))
+                .sender("no sender address (the warehouse)", country("sender"), required("sender name", Address::name),
+                        required("sender city", Address::city))
+                .noLines("no contents to declare")
+                .eachLine(lineRequired("English description", ShipmentRequest.Item::description), lineQuantity(),
+                        this::declaredValue)
+                .build();
+    }
+
+    /** A line's declared unit value: there, in USD, with at most {@link #PRICE_DECIMALS} decimals. */
+    private void declaredValue(RequestChecks.Line l, RequestChecks.Problems p) {
+        String line = l.label();
+        Declared d = customs.declared(l.item());
+        if (d == null || d.unitValue() == null || d.unitValue().signum() <= 0) {
+            p.add(line + " has no declared unit value (4PX requires product_unit_price)");
+            return;
         }
-        if (service(r).isEmpty()) {
-            p.add("no 4PX logistics product code (neither the shipping method's service nor the account's default)");
+        String currency = upper(d.currency());
+        if (!CURRENCIES.contains(currency)) {
+            p.add(line + " is declared in " + (currency.isEmpty() ? "no currency" : currency)
+                    + "; 4PX accepts only USD");
         }
-        if (r.weightGrams() <= 0) {
-            p.add("the weight must be more than 0 g");
+        if (d.unitValue().stripTrailingZeros().scale() > PRICE_DECIMALS) {
+            p.add(line + " unit value " + d.unitValue().toPlainString() + " has more than " + PRICE_DECIMALS
+                    + " decimals");
         }
-        Address to = r.recipient();
-        if (to == null) {
-            p.add("no recipient address");
-        } else {
-            country(p, "recipient", to);
-            required(p, "recipient name", to.name());
-            required(p, "recipient phone", to.phone());
-            required(p, "recipient city", to.city());
-            required(p, "recipient street", street(to));
-        }
-        Address from = r.sender();
-        if (from == null) {
-            p.add("no sender address (the warehouse)");
-        } else {
-            country(p, "sender", from);
-            required(p, "sender name", from.name());
-            required(p, "sender city", from.city());
-        }
-        List<ShipmentRequest.Item> items = r.items() == null ? List.of() : r.items();
-        if (items.isEmpty()) {
-            p.add("no contents to declare");
-        }
-        for (int i = 0; i < items.size(); i++) {
-            ShipmentRequest.Item item = items.get(i);
-            String line = "line " + (i + 1);
-            if (item == null) {
-                p.add(line + " is empty");
-                continue;
-            }
-            required(p, line + " English description", item.description());
-            if (item.quantity() <= 0) {
-                p.add(line + " quantity must be more than 0");
-            }
-            Declared d = customs.declared(item);
-            if (d == null || d.unitValue() == null || d.unitValue().signum() <= 0) {
-                p.add(line + " has no declared unit value (4PX requires product_unit_price)");
-                continue;
-            }
-            String currency = upper(d.currency());
-            if (!CURRENCIES.contains(currency)) {
-                p.add(line + " is declared in " + (currency.isEmpty() ? "no currency" : currency)
-                        + "; 4PX accepts only USD");
-            }
-            if (d.unitValue().stripTrailingZeros().scale() > PRICE_DECIMALS) {
-                p.add(line + " unit value " + d.unitValue().toPlainString() + " has more than " + PRICE_DECIMALS
-                        + " decimals");
-            }
-        }
-        return p;
     }
 
     /** The order body for a request that has no {@link #problems}. */
@@ -202,32 +184,10 @@ final class FourPxRequestMapper {
         return n;
     }
 
-    private static String street(Address a) {
-        String l1 = a.line1() == null ? "" : a.line1().trim();
-        String l2 = a.line2() == null ? "" : a.line2().trim();
-        return l2.isEmpty() ? l1 : l1.isEmpty() ? l2 : l1 + ", " + l2;
-    }
-
-    private static void country(List<String> p, String who, Address a) {
-        String c = upper(a.countryCode());
-        if (!COUNTRY.matcher(c).matches()) {
-            p.add(who + " country '" + c + "' is not a 2-letter ISO code");
-        }
-    }
-
-    private static void required(List<String> p, String what, String value) {
-        if (value == null || value.isBlank()) {
-            p.add("no " + what);
-        }
-    }
-
     private static void putIf(ObjectNode node, String field, String value) {
         if (value != null && !value.isBlank()) {
             node.put(field, value.trim());
         }
     }
 
-    static String upper(String s) {
-        return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
-    }
 }

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.waybill.plugin.kit.AccountSettings.blankTo;
+import static io.waybill.plugin.kit.AccountSettings.positive;
+import static io.waybill.plugin.kit.Results.withMessages;
 
 /**
  * One Shippo account as a Waybill carrier: buys a label in one call ({@code POST /transactions} with the shipment
@@ -57,10 +59,12 @@ public class ShippoCarrierGateway implements CarrierGateway {
 
     private static final System.Logger LOG = System.getLogger(ShippoCarrierGateway.class.getName());
     private static final GuardedCall GUARD = new GuardedCall("Shippo", PID, LOG);
+    private static final String NO_ID = "No Shippo transaction id given.";
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, ShippoRequestMapper mapper,
-                           String token, int duplicateCheckHours, String configError) {
+                           String[] secrets, int duplicateCheckHours, String configError)
+            implements GuardedCall.Account {
     }
 
     /** Clock for the duplicate-check window and Retry-After dates; tests replace it. */
@@ -68,7 +72,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(
             AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "Shippo", DESCRIPTION),
-            null, null, null, 0, "not configured");
+            null, null, new String[0], 0, "not configured");
 
     @Activate
     @Modified
@@ -88,14 +92,14 @@ public class ShippoCarrierGateway implements CarrierGateway {
                 blankTo(config.labelFileType(), "PDF_4x6").trim(), config.async(),
                 positive(config.parcelLengthCm(), 20), positive(config.parcelWidthCm(), 15),
                 positive(config.parcelHeightCm(), 10)));
-        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, token.isEmpty() ? null : token,
+        account = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, GuardedCall.secrets(token),
                 Math.max(0, config.duplicateCheckHours()), settings.error());
     }
 
     @Deactivate
     void deactivate() {
         Account a = account;
-        account = new Account(a.descriptor(), null, null, null, 0, "deactivated");
+        account = new Account(a.descriptor(), null, null, new String[0], 0, "deactivated");
     }
 
     @Override
@@ -111,14 +115,10 @@ public class ShippoCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
-        return call(a -> {
-            if (request == null) {
-                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "No shipment request given."));
-            }
-            List<String> problems = a.mapper().problems(request);
-            if (!problems.isEmpty()) {
-                return Result.failure(Message.error(ShippoCodes.BAD_REQUEST, "Cannot send package "
-                        + request.packageNo() + " to Shippo: " + String.join("; ", problems) + "."));
+        return GUARD.call(account, a -> {
+            Message refused = a.mapper().refusal(request);
+            if (refused != null) {
+                return Result.failure(refused);
             }
             List<Message> notes = new ArrayList<>();
             String metadata = ShippoRequestMapper.metadata(request.idempotencyKey());
@@ -142,7 +142,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
     /** Reads a transaction again: TRACKED once Shippo has bought the label, PENDING while queued. */
     @Override
     public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().get(ShippoRequestMapper.transactionPath(id));
             return transactionResult(reply, "reading transaction " + id);
         });
@@ -154,7 +154,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().get(ShippoRequestMapper.transactionPath(id));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "reading transaction " + id).toArray(Message[]::new));
@@ -183,7 +183,7 @@ public class ShippoCarrierGateway implements CarrierGateway {
     /** Asks Shippo to refund (void) the label. TRUE once Shippo accepted the refund request. */
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().postJson("/refunds", Json.bytes(a.mapper().refund(id)));
             if (!reply.isSuccess()) {
                 return Result.failure(errors().http(reply, "the refund of " + id).toArray(Message[]::new));
@@ -249,48 +249,6 @@ public class ShippoCarrierGateway implements CarrierGateway {
 
     private static Message badJson(String operation) {
         return Message.error(ShippoCodes.BAD_RESPONSE, "Shippo's answer to " + operation + " is not JSON.");
-    }
-
-    /** An operation against the current account. */
-    @FunctionalInterface
-    private interface Operation<T> {
-        Result<T> run(Account account) throws IOException, InterruptedException;
-    }
-
-    /** An operation on one shipment, given its (trimmed) transaction id. */
-    @FunctionalInterface
-    private interface ShipmentOperation<T> {
-        Result<T> run(Account account, String id) throws IOException, InterruptedException;
-    }
-
-    /**
-     * Runs an operation so that nothing crosses the SPI: configuration problems, transport failures and stray
-     * exceptions all become messages, and the API token is scrubbed from every text (plugin kit GuardedCall).
-     */
-    private <T> Result<T> call(Operation<T> operation) {
-        Account a = account;
-        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
-                () -> operation.run(a), a.token());
-    }
-
-    /** An operation on one transaction: the account checked, then the transaction id. */
-    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
-        Account a = account;
-        return GUARD.call(shipment, "No Shippo transaction id given.", a.descriptor().displayName(),
-                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.token());
-    }
-
-    private static <T> Result<T> withMessages(Result<T> result, List<Message> extra) {
-        if (extra.isEmpty()) {
-            return result;
-        }
-        List<Message> all = new ArrayList<>(result.messages());
-        all.addAll(extra);
-        return new Result<>(result.value(), all);
-    }
-
-    private static double positive(double value, double fallback) {
-        return value > 0 && Double.isFinite(value) ? value : fallback;
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.waybill.carrier.shippo.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.carrier.RequestChecks;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
+import io.waybill.spi.common.Message;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,9 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Waybill domain → Shippo request bodies and paths. Pure functions of the request and the account settings; no I/O.
@@ -38,33 +38,31 @@ final class ShippoRequestMapper {
     }
 
     private final Settings settings;
+    private final RequestChecks checks;
 
     ShippoRequestMapper(Settings settings) {
         this.settings = settings;
+        this.checks = checks();
     }
 
-    /** Why the request cannot be sent, one line per problem; empty when it can. */
-    List<String> problems(ShipmentRequest request) {
-        List<String> problems = new ArrayList<>();
-        if (request.sender() == null) {
-            problems.add("no sender address");
-        }
-        if (request.recipient() == null) {
-            problems.add("no recipient address");
-        }
-        if (request.weightGrams() <= 0) {
-            problems.add("weight must be positive, was " + request.weightGrams() + " g");
-        }
-        if (serviceLevel(request).isEmpty()) {
-            problems.add("no service level: the shipping method gives none and 'Default service level' is empty");
-        }
-        return problems;
+    /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */
+    Message refusal(ShipmentRequest request) {
+        return checks.refusal(request);
+    }
+
+    private RequestChecks checks() {
+        return RequestChecks.of("Shippo")
+                .sender("no sender address")
+                .recipient()
+                .weight(grams -> "weight must be positive, was " + grams + " g")
+                .service(this::serviceLevel,
+                        "no service level: the shipping method gives none and 'Default service level' is empty")
+                .build();
     }
 
     /** The service level token: the request's service code, else the account default. */
     String serviceLevel(ShipmentRequest request) {
-        String code = request.serviceCode() == null ? "" : request.serviceCode().trim();
-        return code.isEmpty() ? settings.defaultServiceLevel().trim() : code;
+        return RequestChecks.service(request, settings.defaultServiceLevel());
     }
 
     /**

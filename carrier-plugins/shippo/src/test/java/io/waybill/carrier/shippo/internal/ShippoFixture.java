@@ -1,16 +1,12 @@
 package io.waybill.carrier.shippo.internal;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.plugin.conformance.PluginFixtures;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.Result;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** Shared test setup: WireMock, a configured gateway pointing at it, recorded bodies, a sample request. */
 final class ShippoFixture {
@@ -36,7 +31,7 @@ final class ShippoFixture {
     }
 
     static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+        return PluginFixtures.wireMock();
     }
 
     /** A gateway configured against WireMock: synchronous, duplicate check off unless {@code overrides} say so. */
@@ -59,34 +54,18 @@ final class ShippoFixture {
         return gateway(wm, Map.of());
     }
 
-    /** A {@link ShippoConfig} the way Declarative Services builds one: given values, else the annotation defaults. */
+    /** An {@link ShippoConfig} the way Declarative Services builds one: given values, else the defaults. */
     static ShippoConfig config(Map<String, Object> values) {
-        return (ShippoConfig) Proxy.newProxyInstance(ShippoConfig.class.getClassLoader(),
-                new Class<?>[]{ShippoConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "annotationType" -> ShippoConfig.class;
-                    case "toString" -> "ShippoConfig";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    // the OSGi name mapping: a method _name is the property .name
-                    default -> values.containsKey(property(method.getName()))
-                            ? values.get(property(method.getName())) : method.getDefaultValue();
-                });
+        return PluginFixtures.config(ShippoConfig.class, values);
     }
 
     /** A recorded body from src/test/resources/io/waybill/carrier/shippo/internal/ (see SOURCES.md there). */
     static String recorded(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return PluginFixtures.recorded(ShippoFixture.class, name);
     }
 
     static byte[] bytes(String name) {
-        try (InputStream in = ShippoFixture.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no recorded body " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PluginFixtures.bytes(ShippoFixture.class, name);
     }
 
     /** A package from a US warehouse to a Moscow recipient with a Chinese name and a Cyrillic street. */
@@ -100,13 +79,6 @@ final class ShippoFixture {
     }
 
     static Message only(Result<?> result) {
-        if (result.messages().size() != 1) {
-            throw new AssertionError("expected one message, got " + result.messages());
-        }
-        return result.messages().get(0);
-    }
-
-    private static String property(String method) {
-        return method.startsWith("_") ? "." + method.substring(1) : method;
+        return PluginFixtures.only(result);
     }
 }

@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,9 +63,11 @@ public class YanwenCarrierGateway implements CarrierGateway {
             "customer number or signature", "Check the customer number and API token of this Yanwen account.",
             "rate limit", "The outcome is unknown; try again later.", false);
     private static final GuardedCall GUARD = new GuardedCall(PROVIDER, PID, LOG);
+    private static final String NO_ID = "No Yanwen waybill number given.";
 
     private record Account(PluginDescriptor descriptor, YanwenClient client, YanwenRequestMapper mapper,
-                           String secret, String configError, List<CarrierService> services) {
+                           String[] secrets, String configError, List<CarrierService> services)
+            implements GuardedCall.Account {
     }
 
     /** Clock for timestamps and Retry-After dates; tests replace it. */
@@ -76,7 +77,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     private volatile Account account = new Account(
             AccountSettings.descriptor(ID, AccountSettings.DEFAULT_ACCOUNT, "Yanwen", DESCRIPTION),
-            null, null, null, "not configured", List.of());
+            null, null, new String[0], "not configured", List.of());
     /** The services: the account's channels as Yanwen lists them, refreshed; the configured ids until then. */
     private volatile RefreshingValue<List<CarrierService>> serviceList = RefreshingValue.manual("yanwen channels",
             List.of(), () -> Result.ok(List.of()), Clock.systemUTC());
@@ -97,7 +98,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
                 blankTo(config.defaultService(), ""), blankTo(config.batteries(), "").trim(),
                 blankTo(config.orderSource(), ""), blankTo(config.iossNo(), "")), customs);
         dangerousGoods = dangerousGoods(config);
-        Account a = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, token.isEmpty() ? null : token,
+        Account a = new Account(settings.descriptor(ID, DESCRIPTION), client, mapper, GuardedCall.secrets(token),
                 settings.error(), services(config));
         account = a;
         serviceList = RefreshingValue.reconfigure(serviceList, "Yanwen channels of " + a.descriptor().id(),
@@ -124,7 +125,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
      */
     private Result<List<CarrierService>> fetchServices(Account a) {
         java.util.Set<CarrierService.DangerousGoods> dg = dangerousGoods;
-        return call(a, acc -> {
+        return GUARD.call(a, acc -> {
             Result<JsonNode> data = data(acc.client().call(YanwenClient.CHANNEL_GETLIST, "{}"),
                     "listing the account's channels");
             if (!data.isOk()) {
@@ -201,7 +202,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     @Deactivate
     void deactivate() {
-        account = new Account(account.descriptor(), null, null, account.secret(), "deactivated", List.of());
+        account = new Account(account.descriptor(), null, null, account.secrets(), "deactivated", List.of());
         serviceList = RefreshingValue.reconfigure(serviceList, "yanwen channels", List.of(),
                 () -> Result.ok(List.of()), false, 0, clock); // unusable: no refresh, the old one closed
     }
@@ -214,14 +215,10 @@ public class YanwenCarrierGateway implements CarrierGateway {
     /** Creates the waybill; Yanwen answers the tracking number (waybillNumber) at once. */
     @Override
     public Result<ShipmentResponse> createShipment(ShipmentRequest request) {
-        return call(a -> {
-            if (request == null) {
-                return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "No shipment request given."));
-            }
-            List<String> problems = a.mapper().problems(request);
-            if (!problems.isEmpty()) {
-                return Result.failure(Message.error(MessageCodes.BAD_REQUEST, "Cannot send package "
-                        + request.packageNo() + " to Yanwen: " + String.join("; ", problems) + "."));
+        return GUARD.call(account, a -> {
+            Message refused = a.mapper().refusal(request);
+            if (refused != null) {
+                return Result.failure(refused);
             }
             String key = request.idempotencyKey().trim();
             Result<JsonNode> found = data(a.client().call(YanwenClient.ORDER_GETLIST, text(lookUp(key))),
@@ -290,7 +287,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
     /** The label as Yanwen returns it: a Base64 PDF in {@code base64String}. */
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             String operation = "getting the label of waybill " + id;
             Result<JsonNode> data = data(a.client().call(YanwenClient.LABEL_GET,
                     text(Json.object().put("waybillNumber", id))), operation);
@@ -324,7 +321,7 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(shipment, (a, id) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, id) -> {
             HttpReply reply = a.client().call(YanwenClient.ORDER_CANCEL, text(Json.object().put("waybillNumber", id)
                     .put("note", "Cancelled in Waybill")));
             Result<JsonNode> data = data(reply, "cancelling waybill " + id);
@@ -378,31 +375,6 @@ public class YanwenCarrierGateway implements CarrierGateway {
 
     private static String text(ObjectNode body) {
         return new String(Json.bytes(body), StandardCharsets.UTF_8);
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        Result<T> run(Account account) throws IOException, InterruptedException;
-    }
-
-    @FunctionalInterface
-    private interface ShipmentOperation<T> {
-        Result<T> run(Account account, String id) throws IOException, InterruptedException;
-    }
-
-    private <T> Result<T> call(ShipmentRef shipment, ShipmentOperation<T> operation) {
-        Account a = account;
-        return GUARD.call(shipment, "No Yanwen waybill number given.", a.descriptor().displayName(),
-                AccountSettings.unusable(a.configError(), a.client()), id -> operation.run(a, id), a.secret());
-    }
-
-    private <T> Result<T> call(Operation<T> operation) {
-        return call(account, operation);
-    }
-
-    private <T> Result<T> call(Account a, Operation<T> operation) {
-        return GUARD.call(a.descriptor().displayName(), AccountSettings.unusable(a.configError(), a.client()),
-                () -> operation.run(a), a.secret());
     }
 
     @Override

@@ -2,17 +2,23 @@ package io.waybill.carrier.yanwen.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.carrier.RequestChecks;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
+import io.waybill.spi.common.Message;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import static io.waybill.plugin.kit.carrier.RequestChecks.country;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineQuantity;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineRequired;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineUnitWeight;
+import static io.waybill.plugin.kit.carrier.RequestChecks.required;
+import static io.waybill.plugin.kit.carrier.RequestChecks.street;
+import static io.waybill.plugin.kit.carrier.RequestChecks.upper;
 
 /**
  * {@link ShipmentRequest} → the body of {@code express.order.create}, and the limits the sources state checked before
@@ -23,10 +29,7 @@ final class YanwenRequestMapper {
 
     static final int MAX_LINES = 5;
     static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP", "CNY", "AUD", "CAD");
-    static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
-            "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
-
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    static final Set<String> EU = RequestChecks.EU;
 
     /** Account settings the mapping needs; {@code batteries} is "0", "1" or empty (not declared). */
     record Settings(String defaultService, String batteries, String orderSource, String iossNo) {
@@ -47,84 +50,84 @@ final class YanwenRequestMapper {
 
     private final Settings settings;
     private final Customs customs;
+    private final RequestChecks checks;
 
     YanwenRequestMapper(Settings settings, Customs customs) {
         this.settings = settings;
         this.customs = customs;
+        this.checks = checks();
     }
 
     String service(ShipmentRequest r) {
-        String s = r.serviceCode() == null || r.serviceCode().isBlank() ? settings.defaultService() : r.serviceCode();
-        return s == null ? "" : s.trim();
+        return RequestChecks.service(r, settings.defaultService());
     }
 
-    List<String> problems(ShipmentRequest r) {
-        List<String> p = new ArrayList<>();
-        if (r.idempotencyKey() == null || r.idempotencyKey().isBlank()) {
-            p.add("no idempotency key (Yanwen's orderNumber)");
+    /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */
+    Message refusal(ShipmentRequest r) {
+        return checks.refusal(r);
+    }
+
+    private RequestChecks checks() {
+        return RequestChecks.of("Yanwen")
+                .idempotencyKey("orderNumber")
+                .service(this::service, "no Yanwen channel id (neither the shipping method's service nor the "
+                        + "account's default)")
+                .check((r, p) -> {
+                    if (!settings.batteries().equals("0") && !settings.batteries().equals("1")) {
+                        p.add("the account does not say whether parcels contain batteries (Yanwen requires "
+                                + "hasBattery; set 'Parcels contain batteries' in the carrier account)");
+                    }
+                })
+                .weight()
+                .recipient(country("recipient"), required("recipient name", Address::name),
+                        required("recipient phone", Address::phone), required("recipient state", Address::state),
+                        required("recipient city", Address::city),
+                        required("recipient postal code", Address::postalCode),
+                        required("recipient address", RequestChecks::street))
+                .noLines("no contents to declare")
+                .check((r, p) -> {
+                    if (r.items() != null && r.items().size() > MAX_LINES) {
+                        p.add(r.items().size() + " declaration lines; Yanwen takes at most " + MAX_LINES);
+                    }
+                })
+                .eachLine(lineRequired("English name", ShipmentRequest.Item::description), lineQuantity(),
+                        lineUnitWeight(), this::declaredValue)
+                .build();
+    }
+
+    /** A line's declared value: there, with a Chinese name, in an accepted currency, the one of the earlier lines. */
+    private void declaredValue(RequestChecks.Line l, RequestChecks.Problems p) {
+        String line = l.label();
+        Declared d = customs.declared(l.item());
+        if (!valued(d)) {
+            p.add(line + " has no declared unit value (Yanwen requires price)");
+            return;
         }
-        if (service(r).isEmpty()) {
-            p.add("no Yanwen channel id (neither the shipping method's service nor the account's default)");
+        p.required(line + " Chinese name (Yanwen requires goodsNameCh)", d.descriptionZh());
+        String c = upper(d.currency());
+        String before = earlierCurrency(l);
+        if (!CURRENCIES.contains(c)) {
+            p.add(line + " is declared in " + (c.isEmpty() ? "no currency" : c)
+                    + "; Yanwen accepts USD, EUR, GBP, CNY, AUD or CAD");
+        } else if (before != null && !before.equals(c)) {
+            p.add("the lines are declared in " + before + " and " + c + "; Yanwen takes one currency per parcel");
         }
-        if (!settings.batteries().equals("0") && !settings.batteries().equals("1")) {
-            p.add("the account does not say whether parcels contain batteries (Yanwen requires hasBattery; set "
-                    + "'Parcels contain batteries' in the carrier account)");
-        }
-        if (r.weightGrams() <= 0) {
-            p.add("the weight must be more than 0 g");
-        }
-        Address to = r.recipient();
-        if (to == null) {
-            p.add("no recipient address");
-        } else {
-            if (!COUNTRY.matcher(upper(to.countryCode())).matches()) {
-                p.add("recipient country '" + upper(to.countryCode()) + "' is not a 2-letter ISO code");
+    }
+
+    /** The currency of the nearest earlier line with a declared value; null when there is none. */
+    private String earlierCurrency(RequestChecks.Line l) {
+        for (int i = l.index() - 1; i >= 0; i--) {
+            ShipmentRequest.Item item = l.request().items().get(i);
+            Declared d = item == null ? null : customs.declared(item);
+            if (valued(d)) {
+                return upper(d.currency());
             }
-            required(p, "recipient name", to.name());
-            required(p, "recipient phone", to.phone());
-            required(p, "recipient state", to.state());
-            required(p, "recipient city", to.city());
-            required(p, "recipient postal code", to.postalCode());
-            required(p, "recipient address", street(to));
         }
-        List<ShipmentRequest.Item> items = r.items() == null ? List.of() : r.items();
-        if (items.isEmpty()) {
-            p.add("no contents to declare");
-        }
-        if (items.size() > MAX_LINES) {
-            p.add(items.size() + " declaration lines; Yanwen takes at most " + MAX_LINES);
-        }
-        String currency = null;
-        for (int i = 0; i < items.size(); i++) {
-            ShipmentRequest.Item item = items.get(i);
-            String line = "line " + (i + 1);
-            if (item == null) {
-                p.add(line + " is empty");
-                continue;
-            }
-            required(p, line + " English name", item.description());
-            if (item.quantity() <= 0) {
-                p.add(line + " quantity must be more than 0");
-            }
-            if (item.weightGrams() <= 0) {
-                p.add(line + " unit weight must be more than 0 g");
-            }
-            Declared d = customs.declared(item);
-            if (d == null || d.unitValue() == null || d.unitValue().signum() <= 0) {
-                p.add(line + " has no declared unit value (Yanwen requires price)");
-                continue;
-            }
-            required(p, line + " Chinese name (Yanwen requires goodsNameCh)", d.descriptionZh());
-            String c = upper(d.currency());
-            if (!CURRENCIES.contains(c)) {
-                p.add(line + " is declared in " + (c.isEmpty() ? "no currency" : c)
-                        + "; Yanwen accepts USD, EUR, GBP, CNY, AUD or CAD");
-            } else if (currency != null && !currency.equals(c)) {
-                p.add("the lines are declared in " + currency + " and " + c + "; Yanwen takes one currency per parcel");
-            }
-            currency = c;
-        }
-        return p;
+        return null;
+    }
+
+    private static boolean valued(Declared d) {
+        return d != null && d.unitValue() != null && d.unitValue().signum() > 0;
     }
 
     ObjectNode order(ShipmentRequest r) {
@@ -187,25 +190,10 @@ final class YanwenRequestMapper {
         return n;
     }
 
-    private static String street(Address a) {
-        String l1 = a.line1() == null ? "" : a.line1().trim();
-        String l2 = a.line2() == null ? "" : a.line2().trim();
-        return l2.isEmpty() ? l1 : l1.isEmpty() ? l2 : l1 + ", " + l2;
-    }
-
-    private static void required(List<String> p, String what, String value) {
-        if (value == null || value.isBlank()) {
-            p.add("no " + what);
-        }
-    }
-
     private static void putIf(ObjectNode node, String field, String value) {
         if (value != null && !value.isBlank()) {
             node.put(field, value.trim());
         }
     }
 
-    static String upper(String s) {
-        return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
-    }
 }

@@ -1,17 +1,13 @@
 package io.waybill.carrier.yanwen.internal;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.plugin.conformance.PluginFixtures;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.Result;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** Shared test setup: WireMock, a configured gateway pointing at it, recorded bodies, a sample request. */
 final class YanwenFixture {
@@ -40,7 +35,7 @@ final class YanwenFixture {
     }
 
     static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+        return PluginFixtures.wireMock();
     }
 
     static YanwenCarrierGateway gateway(WireMockExtension wm, Map<String, Object> overrides) {
@@ -64,31 +59,18 @@ final class YanwenFixture {
         return gateway(wm, Map.of());
     }
 
+    /** An {@link YanwenConfig} the way Declarative Services builds one: given values, else the defaults. */
     static YanwenConfig config(Map<String, Object> values) {
-        return (YanwenConfig) Proxy.newProxyInstance(YanwenConfig.class.getClassLoader(),
-                new Class<?>[]{YanwenConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "annotationType" -> YanwenConfig.class;
-                    case "toString" -> "YanwenConfig";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> values.containsKey(property(method.getName()))
-                            ? values.get(property(method.getName())) : method.getDefaultValue();
-                });
+        return PluginFixtures.config(YanwenConfig.class, values);
     }
 
+    /** A recorded body from src/test/resources/io/waybill/carrier/yanwen/internal/ (see SOURCES.md there). */
     static String recorded(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return PluginFixtures.recorded(YanwenFixture.class, name);
     }
 
     static byte[] bytes(String name) {
-        try (InputStream in = YanwenFixture.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no recorded body " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PluginFixtures.bytes(YanwenFixture.class, name);
     }
 
     static ShipmentRequest request(String key) {
@@ -105,13 +87,6 @@ final class YanwenFixture {
     }
 
     static Message only(Result<?> result) {
-        if (result.messages().size() != 1) {
-            throw new AssertionError("expected one message, got " + result.messages());
-        }
-        return result.messages().get(0);
-    }
-
-    private static String property(String method) {
-        return method.startsWith("_") ? "." + method.substring(1) : method;
+        return PluginFixtures.only(result);
     }
 }

@@ -1,74 +1,76 @@
 package io.waybill.carrier.yanwen.internal;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.plugin.conformance.HttpStub;
+import io.waybill.plugin.conformance.ProviderAnswersConformance;
+import io.waybill.plugin.conformance.WireMockStub;
 import io.waybill.spi.carrier.ShipmentRef;
-import io.waybill.spi.common.Message;
 import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.Result;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.waybill.carrier.yanwen.internal.YanwenFixture.*;
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every operation against the provider's own answers: its 401 body (the hint names the credentials to check, the
- * secret never shows), its refusal envelope, an unreadable body. 429 with Retry-After, 5xx, a dropped or stalled
- * connection and echoed secrets are proven for every operation by the conformance kit.
+ * Every operation against the provider's own answers (conformance-kit {@link ProviderAnswersConformance}): its 401
+ * body (the hint names the credentials to check, the secret never shows), its refusal envelope, an unreadable body.
+ * 429 with Retry-After, 5xx, a dropped or stalled connection and echoed secrets are proven for every operation by the
+ * conformance kit.
  */
-class YanwenHttpFailuresTest {
+class YanwenHttpFailuresTest extends ProviderAnswersConformance<YanwenCarrierGateway> {
 
     @RegisterExtension
     static WireMockExtension wm = wireMock();
 
     private static final ShipmentRef REF = new ShipmentRef(WAYBILL, WAYBILL);
 
-    enum Op {
-        CREATE(g -> g.createShipment(request())),
-        LABEL(g -> g.fetchLabel(REF)),
-        CANCEL(g -> g.cancelShipment(REF));
-
-        final Function<YanwenCarrierGateway, Result<?>> call;
-
-        Op(Function<YanwenCarrierGateway, Result<?>> call) {
-            this.call = call;
-        }
+    @Override
+    protected YanwenCarrierGateway plugin() {
+        return gateway(wm);
     }
 
-    private static void answerEverything(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
-        wm.stubFor(any(anyUrl()).willReturn(answer));
+    @Override
+    protected HttpStub stub() {
+        return WireMockStub.of(wm);
     }
 
-    @ParameterizedTest
-    @EnumSource(Op.class)
-    void unauthorized_isAuthFailed_withoutTheSecret(Op op) {
-        answerEverything(aResponse().withStatus(401).withBody("{\"success\":false,\"message\":\"token "
-                + API_TOKEN + " invalid\"}"));
-        Message m = only(op.call.apply(gateway(wm)));
-        assertEquals(MessageCodes.AUTH_FAILED, m.code());
-        assertFalse(m.text().contains(API_TOKEN), m.text());
-        assertTrue(m.text().contains("customer number or signature"), m.text());
+    @Override
+    protected Map<String, Function<YanwenCarrierGateway, Result<?>>> operations() {
+        Map<String, Function<YanwenCarrierGateway, Result<?>>> ops = new LinkedHashMap<>();
+        ops.put("CREATE", g -> g.createShipment(request()));
+        ops.put("LABEL", g -> g.fetchLabel(REF));
+        ops.put("CANCEL", g -> g.cancelShipment(REF));
+        return ops;
     }
 
-    @ParameterizedTest
-    @EnumSource(Op.class)
-    void refusalEnvelope_isNeverASuccess(Op op) {
+    @Override
+    protected String unauthorizedBody() {
+        return "{\"success\":false,\"message\":\"token " + API_TOKEN + " invalid\"}";
+    }
+
+    @Override
+    protected Set<String> secrets() {
+        return Set.of(API_TOKEN);
+    }
+
+    @Override
+    protected String credentialsHint() {
+        return "customer number or signature";
+    }
+
+    @Override
+    protected String refusalBody() {
         // the refusal envelope of order-create-refused.json, for every method
-        answerEverything(okJson(recorded("order-create-refused.json")));
-        Result<?> r = op.call.apply(gateway(wm));
-        assertFalse(r.isOk(), r.toString());
-        String code = only(r).code();
-        assertTrue(code.equals(MessageCodes.REJECTED) || code.equals(YanwenCarrierGateway.CANCEL_FAILED), code);
+        return recorded("order-create-refused.json");
     }
 
-    @ParameterizedTest
-    @EnumSource(Op.class)
-    void unreadableAnswer_isABadResponse(Op op) {
-        answerEverything(aResponse().withStatus(200).withBody("not json"));
-        assertEquals(MessageCodes.BAD_RESPONSE, only(op.call.apply(gateway(wm))).code());
+    @Override
+    protected Set<String> refusalCodes() {
+        return Set.of(MessageCodes.REJECTED, YanwenCarrierGateway.CANCEL_FAILED);
     }
 }

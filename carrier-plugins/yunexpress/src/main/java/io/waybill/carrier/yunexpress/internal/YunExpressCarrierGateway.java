@@ -66,10 +66,12 @@ public class YunExpressCarrierGateway implements CarrierGateway {
 
     private static final System.Logger LOG = System.getLogger(YunExpressCarrierGateway.class.getName());
     private static final GuardedCall GUARD = new GuardedCall("YunExpress", PID, LOG);
+    private static final String NO_ID = "No YunExpress order number given.";
 
     /** Everything one configuration produces, replaced as a whole when the configuration changes. */
     private record Account(PluginDescriptor descriptor, JsonApi client, YunExpressRequestMapper mapper,
-                           String[] secrets, String configError, List<CarrierService> services) {
+                           String[] secrets, String configError, List<CarrierService> services)
+            implements GuardedCall.Account {
     }
 
     /** Clock for Retry-After dates; tests replace it. */
@@ -254,13 +256,9 @@ public class YunExpressCarrierGateway implements CarrierGateway {
             ShipmentRequest r = requests.get(i);
             int index = i;
             Result<ShipmentResponse> refused = FailSafe.call("YunExpress", () -> {
-                if (r == null) {
-                    return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "No shipment request given."));
-                }
-                List<String> problems = a.mapper().problems(r);
-                if (!problems.isEmpty()) {
-                    return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "Cannot send package "
-                            + r.packageNo() + " to YunExpress: " + String.join("; ", problems) + "."));
+                Message problem = a.mapper().refusal(r);
+                if (problem != null) {
+                    return Result.failure(problem);
                 }
                 if (!keys.add(r.idempotencyKey())) {
                     return Result.failure(Message.error(YunExpressCodes.BAD_REQUEST, "Package " + r.packageNo()
@@ -347,7 +345,7 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     /** Asks for the tracking number of an order whose number comes later. */
     @Override
     public Result<ShipmentResponse> fetchTrackingNumber(ShipmentRef shipment) {
-        return call(shipment, (a, key) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, key) -> {
             HttpReply reply = a.client().get(YunExpressClient.TRACKING_NUMBER + encode(key));
             String operation = "reading the tracking number of order " + key;
             if (!reply.isSuccess()) {
@@ -367,7 +365,7 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     /** Asks YunExpress for the label link ({@code POST /Label/Print}) and downloads the PDF without the token. */
     @Override
     public Result<LabelDocument> fetchLabel(ShipmentRef shipment) {
-        return call(shipment, (a, key) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, key) -> {
             ArrayNode body = Json.MAPPER.createArrayNode().add(key);
             String operation = "printing the label of order " + key;
             HttpReply reply = a.client().postJson(YunExpressClient.LABEL_PRINT, Json.bytes(body));
@@ -409,7 +407,7 @@ public class YunExpressCarrierGateway implements CarrierGateway {
      */
     @Override
     public Result<Boolean> cancelShipment(ShipmentRef shipment) {
-        return call(shipment, (a, key) -> {
+        return GUARD.call(account, shipment, NO_ID, (a, key) -> {
             ObjectNode delete = Json.object().put("OrderType", ORDER_TYPE_CUSTOMER).put("OrderNumber", key);
             HttpReply deleted = a.client().postJson(YunExpressClient.DELETE, Json.bytes(delete));
             if (!deleted.isSuccess()) {
@@ -526,20 +524,8 @@ public class YunExpressCarrierGateway implements CarrierGateway {
     }
 
     @FunctionalInterface
-    private interface Operation<T> {
-        Result<T> run(Account account, String key) throws IOException, InterruptedException;
-    }
-
-    @FunctionalInterface
     private interface Batch<T> {
         List<Result<T>> run() throws IOException, InterruptedException;
-    }
-
-    /** One shipment operation: the id checked, then run so that nothing crosses the SPI and no secret leaks. */
-    private <T> Result<T> call(ShipmentRef shipment, Operation<T> operation) {
-        Account a = account;
-        return GUARD.call(shipment, "No YunExpress order number given.", a.descriptor().displayName(),
-                AccountSettings.unusable(a.configError(), a.client()), key -> operation.run(a, key), a.secrets());
     }
 
     /** Runs a call of {@code n} results; a transport failure or stray exception becomes each result's message. */

@@ -2,18 +2,26 @@ package io.waybill.carrier.yunexpress.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.waybill.plugin.kit.carrier.RequestChecks;
 import io.waybill.plugin.kit.json.Json;
 import io.waybill.spi.carrier.CustomsDeclaration;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
+import io.waybill.spi.common.Message;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import static io.waybill.plugin.kit.carrier.RequestChecks.country;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineMax;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineQuantity;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineRequired;
+import static io.waybill.plugin.kit.carrier.RequestChecks.lineUnitWeight;
+import static io.waybill.plugin.kit.carrier.RequestChecks.max;
+import static io.waybill.plugin.kit.carrier.RequestChecks.required;
+import static io.waybill.plugin.kit.carrier.RequestChecks.street;
+import static io.waybill.plugin.kit.carrier.RequestChecks.upper;
 
 /**
  * {@link ShipmentRequest} → one order of {@code POST /WayBill/CreateOrder} (the body is an array of such orders), and
@@ -46,10 +54,7 @@ final class YunExpressRequestMapper {
     static final int TAX_ID = 50;
 
     /** EU member states (for the IOSS code and the declaration currency). */
-    static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
-            "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
-
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    static final Set<String> EU = RequestChecks.EU;
 
     /** Account settings the mapping needs. */
     record Settings(String defaultService, String iossCode) {
@@ -73,101 +78,74 @@ final class YunExpressRequestMapper {
 
     private final Settings settings;
     private final Customs customs;
+    private final RequestChecks checks;
 
     YunExpressRequestMapper(Settings settings, Customs customs) {
         this.settings = settings;
         this.customs = customs;
+        this.checks = checks();
     }
 
     /** The shipping method code: the request's service, else the account's default; blank when neither is set. */
     String service(ShipmentRequest r) {
-        String s = r.serviceCode() == null || r.serviceCode().isBlank() ? settings.defaultService() : r.serviceCode();
-        return s == null ? "" : s.trim();
+        return RequestChecks.service(r, settings.defaultService());
     }
 
-    /** Why this request cannot be sent to YunExpress; empty when it can. */
-    List<String> problems(ShipmentRequest r) {
-        List<String> p = new ArrayList<>();
-        String key = r.idempotencyKey();
-        if (key == null || key.isBlank()) {
-            p.add("no idempotency key (YunExpress's CustomerOrderNumber)");
-        } else {
-            max(p, "CustomerOrderNumber (the idempotency key)", key, CUSTOMER_ORDER_NUMBER);
-        }
-        String service = service(r);
-        if (service.isEmpty()) {
-            p.add("no YunExpress shipping method code (neither the shipping method's service nor the account's "
-                    + "default)");
-        } else {
-            max(p, "shipping method code", service, SHIPPING_METHOD_CODE);
-        }
-        if (r.weightGrams() <= 0) {
-            p.add("the weight must be more than 0 g");
-        }
-        Address to = r.recipient();
-        if (to == null) {
-            p.add("no recipient address");
-        } else {
-            String country = upper(to.countryCode());
-            if (!COUNTRY.matcher(country).matches()) {
-                p.add("recipient country '" + country + "' is not a 2-letter ISO code");
-            }
-            required(p, "recipient name", to.name(), RECEIVER_NAME);
-            required(p, "recipient street", street(to), STREET);
-            required(p, "recipient city", to.city(), CITY);
-            max(p, "recipient company", to.company(), RECEIVER_COMPANY);
-            max(p, "recipient state", to.state(), STATE);
-            max(p, "recipient postal code", to.postalCode(), ZIP);
-            max(p, "recipient phone", to.phone(), RECEIVER_PHONE);
-            max(p, "recipient e-mail", to.email(), RECEIVER_EMAIL);
-        }
-        Address from = r.sender();
-        if (from != null) {
-            max(p, "sender name", from.name(), SENDER_NAME);
-            max(p, "sender company", from.company(), SENDER_COMPANY);
-            max(p, "sender street", street(from), STREET);
-            max(p, "sender city", from.city(), CITY);
-            max(p, "sender state", from.state(), STATE);
-            max(p, "sender postal code", from.postalCode(), ZIP);
-            max(p, "sender phone", from.phone(), SENDER_PHONE);
-        }
-        List<ShipmentRequest.Item> items = r.items() == null ? List.of() : r.items();
-        if (items.isEmpty()) {
-            p.add("no contents to declare (YunExpress needs at least one declaration line)");
-        }
+    /** The {@code bad_request} refusal of the request ({@link RequestChecks#refusal}); null when it can be sent. */
+    Message refusal(ShipmentRequest r) {
+        return checks.refusal(r);
+    }
+
+    private RequestChecks checks() {
+        return RequestChecks.of("YunExpress")
+                .idempotencyKey("CustomerOrderNumber", "CustomerOrderNumber (the idempotency key)",
+                        CUSTOMER_ORDER_NUMBER)
+                .service(this::service, "no YunExpress shipping method code (neither the shipping method's service "
+                        + "nor the account's default)", "shipping method code", SHIPPING_METHOD_CODE)
+                .weight()
+                .recipient(country("recipient"), required("recipient name", Address::name, RECEIVER_NAME),
+                        required("recipient street", RequestChecks::street, STREET),
+                        required("recipient city", Address::city, CITY),
+                        max("recipient company", Address::company, RECEIVER_COMPANY),
+                        max("recipient state", Address::state, STATE),
+                        max("recipient postal code", Address::postalCode, ZIP),
+                        max("recipient phone", Address::phone, RECEIVER_PHONE),
+                        max("recipient e-mail", Address::email, RECEIVER_EMAIL))
+                .sender(null, max("sender name", Address::name, SENDER_NAME),
+                        max("sender company", Address::company, SENDER_COMPANY),
+                        max("sender street", RequestChecks::street, STREET), max("sender city", Address::city, CITY),
+                        max("sender state", Address::state, STATE),
+                        max("sender postal code", Address::postalCode, ZIP),
+                        max("sender phone", Address::phone, SENDER_PHONE))
+                .noLines("no contents to declare (YunExpress needs at least one declaration line)")
+                .eachLine(lineRequired("English description", ShipmentRequest.Item::description, ENAME),
+                        lineMax("SKU", ShipmentRequest.Item::sku, SKU), lineQuantity(), lineUnitWeight(),
+                        this::declaredValue)
+                .check((r, p) -> {
+                    p.max("IOSS code", ioss(r), TAX_ID);
+                    p.max("EORI number", taxIds(r).eori(), TAX_ID);
+                    p.max("VAT number", taxIds(r).vat(), TAX_ID);
+                })
+                .build();
+    }
+
+    /** A line's declared unit value: there, in a currency accepted for the destination; its HS code and Chinese name. */
+    private void declaredValue(RequestChecks.Line l, RequestChecks.Problems p) {
+        String line = l.label();
+        Address to = l.request().recipient();
         String destination = to == null ? "" : upper(to.countryCode());
-        for (int i = 0; i < items.size(); i++) {
-            ShipmentRequest.Item item = items.get(i);
-            String line = "line " + (i + 1);
-            if (item == null) {
-                p.add(line + " is empty");
-                continue;
+        Declared d = customs.declared(l.item());
+        if (d == null || d.unitValue() == null || d.unitValue().signum() <= 0) {
+            p.add(line + " has no declared unit value (YunExpress requires UnitPrice)");
+        } else {
+            String currency = upper(d.currency());
+            if (!accepted(currency, destination)) {
+                p.add(line + " is declared in " + (currency.isEmpty() ? "no currency" : currency)
+                        + "; YunExpress accepts " + acceptedText(destination) + " for " + destination);
             }
-            required(p, line + " English description", item.description(), ENAME);
-            max(p, line + " SKU", item.sku(), SKU);
-            if (item.quantity() <= 0) {
-                p.add(line + " quantity must be more than 0");
-            }
-            if (item.weightGrams() <= 0) {
-                p.add(line + " unit weight must be more than 0 g");
-            }
-            Declared d = customs.declared(item);
-            if (d == null || d.unitValue() == null || d.unitValue().signum() <= 0) {
-                p.add(line + " has no declared unit value (YunExpress requires UnitPrice)");
-            } else {
-                String currency = upper(d.currency());
-                if (!accepted(currency, destination)) {
-                    p.add(line + " is declared in " + (currency.isEmpty() ? "no currency" : currency)
-                            + "; YunExpress accepts " + acceptedText(destination) + " for " + destination);
-                }
-                max(p, line + " HS code", d.hsCode(), HS_CODE);
-                max(p, line + " Chinese description", d.descriptionZh(), CNAME);
-            }
+            p.max(line + " HS code", d.hsCode(), HS_CODE);
+            p.max(line + " Chinese description", d.descriptionZh(), CNAME);
         }
-        max(p, "IOSS code", ioss(r), TAX_ID);
-        max(p, "EORI number", taxIds(r).eori(), TAX_ID);
-        max(p, "VAT number", taxIds(r).vat(), TAX_ID);
-        return p;
     }
 
     /** Declaration currencies: USD; GBP or EUR to the United Kingdom; EUR to EU countries (SOURCES.md, Limits). */
@@ -261,36 +239,10 @@ final class YunExpressRequestMapper {
         return BigDecimal.valueOf(grams).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY);
     }
 
-    private static String street(Address a) {
-        String l1 = a.line1() == null ? "" : a.line1().trim();
-        String l2 = a.line2() == null ? "" : a.line2().trim();
-        return l2.isEmpty() ? l1 : l1.isEmpty() ? l2 : l1 + ", " + l2;
-    }
-
     private static void putIf(ObjectNode node, String field, String value) {
         if (value != null && !value.isBlank()) {
             node.put(field, value.trim());
         }
     }
 
-    private static void required(List<String> p, String what, String value, int max) {
-        if (value == null || value.isBlank()) {
-            p.add("no " + what);
-        } else {
-            max(p, what, value, max);
-        }
-    }
-
-    private static void max(List<String> p, String what, String value, int max) {
-        if (value != null) {
-            int length = value.trim().codePointCount(0, value.trim().length());
-            if (length > max) {
-                p.add(what + " has " + length + " characters; YunExpress takes at most " + max);
-            }
-        }
-    }
-
-    static String upper(String s) {
-        return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
-    }
 }

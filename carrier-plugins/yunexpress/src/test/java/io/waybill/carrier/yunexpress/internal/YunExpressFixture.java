@@ -1,17 +1,13 @@
 package io.waybill.carrier.yunexpress.internal;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.plugin.conformance.PluginFixtures;
 import io.waybill.spi.carrier.ShipmentRequest;
 import io.waybill.spi.common.Address;
 import io.waybill.spi.common.Message;
 import io.waybill.spi.common.Result;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** Shared test setup: WireMock, a configured gateway pointing at it, recorded bodies, a sample request. */
 final class YunExpressFixture {
@@ -44,7 +39,7 @@ final class YunExpressFixture {
     }
 
     static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+        return PluginFixtures.wireMock();
     }
 
     static YunExpressCarrierGateway gateway(WireMockExtension wm, Map<String, Object> overrides) {
@@ -67,33 +62,18 @@ final class YunExpressFixture {
         return gateway(wm, Map.of());
     }
 
-    /** A {@link YunExpressConfig} the way Declarative Services builds one: given values, else the defaults. */
+    /** An {@link YunExpressConfig} the way Declarative Services builds one: given values, else the defaults. */
     static YunExpressConfig config(Map<String, Object> values) {
-        return (YunExpressConfig) Proxy.newProxyInstance(YunExpressConfig.class.getClassLoader(),
-                new Class<?>[]{YunExpressConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "annotationType" -> YunExpressConfig.class;
-                    case "toString" -> "YunExpressConfig";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> values.containsKey(property(method.getName()))
-                            ? values.get(property(method.getName())) : method.getDefaultValue();
-                });
+        return PluginFixtures.config(YunExpressConfig.class, values);
     }
 
     /** A recorded body from src/test/resources/io/waybill/carrier/yunexpress/internal/ (see SOURCES.md there). */
     static String recorded(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return PluginFixtures.recorded(YunExpressFixture.class, name);
     }
 
     static byte[] bytes(String name) {
-        try (InputStream in = YunExpressFixture.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no recorded body " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PluginFixtures.bytes(YunExpressFixture.class, name);
     }
 
     /** A Shenzhen warehouse shipping a scarf to the German recipient of a public client's test (SOURCES.md). */
@@ -111,13 +91,6 @@ final class YunExpressFixture {
     }
 
     static Message only(Result<?> result) {
-        if (result.messages().size() != 1) {
-            throw new AssertionError("expected one message, got " + result.messages());
-        }
-        return result.messages().get(0);
-    }
-
-    private static String property(String method) {
-        return method.startsWith("_") ? "." + method.substring(1) : method;
+        return PluginFixtures.only(result);
     }
 }

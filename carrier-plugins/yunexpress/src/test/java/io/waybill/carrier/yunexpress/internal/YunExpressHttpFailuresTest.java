@@ -1,79 +1,79 @@
 package io.waybill.carrier.yunexpress.internal;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.waybill.plugin.conformance.HttpStub;
+import io.waybill.plugin.conformance.ProviderAnswersConformance;
+import io.waybill.plugin.conformance.WireMockStub;
 import io.waybill.spi.carrier.CarrierService;
 import io.waybill.spi.carrier.ShipmentRef;
-import io.waybill.spi.common.Message;
 import io.waybill.spi.common.MessageCodes;
 import io.waybill.spi.common.Result;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.waybill.carrier.yunexpress.internal.YunExpressFixture.*;
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every operation against the provider's own answers: its 401 body (the hint names the credentials to check, the
- * secret never shows), its refusal envelope, an unreadable body. 429 with Retry-After, 5xx, a dropped or stalled
- * connection and echoed secrets are proven for every operation by the conformance kit.
+ * Every operation against the provider's own answers (conformance-kit {@link ProviderAnswersConformance}): its 401
+ * body (the hint names the credentials to check, the secret never shows), its refusal envelope, an unreadable body.
+ * 429 with Retry-After, 5xx, a dropped or stalled connection and echoed secrets are proven for every operation by the
+ * conformance kit.
  */
-class YunExpressHttpFailuresTest {
+class YunExpressHttpFailuresTest extends ProviderAnswersConformance<YunExpressCarrierGateway> {
 
     @RegisterExtension
     static WireMockExtension wm = wireMock();
 
     private static final ShipmentRef REF = new ShipmentRef(KEY, null);
-    private static final CarrierService.Parcel PARCEL = new CarrierService.Parcel("US", 600, null, null, null, 1,
-            true);
 
-    enum Op {
-        CREATE(g -> g.createShipment(request())),
-        TRACKING(g -> g.fetchTrackingNumber(REF)),
-        LABEL(g -> g.fetchLabel(REF)),
-        CANCEL(g -> g.cancelShipment(REF)),
-        QUOTE(g -> g.quote(PARCEL));
-
-        final Function<YunExpressCarrierGateway, Result<?>> call;
-
-        Op(Function<YunExpressCarrierGateway, Result<?>> call) {
-            this.call = call;
-        }
+    @Override
+    protected YunExpressCarrierGateway plugin() {
+        return gateway(wm);
     }
 
-    private static void answerEverything(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
-        wm.stubFor(any(anyUrl()).willReturn(answer));
+    @Override
+    protected HttpStub stub() {
+        return WireMockStub.of(wm);
     }
 
-    @ParameterizedTest
-    @EnumSource(Op.class)
-    void unauthorized_isAuthFailed_withoutTheSecret(Op op) {
-        answerEverything(aResponse().withStatus(401).withBody("{\"Code\":\"401\",\"Message\":\"token "
-                + TOKEN + " invalid\"}"));
-        Message m = only(op.call.apply(gateway(wm)));
-        assertEquals(MessageCodes.AUTH_FAILED, m.code());
-        assertFalse(m.text().contains(TOKEN) || m.text().contains(API_SECRET), m.text());
-        assertTrue(m.text().contains("customer code and API secret"), m.text());
+    @Override
+    protected Map<String, Function<YunExpressCarrierGateway, Result<?>>> operations() {
+        Map<String, Function<YunExpressCarrierGateway, Result<?>>> ops = new LinkedHashMap<>();
+        ops.put("CREATE", g -> g.createShipment(request()));
+        ops.put("TRACKING", g -> g.fetchTrackingNumber(REF));
+        ops.put("LABEL", g -> g.fetchLabel(REF));
+        ops.put("CANCEL", g -> g.cancelShipment(REF));
+        ops.put("QUOTE", g -> g.quote(new CarrierService.Parcel("US", 600, null, null, null, 1, true)));
+        return ops;
     }
 
-    @ParameterizedTest
-    @EnumSource(Op.class)
-    void refusalEnvelope_isNeverASuccess(Op op) {
+    @Override
+    protected String unauthorizedBody() {
+        return "{\"Code\":\"401\",\"Message\":\"token " + TOKEN + " invalid\"}";
+    }
+
+    @Override
+    protected Set<String> secrets() {
+        return Set.of(TOKEN, API_SECRET);
+    }
+
+    @Override
+    protected String credentialsHint() {
+        return "customer code and API secret";
+    }
+
+    @Override
+    protected String refusalBody() {
         // YunExpress's refusal shape (create-order-refused.json's envelope) with no item for this order
-        answerEverything(okJson("{\"Item\":null,\"Code\":\"1001\",\"Message\":\"提交失败!\"}"));
-        Result<?> r = op.call.apply(gateway(wm));
-        assertFalse(r.isOk(), r.toString());
-        String code = only(r).code();
-        assertTrue(code.equals(MessageCodes.REJECTED) || code.equals(YunExpressCodes.CANCEL_FAILED), code);
+        return "{\"Item\":null,\"Code\":\"1001\",\"Message\":\"提交失败!\"}";
     }
 
-    @ParameterizedTest
-    @EnumSource(Op.class)
-    void unreadableAnswer_isABadResponse(Op op) {
-        answerEverything(aResponse().withStatus(200).withBody("not json"));
-        assertEquals(MessageCodes.BAD_RESPONSE, only(op.call.apply(gateway(wm))).code());
+    @Override
+    protected Set<String> refusalCodes() {
+        return Set.of(MessageCodes.REJECTED, YunExpressCodes.CANCEL_FAILED);
     }
 }
