@@ -24,7 +24,9 @@
  * io.waybill.core.model.Reason#ofFileRow}, {@link io.waybill.core.model.Reason#leftOut}); the sync reasons
  * {@code sync_partial_unmatched} / {@code sync_partial_not_splittable}; {@code PackageAction.MERGE_SPLIT}; the reasons
  * {@code split_undo_uploaded} and {@code split_undo_released} (undo split until upload, at different steps too);
- * {@code ListCount.exact}, {@code ListCount.plus} (tab labels as estimates, issue 15). */
+ * {@code ListCount.exact}, {@code ListCount.plus} (tab labels as estimates, issue 15).
+ * 1.18: {@code BulkRun} (a batch action over a whole "select all" selection, run by the core in chunks with
+ * progress); the reasons {@code bulk_running}, {@code bulk_chunk_failed} and {@code bulk_read_failed}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.17.0")
+@org.osgi.annotation.versioning.Version("1.18.0")
 package io.waybill.core.model;
