@@ -27,6 +27,9 @@ import java.util.Set;
  * repetitions after 10 warm-up rounds; the raw JDBC baseline is the same id query without JPA.
  *
  * <p>{@code benchmarks/run.sh SelectAllBenchmark [stored=100000] [selected=10000] [reps=30]}
+ *
+ * <p>{@code benchmarks/run.sh SelectAllBenchmark runs [selected=250000] [batch=10000]}: the batch actions over such a
+ * selection, allocate and void, run by the core page by page ({@link SelectAllRunsBenchmark}, issue 15 item 2).
  */
 public final class SelectAllBenchmark {
 
@@ -34,6 +37,10 @@ public final class SelectAllBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("runs")) {
+            SelectAllRunsBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int stored = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int selected = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int reps = args.length > 2 ? Math.max(20, Integer.parseInt(args[2])) : 30;

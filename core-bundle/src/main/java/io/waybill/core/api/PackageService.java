@@ -60,6 +60,29 @@ public interface PackageService {
         }
     }
 
+    /**
+     * A keyset page of a filter (issue 15 item 2): the ids of up to {@code limit} packages matching the query within
+     * the viewer's scope whose id is greater than {@code afterId}, in id order. Walking a filter with it (the next
+     * page starts after the last id of the previous one) reads each package once, however many match, and a
+     * package that leaves the filter meanwhile (allocated, voided) does not shift the pages as an offset would.
+     * Since 1.17; the default pages through {@link #find} (for implementations without a query of their own).
+     *
+     * @param limit at most 1,000
+     */
+    default List<Long> idsAfter(PackageQuery query, long afterId, int limit) {
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        for (int offset = 0; ; offset += 1000) {
+            List<PackageRow> page = find(query, offset, 1000, List.of());
+            page.stream().map(PackageRow::id).filter(id -> id > afterId).forEach(ids::add);
+            while (ids.size() > limit) {
+                ids.pollLast();
+            }
+            if (page.size() < 1000) {
+                return List.copyOf(ids);
+            }
+        }
+    }
+
     /** The refusal of a selection of more than {@code max} packages. Since 1.9. */
     static OperationRefusedException tooLarge(int max) {
         return new OperationRefusedException("selection_too_large", "More than " + max + " packages are selected; "

@@ -20,7 +20,9 @@
  * refusals {@code edit_locked} / {@code upload_in_progress} as structured reasons.
  * 1.14: {@code RuleService.update} (a logistics rule edited in place).
  * 1.16: {@code PackageService.countsForTabs} (tab labels: large statuses as estimates, issue 15).
+ * 1.17: {@code BulkActionService} (allocate / upload / void / mark printed over a whole "select all" selection,
+ * page by page by key, with progress and stop, issue 15 item 2); {@code PackageService.idsAfter} (a keyset page).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.16.0")
+@org.osgi.annotation.versioning.Version("1.17.0")
 package io.waybill.core.api;

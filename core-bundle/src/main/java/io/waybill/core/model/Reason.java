@@ -286,6 +286,21 @@ public record Reason(String code, List<String> params) {
     public static final String SPLIT_UNDO_RELEASED = "split_undo_released";
     /** Another change of the package came first: [package no.]. */
     public static final String CONCURRENT_CHANGE = "concurrent_change";
+    /**
+     * A batch action over a whole selection ({@link BulkRun}) was refused because another run of the same action is
+     * still going: [its run number, who started it]. Since 1.18.
+     */
+    public static final String BULK_RUNNING = "bulk_running";
+    /**
+     * A package of a whole-selection run whose chunk failed on the server (nothing of that chunk's transaction was
+     * written; the run went on with the next chunk): [package no.]. Since 1.18.
+     */
+    public static final String BULK_CHUNK_FAILED = "bulk_chunk_failed";
+    /**
+     * A whole-selection run ended early because its selection could not be read further (the server log says why):
+     * [the last package id handled]. What was done stays done. Since 1.18.
+     */
+    public static final String BULK_READ_FAILED = "bulk_read_failed";
 
     // refusals an operator meets in delivery management (issue 13 item 9; since 1.11): every one as data
     /** The package waits for an unmatched SKU: [package no., the status it was to move to]. */
@@ -916,6 +931,12 @@ public record Reason(String code, List<String> params) {
             Map.entry(SPLIT_UNDO_RELEASED, "Stock released to join the split back: {0} in warehouse {1}"),
             Map.entry(CONCURRENT_CHANGE, "Package {0} was changed by someone else at the same time; refresh and try "
                     + "again."),
+            Map.entry(BULK_RUNNING, "This action is already running over a selection (run {0}, started by {1}); wait "
+                    + "for it to end or stop it."),
+            Map.entry(BULK_CHUNK_FAILED, "Package {0} was not handled: the server failed on its part of the selection "
+                    + "(see the server log). Run the action again for it."),
+            Map.entry(BULK_READ_FAILED, "The run ended early: the selection could not be read after package id {0} "
+                    + "(see the server log). What was done stays done; run the action again for the rest."),
             Map.entry(CUSTOMS_EDITED, "Customs declaration edited: {0}, {1,number,integer} line(s), total {2} {3}"),
             Map.entry(CUSTOMS_RESET, "Customs declaration follows the catalogue again"),
             Map.entry(CUSTOMS_CHANGED, "{0}: {1,field} {2} → {3}"),

@@ -29,7 +29,9 @@
  * io.waybill.core.model.Reason#ofFile}: the file plugin's SPI platform 1.7 codes and params, and the core's own
  * {@code file_empty}, {@code file_size}, {@code file_no_parser}).
  * 1.19: {@code Reason.RULES_MERGE_UNDONE} / {@code RULES_SPLIT_UNDONE} (the rules applied again by themselves after an
- * undo) and {@code RULE_KEPT_WAREHOUSE} / {@code RULE_KEPT_SHIPPING_METHOD} (an assignment by hand they kept). */
+ * undo) and {@code RULE_KEPT_WAREHOUSE} / {@code RULE_KEPT_SHIPPING_METHOD} (an assignment by hand they kept).
+ * 1.20: {@code BulkRun} (a batch action over a whole "select all" selection, run by the core in chunks with
+ * progress); the reasons {@code bulk_running}, {@code bulk_chunk_failed} and {@code bulk_read_failed}. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.19.0")
+@org.osgi.annotation.versioning.Version("1.20.0")
 package io.waybill.core.model;

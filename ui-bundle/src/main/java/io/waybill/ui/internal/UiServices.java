@@ -66,6 +66,11 @@ public final class UiServices {
         return require(servlet().fulfilmentService, "FulfilmentService");
     }
 
+    /** Batch actions over a whole "select all" selection, run by the core in chunks (issue 15 item 2). */
+    public static io.waybill.core.api.BulkActionService bulk() {
+        return require(servlet().bulkActionService, "BulkActionService");
+    }
+
     public static StockService stock() {
         return require(servlet().stockService, "StockService");
     }

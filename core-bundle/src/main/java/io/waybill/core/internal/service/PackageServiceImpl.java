@@ -202,6 +202,49 @@ public class PackageServiceImpl implements PackageService {
         return keep(rows, excluded, bound);
     }
 
+    /**
+     * A keyset page of a filter: ids after {@code afterId} in id order, through {@code IX_PACKAGE_STATUS_ID}
+     * (status, id; V40) as one index range per status, so a page costs its own rows however far the walk has gone
+     * (an offset re-reads everything before it). Over several statuses each status's first {@code limit} ids after
+     * {@code afterId} are read and merged here, as {@link #find} does (an IN list made Derby sort the whole range).
+     * Each page is its own short read: nothing is held between pages.
+     */
+    @Override
+    public List<Long> idsAfter(PackageQuery query, long afterId, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        int pageSize = Math.min(limit, MAX_PAGE);
+        if (pageSize == 0) {
+            return List.of();
+        }
+        return db.read(em -> {
+            StringBuilder where = new StringBuilder();
+            Map<String, Object> params = where(em, query, scope(em, query.viewer()),
+                    PackageSearch.matches(em, query.text()), where);
+            String from = needsOrder(where) ? "SELECT p.id FROM PackageEntity p JOIN p.order o JOIN o.store s"
+                    : "SELECT p.id FROM PackageEntity p";
+            String jpql = from + where + (where.isEmpty() ? " WHERE " : " AND ") + "p.id > :afterId ORDER BY p.id";
+            List<?> statuses = (List<?>) params.get("statuses");
+            java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+            for (Object status : statuses == null || statuses.size() < 2 ? java.util.Collections.singletonList(null)
+                    : statuses) {
+                TypedQuery<Long> q = em.createQuery(jpql, Long.class);
+                params.forEach(q::setParameter);
+                if (status != null) {
+                    q.setParameter("statuses", List.of(status));
+                }
+                q.setParameter("afterId", afterId);
+                q.setMaxResults(pageSize);
+                ids.addAll(q.getResultList());
+            }
+            while (ids.size() > pageSize) {
+                ids.pollLast();
+            }
+            return List.copyOf(ids);
+        });
+    }
+
     /** Rows (id, package no.) minus the excluded ids; refused when more than {@code bound} remain. */
     static Map<Long, String> keep(List<Object[]> rows, Set<Long> excluded, int bound) {
         Map<Long, String> ids = new LinkedHashMap<>();

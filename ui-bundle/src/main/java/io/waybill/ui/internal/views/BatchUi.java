@@ -193,15 +193,30 @@ final class BatchUi {
 
     /** {@code batch-result}: "n done, m failed" and a grid of the failures (package no., reason). */
     static void showResult(String title, BatchResult result) {
+        showSummary(title, result.succeeded().size(), result.failures().size(), result.failures(), null);
+    }
+
+    /**
+     * {@code batch-result} from counts: "n done, m failed", an optional note ({@code batch-result-note}, e.g. that
+     * only the first failures are listed, or that the run was stopped) and a grid of the given failures.
+     */
+    static void showSummary(String title, long done, long failed, List<BatchResult.Failure> failureList,
+                            String note) {
         Dialog dialog = new Dialog();
         dialog.setId("batch-result");
         dialog.setHeaderTitle(title);
         dialog.setWidth("40rem");
-        Span summary = new Span(dialog.getTranslation("batch.summary", result.succeeded().size(),
-                result.failures().size()));
+        Span summary = new Span(dialog.getTranslation("batch.summary", done, failed));
         summary.setId("batch-result-summary");
-        summary.addClassName(result.failures().isEmpty() ? "wb-ok" : "wb-warn");
+        summary.addClassName(failed == 0 ? "wb-ok" : "wb-warn");
         dialog.add(summary);
+        if (note != null) {
+            Paragraph noteText = new Paragraph(note);
+            noteText.setId("batch-result-note");
+            noteText.addClassName("wb-muted");
+            dialog.add(noteText);
+        }
+        BatchResult result = new BatchResult(failureList.size(), List.of(), failureList);
         Grid<BatchResult.Failure> failures = new Grid<>();
         failures.setId("batch-result-failures");
         // reasons wrap (long tokens too): an operator reads the whole reason, not the start of it

@@ -47,6 +47,8 @@ import io.waybill.core.model.LabelSize;
 import io.waybill.core.model.ListCount;
 import io.waybill.core.model.PackageQuery;
 import io.waybill.core.model.PackageRow;
+import io.waybill.core.api.OperationRefusedException;
+import io.waybill.core.model.BulkRun;
 import io.waybill.core.model.PackageSelection;
 import io.waybill.core.model.PackageSort;
 import io.waybill.core.model.PackageStatus;
@@ -89,8 +91,13 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryView.class);
     static final int LIVE_REFRESH_SECONDS = 10;
     private static final int PAGE_MAX = 1000;
-    /** The most rows an action that reads each row (print, map SKU) takes from a "select all" selection. */
+    /** The most rows an action that reads each row (map SKU, edits, dry run) takes from a "select all" selection. */
     static final int ROWS_MAX = 1000;
+    /**
+     * The most packages a print from a "select all" selection takes: the print service's limit of one PDF
+     * ({@code PdfPrintService.MAX_PACKAGES}); a larger selection is refused with a reason before anything is read.
+     */
+    static final int PRINT_ROWS_MAX = 5000;
 
     private final Grid<PackageRow> grid = new Grid<>();
     /** Search box and filters; with the tab and the grid's sort they are the URL's state (DeliveryUrlState). */
@@ -108,6 +115,9 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     /** How many packages match the filter (last count). */
     private long matching;
     private final ServiceNotice notice = new ServiceNotice();
+    /** A batch action over a whole "select all" selection, run by the core in chunks: its progress and Stop. */
+    private final BulkRunPanel bulkRun = new BulkRunPanel(CurrentUser.get().map(UserIdentity::name)
+            .orElse("unknown"), this::afterBulk);
     private final Div loadError = new Div();
     private final Tabs tabs = new Tabs();
     private final Map<DeliveryTab, Tab> tabItems = new EnumMap<>(DeliveryTab.class);
@@ -256,7 +266,7 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
         grid.getLazyDataView().setIdentifierProvider(PackageRow::id);
         grid.setSizeFull();
 
-        add(titleRow, notice, loadError, tabs, filters, mergeSuggestions, actions, grid);
+        add(titleRow, notice, loadError, bulkRun, tabs, filters, mergeSuggestions, actions, grid);
         setFlexGrow(1, grid);
     }
 
@@ -669,15 +679,54 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
      * selection is read page by page, at most {@value #ROWS_MAX} rows; null (after saying why) when larger.
      */
     private List<PackageRow> rowsOf(Target target) {
+        return rowsOf(target, ROWS_MAX);
+    }
+
+    /** {@link #rowsOf(Target)} with its own bound (print: {@value #PRINT_ROWS_MAX}, one PDF). */
+    private List<PackageRow> rowsOf(Target target, int max) {
         if (target.selection() == null) {
             return target.rows();
         }
-        if (target.size() > ROWS_MAX) {
-            BatchUi.error(getTranslation("selection.tooManyRows", target.size(), ROWS_MAX));
+        if (target.size() > max) {
+            BatchUi.error(getTranslation("selection.tooManyRows", target.size(), max));
             return null;
         }
         Set<Long> excluded = target.selection().excluded();
-        return rows(0, ROWS_MAX + excluded.size()).stream().filter(r -> !excluded.contains(r.id())).toList();
+        return rows(0, max + excluded.size()).stream().filter(r -> !excluded.contains(r.id())).toList();
+    }
+
+    /**
+     * A batch action over a whole "select all" selection (issue 15 item 2): confirmed here, then run by the core page
+     * by page by key in chunks ({@link io.waybill.core.api.BulkActionService}); the page shows its progress
+     * ({@link BulkRunPanel}) and the operator may leave and come back, or stop it.
+     */
+    private void startBulk(BulkRun.Kind kind, String title, String question, Target target, String reason,
+                           String actor) {
+        io.waybill.core.api.BulkActionService bulk = UiServices.bulk();
+        Runnable go = () -> {
+            try {
+                BulkRun run = bulk.start(kind, target.selection(), reason, actor);
+                selection.clear();
+                grid.getDataProvider().refreshAll();
+                updateSelected();
+                bulkRun.follow(bulk, run);
+            } catch (OperationRefusedException e) {
+                BatchUi.error(Reasons.of(e));
+            }
+        };
+        if (question == null) {
+            go.run();
+        } else {
+            BatchUi.confirm(title, question, title, go);
+        }
+    }
+
+    /** A run over a whole selection ended: the lists show what it changed. */
+    private void afterBulk() {
+        grid.getDataProvider().refreshAll();
+        updateCount();
+        refreshCounts();
+        updateSelected();
     }
 
     private void start(BatchAction action) {
@@ -691,6 +740,11 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 case ALLOCATE -> {
                     FulfilmentService fulfilment = UiServices.fulfilment();
                     String title = actionLabel(action);
+                    if (target.selection() != null) {
+                        startBulk(BulkRun.Kind.ALLOCATE, title, getTranslation(tab == DeliveryTab.OUT_OF_STOCK
+                                ? "confirm.retryAllocation" : "confirm.allocate", target.size()), target, null, actor);
+                        return;
+                    }
                     BatchUi.confirm(title, getTranslation(tab == DeliveryTab.OUT_OF_STOCK
                                     ? "confirm.retryAllocation" : "confirm.allocate", target.size()), title,
                             () -> runBatch(title, target, ids -> fulfilment.allocate(ids, actor)));
@@ -698,6 +752,11 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 case UPLOAD -> {
                     CarrierUploadService carriers = UiServices.carriers();
                     String title = actionLabel(action);
+                    if (target.selection() != null) {
+                        startBulk(BulkRun.Kind.UPLOAD, title, getTranslation("confirm.upload", target.size()), target,
+                                null, actor);
+                        return;
+                    }
                     BatchUi.confirm(title, getTranslation("confirm.upload", target.size()), title,
                             () -> runBatch(title, target, ids -> carriers.upload(ids, actor),
                                     (t, result, numbers) -> UploadOutcomeDialog.open(t, result, numbers, carriers,
@@ -715,13 +774,13 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
                 }
                 case VOID -> openVoidDialog(target, UiServices.fulfilment(), actor);
                 case PRINT_PICKING -> {
-                    List<PackageRow> rows = rowsOf(target);
+                    List<PackageRow> rows = rowsOf(target, PRINT_ROWS_MAX);
                     if (rows != null) {
                         printPickingList(rows);
                     }
                 }
                 case PRINT_LABELS -> {
-                    List<PackageRow> rows = rowsOf(target);
+                    List<PackageRow> rows = rowsOf(target, PRINT_ROWS_MAX);
                     if (rows != null) {
                         printLabels(rows, actor);
                     }
@@ -810,6 +869,12 @@ public class DeliveryView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void openVoidDialog(Target rows, FulfilmentService fulfilment, String actor) {
+        if (rows.selection() != null) {
+            // the dialog's second step is the confirmation
+            new VoidDialog(getTranslation("void.title"), rows.size(), why -> startBulk(BulkRun.Kind.VOID,
+                    getTranslation("void.title"), null, rows, why, actor)).open();
+            return;
+        }
         new VoidDialog(getTranslation("void.title"), rows.size(), why -> runBatch(getTranslation("void.title"), rows,
                 ids -> fulfilment.voidPackages(ids, why, actor))).open();
     }

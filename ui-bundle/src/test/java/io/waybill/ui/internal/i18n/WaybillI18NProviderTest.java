@@ -88,6 +88,9 @@ class WaybillI18NProviderTest {
         for (io.waybill.core.model.PackageStatus s : io.waybill.core.model.PackageStatus.values()) {
             keys.add("status." + s.name());
         }
+        for (io.waybill.core.model.BulkRun.Kind k : io.waybill.core.model.BulkRun.Kind.values()) {
+            keys.add("bulk.title." + k.name());
+        }
         for (io.waybill.core.model.LabelSize s : io.waybill.core.model.LabelSize.values()) {
             keys.add("print.size." + s.name());
         }
