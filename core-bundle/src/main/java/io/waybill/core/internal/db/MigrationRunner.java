@@ -55,7 +55,8 @@ public final class MigrationRunner {
             "V30__package_merge.sql",
             "V31__order_buyer_note.sql",
             "V32__order_marketplace_ioss.sql",
-            "V33__package_split.sql", "V35__package_store_country.sql", "V37__package_sort_keys.sql");
+            "V33__package_split.sql", "V35__package_store_country.sql", "V37__package_sort_keys.sql",
+            "V38__package_number_weight_sorts.sql");
 
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);

@@ -95,12 +95,13 @@ public class ShippingServiceImpl implements ShippingService {
             }
             Pkg p = (Pkg) found;
             ScanResult v = verdict(p, measuredGrams, false);
-            recordWeighing(c, v);
             if (v.outcome() != ScanResult.Outcome.PASS) {
+                recordWeighing(c, v);
                 return v;
             }
+            // the passing weighing is remembered by the ship's own update of the row (one update, not two)
             shipOne(c, p, measuredGrams, actor(actor), "SHIPPED", Reason.of(Reason.WEIGHED, measuredGrams,
-                    p.expected(), p.tolerance()));
+                    p.expected(), p.tolerance()), true);
             return verdict(p, measuredGrams, true);
         });
     }
@@ -391,10 +392,25 @@ public class ShippingServiceImpl implements ShippingService {
     private static final StatusGate SHIP = StatusGate.to(PackageStatus.SHIPPED)
             .set("SHIPPED_AT = ?, MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
 
+    /**
+     * A package that passed the weight check leaves the warehouse: the same update also remembers that weighing (as
+     * {@link #recordWeighing} does for a check), so the scan station's ship writes the row once.
+     */
+    private static final StatusGate SHIP_WEIGHED = StatusGate.to(PackageStatus.SHIPPED)
+            .set("SHIPPED_AT = ?, MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, LAST_WEIGHED_GRAMS = ?, "
+                    + "LAST_WEIGHED_PASSED = TRUE, LAST_WEIGHED_AT = ?");
+
     private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, Reason reason)
             throws SQLException {
+        shipOne(c, p, measured, actor, action, reason, false);
+    }
+
+    /** Ships one printed package; {@code passed}: {@code measured} passed the weight check and is remembered too. */
+    private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, Reason reason,
+                         boolean passed) throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement ps = SHIP.prepare(c)) {
+        StatusGate gate = passed && measured != null ? SHIP_WEIGHED : SHIP;
+        try (PreparedStatement ps = gate.prepare(c)) {
             ps.setTimestamp(1, Timestamp.from(now));
             if (measured == null) {
                 ps.setNull(2, java.sql.Types.INTEGER);
@@ -402,7 +418,11 @@ public class ShippingServiceImpl implements ShippingService {
                 ps.setInt(2, measured);
             }
             ps.setTimestamp(3, Timestamp.from(now));
-            if (!SHIP.apply(ps, p.id())) {
+            if (gate == SHIP_WEIGHED) {
+                ps.setInt(4, measured);
+                ps.setTimestamp(5, Timestamp.from(now));
+            }
+            if (!gate.apply(ps, p.id())) {
                 throw new OperationRefusedException("concurrent_change", "Package " + p.packageNo()
                         + " was changed at the same time; scan it again.");
             }
