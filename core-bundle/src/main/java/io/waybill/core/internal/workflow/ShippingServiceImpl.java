@@ -332,8 +332,7 @@ public class ShippingServiceImpl implements ShippingService {
     private Object load(Connection c, String where, Object key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT p.ID, p.PACKAGE_NO, p.TRACKING_NO, p.STATUS, "
                 + "p.ORDER_ID, p.WAREHOUSE_ID, p.EXPECTED_WEIGHT_GRAMS, s.WEIGHT_TOLERANCE_GRAMS, "
-                + "s.WEIGHT_TOLERANCE_PERCENT, s.ID, s.PLATFORM, (SELECT MAX(k.WEIGHT_TOLERANCE_GRAMS) FROM "
-                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = p.ORDER_ID), p.MERGE_SIZE, p.SPLIT_LINES "
+                + "s.WEIGHT_TOLERANCE_PERCENT, s.ID, s.PLATFORM, CAST(NULL AS INTEGER), p.MERGE_SIZE, p.SPLIT_LINES "
                 + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN WB_STORE s ON s.ID = o.STORE_ID "
                 + "WHERE " + where)) {
             ps.setObject(1, key);
@@ -346,10 +345,9 @@ public class ShippingServiceImpl implements ShippingService {
                 Long warehouse = rs.wasNull() ? null : wh;
                 int expected = rs.getInt(7);
                 int tolerance = Math.max(rs.getInt(8), (int) Math.round(expected * rs.getInt(9) / 100.0));
-                int skuOverride = rs.getInt(12);
-                boolean overridden = !rs.wasNull();
                 boolean wholeOrder = rs.getInt(14) == 0;
-                if (overridden && wholeOrder) {
+                Integer skuOverride = wholeOrder ? orderSkuTolerance(c, rs.getLong(5)) : null;
+                if (skuOverride != null) {
                     tolerance = Math.max(tolerance, skuOverride);
                 }
                 if (rs.getInt(13) > 0 || !wholeOrder) {
@@ -370,6 +368,27 @@ public class ShippingServiceImpl implements ShippingService {
                 };
             }
         }
+    }
+
+    /**
+     * The largest SKU tolerance of an order's lines, or null when no SKU sets one: each line's SKU by its key (as a
+     * join in the lookup's select list Derby hashed all of WB_SKU for every scan: issue 15, JFR of the ship path).
+     */
+    private static Integer orderSkuTolerance(Connection c, long orderId) throws SQLException {
+        Integer max = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT k.WEIGHT_TOLERANCE_GRAMS FROM WB_SKU k WHERE "
+                + "k.ID = l.SKU_ID) FROM WB_ORDER_LINE l WHERE l.ORDER_ID = ?")) {
+            ps.setLong(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int t = rs.getInt(1);
+                    if (!rs.wasNull()) {
+                        max = max == null ? t : Math.max(max, t);
+                    }
+                }
+            }
+        }
+        return max;
     }
 
     /** The largest SKU tolerance of the SKUs a package carries ({@link PackageContents}; 0 when none sets one). */
