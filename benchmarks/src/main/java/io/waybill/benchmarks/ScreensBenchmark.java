@@ -154,6 +154,29 @@ public final class ScreensBenchmark {
             }
             System.out.printf("%n%-52s %s   CPU p50 %s   (limit %.0f ms)%s%n", "package page (detail)",
                     stats(detail), median(detailCpu), DETAIL_LIMIT_MS, p99(detail) > DETAIL_LIMIT_MS ? "  MISS" : "");
+            // the shell's and the rules page's lookup of typed numbers (idsByNumber: package numbers, then tracking
+            // numbers, each through its own index since f34d035): one package no. and one tracking no. per call
+            if (only == null || only.contains("numbers")) {
+                List<Sample> tracked = samples.stream().filter(s -> s.tracking() != null).toList();
+                long[] byNumber = new long[reps];
+                long[] byNumberCpu = new long[reps];
+                for (int i = -3; i < reps; i++) {
+                    Sample s = samples.get(random.nextInt(samples.size()));
+                    List<String> numbers = tracked.isEmpty() ? List.of(s.packageNo())
+                            : List.of(s.packageNo(), tracked.get(random.nextInt(tracked.size())).tracking());
+                    long c0 = CPU.getCurrentThreadCpuTime();
+                    long a = System.nanoTime();
+                    if (packages.idsByNumber(numbers).size() != numbers.size()) {
+                        throw new IllegalStateException("idsByNumber missed one of " + numbers);
+                    }
+                    if (i >= 0) {
+                        byNumber[i] = System.nanoTime() - a;
+                        byNumberCpu[i] = CPU.getCurrentThreadCpuTime() - c0;
+                    }
+                }
+                System.out.printf("%-52s %s   CPU p50 %s%n", "idsByNumber (a package no. + a tracking no.)",
+                        stats(byNumber), median(byNumberCpu));
+            }
             // the tab labels as the view refreshes them every 10 s: countsForTabs (issue 15: a status of >= 100,000
             // packages is its count of up to a minute ago, recounted in the background; the first call counts all),
             // beside the exact countByStatus (one GROUP BY over every package) the labels used before

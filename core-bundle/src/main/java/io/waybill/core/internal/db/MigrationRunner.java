@@ -56,6 +56,7 @@ public final class MigrationRunner {
             "V31__order_buyer_note.sql",
             "V32__order_marketplace_ioss.sql",
             "V33__package_split.sql", "V35__package_store_country.sql", "V37__package_sort_keys.sql",
+            "V38__package_number_weight_sorts.sql",
             "V39__order_line_platform_id.sql",
             "V40__package_status_id.sql");
 

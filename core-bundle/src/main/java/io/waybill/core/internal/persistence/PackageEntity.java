@@ -57,6 +57,9 @@ public class PackageEntity extends BaseEntity {
     /** The order's buyer name, copied by the database like store and country (V37): the lists' sort by buyer. */
     @Column(name = "BUYER_NAME", insertable = false, updatable = false, length = 200)
     private String buyerName;
+    /** The order's order no., copied by the database like the buyer name (V38): the lists' sort by order no. */
+    @Column(name = "ORDER_NO", insertable = false, updatable = false, length = 100)
+    private String orderNo;
 
     protected PackageEntity() {
     }

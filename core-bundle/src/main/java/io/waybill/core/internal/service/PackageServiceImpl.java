@@ -340,8 +340,9 @@ public class PackageServiceImpl implements PackageService {
             return keys.stream().skip(offset).limit(limit).map(Key::id).toList();
         }
         if (!joined && merged && (long) (offset + limit) * query.statuses().size() <= MERGE_IDS) {
-            // sorted by a column of the package (country, buyer: V37 indexes per status and direction): each status's
-            // first rows in that order, then the database orders those few (its collation, not Java's, decides)
+            // sorted by a column of the package (country, buyer: V37; package no., order no., weight: V38; an index
+            // per status and direction): each status's first rows in that order, then the database orders those few
+            // (its collation, not Java's, decides)
             List<Long> candidates = new ArrayList<>();
             for (PackageStatus status : query.statuses()) {
                 Map<String, Object> one = new LinkedHashMap<>(params);
@@ -569,8 +570,9 @@ public class PackageServiceImpl implements PackageService {
         List<String> keys = new ArrayList<>();
         for (PackageSort s : sort == null ? List.<PackageSort>of() : sort) {
             String column = switch (s.field()) {
+                // package no., order no. (as copied onto the package, V38) and weight: served by V38's indexes
                 case PACKAGE_NO -> "p.packageNo";
-                case ORDER_NO -> "o.orderNo";
+                case ORDER_NO -> "p.orderNo";
                 // a store's packages are together (by store id within one name), read per store by byStore
                 case STORE -> "s.name" + (s.ascending() ? " ASC" : " DESC") + ", p.storeId";
                 // the order's buyer and country as copied onto the package (V35, V37): served by its indexes
@@ -583,7 +585,7 @@ public class PackageServiceImpl implements PackageService {
             keys.add(column + (s.ascending() ? " ASC" : " DESC"));
         }
         if (keys.stream().noneMatch(k -> k.startsWith("p.createdAt "))) {
-            // ties newest first, as the indexes of the sort keys (V35, V37) are ordered
+            // ties newest first, as the indexes of the sort keys (V35, V37, V38) are ordered
             keys.add("p.createdAt DESC");
         }
         keys.add("p.id ASC");

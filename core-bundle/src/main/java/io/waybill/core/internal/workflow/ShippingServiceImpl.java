@@ -95,12 +95,13 @@ public class ShippingServiceImpl implements ShippingService {
             }
             Pkg p = (Pkg) found;
             ScanResult v = verdict(p, measuredGrams, false);
-            recordWeighing(c, v);
             if (v.outcome() != ScanResult.Outcome.PASS) {
+                recordWeighing(c, v);
                 return v;
             }
+            // the passing weighing is remembered by the ship's own update of the row (one update, not two)
             shipOne(c, p, measuredGrams, actor(actor), "SHIPPED", Reason.of(Reason.WEIGHED, measuredGrams,
-                    p.expected(), p.tolerance()));
+                    p.expected(), p.tolerance()), true);
             return verdict(p, measuredGrams, true);
         });
     }
@@ -331,8 +332,7 @@ public class ShippingServiceImpl implements ShippingService {
     private Object load(Connection c, String where, Object key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT p.ID, p.PACKAGE_NO, p.TRACKING_NO, p.STATUS, "
                 + "p.ORDER_ID, p.WAREHOUSE_ID, p.EXPECTED_WEIGHT_GRAMS, s.WEIGHT_TOLERANCE_GRAMS, "
-                + "s.WEIGHT_TOLERANCE_PERCENT, s.ID, s.PLATFORM, (SELECT MAX(k.WEIGHT_TOLERANCE_GRAMS) FROM "
-                + "WB_ORDER_LINE l JOIN WB_SKU k ON k.ID = l.SKU_ID WHERE l.ORDER_ID = p.ORDER_ID), p.MERGE_SIZE, p.SPLIT_LINES "
+                + "s.WEIGHT_TOLERANCE_PERCENT, s.ID, s.PLATFORM, CAST(NULL AS INTEGER), p.MERGE_SIZE, p.SPLIT_LINES "
                 + "FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID JOIN WB_STORE s ON s.ID = o.STORE_ID "
                 + "WHERE " + where)) {
             ps.setObject(1, key);
@@ -345,10 +345,9 @@ public class ShippingServiceImpl implements ShippingService {
                 Long warehouse = rs.wasNull() ? null : wh;
                 int expected = rs.getInt(7);
                 int tolerance = Math.max(rs.getInt(8), (int) Math.round(expected * rs.getInt(9) / 100.0));
-                int skuOverride = rs.getInt(12);
-                boolean overridden = !rs.wasNull();
                 boolean wholeOrder = rs.getInt(14) == 0;
-                if (overridden && wholeOrder) {
+                Integer skuOverride = wholeOrder ? orderSkuTolerance(c, rs.getLong(5)) : null;
+                if (skuOverride != null) {
                     tolerance = Math.max(tolerance, skuOverride);
                 }
                 if (rs.getInt(13) > 0 || !wholeOrder) {
@@ -371,6 +370,27 @@ public class ShippingServiceImpl implements ShippingService {
         }
     }
 
+    /**
+     * The largest SKU tolerance of an order's lines, or null when no SKU sets one: each line's SKU by its key (as a
+     * join in the lookup's select list Derby hashed all of WB_SKU for every scan: issue 15, JFR of the ship path).
+     */
+    private static Integer orderSkuTolerance(Connection c, long orderId) throws SQLException {
+        Integer max = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT k.WEIGHT_TOLERANCE_GRAMS FROM WB_SKU k WHERE "
+                + "k.ID = l.SKU_ID) FROM WB_ORDER_LINE l WHERE l.ORDER_ID = ?")) {
+            ps.setLong(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int t = rs.getInt(1);
+                    if (!rs.wasNull()) {
+                        max = max == null ? t : Math.max(max, t);
+                    }
+                }
+            }
+        }
+        return max;
+    }
+
     /** The largest SKU tolerance of the SKUs a package carries ({@link PackageContents}; 0 when none sets one). */
     private static int contentTolerance(Connection c, long packageId) throws SQLException {
         int max = 0;
@@ -391,10 +411,25 @@ public class ShippingServiceImpl implements ShippingService {
     private static final StatusGate SHIP = StatusGate.to(PackageStatus.SHIPPED)
             .set("SHIPPED_AT = ?, MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?");
 
+    /**
+     * A package that passed the weight check leaves the warehouse: the same update also remembers that weighing (as
+     * {@link #recordWeighing} does for a check), so the scan station's ship writes the row once.
+     */
+    private static final StatusGate SHIP_WEIGHED = StatusGate.to(PackageStatus.SHIPPED)
+            .set("SHIPPED_AT = ?, MEASURED_WEIGHT_GRAMS = ?, UPDATED_AT = ?, LAST_WEIGHED_GRAMS = ?, "
+                    + "LAST_WEIGHED_PASSED = TRUE, LAST_WEIGHED_AT = ?");
+
     private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, Reason reason)
             throws SQLException {
+        shipOne(c, p, measured, actor, action, reason, false);
+    }
+
+    /** Ships one printed package; {@code passed}: {@code measured} passed the weight check and is remembered too. */
+    private void shipOne(Connection c, Pkg p, Integer measured, String actor, String action, Reason reason,
+                         boolean passed) throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement ps = SHIP.prepare(c)) {
+        StatusGate gate = passed && measured != null ? SHIP_WEIGHED : SHIP;
+        try (PreparedStatement ps = gate.prepare(c)) {
             ps.setTimestamp(1, Timestamp.from(now));
             if (measured == null) {
                 ps.setNull(2, java.sql.Types.INTEGER);
@@ -402,7 +437,11 @@ public class ShippingServiceImpl implements ShippingService {
                 ps.setInt(2, measured);
             }
             ps.setTimestamp(3, Timestamp.from(now));
-            if (!SHIP.apply(ps, p.id())) {
+            if (gate == SHIP_WEIGHED) {
+                ps.setInt(4, measured);
+                ps.setTimestamp(5, Timestamp.from(now));
+            }
+            if (!gate.apply(ps, p.id())) {
                 throw new OperationRefusedException("concurrent_change", "Package " + p.packageNo()
                         + " was changed at the same time; scan it again.");
             }

@@ -84,8 +84,9 @@ abstract class MergeScenarios extends WorkflowScenarios {
     void countsAreExact(String step) throws Exception {
         assertEquals(0, scalar(db(), "SELECT COUNT(*) FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID WHERE "
                 + "p.STORE_ID IS NULL OR p.COUNTRY_CODE IS NULL OR p.STORE_ID <> o.STORE_ID "
-                + "OR p.COUNTRY_CODE <> o.COUNTRY_CODE OR p.BUYER_NAME IS NULL OR p.BUYER_NAME <> o.BUYER_NAME"),
-                step + ": a package's store, country or buyer differs from its order's");
+                + "OR p.COUNTRY_CODE <> o.COUNTRY_CODE OR p.BUYER_NAME IS NULL OR p.BUYER_NAME <> o.BUYER_NAME "
+                + "OR p.ORDER_NO IS NULL OR p.ORDER_NO <> o.ORDER_NO"),
+                step + ": a package's store, country, buyer or order no. differs from its order's");
         PackageServiceImpl packages = packages();
         for (Set<PackageStatus> statuses : COUNTED) {
             String in = statuses.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(
@@ -368,10 +369,10 @@ abstract class MergeScenarios extends WorkflowScenarios {
     }
 
     /**
-     * Issue 15 (V37): pages sorted by store, buyer and country, read from the package's own copies and indexes (by
-     * store: store by store), equal the join's order (store name, store, created newest first, id; buyer name /
-     * country, created newest first, id), for one status and a tab of several, both directions, with a filter, at
-     * offsets; a buyer renamed on the order moves the package.
+     * Issue 15 (V37, V38): pages sorted by store, buyer, country, package no., order no. and weight, read from the
+     * package's own copies and indexes (by store: store by store), equal the join's order (store name, store, created
+     * newest first, id; the key, created newest first, id), for one status and a tab of several, both directions,
+     * with a filter, at offsets; a buyer renamed and an order renumbered on the order move the package.
      */
     void sortedPagesEqualTheJoinsOrder(String tag) throws Exception {
         if (scalar(db(), "SELECT COUNT(*) FROM WB_STORE WHERE CODE = 'S2'") == 0) {
@@ -388,6 +389,12 @@ abstract class MergeScenarios extends WorkflowScenarios {
                 + tag + "-2')");
         exec(db(), "UPDATE WB_ORDER SET COUNTRY_CODE = 'FR' WHERE PLATFORM_ORDER_ID = '" + tag + "-3'");
         exec(db(), "UPDATE WB_ORDER SET BUYER_NAME = 'Aaron " + tag + "' WHERE PLATFORM_ORDER_ID = '" + tag + "-5'");
+        // order numbers out of the packages' order, one renumbered on the order; weights with ties
+        exec(db(), "UPDATE WB_ORDER SET ORDER_NO = '0-" + tag + "' WHERE PLATFORM_ORDER_ID = '" + tag + "-4'");
+        int[] grams = {300, 120, 300, 4500, 120, 300};
+        for (int i = 0; i < ids.size(); i++) {
+            exec(db(), "UPDATE WB_PACKAGE SET EXPECTED_WEIGHT_GRAMS = " + grams[i] + " WHERE ID = " + ids.get(i));
+        }
         assertEquals(2, fulfilment().allocate(List.of(ids.get(0), ids.get(3)), "op").succeeded().size(), "in S1");
         fulfilment().voidPackages(List.of(ids.get(2)), "test", "op");
         countsAreExact("sort keys copied");
@@ -402,7 +409,10 @@ abstract class MergeScenarios extends WorkflowScenarios {
                 Map<io.waybill.core.model.PackageSort.Field, String> joinOrder = Map.of(
                         io.waybill.core.model.PackageSort.Field.STORE, "s.NAME" + dir + ", s.ID" + dir,
                         io.waybill.core.model.PackageSort.Field.BUYER, "o.BUYER_NAME" + dir,
-                        io.waybill.core.model.PackageSort.Field.COUNTRY, "o.COUNTRY_CODE" + dir);
+                        io.waybill.core.model.PackageSort.Field.COUNTRY, "o.COUNTRY_CODE" + dir,
+                        io.waybill.core.model.PackageSort.Field.PACKAGE_NO, "p.PACKAGE_NO" + dir,
+                        io.waybill.core.model.PackageSort.Field.ORDER_NO, "o.ORDER_NO" + dir,
+                        io.waybill.core.model.PackageSort.Field.WEIGHT, "p.EXPECTED_WEIGHT_GRAMS" + dir);
                 for (var e : joinOrder.entrySet()) {
                     for (String country : java.util.Arrays.asList(null, "DE")) {
                         List<Long> expected = ids("SELECT p.ID FROM WB_PACKAGE p JOIN WB_ORDER o ON o.ID = p.ORDER_ID "
