@@ -20,7 +20,7 @@
 # Everything is printed and kept under benchmarks/target/million/ (million-<time>.log, nmt.txt, histogram.txt,
 # screenshots/); the instance is stopped at the end. Needs a build (mvn install -DskipTests), curl, Java 17 with jcmd,
 # Chromium + chromedriver (scripts/install-test-deps.sh). MVN_ARGS go to Maven (e.g. "-o -Dmaven.repo.local=...");
-# MILLION_SKIP_BUILD=1 reuses benchmarks/target/classes and its classpath. Ports: WAYBILL_HTTP_PORT (18381),
+# MILLION_SKIP_BUILD=1 reuses benchmarks/target/classes and its classpath; MILLION_SKIP_COLD=1 skips step 2. Ports: WAYBILL_HTTP_PORT (18381),
 # WAYBILL_SSH_PORT (18301).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -113,20 +113,24 @@ if [ "${MILLION_SETENV:-}" = karaf ]; then
   printf '#!/bin/sh\n' > "$INSTANCE/bin/setenv"
   echo "bin/setenv: Karaf's (none of Waybill's JVM options)"
 else
-  echo "bin/setenv: Waybill's: $(grep -E '^ *(JAVA_MIN_MEM|JAVA_MAX_MEM|WAYBILL_JAVA_OPTS)' "$INSTANCE/bin/setenv" | tr -s ' ' | tr '\n' ' ')"
+  echo "bin/setenv: Waybill's: $(grep -E '^ *EXTRA_JAVA_OPTS=' "$INSTANCE/bin/setenv" | tr -s ' ' | tr '\n' ' ')"
 fi
 LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 20 > "$PASSWORD_FILE" || true
 echo "Instance $INSTANCE; $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load $(load)"
 
 # ---------------------------------------------------------------- 2. cold start (empty database, demo data)
-read -r l s c < <(timed_start)
-report_start "cold start (fresh unpack, empty database)" "$l" "$s" "$c"
-echo "  JVM: $(tr '\0' ' ' < "/proc/$(pid)/cmdline" | grep -oE -- '-X(ms|mx)[^ ]+|-XX:[^ ]+' | tr '\n' ' ')"
-clean_stop
+if [ -z "${MILLION_SKIP_COLD:-}" ]; then
+  read -r l s c < <(timed_start)
+  report_start "cold start (fresh unpack, empty database)" "$l" "$s" "$c"
+  echo "  JVM: $(tr '\0' ' ' < "/proc/$(pid)/cmdline" | grep -oE -- '-X(ms|mx)[^ ]+|-XX:[^ ]+' | tr '\n' ' ')"
+  clean_stop
+else
+  echo "cold start skipped (MILLION_SKIP_COLD): the first start below is then also Karaf's first (features resolved)"
+fi
 
 # ---------------------------------------------------------------- 3. the 1M database, first start and restarts
 t0=$(now)
-rm -rf "$INSTANCE/data/waybill/derby"
+rm -rf "$INSTANCE/data/waybill/derby" && mkdir -p "$INSTANCE/data/waybill"
 cp -r "$SOURCE_DB" "$INSTANCE/data/waybill/derby"
 rm -f "$INSTANCE/data/waybill/derby/db.lck" "$INSTANCE/data/waybill/derby/dbex.lck"
 echo "copied $(du -sh "$INSTANCE/data/waybill/derby" | cut -f1) of Derby in $(secs $(( $(now) - t0 ))) s"
