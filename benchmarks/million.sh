@@ -61,12 +61,13 @@ rss() { awk '/^VmRSS|^VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 }' "/proc/$(pi
 shell() {
   "$INSTANCE/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u admin -p "$(cat "$PASSWORD_FILE")" -r 3 -b 2>/dev/null
 }
-# JIT and GC seconds of the JVM so far (HotSpot perf counters, ticks of sun.os.hrt.frequency)
-jit_gc() {
-  jcmd "$(pid)" PerfCounter.print 2>/dev/null | awk -F= '
-    /^sun.os.hrt.frequency=/ { f = $2 } /^sun.ci.totalTime=/ { ci = $2 }
-    /^sun.gc.collector.[0-9]+.time=/ { gc += $2 } /^java.cls.time=/ { cl = $2 }
-    END { if (f) printf "JIT %.1f s, GC %.1f s, class loading %.1f s", ci / f, gc / f, cl / f }'
+# the JVM's CPU seconds by thread (numbers stripped from names: all C2 compiler threads add up), the largest first:
+# a start-up profile that needs no agent (C1/C2 CompilerThread = JIT, VM Thread = Serial GC and safepoints,
+# FelixStartLevel = bundle activation, the features resolver, Derby boot)
+threads_cpu() {
+  cat /proc/"$(pid)"/task/*/stat 2>/dev/null | awk -v hz="$HZ" '{ c = $0; sub(/^[0-9]+ \(/, "", c); sub(/\) .*/, "", c)
+    r = $0; sub(/^.*\) /, "", r); split(r, f, " "); gsub(/[#0-9-]+$/, "", c); s[c] += (f[12] + f[13]) / hz }
+    END { for (k in s) if (s[k] >= 0.1) printf "%.1f %s\n", s[k], k }' | sort -rn | head -6 | awk '{ v = $1; $1 = ""; printf "%s%s %s s", (NR > 1 ? ", " : ""), substr($0, 2), v }'
 }
 
 # starts the instance; prints "<login s> <shell s> <JVM CPU s at shell ready>"
@@ -99,7 +100,7 @@ clean_stop() {
 trap '[ -f "$INSTANCE/karaf.pid" ] && kill -0 "$(pid)" 2>/dev/null && clean_stop' EXIT
 
 report_start() { # <what> <login> <shell> <cpu>
-  echo "$1: /login 200 after $2 s, shell ready after $3 s; JVM CPU $4 s ($(jit_gc)); $(rss); load $(load)"
+  echo "$1: /login 200 after $2 s, shell ready after $3 s; JVM CPU $4 s (by thread: $(threads_cpu)); $(rss); load $(load)"
 }
 
 # ---------------------------------------------------------------- 1. unpack
