@@ -484,10 +484,28 @@ public final class WaybillDistribution implements AutoCloseable {
         String marker = "-Dkaraf.base=" + home;
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .filter(p -> p.info().arguments().map(List::of)
-                        .map(a -> a.contains(marker) && a.contains("org.apache.karaf.main.Main")).orElse(false))
+                .filter(p -> arguments(p).map(a -> a.contains(marker) && a.contains("org.apache.karaf.main.Main"))
+                        .orElse(false))
                 .map(ProcessHandle::pid)
                 .findFirst();
+    }
+
+    /**
+     * A process's arguments. {@code ProcessHandle.Info.arguments()} is empty on Linux when the command line is longer
+     * than about 4 KB (measured with JDK 17: 3,000 characters listed, 5,000 empty), which Karaf's is under a long
+     * checkout path (a worktree): then {@code /proc/<pid>/cmdline} is read, whose first entry is the command.
+     */
+    private static Optional<List<String>> arguments(ProcessHandle p) {
+        Optional<String[]> listed = p.info().arguments();
+        if (listed.isPresent()) {
+            return Optional.of(List.of(listed.get()));
+        }
+        try {
+            String[] all = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).split("\0");
+            return all.length < 2 ? Optional.empty() : Optional.of(List.of(all).subList(1, all.length));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String loadAverage() {
