@@ -91,10 +91,19 @@ public final class MillionBrowserCheck {
         String user = args[1];
         String password = Files.readString(Path.of(args[2])).strip();
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
+        }
         List<String[]> searches = new ArrayList<>();
         for (String s : Arrays.asList(args).subList(Math.min(4, args.length), args.length)) {
             int colon = s.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("a search is <tab>:<text>, was '" + s + "'");
+            }
             searches.add(new String[] {s.substring(0, colon), s.substring(colon + 1)});
+        }
+        if (searches.isEmpty()) {
+            throw new IllegalArgumentException("give at least one search as <tab>:<text> (the check times searches)");
         }
         String shots = System.getProperty("screenshots");
         ChromeOptions options = new ChromeOptions();
@@ -282,17 +291,20 @@ public final class MillionBrowserCheck {
         }
     }
 
+    /** The median of the timings; a figure needs at least one measurement. */
     static double median(List<Double> values) {
         if (values.isEmpty()) {
-            return Double.NaN;
+            throw new IllegalStateException("no measurement to take the median of");
         }
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    /** The slowest of the timings; a figure needs at least one measurement. */
     static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return values.stream().mapToDouble(Double::doubleValue).max()
+                .orElseThrow(() -> new IllegalStateException("no measurement to take the maximum of"));
     }
 
     static String loadAverage() {
